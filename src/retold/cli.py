@@ -1,0 +1,106 @@
+"""Command line: `retold align`, `retold [read]`, `retold notes`.
+
+The reader (Textual) is imported lazily so that `retold align` never loads it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from retold import __version__
+
+COMMANDS = {"align", "read", "notes"}
+
+
+def _notice(message: str) -> None:
+    print(f"retold: {message}", file=sys.stderr)
+
+
+def _fail(message: str, code: int = 2) -> int:
+    print(f"retold: error: {message}", file=sys.stderr)
+    return code
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="retold",
+        description="Read one news story the way every outlet retold it.",
+        epilog="With no command, `retold PATH...` opens the reader; `retold` alone opens the sample story.",
+    )
+    parser.add_argument("--version", action="version", version=f"retold {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    align_p = sub.add_parser("align", help="align the outlet versions and print the result")
+    align_p.add_argument("paths", nargs="*", metavar="PATH", help="a folder of outlet files, or the files")
+    align_p.add_argument("--format", choices=["text", "json"], default="text")
+    align_p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+
+    read_p = sub.add_parser("read", help="open the side-by-side reader (the default command)")
+    read_p.add_argument("paths", nargs="*", metavar="PATH")
+
+    notes_p = sub.add_parser("notes", help="list or export reading notes")
+    notes_sub = notes_p.add_subparsers(dest="notes_command", required=True)
+    list_p = notes_sub.add_parser("list", help="list notes (of one story, or all)")
+    list_p.add_argument("path", nargs="?", metavar="PATH")
+    export_p = notes_sub.add_parser("export", help="export notes as Markdown or W3C Web Annotations (JSON)")
+    export_p.add_argument("path", nargs="?", metavar="PATH")
+    export_p.add_argument("--format", choices=["md", "json"], default="md")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        argv = ["read", *argv]
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "align":
+            return _align(args)
+        if args.command == "read":
+            return _read(args)
+        if args.command == "notes":
+            from retold.notes.cli import run_notes
+
+            return run_notes(args)
+    except KeyboardInterrupt:
+        return 130
+    return 2
+
+
+def _align(args) -> int:
+    from retold.model.export import to_json, to_text
+    from retold.model.pipeline import load_alignment
+    from retold.model.story import InputError
+
+    try:
+        alignment = load_alignment(args.paths, _notice)
+    except InputError as exc:
+        return _fail(str(exc))
+    if args.format == "json":
+        sys.stdout.write(to_json(alignment) + "\n")
+    else:
+        color = args.color == "always" or (
+            args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        )
+        sys.stdout.write(to_text(alignment, color=color))
+    return 0
+
+
+def _read(args) -> int:
+    from retold.model.pipeline import load_alignment
+    from retold.model.story import InputError
+    from retold.sample import sample_story_path
+
+    paths = args.paths or [str(sample_story_path())]
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return _fail("the reader needs a terminal; for output to a pipe or file use `retold align PATH... --format json`")
+    try:
+        alignment = load_alignment(paths, _notice)
+    except InputError as exc:
+        return _fail(str(exc))
+    from retold.tui.app import RetoldApp  # Textual is loaded only here
+
+    RetoldApp(alignment).run()
+    return 0

@@ -1,0 +1,1 @@
+"""The headless core: loading, cleaning, segmentation, alignment. Never imports Textual or Rich."""

@@ -1,0 +1,290 @@
+"""Separate headline and article body from site furniture in scraped text.
+
+Each line is classified by rules (strong: whole-line patterns that are never
+article prose; weak: shape alone, such as a short line without sentence
+punctuation). Weak decisions are then revisited with evidence from the other
+outlets: a line that matches another outlet's body is body. Nothing is dropped
+silently: every removed line is returned with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Indel
+
+from retold.model.normalize import content_tokens, tokens
+from retold.model.story import RawDoc, Removed
+
+# ------------------------------------------------------------------ rules
+
+_TERMINAL = re.compile(r"[.!?…](?:[\"'”’»)\]]*)$|[\"”’»]$")
+_WORD = re.compile(r"\w+(?:[’'.-]\w+)*")
+
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+_DAYS = "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun".split()
+_DATE_WORDS = set(_MONTHS) | set(_DAYS) | {
+    "am", "pm", "a.m", "p.m", "gmt", "utc", "cet", "cest", "bst", "est", "edt", "pst", "pdt", "et", "ist", "msk",
+    "at", "on", "updated", "published", "posted", "modified", "last", "first", "ago", "hours", "hour", "minutes",
+    "min", "mins", "today", "yesterday", "read", "reading", "time",
+}
+
+_STRONG_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("icon names", re.compile(r"(?i)^(?:\s*icon[\s_-]?[a-z][\w-]*)+\s*$|(?:icon[\s_-]?[a-z]+.*){2,}")),
+    ("advertisement", re.compile(
+        r"(?i)^(?:advertisement|advertising|ad|ads|sponsored(?: content)?|promoted|"
+        r"(?:story|article) continues (?:below|after)(?: this)? (?:advertisement|ad)|scroll to continue(?: with content)?)[\s.:]*$")),
+    ("social / subscribe prompt", re.compile(
+        r"(?i)^(?=.{0,120}$).*\b(?:join us on|follow us|share (?:this|on|via)|subscribe to|sign up (?:for|to)|like us on|"
+        r"newsletter|telegram|whatsapp channel|tweet this|copy link|download (?:our|the) app|get the app)\b")),
+    ("teaser link", re.compile(
+        r"(?i)^(?:read more|read also|also read|related|see also|more on this|watch|listen|further reading|"
+        r"recommended|must read|don'?t miss)\s*[:|»>–—-]")),
+    ("section heading", re.compile(
+        r"(?i)^(?:top stories|top news|most read|most popular|most viewed|related(?: articles| stories| news| coverage| content)?|"
+        r"more (?:from|on|stories|news|in) ?[\w ]{0,30}|trending(?: now| stories)?|latest(?: news| stories| headlines)?|"
+        r"you (?:may|might) also like|recommended(?: for you| stories)?|editor'?s picks?|popular(?: now)?|in other news|"
+        r"what to read next|read next|up next|more headlines|breaking news|headlines)\s*:?$")),
+    ("comment form", re.compile(
+        r"(?i)please enter your (?:comment|name|email)|^leave a (?:reply|comment)|^post (?:a )?comment|"
+        r"entered an incorrect email|save my name,? email|^\d+ comments?$|^comments?(?: \(\d+\))?$|"
+        r"log ?in to (?:comment|reply)|be the first to comment|^cancel reply$|^reply$")),
+    ("cookie notice", re.compile(r"(?i)^(?=(?:\S+\s+){0,40}\S*$).*\b(?:cookies?|cookie settings|consent preferences|accept all)\b")),
+    ("copyright", re.compile(r"(?i)^(?=(?:\S+\s+){0,25}\S*$).*(?:©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved)")),
+    ("photo caption / credit", re.compile(
+        r"(?i)\((?:photo|image|picture|file photo|photograph|video|illustration)\b[^)]*\)\s*$|"
+        r"\b(?:photo|photograph|image|picture|illustration)s?\s*(?::|by\s|credit)|^credit\s*:|"
+        r"/\s*(?:getty images|afp|reuters|ap photo|epa|anadolu)\b")),
+    ("byline", re.compile(
+        r"(?i)^(?=(?:\S+\s+){0,12}\S*$)(?:by|written by|reporting by|reported by|editing by|edited by|words by|"
+        r"with reporting by)\s+\S.*?(?<![.!?\"”])$")),
+    ("navigation", re.compile(
+        r"(?i)^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|sign in|log in|login|register|"
+        r"subscribe|home|back to top|close|open menu|toggle navigation|account|my account|sections|e-paper|epaper)\s*$")),
+]
+
+_SEPARATORS = re.compile(r"\s[|•·›»>/]\s|\s[|•·›»]|[|•·›»]\s")
+
+
+def _is_page_date(text: str) -> bool:
+    words = [w.lower().strip(".,:") for w in re.split(r"[\s,|/–—-]+", text) if w.strip(".,:")]
+    if not words or len(words) > 12:
+        return False
+    has_date = False
+    for word in words:
+        if word in _MONTHS or re.fullmatch(r"\d{1,4}(?:[.:/]\d{1,4}){0,3}(?:st|nd|rd|th)?", word):
+            has_date = True
+        elif word not in _DATE_WORDS:
+            return False
+    return has_date
+
+
+def _is_nav_row(text: str) -> bool:
+    parts = [p for p in re.split(r"\s*[|•·›»>/]\s*", text) if p.strip()]
+    return len(_SEPARATORS.findall(text)) >= 2 and len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
+
+
+def strong_reason(text: str) -> str | None:
+    """Reason a line is furniture by itself, whatever surrounds it, or None."""
+    for reason, pattern in _STRONG_RULES:
+        if pattern.search(text):
+            return reason
+    if _is_page_date(text):
+        return "page date"
+    if _is_nav_row(text):
+        return "navigation"
+    if not _WORD.search(text):
+        return "no words"
+    return None
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_TERMINAL.search(text.rstrip()))
+
+
+# ------------------------------------------------------------------ lines
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str  # whitespace-collapsed
+    blank_before: bool
+    kind: str = "body"  # body | title | furniture
+    reason: str = ""
+    weak: bool = False  # a shape-based decision that cross-outlet evidence may overturn
+
+
+@dataclass
+class CleanArticle:
+    doc: RawDoc
+    title: str | None
+    title_span: tuple[int, int] | None
+    paragraphs: list[tuple[int, int]]  # spans into doc.text
+    removed: list[Removed] = field(default_factory=list)
+
+
+_LINE = re.compile(r"[^\r\n]*")
+
+
+def physical_lines(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in _LINE.finditer(text):
+        if match.start() == match.end() and spans and spans[-1][1] == match.start():
+            continue  # the empty match right after a line's end
+        spans.append((match.start(), match.end()))
+    return spans
+
+
+def logical_lines(text: str) -> list[Line]:
+    """Join hard-wrapped lines (a line without sentence end followed by a lowercase start)."""
+    result: list[Line] = []
+    blank = True
+    for start, end in physical_lines(text):
+        raw = text[start:end]
+        stripped = raw.strip()
+        if not stripped:
+            blank = True
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        trail = len(raw) - len(raw.rstrip())
+        start, end = start + lead, end - trail
+        collapsed = " ".join(stripped.split())
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and not blank
+            and not ends_sentence(previous.text)
+            and len(previous.text) >= 40
+            and re.match(r"[a-z0-9(,;]", collapsed)
+            and strong_reason(previous.text) is None
+        ):
+            previous.end = end
+            previous.text = previous.text + " " + collapsed
+        else:
+            result.append(Line(start, end, collapsed, blank_before=blank))
+        blank = False
+    return result
+
+
+# ------------------------------------------------------------------ classify one outlet
+
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+
+
+def _classify(doc: RawDoc) -> list[Line]:
+    lines = logical_lines(doc.text)
+    in_list = False
+    for line in lines:
+        text = line.text
+        words = len(text.split())
+        if _MD_HEADING.match(text):
+            line.kind, line.reason, line.weak = "furniture", "heading", True
+            in_list = False
+            continue
+        reason = doc.forced_furniture.get(line.start) or strong_reason(text)
+        if reason == "section heading":
+            in_list = True
+        if reason:
+            line.kind, line.reason = "furniture", reason
+            continue
+        sentence_like = ends_sentence(text)
+        if in_list:
+            # Items after "Top stories" and the like are headlines, until prose resumes.
+            if sentence_like and words >= 8 and not text.endswith("?"):
+                in_list = False
+            else:
+                line.kind, line.reason, line.weak = "furniture", "headline list", True
+                continue
+        if sentence_like and words >= 3:
+            continue  # body
+        if not sentence_like and words >= 25:
+            continue  # a paragraph that lost its final punctuation
+        line.kind, line.weak = "furniture", True
+        line.reason = "short fragment" if words <= 5 else "headline-like line (no sentence end)"
+    return lines
+
+
+def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
+    wanted = doc.meta.title
+    if wanted:
+        key = " ".join(tokens(wanted))
+        for line in lines:
+            if " ".join(tokens(_MD_HEADING.sub("", line.text))) == key:
+                return line
+        return None
+    first_body = next((i for i, line in enumerate(lines) if line.kind == "body"), len(lines))
+    for line in lines[:first_body]:
+        if line.text.startswith("# "):
+            return line
+    # The headline: the longest headline-like line before the body (site names and
+    # section labels are shorter).
+    candidates = [
+        line for line in lines[:first_body]
+        if line.kind == "furniture" and line.weak and line.reason != "headline list" and 4 <= len(_WORD.findall(line.text)) <= 30
+    ]
+    return max(candidates, key=lambda line: len(_WORD.findall(line.text)), default=None)
+
+
+# ------------------------------------------------------------------ all outlets
+
+RESTORE_SIMILARITY = 0.75
+
+
+def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
+    classified = [_classify(doc) for doc in docs]
+    titles = [_pick_title(doc, lines) for doc, lines in zip(docs, classified)]
+    for title in titles:
+        if title is not None:
+            title.kind, title.reason = "title", "headline"
+
+    # Cross-outlet evidence: a weakly removed line that matches another outlet's body is body.
+    body_tokens: list[list[tuple[str, ...]]] = [
+        [tuple(tokens(line.text)) for line in lines if line.kind == "body"] for lines in classified
+    ]
+    index: dict[str, set[tuple[int, int]]] = {}
+    for outlet_no, bodies in enumerate(body_tokens):
+        for line_no, toks in enumerate(bodies):
+            for token in set(content_tokens(toks)):
+                index.setdefault(token, set()).add((outlet_no, line_no))
+    for outlet_no, lines in enumerate(classified):
+        for line in lines:
+            if line.kind != "furniture" or not line.weak or len(line.text.split()) < 6:
+                continue
+            toks = tokens(line.text)
+            candidates: set[tuple[int, int]] = set()
+            for token in set(content_tokens(toks)):
+                candidates |= {c for c in index.get(token, ()) if c[0] != outlet_no}
+            best = max((Indel.normalized_similarity(toks, body_tokens[o][n]) for o, n in candidates), default=0.0)
+            if best >= RESTORE_SIMILARITY:
+                line.kind, line.reason, line.weak = "body", "", False
+
+    articles = []
+    for doc, lines, title in zip(docs, classified, titles):
+        paragraphs: list[tuple[int, int]] = []
+        removed: list[Removed] = []
+        previous_body = False
+        for line in lines:
+            if line.kind == "body":
+                if previous_body and not line.blank_before and not ends_sentence(doc.text[paragraphs[-1][0]:paragraphs[-1][1]]):
+                    paragraphs[-1] = (paragraphs[-1][0], line.end)
+                else:
+                    paragraphs.append((line.start, line.end))
+                previous_body = True
+                continue
+            previous_body = False
+            if line.kind == "furniture":
+                removed.append(Removed(text=line.text, reason=line.reason, start=line.start, end=line.end))
+        title_text = doc.meta.title or (_MD_HEADING.sub("", title.text) if title else None)
+        articles.append(CleanArticle(
+            doc=doc,
+            title=title_text,
+            title_span=(title.start, title.end) if title else None,
+            paragraphs=paragraphs,
+            removed=removed,
+        ))
+    return articles

@@ -1,0 +1,105 @@
+"""Alignment → JSON (schema retold.alignment/1) and a text report for a person."""
+
+from __future__ import annotations
+
+import json
+
+from retold.model.safe import printable
+from retold.model.story import Alignment
+
+SCHEMA = "retold.alignment/1"
+
+
+def to_dict(alignment: Alignment) -> dict:
+    return {
+        "schema": SCHEMA,
+        "story": {"title": alignment.story_title, "key": alignment.story_key},
+        "outlets": [
+            {
+                "id": outlet.id,
+                "name": outlet.name,
+                "source": outlet.meta.source,
+                "title": outlet.title,
+                "url": outlet.meta.url,
+                "published": outlet.meta.published,
+                "language": outlet.meta.language,
+                "encoding": outlet.encoding,
+                "counts": outlet.counts(),
+                "sentences": [
+                    {
+                        "index": s.index,
+                        "paragraph": s.paragraph,
+                        "text": s.text,
+                        "start": s.start,
+                        "end": s.end,
+                        "status": s.status,
+                        "group": s.group,
+                    }
+                    for s in outlet.sentences
+                ],
+                "removed": [{"text": r.text, "reason": r.reason, "start": r.start, "end": r.end} for r in outlet.removed],
+            }
+            for outlet in alignment.outlets
+        ],
+        "groups": [
+            {"id": g.id, "members": [{"outlet": m.outlet, "sentence": m.sentence, "score": m.score} for m in g.members]}
+            for g in alignment.groups
+        ],
+        "overlap": alignment.overlap(),
+    }
+
+
+def to_json(alignment: Alignment) -> str:
+    return json.dumps(to_dict(alignment), ensure_ascii=False, indent=1)
+
+
+GLYPH = {"shared": "=", "altered": "~", "unique": "+"}
+_ANSI = {"shared": "", "altered": "\x1b[33m", "unique": "\x1b[36m", "dim": "\x1b[2m", "bold": "\x1b[1m"}
+_RESET = "\x1b[0m"
+
+
+def to_text(alignment: Alignment, color: bool = False) -> str:
+    def paint(kind: str, text: str) -> str:
+        code = _ANSI.get(kind, "")
+        return f"{code}{text}{_RESET}" if color and code else text
+
+    lines: list[str] = []
+    title = alignment.story_title or next((o.title for o in alignment.outlets if o.title), None)
+    if title:
+        lines.append(paint("bold", printable(title)))
+    lines.append(f"{len(alignment.outlets)} outlets, {len(alignment.groups)} groups of corresponding sentences")
+    lines.append("legend: = shared (near-verbatim elsewhere)  ~ altered (reworded elsewhere)  + unique")
+    lines.append("")
+    width = max(len(printable(o.name)) for o in alignment.outlets)
+    for outlet in alignment.outlets:
+        c = outlet.counts()
+        lines.append(
+            f"{printable(outlet.name).ljust(width)}  {len(outlet.sentences):4d} sentences  "
+            + " ".join(paint(status, f"{GLYPH[status]}{c[status]}") for status in ("shared", "altered", "unique"))
+            + f"  {len(outlet.removed)} furniture lines removed"
+        )
+    lines.append("")
+    lines.append("overlap: share of the row outlet's sentences with a counterpart in the column outlet")
+    ids = [o.id for o in alignment.outlets]
+    table = alignment.overlap()
+    short = [i[:8] for i in ids]
+    lines.append(" " * (width + 2) + " ".join(s.rjust(8) for s in short))
+    for outlet in alignment.outlets:
+        row = " ".join(("—" if b == outlet.id else f"{table[outlet.id][b]:.0%}").rjust(8) for b in ids)
+        lines.append(f"{printable(outlet.name).ljust(width)}  {row}")
+    for outlet in alignment.outlets:
+        lines.append("")
+        lines.append(paint("bold", f"── {printable(outlet.name)} ({outlet.meta.source})"))
+        if outlet.title:
+            lines.append(paint("bold", printable(outlet.title)))
+        paragraph = None
+        for s in outlet.sentences:
+            if paragraph is not None and s.paragraph != paragraph:
+                lines.append("")
+            paragraph = s.paragraph
+            where = ""
+            if s.group is not None:
+                others = [m.outlet for m in alignment.groups[s.group].members if m.outlet != outlet.id]
+                where = paint("dim", f"  [g{s.group}: {', '.join(others)}]")
+            lines.append(f"{GLYPH[s.status]} {paint(s.status, printable(s.text))}{where}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,64 @@
+"""Normalisation for matching only; display always uses the original text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTES = str.maketrans({
+    "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'",
+    "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
+})
+# Words: letters/digits, keeping inner apostrophes and decimal points ("3.5", "don't").
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*|\d+")
+_DATELINE = re.compile(
+    r"^\s*[A-ZÀ-Þ][\w.'À-ÿ -]{1,40}?(?:,\s*[\w. ]{1,20}?)?"  # PLACE or PLACE, STATE
+    r"(?:,?\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"  # , July 11
+    r"\s*\([^)]{2,30}\)"  # (AFP)
+    r"(?:\s*[A-Z][a-z]{2}\s+\d{1,2},\s*\d{4})?"  # Jul 11, 2024
+    r"\s*[-–—:]?\s*"
+)
+_DATELINE_CAPS = re.compile(r"^\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][\w. ]{1,20})?\s*[-–—.:]\s+")
+
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as into onto about over under after before
+    between through during without within than then that this these those there here it its it's is are was
+    were be been being am do does did done have has had having will would shall should can could may might
+    must not no nor so such too very just also only own same other some any each every all both few more most
+    he she they we you i me him her them us our your their his hers theirs my mine who whom whose which what
+    when where why how while said says say told added according which whose up out off again further once
+    s t don't didn't won't can't isn't aren't wasn't weren't hasn't haven't hadn't doesn't mr mrs ms""".split()
+)
+
+
+def fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+
+
+def tokens(text: str) -> list[str]:
+    """Normalised words: NFKC, casefolded, unified quotes and dashes, punctuation dropped, digits kept."""
+    return _TOKEN.findall(fold(text))
+
+
+def strip_dateline(text: str) -> str:
+    """Remove a leading wire dateline ("BEIJING, July 11 (AFP) –") for matching."""
+    match = _DATELINE.match(text) or _DATELINE_CAPS.match(text)
+    if match and match.end() < len(text) - 10:
+        return text[match.end():]
+    return text
+
+
+def stem(word: str) -> str:
+    """A deliberately light stemmer: enough to meet "cable"/"cables", "agree"/"agreed"."""
+    if word.isdigit() or len(word) <= 4:
+        return word
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word.rstrip("e") if len(word) > 4 else word
+
+
+def content_tokens(words: list[str] | tuple[str, ...]) -> list[str]:
+    """Informative words, stemmed: no function words."""
+    return [stem(w) for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]

@@ -1,0 +1,48 @@
+"""files → RawDoc → CleanArticle → sentences → Alignment, in one call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from retold.model.align import align
+from retold.model.clean import clean_documents
+from retold.model.segment import segment_article
+from retold.model.story import Alignment, InputError, Outlet, collect_files, load_raw, unique_ids
+
+
+def load_alignment(paths: list[str], notice: Callable[[str], None] | None = None) -> Alignment:
+    """Load, clean, segment and align the outlet files under `paths`.
+
+    Raises InputError (one line naming the file and the problem) on bad input;
+    `notice` receives warnings (skipped files, fallback encodings).
+    """
+    say = notice or (lambda message: None)
+    files, story_title, root = collect_files(paths, say)
+    docs = unique_ids([load_raw(path, entry) for path, entry in files])
+    for doc in docs:
+        for warning in doc.warnings:
+            say(warning)
+    outlets = []
+    for article in clean_documents(docs):
+        doc = article.doc
+        sentences = segment_article(doc.meta.id, doc.text, article.paragraphs, doc.meta.language)
+        if not sentences:
+            say(f"{doc.meta.source}: no article sentences found (every line looked like site furniture)")
+        outlets.append(Outlet(
+            meta=doc.meta, text=doc.text, title=article.title, sentences=sentences,
+            removed=article.removed, encoding=doc.encoding, warnings=doc.warnings,
+        ))
+    if not any(outlet.sentences for outlet in outlets):
+        raise InputError(f"{paths[0]}: no readable article text in any file")
+    alignment = align(outlets)
+    alignment.story_title = story_title
+    alignment.story_key = story_key(root, [Path(o.meta.source) for o in outlets])
+    return alignment
+
+
+def story_key(root: Path, sources: list[Path]) -> str:
+    """A stable name for the story (notes are filed under it): its folder, or its files."""
+    if root != Path("."):
+        return str(root.resolve())
+    return "|".join(sorted(str(p.resolve()) for p in sources))

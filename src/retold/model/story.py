@@ -1,0 +1,287 @@
+"""Story data: outlets, sentences, groups; loading a folder of outlet files.
+
+Pure: no Textual or Rich import (tests/unit/test_import_hygiene.py checks this).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
+HTML_SUFFIXES = {".html", ".htm"}
+MANIFEST_NAME = "story.toml"
+
+
+class InputError(Exception):
+    """Bad input: the message names the file and the problem (one line)."""
+
+
+@dataclass(frozen=True)
+class OutletMeta:
+    id: str
+    name: str
+    source: str  # file path as given
+    url: str | None = None
+    published: str | None = None
+    language: str | None = None
+    title: str | None = None  # from story.toml; overrides the detected headline
+
+
+@dataclass
+class RawDoc:
+    meta: OutletMeta
+    text: str  # decoded file text (HTML: the extracted text); offsets point into it
+    encoding: str
+    is_html: bool = False
+    warnings: list[str] = field(default_factory=list)
+    forced_furniture: dict[int, str] = field(default_factory=dict)  # line start -> reason (HTML chrome)
+
+
+@dataclass(frozen=True)
+class Removed:
+    text: str
+    reason: str
+    start: int
+    end: int
+
+
+@dataclass
+class Sentence:
+    outlet: str
+    index: int
+    paragraph: int
+    text: str
+    start: int
+    end: int
+    status: str = "unique"
+    group: int | None = None
+    score: float = 0.0  # best similarity to another member of its group
+
+
+@dataclass
+class Outlet:
+    meta: OutletMeta
+    text: str
+    title: str | None
+    sentences: list[Sentence]
+    removed: list[Removed]
+    encoding: str = "utf-8"
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def name(self) -> str:
+        return self.meta.name
+
+    def counts(self) -> dict[str, int]:
+        result = {"shared": 0, "altered": 0, "unique": 0}
+        for sentence in self.sentences:
+            result[sentence.status] += 1
+        return result
+
+
+@dataclass(frozen=True)
+class Member:
+    outlet: str
+    sentence: int
+    score: float
+
+
+@dataclass
+class Group:
+    id: int
+    members: list[Member]
+
+
+@dataclass
+class Alignment:
+    outlets: list[Outlet]
+    groups: list[Group]
+    story_title: str | None = None
+    story_key: str = ""
+
+    def outlet(self, outlet_id: str) -> Outlet:
+        for outlet in self.outlets:
+            if outlet.id == outlet_id:
+                return outlet
+        raise KeyError(outlet_id)
+
+    def group_of(self, outlet_id: str, index: int) -> Group | None:
+        group_id = self.outlet(outlet_id).sentences[index].group
+        return None if group_id is None else self.groups[group_id]
+
+    def counterpart(self, outlet_id: str, index: int, other_id: str) -> int | None:
+        """Index of the sentence in `other_id` aligned with (outlet_id, index), if any."""
+        group = self.group_of(outlet_id, index)
+        if group is None:
+            return None
+        for member in group.members:
+            if member.outlet == other_id:
+                return member.sentence
+        return None
+
+    def overlap(self) -> dict[str, dict[str, float]]:
+        """Share of A's sentences that have a counterpart in B, for every pair of outlets."""
+        outlets_in_group = [{m.outlet for m in g.members} for g in self.groups]
+        table: dict[str, dict[str, float]] = {}
+        for a in self.outlets:
+            hits = dict.fromkeys((b.id for b in self.outlets), 0)
+            for sentence in a.sentences:
+                if sentence.group is not None:
+                    for other in outlets_in_group[sentence.group]:
+                        hits[other] += 1
+            total = len(a.sentences)
+            table[a.id] = {b: (1.0 if b == a.id else (n / total if total else 0.0)) for b, n in hits.items()}
+        return table
+
+
+# ---------------------------------------------------------------- loading
+
+def decode_bytes(data: bytes, path: str) -> tuple[str, str, list[str]]:
+    """Decode a file's bytes: UTF-8 (BOM or not), UTF-16 with BOM; else a named fallback."""
+    if not data.strip():
+        raise InputError(f"{path}: empty file")
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig", []
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path}: broken UTF-16 text ({exc.reason})") from None
+        return _check_text(text, path), "utf-16", []
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: binary file (NUL bytes), not an article")
+    try:
+        return _check_text(data.decode("utf-8"), path), "utf-8", []
+    except UnicodeDecodeError:
+        pass
+    # Windows-1252 covers most legacy Western pages; latin-1 decodes anything.
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return _check_text(text, path), encoding, [f"{path}: not valid UTF-8, decoded as {encoding}"]
+    raise AssertionError("latin-1 decodes every byte string")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+
+
+def _check_text(text: str, path: str) -> str:
+    if not text.strip():
+        raise InputError(f"{path}: empty file")
+    # Text with many control characters is almost certainly not an article.
+    controls = len(_CONTROL.findall(text[:8192]))
+    if controls > max(8, len(text[:8192]) // 50):
+        raise InputError(f"{path}: binary file ({controls} control bytes), not an article")
+    return text
+
+
+def outlet_id_for(path: Path) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "outlet"
+
+
+def _display_name(path: Path) -> str:
+    words = re.split(r"[_\-\s]+", path.stem)
+    return " ".join(w[:1].upper() + w[1:] for w in words if w) or path.name
+
+
+def read_manifest(directory: Path) -> tuple[str | None, dict[str, dict]]:
+    manifest = directory / MANIFEST_NAME
+    if not manifest.is_file():
+        return None, {}
+    try:
+        data = tomllib.loads(manifest.read_text(encoding="utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{manifest}: not valid TOML ({exc})") from None
+    story = data.get("story", {})
+    entries: dict[str, dict] = {}
+    for entry in data.get("outlet", []):
+        if not isinstance(entry, dict) or "file" not in entry:
+            raise InputError(f"{manifest}: every [[outlet]] needs a 'file' key")
+        entries[str(entry["file"])] = entry
+    return story.get("title"), entries
+
+
+def collect_files(paths: list[str], notice=None) -> tuple[list[tuple[Path, dict]], str | None, Path]:
+    """Expand PATHs into article files with their manifest entries.
+
+    Returns (files, story title, story root). `notice` receives one-line messages
+    about skipped files.
+    """
+    if not paths:
+        raise InputError("no path given: name a folder of outlet files or the files themselves")
+    files: list[tuple[Path, dict]] = []
+    story_title: str | None = None
+    roots: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(f"{raw}: no such file or directory")
+        if path.is_dir():
+            title, entries = read_manifest(path)
+            story_title = story_title or title
+            roots.append(path)
+            found = []
+            for child in sorted(path.iterdir()):
+                if child.name == MANIFEST_NAME or child.name.startswith("."):
+                    continue
+                if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES:
+                    found.append((child, entries.get(child.name, {})))
+                elif child.is_file() and notice is not None and child.suffix.lower() != ".json":
+                    notice(f"{child}: skipped (not .txt, .md, .html or .htm)")
+            if not found:
+                raise InputError(f"{raw}: no readable article (.txt, .md, .html, .htm) in this directory")
+            files.extend(found)
+        else:
+            entries = read_manifest(path.parent)[1]
+            roots.append(path.parent)
+            files.append((path, entries.get(path.name, {})))
+    root = roots[0] if len(set(roots)) == 1 else Path(".")
+    return files, story_title, root
+
+
+def load_raw(path: Path, entry: dict) -> RawDoc:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    text, encoding, warnings = decode_bytes(data, str(path))
+    is_html = path.suffix.lower() in HTML_SUFFIXES
+    forced: dict[int, str] = {}
+    if is_html:
+        from retold.model.html import extract_text  # only when needed
+
+        text, forced = extract_text(text)
+        if not text.strip():
+            raise InputError(f"{path}: HTML without any article text")
+    meta = OutletMeta(
+        id=outlet_id_for(path),
+        name=str(entry.get("name") or _display_name(path)),
+        source=str(path),
+        url=entry.get("url"),
+        published=str(entry["published"]) if entry.get("published") is not None else None,
+        language=entry.get("language"),
+        title=entry.get("title"),
+    )
+    return RawDoc(meta=meta, text=text, encoding=encoding, is_html=is_html, warnings=warnings, forced_furniture=forced)
+
+
+def unique_ids(docs: list[RawDoc]) -> list[RawDoc]:
+    """Two files may share a stem (a.txt, a.html): make ids distinct, independent of order."""
+    seen: dict[str, int] = {}
+    for doc in sorted(docs, key=lambda d: d.meta.source):
+        base = doc.meta.id
+        count = seen.get(base, 0)
+        seen[base] = count + 1
+        if count:
+            object.__setattr__(doc.meta, "id", f"{base}-{count + 1}")
+    return docs
