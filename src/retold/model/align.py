@@ -11,6 +11,8 @@ Every tie is broken by (outlet id, sentence index), never by input order.
 from __future__ import annotations
 
 import math
+from collections import Counter
+from itertools import chain
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
@@ -25,6 +27,9 @@ NUMBER_BOOST = 1.6  # numbers and dates survive rewrites and translations
 PROBE_TOKENS = 6  # rarest words of a sentence used to find candidates
 
 
+_NONE = (-1.0,)  # sorts below every (score, ...) tuple
+
+
 @dataclass
 class _Unit:
     key: tuple[str, int]  # (outlet id, sentence index): the canonical order
@@ -34,37 +39,26 @@ class _Unit:
     position: float  # 0..1 through its article
 
 
-def pair_similarity(words_a, words_b, content_a, content_b, weight) -> tuple[float, float]:
-    """(word-level similarity, weighted content overlap) of two sentences."""
-    word_sim = Indel.normalized_similarity(words_a, words_b)
-    shared = sum(weight(t) for t in content_a & content_b)
-    total = sum(weight(t) for t in content_a) + sum(weight(t) for t in content_b)
-    content_sim = 2 * shared / total if total else 0.0
-    return word_sim, content_sim
-
-
-def _pair_score(word_sim: float, content_sim: float) -> float:
-    return max(word_sim, content_sim)
-
-
-def is_near_verbatim(words_a, words_b) -> bool:
-    return Indel.normalized_similarity(words_a, words_b) >= SHARED_SIMILARITY
-
-
 def align(outlets: list[Outlet]) -> Alignment:
     """Fill in status, group and score of every sentence; return the Alignment."""
     canonical = sorted(range(len(outlets)), key=lambda i: outlets[i].id)
     units: list[_Unit] = []
+    parsed: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}  # wire copies repeat: parse each text once
     for rank, outlet_no in enumerate(canonical):
         outlet = outlets[outlet_no]
         count = max(1, len(outlet.sentences) - 1)
         for sentence in outlet.sentences:
-            words = tuple(tokens(strip_dateline(sentence.text)))
+            if sentence.text not in parsed:
+                # Datelines only open paragraphs.
+                first = sentence.index == 0 or outlet.sentences[sentence.index - 1].paragraph != sentence.paragraph
+                words = tuple(tokens(strip_dateline(sentence.text) if first else sentence.text))
+                parsed[sentence.text] = (words, frozenset(content_tokens(words)))
+            words, content = parsed[sentence.text]
             units.append(_Unit(
                 key=(outlet.id, sentence.index),
                 outlet_no=rank,
                 words=words,
-                content=frozenset(content_tokens(words)),
+                content=content,
                 position=sentence.index / count,
             ))
             sentence.status, sentence.group, sentence.score = "unique", None, 0.0
@@ -79,49 +73,76 @@ def align(outlets: list[Outlet]) -> Alignment:
     for token, count in df.items():
         w = math.log(1 + total_units / count)
         weights[token] = w * NUMBER_BOOST if token[:1].isdigit() else w
-    weight = weights.__getitem__
 
-    # Candidates: units sharing one of each other's rarest words (capped posting lists).
+    # Candidates: units sharing one of each other's rarest words (capped posting lists),
+    # so cost grows with the text, not with the square of the number of sentences.
     cap = max(8, 3 * len(outlets))
     postings: dict[str, list[int]] = {}
     for uid, unit in enumerate(units):
         for token in unit.content:
             postings.setdefault(token, []).append(uid)
-    probes = [sorted(u.content, key=lambda t: (df[t], t))[:PROBE_TOKENS] for u in units]
-
-    best: dict[tuple[int, int], tuple[float, float, int]] = {}  # (unit, other outlet) -> (score, -distance, unit)
-    pair_scores: dict[tuple[int, int], float] = {}
+    norms = [sum(weights[t] for t in u.content) for u in units]
+    outlet_of = [u.outlet_no for u in units]
+    candidates: set[int] = set()  # pair (u, v), u < v, encoded as u * n + v: ints hash fast
+    n_units = len(units)
+    rarity = df.__getitem__
+    hits_by_text: dict[int, list[tuple[int, int]]] = {}  # identical texts find the same candidates
     for uid, unit in enumerate(units):
-        seen: set[int] = set()
-        probe = [t for t in probes[uid] if df[t] <= cap] or probes[uid][:2]
-        for token in probe:
-            for vid in postings[token]:
-                if vid <= uid or vid in seen or units[vid].outlet_no == unit.outlet_no:
-                    continue
-                seen.add(vid)
-        for vid in seen:
-            other = units[vid]
-            shared = unit.content & other.content
-            if len(shared) < 2 and min(len(unit.content), len(other.content)) > 3:
-                continue  # one common word is a topic, not a statement
-            word_sim, content_sim = pair_similarity(unit.words, other.words, unit.content, other.content, weight)
-            score = _pair_score(word_sim, content_sim)
-            if score < ALTERED_THRESHOLD:
-                continue
-            pair_scores[(uid, vid)] = score
-            # Position prior: only a tie-breaker; then the canonical order of the other unit.
-            closeness = -abs(unit.position - other.position)
-            for a, b in ((uid, vid), (vid, uid)):
-                slot = (a, units[b].outlet_no)
-                candidate = (round(score, 6), closeness, -b, b)
-                if slot not in best or candidate > best[slot]:
-                    best[slot] = candidate
+        hits = hits_by_text.get(id(unit.words))
+        if hits is None:
+            ranked = sorted(sorted(unit.content), key=rarity)[:PROBE_TOKENS]
+            probe = [t for t in ranked if df[t] <= cap] or ranked[:2]
+            # Two shared rare words make a candidate; one is enough for very short sentences.
+            need = 2 if len(probe) >= 3 else 1
+            counted = Counter(chain.from_iterable(postings[t] for t in probe))
+            hits = hits_by_text[id(unit.words)] = [v for v, n in counted.items() if n >= need]
+        mine = unit.outlet_no
+        candidates.update([uid * n_units + v if uid < v else v * n_units + uid for v in hits if outlet_of[v] != mine])
+
+    best: dict[tuple[int, int], tuple] = {}  # (unit, other outlet) -> (score, closeness, tie, unit)
+    pair_scores: dict[tuple[int, int], tuple[float, float]] = {}  # (u, v) -> (score, word similarity)
+    similarity = Indel.normalized_similarity
+    weight_of = weights.__getitem__
+    by_texts: dict[tuple[int, int], tuple[float, float]] = {}  # identical texts score alike
+    words_of = [u.words for u in units]
+    content_of = [u.content for u in units]
+    position_of = [u.position for u in units]
+    for pair in candidates:  # any order: `best` keeps a total order
+        uid, vid = divmod(pair, n_units)
+        words_u, words_v = words_of[uid], words_of[vid]
+        text_pair = (id(words_u), id(words_v))
+        cached = by_texts.get(text_pair)
+        if cached is None:
+            content_u, content_v = content_of[uid], content_of[vid]
+            shared = content_u & content_v
+            if len(shared) < 2 and min(len(content_u), len(content_v)) > 3:
+                cached = (0.0, 0.0)  # one common word is a topic, not a statement
+            else:
+                total = norms[uid] + norms[vid]
+                content_sim = 2 * sum(map(weight_of, shared)) / total if total else 0.0
+                word_sim = 1.0 if words_u == words_v else similarity(words_u, words_v)
+                cached = (word_sim if word_sim > content_sim else content_sim, word_sim)
+            by_texts[text_pair] = cached
+        score = cached[0]
+        if score < ALTERED_THRESHOLD:
+            continue
+        pair_scores[(uid, vid)] = cached
+        # Position prior: only a tie-breaker; then the canonical order of the other unit.
+        closeness = -abs(position_of[uid] - position_of[vid])
+        slot = (uid, outlet_of[vid])
+        candidate = (score, closeness, -vid, vid)
+        if candidate > best.get(slot, _NONE):
+            best[slot] = candidate
+        slot = (vid, outlet_of[uid])
+        candidate = (score, closeness, -uid, uid)
+        if candidate > best.get(slot, _NONE):
+            best[slot] = candidate
 
     edges = []
     for (uid, _outlet), (score, _dist, _tie, vid) in best.items():
         back = best.get((vid, units[uid].outlet_no))
         if back is not None and back[3] == uid and uid < vid:
-            edges.append((-score, units[uid].key, units[vid].key, uid, vid))
+            edges.append((-score, uid, vid))  # unit ids follow the canonical (outlet id, index) order
     edges.sort()
 
     parent = list(range(len(units)))
@@ -133,7 +154,7 @@ def align(outlets: list[Outlet]) -> Alignment:
             i = parent[i]
         return i
 
-    for _neg, _ka, _kb, uid, vid in edges:
+    for _neg, uid, vid in edges:
         ra, rb = find(uid), find(vid)
         if ra == rb or outlets_of[ra] & outlets_of[rb]:
             continue
@@ -151,22 +172,27 @@ def align(outlets: list[Outlet]) -> Alignment:
     # Canonical group numbering: by the first member in canonical order.
     for uids in sorted((sorted(m) for m in members_of.values() if len(m) > 1), key=lambda m: m[0]):
         group_id = len(groups)
+        # A member's score is its best scored pair inside the group; it is shared when one of
+        # those pairs is near-verbatim. Pairs never scored were not similar enough to matter.
+        best_score = dict.fromkeys(uids, 0.0)
+        best_words = dict.fromkeys(uids, 0.0)
+        for i, uid in enumerate(uids):
+            for vid in uids[i + 1:]:
+                scored = pair_scores.get((uid, vid))
+                if scored is None:
+                    continue
+                score, word_sim = scored
+                for member in (uid, vid):
+                    if score > best_score[member]:
+                        best_score[member] = score
+                    if word_sim > best_words[member]:
+                        best_words[member] = word_sim
         members = []
         for uid in uids:
-            others = [v for v in uids if v != uid]
-            score = max(_member_pair_score(uid, v, units, pair_scores, weight) for v in others)
-            shared = any(is_near_verbatim(units[uid].words, units[v].words) for v in others)
+            score = round(best_score[uid], 4)
             sentence = by_key[units[uid].key]
-            sentence.group, sentence.score = group_id, round(score, 4)
-            sentence.status = "shared" if shared else "altered"
-            members.append(Member(outlet=units[uid].key[0], sentence=units[uid].key[1], score=round(score, 4)))
+            sentence.group, sentence.score = group_id, score
+            sentence.status = "shared" if best_words[uid] >= SHARED_SIMILARITY else "altered"
+            members.append(Member(outlet=units[uid].key[0], sentence=units[uid].key[1], score=score))
         groups.append(Group(id=group_id, members=members))
     return Alignment(outlets=outlets, groups=groups)
-
-
-def _member_pair_score(a: int, b: int, units: list[_Unit], cache: dict, weight) -> float:
-    key = (a, b) if a < b else (b, a)
-    if key not in cache:
-        ua, ub = units[key[0]], units[key[1]]
-        cache[key] = _pair_score(*pair_similarity(ua.words, ub.words, ua.content, ub.content, weight))
-    return cache[key]

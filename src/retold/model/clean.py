@@ -33,38 +33,40 @@ _DATE_WORDS = set(_MONTHS) | set(_DAYS) | {
     "min", "mins", "today", "yesterday", "read", "reading", "time",
 }
 
-_STRONG_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("icon names", re.compile(r"(?i)^(?:\s*icon[\s_-]?[a-z][\w-]*)+\s*$|(?:icon[\s_-]?[a-z]+.*){2,}")),
+# (reason, pattern, longest line in words it applies to): furniture lines are short,
+# and checking only short lines keeps cleaning fast on long articles.
+_STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
+    ("icon names", re.compile(r"(?i)^(?:\s*icon[\s_-]?[a-z][\w-]*)+\s*$|(?:icon[\s_-]?[a-z]+.*){2,}"), 80),
     ("advertisement", re.compile(
         r"(?i)^(?:advertisement|advertising|ad|ads|sponsored(?: content)?|promoted|"
-        r"(?:story|article) continues (?:below|after)(?: this)? (?:advertisement|ad)|scroll to continue(?: with content)?)[\s.:]*$")),
+        r"(?:story|article) continues (?:below|after)(?: this)? (?:advertisement|ad)|scroll to continue(?: with content)?)[\s.:]*$"), 8),
     ("social / subscribe prompt", re.compile(
-        r"(?i)^(?=.{0,120}$).*\b(?:join us on|follow us|share (?:this|on|via)|subscribe to|sign up (?:for|to)|like us on|"
-        r"newsletter|telegram|whatsapp channel|tweet this|copy link|download (?:our|the) app|get the app)\b")),
+        r"(?i)\b(?:join us on|follow us|share (?:this|on|via)|subscribe to|sign up (?:for|to)|like us on|"
+        r"newsletter|telegram|whatsapp channel|tweet this|copy link|download (?:our|the) app|get the app)\b"), 20),
     ("teaser link", re.compile(
         r"(?i)^(?:read more|read also|also read|related|see also|more on this|watch|listen|further reading|"
-        r"recommended|must read|don'?t miss)\s*[:|»>–—-]")),
+        r"recommended|must read|don'?t miss)\s*[:|»>–—-]"), 30),
     ("section heading", re.compile(
         r"(?i)^(?:top stories|top news|most read|most popular|most viewed|related(?: articles| stories| news| coverage| content)?|"
         r"more (?:from|on|stories|news|in) ?[\w ]{0,30}|trending(?: now| stories)?|latest(?: news| stories| headlines)?|"
         r"you (?:may|might) also like|recommended(?: for you| stories)?|editor'?s picks?|popular(?: now)?|in other news|"
-        r"what to read next|read next|up next|more headlines|breaking news|headlines)\s*:?$")),
+        r"what to read next|read next|up next|more headlines|breaking news|headlines)\s*:?$"), 8),
     ("comment form", re.compile(
         r"(?i)please enter your (?:comment|name|email)|^leave a (?:reply|comment)|^post (?:a )?comment|"
         r"entered an incorrect email|save my name,? email|^\d+ comments?$|^comments?(?: \(\d+\))?$|"
-        r"log ?in to (?:comment|reply)|be the first to comment|^cancel reply$|^reply$")),
-    ("cookie notice", re.compile(r"(?i)^(?=(?:\S+\s+){0,40}\S*$).*\b(?:cookies?|cookie settings|consent preferences|accept all)\b")),
-    ("copyright", re.compile(r"(?i)^(?=(?:\S+\s+){0,25}\S*$).*(?:©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved)")),
+        r"log ?in to (?:comment|reply)|be the first to comment|^cancel reply$|^reply$"), 30),
+    ("cookie notice", re.compile(r"(?i)\b(?:cookies?|cookie settings|consent preferences|accept all)\b"), 40),
+    ("copyright", re.compile(r"(?i)©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved"), 25),
     ("photo caption / credit", re.compile(
         r"(?i)\((?:photo|image|picture|file photo|photograph|video|illustration)\b[^)]*\)\s*$|"
         r"\b(?:photo|photograph|image|picture|illustration)s?\s*(?::|by\s|credit)|^credit\s*:|"
-        r"/\s*(?:getty images|afp|reuters|ap photo|epa|anadolu)\b")),
+        r"/\s*(?:getty images|afp|reuters|ap photo|epa|anadolu)\b"), 60),
     ("byline", re.compile(
-        r"(?i)^(?=(?:\S+\s+){0,12}\S*$)(?:by|written by|reporting by|reported by|editing by|edited by|words by|"
-        r"with reporting by)\s+\S.*?(?<![.!?\"”])$")),
+        r"(?i)^(?:by|written by|reporting by|reported by|editing by|edited by|words by|"
+        r"with reporting by)\s+\S.*?(?<![.!?\"”])$"), 12),
     ("navigation", re.compile(
         r"(?i)^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|sign in|log in|login|register|"
-        r"subscribe|home|back to top|close|open menu|toggle navigation|account|my account|sections|e-paper|epaper)\s*$")),
+        r"subscribe|home|back to top|close|open menu|toggle navigation|account|my account|sections|e-paper|epaper)\s*$"), 4),
 ]
 
 _SEPARATORS = re.compile(r"\s[|•·›»>/]\s|\s[|•·›»]|[|•·›»]\s")
@@ -90,9 +92,12 @@ def _is_nav_row(text: str) -> bool:
 
 def strong_reason(text: str) -> str | None:
     """Reason a line is furniture by itself, whatever surrounds it, or None."""
-    for reason, pattern in _STRONG_RULES:
-        if pattern.search(text):
+    words = text.count(" ") + 1
+    for reason, pattern, longest in _STRONG_RULES:
+        if words <= longest and pattern.search(text):
             return reason
+    if words > 12:
+        return None
     if _is_page_date(text):
         return "page date"
     if _is_nav_row(text):
@@ -243,25 +248,31 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
             title.kind, title.reason = "title", "headline"
 
     # Cross-outlet evidence: a weakly removed line that matches another outlet's body is body.
-    body_tokens: list[list[tuple[str, ...]]] = [
-        [tuple(tokens(line.text)) for line in lines if line.kind == "body"] for lines in classified
+    doubtful = [
+        (outlet_no, line, tokens(line.text))
+        for outlet_no, lines in enumerate(classified)
+        for line in lines
+        if line.kind == "furniture" and line.weak and len(line.text.split()) >= 6
     ]
+    wanted = {t for _, _, toks in doubtful for t in content_tokens(toks)}
+    body_tokens: list[dict[int, tuple[str, ...]]] = [{} for _ in classified]
     index: dict[str, set[tuple[int, int]]] = {}
-    for outlet_no, bodies in enumerate(body_tokens):
-        for line_no, toks in enumerate(bodies):
-            for token in set(content_tokens(toks)):
-                index.setdefault(token, set()).add((outlet_no, line_no))
-    for outlet_no, lines in enumerate(classified):
-        for line in lines:
-            if line.kind != "furniture" or not line.weak or len(line.text.split()) < 6:
-                continue
-            toks = tokens(line.text)
-            candidates: set[tuple[int, int]] = set()
-            for token in set(content_tokens(toks)):
-                candidates |= {c for c in index.get(token, ()) if c[0] != outlet_no}
-            best = max((Indel.normalized_similarity(toks, body_tokens[o][n]) for o, n in candidates), default=0.0)
-            if best >= RESTORE_SIMILARITY:
-                line.kind, line.reason, line.weak = "body", "", False
+    if doubtful:
+        for outlet_no, lines in enumerate(classified):
+            for line_no, line in enumerate(lines):
+                if line.kind != "body":
+                    continue
+                toks = tuple(tokens(line.text))
+                body_tokens[outlet_no][line_no] = toks
+                for token in set(content_tokens(toks)) & wanted:
+                    index.setdefault(token, set()).add((outlet_no, line_no))
+    for outlet_no, line, toks in doubtful:
+        candidates: set[tuple[int, int]] = set()
+        for token in set(content_tokens(toks)):
+            candidates |= {c for c in index.get(token, ()) if c[0] != outlet_no}
+        best = max((Indel.normalized_similarity(toks, body_tokens[o][n]) for o, n in candidates), default=0.0)
+        if best >= RESTORE_SIMILARITY:
+            line.kind, line.reason, line.weak = "body", "", False
 
     articles = []
     for doc, lines, title in zip(docs, classified, titles):

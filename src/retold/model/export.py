@@ -50,7 +50,7 @@ def to_dict(alignment: Alignment) -> dict:
 
 
 def to_json(alignment: Alignment) -> str:
-    return json.dumps(to_dict(alignment), ensure_ascii=False, indent=1)
+    return json.dumps(to_dict(alignment), ensure_ascii=False)  # no indent: the C encoder is 5× faster
 
 
 GLYPH = {"shared": "=", "altered": "~", "unique": "+"}

@@ -10,6 +10,7 @@ handled by `clean.py`, exactly as for scraped text.
 from __future__ import annotations
 
 import html
+import re
 from html.parser import HTMLParser
 
 # Code, not text: dropped without a trace.
@@ -103,9 +104,16 @@ def extract_text_stdlib(markup: str) -> tuple[str, dict[int, str]]:
     return "\n\n".join(parts) + "\n", chrome
 
 
+_SEMANTIC = re.compile(r"<(?:article|main)[\s>]", re.IGNORECASE)
+
+
 def extract_text(markup: str) -> tuple[str, dict[int, str]]:
+    """Pages that mark their article (<article>, <main>) need no heuristics: ours keeps
+    every dropped line visible. Div soup goes to trafilatura when it is installed."""
+    if _SEMANTIC.search(markup):
+        return extract_text_stdlib(markup)
     try:
-        import trafilatura  # optional extra: retold[html]
+        import trafilatura  # optional extra: retold[html]; slow to import, so only here
     except ImportError:
         return extract_text_stdlib(markup)
     extracted = trafilatura.extract(markup, include_comments=False, include_tables=False, with_metadata=False, favor_recall=True)

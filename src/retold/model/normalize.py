@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = str.maketrans({
     "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'",
     "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
 })
 # Words: letters/digits, keeping inner apostrophes and decimal points ("3.5", "don't").
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*|\d+")
+_TOKEN = re.compile(r"[^\W_]+(?:['.,][^\W_]+)*")
 _DATELINE = re.compile(
     r"^\s*[A-ZÀ-Þ][\w.'À-ÿ -]{1,40}?(?:,\s*[\w. ]{1,20}?)?"  # PLACE or PLACE, STATE
     r"(?:,?\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"  # , July 11
@@ -48,6 +49,7 @@ def strip_dateline(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A deliberately light stemmer: enough to meet "cable"/"cables", "agree"/"agreed"."""
     if word.isdigit() or len(word) <= 4:
