@@ -55,7 +55,9 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"(?i)please enter your (?:comment|name|email)|^leave a (?:reply|comment)|^post (?:a )?comment|"
         r"entered an incorrect email|save my name,? email|^\d+ comments?$|^comments?(?: \(\d+\))?$|"
         r"log ?in to (?:comment|reply)|be the first to comment|^cancel reply$|^reply$"), 30),
-    ("cookie notice", re.compile(r"(?i)\b(?:cookies?|cookie settings|consent preferences|accept all)\b"), 40),
+    ("cookie notice", re.compile(
+        r"(?i)\bwe use cookies|\b(?:site|website|page) uses cookies|\bcookie (?:settings|policy|preferences|consent|notice)|"
+        r"\baccept (?:all )?cookies|\bconsent preferences|\bmanage (?:cookie )?preferences|^accept all$"), 40),
     ("copyright", re.compile(r"(?i)©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved"), 25),
     ("photo caption / credit", re.compile(
         r"(?i)\((?:photo|image|picture|file photo|photograph|video|illustration)\b[^)]*\)\s*$|"
@@ -242,11 +244,6 @@ RESTORE_SIMILARITY = 0.75
 
 def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
     classified = [_classify(doc) for doc in docs]
-    titles = [_pick_title(doc, lines) for doc, lines in zip(docs, classified)]
-    for title in titles:
-        if title is not None:
-            title.kind, title.reason = "title", "headline"
-
     # Cross-outlet evidence: a weakly removed line that matches another outlet's body is body.
     doubtful = [
         (outlet_no, line, tokens(line.text))
@@ -273,6 +270,11 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
         best = max((Indel.normalized_similarity(toks, body_tokens[o][n]) for o, n in candidates), default=0.0)
         if best >= RESTORE_SIMILARITY:
             line.kind, line.reason, line.weak = "body", "", False
+
+    titles = [_pick_title(doc, lines) for doc, lines in zip(docs, classified)]
+    for title in titles:
+        if title is not None:
+            title.kind, title.reason = "title", "headline"
 
     articles = []
     for doc, lines, title in zip(docs, classified, titles):

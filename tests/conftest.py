@@ -1,0 +1,27 @@
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "sample_corpus" / "north-sea-grid"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path, monkeypatch):
+    """Notes never touch the user's real data directory in tests."""
+    monkeypatch.setenv("RETOLD_DATA_DIR", str(tmp_path / "retold-data"))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    yield
+
+
+@pytest.fixture(scope="session")
+def sample_dir() -> Path:
+    return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def sample_alignment():
+    from retold.model.pipeline import load_alignment
+
+    return load_alignment([str(SAMPLE)])

@@ -1,0 +1,130 @@
+import random
+import shutil
+from collections import Counter
+
+from retold.model.align import align
+from retold.model.pipeline import load_alignment
+from retold.model.story import Outlet, OutletMeta, Sentence
+from retold.model.worddiff import word_diff
+from retold.synthetic import make_story
+
+
+def outlet(oid, sentences):
+    meta = OutletMeta(id=oid, name=oid, source=f"{oid}.txt")
+    return Outlet(
+        meta=meta, text="", title=None, removed=[],
+        sentences=[Sentence(outlet=oid, index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(sentences)],
+    )
+
+
+def group_sets(alignment):
+    return {frozenset((m.outlet, m.sentence) for m in g.members) for g in alignment.groups}
+
+
+def check_invariants(alignment):
+    seen = Counter()
+    for group in alignment.groups:
+        outlets = [m.outlet for m in group.members]
+        assert len(outlets) == len(set(outlets)), "two sentences of one outlet in a group"
+        assert len(outlets) >= 2
+        for m in group.members:
+            seen[(m.outlet, m.sentence)] += 1
+            s = alignment.outlet(m.outlet).sentences[m.sentence]
+            assert s.group == group.id and s.status in ("shared", "altered")
+            assert 0.0 <= m.score <= 1.0
+    for o in alignment.outlets:
+        for s in o.sentences:
+            assert (s.group is None) == (s.status == "unique")
+            assert seen[(o.id, s.index)] == (0 if s.group is None else 1), "every sentence appears exactly once"
+
+
+def test_invariants_on_sample(sample_alignment):
+    check_invariants(sample_alignment)
+
+
+def test_same_result_whatever_the_input_order(sample_dir, tmp_path):
+    files = sorted(str(p) for p in sample_dir.iterdir() if p.suffix in {".txt", ".md", ".html"})
+    reference = load_alignment(files)
+    for seed in range(3):
+        shuffled = files[:]
+        random.Random(seed).shuffle(shuffled)
+        other = load_alignment(shuffled)
+        assert group_sets(other) == group_sets(reference)
+        statuses = {(o.id, s.index): s.status for o in other.outlets for s in o.sentences}
+        assert statuses == {(o.id, s.index): s.status for o in reference.outlets for s in o.sentences}
+
+
+def test_order_independence_on_a_synthetic_story(tmp_path):
+    story = make_story(tmp_path / "synthetic", outlets=6, sentences=60, seed=3)
+    files = sorted(str(p) for p in story.iterdir())
+    a = load_alignment(files)
+    b = load_alignment(list(reversed(files)))
+    check_invariants(a)
+    assert group_sets(a) == group_sets(b)
+    assert len(a.groups) >= 50  # most wire sentences are found in several outlets
+
+
+def test_statuses_shared_altered_unique():
+    a = outlet("a", [
+        "Critics have warned that the cables could be vulnerable to sabotage.",
+        "This grid is the decisive enabler of our energy independence, said Ilse Korhonen.",
+        "The harbour master said the town would seek compensation for any lost catch.",
+    ])
+    b = outlet("b", [
+        "Critics have warned that the cables could be vulnerable for sabotage.",
+        "The grid is a crucial enabler of energy independence, Council chair Ilse Korhonen told reporters.",
+        "Ministers from eight countries met in Valmora on Tuesday.",
+    ])
+    result = align([a, b])
+    check_invariants(result)
+    assert [s.status for s in a.sentences] == ["shared", "altered", "unique"]
+    assert [s.status for s in b.sentences] == ["shared", "altered", "unique"]
+
+
+def test_topic_alone_is_not_a_group():
+    a = outlet("a", ["NATO leaders met in Washington on Tuesday to mark the alliance's anniversary."])
+    b = outlet("b", ["NATO leaders will meet in Washington again next year to discuss defence spending targets."])
+    align([a, b])
+    assert a.sentences[0].status == b.sentences[0].status == "unique"
+
+
+def test_reordered_paragraphs_still_align():
+    wire = [f"Sentence number {n} tells of the {w} harbour and its {v} boats." for n, w, v in
+            zip(range(8), "north south east west upper lower inner outer".split(), "red blue green grey white black brown pink".split())]
+    moved = wire[4:] + wire[:4]
+    a, b = outlet("a", wire), outlet("b", moved)
+    result = align([a, b])
+    for i, s in enumerate(a.sentences):
+        assert result.counterpart("a", i, "b") == (i + 4) % 8
+        assert s.status == "shared"
+
+
+def test_single_article_is_all_unique():
+    a = outlet("a", ["Only one outlet told this.", "Nobody else has it."])
+    result = align([a])
+    assert result.groups == [] and {s.status for s in a.sentences} == {"unique"}
+
+
+def test_overlap_table(sample_alignment):
+    table = sample_alignment.overlap()
+    assert table["meridian"]["harbour-ledger"] == 1.0  # verbatim wire copy
+    assert 0.0 < table["evening-courier"]["meridian"] < 1.0  # the rewrite adds its own
+    for a in table:
+        assert table[a][a] == 1.0
+
+
+def test_word_diff_marks_the_swapped_words():
+    a = '"This grid is the decisive enabler of our energy independence," said Ilse Korhonen.'
+    b = '"This grid is the crucial enabler of our energy independence," said Ilse Korhonen.'
+    diff = word_diff(a, b)
+    assert not diff.rewritten
+    assert [a[s:e] for s, e in diff.spans_a] == ["decisive"]
+    assert [b[s:e] for s, e in diff.spans_b] == ["crucial"]
+
+
+def test_word_diff_absorbs_confetti_and_flags_rewrites():
+    a = "one two three four five six seven eight"
+    b = "one deux three quatre five six seven eight"
+    diff = word_diff(a, b)
+    assert [a[s:e] for s, e in diff.spans_a] == ["two three four"]
+    assert word_diff("A completely different sentence about cats.", "Nothing here matches the other one at all.").rewritten
