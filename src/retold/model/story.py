@@ -231,7 +231,10 @@ def collect_files(paths: list[str], notice=None) -> tuple[list[tuple[Path, dict]
             story_title = story_title or title
             roots.append(path)
             found = []
-            for child in sorted(path.iterdir()):
+            # Outlets in the manifest's order (the user's choice), then the rest by name.
+            listed = list(entries)
+            children = sorted(path.iterdir(), key=lambda c: (listed.index(c.name) if c.name in entries else len(listed), c.name))
+            for child in children:
                 if child.name == MANIFEST_NAME or child.name.startswith("."):
                     continue
                 if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES:

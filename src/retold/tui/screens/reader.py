@@ -1,0 +1,383 @@
+"""The reader: outlet panes side by side, cursor, jumps and synced scrolling.
+
+The screen only presents a finished Alignment; it never recomputes alignment.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from retold.model.safe import printable
+from retold.model.story import Alignment, Outlet
+from retold.tui.sync import follower_row
+from retold.tui.widgets.outlet_pane import GLYPH, NOTE_MARK, OutletPane
+
+MIN_PANE_WIDTH = 40  # columns: below this a pane is too narrow to read
+
+# Longer words for the help screen, by binding id (the footer keeps the short ones).
+HELP_TEXT = {
+    "cursor_down": "next sentence",
+    "cursor_up": "previous sentence",
+    "cursor_first": "first sentence",
+    "cursor_last": "last sentence",
+    "page_down": "a screen further",
+    "page_up": "a screen back",
+    "focus_next": "focus the next outlet's pane",
+    "focus_previous": "focus the previous outlet's pane",
+    "counterpart_next": "jump to this sentence in the next outlet that has it",
+    "counterpart_previous": "jump to this sentence in the previous outlet that has it",
+    "change_next": "next altered or unique sentence in this outlet",
+    "change_previous": "previous altered or unique sentence in this outlet",
+    "outlets_right": "show the next outlet when not all fit",
+    "outlets_left": "show the previous outlet when not all fit",
+    "toggle_sync": "scroll sync on / off",
+    "toggle_diff": "mark the words an altered sentence changed (against the pane to its right)",
+    "toggle_removed": "show the removed site furniture, greyed, where it stood",
+    "note": "write a note on this sentence",
+    "story_note": "write a note on the whole story",
+    "notes": "list this story's notes",
+    "help": "this help",
+    "quit": "quit",
+}
+
+
+class PaneHeader(Static):
+    DEFAULT_CSS = """
+    PaneHeader {
+        height: 3;
+        padding: 0 1;
+        background: $panel;
+        border-bottom: solid $primary 40%;
+    }
+    PaneHeader.-focused { background: $primary 35%; }
+    """
+
+    def __init__(self, outlet: Outlet) -> None:
+        super().__init__()
+        self.outlet = outlet
+
+    def on_mount(self) -> None:
+        counts = self.outlet.counts()
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append(printable(self.outlet.name), "bold")
+        line.append("  ")
+        for status in ("shared", "altered", "unique"):
+            line.append(f"{GLYPH[status]}{counts[status]} ")
+        line.append("\n")
+        line.append(printable(self.outlet.title or "(no headline found)"), "italic")
+        self.update(line)
+
+
+class ReaderScreen(Screen):
+    """Every outlet of one story, side by side."""
+
+    BINDINGS = [
+        Binding("j,down", "cursor(1)", "Next", id="cursor_down", show=False),
+        Binding("k,up", "cursor(-1)", "Previous", id="cursor_up", show=False),
+        Binding("g,home", "cursor_edge(0)", "First", id="cursor_first", show=False),
+        Binding("G,end", "cursor_edge(-1)", "Last", id="cursor_last", show=False),
+        Binding("pagedown", "cursor_page(1)", "Page down", id="page_down", show=False),
+        Binding("pageup", "cursor_page(-1)", "Page up", id="page_up", show=False),
+        Binding("tab", "focus_outlet(1)", "Next outlet", id="focus_next", show=False),
+        Binding("shift+tab", "focus_outlet(-1)", "Previous outlet", id="focus_previous", show=False),
+        Binding("right_square_bracket", "counterpart(1)", "Same in next", id="counterpart_next"),
+        Binding("left_square_bracket", "counterpart(-1)", "Same in previous", id="counterpart_previous", show=False),
+        Binding("n", "change(1)", "Next change", id="change_next"),
+        Binding("p", "change(-1)", "Previous change", id="change_previous", show=False),
+        Binding("greater_than_sign,full_stop", "shift_outlets(1)", "More outlets", id="outlets_right", show=False),
+        Binding("less_than_sign,comma", "shift_outlets(-1)", "Earlier outlets", id="outlets_left", show=False),
+        Binding("s", "toggle_sync", "Sync", id="toggle_sync"),
+        Binding("d", "toggle_diff", "Diff", id="toggle_diff"),
+        Binding("r", "toggle_removed", "Furniture", id="toggle_removed"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "app.quit", "Quit", id="quit"),
+    ]
+
+    DEFAULT_CSS = """
+    ReaderScreen { layout: vertical; }
+    #panes { height: 1fr; }
+    .column { width: 1fr; height: 1fr; border-right: vkey $primary 30%; }
+    .column:last-of-type { border-right: none; }
+    #status { height: 1; background: $primary 30%; padding: 0 1; }
+    #legend { height: 1; padding: 0 1; color: $text-muted; }
+    """
+
+    def __init__(self, alignment: Alignment) -> None:
+        super().__init__()
+        self.alignment = alignment
+        self.sync_enabled = True
+        self.show_diff = False
+        self.show_removed = False
+        self.first_visible = 0
+        self.visible_count = len(alignment.outlets)
+        self.focused_index = 0
+        self._maps: dict[tuple[int, int], list[int | None]] = {}
+        self._ready = False
+
+    # ---------------------------------------------------------------- composition
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            for number, outlet in enumerate(self.alignment.outlets):
+                with Vertical(classes="column", id=f"column-{number}"):
+                    yield PaneHeader(outlet)
+                    yield OutletPane(self.alignment, outlet, id=f"pane-{number}")
+        yield Static(id="status")
+        yield Static(id="legend")
+        yield Footer()
+
+    @property
+    def panes(self) -> list[OutletPane]:
+        return list(self.query(OutletPane))
+
+    def pane(self, number: int) -> OutletPane:
+        return self.query_one(f"#pane-{number}", OutletPane)
+
+    @property
+    def focused_pane(self) -> OutletPane:
+        return self.pane(self.focused_index)
+
+    def visible_numbers(self) -> list[int]:
+        return list(range(self.first_visible, self.first_visible + self.visible_count))
+
+    def on_mount(self) -> None:
+        legend = Text(no_wrap=True, overflow="ellipsis")
+        legend.append(f"{GLYPH['shared']} shared   ")
+        legend.append(f"{GLYPH['altered']} altered", "italic")
+        legend.append("   ")
+        legend.append(f"{GLYPH['unique']} unique", "bold")
+        legend.append(f"   {NOTE_MARK} note   ┆ removed furniture (r)   ? help")
+        self.query_one("#legend", Static).update(legend)
+        self._fit_panes(self.size.width)
+        self.focused_pane.focus()
+        self._ready = True
+        self.call_after_refresh(self._after_cursor_move, self.focused_pane)
+
+    def on_resize(self, event) -> None:
+        self._fit_panes(event.size.width)
+
+    def _fit_panes(self, width: int) -> None:
+        total = len(self.alignment.outlets)
+        count = max(1, min(total, width // MIN_PANE_WIDTH))
+        self.visible_count = count
+        self._show_window(self.first_visible)
+
+    def _show_window(self, first: int) -> None:
+        total = len(self.alignment.outlets)
+        self.first_visible = max(0, min(first, total - self.visible_count))
+        visible = set(self.visible_numbers())
+        for number in range(total):
+            self.query_one(f"#column-{number}").display = number in visible
+        if self.focused_index not in visible:
+            self.focused_index = self.first_visible
+            if self._ready:
+                self.focused_pane.focus()
+        self._assign_diff_partners()
+        self._update_status()
+
+    def _ensure_visible(self, number: int) -> None:
+        if number < self.first_visible:
+            self._show_window(number)
+        elif number >= self.first_visible + self.visible_count:
+            self._show_window(number - self.visible_count + 1)
+
+    def _assign_diff_partners(self) -> None:
+        """`d` compares each pane with its neighbour on the right (the last one with its left)."""
+        visible = self.visible_numbers()
+        for position, number in enumerate(visible):
+            pane = self.pane(number)
+            neighbour = visible[position + 1] if position + 1 < len(visible) else (visible[position - 1] if position else None)
+            partner = self.alignment.outlets[neighbour].id if neighbour is not None else None
+            if partner != pane.diff_partner:
+                pane.diff_partner = partner
+                if pane.show_diff:
+                    pane.invalidate()
+
+    # ---------------------------------------------------------------- alignment lookups
+
+    def mapping(self, a: int, b: int) -> list[int | None]:
+        """Counterpart in outlet b of every sentence of outlet a (cached)."""
+        key = (a, b)
+        if key not in self._maps:
+            source = self.alignment.outlets[a]
+            target_id = self.alignment.outlets[b].id
+            members = [{m.outlet: m.sentence for m in g.members} for g in self.alignment.groups]
+            self._maps[key] = [None if s.group is None else members[s.group].get(target_id) for s in source.sentences]
+        return self._maps[key]
+
+    # ---------------------------------------------------------------- events
+
+    @on(OutletPane.CursorMoved)
+    def _cursor_moved(self, event: OutletPane.CursorMoved) -> None:
+        if event.pane is self.focused_pane:
+            self._after_cursor_move(event.pane)
+
+    @on(OutletPane.Scrolled)
+    def _pane_scrolled(self, event: OutletPane.Scrolled) -> None:
+        if event.pane is self.focused_pane and event.pane.has_focus:
+            self.sync_panes(event.pane)
+
+    def on_descendant_focus(self, event) -> None:
+        widget = event.widget
+        if isinstance(widget, OutletPane):
+            number = int(widget.id.split("-")[1])
+            if number != self.focused_index:
+                self.focused_index = number
+            for header_number, header in enumerate(self.query(PaneHeader)):
+                header.set_class(header_number == number, "-focused")
+            self._after_cursor_move(widget)
+
+    def _after_cursor_move(self, pane: OutletPane) -> None:
+        leader = int(pane.id.split("-")[1])
+        for number in range(len(self.alignment.outlets)):
+            if number != leader and pane.outlet.sentences:
+                self.pane(number).counterpart = self.mapping(leader, number)[pane.cursor]
+        pane.counterpart = None
+        self.sync_panes(pane)
+        self._update_status()
+
+    def sync_panes(self, leader: OutletPane) -> None:
+        """Scroll every other visible pane so the leader's passage stands level in it."""
+        if not self.sync_enabled or not leader.outlet.sentences:
+            return
+        layout = leader.text_layout()
+        top = int(leader.scroll_y)
+        height = leader.scrollable_content_region.height
+        first, count = leader.cursor_rows()
+        if top <= first < top + height:
+            anchor, offset = leader.cursor, 0
+        else:  # the cursor is off screen (wheel scrolling): anchor on the middle row
+            middle = top + height // 2
+            anchor = leader.sentence_at_row(middle)
+            offset = max(0, middle - layout.first_row[anchor])
+        screen_row = layout.first_row[anchor] + offset - top
+        leader_number = int(leader.id.split("-")[1])
+        with self.app.batch_update():
+            for number in self.visible_numbers():
+                if number == leader_number:
+                    continue
+                pane = self.pane(number)
+                if not pane.outlet.sentences:
+                    continue
+                other = pane.text_layout()
+                mapping = self.mapping(leader_number, number)
+                row = follower_row(anchor, offset, layout.first_row, other.first_row, mapping.__getitem__, len(layout.rows), len(other.rows))
+                pane.scroll_to(y=max(0, round(row - screen_row)), animate=False, immediate=True)
+
+    def _update_status(self) -> None:
+        if not self.is_mounted:
+            return
+        status = self.query_one("#status", Static)
+        pane = self.focused_pane
+        outlet = pane.outlet
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(printable(outlet.name), "bold")
+        if outlet.sentences:
+            sentence = outlet.sentences[pane.cursor]
+            others = len(self.alignment.outlets) - 1
+            found = 0 if sentence.group is None else len(self.alignment.groups[sentence.group].members) - 1
+            text.append(f" │ sentence {pane.cursor + 1}/{len(outlet.sentences)} │ ")
+            text.append(sentence.status, {"altered": "italic", "unique": "bold"}.get(sentence.status, ""))
+            text.append(f" │ in {found} of {others} others")
+        else:
+            text.append(" │ no sentences")
+        total = len(self.alignment.outlets)
+        if not self.sync_enabled:
+            text.append(" │ sync off")
+        if self.show_diff:
+            text.append(" │ diff")
+        if self.show_removed:
+            text.append(" │ furniture")
+        if self.visible_count < total:
+            text.append(f" │ outlets {self.first_visible + 1}-{self.first_visible + self.visible_count}/{total} <>")
+        status.update(text)
+
+    # ---------------------------------------------------------------- actions
+
+    def action_cursor(self, step: int) -> None:
+        pane = self.focused_pane
+        pane.move_cursor(pane.cursor + step)
+
+    def action_cursor_edge(self, where: int) -> None:
+        pane = self.focused_pane
+        pane.move_cursor(0 if where == 0 else len(pane.outlet.sentences) - 1)
+
+    def action_cursor_page(self, direction: int) -> None:
+        pane = self.focused_pane
+        height = pane.scrollable_content_region.height
+        first, _ = pane.cursor_rows()
+        target = pane.sentence_at_row(max(0, first + direction * max(1, height - 2)))
+        if target is not None:
+            pane.move_cursor(target if target != pane.cursor else pane.cursor + direction)
+
+    def action_focus_outlet(self, step: int) -> None:
+        number = (self.focused_index + step) % len(self.alignment.outlets)
+        self.focus_outlet(number)
+
+    def focus_outlet(self, number: int) -> None:
+        self._ensure_visible(number)
+        self.focused_index = number
+        self.pane(number).focus()
+
+    def action_counterpart(self, step: int) -> None:
+        pane = self.focused_pane
+        if not pane.outlet.sentences:
+            return
+        total = len(self.alignment.outlets)
+        for distance in range(1, total):
+            number = (self.focused_index + step * distance) % total
+            target = self.mapping(self.focused_index, number)[pane.cursor]
+            if target is not None:
+                self.focus_outlet(number)
+                self.pane(number).move_cursor(target)
+                return
+        self.notify("No other outlet has this sentence.", severity="warning", timeout=3)
+
+    def action_change(self, step: int) -> None:
+        pane = self.focused_pane
+        sentences = pane.outlet.sentences
+        index = pane.cursor + step
+        while 0 <= index < len(sentences):
+            if sentences[index].status != "shared":
+                pane.move_cursor(index)
+                return
+            index += step
+        self.notify("No further altered or unique sentence in this outlet.", timeout=3)
+
+    def action_shift_outlets(self, step: int) -> None:
+        self._show_window(self.first_visible + step)
+        self.call_after_refresh(self.sync_panes, self.focused_pane)
+
+    def action_toggle_sync(self) -> None:
+        self.sync_enabled = not self.sync_enabled
+        if self.sync_enabled:
+            self.sync_panes(self.focused_pane)
+        self._update_status()
+
+    def _relayout(self) -> None:
+        for pane in self.panes:
+            pane.show_diff, pane.show_removed = self.show_diff, self.show_removed
+            pane.invalidate()
+        leader = self.focused_pane
+        leader.scroll_cursor_into_view()
+        self.sync_panes(leader)
+        self._update_status()
+
+    def action_toggle_diff(self) -> None:
+        self.show_diff = not self.show_diff
+        self._relayout()
+
+    def action_toggle_removed(self) -> None:
+        self.show_removed = not self.show_removed
+        self._relayout()
+
+    def action_help(self) -> None:
+        from retold.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen([(b.key, HELP_TEXT.get(b.id or "", b.description)) for b in self.BINDINGS]))
