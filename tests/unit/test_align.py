@@ -127,4 +127,6 @@ def test_word_diff_absorbs_confetti_and_flags_rewrites():
     b = "one deux three quatre five six seven eight"
     diff = word_diff(a, b)
     assert [a[s:e] for s, e in diff.spans_a] == ["two three four"]
+    b = "one deux three four cinq six seven eight"
+    assert [a[s:e] for s, e in word_diff(a, b).spans_a] == ["two", "five"]
     assert word_diff("A completely different sentence about cats.", "Nothing here matches the other one at all.").rewritten

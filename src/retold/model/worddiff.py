@@ -12,7 +12,7 @@ from retold.model.normalize import fold
 _WORD = re.compile(r"\S+")
 _STRIP = re.compile(r"^\W+|\W+$")
 REWRITTEN_BELOW = 0.4  # word similarity under which highlighting words is noise
-ABSORB_EQUAL_RUN = 2  # equal runs this short between two changes join the change
+ABSORB_EQUAL_RUN = 1  # a lone equal word between two changes joins the change
 
 
 @dataclass(frozen=True)

@@ -258,16 +258,25 @@ class ReaderScreen(Screen):
             offset = max(0, middle - layout.first_row[anchor])
         screen_row = layout.first_row[anchor] + offset - top
         leader_number = int(leader.id.split("-")[1])
+        targets: list[tuple[OutletPane, float]] = []
+        for number in self.visible_numbers():
+            pane = self.pane(number)
+            if number == leader_number or not pane.outlet.sentences:
+                continue
+            other = pane.text_layout()
+            mapping = self.mapping(leader_number, number)
+            row = follower_row(anchor, offset, layout.first_row, other.first_row, mapping.__getitem__, len(layout.rows), len(other.rows))
+            targets.append((pane, row))
+        # A counterpart nearer the top of its article than the anchor is to the top of the
+        # screen cannot scroll down to it: move the leader up instead, if the anchor stays visible.
+        deficit = max((screen_row - row for _, row in targets), default=0)
+        if deficit > 0:
+            shift = min(round(deficit), screen_row, int(leader.max_scroll_y) - top)
+            if shift > 0:
+                leader.scroll_to(y=top + shift, animate=False, immediate=True)
+                screen_row -= shift
         with self.app.batch_update():
-            for number in self.visible_numbers():
-                if number == leader_number:
-                    continue
-                pane = self.pane(number)
-                if not pane.outlet.sentences:
-                    continue
-                other = pane.text_layout()
-                mapping = self.mapping(leader_number, number)
-                row = follower_row(anchor, offset, layout.first_row, other.first_row, mapping.__getitem__, len(layout.rows), len(other.rows))
+            for pane, row in targets:
                 pane.scroll_to(y=max(0, round(row - screen_row)), animate=False, immediate=True)
 
     def _update_status(self) -> None:

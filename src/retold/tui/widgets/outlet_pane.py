@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -71,9 +72,9 @@ class OutletPane(ScrollView, can_focus=True):
         & > .outlet-pane--altered { color: $retold-altered; text-style: italic; }
         & > .outlet-pane--unique { color: $retold-unique; text-style: bold; }
         & > .outlet-pane--cursor { background: $primary 45%; }
-        & > .outlet-pane--cursor-blurred { background: $primary 20%; }
+        & > .outlet-pane--cursor-blurred { background: $primary 60%; }
         & > .outlet-pane--counterpart { background: $secondary 30%; }
-        & > .outlet-pane--diff { text-style: reverse; }
+        & > .outlet-pane--diff { text-style: bold underline; color: $text; background: $warning 35%; }
         & > .outlet-pane--removed { color: $text-disabled; text-style: strike; }
         & > .outlet-pane--note { color: $retold-note; text-style: bold; }
         &:ansi {
@@ -90,6 +91,16 @@ class OutletPane(ScrollView, can_focus=True):
         & > .outlet-pane--cursor-blurred { text-style: underline; }
     }
     """
+
+    # ScrollView binds these keys to plain scrolling; in the reader they move the sentence cursor.
+    BINDINGS = [
+        Binding("down", "screen.cursor(1)", "Next", show=False),
+        Binding("up", "screen.cursor(-1)", "Previous", show=False),
+        Binding("home", "screen.cursor_edge(0)", "First", show=False),
+        Binding("end", "screen.cursor_edge(-1)", "Last", show=False),
+        Binding("pagedown", "screen.cursor_page(1)", "Page down", show=False),
+        Binding("pageup", "screen.cursor_page(-1)", "Page up", show=False),
+    ]
 
     cursor: reactive[int] = reactive(0, layout=False, init=False)
     counterpart: reactive[int | None] = reactive(None, init=False)
@@ -211,12 +222,25 @@ class OutletPane(ScrollView, can_focus=True):
             strip = self._strips[row_no] = self._build_strip(layout.rows[row_no], width, base)
         row = layout.rows[row_no]
         if row.sentence is not None:
-            if row.sentence == self.cursor:
-                name = "outlet-pane--cursor" if self.has_focus else "outlet-pane--cursor-blurred"
-                strip = strip.apply_style(self.get_component_rich_style(name))
+            if row.sentence == self.cursor and self.has_focus:
+                strip = self._overlay(strip, "outlet-pane--cursor")
+            elif row.sentence == self.cursor:
+                # An unfocused pane keeps its place quietly: only the gutter is marked.
+                strip = Strip.join([self._overlay(strip.crop(0, 1), "outlet-pane--cursor-blurred"), strip.crop(1)])
             elif row.sentence == self.counterpart:
-                strip = strip.apply_style(self.get_component_rich_style("outlet-pane--counterpart"))
+                strip = self._overlay(strip, "outlet-pane--counterpart")
         return strip
+
+    def _overlay(self, strip: Strip, component: str) -> Strip:
+        """Lay a highlight over a rendered row: its background and text attributes win, colours stay."""
+        style = self.get_component_rich_style(component)
+        overlay = Style(
+            bgcolor=style.bgcolor,
+            underline=style.underline or None,
+            reverse=style.reverse or None,
+            bold=style.bold or None,
+        )
+        return Strip([Segment(text, (seg_style or Style()) + overlay, control) for text, seg_style, control in strip], strip.cell_length)
 
     def _build_strip(self, row: Row, width: int, base: Style) -> Strip:
         segments: list[Segment] = []

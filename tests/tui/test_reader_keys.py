@@ -1,0 +1,212 @@
+"""Pilot-driven tests: every key of the reader, and scroll sync."""
+
+from retold.tui.widgets.outlet_pane import OutletPane
+
+from .helpers import drive, make_app
+
+
+def ids(screen):
+    return [o.id for o in screen.alignment.outlets]
+
+
+def test_cursor_keys(sample_dir):
+    async def script(pilot, screen):
+        pane = screen.focused_pane
+        seen = [pane.cursor]
+        for key in ["j", "down", "j", "k", "up", "G", "g", "end", "home"]:
+            await pilot.press(key)
+            seen.append(pane.cursor)
+        return seen, len(pane.outlet.sentences)
+
+    seen, count = drive(make_app([sample_dir]), script)
+    assert seen == [0, 1, 2, 3, 2, 1, count - 1, 0, count - 1, 0]
+
+
+def test_tab_and_shift_tab_focus_panes(sample_dir):
+    async def script(pilot, screen):
+        order = [screen.focused_index]
+        for key in ["tab", "tab", "shift+tab", "shift+tab", "shift+tab"]:
+            await pilot.press(key)
+            order.append(screen.focused_index)
+        return order, isinstance(screen.app.focused, OutletPane)
+
+    order, focused_is_pane = drive(make_app([sample_dir]), script)
+    assert order == [0, 1, 2, 1, 0, 5] and focused_is_pane
+
+
+def test_bracket_jumps_to_counterpart_and_makes_it_visible(sample_dir):
+    async def script(pilot, screen):
+        # Meridian's W6 (U.S. Deputy Energy Secretary...) is absent from the Courier and Northwind.
+        await pilot.press(*["j"] * 6)
+        start = screen.focused_pane.outlet.sentences[screen.focused_pane.cursor].text
+        await pilot.press("right_square_bracket")
+        first = (screen.focused_index, screen.focused_pane.cursor)
+        await pilot.press("right_square_bracket")
+        second = (screen.focused_index, screen.focused_pane.cursor)
+        await pilot.press("right_square_bracket")
+        third = (screen.focused_index, screen.focused_pane.cursor, screen.first_visible, screen.visible_numbers())
+        await pilot.press("left_square_bracket")
+        back = (screen.focused_index, screen.focused_pane.cursor)
+        return start, first, second, third, back
+
+    start, first, second, third, back = drive(make_app([sample_dir]), script)
+    assert start.startswith("U.S. Deputy Energy Secretary")
+    assert first[0] == 1  # Harbour Ledger
+    assert second[0] == 2  # Coastline Daily (Northwind and the Courier lack it)
+    assert third[0] == 5 and 5 in third[3]  # Rundschau Nord, scrolled into view
+    assert back == second
+
+
+def test_n_and_p_visit_changes(sample_dir):
+    async def script(pilot, screen):
+        await pilot.press("tab", "tab", "tab", "tab")  # The Evening Courier
+        pane = screen.focused_pane
+        statuses = []
+        for _ in range(3):
+            await pilot.press("n")
+            statuses.append((pane.cursor, pane.outlet.sentences[pane.cursor].status))
+        await pilot.press("p")
+        return pane.outlet.id, statuses, pane.cursor
+
+    outlet, statuses, after_p = drive(make_app([sample_dir]), script)
+    assert outlet == "evening-courier"
+    assert all(status != "shared" for _, status in statuses)
+    assert [c for c, _ in statuses] == [1, 2, 3] and after_p == 2
+
+
+def test_n_skips_shared_sentences(sample_dir):
+    async def script(pilot, screen):
+        await pilot.press("tab", "tab", "tab")  # Northwind: NT3 (index 2) is shared
+        pane = screen.focused_pane
+        await pilot.press("n", "n")
+        return pane.outlet.id, pane.cursor
+
+    assert drive(make_app([sample_dir]), script) == ("northwind", 3)
+
+
+def test_toggles_sync_diff_removed(sample_dir):
+    async def script(pilot, screen):
+        pane = screen.pane(0)
+        rows_before = len(pane.text_layout().rows)
+        await pilot.press("s")
+        sync_off = screen.sync_enabled
+        await pilot.press("s", "r")
+        removed_rows = [r for r in pane.text_layout().rows if r.kind == "removed"]
+        await pilot.press("d")
+        status = str(screen.query_one("#status").render())
+        return sync_off, screen.sync_enabled, rows_before, removed_rows, screen.show_diff, status
+
+    sync_off, sync_on, rows_before, removed_rows, diff_on, status = drive(make_app([sample_dir]), script)
+    assert sync_off is False and sync_on is True
+    assert [r.text.plain.split("  (")[0].strip() for r in removed_rows][:2] == ["Meridian Press", "World | Energy | Markets | Climate"]
+    assert diff_on and "diff" in status and "furniture" in status
+
+
+def test_diff_marks_changed_words(sample_dir):
+    async def script(pilot, screen):
+        await pilot.press("d")
+        pane = screen.pane(3)  # Northwind, compared with its left neighbour Coastline Daily
+        diff_style = pane.get_component_rich_style("outlet-pane--diff")
+        marked = []
+        for row in pane.text_layout().rows:
+            for span in row.text.spans:
+                if span.style == diff_style:
+                    marked.append(row.text.plain[span.start:span.end])
+        return pane.diff_partner, marked
+
+    partner, marked = drive(make_app([sample_dir]), script)
+    assert partner == "coastline-daily"
+    assert "crucial" in " ".join(marked)
+
+
+def test_help_and_quit(sample_dir):
+    async def script(pilot, screen):
+        await pilot.press("question_mark")
+        help_open = type(pilot.app.screen).__name__
+        await pilot.press("escape")
+        back = type(pilot.app.screen).__name__
+        await pilot.press("q")
+        return help_open, back, pilot.app.is_running
+
+    help_open, back, running = drive(make_app([sample_dir]), script)
+    assert help_open == "HelpScreen" and back == "ReaderScreen" and running is False
+
+
+def test_status_line(sample_dir):
+    async def script(pilot, screen):
+        await pilot.press("j", "j")
+        return str(screen.query_one("#status").render())
+
+    status = drive(make_app([sample_dir]), script)
+    assert "Meridian Press" in status and "sentence 3/13" in status and "shared" in status and "in 3 of 5 others" in status
+
+
+def test_every_outlet_reachable_at_80x24(sample_dir):
+    async def script(pilot, screen):
+        seen = set(screen.visible_numbers())
+        count = screen.visible_count
+        for _ in range(6):
+            await pilot.press("greater_than_sign")
+            seen |= set(screen.visible_numbers())
+        return count, seen
+
+    count, seen = drive(make_app([sample_dir]), script, size=(80, 24))
+    assert count == 2 and seen == set(range(6))
+
+
+def screen_row(pane, sentence):
+    return pane.text_layout().first_row[sentence] - int(pane.scroll_y)
+
+
+def test_sync_keeps_counterparts_level(sample_dir):
+    async def script(pilot, screen):
+        results = []
+        for presses in (3, 5, 8, 11):
+            await pilot.press("g", *["j"] * presses)
+            await pilot.pause()
+            leader = screen.focused_pane
+            row = screen_row(leader, leader.cursor)
+            for number in screen.visible_numbers():
+                if number == screen.focused_index:
+                    continue
+                target = screen.mapping(screen.focused_index, number)[leader.cursor]
+                if target is not None:
+                    results.append((presses, number, row, screen_row(screen.pane(number), target)))
+        return results
+
+    results = drive(make_app([sample_dir]), script, size=(160, 30))
+    assert len(results) >= 8
+    for presses, number, leader_row, follower_row in results:
+        assert abs(leader_row - follower_row) <= 1, (presses, number, leader_row, follower_row)
+
+
+def test_unique_passage_interpolates_between_aligned_neighbours(sample_dir):
+    async def script(pilot, screen):
+        await pilot.press("tab", "tab", "tab", "tab")  # The Evening Courier
+        leader = screen.focused_pane
+        await pilot.press(*["j"] * 4)  # EC#4 (W3), then EC#5, EC#6 (its own), EC#7 (W11)
+        levels = []
+        for _ in range(4):
+            await pilot.pause()
+            follower = screen.pane(1)  # The Harbour Ledger follows
+            levels.append((leader.cursor, int(follower.scroll_y) + screen_row(leader, leader.cursor)))
+            await pilot.press("j")
+        return levels, screen.pane(1).text_layout().first_row
+
+    levels, harbour_rows = drive(make_app([sample_dir]), script, size=(160, 30))
+    assert [c for c, _ in levels] == [4, 5, 6, 7]
+    rows = [r for _, r in levels]
+    assert rows[0] == harbour_rows[3] and rows[3] == harbour_rows[11]  # W3 and W11 level with the cursor
+    assert rows[0] < rows[1] < rows[2] < rows[3]  # the Courier's own sentences: in between, no jumps
+
+
+def test_sync_off_leaves_other_panes_alone(sample_dir):
+    async def script(pilot, screen):
+        await pilot.press("s")
+        before = [int(screen.pane(n).scroll_y) for n in (1, 2, 3)]
+        await pilot.press(*["j"] * 12)
+        await pilot.pause()
+        return before, [int(screen.pane(n).scroll_y) for n in (1, 2, 3)], int(screen.pane(0).scroll_y)
+
+    before, after, leader = drive(make_app([sample_dir]), script, size=(160, 30))
+    assert before == after and leader > 0
