@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from retold.model.safe import printable
@@ -47,7 +48,9 @@ HELP_TEXT = {
 }
 
 
-class PaneHeader(Static):
+class PaneHeader(Widget):
+    """Outlet name, counts and headline. Focus is shown by repainting, never by a layout pass."""
+
     DEFAULT_CSS = """
     PaneHeader {
         height: 3;
@@ -55,23 +58,46 @@ class PaneHeader(Static):
         background: $panel;
         border-bottom: solid $primary 40%;
     }
-    PaneHeader.-focused { background: $primary 35%; }
     """
 
     def __init__(self, outlet: Outlet) -> None:
         super().__init__()
         self.outlet = outlet
+        self.focused = False
 
-    def on_mount(self) -> None:
+    def set_focused(self, focused: bool) -> None:
+        if focused != self.focused:
+            self.focused = focused
+            self.refresh()
+
+    def render(self) -> Text:
         counts = self.outlet.counts()
         line = Text(no_wrap=True, overflow="ellipsis")
-        line.append(printable(self.outlet.name), "bold")
+        line.append("▶ " if self.focused else "  ", "bold")
+        line.append(printable(self.outlet.name), "bold reverse" if self.focused else "bold")
         line.append("  ")
         for status in ("shared", "altered", "unique"):
             line.append(f"{GLYPH[status]}{counts[status]} ")
-        line.append("\n")
+        line.append("\n  ")
         line.append(printable(self.outlet.title or "(no headline found)"), "italic")
-        self.update(line)
+        return line
+
+
+class TextLine(Widget):
+    """One line of text. Unlike Static.update, setting it repaints without a layout pass."""
+
+    DEFAULT_CSS = "TextLine { height: 1; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = Text()
+
+    def set(self, text: Text) -> None:
+        self.text = text
+        self.refresh()
+
+    def render(self) -> Text:
+        return self.text
 
 
 class ReaderScreen(Screen):
@@ -118,6 +144,7 @@ class ReaderScreen(Screen):
         self.visible_count = len(alignment.outlets)
         self.focused_index = 0
         self._maps: dict[tuple[int, int], list[int | None]] = {}
+        self._group_members: list[dict[str, int]] | None = None
         self._ready = False
 
     # ---------------------------------------------------------------- composition
@@ -128,8 +155,8 @@ class ReaderScreen(Screen):
                 with Vertical(classes="column", id=f"column-{number}"):
                     yield PaneHeader(outlet)
                     yield OutletPane(self.alignment, outlet, id=f"pane-{number}")
-        yield Static(id="status")
-        yield Static(id="legend")
+        yield TextLine(id="status")
+        yield TextLine(id="legend")
         yield Footer()
 
     @property
@@ -153,7 +180,7 @@ class ReaderScreen(Screen):
         legend.append("   ")
         legend.append(f"{GLYPH['unique']} unique", "bold")
         legend.append(f"   {NOTE_MARK} note   ┆ removed furniture (r)   ? help")
-        self.query_one("#legend", Static).update(legend)
+        self.query_one("#legend", TextLine).set(legend)
         self._fit_panes(self.size.width)
         self.focused_pane.focus()
         self._ready = True
@@ -207,16 +234,16 @@ class ReaderScreen(Screen):
         if key not in self._maps:
             source = self.alignment.outlets[a]
             target_id = self.alignment.outlets[b].id
-            members = [{m.outlet: m.sentence for m in g.members} for g in self.alignment.groups]
+            members = self._members()
             self._maps[key] = [None if s.group is None else members[s.group].get(target_id) for s in source.sentences]
         return self._maps[key]
 
-    # ---------------------------------------------------------------- events
+    def _members(self) -> list[dict[str, int]]:
+        if self._group_members is None:
+            self._group_members = [{m.outlet: m.sentence for m in g.members} for g in self.alignment.groups]
+        return self._group_members
 
-    @on(OutletPane.CursorMoved)
-    def _cursor_moved(self, event: OutletPane.CursorMoved) -> None:
-        if event.pane is self.focused_pane:
-            self._after_cursor_move(event.pane)
+    # ---------------------------------------------------------------- events
 
     @on(OutletPane.Scrolled)
     def _pane_scrolled(self, event: OutletPane.Scrolled) -> None:
@@ -227,11 +254,15 @@ class ReaderScreen(Screen):
         widget = event.widget
         if isinstance(widget, OutletPane):
             number = int(widget.id.split("-")[1])
-            if number != self.focused_index:
-                self.focused_index = number
-            for header_number, header in enumerate(self.query(PaneHeader)):
-                header.set_class(header_number == number, "-focused")
+            for header in self.query(PaneHeader):
+                header.set_focused(header.outlet is widget.outlet)
+            self.focused_index = number
             self._after_cursor_move(widget)
+
+    def move(self, pane: OutletPane, index: int) -> None:
+        """Move a pane's cursor and bring the others level in the same frame."""
+        pane.move_cursor(index)
+        self._after_cursor_move(pane)
 
     def _after_cursor_move(self, pane: OutletPane) -> None:
         leader = int(pane.id.split("-")[1])
@@ -282,7 +313,7 @@ class ReaderScreen(Screen):
     def _update_status(self) -> None:
         if not self.is_mounted:
             return
-        status = self.query_one("#status", Static)
+        status = self.query_one("#status", TextLine)
         pane = self.focused_pane
         outlet = pane.outlet
         text = Text(no_wrap=True, overflow="ellipsis")
@@ -305,17 +336,17 @@ class ReaderScreen(Screen):
             text.append(" │ furniture")
         if self.visible_count < total:
             text.append(f" │ outlets {self.first_visible + 1}-{self.first_visible + self.visible_count}/{total} <>")
-        status.update(text)
+        status.set(text)
 
     # ---------------------------------------------------------------- actions
 
     def action_cursor(self, step: int) -> None:
         pane = self.focused_pane
-        pane.move_cursor(pane.cursor + step)
+        self.move(pane, pane.cursor + step)
 
     def action_cursor_edge(self, where: int) -> None:
         pane = self.focused_pane
-        pane.move_cursor(0 if where == 0 else len(pane.outlet.sentences) - 1)
+        self.move(pane, 0 if where == 0 else len(pane.outlet.sentences) - 1)
 
     def action_cursor_page(self, direction: int) -> None:
         pane = self.focused_pane
@@ -323,7 +354,7 @@ class ReaderScreen(Screen):
         first, _ = pane.cursor_rows()
         target = pane.sentence_at_row(max(0, first + direction * max(1, height - 2)))
         if target is not None:
-            pane.move_cursor(target if target != pane.cursor else pane.cursor + direction)
+            self.move(pane, target if target != pane.cursor else pane.cursor + direction)
 
     def action_focus_outlet(self, step: int) -> None:
         number = (self.focused_index + step) % len(self.alignment.outlets)
@@ -344,7 +375,7 @@ class ReaderScreen(Screen):
             target = self.mapping(self.focused_index, number)[pane.cursor]
             if target is not None:
                 self.focus_outlet(number)
-                self.pane(number).move_cursor(target)
+                self.move(self.pane(number), target)
                 return
         self.notify("No other outlet has this sentence.", severity="warning", timeout=3)
 
@@ -354,7 +385,7 @@ class ReaderScreen(Screen):
         index = pane.cursor + step
         while 0 <= index < len(sentences):
             if sentences[index].status != "shared":
-                pane.move_cursor(index)
+                self.move(pane, index)
                 return
             index += step
         self.notify("No further altered or unique sentence in this outlet.", timeout=3)

@@ -3,17 +3,18 @@
 One widget per outlet, never a widget per sentence. The wrapped layout (rows,
 first row of every sentence) is cached per width and display options, and
 rebuilt on resize, on theme change and when `d`/`r` change what is shown.
-Article text is untrusted: it goes into `rich.text.Text` as plain strings after
-`printable()`, never through markup.
+Article text is untrusted: it is drawn as plain segments after `printable()`,
+never through markup.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
+from rich.cells import cell_len
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
@@ -33,9 +34,46 @@ GUTTER = 3  # status glyph, note mark, space
 @dataclass
 class Row:
     sentence: int | None  # None for paragraph gaps and removed furniture
-    text: Text
+    source: str  # the (printable) text this row shows a slice of
+    start: int
+    end: int
     first: bool = False
     kind: str = "sentence"  # sentence | gap | removed
+
+    @property
+    def plain(self) -> str:
+        return self.source[self.start:self.end]
+
+
+_CHUNK = re.compile(r"\S+\s*|\s+")
+
+
+def wrap_ranges(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap into (start, end) ranges of `text`; words wider than a line are folded.
+
+    Far cheaper than rich's Text.wrap, which matters with hundreds of sentences per pane.
+    """
+    lines: list[tuple[int, int]] = []
+    line_start, column = 0, 0
+    for match in _CHUNK.finditer(text):
+        chunk = match.group()
+        word_width = cell_len(chunk.rstrip())
+        if column and column + word_width > width:
+            lines.append((line_start, match.start()))
+            line_start, column = match.start(), 0
+        if word_width > width:  # fold a long word (URLs, runs without spaces) by characters
+            position = match.start()
+            for char in chunk:
+                char_width = cell_len(char)
+                if column + char_width > width and column:
+                    lines.append((line_start, position))
+                    line_start, column = position, 0
+                column += char_width
+                position += 1
+            continue
+        column += cell_len(chunk)
+    lines.append((line_start, len(text)))
+    return lines
 
 
 @dataclass
@@ -44,6 +82,7 @@ class TextLayout:
     rows: list[Row]
     first_row: list[int]  # per sentence
     row_count: list[int]
+    diff_spans: dict[int, list[tuple[int, int]]]  # sentence -> changed character spans (`d`)
 
 
 class OutletPane(ScrollView, can_focus=True):
@@ -105,11 +144,6 @@ class OutletPane(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(0, layout=False, init=False)
     counterpart: reactive[int | None] = reactive(None, init=False)
 
-    class CursorMoved(Message):
-        def __init__(self, pane: OutletPane) -> None:
-            super().__init__()
-            self.pane = pane
-
     class Scrolled(Message):
         def __init__(self, pane: OutletPane) -> None:
             super().__init__()
@@ -125,6 +159,7 @@ class OutletPane(ScrollView, can_focus=True):
         self.noted: set[int] = set()  # sentence indexes carrying a note
         self._layout: TextLayout | None = None
         self._strips: dict[int, Strip] = {}
+        self._styles: dict[str, Style] = {}
 
     # ---------------------------------------------------------------- layout
 
@@ -132,7 +167,8 @@ class OutletPane(ScrollView, can_focus=True):
         """Forget the wrapped layout (options, width or theme changed)."""
         self._layout = None
         self._strips.clear()
-        if self.is_mounted:
+        # Hidden panes (outlets that do not fit) lay out when they are shown and resized.
+        if self.is_mounted and self.parent is not None and self.parent.display:
             self._update_virtual_size()
             self.refresh()
 
@@ -141,7 +177,31 @@ class OutletPane(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._strips.clear()  # cached strips hold resolved colours
+        # Cached strips and styles hold resolved colours: a theme change must rebuild them.
+        self._strips.clear()
+        self._styles.clear()
+        self._layout = None
+
+    def _style(self, component: str) -> Style:
+        style = self._styles.get(component)
+        if style is None:
+            style = self._styles[component] = (
+                self.rich_style if component == "base" else self.get_component_rich_style(component)
+            )
+        return style
+
+    def _overlay_style(self, component: str) -> Style:
+        key = "overlay:" + component
+        style = self._styles.get(key)
+        if style is None:
+            full = self._style(component)
+            style = self._styles[key] = Style(
+                bgcolor=full.bgcolor,
+                underline=full.underline or None,
+                reverse=full.reverse or None,
+                bold=full.bold or None,
+            )
+        return style
 
     def _text_width(self) -> int:
         return max(10, self.scrollable_content_region.width - GUTTER)
@@ -151,43 +211,37 @@ class OutletPane(ScrollView, can_focus=True):
         if self._layout is not None and self._layout.width == width:
             return self._layout
         self._strips.clear()
-        console = self.app.console
-        styles = {status: self.get_component_rich_style(f"outlet-pane--{status}") for status in GLYPH}
-        diff_style = self.get_component_rich_style("outlet-pane--diff")
-        removed_style = self.get_component_rich_style("outlet-pane--removed")
         rows: list[Row] = []
         first_row: list[int] = []
         row_count: list[int] = []
+        diff_spans: dict[int, list[tuple[int, int]]] = {}
         removed = sorted(self.outlet.removed, key=lambda r: r.start) if self.show_removed else []
         next_removed = 0
+
+        def add_removed(item) -> None:
+            line = printable(f"{item.text}  ({item.reason})")
+            rows.extend(Row(None, line, a, b, kind="removed") for a, b in wrap_ranges(line, width))
+
         paragraph = None
         for sentence in self.outlet.sentences:
             while next_removed < len(removed) and removed[next_removed].start < sentence.start:
-                item = removed[next_removed]
-                line = Text(printable(f"{item.text}  ({item.reason})"), style=removed_style)
-                for wrapped in line.wrap(console, width, overflow="fold"):
-                    rows.append(Row(None, wrapped, kind="removed"))
+                add_removed(removed[next_removed])
                 next_removed += 1
             if paragraph is not None and sentence.paragraph != paragraph:
-                rows.append(Row(None, Text(""), kind="gap"))
+                rows.append(Row(None, "", 0, 0, kind="gap"))
             paragraph = sentence.paragraph
-            text = Text(printable(sentence.text), style=styles[sentence.status])
+            text = printable(sentence.text)  # same length as the original: diff spans still fit
             if self.show_diff and sentence.status == "altered":
                 partner = self._partner_text(sentence.index)
                 if partner is not None:
-                    diff = word_diff(sentence.text, partner)
-                    for start, end in diff.spans_a:
-                        text.stylize(diff_style, start, end)
+                    diff_spans[sentence.index] = word_diff(sentence.text, partner).spans_a
             first_row.append(len(rows))
-            lines = text.wrap(console, width, overflow="fold")
-            for n, wrapped in enumerate(lines):
-                rows.append(Row(sentence.index, wrapped, first=n == 0))
+            lines = wrap_ranges(text, width)
+            rows.extend(Row(sentence.index, text, a, b, first=n == 0) for n, (a, b) in enumerate(lines))
             row_count.append(len(lines))
         for item in removed[next_removed:]:
-            line = Text(printable(f"{item.text}  ({item.reason})"), style=removed_style)
-            for wrapped in line.wrap(console, width, overflow="fold"):
-                rows.append(Row(None, wrapped, kind="removed"))
-        self._layout = TextLayout(width, rows, first_row, row_count)
+            add_removed(item)
+        self._layout = TextLayout(width, rows, first_row, row_count, diff_spans)
         return self._layout
 
     def _partner_text(self, index: int) -> str | None:
@@ -205,7 +259,8 @@ class OutletPane(ScrollView, can_focus=True):
         self.virtual_size = Size(self.scrollable_content_region.width, height)
 
     def on_mount(self) -> None:
-        self._update_virtual_size()
+        if self.parent is not None and self.parent.display:
+            self._update_virtual_size()
 
     # ---------------------------------------------------------------- rendering
 
@@ -213,7 +268,7 @@ class OutletPane(ScrollView, can_focus=True):
         _scroll_x, scroll_y = self.scroll_offset
         row_no = scroll_y + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._style("base")
         layout = self.text_layout()
         if row_no >= len(layout.rows):
             return Strip.blank(width, base)
@@ -233,39 +288,46 @@ class OutletPane(ScrollView, can_focus=True):
 
     def _overlay(self, strip: Strip, component: str) -> Strip:
         """Lay a highlight over a rendered row: its background and text attributes win, colours stay."""
-        style = self.get_component_rich_style(component)
-        overlay = Style(
-            bgcolor=style.bgcolor,
-            underline=style.underline or None,
-            reverse=style.reverse or None,
-            bold=style.bold or None,
-        )
+        overlay = self._overlay_style(component)
         return Strip([Segment(text, (seg_style or Style()) + overlay, control) for text, seg_style, control in strip], strip.cell_length)
 
     def _build_strip(self, row: Row, width: int, base: Style) -> Strip:
         segments: list[Segment] = []
         if row.kind == "sentence" and row.first:
             sentence = self.outlet.sentences[row.sentence]
-            status_style = self.get_component_rich_style(f"outlet-pane--{sentence.status}")
+            status_style = self._style(f"outlet-pane--{sentence.status}")
             segments.append(Segment(GLYPH[sentence.status], status_style))
             if row.sentence in self.noted:
-                segments.append(Segment(NOTE_MARK, self.get_component_rich_style("outlet-pane--note")))
+                segments.append(Segment(NOTE_MARK, self._style("outlet-pane--note")))
             else:
                 segments.append(Segment(" "))
             segments.append(Segment(" "))
         elif row.kind == "removed":
-            segments.append(Segment("┆  ", self.get_component_rich_style("outlet-pane--removed")))
+            segments.append(Segment("┆  ", self._style("outlet-pane--removed")))
         else:
             segments.append(Segment(" " * GUTTER))
-        segments.extend(row.text.render(self.app.console))
-        segments = [s for s in segments if s.text != "\n"]
+        if row.kind == "removed":
+            segments.append(Segment(row.plain, self._style("outlet-pane--removed")))
+        elif row.kind == "sentence":
+            style = self._style(f"outlet-pane--{self.outlet.sentences[row.sentence].status}")
+            spans = self._layout.diff_spans.get(row.sentence, []) if self._layout else []
+            position = row.start
+            for start, end in spans:
+                start, end = max(start, row.start), min(end, row.end)
+                if start >= end:
+                    continue
+                if start > position:
+                    segments.append(Segment(row.source[position:start], style))
+                segments.append(Segment(row.source[start:end], style + self._style("outlet-pane--diff")))
+                position = end
+            if position < row.end:
+                segments.append(Segment(row.source[position:row.end], style))
         return Strip(Segment.apply_style(segments, base)).adjust_cell_length(width, base)
 
     # ---------------------------------------------------------------- cursor
 
     def watch_cursor(self, old: int, new: int) -> None:
         self.refresh()
-        self.post_message(self.CursorMoved(self))
 
     def watch_counterpart(self) -> None:
         self.refresh()
