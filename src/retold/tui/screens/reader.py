@@ -16,6 +16,11 @@ from textual.widgets import Footer, Static
 
 from retold.model.safe import printable
 from retold.model.story import Alignment, Outlet
+from retold.notes.service import StoryNotes
+from retold.notes.store import NotesUnavailable, NoteStore
+from retold.tui.screens.confirm import Confirm
+from retold.tui.screens.note_editor import EditorResult, NoteEditor
+from retold.tui.screens.notes_list import NotesList
 from retold.tui.sync import follower_row
 from retold.tui.widgets.outlet_pane import GLYPH, NOTE_MARK, OutletPane
 
@@ -121,6 +126,9 @@ class ReaderScreen(Screen):
         Binding("s", "toggle_sync", "Sync", id="toggle_sync"),
         Binding("d", "toggle_diff", "Diff", id="toggle_diff"),
         Binding("r", "toggle_removed", "Furniture", id="toggle_removed"),
+        Binding("m", "note", "Note", id="note"),
+        Binding("M", "story_note", "Story note", id="story_note", show=False),
+        Binding("N", "notes", "Notes", id="notes"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
@@ -145,6 +153,8 @@ class ReaderScreen(Screen):
         self.focused_index = 0
         self._maps: dict[tuple[int, int], list[int | None]] = {}
         self._group_members: list[dict[str, int]] | None = None
+        self.notes: StoryNotes | None = None
+        self.notes_problem: str | None = None
         self._ready = False
 
     # ---------------------------------------------------------------- composition
@@ -182,6 +192,7 @@ class ReaderScreen(Screen):
         legend.append(f"   {NOTE_MARK} note   ┆ removed furniture (r)   ? help")
         self.query_one("#legend", TextLine).set(legend)
         self._fit_panes(self.size.width)
+        self._open_notes()
         self.focused_pane.focus()
         self._ready = True
         self.call_after_refresh(self._after_cursor_move, self.focused_pane)
@@ -325,9 +336,13 @@ class ReaderScreen(Screen):
             text.append(f" │ sentence {pane.cursor + 1}/{len(outlet.sentences)} │ ")
             text.append(sentence.status, {"altered": "italic", "unique": "bold"}.get(sentence.status, ""))
             text.append(f" │ in {found} of {others} others")
+            if self.notes is not None and self.notes.on_sentence(outlet.id, pane.cursor) is not None:
+                text.append(f" │ {NOTE_MARK} note", "bold")
         else:
             text.append(" │ no sentences")
         total = len(self.alignment.outlets)
+        if self.notes_problem:
+            text.append(" │ notes unavailable", "bold")
         if not self.sync_enabled:
             text.append(" │ sync off")
         if self.show_diff:
@@ -421,3 +436,143 @@ class ReaderScreen(Screen):
         from retold.tui.screens.help import HelpScreen
 
         self.app.push_screen(HelpScreen([(b.key, HELP_TEXT.get(b.id or "", b.description)) for b in self.BINDINGS]))
+
+    # ---------------------------------------------------------------- notes
+
+    def _open_notes(self) -> None:
+        try:
+            store = NoteStore.open()
+        except NotesUnavailable as exc:
+            self.notes_problem = str(exc)
+            self.notify(f"Notes are unavailable: {exc}", severity="warning", timeout=10)
+            return
+        if store.notice:
+            self.notify(store.notice, severity="warning", timeout=15)
+        self.notes = StoryNotes(store, self.alignment)
+        self._refresh_note_marks()
+
+    def _refresh_note_marks(self) -> None:
+        if self.notes is None:
+            return
+        for pane in self.panes:
+            pane.set_noted(self.notes.noted_sentences(pane.outlet.id))
+        self._update_status()
+
+    def _notes_or_warn(self) -> StoryNotes | None:
+        if self.notes is None:
+            self.notify(f"Notes are unavailable: {self.notes_problem}", severity="error", timeout=8)
+        return self.notes
+
+    def _save(self, write) -> None:
+        """Run a note write; a failure is reported, and the reader keeps running."""
+        try:
+            write()
+        except (NotesUnavailable, OSError) as exc:
+            self.notify(f"The note could not be saved: {exc}", severity="error", timeout=15)
+        except Exception as exc:  # sqlite3 errors: the text stays in the message, never lost silently
+            self.notify(f"The note could not be saved ({type(exc).__name__}: {exc})", severity="error", timeout=15)
+        self._refresh_note_marks()
+
+    def action_note(self) -> None:
+        notes = self._notes_or_warn()
+        pane = self.focused_pane
+        if notes is None or not pane.outlet.sentences:
+            return
+        outlet_id, index = pane.outlet.id, pane.cursor
+        existing = notes.on_sentence(outlet_id, index)
+        sentence = pane.outlet.sentences[index]
+
+        def done(result: EditorResult | None) -> None:
+            if result is None:
+                return
+            if not result.text.strip():
+                if existing is not None:
+                    self._confirm_delete(existing.note.id)
+                return
+            self._save(lambda: notes.save_on_sentence(outlet_id, index, result.text, draft=result.draft))
+            if result.draft:
+                self.notify("Kept as a draft: press m again to finish it.", timeout=5)
+
+        self.app.push_screen(
+            NoteEditor(
+                f"Note on {pane.outlet.name}, sentence {index + 1}",
+                sentence.text,
+                existing.note.body if existing else "",
+                existing.note.draft if existing else False,
+            ),
+            done,
+        )
+
+    def action_story_note(self) -> None:
+        notes = self._notes_or_warn()
+        if notes is None:
+            return
+        existing = notes.on_story()
+
+        def done(result: EditorResult | None) -> None:
+            if result is None:
+                return
+            if not result.text.strip():
+                if existing is not None:
+                    self._confirm_delete(existing.note.id)
+                return
+            self._save(lambda: notes.save_on_story(result.text, draft=result.draft))
+
+        title = self.alignment.story_title or "this story"
+        self.app.push_screen(
+            NoteEditor(f"Note on the whole story: {title}", None, existing.note.body if existing else "",
+                       existing.note.draft if existing else False),
+            done,
+        )
+
+    def action_notes(self) -> None:
+        notes = self._notes_or_warn()
+        if notes is None:
+            return
+        pane = self.focused_pane
+        here = f"{pane.outlet.name} #{pane.cursor + 1}"
+        title = f"Notes on {self.alignment.story_title or 'this story'} ({len(notes.placed)})"
+
+        def done(choice: tuple[str, int] | None) -> None:
+            if choice is None:
+                return
+            action, note_id = choice
+            placed = next((p for p in notes.placed if p.note.id == note_id), None)
+            if placed is None:
+                return
+            if action == "jump":
+                if placed.outlet is None or placed.anchor.sentence is None:
+                    self.notify("This note is not attached to a sentence (story note or detached).", timeout=5)
+                    return
+                number = self.alignment.outlets.index(placed.outlet)
+                self.focus_outlet(number)
+                self.move(self.pane(number), placed.anchor.sentence)
+            elif action == "delete":
+                self._confirm_delete(note_id)
+            elif action == "reattach":
+                if placed.note.on_story or not pane.outlet.sentences:
+                    return
+                self._save(lambda: notes.reattach(note_id, pane.outlet.id, pane.cursor))
+                self.notify(f"Note re-attached to {here}.", timeout=4)
+            elif action == "edit":
+                self._edit_existing(placed)
+
+        self.app.push_screen(NotesList(title, notes.placed, here), done)
+
+    def _edit_existing(self, placed) -> None:
+        notes = self.notes
+
+        def done(result: EditorResult | None) -> None:
+            if result is not None and result.text.strip():
+                self._save(lambda: (notes.store.update_body(placed.note.id, result.text, draft=result.draft), notes.reload()))
+
+        self.app.push_screen(NoteEditor("Edit note", placed.quote if not placed.note.on_story else None,
+                                        placed.note.body, placed.note.draft), done)
+
+    def _confirm_delete(self, note_id: int) -> None:
+        def done(yes: bool | None) -> None:
+            if yes:
+                self._save(lambda: self.notes.delete(note_id))
+                self.notify("Note deleted.", timeout=3)
+
+        self.app.push_screen(Confirm("Delete this note? It cannot be undone."), done)

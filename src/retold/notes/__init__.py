@@ -1,0 +1,1 @@
+"""Reading notes: SQLite store, quote + position anchoring, export."""
