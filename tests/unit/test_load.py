@@ -59,4 +59,20 @@ def test_html_stdlib_extraction_keeps_chrome_as_removed_lines():
     )
     lines = text.rstrip("\n").split("\n\n")
     assert "First & only paragraph." in lines and "var x = 1;" not in text
-    assert {lines[i] for i, line in enumerate(lines) if sum(len(x) + 2 for x in lines[:i]) in chrome} == {"Home", "© 2026 Site"}
+    marked = {lines[i]: chrome[start] for i in range(len(lines)) if (start := sum(len(x) + 2 for x in lines[:i])) in chrome}
+    assert marked == {
+        "Home": "page chrome (<nav>)",
+        "Big headline here now": "heading",
+        "© 2026 Site": "page chrome (<footer>)",
+    }
+
+
+def test_exclamation_headline_is_the_title_not_a_sentence(tmp_path):
+    (tmp_path / "blog.html").write_text(
+        "<html><head><title>We won the cup! | Blog</title></head><body><div>"
+        "<p>The team won the cup on Sunday after a long season.</p></div></body></html>"
+    )
+    alignment = load_alignment([str(tmp_path)])
+    [outlet] = alignment.outlets
+    assert outlet.title == "We won the cup!"
+    assert [s.text for s in outlet.sentences] == ["The team won the cup on Sunday after a long season."]

@@ -62,3 +62,9 @@ def test_unknown_language_falls_back_to_english():
     assert pieces("One sentence. Two sentences.") == ["One sentence.", "Two sentences."]
     text = "One sentence here. Two sentences here."
     assert len(segment_article("x", text, [(0, len(text))], "zz-unknown")) == 2
+
+
+def test_possessive_does_not_hide_a_name():
+    from retold.model.normalize import tokens
+
+    assert "castellmar" in tokens("Castellmar’s bid leader spoke.")

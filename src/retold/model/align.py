@@ -24,7 +24,7 @@ from retold.model.story import Alignment, Group, Member, Outlet
 ALTERED_THRESHOLD = 0.42  # below this two sentences are not "the same statement"
 SHARED_SIMILARITY = 0.84  # word-level similarity for "near-verbatim": about two words changed in twenty
 NUMBER_BOOST = 1.6  # numbers and dates survive rewrites and translations
-PROBE_TOKENS = 6  # rarest words of a sentence used to find candidates
+PROBE_TOKENS = 8  # rarest words of a sentence used to find candidates
 
 
 _NONE = (-1.0,)  # sorts below every (score, ...) tuple

@@ -80,7 +80,7 @@ def _is_page_date(text: str) -> bool:
         return False
     has_date = False
     for word in words:
-        if word in _MONTHS or re.fullmatch(r"\d{1,4}(?:[.:/]\d{1,4}){0,3}(?:st|nd|rd|th)?", word):
+        if word in _MONTHS or re.fullmatch(r"\d{1,4}(?:[.:/h]\d{1,4}){0,3}(?:st|nd|rd|th)?", word):
             has_date = True
         elif word not in _DATE_WORDS:
             return False
@@ -169,6 +169,7 @@ def logical_lines(text: str) -> list[Line]:
             and len(previous.text) >= 40
             and re.match(r"[a-z0-9(,;]", collapsed)
             and strong_reason(previous.text) is None
+            and strong_reason(collapsed) is None  # a date line under a headline is not its tail
         ):
             previous.end = end
             previous.text = previous.text + " " + collapsed
@@ -193,7 +194,12 @@ def _classify(doc: RawDoc) -> list[Line]:
             line.kind, line.reason, line.weak = "furniture", "heading", True
             in_list = False
             continue
-        reason = doc.forced_furniture.get(line.start) or strong_reason(text)
+        forced = doc.forced_furniture.get(line.start)
+        if forced == "heading":  # an HTML heading: the headline or a subhead, never a body sentence
+            line.kind, line.reason, line.weak = "furniture", "heading", True
+            in_list = False
+            continue
+        reason = forced or strong_reason(text)
         if reason == "section heading":
             in_list = True
         if reason:
@@ -228,6 +234,9 @@ def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
     for line in lines[:first_body]:
         if line.text.startswith("# "):
             return line
+    for line in lines[:first_body]:
+        if line.reason == "heading" and not _MD_HEADING.match(line.text):
+            return line  # an HTML <h1>–<h6> (or the page <title>) above the body
     # The headline: the longest headline-like line before the body (site names and
     # section labels are shorter).
     candidates = [

@@ -22,6 +22,7 @@ _BLOCK = {
     "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
     "blockquote", "figcaption", "figure", "br", "tr", "td", "th", "table", "dd", "dt", "pre", "hr", "title",
 }
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _VOID = {"br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed", "param", "track"}
 
 
@@ -34,9 +35,11 @@ class _BlockText(HTMLParser):
         self.title: str | None = None
         self.in_title = False
         self.has_h1 = False
+        self.heading: str | None = None  # inside h1–h6: a headline or subhead, never prose
 
     def _chrome(self) -> str | None:
-        return next((tag for tag in self.skip_stack if tag in _CHROME), None)
+        chrome = next((tag for tag in self.skip_stack if tag in _CHROME), None)
+        return chrome or self.heading
 
     def _flush(self) -> None:
         text = " ".join("".join(self.current).split())
@@ -57,8 +60,9 @@ class _BlockText(HTMLParser):
             return
         if tag in _BLOCK:
             self._flush()
-        if tag == "h1":
+        if tag in _HEADINGS:
             self.has_h1 = True
+            self.heading = "heading"
 
     def handle_endtag(self, tag):
         if tag in self.skip_stack:  # pops unclosed children too (malformed pages)
@@ -71,6 +75,8 @@ class _BlockText(HTMLParser):
             return
         if tag in _BLOCK:
             self._flush()
+        if tag in _HEADINGS:
+            self.heading = None
 
     def handle_data(self, data):
         if self.in_title:
@@ -94,10 +100,12 @@ def extract_text_stdlib(markup: str) -> tuple[str, dict[int, str]]:
     offset = 0
     blocks = parser.blocks
     if not parser.has_h1 and parser.title:
-        # No <h1>: the <title>, less its " | Site name" tail, is the best headline we have.
-        blocks = [(parser.title.split(" | ")[0].strip(), None), *blocks]
+        # No heading at all: the <title>, less its " | Site name" tail, is the best headline we have.
+        blocks = [(parser.title.split(" | ")[0].strip(), "heading"), *blocks]
     for text, element in blocks:
-        if element is not None:
+        if element == "heading":
+            chrome[offset] = "heading"
+        elif element is not None:
             chrome[offset] = f"page chrome (<{element}>)"
         parts.append(text)
         offset += len(text) + 2  # blank line between blocks: each block is its own paragraph

@@ -36,9 +36,15 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
 
 
+_POSSESSIVE = re.compile(r"'s\b")
+
+
 def tokens(text: str) -> list[str]:
-    """Normalised words: NFKC, casefolded, unified quotes and dashes, punctuation dropped, digits kept."""
-    return _TOKEN.findall(fold(text))
+    """Normalised words: NFKC, casefolded, unified quotes and dashes, punctuation dropped, digits kept.
+
+    A possessive 's is dropped: "Castellmar's bid" and "the bid of Castellmar" share "castellmar".
+    """
+    return _TOKEN.findall(_POSSESSIVE.sub("", fold(text)))
 
 
 def strip_dateline(text: str) -> str:
