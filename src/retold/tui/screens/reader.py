@@ -310,9 +310,11 @@ class ReaderScreen(Screen):
             row = follower_row(anchor, offset, layout.first_row, other.first_row, mapping.__getitem__, len(layout.rows), len(other.rows))
             targets.append((pane, row))
         # A counterpart nearer the top of its article than the anchor is to the top of the
-        # screen cannot scroll down to it: move the leader up instead, if the anchor stays visible.
+        # screen cannot scroll down to it: move the leader up instead, if the anchor stays
+        # visible. At the very top, a row or two of mismatch is better than hiding the first
+        # line of the article the reader is looking at.
         deficit = max((screen_row - row for _, row in targets), default=0)
-        if deficit > 0:
+        if deficit > 2 or (deficit > 0 and top > 0):
             shift = min(round(deficit), screen_row, int(leader.max_scroll_y) - top)
             if shift > 0:
                 leader.scroll_to(y=top + shift, animate=False, immediate=True)
