@@ -100,3 +100,22 @@ def test_corrupt_database_is_reported_in_the_reader(sample_dir):
 
     messages = drive(make_app([sample_dir]), script)
     assert any("moved to" in m for m in messages)
+
+
+def test_failed_save_reopens_the_editor_with_the_text(sample_dir, monkeypatch):
+    import sqlite3
+
+    def broken(self, *args, **kwargs):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(NoteStore, "add", broken)
+
+    async def script(pilot, screen):
+        await pilot.press("m", *"precious words", "ctrl+s")
+        await pilot.pause()
+        current = pilot.app.screen
+        return type(current).__name__, current.query_one("TextArea").text, [n.message for n in pilot.app._notifications]
+
+    current, text, messages = drive(make_app([sample_dir]), script)
+    assert current == "NoteEditor" and text == "precious words"
+    assert any("could not be saved" in m and "disk I/O error" in m for m in messages)

@@ -465,15 +465,36 @@ class ReaderScreen(Screen):
             self.notify(f"Notes are unavailable: {self.notes_problem}", severity="error", timeout=8)
         return self.notes
 
-    def _save(self, write) -> None:
-        """Run a note write; a failure is reported, and the reader keeps running."""
+    def _save(self, write) -> bool:
+        """Run a note write; a failure is reported and the reader keeps running."""
         try:
             write()
-        except (NotesUnavailable, OSError) as exc:
+        except Exception as exc:  # NotesUnavailable, OSError, sqlite3 errors
             self.notify(f"The note could not be saved: {exc}", severity="error", timeout=15)
-        except Exception as exc:  # sqlite3 errors: the text stays in the message, never lost silently
-            self.notify(f"The note could not be saved ({type(exc).__name__}: {exc})", severity="error", timeout=15)
-        self._refresh_note_marks()
+            return False
+        finally:
+            self._refresh_note_marks()
+        return True
+
+    def _edit(self, heading: str, quote: str | None, existing, save) -> None:
+        """Open the note editor; `save(text, draft)` writes. Text is never dropped silently:
+        escape keeps it as a draft, and if writing fails the editor opens again with it."""
+
+        def done(result: EditorResult | None) -> None:
+            if result is None:
+                return
+            if not result.text.strip():
+                if existing is not None:
+                    self._confirm_delete(existing.note.id)
+                return
+            if not self._save(lambda: save(result.text, result.draft)):
+                self.app.push_screen(NoteEditor(heading + " (not saved yet)", quote, result.text, result.draft), done)
+            elif result.draft:
+                self.notify("Kept as a draft: open the note again to finish it.", timeout=5)
+
+        initial = existing.note.body if existing else ""
+        was_draft = existing.note.draft if existing else False
+        self.app.push_screen(NoteEditor(heading, quote, initial, was_draft), done)
 
     def action_note(self) -> None:
         notes = self._notes_or_warn()
@@ -481,50 +502,22 @@ class ReaderScreen(Screen):
         if notes is None or not pane.outlet.sentences:
             return
         outlet_id, index = pane.outlet.id, pane.cursor
-        existing = notes.on_sentence(outlet_id, index)
-        sentence = pane.outlet.sentences[index]
-
-        def done(result: EditorResult | None) -> None:
-            if result is None:
-                return
-            if not result.text.strip():
-                if existing is not None:
-                    self._confirm_delete(existing.note.id)
-                return
-            self._save(lambda: notes.save_on_sentence(outlet_id, index, result.text, draft=result.draft))
-            if result.draft:
-                self.notify("Kept as a draft: press m again to finish it.", timeout=5)
-
-        self.app.push_screen(
-            NoteEditor(
-                f"Note on {pane.outlet.name}, sentence {index + 1}",
-                sentence.text,
-                existing.note.body if existing else "",
-                existing.note.draft if existing else False,
-            ),
-            done,
+        self._edit(
+            f"Note on {pane.outlet.name}, sentence {index + 1}",
+            pane.outlet.sentences[index].text,
+            notes.on_sentence(outlet_id, index),
+            lambda text, draft: notes.save_on_sentence(outlet_id, index, text, draft=draft),
         )
 
     def action_story_note(self) -> None:
         notes = self._notes_or_warn()
         if notes is None:
             return
-        existing = notes.on_story()
-
-        def done(result: EditorResult | None) -> None:
-            if result is None:
-                return
-            if not result.text.strip():
-                if existing is not None:
-                    self._confirm_delete(existing.note.id)
-                return
-            self._save(lambda: notes.save_on_story(result.text, draft=result.draft))
-
-        title = self.alignment.story_title or "this story"
-        self.app.push_screen(
-            NoteEditor(f"Note on the whole story: {title}", None, existing.note.body if existing else "",
-                       existing.note.draft if existing else False),
-            done,
+        self._edit(
+            f"Note on the whole story: {self.alignment.story_title or 'this story'}",
+            None,
+            notes.on_story(),
+            lambda text, draft: notes.save_on_story(text, draft=draft),
         )
 
     def action_notes(self) -> None:
@@ -564,12 +557,11 @@ class ReaderScreen(Screen):
     def _edit_existing(self, placed) -> None:
         notes = self.notes
 
-        def done(result: EditorResult | None) -> None:
-            if result is not None and result.text.strip():
-                self._save(lambda: (notes.store.update_body(placed.note.id, result.text, draft=result.draft), notes.reload()))
+        def save(text: str, draft: bool) -> None:
+            notes.store.update_body(placed.note.id, text, draft=draft)
+            notes.reload()
 
-        self.app.push_screen(NoteEditor("Edit note", placed.quote if not placed.note.on_story else None,
-                                        placed.note.body, placed.note.draft), done)
+        self._edit("Edit note", None if placed.note.on_story else placed.quote, placed, save)
 
     def _confirm_delete(self, note_id: int) -> None:
         def done(yes: bool | None) -> None:
