@@ -1,5 +1,4 @@
 import random
-import shutil
 from collections import Counter
 
 from retold.model.align import align

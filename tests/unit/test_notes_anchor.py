@@ -1,7 +1,6 @@
 """Notes survive edits of the article files; what cannot be placed is detached, never lost."""
 
 import json
-import shutil
 
 from retold.cli import main
 from retold.model.pipeline import load_alignment
