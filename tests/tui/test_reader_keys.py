@@ -208,3 +208,14 @@ def test_sync_off_leaves_other_panes_alone(sample_dir):
 
     before, after, leader = drive(make_app([sample_dir]), script, size=(160, 30))
     assert before == after and leader > 0
+
+
+def test_click_moves_the_cursor_and_focus(sample_dir):
+    async def script(pilot, screen):
+        pane = screen.pane(1)
+        row = pane.text_layout().first_row[2] - int(pane.scroll_y)
+        await pilot.click("#pane-1", offset=(5, row))
+        await pilot.pause()
+        return screen.focused_index, pane.cursor
+
+    assert drive(make_app([sample_dir]), script) == (1, 2)

@@ -336,6 +336,14 @@ class OutletPane(ScrollView, can_focus=True):
         super().watch_scroll_y(old, new)
         self.post_message(self.Scrolled(self))
 
+    def on_click(self, event) -> None:
+        """A click puts the cursor on the sentence under the mouse."""
+        layout = self.text_layout()
+        row = int(self.scroll_y) + event.y
+        if 0 <= row < len(layout.rows) and layout.rows[row].sentence is not None:
+            self.focus()
+            self.screen.move(self, layout.rows[row].sentence)
+
     def on_focus(self) -> None:
         self.refresh()
 
