@@ -99,8 +99,10 @@ def align(outlets: list[Outlet]) -> Alignment:
         mine = unit.outlet_no
         candidates.update([uid * n_units + v if uid < v else v * n_units + uid for v in hits if outlet_of[v] != mine])
 
-    best: dict[tuple[int, int], tuple] = {}  # (unit, other outlet) -> (score, closeness, tie, unit)
-    pair_scores: dict[tuple[int, int], tuple[float, float]] = {}  # (u, v) -> (score, word similarity)
+    # Keys are ints for speed: slot = unit * n_outlets + other outlet; pair = u * n_units + v.
+    n_outlets = len(outlets)
+    best: dict[int, tuple[float, float, int]] = {}  # slot -> (score, closeness, -unit): a total order
+    pair_scores: dict[int, tuple[float, float]] = {}  # pair -> (score, word similarity)
     similarity = Indel.normalized_similarity
     weight_of = weights.__getitem__
     by_texts: dict[tuple[int, int], tuple[float, float]] = {}  # identical texts score alike
@@ -126,23 +128,25 @@ def align(outlets: list[Outlet]) -> Alignment:
         score = cached[0]
         if score < ALTERED_THRESHOLD:
             continue
-        pair_scores[(uid, vid)] = cached
+        pair_scores[pair] = cached
         # Position prior: only a tie-breaker; then the canonical order of the other unit.
         closeness = -abs(position_of[uid] - position_of[vid])
-        slot = (uid, outlet_of[vid])
-        candidate = (score, closeness, -vid, vid)
+        slot = uid * n_outlets + outlet_of[vid]
+        candidate = (score, closeness, -vid)
         if candidate > best.get(slot, _NONE):
             best[slot] = candidate
-        slot = (vid, outlet_of[uid])
-        candidate = (score, closeness, -uid, uid)
+        slot = vid * n_outlets + outlet_of[uid]
+        candidate = (score, closeness, -uid)
         if candidate > best.get(slot, _NONE):
             best[slot] = candidate
 
     edges = []
-    for (uid, _outlet), (score, _dist, _tie, vid) in best.items():
-        back = best.get((vid, units[uid].outlet_no))
-        if back is not None and back[3] == uid and uid < vid:
-            edges.append((-score, uid, vid))  # unit ids follow the canonical (outlet id, index) order
+    for slot, (score, _closeness, negative_vid) in best.items():
+        uid, vid = slot // n_outlets, -negative_vid
+        if uid < vid:
+            back = best.get(vid * n_outlets + outlet_of[uid])
+            if back is not None and back[2] == -uid:
+                edges.append((-score, uid, vid))  # unit ids follow the canonical (outlet id, index) order
     edges.sort()
 
     parent = list(range(len(units)))
@@ -178,7 +182,7 @@ def align(outlets: list[Outlet]) -> Alignment:
         best_words = dict.fromkeys(uids, 0.0)
         for i, uid in enumerate(uids):
             for vid in uids[i + 1:]:
-                scored = pair_scores.get((uid, vid))
+                scored = pair_scores.get(uid * n_units + vid)
                 if scored is None:
                     continue
                 score, word_sim = scored

@@ -36,7 +36,7 @@ _DATE_WORDS = set(_MONTHS) | set(_DAYS) | {
 # (reason, pattern, longest line in words it applies to): furniture lines are short,
 # and checking only short lines keeps cleaning fast on long articles.
 _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
-    ("icon names", re.compile(r"(?i)^(?:\s*icon[\s_-]?[a-z][\w-]*)+\s*$|(?:icon[\s_-]?[a-z]+.*){2,}"), 80),
+    ("icon names", re.compile(r"(?i)^(?:\s*icon[\s_-]?[a-z][\w-]*)+\s*$|icon[\s_-]?[a-z]+.*?icon[\s_-]?[a-z]"), 40),
     ("advertisement", re.compile(
         r"(?i)^(?:advertisement|advertising|ad|ads|sponsored(?: content)?|promoted|"
         r"(?:story|article) continues (?:below|after)(?: this)? (?:advertisement|ad)|scroll to continue(?: with content)?)[\s.:]*$"), 8),
@@ -62,7 +62,7 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("photo caption / credit", re.compile(
         r"(?i)\((?:photo|image|picture|file photo|photograph|video|illustration)\b[^)]*\)\s*$|"
         r"\b(?:photo|photograph|image|picture|illustration)s?\s*(?::|by\s|credit)|^credit\s*:|"
-        r"/\s*(?:getty images|afp|reuters|ap photo|epa|anadolu)\b"), 60),
+        r"/\s*(?:getty images|afp|reuters|ap photo|epa|anadolu)\b"), 40),
     ("byline", re.compile(
         r"(?i)^(?:by|written by|reporting by|reported by|editing by|edited by|words by|"
         r"with reporting by)\s+\S.*?(?<![.!?\"”])$"), 12),
@@ -268,6 +268,9 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
             for line_no, line in enumerate(lines):
                 if line.kind != "body":
                     continue
+                folded = line.text.casefold()
+                if not any(word in folded for word in wanted):
+                    continue  # cheap test first: most body lines share no word with a doubtful one
                 toks = tuple(tokens(line.text))
                 body_tokens[outlet_no][line_no] = toks
                 for token in set(content_tokens(toks)) & wanted:
