@@ -43,7 +43,7 @@ HELP_TEXT = {
     "outlets_right": "show the next outlet when not all fit",
     "outlets_left": "show the previous outlet when not all fit",
     "toggle_sync": "scroll sync on / off",
-    "toggle_diff": "mark the words an altered sentence changed (against the pane to its right)",
+    "toggle_diff": "mark the words an altered sentence changed (against the pane to its right, else the nearest outlet with it)",
     "toggle_removed": "show the removed site furniture, greyed, where it stood",
     "note": "write a note on this sentence",
     "story_note": "write a note on the whole story",
@@ -226,14 +226,18 @@ class ReaderScreen(Screen):
             self._show_window(number - self.visible_count + 1)
 
     def _assign_diff_partners(self) -> None:
-        """`d` compares each pane with its neighbour on the right (the last one with its left)."""
+        """`d` compares each pane with its neighbour on the right (the last one with its left);
+        where that neighbour lacks the sentence, with the nearest other outlet that has it."""
         visible = self.visible_numbers()
+        total = len(self.alignment.outlets)
         for position, number in enumerate(visible):
             pane = self.pane(number)
             neighbour = visible[position + 1] if position + 1 < len(visible) else (visible[position - 1] if position else None)
-            partner = self.alignment.outlets[neighbour].id if neighbour is not None else None
-            if partner != pane.diff_partner:
-                pane.diff_partner = partner
+            order = [neighbour] if neighbour is not None else []
+            order += sorted((n for n in range(total) if n not in (number, neighbour)), key=lambda n: abs(n - number))
+            partners = [self.alignment.outlets[n].id for n in order]
+            if partners != pane.diff_partners:
+                pane.diff_partners = partners
                 if pane.show_diff:
                     pane.invalidate()
 

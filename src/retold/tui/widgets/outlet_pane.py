@@ -155,7 +155,7 @@ class OutletPane(ScrollView, can_focus=True):
         self.outlet = outlet
         self.show_diff = False
         self.show_removed = False
-        self.diff_partner: str | None = None  # outlet id whose counterpart `d` compares against
+        self.diff_partners: list[str] = []  # outlet ids `d` compares against, first one that has the sentence
         self.noted: set[int] = set()  # sentence indexes carrying a note
         self._layout: TextLayout | None = None
         self._strips: dict[int, Strip] = {}
@@ -245,12 +245,11 @@ class OutletPane(ScrollView, can_focus=True):
         return self._layout
 
     def _partner_text(self, index: int) -> str | None:
-        if self.diff_partner is None:
-            return None
-        other = self.alignment.counterpart(self.outlet.id, index, self.diff_partner)
-        if other is None:
-            return None
-        return self.alignment.outlet(self.diff_partner).sentences[other].text
+        for partner in self.diff_partners:
+            other = self.alignment.counterpart(self.outlet.id, index, partner)
+            if other is not None:
+                return self.alignment.outlet(partner).sentences[other].text
+        return None
 
     def _update_virtual_size(self) -> None:
         layout = self.text_layout()
