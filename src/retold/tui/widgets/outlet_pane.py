@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
-from rich.cells import cell_len
+from rich.cells import cell_len as _cell_len
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
@@ -55,6 +55,7 @@ def wrap_ranges(text: str, width: int) -> list[tuple[int, int]]:
     """
     lines: list[tuple[int, int]] = []
     line_start, column = 0, 0
+    cell_len = len if text.isascii() else _cell_len  # ASCII: one cell per character
     for match in _CHUNK.finditer(text):
         chunk = match.group()
         word_width = cell_len(chunk.rstrip())
@@ -173,7 +174,12 @@ class OutletPane(ScrollView, can_focus=True):
             self.refresh()
 
     def on_resize(self) -> None:
-        self.invalidate()
+        if self._layout is not None and self._layout.width == self._text_width():
+            self._strips.clear()  # same wrapping; only the height (or the padding width) changed
+            self._update_virtual_size()
+            self.refresh()
+        else:
+            self.invalidate()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -252,6 +258,8 @@ class OutletPane(ScrollView, can_focus=True):
         return None
 
     def _update_virtual_size(self) -> None:
+        if self.scrollable_content_region.width <= GUTTER:
+            return  # not laid out yet: wrapping at a made-up width would be wasted work
         layout = self.text_layout()
         # Room below the last row, so any sentence can be scrolled level with another pane's.
         height = len(layout.rows) + max(0, self.scrollable_content_region.height - 1)
