@@ -106,6 +106,9 @@ class Alignment:
     groups: list[Group]
     story_title: str | None = None
     story_key: str = ""
+    # Lookup caches, derived from `groups`; never compared or shown.
+    _counterparts: dict[tuple[str, str], list[int | None]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _members: list[dict[str, int]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def outlet(self, outlet_id: str) -> Outlet:
         for outlet in self.outlets:
@@ -113,19 +116,21 @@ class Alignment:
                 return outlet
         raise KeyError(outlet_id)
 
-    def group_of(self, outlet_id: str, index: int) -> Group | None:
-        group_id = self.outlet(outlet_id).sentences[index].group
-        return None if group_id is None else self.groups[group_id]
+    def counterparts(self, outlet_id: str, other_id: str) -> list[int | None]:
+        """For every sentence of `outlet_id`, its counterpart's index in `other_id` (cached)."""
+        key = (outlet_id, other_id)
+        if key not in self._counterparts:
+            if self._members is None:
+                self._members = [{m.outlet: m.sentence for m in g.members} for g in self.groups]
+            members = self._members
+            self._counterparts[key] = [
+                None if s.group is None else members[s.group].get(other_id) for s in self.outlet(outlet_id).sentences
+            ]
+        return self._counterparts[key]
 
     def counterpart(self, outlet_id: str, index: int, other_id: str) -> int | None:
         """Index of the sentence in `other_id` aligned with (outlet_id, index), if any."""
-        group = self.group_of(outlet_id, index)
-        if group is None:
-            return None
-        for member in group.members:
-            if member.outlet == other_id:
-                return member.sentence
-        return None
+        return self.counterparts(outlet_id, other_id)[index]
 
     def overlap(self) -> dict[str, dict[str, float]]:
         """Share of A's sentences that have a counterpart in B, for every pair of outlets."""

@@ -151,8 +151,6 @@ class ReaderScreen(Screen):
         self.first_visible = 0
         self.visible_count = len(alignment.outlets)
         self.focused_index = 0
-        self._maps: dict[tuple[int, int], list[int | None]] = {}
-        self._group_members: list[dict[str, int]] | None = None
         self.notes: StoryNotes | None = None
         self.notes_problem: str | None = None
         self._ready = False
@@ -244,19 +242,9 @@ class ReaderScreen(Screen):
     # ---------------------------------------------------------------- alignment lookups
 
     def mapping(self, a: int, b: int) -> list[int | None]:
-        """Counterpart in outlet b of every sentence of outlet a (cached)."""
-        key = (a, b)
-        if key not in self._maps:
-            source = self.alignment.outlets[a]
-            target_id = self.alignment.outlets[b].id
-            members = self._members()
-            self._maps[key] = [None if s.group is None else members[s.group].get(target_id) for s in source.sentences]
-        return self._maps[key]
-
-    def _members(self) -> list[dict[str, int]]:
-        if self._group_members is None:
-            self._group_members = [{m.outlet: m.sentence for m in g.members} for g in self.alignment.groups]
-        return self._group_members
+        """Counterpart in outlet number b of every sentence of outlet number a."""
+        outlets = self.alignment.outlets
+        return self.alignment.counterparts(outlets[a].id, outlets[b].id)
 
     # ---------------------------------------------------------------- events
 
