@@ -37,7 +37,7 @@ def main() -> None:
             notes.save_on_sentence(outlet_id, index, "a reading note " * 5)
             save_times.append(time.perf_counter() - start)
         print(f"notes stored: {store.count()}")
-        print(f"save a note (insert + re-list this story's 1,000 notes): median {statistics.median(save_times) * 1000:.1f} ms")
+        print(f"save a note through the reader's service (insert, anchor that note): median {statistics.median(save_times) * 1000:.1f} ms")
         raw_save = []
         for n in range(200):
             start = time.perf_counter()

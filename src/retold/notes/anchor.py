@@ -71,7 +71,7 @@ def sentence_at(outlet: Outlet, start: int, end: int) -> int | None:
     return best
 
 
-def anchor(note: Note, outlet: Outlet | None, current_hash: str | None = None) -> Anchor:
+def anchor(note: Note, outlet: Outlet | None) -> Anchor:
     """Where `note` stands in the current `outlet` (None: its file is gone)."""
     if note.on_story:
         return Anchor("story", None)

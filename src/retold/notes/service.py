@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from retold.model.story import Alignment, Outlet
-from retold.notes.anchor import Anchor, anchor, selectors_for, text_hash
+from retold.notes.anchor import Anchor, anchor, selectors_for
 from retold.notes.store import Note, NoteStore
 
 
@@ -32,7 +32,6 @@ class StoryNotes:
         self.store = store
         self.alignment = alignment
         self._by_source = {source_key(o): o for o in alignment.outlets}
-        self._hashes = {o.id: text_hash(o.text) for o in alignment.outlets}
         self.placed: list[PlacedNote] = []
         self.reload()
 
@@ -41,11 +40,22 @@ class StoryNotes:
         return self.alignment.story_key
 
     def reload(self) -> None:
-        placed = []
-        for note in self.store.for_story(self.story):
-            outlet = self._by_source.get(note.source) if note.source else None
-            placed.append(PlacedNote(note, anchor(note, outlet), outlet))
-        self.placed = placed
+        """Read and anchor every note of the story (on opening; changes re-place only their note)."""
+        self.placed = [self._place(note) for note in self.store.for_story(self.story)]
+
+    def _place(self, note: Note) -> PlacedNote:
+        outlet = self._by_source.get(note.source) if note.source else None
+        return PlacedNote(note, anchor(note, outlet), outlet)
+
+    def _replace(self, note: Note) -> Note:
+        placed = self._place(note)
+        for position, old in enumerate(self.placed):
+            if old.note.id == note.id:
+                self.placed[position] = placed
+                break
+        else:
+            self.placed.append(placed)
+        return note
 
     def noted_sentences(self, outlet_id: str) -> set[int]:
         return {
@@ -73,8 +83,7 @@ class StoryNotes:
                 self.story, body, source=source_key(outlet), outlet_name=outlet.name, exact=s.exact,
                 prefix=s.prefix, suffix=s.suffix, start=s.start, end=s.end, text_hash=s.text_hash, draft=draft,
             )
-        self.reload()
-        return note
+        return self._replace(note)
 
     def save_on_story(self, body: str, *, draft: bool = False) -> Note:
         existing = self.on_story()
@@ -82,8 +91,10 @@ class StoryNotes:
             note = self.store.update_body(existing.note.id, body, draft=draft)
         else:
             note = self.store.add(self.story, body, draft=draft)
-        self.reload()
-        return note
+        return self._replace(note)
+
+    def update(self, note_id: int, body: str, *, draft: bool = False) -> Note:
+        return self._replace(self.store.update_body(note_id, body, draft=draft))
 
     def reattach(self, note_id: int, outlet_id: str, index: int) -> Note:
         outlet = self.alignment.outlet(outlet_id)
@@ -92,9 +103,8 @@ class StoryNotes:
             note_id, source=source_key(outlet), outlet_name=outlet.name, exact=s.exact, prefix=s.prefix,
             suffix=s.suffix, start=s.start, end=s.end, text_hash=s.text_hash,
         )
-        self.reload()
-        return note
+        return self._replace(note)
 
     def delete(self, note_id: int) -> None:
         self.store.delete(note_id)
-        self.reload()
+        self.placed = [p for p in self.placed if p.note.id != note_id]

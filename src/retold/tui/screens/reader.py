@@ -549,11 +549,12 @@ class ReaderScreen(Screen):
     def _edit_existing(self, placed) -> None:
         notes = self.notes
 
-        def save(text: str, draft: bool) -> None:
-            notes.store.update_body(placed.note.id, text, draft=draft)
-            notes.reload()
-
-        self._edit("Edit note", None if placed.note.on_story else placed.quote, placed, save)
+        self._edit(
+            "Edit note",
+            None if placed.note.on_story else placed.quote,
+            placed,
+            lambda text, draft: notes.update(placed.note.id, text, draft=draft),
+        )
 
     def _confirm_delete(self, note_id: int) -> None:
         def done(yes: bool | None) -> None:
