@@ -230,3 +230,16 @@ def test_diff_falls_back_when_the_neighbour_lacks_the_sentence(sample_dir):
     neighbour, marked = drive(make_app([sample_dir]), script)
     assert neighbour == "northwind"
     assert 1 in marked  # "Fishing groups say…": Northwind lacks it, another outlet has it
+
+
+def test_scrolling_the_focused_pane_without_the_cursor_syncs_the_others(sample_dir):
+    async def script(pilot, screen):
+        leader, follower = screen.pane(0), screen.pane(1)
+        before = int(follower.scroll_y)
+        leader.scroll_to(y=20, animate=False)  # as a mouse wheel would: the cursor leaves the screen
+        await pilot.pause()
+        await pilot.pause()
+        return before, int(follower.scroll_y), int(leader.scroll_y)
+
+    before, after, leader = drive(make_app([sample_dir]), script, size=(160, 30))
+    assert leader == 20 and before == 0 and after == 20  # the Ledger is a verbatim copy: same rows

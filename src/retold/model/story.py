@@ -8,7 +8,7 @@ from __future__ import annotations
 import codecs
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
@@ -291,5 +291,5 @@ def unique_ids(docs: list[RawDoc]) -> list[RawDoc]:
         count = seen.get(base, 0)
         seen[base] = count + 1
         if count:
-            object.__setattr__(doc.meta, "id", f"{base}-{count + 1}")
+            doc.meta = replace(doc.meta, id=f"{base}-{count + 1}")
     return docs

@@ -152,6 +152,7 @@ class ReaderScreen(Screen):
         self.visible_count = len(alignment.outlets)
         self.focused_index = 0
         self.notes: StoryNotes | None = None
+        self._last_sync: tuple[str | None, int] | None = None  # (leader pane, its scroll) at the last sync
         self.notes_problem: str | None = None
         self._ready = False
 
@@ -250,8 +251,10 @@ class ReaderScreen(Screen):
 
     @on(OutletPane.Scrolled)
     def _pane_scrolled(self, event: OutletPane.Scrolled) -> None:
-        if event.pane is self.focused_pane and event.pane.has_focus:
-            self.sync_panes(event.pane)
+        pane = event.pane
+        # The leader's own cursor scrolling was synced in the same frame already.
+        if pane is self.focused_pane and pane.has_focus and self._last_sync != (pane.id, int(pane.scroll_y)):
+            self.sync_panes(pane)
 
     def on_descendant_focus(self, event) -> None:
         widget = event.widget
@@ -290,6 +293,7 @@ class ReaderScreen(Screen):
             middle = top + height // 2
             anchor = leader.sentence_at_row(middle)
             offset = max(0, middle - layout.first_row[anchor])
+        self._last_sync = (leader.id, int(leader.scroll_y))
         screen_row = layout.first_row[anchor] + offset - top
         leader_number = int(leader.id.split("-")[1])
         targets: list[tuple[OutletPane, float]] = []
@@ -311,6 +315,7 @@ class ReaderScreen(Screen):
             if shift > 0:
                 leader.scroll_to(y=top + shift, animate=False, immediate=True)
                 screen_row -= shift
+                self._last_sync = (leader.id, int(leader.scroll_y))
         with self.app.batch_update():
             for pane, row in targets:
                 pane.scroll_to(y=max(0, round(row - screen_row)), animate=False, immediate=True)
