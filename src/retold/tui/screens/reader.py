@@ -5,6 +5,8 @@ The screen only presents a finished Alignment; it never recomputes alignment.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -18,11 +20,11 @@ from retold.model.safe import printable
 from retold.model.story import Alignment, Outlet
 from retold.notes.service import StoryNotes
 from retold.notes.store import NotesUnavailable, NoteStore
-from retold.tui.screens.confirm import Confirm
-from retold.tui.screens.note_editor import EditorResult, NoteEditor
-from retold.tui.screens.notes_list import NotesList
 from retold.tui.sync import follower_row
 from retold.tui.widgets.outlet_pane import GLYPH, NOTE_MARK, OutletPane
+
+if TYPE_CHECKING:
+    from retold.tui.screens.note_editor import EditorResult
 
 MIN_PANE_WIDTH = 40  # columns: below this a pane is too narrow to read
 
@@ -476,6 +478,7 @@ class ReaderScreen(Screen):
     def _edit(self, heading: str, quote: str | None, existing, save) -> None:
         """Open the note editor; `save(text, draft)` writes. Text is never dropped silently:
         escape keeps it as a draft, and if writing fails the editor opens again with it."""
+        from retold.tui.screens.note_editor import NoteEditor  # modal screens load on first use
 
         def done(result: EditorResult | None) -> None:
             if result is None:
@@ -518,6 +521,8 @@ class ReaderScreen(Screen):
         )
 
     def action_notes(self) -> None:
+        from retold.tui.screens.notes_list import NotesList
+
         notes = self._notes_or_warn()
         if notes is None:
             return
@@ -562,6 +567,8 @@ class ReaderScreen(Screen):
         )
 
     def _confirm_delete(self, note_id: int) -> None:
+        from retold.tui.screens.confirm import Confirm
+
         def done(yes: bool | None) -> None:
             if yes:
                 self._save(lambda: self.notes.delete(note_id))
