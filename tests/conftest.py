@@ -1,8 +1,11 @@
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# Subprocesses (`python -m retold`) import this checkout's source, like pytest itself does.
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
 SAMPLE = ROOT / "sample_corpus" / "north-sea-grid"
 
 
