@@ -11,8 +11,8 @@ from retold.synthetic import make_story
 def outlet(oid, sentences):
     meta = OutletMeta(id=oid, name=oid, source=f"{oid}.txt")
     return Outlet(
-        meta=meta, text="", title=None, removed=[],
-        sentences=[Sentence(outlet=oid, index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(sentences)],
+        meta=meta, text="", title=None, removed=(),
+        sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(sentences)),
     )
 
 
@@ -76,6 +76,7 @@ def test_statuses_shared_altered_unique():
     ])
     result = align([a, b])
     check_invariants(result)
+    a, b = result.outlets
     assert [s.status for s in a.sentences] == ["shared", "altered", "unique"]
     assert [s.status for s in b.sentences] == ["shared", "altered", "unique"]
 
@@ -83,7 +84,7 @@ def test_statuses_shared_altered_unique():
 def test_topic_alone_is_not_a_group():
     a = outlet("a", ["NATO leaders met in Washington on Tuesday to mark the alliance's anniversary."])
     b = outlet("b", ["NATO leaders will meet in Washington again next year to discuss defence spending targets."])
-    align([a, b])
+    a, b = align([a, b]).outlets
     assert a.sentences[0].status == b.sentences[0].status == "unique"
 
 
@@ -93,7 +94,7 @@ def test_reordered_paragraphs_still_align():
     moved = wire[4:] + wire[:4]
     a, b = outlet("a", wire), outlet("b", moved)
     result = align([a, b])
-    for i, s in enumerate(a.sentences):
+    for i, s in enumerate(result.outlet("a").sentences):
         assert result.counterpart("a", i, "b") == (i + 4) % 8
         assert s.status == "shared"
 
@@ -101,7 +102,7 @@ def test_reordered_paragraphs_still_align():
 def test_single_article_is_all_unique():
     a = outlet("a", ["Only one outlet told this.", "Nobody else has it."])
     result = align([a])
-    assert result.groups == [] and {s.status for s in a.sentences} == {"unique"}
+    assert result.groups == () and {s.status for s in result.outlet("a").sentences} == {"unique"}
 
 
 def test_overlap_table(sample_alignment):

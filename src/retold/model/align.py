@@ -13,12 +13,12 @@ from __future__ import annotations
 import math
 from collections import Counter
 from itertools import chain
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Indel
 
 from retold.model.normalize import content_tokens, strip_dateline, tokens
-from retold.model.story import Alignment, Group, Member, Outlet
+from retold.model.story import Alignment, Group, Member, Outlet, Status
 
 # Thresholds tuned on the gold files in sample_corpus/ (tests/unit/test_gold.py).
 ALTERED_THRESHOLD = 0.42  # below this two sentences are not "the same statement"
@@ -61,7 +61,6 @@ def align(outlets: list[Outlet]) -> Alignment:
                 content=content,
                 position=sentence.index / count,
             ))
-            sentence.status, sentence.group, sentence.score = "unique", None, 0.0
 
     # Inverse document frequency over sentences: rare words are evidence, topic words are not.
     df: dict[str, int] = {}
@@ -171,7 +170,7 @@ def align(outlets: list[Outlet]) -> Alignment:
     for uid in range(len(units)):
         members_of.setdefault(find(uid), []).append(uid)
 
-    by_key = {(o.id, s.index): s for o in outlets for s in o.sentences}
+    assigned: dict[tuple[str, int], tuple[Status, int]] = {}
     groups: list[Group] = []
     # Canonical group numbering: by the first member in canonical order.
     for uids in sorted((sorted(m) for m in members_of.values() if len(m) > 1), key=lambda m: m[0]):
@@ -194,9 +193,15 @@ def align(outlets: list[Outlet]) -> Alignment:
         members = []
         for uid in uids:
             score = round(best_score[uid], 4)
-            sentence = by_key[units[uid].key]
-            sentence.group, sentence.score = group_id, score
-            sentence.status = "shared" if best_words[uid] >= SHARED_SIMILARITY else "altered"
+            status = Status.SHARED if best_words[uid] >= SHARED_SIMILARITY else Status.ALTERED
+            assigned[units[uid].key] = (status, group_id)
             members.append(Member(outlet=units[uid].key[0], sentence=units[uid].key[1], score=score))
-        groups.append(Group(id=group_id, members=members))
-    return Alignment(outlets=outlets, groups=groups)
+        groups.append(Group(id=group_id, members=tuple(members)))
+    finished = []
+    for outlet in outlets:
+        sentences = []
+        for sentence in outlet.sentences:
+            status, group = assigned.get((outlet.id, sentence.index), (Status.UNIQUE, None))
+            sentences.append(replace(sentence, status=status, group=group))
+        finished.append(replace(outlet, sentences=tuple(sentences)))
+    return Alignment(outlets=tuple(finished), groups=tuple(groups))

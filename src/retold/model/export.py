@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from retold.model.safe import printable
-from retold.model.story import Alignment
+from retold.model.story import GLYPHS, Alignment
 
 SCHEMA = "retold.alignment/1"
 
@@ -53,7 +53,7 @@ def to_json(alignment: Alignment) -> str:
     return json.dumps(to_dict(alignment), ensure_ascii=False)  # no indent: the C encoder is 5× faster
 
 
-GLYPH = {"shared": "=", "altered": "~", "unique": "+"}
+GLYPH = GLYPHS  # one glyph table, shared with the reader
 _ANSI = {"shared": "", "altered": "\x1b[33m", "unique": "\x1b[36m", "dim": "\x1b[2m", "bold": "\x1b[1m"}
 _RESET = "\x1b[0m"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from retold.model.align import align
@@ -30,15 +31,14 @@ def load_alignment(paths: list[str], notice: Callable[[str], None] | None = None
         if not sentences:
             say(f"{doc.meta.source}: no article sentences found (every line looked like site furniture)")
         outlets.append(Outlet(
-            meta=doc.meta, text=doc.text, title=article.title, sentences=sentences,
-            removed=article.removed, encoding=doc.encoding, warnings=doc.warnings,
+            meta=doc.meta, text=doc.text, title=article.title, sentences=tuple(sentences),
+            removed=tuple(article.removed), encoding=doc.encoding,
         ))
     if not any(outlet.sentences for outlet in outlets):
         raise InputError(f"{paths[0]}: no readable article text in any file")
-    alignment = align(outlets)
-    alignment.story_title = story_title
-    alignment.story_key = story_key(root, [Path(o.meta.source) for o in outlets])
-    return alignment
+    return replace(
+        align(outlets), story_title=story_title, story_key=story_key(root, [Path(o.meta.source) for o in outlets])
+    )
 
 
 def story_key(root: Path, sources: list[Path]) -> str:

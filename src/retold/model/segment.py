@@ -62,7 +62,6 @@ def segment_article(outlet_id: str, text: str, paragraphs: list[tuple[int, int]]
         for start, end in split_sentences(text[p_start:p_end], (language or "en").split("-")[0]):
             raw = text[p_start + start:p_start + end]
             sentences.append(Sentence(
-                outlet=outlet_id,
                 index=len(sentences),
                 paragraph=paragraph_no,
                 text=" ".join(raw.split()),

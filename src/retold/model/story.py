@@ -9,6 +9,7 @@ import codecs
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from pathlib import Path
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
@@ -36,7 +37,6 @@ class RawDoc:
     meta: OutletMeta
     text: str  # decoded file text (HTML: the extracted text); offsets point into it
     encoding: str
-    is_html: bool = False
     warnings: list[str] = field(default_factory=list)
     forced_furniture: dict[int, str] = field(default_factory=dict)  # line start -> reason (HTML chrome)
 
@@ -49,28 +49,42 @@ class Removed:
     end: int
 
 
-@dataclass
+class Status(StrEnum):
+    """What the other outlets did with a sentence. A StrEnum: compares equal to its value."""
+
+    SHARED = "shared"  # near-verbatim in another outlet
+    ALTERED = "altered"  # the same statement, reworded / trimmed / merged / translated
+    UNIQUE = "unique"  # no other outlet has it
+
+    @property
+    def glyph(self) -> str:
+        return GLYPHS[self]
+
+
+# One glyph table for every view (text report, panes, overview, HTML export).
+GLYPHS: dict[str, str] = {Status.SHARED: "=", Status.ALTERED: "~", Status.UNIQUE: "+"}
+STATUSES: tuple[Status, ...] = (Status.SHARED, Status.ALTERED, Status.UNIQUE)
+
+
+@dataclass(frozen=True)
 class Sentence:
-    outlet: str
     index: int
     paragraph: int
-    text: str
-    start: int
+    text: str  # whitespace collapsed to single spaces, for display and matching
+    start: int  # source[start:end] is the sentence as it stands in the decoded text
     end: int
-    status: str = "unique"
+    status: Status = Status.UNIQUE
     group: int | None = None
-    score: float = 0.0  # best similarity to another member of its group
 
 
-@dataclass
+@dataclass(frozen=True)
 class Outlet:
     meta: OutletMeta
     text: str
     title: str | None
-    sentences: list[Sentence]
-    removed: list[Removed]
+    sentences: tuple[Sentence, ...]
+    removed: tuple[Removed, ...]
     encoding: str = "utf-8"
-    warnings: list[str] = field(default_factory=list)
 
     @property
     def id(self) -> str:
@@ -81,34 +95,41 @@ class Outlet:
         return self.meta.name
 
     def counts(self) -> dict[str, int]:
-        result = {"shared": 0, "altered": 0, "unique": 0}
+        result = dict.fromkeys(STATUSES, 0)
         for sentence in self.sentences:
             result[sentence.status] += 1
-        return result
+        return {str(k): v for k, v in result.items()}
 
 
 @dataclass(frozen=True)
 class Member:
     outlet: str
     sentence: int
-    score: float
+    score: float  # best similarity to a member of another outlet in the group
 
 
-@dataclass
+@dataclass(frozen=True)
 class Group:
+    """Sentences that tell the same statement. One outlet may hold several *consecutive*
+    sentences of a group: the split of what another outlet says in one (a merge, seen from
+    the other side). Members are sorted by (outlet order in the story, sentence index)."""
+
     id: int
-    members: list[Member]
+    members: tuple[Member, ...]
+
+    def of(self, outlet_id: str) -> tuple[int, ...]:
+        """Sentence indices of `outlet_id` in this group, ascending (empty if none)."""
+        return tuple(m.sentence for m in self.members if m.outlet == outlet_id)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Alignment:
-    outlets: list[Outlet]
-    groups: list[Group]
+    outlets: tuple[Outlet, ...]
+    groups: tuple[Group, ...]
     story_title: str | None = None
     story_key: str = ""
     # Lookup caches, derived from `groups`; never compared or shown.
-    _counterparts: dict[tuple[str, str], list[int | None]] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _members: list[dict[str, int]] | None = field(default=None, init=False, repr=False, compare=False)
+    _cache: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def outlet(self, outlet_id: str) -> Outlet:
         for outlet in self.outlets:
@@ -116,21 +137,43 @@ class Alignment:
                 return outlet
         raise KeyError(outlet_id)
 
-    def counterparts(self, outlet_id: str, other_id: str) -> list[int | None]:
-        """For every sentence of `outlet_id`, its counterpart's index in `other_id` (cached)."""
-        key = (outlet_id, other_id)
-        if key not in self._counterparts:
-            if self._members is None:
-                self._members = [{m.outlet: m.sentence for m in g.members} for g in self.groups]
-            members = self._members
-            self._counterparts[key] = [
-                None if s.group is None else members[s.group].get(other_id) for s in self.outlet(outlet_id).sentences
+    def _spans(self) -> list[dict[str, tuple[int, ...]]]:
+        spans = self._cache.get("spans")
+        if spans is None:
+            spans = []
+            for group in self.groups:
+                by_outlet: dict[str, list[int]] = {}
+                for m in group.members:
+                    by_outlet.setdefault(m.outlet, []).append(m.sentence)
+                spans.append({k: tuple(sorted(v)) for k, v in by_outlet.items()})
+            self._cache["spans"] = spans
+        return spans
+
+    def counterpart_spans(self, outlet_id: str, other_id: str) -> list[tuple[int, ...]]:
+        """For every sentence of `outlet_id`, all its counterparts in `other_id` (cached):
+        usually one index, several when `other_id` split the statement, () when it lacks it."""
+        key = ("spans", outlet_id, other_id)
+        if key not in self._cache:
+            spans = self._spans()
+            self._cache[key] = [
+                () if s.group is None else spans[s.group].get(other_id, ()) for s in self.outlet(outlet_id).sentences
             ]
-        return self._counterparts[key]
+        return self._cache[key]
+
+    def counterparts(self, outlet_id: str, other_id: str) -> list[int | None]:
+        """For every sentence of `outlet_id`, its first counterpart's index in `other_id` (cached)."""
+        key = ("first", outlet_id, other_id)
+        if key not in self._cache:
+            self._cache[key] = [span[0] if span else None for span in self.counterpart_spans(outlet_id, other_id)]
+        return self._cache[key]
 
     def counterpart(self, outlet_id: str, index: int, other_id: str) -> int | None:
-        """Index of the sentence in `other_id` aligned with (outlet_id, index), if any."""
+        """Index of the first sentence in `other_id` aligned with (outlet_id, index), if any."""
         return self.counterparts(outlet_id, other_id)[index]
+
+    def counterpart_span(self, outlet_id: str, index: int, other_id: str) -> tuple[int, ...]:
+        """Every sentence of `other_id` aligned with (outlet_id, index), ascending."""
+        return self.counterpart_spans(outlet_id, other_id)[index]
 
     def overlap(self) -> dict[str, dict[str, float]]:
         """Share of A's sentences that have a counterpart in B, for every pair of outlets."""
@@ -263,9 +306,8 @@ def load_raw(path: Path, entry: dict) -> RawDoc:
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     text, encoding, warnings = decode_bytes(data, str(path))
-    is_html = path.suffix.lower() in HTML_SUFFIXES
     forced: dict[int, str] = {}
-    if is_html:
+    if path.suffix.lower() in HTML_SUFFIXES:
         from retold.model.html import extract_text  # only when needed
 
         text, forced = extract_text(text)
@@ -280,7 +322,7 @@ def load_raw(path: Path, entry: dict) -> RawDoc:
         language=entry.get("language"),
         title=entry.get("title"),
     )
-    return RawDoc(meta=meta, text=text, encoding=encoding, is_html=is_html, warnings=warnings, forced_furniture=forced)
+    return RawDoc(meta=meta, text=text, encoding=encoding, warnings=warnings, forced_furniture=forced)
 
 
 def unique_ids(docs: list[RawDoc]) -> list[RawDoc]:
