@@ -319,7 +319,7 @@ def _length_cost(la: int, lb: int, ratio: float) -> float:
     return -math.log(max(math.erfc(delta / math.sqrt(2)), 1e-12))
 
 
-def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: range, scorer: Scorer, ratio: float, soft: Sequence[tuple[int, int]] = ()) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: range, scorer: Scorer, ratio: float, soft: Sequence[tuple[int, int]] = (), blocked_a: set[int] = frozenset(), blocked_b: set[int] = frozenset()) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
     """Monotone alignment of fa[rows] with fb[cols]: beads (rows, cols, similarity), skips left out.
 
     `soft` anchors (absolute indices) guide, never bind: the programme searches the rectangles
@@ -348,6 +348,20 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
             lo[i], hi[i] = max(0, centre - BAND), min(m, centre + BAND)
 
     inf = float("inf")
+    blocked_rows = [0]
+    for i in rows:
+        blocked_rows.append(blocked_rows[-1] + (i in blocked_a))
+    blocked_cols = [0]
+    for j in cols:
+        blocked_cols.append(blocked_cols[-1] + (j in blocked_b))
+    length_rows = [0]
+    for i in rows:
+        length_rows.append(length_rows[-1] + fa[i].length)
+    length_cols = [0]
+    for j in cols:
+        length_cols.append(length_cols[-1] + fb[j].length)
+    bead_similarity = scorer.bead
+    sqrt_half = math.sqrt(0.5)
     cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
     back: dict[tuple[int, int], tuple[int, int, float]] = {}
     for i in range(n + 1):
@@ -355,27 +369,29 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
             if i == 0 and j == 0:
                 continue
             best, choice = inf, None
+            # A sentence already linked elsewhere (a moved paragraph) is passed over for free.
             if i and (i - 1, j) in cost:
-                c = cost[(i - 1, j)] + SKIP_COST
+                c = cost[(i - 1, j)] + (0.0 if blocked_rows[i] > blocked_rows[i - 1] else SKIP_COST)
                 if c < best:
                     best, choice = c, (1, 0, 0.0)
             if j and (i, j - 1) in cost:
-                c = cost[(i, j - 1)] + SKIP_COST
+                c = cost[(i, j - 1)] + (0.0 if blocked_cols[j] > blocked_cols[j - 1] else SKIP_COST)
                 if c < best:
                     best, choice = c, (0, 1, 0.0)
             for di, dj in MOVES:
                 if di > i or dj > j:
                     continue
                 start = cost.get((i - di, j - dj))
-                if start is None:
+                if start is None or blocked_rows[i] > blocked_rows[i - di] or blocked_cols[j] > blocked_cols[j - dj]:
                     continue
-                a = fa[r0 + i - di:r0 + i]
-                b = fb[c0 + j - dj:c0 + j]
-                sim = scorer.bead(a, b)
+                sim = bead_similarity(fa[r0 + i - di:r0 + i], fb[c0 + j - dj:c0 + j])
+                la = (length_rows[i] - length_rows[i - di]) * ratio
+                lb = length_cols[j] - length_cols[j - dj]
+                delta = abs(la - lb) / math.sqrt(LENGTH_VARIANCE * (la + lb) / 2) if la + lb else 0.0
                 c = (
                     start
                     + LEXICAL_WEIGHT * (1.0 - sim) * (di + dj) / 2
-                    + LENGTH_WEIGHT * _length_cost(sum(f.length for f in a), sum(f.length for f in b), ratio)
+                    - LENGTH_WEIGHT * math.log(max(math.erfc(delta * sqrt_half), 1e-12))
                     + MOVE_PRIOR[(di, dj)]
                 )
                 if c < best:
@@ -393,13 +409,59 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
     return beads[::-1]
 
 
-def _each_part_shares(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: tuple[int, ...]) -> bool:
+def _part_share(part: Features, other: frozenset[str], scorer: Scorer) -> float:
+    """Share of a sentence's informative weight found on the other side of its bead."""
+    mass = scorer.mass(part.feats)
+    return scorer.mass(part.feats & other) / mass if mass else 0.0
+
+
+def _each_part_shares(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: tuple[int, ...], least: int = 0, share: float = 0.0, scorer: Scorer | None = None) -> bool:
+    """Every sentence of a merge shares words with the other side: some (`share` 0) or that
+    share of its weight (sentences with fewer than `least` informative words are too short to
+    tell, and pass)."""
     union_a = frozenset().union(*(fa[i].feats for i in rows))
     union_b = frozenset().union(*(fb[j].feats for j in cols))
-    return all(fa[i].feats & union_b for i in rows) and all(fb[j].feats & union_a for j in cols)
+
+    def ok(part: Features, other: frozenset[str]) -> bool:
+        if len(part.feats) < least:
+            return True
+        if share and scorer is not None:
+            return _part_share(part, other, scorer) >= share
+        return bool(part.feats & other)
+
+    return all(ok(fa[i], union_b) for i in rows) and all(ok(fb[j], union_a) for j in cols)
+
+
+def _trim_unsupported(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: tuple[int, ...], sim: float, scorer: Scorer, same_language: bool) -> tuple[tuple[int, ...], tuple[int, ...], float]:
+    """On parallel texts the programme may join an end sentence to a bead to avoid a skip. Keep
+    it when it carries evidence; drop it when it has words of its own but none of them (in one
+    language: too few of them) are on the other side."""
+    need = PART_SHARE if same_language else 1e-9
+    while len(rows) + len(cols) > 2:
+        union_a = frozenset().union(*(fa[i].feats for i in rows))
+        union_b = frozenset().union(*(fb[j].feats for j in cols))
+        ends = []
+        if len(rows) > 1:
+            ends += [(fa[rows[0]], union_b, (rows[1:], cols)), (fa[rows[-1]], union_b, (rows[:-1], cols))]
+        if len(cols) > 1:
+            ends += [(fb[cols[0]], union_a, (rows, cols[1:])), (fb[cols[-1]], union_a, (rows, cols[:-1]))]
+        weak = [(share, rest) for part, other, rest in ends
+                if len(part.feats) >= 3 and (share := _part_share(part, other, scorer)) < need]
+        if not weak:
+            break
+        _share, (rest_rows, rest_cols) = min(weak)
+        rest_sim = scorer.bead([fa[i] for i in rest_rows], [fb[j] for j in rest_cols])
+        if not same_language and (rest_sim < CROSS_TRIM_EVIDENCE or rest_sim < sim + CROSS_TRIM_GAIN):
+            break  # across languages a part without shared words is normal: drop it only against clear evidence
+        rows, cols, sim = rest_rows, rest_cols, rest_sim
+    return rows, cols, sim
 
 
 TRIM_MARGIN = 0.02
+CROSS_TRIM_EVIDENCE = 0.25
+CROSS_TRIM_GAIN = 0.05
+EXTEND_SHARE = 0.5  # a neighbour joins a confident pair as its split when half its weight is across
+PART_SHARE = 0.1  # in one language, each sentence of a merge finds this share of its weight across
 
 
 def _trim(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: tuple[int, ...], sim: float, scorer: Scorer) -> tuple[tuple[int, ...], tuple[int, ...], float]:
@@ -453,45 +515,91 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
     else:
         floor = FLOOR_LOOSE
     ratio = (sum(f.length for f in fb) / max(1, sum(f.length for f in fa))) if parallel else 1.0
-    # An anchor is fixed when its neighbours on both sides are anchors too (or the text's
-    # ends): nothing there for the programme to decide. Every other anchor is soft: the
-    # programme may fold it into a merge or overrule it.
-    on_chain = [(-1, -1, 1.0)] + chain + [(len(fa), len(fb), 1.0)]
-    fixed = [on_chain[0]]
-    for n in range(1, len(on_chain) - 1):
-        before, here, after = on_chain[n - 1], on_chain[n], on_chain[n + 1]
-        if before[0] == here[0] - 1 and before[1] == here[1] - 1 and after[0] == here[0] + 1 and after[1] == here[1] + 1:
-            fixed.append(here)
-    fixed.append(on_chain[-1])
     links: list[Link] = []
     linked_a: set[int] = set()
     linked_b: set[int] = set()
+
+    def add(rows: tuple[int, ...], cols: tuple[int, ...], score: float) -> None:
+        links.append(Link(score, a, rows, b, cols))
+        linked_a.update(rows)
+        linked_b.update(cols)
+
+    on_chain = [(-1, -1, 1.0)] + chain + [(len(fa), len(fb), 1.0)]
+    if parallel:
+        # An anchor is fixed when its neighbours on both sides are anchors too (or the text's
+        # ends): nothing there for the programme to decide. Every other anchor is soft: the
+        # programme may fold it into a merge or overrule it.
+        fixed = [on_chain[0]]
+        for n in range(1, len(on_chain) - 1):
+            before, here, after = on_chain[n - 1], on_chain[n], on_chain[n + 1]
+            if before[0] == here[0] - 1 and before[1] == here[1] - 1 and after[0] == here[0] + 1 and after[1] == here[1] + 1:
+                fixed.append(here)
+        fixed.append(on_chain[-1])
+    else:
+        # Not parallel: the chain binds, and the confident pairs off it (moved paragraphs) are
+        # settled before the programme looks at what is left between the chain's pairs.
+        fixed = on_chain
+        on = {(i, j) for i, j, _s in chain}
+        for i, (j, score) in sorted(best_a.items()):
+            if (i, j) not in on and score >= ALTERED_THRESHOLD and best_b.get(j, (None,))[0] == i:
+                add((i,), (j,), score)
     for i, j, score in fixed[1:-1]:
-        links.append(Link(score, a, (i,), b, (j,)))
-        linked_a.add(i)
-        linked_b.add(j)
+        add((i,), (j,), score)
     for (i0, j0, _s0), (i1, j1, _s1) in zip(fixed, fixed[1:]):
         rows, cols = range(i0 + 1, i1), range(j0 + 1, j1)
-        soft = [(i, j) for i, j, _s in chain if i in rows and j in cols]
-        for bead_rows, bead_cols, sim in gap_programme(fa, fb, rows, cols, scorer, ratio, soft):
-            bead_rows, bead_cols, sim = _trim(fa, fb, bead_rows, bead_cols, sim, scorer)
+        soft = [(i, j) for i, j, _s in chain if i in rows and j in cols] if parallel else []
+        beads = gap_programme(fa, fb, rows, cols, scorer, ratio, soft, blocked_a=linked_a, blocked_b=linked_b)
+        for bead_rows, bead_cols, sim in beads:
+            if not parallel:
+                bead_rows, bead_cols, sim = _trim(fa, fb, bead_rows, bead_cols, sim, scorer)
             if sim < floor or (sim <= 0.0 and same_language):
                 continue
+            if parallel and len(bead_rows) + len(bead_cols) > 2:
+                bead_rows, bead_cols, sim = _trim_unsupported(fa, fb, bead_rows, bead_cols, sim, scorer, same_language)
+                if same_language and not _each_part_shares(fa, fb, bead_rows, bead_cols, least=3, share=PART_SHARE, scorer=scorer):
+                    continue
             if not parallel and len(bead_rows) + len(bead_cols) > 2:
                 if sim < FLOOR_MERGE or not _each_part_shares(fa, fb, bead_rows, bead_cols):
                     continue
                 if len(bead_rows) > 1 and len(bead_cols) > 1 and _crossed(fa, fb, bead_rows, bead_cols, scorer):
                     continue  # two statements swapped, not one statement re-cut: order-free pairs decide
-            links.append(Link(sim, a, bead_rows, b, bead_cols))
-            linked_a.update(bead_rows)
-            linked_b.update(bead_cols)
+            add(bead_rows, bead_cols, sim)
+    if not parallel:
+        links[:] = [_extend(link, fa, fb, linked_a, linked_b, scorer) for link in links]
     # Order-free pairs: a moved paragraph is off the chain but still the same statement.
     for i, (j, score) in sorted(best_a.items()):
         if score >= ALTERED_THRESHOLD and best_b.get(j, (None,))[0] == i and i not in linked_a and j not in linked_b:
-            links.append(Link(score, a, (i,), b, (j,)))
-            linked_a.add(i)
-            linked_b.add(j)
+            add((i,), (j,), score)
     return links
+
+
+def _extend(link: Link, fa: list[Features], fb: list[Features], linked_a: set[int], linked_b: set[int], scorer: Scorer) -> Link:
+    """Grow a 1:1 link into a split when an unlinked neighbour clearly continues it: the bead
+    matches better with it, and the neighbour finds its words on the other side."""
+    if len(link.rows) != 1 or len(link.cols) != 1:
+        return link
+    rows, cols, sim = link.rows, link.cols, link.score
+    for side in ("a", "b"):
+        for step in (-1, 1):
+            if side == "a":
+                n = (rows[0] if step < 0 else rows[-1]) + step
+                if not 0 <= n < len(fa) or n in linked_a:
+                    continue
+                new_rows, new_cols = (tuple(sorted(rows + (n,))), cols)
+                part, other = fa[n], frozenset().union(*(fb[j].feats for j in cols))
+            else:
+                n = (cols[0] if step < 0 else cols[-1]) + step
+                if not 0 <= n < len(fb) or n in linked_b:
+                    continue
+                new_rows, new_cols = (rows, tuple(sorted(cols + (n,))))
+                part, other = fb[n], frozenset().union(*(fa[i].feats for i in rows))
+            if len(part.feats) < 2 or _part_share(part, other, scorer) < EXTEND_SHARE:
+                continue
+            new_sim = scorer.bead([fa[i] for i in new_rows], [fb[j] for j in new_cols])
+            if new_sim > sim + TRIM_MARGIN:
+                (linked_a if side == "a" else linked_b).add(n)
+                rows, cols, sim = new_rows, new_cols, new_sim
+    return link if (rows, cols) == (link.rows, link.cols) else Link(max(sim, link.score), link.outlet_a, rows, link.outlet_b, cols)
 
 
 # ---------------------------------------------------------------- 6. grouping
