@@ -41,13 +41,16 @@ from retold.model.story import Alignment, Group, Member, Outlet, Sentence, Statu
 # Thresholds, tuned together on every gold file in sample_corpus/ and the Text+Berg dev document
 # (bench/score_gold.py, bench/textberg.py); never on one story.
 SHARED_SIMILARITY = 0.84  # word-level similarity for "near-verbatim": about two words changed in twenty
+STATUS_SCORE_FLOOR = 0.5  # below this feature similarity a pair is never near-verbatim word for word
 ALTERED_THRESHOLD = 0.40  # an order-free pair below this is not "the same statement"
 ANCHOR_THRESHOLD = 0.55  # a confident pair: reciprocal best at least this similar
 ANCHOR_CROSS_LANGUAGE = 0.2  # across languages only names, numbers and cognates meet
 CONTAINMENT_DISCOUNT = 0.85  # a trimmed sentence wholly inside a longer one scores this
 NUMBER_BOOST = 1.5  # numbers and dates survive rewrites and translations
-PROBE_FEATURES = 8  # rarest features of a sentence used to find candidates
+PROBE_FEATURES = 6  # rarest features of a sentence used to find candidates
 CANDIDATES_PER_OUTLET = 3  # best candidates kept per sentence and other outlet
+CANDIDATE_MARGIN = 0.5  # ... when their probe overlap is at least this share of the best one
+NEIGHBOURS = 5  # with more outlets than six, each is aligned with this many closest others
 PREFIX = 5  # feature = first letters of an accent-stripped word
 
 # The gap programme.
@@ -157,6 +160,7 @@ class Scorer:
         self.weights = weights
         self._mass: dict[frozenset[str], float] = {}
         self._pairs: dict[tuple[int, int], tuple[float, float]] = {}
+        self._words: dict[tuple[int, int], float] = {}  # ids are safe: `features` keeps them alive
 
     def mass(self, feats: frozenset[str]) -> float:
         found = self._mass.get(feats)
@@ -191,6 +195,18 @@ class Scorer:
                 score = contained
         return score, dice
 
+    def words(self, a: Sequence[Features], b: Sequence[Features]) -> float:
+        """word_similarity, cached for single sentences (wire copies share their parse)."""
+        if len(a) != 1 or len(b) != 1:
+            return word_similarity(a, b)
+        if a[0] is b[0]:
+            return 1.0
+        key = (id(a[0]), id(b[0]))
+        found = self._words.get(key)
+        if found is None:
+            found = self._words[key] = word_similarity(a, b)
+        return found
+
     def bead(self, a: list[Features], b: list[Features]) -> float:
         if len(a) == 1 and len(b) == 1:
             return self.pair(a[0], b[0])[0]
@@ -200,6 +216,7 @@ class Scorer:
 
 
 def word_similarity(a: Sequence[Features], b: Sequence[Features]) -> float:
+    """Word-level similarity of two beads: the near-verbatim test."""
     wa = [w for f in a for w in f.words]
     wb = [w for f in b for w in f.words]
     return 1.0 if wa == wb else Indel.normalized_similarity(wa, wb)
@@ -207,66 +224,114 @@ def word_similarity(a: Sequence[Features], b: Sequence[Features]) -> float:
 
 # ---------------------------------------------------------------- 3. candidates
 
-def candidate_pairs(features: list[list[Features]], weights: dict[str, float], scorer: Scorer) -> dict[tuple[int, int], dict[tuple[int, int], float]]:
+def outlet_pairs(features: list[list[Features]], scorer: Scorer) -> set[tuple[int, int]]:
+    """The outlet pairs to align: all of them in a story of a few outlets; with many, each
+    outlet with its NEIGHBOURS closest (by shared vocabulary), so cost grows with the number
+    of outlets, not its square. Groups still join across pairs: a wire sentence copied by
+    twenty outlets is one group through the links each outlet has to its neighbours."""
+    n = len(features)
+    if n <= NEIGHBOURS + 1:
+        return {(a, b) for a in range(n) for b in range(a + 1, n)}
+    vocab = [frozenset().union(*(f.feats for f in row)) if row else frozenset() for row in features]
+    mass = [scorer.mass(v) for v in vocab]
+    chosen: set[tuple[int, int]] = set()
+    for a in range(n):
+        closeness = []
+        for b in range(n):
+            if b != a:
+                shared = scorer.mass(vocab[a] & vocab[b])
+                closeness.append((-(shared / max(1e-9, min(mass[a], mass[b]))), b))
+        for _c, b in sorted(closeness)[:NEIGHBOURS]:
+            chosen.add((min(a, b), max(a, b)))
+    return chosen
+
+
+def candidate_pairs(features: list[list[Features]], weights: dict[str, float], scorer: Scorer, pairs: set[tuple[int, int]] | None = None) -> dict[tuple[int, int], dict[tuple[int, int], float]]:
     """For every outlet pair (a < b): {(i, j): score} of the sentences sharing rare features.
 
     Each sentence probes an inverted index with its rarest features and keeps its best few
-    candidates in each other outlet, so cost grows with the text, not with its square."""
+    candidates in each other outlet, so cost grows with the text, not with its square. Wire
+    copies share one parse, and each distinct text probes once."""
     n_outlets = len(features)
     cap = max(8, 4 * n_outlets)
-    postings: dict[str, list[tuple[int, int]]] = {}
+    if pairs is None:
+        pairs = {(k, l) for k in range(n_outlets) for l in range(k + 1, n_outlets)}
+    partners: dict[int, list[int]] = {k: [] for k in range(n_outlets)}
+    for k, l in sorted(pairs):
+        partners[k].append(l)
+        partners[l].append(k)
+    # feature -> outlet -> sentence indices; and how many sentences hold the feature
+    postings: dict[str, dict[int, list[int]]] = {}
+    frequency: dict[str, int] = {}
     for k, row in enumerate(features):
         for i, f in enumerate(row):
             for feat in f.feats:
-                postings.setdefault(feat, []).append((k, i))
-    result: dict[tuple[int, int], dict[tuple[int, int], float]] = {}
-    probes_by_text: dict[int, dict[tuple[int, int], float]] = {}
+                postings.setdefault(feat, {}).setdefault(k, []).append(i)
+                frequency[feat] = frequency.get(feat, 0) + 1
+    result: dict[tuple[int, int], dict[tuple[int, int], float]] = {pair: {} for pair in pairs}
+    probes: dict[int, list[tuple[str, float]]] = {}
     for k, row in enumerate(features):
+        mine = partners[k]
+        if not mine:
+            continue
+        tops: dict[int, dict[int, list[int]]] = {}  # wire copies in this outlet probe once
         for i, f in enumerate(row):
-            hits = probes_by_text.get(id(f))
-            if hits is None:
-                ranked = sorted(f.feats, key=lambda feat: (len(postings[feat]), feat))
-                probe = [feat for feat in ranked[:PROBE_FEATURES] if len(postings[feat]) <= cap] or ranked[:2]
-                hits = {}
-                for feat in probe:
-                    w = weights[feat]
-                    for unit in postings[feat]:
-                        hits[unit] = hits.get(unit, 0.0) + w
-                probes_by_text[id(f)] = hits
-            best: dict[int, list[tuple[float, int]]] = {}
-            for (l, j), overlap in hits.items():
-                if l != k:
-                    best.setdefault(l, []).append((overlap, -j))
-            for l, found in best.items():
-                found.sort(reverse=True)
-                pair_key = (k, l) if k < l else (l, k)
-                bucket = result.setdefault(pair_key, {})
-                for _overlap, neg_j in found[:CANDIDATES_PER_OUTLET]:
-                    j = -neg_j
-                    key = (i, j) if k < l else (j, i)
-                    if key not in bucket:
-                        a, b = (f, features[l][j]) if k < l else (features[l][j], f)
-                        bucket[key] = scorer.pair(a, b)[0]
+            top = tops.get(id(f))
+            if top is None:
+                probe = probes.get(id(f))
+                if probe is None:
+                    ranked = sorted(f.feats, key=lambda feat: (frequency[feat], feat))
+                    chosen = [feat for feat in ranked[:PROBE_FEATURES] if frequency[feat] <= cap] or ranked[:2]
+                    probe = probes[id(f)] = [(feat, weights[feat]) for feat in chosen]
+                top = tops[id(f)] = {}
+                for l in mine:
+                    hits: dict[int, float] = {}
+                    for feat, w in probe:
+                        for j in postings[feat].get(l, ()):
+                            hits[j] = hits.get(j, 0.0) + w
+                    if hits:
+                        found = sorted((-overlap, j) for j, overlap in hits.items())[:CANDIDATES_PER_OUTLET]
+                        # The runners-up only when they come close to the best: a copy's best
+                        # candidate is plain, and scoring its also-rans is most of the cost.
+                        bar = found[0][0] * CANDIDATE_MARGIN
+                        top[l] = [j for o, j in found if o <= bar]
+            for l, js in top.items():
+                if k < l:
+                    bucket, other = result[(k, l)], features[l]
+                    for j in js:
+                        if (i, j) not in bucket:
+                            bucket[(i, j)] = scorer.pair(f, other[j])[0]
+                else:
+                    bucket, other = result[(l, k)], features[l]
+                    for j in js:
+                        if (j, i) not in bucket:
+                            bucket[(j, i)] = scorer.pair(other[j], f)[0]
     return result
 
 
 # ---------------------------------------------------------------- 4. confident pairs
 
-def best_partners(scores: dict[tuple[int, int], float], fa: list[Features], fb: list[Features]) -> tuple[dict[int, tuple[int, float]], dict[int, tuple[int, float]]]:
-    """Each sentence's best candidate on the other side: by score, then word similarity,
-    then closeness of relative position, then index."""
+def best_partners(scores: dict[tuple[int, int], float], fa: list[Features], fb: list[Features], scorer: Scorer) -> tuple[dict[int, tuple[int, float]], dict[int, tuple[int, float]]]:
+    """Each sentence's best candidate on the other side: by score; a tie (a repeated line, a
+    standfirst and its body copy) goes to the closer wording, then the closer relative
+    position, then the lower index — a total order, so the result never depends on input order."""
     na, nb = max(1, len(fa) - 1), max(1, len(fb) - 1)
-    best_a: dict[int, tuple[tuple, int, float]] = {}
-    best_b: dict[int, tuple[tuple, int, float]] = {}
+
+    def rank(i: int, j: int) -> tuple[float, float, int, int]:
+        return (scorer.words([fa[i]], [fb[j]]), -abs(i / na - j / nb), -j, -i)
+
+    best_a: dict[int, tuple[int, float]] = {}
+    best_b: dict[int, tuple[int, float]] = {}
     for (i, j), score in scores.items():
         if score <= 0.0:
             continue
-        rank = (round(score, 6), word_similarity([fa[i]], [fb[j]]), -abs(i / na - j / nb))
-        if i not in best_a or (rank, -j) > (best_a[i][0], -best_a[i][1]):
-            best_a[i] = (rank, j, score)
-        if j not in best_b or (rank, -i) > (best_b[j][0], -best_b[j][1]):
-            best_b[j] = (rank, i, score)
-    return ({i: (j, s) for i, (_r, j, s) in best_a.items()}, {j: (i, s) for j, (_r, i, s) in best_b.items()})
+        current = best_a.get(i)
+        if current is None or score > current[1] + 1e-9 or (abs(score - current[1]) <= 1e-9 and rank(i, j) > rank(i, current[0])):
+            best_a[i] = (j, score)
+        current = best_b.get(j)
+        if current is None or score > current[1] + 1e-9 or (abs(score - current[1]) <= 1e-9 and rank(i, j)[:2] + (-i,) > rank(current[0], j)[:2] + (-current[0],)):
+            best_b[j] = (i, score)
+    return best_a, best_b
 
 
 def confident_pairs(best_a, best_b, fa: list[Features], fb: list[Features], scorer: Scorer, bar: float = ANCHOR_THRESHOLD) -> list[tuple[int, int, float]]:
@@ -502,7 +567,7 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
     """Every link between outlets a and b (a < b in canonical order)."""
     if not fa or not fb:
         return []
-    best_a, best_b = best_partners(scores, fa, fb)
+    best_a, best_b = best_partners(scores, fa, fb, scorer)
     anchors = confident_pairs(best_a, best_b, fa, fb, scorer, ANCHOR_THRESHOLD if same_language else ANCHOR_CROSS_LANGUAGE)
     chain = increasing_chain(anchors)
     # Parallel: the confident pairs keep their order, and there are enough of them to say so
@@ -656,7 +721,7 @@ def group_links(links: list[Link], sizes: list[int]) -> list[list[tuple[int, int
 
 # ---------------------------------------------------------------- 7. statuses and the result
 
-def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[tuple[int, int]]], links: list[Link], features: list[list[Features]]) -> Alignment:
+def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[tuple[int, int]]], links: list[Link], features: list[list[Features]], scorer: Scorer) -> Alignment:
     group_of: dict[tuple[int, int], int] = {}
     for number, members in enumerate(groups):
         for node in members:
@@ -671,11 +736,14 @@ def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[tu
             continue  # a refused link says nothing about the group
         side_a = [features[link.outlet_a][i] for i in link.rows]
         side_b = [features[link.outlet_b][j] for j in link.cols]
-        whole = word_similarity(side_a, side_b)
+        if link.score < STATUS_SCORE_FLOOR:
+            whole = 0.0  # too little shared weight to be near-verbatim: spare the edit distance
+        else:
+            whole = scorer.words(side_a, side_b)
         for nodes, own, other in ((nodes_a, side_a, side_b), (nodes_b, side_b, side_a)):
             for node, f in zip(nodes, own):
                 # A sentence copied whole beside a neighbour the other outlet lacks is still a copy.
-                words = whole if len(own) == 1 else max(whole, word_similarity([f], other))
+                words = whole if len(own) == 1 or link.score < STATUS_SCORE_FLOOR else max(whole, scorer.words([f], other))
                 best_score[node] = max(best_score.get(node, 0.0), link.score)
                 best_words[node] = max(best_words.get(node, 0.0), words)
     ordered = [outlets[k] for k in canonical]
@@ -712,12 +780,12 @@ def align(outlets: Sequence[Outlet]) -> Alignment:
     features = sentence_features(ordered)
     weights = feature_weights(features)
     scorer = Scorer(features, weights)
-    candidates = candidate_pairs(features, weights, scorer)
+    pairs = outlet_pairs(features, scorer)
+    candidates = candidate_pairs(features, weights, scorer, pairs)
     links: list[Link] = []
-    for a in range(len(ordered)):
-        for b in range(a + 1, len(ordered)):
-            la, lb = _language(ordered[a]), _language(ordered[b])
-            same = not la or not lb or la == lb
-            links += pair_links(a, b, features[a], features[b], candidates.get((a, b), {}), scorer, same)
+    for a, b in sorted(pairs):
+        la, lb = _language(ordered[a]), _language(ordered[b])
+        same = not la or not lb or la == lb
+        links += pair_links(a, b, features[a], features[b], candidates[(a, b)], scorer, same)
     groups = group_links(links, [len(row) for row in features])
-    return finish(outlets, canonical, groups, links, features)
+    return finish(outlets, canonical, groups, links, features, scorer)
