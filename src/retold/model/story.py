@@ -30,6 +30,7 @@ class OutletMeta:
     published: str | None = None
     language: str | None = None
     title: str | None = None  # from story.toml; overrides the detected headline
+    author: str | None = None  # story.toml, else what an HTML page says
 
 
 @dataclass
@@ -308,8 +309,12 @@ def load_raw(path: Path, entry: dict) -> RawDoc:
     text, encoding, warnings = decode_bytes(data, str(path))
     forced: dict[int, str] = {}
     if path.suffix.lower() in HTML_SUFFIXES:
-        from retold.model.html import extract_text  # only when needed
+        from retold.model.html import extract_text, page_meta  # only when needed
 
+        # What the page says about itself fills what story.toml leaves out (never the reverse).
+        page = page_meta(text, deep=entry.get("published") is None)
+        entry = {k: v for k, v in (("name", page.site_name), ("published", page.published),
+                                   ("language", page.language), ("author", page.author)) if v} | entry
         text, forced = extract_text(text)
         if not text.strip():
             raise InputError(f"{path}: HTML without any article text")
@@ -321,6 +326,7 @@ def load_raw(path: Path, entry: dict) -> RawDoc:
         published=str(entry["published"]) if entry.get("published") is not None else None,
         language=entry.get("language"),
         title=entry.get("title"),
+        author=str(entry["author"]) if entry.get("author") is not None else None,
     )
     return RawDoc(meta=meta, text=text, encoding=encoding, warnings=warnings, forced_furniture=forced)
 
