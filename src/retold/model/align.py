@@ -55,7 +55,8 @@ PREFIX = 5  # feature = first letters of an accent-stripped word
 
 # The gap programme.
 LEXICAL_WEIGHT = 1.0
-SKIP_COST = 0.62  # per sentence left out; above half the lexical weight, so a gap is paired rather than skipped
+SKIP_COST = 0.55  # per sentence left out; above half the lexical weight, so a gap is paired rather than skipped
+SKIP_COST_CROSS_LANGUAGE = 1.0  # across languages the words say little, so order and length pair more
 LENGTH_WEIGHT = 0.12
 LENGTH_VARIANCE = 6.8  # Gale & Church
 MOVES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3), (3, 2))
@@ -384,7 +385,7 @@ def _length_cost(la: int, lb: int, ratio: float) -> float:
     return -math.log(max(math.erfc(delta / math.sqrt(2)), 1e-12))
 
 
-def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: range, scorer: Scorer, ratio: float, soft: Sequence[tuple[int, int]] = (), blocked_a: set[int] = frozenset(), blocked_b: set[int] = frozenset()) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: range, scorer: Scorer, ratio: float, soft: Sequence[tuple[int, int]] = (), blocked_a: set[int] = frozenset(), blocked_b: set[int] = frozenset(), skip: float = SKIP_COST) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
     """Monotone alignment of fa[rows] with fb[cols]: beads (rows, cols, similarity), skips left out.
 
     `soft` anchors (absolute indices) guide, never bind: the programme searches the rectangles
@@ -436,11 +437,11 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
             best, choice = inf, None
             # A sentence already linked elsewhere (a moved paragraph) is passed over for free.
             if i and (i - 1, j) in cost:
-                c = cost[(i - 1, j)] + (0.0 if blocked_rows[i] > blocked_rows[i - 1] else SKIP_COST)
+                c = cost[(i - 1, j)] + (0.0 if blocked_rows[i] > blocked_rows[i - 1] else skip)
                 if c < best:
                     best, choice = c, (1, 0, 0.0)
             if j and (i, j - 1) in cost:
-                c = cost[(i, j - 1)] + (0.0 if blocked_cols[j] > blocked_cols[j - 1] else SKIP_COST)
+                c = cost[(i, j - 1)] + (0.0 if blocked_cols[j] > blocked_cols[j - 1] else skip)
                 if c < best:
                     best, choice = c, (0, 1, 0.0)
             for di, dj in MOVES:
@@ -613,7 +614,8 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
     for (i0, j0, _s0), (i1, j1, _s1) in zip(fixed, fixed[1:]):
         rows, cols = range(i0 + 1, i1), range(j0 + 1, j1)
         soft = [(i, j) for i, j, _s in chain if i in rows and j in cols] if parallel else []
-        beads = gap_programme(fa, fb, rows, cols, scorer, ratio, soft, blocked_a=linked_a, blocked_b=linked_b)
+        beads = gap_programme(fa, fb, rows, cols, scorer, ratio, soft, blocked_a=linked_a, blocked_b=linked_b,
+                              skip=SKIP_COST if same_language else SKIP_COST_CROSS_LANGUAGE)
         for bead_rows, bead_cols, sim in beads:
             if not parallel:
                 bead_rows, bead_cols, sim = _trim(fa, fb, bead_rows, bead_cols, sim, scorer)
