@@ -36,7 +36,7 @@ _DATE_WORDS = set(_MONTHS) | set(_DAYS) | {
 # (reason, pattern, longest line in words it applies to): furniture lines are short,
 # and checking only short lines keeps cleaning fast on long articles.
 _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
-    ("icon names", re.compile(r"(?i)^(?:\s*icon[\s_-]?[a-z][\w-]*)+\s*$|icon[\s_-]?[a-z]+.*?icon[\s_-]?[a-z]"), 40),
+    ("icon names", re.compile(r"(?i)^(?:\s*icon[\s_-]?[a-z][\w-]*)+\s*$|icon[\s_-]?[a-z]+.*?icon[\s_-]?[a-z]"), 2000),  # icon runs come in any length
     ("advertisement", re.compile(
         r"(?i)^(?:advertisement|advertising|ad|ads|sponsored(?: content)?|promoted|"
         r"(?:story|article) continues (?:below|after)(?: this)? (?:advertisement|ad)|scroll to continue(?: with content)?)[\s.:]*$"), 8),
@@ -69,6 +69,18 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("navigation", re.compile(
         r"(?i)^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|sign in|log in|login|register|"
         r"subscribe|home|back to top|close|open menu|toggle navigation|account|my account|sections|e-paper|epaper)\s*$"), 4),
+    # Breadcrumbs whose separators the scraper lost: "HomeNewsWorldAsia".
+    ("navigation", re.compile(r"^(?:[A-Z][a-z]{1,15}){3,}$"), 1),
+    ("fundraising appeal", re.compile(
+        r"(?i)\bsupport (?:independent|quality|local|our|trusted|free) (?:journalism|reporting|news|media)\b|"
+        r"\bdonate (?:now|today|to|here|once|monthly)\b|^donate\b|\bmake a (?:donation|contribution)\b|"
+        r"\bbecome a (?:member|supporter|patron|subscriber)\b|\bsupport us\b"), 40),
+    # Agency notices run long: the phrases, not the length, decide.
+    ("copyright", re.compile(
+        r"(?i)^all rights reserved\b|\bmay not be (?:published|reproduced|copied),? (?:broadcast|distributed)|"
+        r"\b(?:rewritten|redistributed) (?:or|and) (?:redistributed|rewritten)\b|without (?:the )?prior written (?:permission|consent)"), 400),
+    # The page's <title> left in the text: "Headline cut short… | Site Name".
+    ("page title", re.compile(r"^\S.{8,200}?(?:…|\.\.\.)\s*[|–—-]\s*\S[^|]{1,60}$"), 40),
 ]
 
 _SEPARATORS = re.compile(r"\s[|•·›»>/]\s|\s[|•·›»]|[|•·›»]\s")
@@ -133,6 +145,7 @@ class CleanArticle:
     title_span: tuple[int, int] | None
     paragraphs: list[tuple[int, int]]  # spans into doc.text
     removed: list[Removed] = field(default_factory=list)
+    site_name: str | None = None  # read off the page: "… | Site Name" or "© 2026 Site Name"
 
 
 _LINE = re.compile(r"[^\r\n]*")
@@ -147,7 +160,31 @@ def physical_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def logical_lines(text: str) -> list[Line]:
+_LINE_END = re.compile(r"[.!?…:;\"'”’»)\]]$")
+
+
+def one_sentence_per_line(text: str) -> bool:
+    """Plain text laid out a sentence (or clause) per line, with no blank lines between: every
+    line break is then a boundary, never a hard wrap to join. Hard-wrapped prose breaks lines
+    mid-phrase; pages scraped a paragraph per line pass this test and lose nothing by it."""
+    lines = text.splitlines()
+    nonblank = blank_between = ends = 0
+    seen_text = False
+    pending_blank = False
+    for raw in lines:
+        stripped = raw.strip()
+        if not stripped:
+            pending_blank = seen_text
+            continue
+        nonblank += 1
+        blank_between += pending_blank
+        pending_blank = False
+        seen_text = True
+        ends += bool(_LINE_END.search(stripped))
+    return nonblank >= 5 and blank_between <= 0.1 * nonblank and ends >= 0.6 * nonblank
+
+
+def logical_lines(text: str, join_wrapped: bool = True) -> list[Line]:
     """Join hard-wrapped lines (a line without sentence end followed by a lowercase start)."""
     result: list[Line] = []
     blank = True
@@ -163,7 +200,8 @@ def logical_lines(text: str) -> list[Line]:
         collapsed = " ".join(stripped.split())
         previous = result[-1] if result else None
         if (
-            previous is not None
+            join_wrapped
+            and previous is not None
             and not blank
             and not ends_sentence(previous.text)
             and len(previous.text) >= 40
@@ -184,8 +222,8 @@ def logical_lines(text: str) -> list[Line]:
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 
 
-def _classify(doc: RawDoc) -> list[Line]:
-    lines = logical_lines(doc.text)
+def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
+    lines = logical_lines(doc.text, join_wrapped=not line_per_sentence)
     in_list = False
     for line in lines:
         text = line.text
@@ -219,7 +257,32 @@ def _classify(doc: RawDoc) -> list[Line]:
             continue  # a paragraph that lost its final punctuation
         line.kind, line.weak = "furniture", True
         line.reason = "short fragment" if words <= 5 else "headline-like line (no sentence end)"
+    _keep_inner_lines(lines)
     return lines
+
+
+_OPEN_END = re.compile(r"[:;,(\[–—-]$")
+
+
+def _keep_inner_lines(lines: list[Line]) -> None:
+    """A line judged by its shape alone (short, no full stop) is body when it stands inside the
+    article, between body lines: plain prose has short lines, dialogue and sentences that run on
+    with a colon. Only a crosshead (a short line set apart by blank lines on both sides, not
+    running on) stays out. Above the first and below the last body line, shape still decides:
+    that is where pages put their furniture."""
+    # The article runs from its first to its last line that ends a sentence (a long line
+    # without a full stop may be a scraper's run of labels, not the article's start).
+    body = [n for n, line in enumerate(lines) if line.kind == "body" and ends_sentence(line.text)]
+    if not body:
+        return
+    for n in range(body[0] + 1, body[-1]):
+        line = lines[n]
+        if line.kind != "furniture" or not line.weak or line.reason not in ("short fragment", "headline-like line (no sentence end)"):
+            continue
+        blank_after = n + 1 < len(lines) and lines[n + 1].blank_before
+        crosshead = line.blank_before and blank_after and len(line.text.split()) <= 10 and not _OPEN_END.search(line.text)
+        if not crosshead:
+            line.kind, line.reason, line.weak = "body", "", False
 
 
 def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
@@ -237,13 +300,44 @@ def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
     for line in lines[:first_body]:
         if line.reason == "heading" and not _MD_HEADING.match(line.text):
             return line  # an HTML <h1>–<h6> (or the page <title>) above the body
-    # The headline: the longest headline-like line before the body (site names and
-    # section labels are shorter).
+    # The headline: of the headline-like lines before the body, the one that tells what the
+    # first sentences tell (a breadcrumb, promo or section label does not), then the longer.
     candidates = [
         line for line in lines[:first_body]
         if line.kind == "furniture" and line.weak and line.reason != "headline list" and 4 <= len(_WORD.findall(line.text)) <= 30
+        and "|" not in line.text and "…" not in line.text
     ]
-    return max(candidates, key=lambda line: len(_WORD.findall(line.text)), default=None)
+    opening = set()
+    for line in lines[first_body:first_body + 3]:
+        opening |= set(content_tokens(tokens(line.text)))
+
+    def fitness(line: Line) -> tuple[float, int]:
+        words = set(content_tokens(tokens(line.text)))
+        return (len(words & opening) / len(words) if words else 0.0, len(_WORD.findall(line.text)))
+
+    return max(candidates, key=fitness, default=None)
+
+
+_TITLE_SITE = re.compile(r"\s[|–—-]\s*([^|–—-][^|]{1,60}?)\s*$")
+_COPYRIGHT_SITE = re.compile(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.{2,60}?)[\s.,]*(?:all rights reserved\.?)?\s*$")
+
+
+def site_name(lines: list[Line]) -> str | None:
+    """The outlet's name as its page gives it: the "| Site Name" end of a page title above the
+    body, else a "© 2026 Site Name" line."""
+    for line in lines:
+        if line.kind == "body":
+            break
+        if line.reason == "page title" or (line.kind == "furniture" and " | " in line.text):
+            match = _TITLE_SITE.search(line.text)
+            if match and len(match.group(1).split()) <= 6:
+                return match.group(1).strip()
+    for line in reversed(lines):
+        if line.kind == "furniture" and line.reason == "copyright":
+            match = _COPYRIGHT_SITE.match(line.text)
+            if match and match.group(1) and len(match.group(1).split()) <= 6 and not re.search(r"(?i)rights|reserved", match.group(1)):
+                return match.group(1).strip()
+    return None
 
 
 # ------------------------------------------------------------------ all outlets
@@ -252,7 +346,8 @@ RESTORE_SIMILARITY = 0.75
 
 
 def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
-    classified = [_classify(doc) for doc in docs]
+    layouts = [one_sentence_per_line(doc.text) for doc in docs]
+    classified = [_classify(doc, layout) for doc, layout in zip(docs, layouts)]
     # Cross-outlet evidence: a weakly removed line that matches another outlet's body is body.
     doubtful = [
         (outlet_no, line, tokens(line.text))
@@ -289,13 +384,13 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
             title.kind, title.reason = "title", "headline"
 
     articles = []
-    for doc, lines, title in zip(docs, classified, titles):
+    for doc, lines, title, line_per_sentence in zip(docs, classified, titles, layouts):
         paragraphs: list[tuple[int, int]] = []
         removed: list[Removed] = []
         previous_body = False
         for line in lines:
             if line.kind == "body":
-                if previous_body and not line.blank_before and not ends_sentence(doc.text[paragraphs[-1][0]:paragraphs[-1][1]]):
+                if previous_body and not line_per_sentence and not line.blank_before and not ends_sentence(doc.text[paragraphs[-1][0]:paragraphs[-1][1]]):
                     paragraphs[-1] = (paragraphs[-1][0], line.end)
                 else:
                     paragraphs.append((line.start, line.end))
@@ -311,5 +406,6 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
             title_span=(title.start, title.end) if title else None,
             paragraphs=paragraphs,
             removed=removed,
+            site_name=site_name(lines),
         ))
     return articles
