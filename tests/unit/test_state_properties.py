@@ -125,7 +125,7 @@ def test_invariants_hold_after_every_action(scenario):
             # scrolled and the cursor follows
             wanted = lead.clamp((before.tops[before.focused] or 0) + b)
             if any(lead.fits_on_screen(s, wanted) for s in range(len(lead.first_row))):
-                assert state.tops[state.focused] == wanted
+                assert state.tops[state.focused] == wanted, (before.cursor, before.anchor_row, state.cursor, lead)
         # (5) ] then [ comes back to the same outlet and sentence
         there = state.jump_counterpart(1, layouts)
         back = there.jump_counterpart(-1, layouts)
@@ -151,7 +151,7 @@ def test_focus_change_keeps_the_cursor_on_screen_and_panes_still(scenario):
         if after.focused in state.visible and after.sync and layouts(after.focused).first_row:
             new = after.focused
             layout = layouts(new)
-            # the pane the focus lands on does not move unless its cursor had to be brought on screen
-            if layout.on_screen(state.cursors[new], state.tops[new]):
+            # the pane the focus lands on keeps its cursor when that fits on screen
+            if layout.fits_on_screen(state.cursors[new], state.tops[new]):
                 assert after.cursors[new] == state.cursors[new]
         state = after
