@@ -548,6 +548,30 @@ def _trim(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: t
     return rows, cols, sim
 
 
+SPLIT_RATIO = 0.8  # both halves of a many-to-many bead this similar (relative to the whole): two beads
+SPLIT_FLOOR = 0.15
+
+
+def _split_minimal(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: tuple[int, ...], sim: float, scorer: Scorer) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    """Beads are minimal: a many-to-many bead whose two halves each match well on their own
+    is two correspondences, not one (the programme joins them when the joined words score a
+    little better)."""
+    if len(rows) < 2 or len(cols) < 2:
+        return [(rows, cols, sim)]
+    best = None
+    for i in range(1, len(rows)):
+        for j in range(1, len(cols)):
+            first = scorer.bead([fa[r] for r in rows[:i]], [fb[c] for c in cols[:j]])
+            second = scorer.bead([fa[r] for r in rows[i:]], [fb[c] for c in cols[j:]])
+            candidate = (min(first, second), first + second, i, j, first, second)
+            if best is None or candidate[:2] > best[:2]:
+                best = candidate
+    weakest, _total, i, j, first, second = best
+    if weakest < max(SPLIT_FLOOR, SPLIT_RATIO * sim):
+        return [(rows, cols, sim)]
+    return _split_minimal(fa, fb, rows[:i], cols[:j], first, scorer) + _split_minimal(fa, fb, rows[i:], cols[j:], second, scorer)
+
+
 def _crossed(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: tuple[int, ...], scorer: Scorer) -> bool:
     """True when the strongest sentence pairs inside a many-to-many bead run against each other."""
     best_col = [max(cols, key=lambda j: (scorer.pair(fa[i], fb[j])[0], -j)) for i in rows]
@@ -621,6 +645,13 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
                 bead_rows, bead_cols, sim = _trim(fa, fb, bead_rows, bead_cols, sim, scorer)
             if sim < floor or (sim <= 0.0 and same_language):
                 continue
+            if len(bead_rows) > 1 and len(bead_cols) > 1:
+                pieces = _split_minimal(fa, fb, bead_rows, bead_cols, sim, scorer)
+                if len(pieces) > 1:
+                    for piece_rows, piece_cols, piece_sim in pieces:
+                        if piece_sim >= floor:
+                            add(piece_rows, piece_cols, piece_sim)
+                    continue
             if parallel and len(bead_rows) + len(bead_cols) > 2:
                 bead_rows, bead_cols, sim = _trim_unsupported(fa, fb, bead_rows, bead_cols, sim, scorer, same_language)
                 if same_language and not _each_part_shares(fa, fb, bead_rows, bead_cols, least=3, share=PART_SHARE, scorer=scorer):
@@ -633,11 +664,52 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
             add(bead_rows, bead_cols, sim)
     if not parallel:
         links[:] = [_extend(link, fa, fb, linked_a, linked_b, scorer) for link in links]
+    elif same_language:
+        _attach_orphans(links, fa, fb, linked_a, linked_b, scorer)
     # Order-free pairs: a moved paragraph is off the chain but still the same statement.
     for i, (j, score) in sorted(best_a.items()):
         if score >= ALTERED_THRESHOLD and best_b.get(j, (None,))[0] == i and i not in linked_a and j not in linked_b:
             add((i,), (j,), score)
     return links
+
+
+ORPHAN_SHARE = 0.15  # a left-out sentence joins a neighbouring bead when this share of it is there
+
+
+def _attach_orphans(links: list[Link], fa: list[Features], fb: list[Features], linked_a: set[int], linked_b: set[int], scorer: Scorer) -> None:
+    """On parallel texts in one language, a sentence the programme left out beside a bead is
+    usually the translator's or editor's addition to that bead: join it to the neighbour whose
+    other side holds more of its words."""
+    for side in ("a", "b"):
+        mine, linked = (fa, linked_a) if side == "a" else (fb, linked_b)
+        owner: dict[int, int] = {}
+        for number, link in enumerate(links):
+            for index in (link.rows if side == "a" else link.cols):
+                owner[index] = number
+        for x in range(len(mine)):
+            if x in linked or len(mine[x].feats) < 2:
+                continue
+            best = None
+            for neighbour in (x - 1, x + 1):
+                number = owner.get(neighbour)
+                if number is None:
+                    continue
+                link = links[number]
+                other = frozenset().union(*(fb[j].feats for j in link.cols)) if side == "a" else frozenset().union(*(fa[i].feats for i in link.rows))
+                share = _part_share(mine[x], other, scorer)
+                if share >= ORPHAN_SHARE and (best is None or (share, -neighbour) > best[:2]):
+                    best = (share, -neighbour, number)
+            if best is None:
+                continue
+            link = links[best[2]]
+            if side == "a":
+                rows, cols = tuple(sorted(link.rows + (x,))), link.cols
+            else:
+                rows, cols = link.rows, tuple(sorted(link.cols + (x,)))
+            sim = scorer.bead([fa[i] for i in rows], [fb[j] for j in cols])
+            links[best[2]] = Link(sim, link.outlet_a, rows, link.outlet_b, cols)
+            linked.add(x)
+            owner[x] = best[2]
 
 
 def _extend(link: Link, fa: list[Features], fb: list[Features], linked_a: set[int], linked_b: set[int], scorer: Scorer) -> Link:
