@@ -162,6 +162,9 @@ def _is_nav_row(text: str) -> bool:
 # and some rules (the photo caption's `\([^)]*\)$`) are quadratic in a line's length.
 _CHARS_PER_WORD = 20
 _LONGEST_RULE = max(longest for _, _, longest in _STRONG_RULES)
+# A line this long is prose whatever a rule says (the long rules, icon runs and agency notices,
+# are never followed by a hard-wrapped tail), so joining stops asking: that keeps it linear.
+_JOIN_CHECK_WORDS = 40
 
 
 def strong_reason(text: str) -> str | None:
@@ -278,7 +281,7 @@ def logical_lines(text: str, join_wrapped: bool = True) -> list[Line]:
             and not ends_sentence(pieces[-1])  # a sentence end lies within the last piece
             and length >= 40
             and re.match(r"[a-z0-9(,;]", collapsed)
-            and (words > _LONGEST_RULE or strong_reason(" ".join(pieces)) is None)
+            and (words > _JOIN_CHECK_WORDS or strong_reason(" ".join(pieces)) is None)
             and strong_reason(collapsed) is None  # a date line under a headline is not its tail
         ):
             previous.end = end
