@@ -225,6 +225,9 @@ def physical_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Whitespace, and the byte-order mark a UTF-8 file may open with (kept in the decoded text so
+# that offsets index the file as `bytes.decode("utf-8")` reads it).
+_SPACE = "".join(chr(c) for c in range(0x110000) if chr(c).isspace()) + "\ufeff"
 _LINE_END = re.compile(r"[.!?…:;\"'”’»)\]]$")
 
 
@@ -265,12 +268,12 @@ def logical_lines(text: str, join_wrapped: bool = True) -> list[Line]:
     blank = True
     for start, end in physical_lines(text):
         raw = text[start:end]
-        stripped = raw.strip()
+        stripped = raw.strip(_SPACE)
         if not stripped:
             blank = True
             continue
-        lead = len(raw) - len(raw.lstrip())
-        trail = len(raw) - len(raw.rstrip())
+        lead = len(raw) - len(raw.lstrip(_SPACE))
+        trail = len(raw) - len(raw.rstrip(_SPACE))
         start, end = start + lead, end - trail
         collapsed = " ".join(stripped.split())
         previous = result[-1] if result else None

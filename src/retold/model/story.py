@@ -199,7 +199,8 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str, list[str]]:
     if not data.strip():
         raise InputError(f"{path}: empty file")
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig", []
+        # The mark stays in the text as U+FEFF: offsets then index `data.decode("utf-8")`.
+        return data.decode("utf-8", errors="replace"), "utf-8", []
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = data.decode("utf-16")
