@@ -63,6 +63,7 @@ MOVES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3),
 MOVE_PRIOR = {(1, 1): 0.0, (1, 2): 0.25, (2, 1): 0.25, (1, 3): 0.5, (3, 1): 0.5, (2, 2): 0.6,
               (1, 4): 0.75, (4, 1): 0.75, (2, 3): 0.75, (3, 2): 0.75}
 ANCHOR_SLACK = 3  # cells the programme may stray from the rectangles between soft anchors
+MAX_CELLS = 40_000  # a gap without anchors is searched in at most about this many cells
 BAND = 30  # cells either side of a big gap's diagonal: keeps the programme near-linear
 PARALLEL_MONOTONE = 0.9  # share of confident pairs on the chain for a pair to count as parallel
 PARALLEL_CHAIN = 8  # ... with at least this many on the chain
@@ -281,27 +282,27 @@ def candidate_pairs(features: list[list[Features]], weights: dict[str, float], s
         mine = partners[k]
         if not mine:
             continue
-        tops: dict[int, dict[int, list[int]]] = {}  # wire copies in this outlet probe once
         for i, f in enumerate(row):
-            top = tops.get(id(f))
-            if top is None:
-                probe = probes.get(id(f))
-                if probe is None:
-                    ranked = sorted(f.feats, key=lambda feat: (frequency[feat], feat))
-                    chosen = [feat for feat in ranked[:PROBE_FEATURES] if frequency[feat] <= cap] or ranked[:2]
-                    probe = probes[id(f)] = [(feat, weights[feat]) for feat in chosen]
-                top = tops[id(f)] = {}
-                for l in mine:
-                    hits: dict[int, float] = {}
-                    for feat, w in probe:
-                        for j in postings[feat].get(l, ()):
-                            hits[j] = hits.get(j, 0.0) + w
-                    if hits:
-                        found = sorted((-overlap, j) for j, overlap in hits.items())[:CANDIDATES_PER_OUTLET]
-                        # The runners-up only when they come close to the best: a copy's best
-                        # candidate is plain, and scoring its also-rans is most of the cost.
-                        bar = found[0][0] * CANDIDATE_MARGIN
-                        top[l] = [j for o, j in found if o <= bar]
+            # Each sentence ranks its own candidates: a repeated line goes to the nearest copy.
+            probe = probes.get(id(f))
+            if probe is None:
+                ranked = sorted(f.feats, key=lambda feat: (frequency[feat], feat))
+                chosen = [feat for feat in ranked[:PROBE_FEATURES] if frequency[feat] <= cap] or ranked[:2]
+                probe = probes[id(f)] = [(feat, weights[feat]) for feat in chosen]
+            top: dict[int, list[int]] = {}
+            for l in mine:
+                hits: dict[int, float] = {}
+                for feat, w in probe:
+                    for j in postings[feat].get(l, ()):
+                        hits[j] = hits.get(j, 0.0) + w
+                if hits:
+                    # Equal overlaps (a repeated line) go to the nearest relative position.
+                    here, span = i / max(1, len(row) - 1), max(1, len(features[l]) - 1)
+                    found = sorted((-overlap, abs(j / span - here), j) for j, overlap in hits.items())[:CANDIDATES_PER_OUTLET]
+                    # The runners-up only when they come close to the best: a copy's best
+                    # candidate is plain, and scoring its also-rans is most of the cost.
+                    bar = found[0][0] * CANDIDATE_MARGIN
+                    top[l] = [j for o, _d, j in found if o <= bar]
             for l, js in top.items():
                 if k < l:
                     bucket, other = result[(k, l)], features[l]
@@ -415,9 +416,10 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
                 lo[i] = min(lo[i], max(0, ja - ANCHOR_SLACK))
                 hi[i] = max(hi[i], min(m, jb + ANCHOR_SLACK))
     elif n * m > 4 * BAND * BAND:
+        band = max(3, min(BAND, MAX_CELLS // (2 * max(n, m))))  # a huge gap gets a narrower band
         for i in range(n + 1):
             centre = i * m // n
-            lo[i], hi[i] = max(0, centre - BAND), min(m, centre + BAND)
+            lo[i], hi[i] = max(0, centre - band), min(m, centre + band)
 
     inf = float("inf")
     blocked_rows = [0]
