@@ -1,207 +1,865 @@
 """Group corresponding sentences across outlets.
 
-No base text: every outlet is compared with every other through an inverted
-index of informative words, so cost grows with the amount of text rather than
-its square. Pairs are kept when each is the other's best match in its outlet;
-groups are formed by merging those pairs in descending score with union-find,
-refusing any merge that would put two sentences of one outlet in one group.
-Every tie is broken by (outlet id, sentence index), never by input order.
+The alignment is built in phases, each a pure function of the one before:
+
+1. `sentence_features` — per sentence: its words (for the near-verbatim test), its informative
+   features (accent-stripped five-letter word prefixes: a light stemmer that also meets cognates
+   across languages, and numbers) and its length;
+2. `feature_weights` — inverse statement frequency: rare words are evidence, topic words are not;
+3. `candidate_pairs` — for every outlet pair, the sentences that share rare features (an inverted
+   index of each sentence's rarest features), scored once per distinct pair of texts;
+4. `confident_pairs` — reciprocal best candidates above a high bar, guarded against short and
+   repeated lines;
+5. `pair_links` — per outlet pair: the longest increasing chain of confident pairs splits both
+   texts into gaps; a banded monotone dynamic programme (moves up to 1:4/4:1 and 2:3/3:2, lexical
+   cost scaled by bead size, a Gale–Church length cost, a skip cost) aligns each gap. How much the
+   programme may decide without lexical evidence depends on the pair: parallel (the confident
+   pairs in order) or not, same language or not. Confident pairs off the chain (moved paragraphs)
+   stay as links of their own;
+6. `group_links` — pairwise links merged into N-way groups with union-find in descending score,
+   refusing a merge that would make an outlet's members of a group non-consecutive;
+7. `finish` — statuses (shared when near-verbatim with another outlet's part of the group) and a
+   frozen `Alignment`.
+
+Every tie is broken by (outlet id, sentence index), never by the order outlets were given in.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
-from itertools import chain
+import unicodedata
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
-from retold.model.normalize import content_tokens, strip_dateline, tokens
-from retold.model.story import Alignment, Group, Member, Outlet, Status
+from retold.model.normalize import STOPWORDS, strip_dateline, tokens
+from retold.model.story import Alignment, Group, Member, Outlet, Sentence, Status
 
-# Thresholds tuned on the gold files in sample_corpus/ (tests/unit/test_gold.py).
-ALTERED_THRESHOLD = 0.42  # below this two sentences are not "the same statement"
+# Thresholds, tuned together on every gold file in sample_corpus/ and the Text+Berg dev document
+# (bench/score_gold.py, bench/textberg.py); never on one story.
 SHARED_SIMILARITY = 0.84  # word-level similarity for "near-verbatim": about two words changed in twenty
-NUMBER_BOOST = 1.6  # numbers and dates survive rewrites and translations
-PROBE_TOKENS = 8  # rarest words of a sentence used to find candidates
+STATUS_SCORE_FLOOR = 0.5  # below this feature similarity a pair is never near-verbatim word for word
+ALTERED_THRESHOLD = 0.40  # an order-free pair below this is not "the same statement"
+ANCHOR_THRESHOLD = 0.55  # a confident pair: reciprocal best at least this similar
+ANCHOR_CROSS_LANGUAGE = 0.2  # across languages only names, numbers and cognates meet
+CONTAINMENT_DISCOUNT = 0.85  # a trimmed sentence wholly inside a longer one scores this
+NUMBER_BOOST = 1.5  # numbers and dates survive rewrites and translations
+PROBE_FEATURES = 6  # rarest features of a sentence used to find candidates
+CANDIDATES_PER_OUTLET = 3  # best candidates kept per sentence and other outlet
+CANDIDATE_MARGIN = 0.5  # ... when their probe overlap is at least this share of the best one
+NEIGHBOURS = 5  # with more outlets than six, each is aligned with this many closest others
+PREFIX = 5  # feature = first letters of an accent-stripped word
+
+# The gap programme.
+LEXICAL_WEIGHT = 1.0
+SKIP_COST = 0.55  # per sentence left out; above half the lexical weight, so a gap is paired rather than skipped
+SKIP_COST_CROSS_LANGUAGE = 1.0  # across languages the words say little, so order and length pair more
+LENGTH_WEIGHT = 0.12
+LENGTH_VARIANCE = 6.8  # Gale & Church
+MOVES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3), (3, 2))
+MOVE_PRIOR = {(1, 1): 0.0, (1, 2): 0.25, (2, 1): 0.25, (1, 3): 0.5, (3, 1): 0.5, (2, 2): 0.6,
+              (1, 4): 0.75, (4, 1): 0.75, (2, 3): 0.75, (3, 2): 0.75}
+ANCHOR_SLACK = 3  # cells the programme may stray from the rectangles between soft anchors
+BAND = 30  # cells either side of a big gap's diagonal: keeps the programme near-linear
+PARALLEL_MONOTONE = 0.9  # share of confident pairs on the chain for a pair to count as parallel
+PARALLEL_CHAIN = 8  # ... with at least this many on the chain
+PARALLEL_COVER = 0.5  # ... or covering this share of the shorter text
+# Lowest similarity a programme bead needs to become a link: parallel texts in two languages rely
+# on length and order; in one language a true counterpart always shares some words.
+FLOOR_CROSS_LANGUAGE = 0.0
+FLOOR_PARALLEL = 0.12
+FLOOR_LOOSE = 0.40
+# A merge or split in one language must earn its place: the joined sentences together clearly
+# match, and every one of them shares words with the other side.
+FLOOR_MERGE = 0.45
 
 
-_NONE = (-1.0,)  # sorts below every (score, ...) tuple
+# ---------------------------------------------------------------- 1. features
+
+@lru_cache(maxsize=200_000)
+def _feature(word: str) -> str | None:
+    if word[0].isdigit():
+        return word.replace(",", ".")  # 3,5 and 3.5 are one number
+    if len(word) < 2 or word in STOPWORDS:
+        return None
+    plain = unicodedata.normalize("NFKD", word)
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return plain[:PREFIX]
 
 
-@dataclass
-class _Unit:
-    key: tuple[str, int]  # (outlet id, sentence index): the canonical order
-    outlet_no: int
-    words: tuple[str, ...]
-    content: frozenset[str]
-    position: float  # 0..1 through its article
+@dataclass(frozen=True)
+class Features:
+    words: tuple[str, ...]  # normalised words, dateline stripped: the near-verbatim test
+    feats: frozenset[str]  # informative features: the similarity
+    length: int  # characters, for the length model
 
 
-def align(outlets: list[Outlet]) -> Alignment:
-    """Fill in status, group and score of every sentence; return the Alignment."""
-    canonical = sorted(range(len(outlets)), key=lambda i: outlets[i].id)
-    units: list[_Unit] = []
-    parsed: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}  # wire copies repeat: parse each text once
-    for rank, outlet_no in enumerate(canonical):
-        outlet = outlets[outlet_no]
-        count = max(1, len(outlet.sentences) - 1)
-        for sentence in outlet.sentences:
-            if sentence.text not in parsed:
-                # Datelines only open paragraphs.
-                first = sentence.index == 0 or outlet.sentences[sentence.index - 1].paragraph != sentence.paragraph
-                words = tuple(tokens(strip_dateline(sentence.text) if first else sentence.text))
-                parsed[sentence.text] = (words, frozenset(content_tokens(words)))
-            words, content = parsed[sentence.text]
-            units.append(_Unit(
-                key=(outlet.id, sentence.index),
-                outlet_no=rank,
-                words=words,
-                content=content,
-                position=sentence.index / count,
-            ))
+def text_features(text: str, paragraph_start: bool) -> Features:
+    body = strip_dateline(text) if paragraph_start else text  # datelines only open paragraphs
+    words = tuple(tokens(body))
+    feats = set()
+    for word in words:
+        for part in word.split("'"):  # French elision: l'évacuation, d'Orlin
+            if part:
+                feature = _feature(part)
+                if feature:
+                    feats.add(feature)
+    return Features(words=words, feats=frozenset(feats), length=len(body))
 
-    # Inverse document frequency over sentences: rare words are evidence, topic words are not.
-    df: dict[str, int] = {}
-    for unit in units:
-        for token in unit.content:
-            df[token] = df.get(token, 0) + 1
-    total_units = max(1, len(units))
-    weights: dict[str, float] = {}
-    for token, count in df.items():
-        w = math.log(1 + total_units / count)
-        weights[token] = w * NUMBER_BOOST if token[:1].isdigit() else w
 
-    # Candidates: units sharing one of each other's rarest words (capped posting lists),
-    # so cost grows with the text, not with the square of the number of sentences.
-    cap = max(8, 3 * len(outlets))
-    postings: dict[str, list[int]] = {}
-    for uid, unit in enumerate(units):
-        for token in unit.content:
-            postings.setdefault(token, []).append(uid)
-    norms = [sum(weights[t] for t in u.content) for u in units]
-    outlet_of = [u.outlet_no for u in units]
-    candidates: set[int] = set()  # pair (u, v), u < v, encoded as u * n + v: ints hash fast
-    n_units = len(units)
-    rarity = df.__getitem__
-    hits_by_text: dict[int, list[tuple[int, int]]] = {}  # identical texts find the same candidates
-    for uid, unit in enumerate(units):
-        hits = hits_by_text.get(id(unit.words))
-        if hits is None:
-            ranked = sorted(sorted(unit.content), key=rarity)[:PROBE_TOKENS]
-            probe = [t for t in ranked if df[t] <= cap] or ranked[:2]
-            # Two shared rare words make a candidate; one is enough for very short sentences.
-            need = 2 if len(probe) >= 3 else 1
-            counted = Counter(chain.from_iterable(postings[t] for t in probe))
-            hits = hits_by_text[id(unit.words)] = [v for v, n in counted.items() if n >= need]
-        mine = unit.outlet_no
-        candidates.update([uid * n_units + v if uid < v else v * n_units + uid for v in hits if outlet_of[v] != mine])
-
-    # Keys are ints for speed: slot = unit * n_outlets + other outlet; pair = u * n_units + v.
-    n_outlets = len(outlets)
-    best: dict[int, tuple[float, float, int]] = {}  # slot -> (score, closeness, -unit): a total order
-    pair_scores: dict[int, tuple[float, float]] = {}  # pair -> (score, word similarity)
-    similarity = Indel.normalized_similarity
-    weight_of = weights.__getitem__
-    by_texts: dict[tuple[int, int], tuple[float, float]] = {}  # identical texts score alike
-    words_of = [u.words for u in units]
-    content_of = [u.content for u in units]
-    position_of = [u.position for u in units]
-    for pair in candidates:  # any order: `best` keeps a total order
-        uid, vid = divmod(pair, n_units)
-        words_u, words_v = words_of[uid], words_of[vid]
-        text_pair = (id(words_u), id(words_v))
-        cached = by_texts.get(text_pair)
-        if cached is None:
-            content_u, content_v = content_of[uid], content_of[vid]
-            shared = content_u & content_v
-            if len(shared) < 2 and min(len(content_u), len(content_v)) > 3:
-                cached = (0.0, 0.0)  # one common word is a topic, not a statement
-            else:
-                total = norms[uid] + norms[vid]
-                content_sim = 2 * sum(map(weight_of, shared)) / total if total else 0.0
-                word_sim = 1.0 if words_u == words_v else similarity(words_u, words_v)
-                cached = (word_sim if word_sim > content_sim else content_sim, word_sim)
-            by_texts[text_pair] = cached
-        score = cached[0]
-        if score < ALTERED_THRESHOLD:
-            continue
-        pair_scores[pair] = cached
-        # Position prior: only a tie-breaker; then the canonical order of the other unit.
-        closeness = -abs(position_of[uid] - position_of[vid])
-        slot = uid * n_outlets + outlet_of[vid]
-        candidate = (score, closeness, -vid)
-        if candidate > best.get(slot, _NONE):
-            best[slot] = candidate
-        slot = vid * n_outlets + outlet_of[uid]
-        candidate = (score, closeness, -uid)
-        if candidate > best.get(slot, _NONE):
-            best[slot] = candidate
-
-    edges = []
-    for slot, (score, _closeness, negative_vid) in best.items():
-        uid, vid = slot // n_outlets, -negative_vid
-        if uid < vid:
-            back = best.get(vid * n_outlets + outlet_of[uid])
-            if back is not None and back[2] == -uid:
-                edges.append((-score, uid, vid))  # unit ids follow the canonical (outlet id, index) order
-    edges.sort()
-
-    parent = list(range(len(units)))
-    outlets_of: dict[int, set[int]] = {i: {u.outlet_no} for i, u in enumerate(units)}
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for _neg, uid, vid in edges:
-        ra, rb = find(uid), find(vid)
-        if ra == rb or outlets_of[ra] & outlets_of[rb]:
-            continue
-        if len(outlets_of[ra]) < len(outlets_of[rb]):
-            ra, rb = rb, ra
-        parent[rb] = ra
-        outlets_of[ra] |= outlets_of.pop(rb)
-
-    members_of: dict[int, list[int]] = {}
-    for uid in range(len(units)):
-        members_of.setdefault(find(uid), []).append(uid)
-
-    assigned: dict[tuple[str, int], tuple[Status, int]] = {}
-    groups: list[Group] = []
-    # Canonical group numbering: by the first member in canonical order.
-    for uids in sorted((sorted(m) for m in members_of.values() if len(m) > 1), key=lambda m: m[0]):
-        group_id = len(groups)
-        # A member's score is its best scored pair inside the group; it is shared when one of
-        # those pairs is near-verbatim. Pairs never scored were not similar enough to matter.
-        best_score = dict.fromkeys(uids, 0.0)
-        best_words = dict.fromkeys(uids, 0.0)
-        for i, uid in enumerate(uids):
-            for vid in uids[i + 1:]:
-                scored = pair_scores.get(uid * n_units + vid)
-                if scored is None:
-                    continue
-                score, word_sim = scored
-                for member in (uid, vid):
-                    if score > best_score[member]:
-                        best_score[member] = score
-                    if word_sim > best_words[member]:
-                        best_words[member] = word_sim
-        members = []
-        for uid in uids:
-            score = round(best_score[uid], 4)
-            status = Status.SHARED if best_words[uid] >= SHARED_SIMILARITY else Status.ALTERED
-            assigned[units[uid].key] = (status, group_id)
-            members.append(Member(outlet=units[uid].key[0], sentence=units[uid].key[1], score=score))
-        groups.append(Group(id=group_id, members=tuple(members)))
-    finished = []
+def sentence_features(outlets: Sequence[Outlet]) -> list[list[Features]]:
+    cache: dict[tuple[str, bool], Features] = {}  # wire copies repeat: parse each text once
+    result = []
     for outlet in outlets:
-        sentences = []
+        row = []
+        previous_paragraph = None
         for sentence in outlet.sentences:
-            status, group = assigned.get((outlet.id, sentence.index), (Status.UNIQUE, None))
+            key = (sentence.text, sentence.paragraph != previous_paragraph)
+            previous_paragraph = sentence.paragraph
+            found = cache.get(key)
+            if found is None:
+                found = cache[key] = text_features(*key)
+            row.append(found)
+        result.append(row)
+    return result
+
+
+# ---------------------------------------------------------------- 2. weights
+
+def feature_weights(features: list[list[Features]]) -> dict[str, float]:
+    """Inverse statement frequency: a feature in one sentence per outlet weighs most."""
+    sentence_count: dict[str, int] = {}
+    outlet_count: dict[str, int] = {}
+    for row in features:
+        seen: set[str] = set()
+        for f in row:
+            for feat in f.feats:
+                sentence_count[feat] = sentence_count.get(feat, 0) + 1
+            seen |= f.feats
+        for feat in seen:
+            outlet_count[feat] = outlet_count.get(feat, 0) + 1
+    rows = [len(row) for row in features if row]
+    mean = sum(rows) / len(rows) if rows else 1.0
+    weights = {}
+    for feat, count in sentence_count.items():
+        per_outlet = count / outlet_count[feat]
+        weight = max(0.1, math.log((mean + 1) / per_outlet))
+        weights[feat] = weight * NUMBER_BOOST if feat[0].isdigit() else weight
+    return weights
+
+
+# ---------------------------------------------------------------- scoring
+
+class Scorer:
+    """Similarity of sentences and of beads (runs of consecutive sentences), cached by text."""
+
+    def __init__(self, features: list[list[Features]], weights: dict[str, float]):
+        self.features = features
+        self.weights = weights
+        self._mass: dict[frozenset[str], float] = {}
+        self._pairs: dict[tuple[int, int], tuple[float, float]] = {}
+        self._words: dict[tuple[int, int], float] = {}  # ids are safe: `features` keeps them alive
+
+    def mass(self, feats: frozenset[str]) -> float:
+        found = self._mass.get(feats)
+        if found is None:
+            weight = self.weights
+            found = self._mass[feats] = sum(weight[f] for f in feats)
+        return found
+
+    def pair(self, a: Features, b: Features) -> tuple[float, float]:
+        """(score, dice) of two sentences. The score also credits containment: a trimmed
+        sentence wholly inside a longer one is the same statement."""
+        key = (id(a), id(b))
+        found = self._pairs.get(key)
+        if found is None:
+            found = self._pairs[key] = self._score(a.feats, b.feats, containment=True)
+        return found
+
+    def _score(self, fa: frozenset[str], fb: frozenset[str], containment: bool) -> tuple[float, float]:
+        shared = fa & fb
+        if not shared:
+            return 0.0, 0.0
+        weight = self.weights
+        overlap = sum(weight[f] for f in shared)
+        ma, mb = self.mass(fa), self.mass(fb)
+        dice = 2 * overlap / (ma + mb)
+        score = dice
+        # Containment counts only for a sentence with enough informative words (a short line
+        # is "contained" in anything) and never for a single shared word.
+        if containment and len(shared) >= 3 and min(len(fa), len(fb)) >= 4:
+            contained = CONTAINMENT_DISCOUNT * overlap / min(ma, mb)
+            if contained > score:
+                score = contained
+        return score, dice
+
+    def words(self, a: Sequence[Features], b: Sequence[Features]) -> float:
+        """word_similarity, cached for single sentences (wire copies share their parse)."""
+        if len(a) != 1 or len(b) != 1:
+            return word_similarity(a, b)
+        if a[0] is b[0]:
+            return 1.0
+        key = (id(a[0]), id(b[0]))
+        found = self._words.get(key)
+        if found is None:
+            found = self._words[key] = word_similarity(a, b)
+        return found
+
+    def bead(self, a: list[Features], b: list[Features]) -> float:
+        if len(a) == 1 and len(b) == 1:
+            return self.pair(a[0], b[0])[0]
+        fa = frozenset().union(*(f.feats for f in a))
+        fb = frozenset().union(*(f.feats for f in b))
+        return self._score(fa, fb, containment=False)[0]
+
+
+def word_similarity(a: Sequence[Features], b: Sequence[Features]) -> float:
+    """Word-level similarity of two beads: the near-verbatim test."""
+    wa = [w for f in a for w in f.words]
+    wb = [w for f in b for w in f.words]
+    return 1.0 if wa == wb else Indel.normalized_similarity(wa, wb)
+
+
+# ---------------------------------------------------------------- 3. candidates
+
+def outlet_pairs(features: list[list[Features]], scorer: Scorer) -> set[tuple[int, int]]:
+    """The outlet pairs to align: all of them in a story of a few outlets; with many, each
+    outlet with its NEIGHBOURS closest (by shared vocabulary), so cost grows with the number
+    of outlets, not its square. Groups still join across pairs: a wire sentence copied by
+    twenty outlets is one group through the links each outlet has to its neighbours."""
+    n = len(features)
+    if n <= NEIGHBOURS + 1:
+        return {(a, b) for a in range(n) for b in range(a + 1, n)}
+    vocab = [frozenset().union(*(f.feats for f in row)) if row else frozenset() for row in features]
+    mass = [scorer.mass(v) for v in vocab]
+    chosen: set[tuple[int, int]] = set()
+    for a in range(n):
+        closeness = []
+        for b in range(n):
+            if b != a:
+                shared = scorer.mass(vocab[a] & vocab[b])
+                closeness.append((-(shared / max(1e-9, min(mass[a], mass[b]))), b))
+        for _c, b in sorted(closeness)[:NEIGHBOURS]:
+            chosen.add((min(a, b), max(a, b)))
+    return chosen
+
+
+def candidate_pairs(features: list[list[Features]], weights: dict[str, float], scorer: Scorer, pairs: set[tuple[int, int]] | None = None) -> dict[tuple[int, int], dict[tuple[int, int], float]]:
+    """For every outlet pair (a < b): {(i, j): score} of the sentences sharing rare features.
+
+    Each sentence probes an inverted index with its rarest features and keeps its best few
+    candidates in each other outlet, so cost grows with the text, not with its square. Wire
+    copies share one parse, and each distinct text probes once."""
+    n_outlets = len(features)
+    cap = max(8, 4 * n_outlets)
+    if pairs is None:
+        pairs = {(k, l) for k in range(n_outlets) for l in range(k + 1, n_outlets)}
+    partners: dict[int, list[int]] = {k: [] for k in range(n_outlets)}
+    for k, l in sorted(pairs):
+        partners[k].append(l)
+        partners[l].append(k)
+    # feature -> outlet -> sentence indices; and how many sentences hold the feature
+    postings: dict[str, dict[int, list[int]]] = {}
+    frequency: dict[str, int] = {}
+    for k, row in enumerate(features):
+        for i, f in enumerate(row):
+            for feat in f.feats:
+                postings.setdefault(feat, {}).setdefault(k, []).append(i)
+                frequency[feat] = frequency.get(feat, 0) + 1
+    result: dict[tuple[int, int], dict[tuple[int, int], float]] = {pair: {} for pair in pairs}
+    probes: dict[int, list[tuple[str, float]]] = {}
+    for k, row in enumerate(features):
+        mine = partners[k]
+        if not mine:
+            continue
+        tops: dict[int, dict[int, list[int]]] = {}  # wire copies in this outlet probe once
+        for i, f in enumerate(row):
+            top = tops.get(id(f))
+            if top is None:
+                probe = probes.get(id(f))
+                if probe is None:
+                    ranked = sorted(f.feats, key=lambda feat: (frequency[feat], feat))
+                    chosen = [feat for feat in ranked[:PROBE_FEATURES] if frequency[feat] <= cap] or ranked[:2]
+                    probe = probes[id(f)] = [(feat, weights[feat]) for feat in chosen]
+                top = tops[id(f)] = {}
+                for l in mine:
+                    hits: dict[int, float] = {}
+                    for feat, w in probe:
+                        for j in postings[feat].get(l, ()):
+                            hits[j] = hits.get(j, 0.0) + w
+                    if hits:
+                        found = sorted((-overlap, j) for j, overlap in hits.items())[:CANDIDATES_PER_OUTLET]
+                        # The runners-up only when they come close to the best: a copy's best
+                        # candidate is plain, and scoring its also-rans is most of the cost.
+                        bar = found[0][0] * CANDIDATE_MARGIN
+                        top[l] = [j for o, j in found if o <= bar]
+            for l, js in top.items():
+                if k < l:
+                    bucket, other = result[(k, l)], features[l]
+                    for j in js:
+                        if (i, j) not in bucket:
+                            bucket[(i, j)] = scorer.pair(f, other[j])[0]
+                else:
+                    bucket, other = result[(l, k)], features[l]
+                    for j in js:
+                        if (j, i) not in bucket:
+                            bucket[(j, i)] = scorer.pair(other[j], f)[0]
+    return result
+
+
+# ---------------------------------------------------------------- 4. confident pairs
+
+def best_partners(scores: dict[tuple[int, int], float], fa: list[Features], fb: list[Features], scorer: Scorer) -> tuple[dict[int, tuple[int, float]], dict[int, tuple[int, float]]]:
+    """Each sentence's best candidate on the other side: by score; a tie (a repeated line, a
+    standfirst and its body copy) goes to the closer wording, then the closer relative
+    position, then the lower index — a total order, so the result never depends on input order."""
+    na, nb = max(1, len(fa) - 1), max(1, len(fb) - 1)
+
+    def rank(i: int, j: int) -> tuple[float, float, int, int]:
+        return (scorer.words([fa[i]], [fb[j]]), -abs(i / na - j / nb), -j, -i)
+
+    best_a: dict[int, tuple[int, float]] = {}
+    best_b: dict[int, tuple[int, float]] = {}
+    for (i, j), score in scores.items():
+        if score <= 0.0:
+            continue
+        current = best_a.get(i)
+        if current is None or score > current[1] + 1e-9 or (abs(score - current[1]) <= 1e-9 and rank(i, j) > rank(i, current[0])):
+            best_a[i] = (j, score)
+        current = best_b.get(j)
+        if current is None or score > current[1] + 1e-9 or (abs(score - current[1]) <= 1e-9 and rank(i, j)[:2] + (-i,) > rank(current[0], j)[:2] + (-current[0],)):
+            best_b[j] = (i, score)
+    return best_a, best_b
+
+
+def confident_pairs(best_a, best_b, fa: list[Features], fb: list[Features], scorer: Scorer, bar: float = ANCHOR_THRESHOLD) -> list[tuple[int, int, float]]:
+    """Reciprocal best pairs above the anchor bar, guarded: enough informative words on both
+    sides, and a plausible length ratio (a short line is not anchored inside a long one)."""
+    anchors = []
+    for i, (j, score) in best_a.items():
+        if score < bar or best_b.get(j, (None,))[0] != i:
+            continue
+        a, b = fa[i], fb[j]
+        if min(len(a.feats), len(b.feats)) < 2 or len(a.feats & b.feats) < 2:
+            continue
+        if scorer.pair(a, b)[1] < 0.35 and max(a.length, b.length) > 2.5 * max(1, min(a.length, b.length)):
+            continue  # containment alone, between very different lengths
+        anchors.append((i, j, score))
+    anchors.sort()
+    return anchors
+
+
+def increasing_chain(anchors: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """The longest chain of anchors increasing in both texts (patience sorting)."""
+    tails: list[int] = []  # j of the smallest tail of each length
+    tail_index: list[int] = []
+    previous = [-1] * len(anchors)
+    for n, (_i, j, _s) in enumerate(anchors):  # sorted by i; equal i cannot both be reciprocal
+        pos = bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_index.append(n)
+        else:
+            tails[pos] = j
+            tail_index[pos] = n
+        previous[n] = tail_index[pos - 1] if pos else -1
+    chain = []
+    n = tail_index[-1] if tail_index else -1
+    while n >= 0:
+        chain.append(anchors[n])
+        n = previous[n]
+    return chain[::-1]
+
+
+# ---------------------------------------------------------------- 5. the gap programme
+
+def _length_cost(la: int, lb: int, ratio: float) -> float:
+    """Gale & Church: how unlikely these lengths are for a translation / retelling."""
+    la = la * ratio
+    if la + lb == 0:
+        return 0.0
+    delta = abs(la - lb) / math.sqrt(LENGTH_VARIANCE * (la + lb) / 2)
+    return -math.log(max(math.erfc(delta / math.sqrt(2)), 1e-12))
+
+
+def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: range, scorer: Scorer, ratio: float, soft: Sequence[tuple[int, int]] = (), blocked_a: set[int] = frozenset(), blocked_b: set[int] = frozenset(), skip: float = SKIP_COST) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    """Monotone alignment of fa[rows] with fb[cols]: beads (rows, cols, similarity), skips left out.
+
+    `soft` anchors (absolute indices) guide, never bind: the programme searches the rectangles
+    between consecutive anchors widened by ANCHOR_SLACK, so it may still merge an anchor with a
+    neighbour or move past a wrong one; without anchors a big gap is banded around its diagonal.
+    Either way the cost stays near-linear."""
+    n, m = len(rows), len(cols)
+    if n == 0 or m == 0:
+        return []
+    r0, c0 = rows.start, cols.start
+    lo = [0] * (n + 1)
+    hi = [m] * (n + 1)
+    points = [(0, 0)]
+    for i, j in soft:
+        points += [(i - r0, j - c0), (i - r0 + 1, j - c0 + 1)]
+    points.append((n, m))
+    if len(points) > 2:
+        lo, hi = [m] * (n + 1), [0] * (n + 1)
+        for (ia, ja), (ib, jb) in zip(points, points[1:]):
+            for i in range(max(0, ia - ANCHOR_SLACK), min(n, ib + ANCHOR_SLACK) + 1):
+                lo[i] = min(lo[i], max(0, ja - ANCHOR_SLACK))
+                hi[i] = max(hi[i], min(m, jb + ANCHOR_SLACK))
+    elif n * m > 4 * BAND * BAND:
+        for i in range(n + 1):
+            centre = i * m // n
+            lo[i], hi[i] = max(0, centre - BAND), min(m, centre + BAND)
+
+    inf = float("inf")
+    blocked_rows = [0]
+    for i in rows:
+        blocked_rows.append(blocked_rows[-1] + (i in blocked_a))
+    blocked_cols = [0]
+    for j in cols:
+        blocked_cols.append(blocked_cols[-1] + (j in blocked_b))
+    length_rows = [0]
+    for i in rows:
+        length_rows.append(length_rows[-1] + fa[i].length)
+    length_cols = [0]
+    for j in cols:
+        length_cols.append(length_cols[-1] + fb[j].length)
+    bead_similarity = scorer.bead
+    sqrt_half = math.sqrt(0.5)
+    cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
+    back: dict[tuple[int, int], tuple[int, int, float]] = {}
+    for i in range(n + 1):
+        for j in range(lo[i], hi[i] + 1):
+            if i == 0 and j == 0:
+                continue
+            best, choice = inf, None
+            # A sentence already linked elsewhere (a moved paragraph) is passed over for free.
+            if i and (i - 1, j) in cost:
+                c = cost[(i - 1, j)] + (0.0 if blocked_rows[i] > blocked_rows[i - 1] else skip)
+                if c < best:
+                    best, choice = c, (1, 0, 0.0)
+            if j and (i, j - 1) in cost:
+                c = cost[(i, j - 1)] + (0.0 if blocked_cols[j] > blocked_cols[j - 1] else skip)
+                if c < best:
+                    best, choice = c, (0, 1, 0.0)
+            for di, dj in MOVES:
+                if di > i or dj > j:
+                    continue
+                start = cost.get((i - di, j - dj))
+                if start is None or blocked_rows[i] > blocked_rows[i - di] or blocked_cols[j] > blocked_cols[j - dj]:
+                    continue
+                sim = bead_similarity(fa[r0 + i - di:r0 + i], fb[c0 + j - dj:c0 + j])
+                la = (length_rows[i] - length_rows[i - di]) * ratio
+                lb = length_cols[j] - length_cols[j - dj]
+                delta = abs(la - lb) / math.sqrt(LENGTH_VARIANCE * (la + lb) / 2) if la + lb else 0.0
+                c = (
+                    start
+                    + LEXICAL_WEIGHT * (1.0 - sim) * (di + dj) / 2
+                    - LENGTH_WEIGHT * math.log(max(math.erfc(delta * sqrt_half), 1e-12))
+                    + MOVE_PRIOR[(di, dj)]
+                )
+                if c < best:
+                    best, choice = c, (di, dj, sim)
+            if choice is not None:
+                cost[(i, j)] = best
+                back[(i, j)] = choice
+    beads = []
+    i, j = n, m
+    while (i, j) != (0, 0):
+        di, dj, sim = back[(i, j)]
+        if di and dj:
+            beads.append((tuple(range(r0 + i - di, r0 + i)), tuple(range(c0 + j - dj, c0 + j)), sim))
+        i, j = i - di, j - dj
+    return beads[::-1]
+
+
+def _part_share(part: Features, other: frozenset[str], scorer: Scorer) -> float:
+    """Share of a sentence's informative weight found on the other side of its bead."""
+    mass = scorer.mass(part.feats)
+    return scorer.mass(part.feats & other) / mass if mass else 0.0
+
+
+def _each_part_shares(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: tuple[int, ...], least: int = 0, share: float = 0.0, scorer: Scorer | None = None) -> bool:
+    """Every sentence of a merge shares words with the other side: some (`share` 0) or that
+    share of its weight (sentences with fewer than `least` informative words are too short to
+    tell, and pass)."""
+    union_a = frozenset().union(*(fa[i].feats for i in rows))
+    union_b = frozenset().union(*(fb[j].feats for j in cols))
+
+    def ok(part: Features, other: frozenset[str]) -> bool:
+        if len(part.feats) < least:
+            return True
+        if share and scorer is not None:
+            return _part_share(part, other, scorer) >= share
+        return bool(part.feats & other)
+
+    return all(ok(fa[i], union_b) for i in rows) and all(ok(fb[j], union_a) for j in cols)
+
+
+def _trim_unsupported(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: tuple[int, ...], sim: float, scorer: Scorer, same_language: bool) -> tuple[tuple[int, ...], tuple[int, ...], float]:
+    """On parallel texts the programme may join an end sentence to a bead to avoid a skip. Keep
+    it when it carries evidence; drop it when it has words of its own but none of them (in one
+    language: too few of them) are on the other side."""
+    need = PART_SHARE if same_language else 1e-9
+    while len(rows) + len(cols) > 2:
+        union_a = frozenset().union(*(fa[i].feats for i in rows))
+        union_b = frozenset().union(*(fb[j].feats for j in cols))
+        ends = []
+        if len(rows) > 1:
+            ends += [(fa[rows[0]], union_b, (rows[1:], cols)), (fa[rows[-1]], union_b, (rows[:-1], cols))]
+        if len(cols) > 1:
+            ends += [(fb[cols[0]], union_a, (rows, cols[1:])), (fb[cols[-1]], union_a, (rows, cols[:-1]))]
+        weak = [(share, rest) for part, other, rest in ends
+                if len(part.feats) >= 3 and (share := _part_share(part, other, scorer)) < need]
+        if not weak:
+            break
+        _share, (rest_rows, rest_cols) = min(weak)
+        rest_sim = scorer.bead([fa[i] for i in rest_rows], [fb[j] for j in rest_cols])
+        if not same_language and (rest_sim < CROSS_TRIM_EVIDENCE or rest_sim < sim + CROSS_TRIM_GAIN):
+            break  # across languages a part without shared words is normal: drop it only against clear evidence
+        rows, cols, sim = rest_rows, rest_cols, rest_sim
+    return rows, cols, sim
+
+
+TRIM_MARGIN = 0.02
+CROSS_TRIM_EVIDENCE = 0.25
+CROSS_TRIM_GAIN = 0.05
+EXTEND_SHARE = 0.5  # a neighbour joins a confident pair as its split when half its weight is across
+PART_SHARE = 0.1  # in one language, each sentence of a merge finds this share of its weight across
+
+
+def _trim(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: tuple[int, ...], sim: float, scorer: Scorer) -> tuple[tuple[int, ...], tuple[int, ...], float]:
+    """Drop an end sentence of a merge while the rest matches better without it: the programme
+    joins a neighbour into a bead when that is cheaper than skipping it, which is no evidence
+    that the neighbour tells the same statement."""
+    while len(rows) + len(cols) > 2:
+        options = []
+        if len(rows) > 1:
+            options += [(rows[1:], cols), (rows[:-1], cols)]
+        if len(cols) > 1:
+            options += [(rows, cols[1:]), (rows, cols[:-1])]
+        best = max(options, key=lambda o: (scorer.bead([fa[i] for i in o[0]], [fb[j] for j in o[1]]), o))
+        best_sim = scorer.bead([fa[i] for i in best[0]], [fb[j] for j in best[1]])
+        if best_sim <= sim + TRIM_MARGIN:
+            break
+        (rows, cols), sim = best, best_sim
+    return rows, cols, sim
+
+
+SPLIT_RATIO = 0.8  # both halves of a many-to-many bead this similar (relative to the whole): two beads
+SPLIT_FLOOR = 0.15
+
+
+def _split_minimal(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: tuple[int, ...], sim: float, scorer: Scorer) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    """Beads are minimal: a many-to-many bead whose two halves each match well on their own
+    is two correspondences, not one (the programme joins them when the joined words score a
+    little better)."""
+    if len(rows) < 2 or len(cols) < 2:
+        return [(rows, cols, sim)]
+    best = None
+    for i in range(1, len(rows)):
+        for j in range(1, len(cols)):
+            first = scorer.bead([fa[r] for r in rows[:i]], [fb[c] for c in cols[:j]])
+            second = scorer.bead([fa[r] for r in rows[i:]], [fb[c] for c in cols[j:]])
+            candidate = (min(first, second), first + second, i, j, first, second)
+            if best is None or candidate[:2] > best[:2]:
+                best = candidate
+    weakest, _total, i, j, first, second = best
+    if weakest < max(SPLIT_FLOOR, SPLIT_RATIO * sim):
+        return [(rows, cols, sim)]
+    return _split_minimal(fa, fb, rows[:i], cols[:j], first, scorer) + _split_minimal(fa, fb, rows[i:], cols[j:], second, scorer)
+
+
+def _crossed(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: tuple[int, ...], scorer: Scorer) -> bool:
+    """True when the strongest sentence pairs inside a many-to-many bead run against each other."""
+    best_col = [max(cols, key=lambda j: (scorer.pair(fa[i], fb[j])[0], -j)) for i in rows]
+    best_row = [max(rows, key=lambda i: (scorer.pair(fa[i], fb[j])[0], -i)) for j in cols]
+    return best_col != sorted(best_col) or best_row != sorted(best_row)
+
+
+@dataclass(frozen=True)
+class Link:
+    score: float
+    outlet_a: int
+    rows: tuple[int, ...]
+    outlet_b: int
+    cols: tuple[int, ...]
+
+
+def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: dict[tuple[int, int], float], scorer: Scorer, same_language: bool) -> list[Link]:
+    """Every link between outlets a and b (a < b in canonical order)."""
+    if not fa or not fb:
+        return []
+    best_a, best_b = best_partners(scores, fa, fb, scorer)
+    anchors = confident_pairs(best_a, best_b, fa, fb, scorer, ANCHOR_THRESHOLD if same_language else ANCHOR_CROSS_LANGUAGE)
+    chain = increasing_chain(anchors)
+    # Parallel: the confident pairs keep their order, and there are enough of them to say so
+    # (a handful in order proves little), or they cover most of the shorter text.
+    parallel = len(chain) >= PARALLEL_MONOTONE * len(anchors) and (
+        len(chain) >= PARALLEL_CHAIN or (len(chain) >= 3 and len(chain) >= PARALLEL_COVER * min(len(fa), len(fb)))
+    )
+    if parallel:
+        floor = FLOOR_PARALLEL if same_language else FLOOR_CROSS_LANGUAGE
+    else:
+        floor = FLOOR_LOOSE
+    ratio = (sum(f.length for f in fb) / max(1, sum(f.length for f in fa))) if parallel else 1.0
+    links: list[Link] = []
+    linked_a: set[int] = set()
+    linked_b: set[int] = set()
+
+    def add(rows: tuple[int, ...], cols: tuple[int, ...], score: float) -> None:
+        links.append(Link(score, a, rows, b, cols))
+        linked_a.update(rows)
+        linked_b.update(cols)
+
+    on_chain = [(-1, -1, 1.0)] + chain + [(len(fa), len(fb), 1.0)]
+    if parallel:
+        # An anchor is fixed when its neighbours on both sides are anchors too (or the text's
+        # ends): nothing there for the programme to decide. Every other anchor is soft: the
+        # programme may fold it into a merge or overrule it.
+        fixed = [on_chain[0]]
+        for n in range(1, len(on_chain) - 1):
+            before, here, after = on_chain[n - 1], on_chain[n], on_chain[n + 1]
+            if before[0] == here[0] - 1 and before[1] == here[1] - 1 and after[0] == here[0] + 1 and after[1] == here[1] + 1:
+                fixed.append(here)
+        fixed.append(on_chain[-1])
+    else:
+        # Not parallel: the chain binds, and the confident pairs off it (moved paragraphs) are
+        # settled before the programme looks at what is left between the chain's pairs.
+        fixed = on_chain
+        on = {(i, j) for i, j, _s in chain}
+        for i, (j, score) in sorted(best_a.items()):
+            if (i, j) not in on and score >= ALTERED_THRESHOLD and best_b.get(j, (None,))[0] == i:
+                add((i,), (j,), score)
+    for i, j, score in fixed[1:-1]:
+        add((i,), (j,), score)
+    for (i0, j0, _s0), (i1, j1, _s1) in zip(fixed, fixed[1:]):
+        rows, cols = range(i0 + 1, i1), range(j0 + 1, j1)
+        soft = [(i, j) for i, j, _s in chain if i in rows and j in cols] if parallel else []
+        beads = gap_programme(fa, fb, rows, cols, scorer, ratio, soft, blocked_a=linked_a, blocked_b=linked_b,
+                              skip=SKIP_COST if same_language else SKIP_COST_CROSS_LANGUAGE)
+        for bead_rows, bead_cols, sim in beads:
+            if not parallel:
+                bead_rows, bead_cols, sim = _trim(fa, fb, bead_rows, bead_cols, sim, scorer)
+            if sim < floor or (sim <= 0.0 and same_language):
+                continue
+            if len(bead_rows) > 1 and len(bead_cols) > 1:
+                pieces = _split_minimal(fa, fb, bead_rows, bead_cols, sim, scorer)
+                if len(pieces) > 1:
+                    for piece_rows, piece_cols, piece_sim in pieces:
+                        if piece_sim >= floor:
+                            add(piece_rows, piece_cols, piece_sim)
+                    continue
+            if parallel and len(bead_rows) + len(bead_cols) > 2:
+                bead_rows, bead_cols, sim = _trim_unsupported(fa, fb, bead_rows, bead_cols, sim, scorer, same_language)
+                if same_language and not _each_part_shares(fa, fb, bead_rows, bead_cols, least=3, share=PART_SHARE, scorer=scorer):
+                    continue
+            if not parallel and len(bead_rows) + len(bead_cols) > 2:
+                if sim < FLOOR_MERGE or not _each_part_shares(fa, fb, bead_rows, bead_cols):
+                    continue
+                if len(bead_rows) > 1 and len(bead_cols) > 1 and _crossed(fa, fb, bead_rows, bead_cols, scorer):
+                    continue  # two statements swapped, not one statement re-cut: order-free pairs decide
+            add(bead_rows, bead_cols, sim)
+    if not parallel:
+        links[:] = [_extend(link, fa, fb, linked_a, linked_b, scorer) for link in links]
+    elif same_language:
+        _attach_orphans(links, fa, fb, linked_a, linked_b, scorer)
+    # Order-free pairs: a moved paragraph is off the chain but still the same statement.
+    for i, (j, score) in sorted(best_a.items()):
+        if score >= ALTERED_THRESHOLD and best_b.get(j, (None,))[0] == i and i not in linked_a and j not in linked_b:
+            add((i,), (j,), score)
+    return links
+
+
+ORPHAN_SHARE = 0.15  # a left-out sentence joins a neighbouring bead when this share of it is there
+
+
+def _attach_orphans(links: list[Link], fa: list[Features], fb: list[Features], linked_a: set[int], linked_b: set[int], scorer: Scorer) -> None:
+    """On parallel texts in one language, a sentence the programme left out beside a bead is
+    usually the translator's or editor's addition to that bead: join it to the neighbour whose
+    other side holds more of its words."""
+    for side in ("a", "b"):
+        mine, linked = (fa, linked_a) if side == "a" else (fb, linked_b)
+        owner: dict[int, int] = {}
+        for number, link in enumerate(links):
+            for index in (link.rows if side == "a" else link.cols):
+                owner[index] = number
+        for x in range(len(mine)):
+            if x in linked or len(mine[x].feats) < 2:
+                continue
+            best = None
+            for neighbour in (x - 1, x + 1):
+                number = owner.get(neighbour)
+                if number is None:
+                    continue
+                link = links[number]
+                other = frozenset().union(*(fb[j].feats for j in link.cols)) if side == "a" else frozenset().union(*(fa[i].feats for i in link.rows))
+                share = _part_share(mine[x], other, scorer)
+                if share >= ORPHAN_SHARE and (best is None or (share, -neighbour) > best[:2]):
+                    best = (share, -neighbour, number)
+            if best is None:
+                continue
+            link = links[best[2]]
+            if side == "a":
+                rows, cols = tuple(sorted(link.rows + (x,))), link.cols
+            else:
+                rows, cols = link.rows, tuple(sorted(link.cols + (x,)))
+            sim = scorer.bead([fa[i] for i in rows], [fb[j] for j in cols])
+            links[best[2]] = Link(sim, link.outlet_a, rows, link.outlet_b, cols)
+            linked.add(x)
+            owner[x] = best[2]
+
+
+def _extend(link: Link, fa: list[Features], fb: list[Features], linked_a: set[int], linked_b: set[int], scorer: Scorer) -> Link:
+    """Grow a 1:1 link into a split when an unlinked neighbour clearly continues it: the bead
+    matches better with it, and the neighbour finds its words on the other side."""
+    if len(link.rows) != 1 or len(link.cols) != 1:
+        return link
+    rows, cols, sim = link.rows, link.cols, link.score
+    for side in ("a", "b"):
+        for step in (-1, 1):
+            if side == "a":
+                n = (rows[0] if step < 0 else rows[-1]) + step
+                if not 0 <= n < len(fa) or n in linked_a:
+                    continue
+                new_rows, new_cols = (tuple(sorted(rows + (n,))), cols)
+                part, other = fa[n], frozenset().union(*(fb[j].feats for j in cols))
+            else:
+                n = (cols[0] if step < 0 else cols[-1]) + step
+                if not 0 <= n < len(fb) or n in linked_b:
+                    continue
+                new_rows, new_cols = (rows, tuple(sorted(cols + (n,))))
+                part, other = fb[n], frozenset().union(*(fa[i].feats for i in rows))
+            if len(part.feats) < 2 or _part_share(part, other, scorer) < EXTEND_SHARE:
+                continue
+            new_sim = scorer.bead([fa[i] for i in new_rows], [fb[j] for j in new_cols])
+            if new_sim > sim + TRIM_MARGIN:
+                (linked_a if side == "a" else linked_b).add(n)
+                rows, cols, sim = new_rows, new_cols, new_sim
+    return link if (rows, cols) == (link.rows, link.cols) else Link(max(sim, link.score), link.outlet_a, rows, link.outlet_b, cols)
+
+
+# ---------------------------------------------------------------- 6. grouping
+
+def group_links(links: list[Link], sizes: list[int]) -> list[list[tuple[int, int]]]:
+    """N-way groups from pairwise links: union-find in descending score; an outlet's members
+    of one group must stay consecutive (a split), so a link that would break that is refused."""
+    offsets = [0]
+    for size in sizes:
+        offsets.append(offsets[-1] + size)
+    parent = list(range(offsets[-1]))
+    # component root -> {outlet: (lowest index, highest index, count)}
+    spans: dict[int, dict[int, tuple[int, int, int]]] = {}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def span_of(root: int, outlet: int, index: int) -> dict[int, tuple[int, int, int]]:
+        return spans.get(root) or {outlet: (index, index, 1)}
+
+    ordered = sorted(links, key=lambda link: (-link.score, link.outlet_a, link.rows, link.outlet_b, link.cols))
+    for link in ordered:
+        nodes = [(link.outlet_a, i) for i in link.rows] + [(link.outlet_b, j) for j in link.cols]
+        roots = {}
+        for outlet, index in nodes:
+            root = find(offsets[outlet] + index)
+            roots.setdefault(root, (outlet, index))
+        if len(roots) == 1:
+            continue
+        merged: dict[int, tuple[int, int, int]] = {}
+        for root, (outlet, index) in roots.items():
+            for k, (lo, hi, count) in span_of(root, outlet, index).items():
+                if k in merged:
+                    mlo, mhi, mcount = merged[k]
+                    merged[k] = (min(lo, mlo), max(hi, mhi), count + mcount)
+                else:
+                    merged[k] = (lo, hi, count)
+        if any(hi - lo + 1 != count for lo, hi, count in merged.values()):
+            continue
+        keep, *others = sorted(roots)
+        for root in others:
+            parent[root] = keep
+            spans.pop(root, None)
+        spans[keep] = merged
+    members: dict[int, list[tuple[int, int]]] = {}
+    for outlet, size in enumerate(sizes):
+        for index in range(size):
+            members.setdefault(find(offsets[outlet] + index), []).append((outlet, index))
+    return sorted((m for m in members.values() if len({k for k, _ in m}) > 1), key=lambda m: m[0])
+
+
+# ---------------------------------------------------------------- 7. statuses and the result
+
+def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[tuple[int, int]]], links: list[Link], features: list[list[Features]], scorer: Scorer) -> Alignment:
+    group_of: dict[tuple[int, int], int] = {}
+    for number, members in enumerate(groups):
+        for node in members:
+            group_of[node] = number
+    best_score: dict[tuple[int, int], float] = {}
+    best_words: dict[tuple[int, int], float] = {}
+    for link in links:
+        nodes_a = [(link.outlet_a, i) for i in link.rows]
+        nodes_b = [(link.outlet_b, j) for j in link.cols]
+        group = group_of.get(nodes_a[0])
+        if group is None or any(group_of.get(node) != group for node in nodes_a + nodes_b):
+            continue  # a refused link says nothing about the group
+        side_a = [features[link.outlet_a][i] for i in link.rows]
+        side_b = [features[link.outlet_b][j] for j in link.cols]
+        if link.score < STATUS_SCORE_FLOOR:
+            whole = 0.0  # too little shared weight to be near-verbatim: spare the edit distance
+        else:
+            whole = scorer.words(side_a, side_b)
+        for nodes, own, other in ((nodes_a, side_a, side_b), (nodes_b, side_b, side_a)):
+            for node, f in zip(nodes, own):
+                # A sentence copied whole beside a neighbour the other outlet lacks is still a copy.
+                words = whole if len(own) == 1 or link.score < STATUS_SCORE_FLOOR else max(whole, scorer.words([f], other))
+                best_score[node] = max(best_score.get(node, 0.0), link.score)
+                best_words[node] = max(best_words.get(node, 0.0), words)
+    ordered = [outlets[k] for k in canonical]
+    position = {outlet.id: n for n, outlet in enumerate(outlets)}  # members listed in story order
+    finished: dict[str, Outlet] = {}
+    group_members: list[list[Member]] = [[] for _ in groups]
+    for k, outlet in enumerate(ordered):
+        sentences: list[Sentence] = []
+        for sentence in outlet.sentences:
+            node = (k, sentence.index)
+            group = group_of.get(node)
+            if group is None:
+                sentences.append(replace(sentence, status=Status.UNIQUE, group=None))
+                continue
+            status = Status.SHARED if best_words.get(node, 0.0) >= SHARED_SIMILARITY else Status.ALTERED
             sentences.append(replace(sentence, status=status, group=group))
-        finished.append(replace(outlet, sentences=tuple(sentences)))
-    return Alignment(outlets=tuple(finished), groups=tuple(groups))
+            group_members[group].append(Member(outlet=outlet.id, sentence=sentence.index, score=round(min(1.0, best_score.get(node, 0.0)), 4)))
+        finished[outlet.id] = replace(outlet, sentences=tuple(sentences))
+    result_groups = tuple(
+        Group(id=number, members=tuple(sorted(members, key=lambda m: (position[m.outlet], m.sentence))))
+        for number, members in enumerate(group_members)
+    )
+    return Alignment(outlets=tuple(finished[o.id] for o in outlets), groups=result_groups)
+
+
+def _language(outlet: Outlet) -> str:
+    return (outlet.meta.language or "").split("-")[0].lower()
+
+
+def align(outlets: Sequence[Outlet]) -> Alignment:
+    """Align the sentences of every outlet with every other; return a finished Alignment."""
+    canonical = sorted(range(len(outlets)), key=lambda n: outlets[n].id)
+    ordered = [outlets[n] for n in canonical]
+    features = sentence_features(ordered)
+    weights = feature_weights(features)
+    scorer = Scorer(features, weights)
+    pairs = outlet_pairs(features, scorer)
+    candidates = candidate_pairs(features, weights, scorer, pairs)
+    links: list[Link] = []
+    for a, b in sorted(pairs):
+        la, lb = _language(ordered[a]), _language(ordered[b])
+        same = not la or not lb or la == lb
+        links += pair_links(a, b, features[a], features[b], candidates[(a, b)], scorer, same)
+    groups = group_links(links, [len(row) for row in features])
+    return finish(outlets, canonical, groups, links, features, scorer)

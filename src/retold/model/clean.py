@@ -36,6 +36,7 @@ _DATE_WORDS = set(_MONTHS) | set(_DAYS) | {
 
 _ICON = re.compile(r"(?i)icon[\s_-]?[a-z]")  # one icon name's head: "icon-share", "iconShare", "icon share"
 _ICON_TAIL = re.compile(r"[\w-]")
+_NOT_IN_NAMES = re.compile(r"[^\s\w-]")
 
 
 class _IconRun:
@@ -54,6 +55,9 @@ class _IconRun:
             return False
         if _ICON.search(text, first.end()) is not None:
             return True  # two names: the second begins after the first one's letter
+        # Only icon names: the line starts with one and holds nothing but names and spaces.
+        if _ICON.match(text.lstrip()) is None or _NOT_IN_NAMES.search(text):
+            return False
         return self._only_icons(text)
 
     @staticmethod
@@ -88,7 +92,7 @@ class _IconRun:
 # (reason, pattern, longest line in words it applies to): furniture lines are short,
 # and checking only short lines keeps cleaning fast on long articles.
 _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
-    ("icon names", _IconRun(), 40),
+    ("icon names", _IconRun(), 2000),  # icon runs come in any length
     ("advertisement", re.compile(
         r"(?i)^(?:advertisement|advertising|ad|ads|sponsored(?: content)?|promoted|"
         r"(?:story|article) continues (?:below|after)(?: this)? (?:advertisement|ad)|scroll to continue(?: with content)?)[\s.:]*$"), 8),
@@ -121,6 +125,18 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("navigation", re.compile(
         r"(?i)^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|sign in|log in|login|register|"
         r"subscribe|home|back to top|close|open menu|toggle navigation|account|my account|sections|e-paper|epaper)\s*$"), 4),
+    # Breadcrumbs whose separators the scraper lost: "HomeNewsWorldAsia".
+    ("navigation", re.compile(r"^(?:[A-Z][a-z]{1,15}){3,}$"), 1),
+    ("fundraising appeal", re.compile(
+        r"(?i)\bsupport (?:independent|quality|local|our|trusted|free) (?:journalism|reporting|news|media)\b|"
+        r"\bdonate (?:now|today|to|here|once|monthly)\b|^donate\b|\bmake a (?:donation|contribution)\b|"
+        r"\bbecome a (?:member|supporter|patron|subscriber)\b|\bsupport us\b"), 40),
+    # Agency notices run long: the phrases, not the length, decide.
+    ("copyright", re.compile(
+        r"(?i)^all rights reserved\b|\bmay not be (?:published|reproduced|copied),? (?:broadcast|distributed)|"
+        r"\b(?:rewritten|redistributed) (?:or|and) (?:redistributed|rewritten)\b|without (?:the )?prior written (?:permission|consent)"), 400),
+    # The page's <title> left in the text: "Headline cut short… | Site Name".
+    ("page title", re.compile(r"^\S.{8,200}?(?:…|\.\.\.)\s*[|–—-]\s*\S[^|]{1,60}$"), 40),
 ]
 
 _SEPARATORS = re.compile(r"\s[|•·›»>/]\s|\s[|•·›»]|[|•·›»]\s")
@@ -149,6 +165,7 @@ def _is_nav_row(text: str) -> bool:
 # Furniture lines are short in characters too: a 1 MB "line" without spaces counts as one word,
 # and some rules (the photo caption's `\([^)]*\)$`) are quadratic in a line's length.
 _CHARS_PER_WORD = 20
+_FEWEST_CHARS = 400  # the character limit of one-word rules ("HomeNewsWorldAsia…")
 _LONGEST_RULE = max(longest for _, _, longest in _STRONG_RULES)
 
 
@@ -156,9 +173,9 @@ def strong_reason(text: str) -> str | None:
     """Reason a line is furniture by itself, whatever surrounds it, or None."""
     words = text.count(" ") + 1
     if words > _LONGEST_RULE:
-        return None  # longer than every rule's limit (page date and navigation rows: 12 words)
+        return None  # longer than every rule's limit
     for reason, pattern, longest in _STRONG_RULES:
-        if words <= longest and len(text) <= longest * _CHARS_PER_WORD and pattern.search(text):
+        if words <= longest and len(text) <= max(longest * _CHARS_PER_WORD, _FEWEST_CHARS) and pattern.search(text):
             return reason
     if words > 12:
         return None
@@ -195,6 +212,7 @@ class CleanArticle:
     title_span: tuple[int, int] | None
     paragraphs: list[tuple[int, int]]  # spans into doc.text
     removed: list[Removed] = field(default_factory=list)
+    site_name: str | None = None  # read off the page: "… | Site Name" or "© 2026 Site Name"
 
 
 _LINE = re.compile(r"[^\r\n]*")
@@ -209,7 +227,31 @@ def physical_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def logical_lines(text: str) -> list[Line]:
+_LINE_END = re.compile(r"[.!?…:;\"'”’»)\]]$")
+
+
+def one_sentence_per_line(text: str) -> bool:
+    """Plain text laid out a sentence (or clause) per line, with no blank lines between: every
+    line break is then a boundary, never a hard wrap to join. Hard-wrapped prose breaks lines
+    mid-phrase; pages scraped a paragraph per line pass this test and lose nothing by it."""
+    lines = text.splitlines()
+    nonblank = blank_between = ends = 0
+    seen_text = False
+    pending_blank = False
+    for raw in lines:
+        stripped = raw.strip()
+        if not stripped:
+            pending_blank = seen_text
+            continue
+        nonblank += 1
+        blank_between += pending_blank
+        pending_blank = False
+        seen_text = True
+        ends += bool(_LINE_END.search(stripped))
+    return nonblank >= 5 and blank_between <= 0.1 * nonblank and ends >= 0.6 * nonblank
+
+
+def logical_lines(text: str, join_wrapped: bool = True) -> list[Line]:
     """Join hard-wrapped lines (a line without sentence end followed by a lowercase start)."""
     result: list[Line] = []
     # The pieces of the last logical line, joined once it is complete: joining as we go
@@ -235,7 +277,8 @@ def logical_lines(text: str) -> list[Line]:
         collapsed = " ".join(stripped.split())
         previous = result[-1] if result else None
         if (
-            previous is not None
+            join_wrapped
+            and previous is not None
             and not blank
             and not ends_sentence(pieces[-1])  # a sentence end lies within the last piece
             and length >= 40
@@ -265,8 +308,8 @@ def logical_lines(text: str) -> list[Line]:
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 
 
-def _classify(doc: RawDoc) -> list[Line]:
-    lines = logical_lines(doc.text)
+def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
+    lines = logical_lines(doc.text, join_wrapped=not line_per_sentence)
     in_list = False
     for line in lines:
         text = line.text
@@ -300,7 +343,32 @@ def _classify(doc: RawDoc) -> list[Line]:
             continue  # a paragraph that lost its final punctuation
         line.kind, line.weak = "furniture", True
         line.reason = "short fragment" if words <= 5 else "headline-like line (no sentence end)"
+    _keep_inner_lines(lines)
     return lines
+
+
+_OPEN_END = re.compile(r"[:;,(\[–—-]$")
+
+
+def _keep_inner_lines(lines: list[Line]) -> None:
+    """A line judged by its shape alone (short, no full stop) is body when it stands inside the
+    article, between body lines: plain prose has short lines, dialogue and sentences that run on
+    with a colon. Only a crosshead (a short line set apart by blank lines on both sides, not
+    running on) stays out. Above the first and below the last body line, shape still decides:
+    that is where pages put their furniture."""
+    # The article runs from its first to its last line that ends a sentence (a long line
+    # without a full stop may be a scraper's run of labels, not the article's start).
+    body = [n for n, line in enumerate(lines) if line.kind == "body" and ends_sentence(line.text)]
+    if not body:
+        return
+    for n in range(body[0] + 1, body[-1]):
+        line = lines[n]
+        if line.kind != "furniture" or not line.weak or line.reason not in ("short fragment", "headline-like line (no sentence end)"):
+            continue
+        blank_after = n + 1 < len(lines) and lines[n + 1].blank_before
+        crosshead = line.blank_before and blank_after and len(line.text.split()) <= 10 and not _OPEN_END.search(line.text)
+        if not crosshead:
+            line.kind, line.reason, line.weak = "body", "", False
 
 
 def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
@@ -318,13 +386,44 @@ def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
     for line in lines[:first_body]:
         if line.reason == "heading" and not _MD_HEADING.match(line.text):
             return line  # an HTML <h1>–<h6> (or the page <title>) above the body
-    # The headline: the longest headline-like line before the body (site names and
-    # section labels are shorter).
+    # The headline: of the headline-like lines before the body, the one that tells what the
+    # first sentences tell (a breadcrumb, promo or section label does not), then the longer.
     candidates = [
         line for line in lines[:first_body]
         if line.kind == "furniture" and line.weak and line.reason != "headline list" and 4 <= len(_WORD.findall(line.text)) <= 30
+        and "|" not in line.text and "…" not in line.text
     ]
-    return max(candidates, key=lambda line: len(_WORD.findall(line.text)), default=None)
+    opening = set()
+    for line in lines[first_body:first_body + 3]:
+        opening |= set(content_tokens(tokens(line.text)))
+
+    def fitness(line: Line) -> tuple[float, int]:
+        words = set(content_tokens(tokens(line.text)))
+        return (len(words & opening) / len(words) if words else 0.0, len(_WORD.findall(line.text)))
+
+    return max(candidates, key=fitness, default=None)
+
+
+_TITLE_SITE = re.compile(r"\s[|–—-]\s*([^|–—-][^|]{1,60}?)\s*$")
+_COPYRIGHT_SITE = re.compile(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.{2,60}?)[\s.,]*(?:all rights reserved\.?)?\s*$")
+
+
+def site_name(lines: list[Line]) -> str | None:
+    """The outlet's name as its page gives it: the "| Site Name" end of a page title above the
+    body, else a "© 2026 Site Name" line."""
+    for line in lines:
+        if line.kind == "body":
+            break
+        if line.reason == "page title" or (line.kind == "furniture" and " | " in line.text):
+            match = _TITLE_SITE.search(line.text)
+            if match and len(match.group(1).split()) <= 6:
+                return match.group(1).strip()
+    for line in reversed(lines):
+        if line.kind == "furniture" and line.reason == "copyright":
+            match = _COPYRIGHT_SITE.match(line.text)
+            if match and match.group(1) and len(match.group(1).split()) <= 6 and not re.search(r"(?i)rights|reserved", match.group(1)):
+                return match.group(1).strip()
+    return None
 
 
 # ------------------------------------------------------------------ all outlets
@@ -341,7 +440,8 @@ _UNMATCHED_SHARE = 1 - RESTORE_SIMILARITY / (2 - RESTORE_SIMILARITY)
 
 
 def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
-    classified = [_classify(doc) for doc in docs]
+    layouts = [one_sentence_per_line(doc.text) for doc in docs]
+    classified = [_classify(doc, layout) for doc, layout in zip(docs, layouts)]
     # Cross-outlet evidence: a weakly removed line that matches another outlet's body is body.
     doubtful = [
         (outlet_no, line, tokens(line.text))
@@ -406,7 +506,7 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
             title.kind, title.reason = "title", "headline"
 
     articles = []
-    for doc, lines, title in zip(docs, classified, titles):
+    for doc, lines, title, line_per_sentence in zip(docs, classified, titles, layouts):
         paragraphs: list[tuple[int, int]] = []
         removed: list[Removed] = []
         previous_body: Line | None = None
@@ -414,7 +514,10 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
             if line.kind == "body":
                 # The paragraph so far ends with the previous body line, so does its sentence end
                 # (testing the line, not the growing paragraph, keeps this linear).
-                if previous_body is not None and not line.blank_before and not ends_sentence(previous_body.text):
+                if (
+                    previous_body is not None and not line_per_sentence and not line.blank_before
+                    and not ends_sentence(previous_body.text)
+                ):
                     paragraphs[-1] = (paragraphs[-1][0], line.end)
                 else:
                     paragraphs.append((line.start, line.end))
@@ -430,5 +533,6 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
             title_span=(title.start, title.end) if title else None,
             paragraphs=paragraphs,
             removed=removed,
+            site_name=site_name(lines),
         ))
     return articles
