@@ -10,21 +10,54 @@ import os
 import sys
 
 from retold import __version__
+from retold.model.safe import json_inert, printable, printable_lines
 
 COMMANDS = {"align", "read", "notes", "fetch", "batch"}
 
+# Every message below names files, outlets or URLs, which are untrusted: each goes through
+# `printable` (one line, no control or escape character) on its way out.
+
 
 def _notice(message: str) -> None:
-    print(f"retold: {message}", file=sys.stderr)
+    print(f"retold: {printable(message)}", file=sys.stderr)
 
 
 def _fail(message: str, code: int = 2) -> int:
-    print(f"retold: error: {message}", file=sys.stderr)
+    print(f"retold: error: {printable(message)}", file=sys.stderr)
     return code
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse echoes the arguments it rejects ("invalid choice: ..."): sanitised too."""
+
+    def _print_message(self, message, file=None):
+        if message:
+            super()._print_message(printable_lines(message), file)
+
+
+def _tolerant_streams() -> None:
+    """Characters the terminal's encoding lacks (PYTHONIOENCODING=ascii, a C locale) print as
+    '?' instead of ending the run with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError):  # replaced by a test harness, or already closed
+            pass
+
+
+def _can_encode(text: str) -> bool:
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    except LookupError:
+        return True
+    return True
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="retold",
         description="Read one news story the way every outlet retold it.",
         epilog="With no command, `retold PATH...` opens the reader; `retold` alone opens the sample story.",
@@ -69,6 +102,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _tolerant_streams()
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         argv = ["read", *argv]
     args = _parser().parse_args(argv)
@@ -102,7 +136,9 @@ def _align(args) -> int:
     except InputError as exc:
         return _fail(str(exc))
     if args.format == "json":
-        out = to_json(alignment) + "\n"
+        out = to_json(alignment)
+        # Same JSON value; C1 controls, bidi overrides and lone surrogates as \u escapes.
+        out = json_inert(out, ascii_only=not args.output and not _can_encode(out)) + "\n"
     elif args.format in ("html", "csv"):
         from retold.model.share import to_csv, to_html
 
@@ -140,16 +176,14 @@ def _fetch(args) -> int:
         return _fail("no URL given: name them, or a file of them with --urls FILE")
     if Path(args.into).exists() and not Path(args.into).is_dir():
         return _fail(f"{args.into}: not a directory")
-    from retold.model.safe import printable
-
     def report(result) -> None:
         url = printable(result.url)
         if result.status == "failed":
             print(f"retold: {url}: {printable(result.error or 'failed')}", file=sys.stderr)
         elif result.status == "present":
-            print(f"present  {url} -> {result.file}")
+            print(f"present  {url} -> {printable(result.file)}")
         else:
-            print(f"fetched  {url} -> {result.file} ({printable(str(result.entry.get('name')))})")
+            print(f"fetched  {url} -> {printable(result.file)} ({printable(str(result.entry.get('name')))})")
         sys.stdout.flush()
 
     options = FetchOptions(timeout=args.timeout, max_bytes=args.max_bytes, concurrency=max(1, args.concurrency))
@@ -158,7 +192,7 @@ def _fetch(args) -> int:
     except InputError as exc:
         return _fail(str(exc))
     failed = sum(r.status == "failed" for r in results)
-    print(f"retold: {len(results) - failed} of {len(results)} URLs in {args.into}"
+    print(f"retold: {len(results) - failed} of {len(results)} URLs in {printable(args.into)}"
           + (f"; {failed} failed (re-run to retry them)" if failed else ""), file=sys.stderr)
     return 1 if failed else 0
 
