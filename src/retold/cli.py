@@ -90,13 +90,23 @@ def _parser() -> argparse.ArgumentParser:
     read_p = sub.add_parser("read", help="open the side-by-side reader (the default command)")
     read_p.add_argument("paths", nargs="*", metavar="PATH")
 
-    notes_p = sub.add_parser("notes", help="list or export reading notes")
+    notes_p = sub.add_parser("notes", help="list, export, add, delete or check reading notes")
     notes_sub = notes_p.add_subparsers(dest="notes_command", required=True)
     list_p = notes_sub.add_parser("list", help="list notes (of one story, or all)")
     list_p.add_argument("path", nargs="?", metavar="PATH")
     export_p = notes_sub.add_parser("export", help="export notes as Markdown or W3C Web Annotations (JSON)")
     export_p.add_argument("path", nargs="?", metavar="PATH")
     export_p.add_argument("--format", choices=["md", "json"], default="md")
+    add_p = notes_sub.add_parser("add", help="add a note, as the reader does (for scripts)")
+    add_p.add_argument("path", metavar="PATH", help="the story: a folder of outlet files, or a file")
+    add_p.add_argument("--outlet", metavar="NAME", help="the outlet (its name, id or file name); with --quote")
+    add_p.add_argument("--quote", metavar="TEXT", help="words of the sentence the note is on; with --outlet")
+    add_p.add_argument("--text", required=True, metavar="NOTE", help="the note")
+    delete_p = notes_sub.add_parser("delete", help="delete a note by its number (#ID in `notes list`)")
+    delete_p.add_argument("id", type=int, metavar="ID")
+    doctor_p = notes_sub.add_parser("doctor", help="check the notes database; list and recover files moved aside")
+    doctor_p.add_argument("--import", dest="do_import", action="store_true",
+                          help="bring back the notes that moved-aside files hold and the database lacks")
     return parser
 
 

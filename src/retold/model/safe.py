@@ -41,9 +41,11 @@ def printable_lines(text: str) -> str:
     return "\n".join(printable(line) for line in str(text).split("\n"))
 
 
-# JSON escapes C0 controls itself; these pass through json.dumps(ensure_ascii=False) raw.
-_JSON_UNSAFE = re.compile(f"[{_UNSAFE_CLASS}\t]")
-_JSON_NOT_ASCII = re.compile(f"[{_UNSAFE_CLASS}\t\x80-\U0010ffff]")
+# json.dumps escapes C0 controls inside strings itself (raw tab, CR and LF in its output are
+# indentation); these pass through json.dumps(ensure_ascii=False) raw.
+_JSON_UNSAFE_CLASS = r"\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff"
+_JSON_UNSAFE = re.compile(f"[{_JSON_UNSAFE_CLASS}]")
+_JSON_NOT_ASCII = re.compile("[\x7f-\U0010ffff]")
 
 
 def json_inert(text: str, ascii_only: bool = False) -> str:
