@@ -26,7 +26,10 @@ def md_text(text: str) -> str:
     for line in printable_lines(text).split("\n"):
         line = _MARKDOWN_SPECIAL.sub(r"\\\1", line)
         line = _ORDERED_LIST.sub(lambda m: m.group(1) + "\\" + m.group(2), line)  # "1." would start a list
-        lines.append(_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line).rstrip())
+        line = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line).rstrip()
+        # Indentation kept as no-break spaces: four spaces would start a code block.
+        stripped = line.lstrip(" ")
+        lines.append("\u00a0" * (len(line) - len(stripped)) + stripped)
     return "  \n".join(lines)  # two spaces: a hard line break inside the paragraph
 
 
@@ -108,7 +111,7 @@ def to_markdown(stories: list[tuple[str, str | None, list[PlacedNote]]]) -> str:
             out.append("## Detached notes (their sentence is no longer in the files)")
             out.append("")
             for p in detached:
-                out.append(f"**{md_text(' '.join((p.note.outlet_name or '?').split()))}**")
+                out.append(f"**{md_text(' '.join((p.note.outlet_name or '').split()) or '?')}**")
                 out.append("")
                 out.append(_quote_block(p.quote))
                 out.append("")
