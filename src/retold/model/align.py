@@ -63,6 +63,7 @@ MOVES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3),
 MOVE_PRIOR = {(1, 1): 0.0, (1, 2): 0.25, (2, 1): 0.25, (1, 3): 0.5, (3, 1): 0.5, (2, 2): 0.6,
               (1, 4): 0.75, (4, 1): 0.75, (2, 3): 0.75, (3, 2): 0.75}
 ANCHOR_SLACK = 3  # cells the programme may stray from the rectangles between soft anchors
+MAX_CELLS = 40_000  # a gap without anchors is searched in at most about this many cells
 BAND = 30  # cells either side of a big gap's diagonal: keeps the programme near-linear
 PARALLEL_MONOTONE = 0.9  # share of confident pairs on the chain for a pair to count as parallel
 PARALLEL_CHAIN = 8  # ... with at least this many on the chain
@@ -208,6 +209,12 @@ class Scorer:
             found = self._words[key] = word_similarity(a, b)
         return found
 
+    def bead_dice(self, a: Sequence[Features], b: Sequence[Features]) -> float:
+        """Weighted overlap of two beads, without the containment credit."""
+        fa = frozenset().union(*(f.feats for f in a))
+        fb = frozenset().union(*(f.feats for f in b))
+        return self._score(fa, fb, containment=False)[1]
+
     def bead(self, a: list[Features], b: list[Features]) -> float:
         if len(a) == 1 and len(b) == 1:
             return self.pair(a[0], b[0])[0]
@@ -275,27 +282,27 @@ def candidate_pairs(features: list[list[Features]], weights: dict[str, float], s
         mine = partners[k]
         if not mine:
             continue
-        tops: dict[int, dict[int, list[int]]] = {}  # wire copies in this outlet probe once
         for i, f in enumerate(row):
-            top = tops.get(id(f))
-            if top is None:
-                probe = probes.get(id(f))
-                if probe is None:
-                    ranked = sorted(f.feats, key=lambda feat: (frequency[feat], feat))
-                    chosen = [feat for feat in ranked[:PROBE_FEATURES] if frequency[feat] <= cap] or ranked[:2]
-                    probe = probes[id(f)] = [(feat, weights[feat]) for feat in chosen]
-                top = tops[id(f)] = {}
-                for l in mine:
-                    hits: dict[int, float] = {}
-                    for feat, w in probe:
-                        for j in postings[feat].get(l, ()):
-                            hits[j] = hits.get(j, 0.0) + w
-                    if hits:
-                        found = sorted((-overlap, j) for j, overlap in hits.items())[:CANDIDATES_PER_OUTLET]
-                        # The runners-up only when they come close to the best: a copy's best
-                        # candidate is plain, and scoring its also-rans is most of the cost.
-                        bar = found[0][0] * CANDIDATE_MARGIN
-                        top[l] = [j for o, j in found if o <= bar]
+            # Each sentence ranks its own candidates: a repeated line goes to the nearest copy.
+            probe = probes.get(id(f))
+            if probe is None:
+                ranked = sorted(f.feats, key=lambda feat: (frequency[feat], feat))
+                chosen = [feat for feat in ranked[:PROBE_FEATURES] if frequency[feat] <= cap] or ranked[:2]
+                probe = probes[id(f)] = [(feat, weights[feat]) for feat in chosen]
+            top: dict[int, list[int]] = {}
+            for l in mine:
+                hits: dict[int, float] = {}
+                for feat, w in probe:
+                    for j in postings[feat].get(l, ()):
+                        hits[j] = hits.get(j, 0.0) + w
+                if hits:
+                    # Equal overlaps (a repeated line) go to the nearest relative position.
+                    here, span = i / max(1, len(row) - 1), max(1, len(features[l]) - 1)
+                    found = sorted((-overlap, abs(j / span - here), j) for j, overlap in hits.items())[:CANDIDATES_PER_OUTLET]
+                    # The runners-up only when they come close to the best: a copy's best
+                    # candidate is plain, and scoring its also-rans is most of the cost.
+                    bar = found[0][0] * CANDIDATE_MARGIN
+                    top[l] = [j for o, _d, j in found if o <= bar]
             for l, js in top.items():
                 if k < l:
                     bucket, other = result[(k, l)], features[l]
@@ -409,9 +416,10 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
                 lo[i] = min(lo[i], max(0, ja - ANCHOR_SLACK))
                 hi[i] = max(hi[i], min(m, jb + ANCHOR_SLACK))
     elif n * m > 4 * BAND * BAND:
+        band = max(3, min(BAND, MAX_CELLS // (2 * max(n, m))))  # a huge gap gets a narrower band
         for i in range(n + 1):
             centre = i * m // n
-            lo[i], hi[i] = max(0, centre - BAND), min(m, centre + BAND)
+            lo[i], hi[i] = max(0, centre - band), min(m, centre + band)
 
     inf = float("inf")
     blocked_rows = [0]
@@ -513,6 +521,13 @@ def _trim_unsupported(fa: list[Features], fb: list[Features], rows: tuple[int, .
             ends += [(fb[cols[0]], union_a, (rows, cols[1:])), (fb[cols[-1]], union_a, (rows, cols[:-1]))]
         weak = [(share, rest) for part, other, rest in ends
                 if len(part.feats) >= 3 and (share := _part_share(part, other, scorer)) < need]
+        if not weak and same_language:
+            # A few shared words by chance ("several"/"severed") do not make a part: drop an end
+            # whose words mostly stay unmatched when the rest matches clearly better without it.
+            whole = scorer.bead_dice([fa[i] for i in rows], [fb[j] for j in cols])
+            weak = [(share, rest) for part, other, rest in ends
+                    if len(part.feats) >= 3 and (share := _part_share(part, other, scorer)) < PART_DOUBT
+                    and scorer.bead_dice([fa[i] for i in rest[0]], [fb[j] for j in rest[1]]) > whole + TRIM_MARGIN]
         if not weak:
             break
         _share, (rest_rows, rest_cols) = min(weak)
@@ -527,6 +542,7 @@ TRIM_MARGIN = 0.02
 CROSS_TRIM_EVIDENCE = 0.25
 CROSS_TRIM_GAIN = 0.05
 EXTEND_SHARE = 0.5  # a neighbour joins a confident pair as its split when half its weight is across
+PART_DOUBT = 0.25  # ... below this share a part must also improve the bead's overlap to stay
 PART_SHARE = 0.1  # in one language, each sentence of a merge finds this share of its weight across
 
 
@@ -673,6 +689,7 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
     return links
 
 
+ORPHAN_GAIN = 0.0  # ... and the bead's plain overlap does not fall
 ORPHAN_SHARE = 0.15  # a left-out sentence joins a neighbouring bead when this share of it is there
 
 
@@ -706,6 +723,9 @@ def _attach_orphans(links: list[Link], fa: list[Features], fb: list[Features], l
                 rows, cols = tuple(sorted(link.rows + (x,))), link.cols
             else:
                 rows, cols = link.rows, tuple(sorted(link.cols + (x,)))
+            before = scorer.bead_dice([fa[i] for i in link.rows], [fb[j] for j in link.cols])
+            if scorer.bead_dice([fa[i] for i in rows], [fb[j] for j in cols]) < before + ORPHAN_GAIN:
+                continue  # its few shared words do not make the bead a better match: a sentence of its own
             sim = scorer.bead([fa[i] for i in rows], [fb[j] for j in cols])
             links[best[2]] = Link(sim, link.outlet_a, rows, link.outlet_b, cols)
             linked.add(x)
@@ -713,32 +733,36 @@ def _attach_orphans(links: list[Link], fa: list[Features], fb: list[Features], l
 
 
 def _extend(link: Link, fa: list[Features], fb: list[Features], linked_a: set[int], linked_b: set[int], scorer: Scorer) -> Link:
-    """Grow a 1:1 link into a split when an unlinked neighbour clearly continues it: the bead
-    matches better with it, and the neighbour finds its words on the other side."""
-    if len(link.rows) != 1 or len(link.cols) != 1:
-        return link
-    rows, cols, sim = link.rows, link.cols, link.score
-    for side in ("a", "b"):
-        for step in (-1, 1):
+    """Grow a link into a split when an unlinked neighbour clearly continues it: the bead's
+    plain overlap (no containment credit, so like is compared with like) rises with it, and
+    the neighbour finds its words on the other side."""
+    rows, cols = link.rows, link.cols
+    dice = scorer.bead_dice([fa[i] for i in rows], [fb[j] for j in cols])
+    grown = True
+    while grown:
+        grown = False
+        for side, step in (("a", -1), ("a", 1), ("b", -1), ("b", 1)):
             if side == "a":
                 n = (rows[0] if step < 0 else rows[-1]) + step
                 if not 0 <= n < len(fa) or n in linked_a:
                     continue
-                new_rows, new_cols = (tuple(sorted(rows + (n,))), cols)
+                new_rows, new_cols = tuple(sorted(rows + (n,))), cols
                 part, other = fa[n], frozenset().union(*(fb[j].feats for j in cols))
             else:
                 n = (cols[0] if step < 0 else cols[-1]) + step
                 if not 0 <= n < len(fb) or n in linked_b:
                     continue
-                new_rows, new_cols = (rows, tuple(sorted(cols + (n,))))
+                new_rows, new_cols = rows, tuple(sorted(cols + (n,)))
                 part, other = fb[n], frozenset().union(*(fa[i].feats for i in rows))
-            if len(part.feats) < 2 or _part_share(part, other, scorer) < EXTEND_SHARE:
+            if len(new_rows) > 4 or len(new_cols) > 4 or len(part.feats) < 2 or _part_share(part, other, scorer) < EXTEND_SHARE:
                 continue
-            new_sim = scorer.bead([fa[i] for i in new_rows], [fb[j] for j in new_cols])
-            if new_sim > sim + TRIM_MARGIN:
+            new_dice = scorer.bead_dice([fa[i] for i in new_rows], [fb[j] for j in new_cols])
+            if new_dice > dice + TRIM_MARGIN:
                 (linked_a if side == "a" else linked_b).add(n)
-                rows, cols, sim = new_rows, new_cols, new_sim
-    return link if (rows, cols) == (link.rows, link.cols) else Link(max(sim, link.score), link.outlet_a, rows, link.outlet_b, cols)
+                rows, cols, dice, grown = new_rows, new_cols, new_dice, True
+    if (rows, cols) == (link.rows, link.cols):
+        return link
+    return Link(max(link.score, scorer.bead([fa[i] for i in rows], [fb[j] for j in cols])), link.outlet_a, rows, link.outlet_b, cols)
 
 
 # ---------------------------------------------------------------- 6. grouping

@@ -167,6 +167,9 @@ def _is_nav_row(text: str) -> bool:
 _CHARS_PER_WORD = 20
 _FEWEST_CHARS = 400  # the character limit of one-word rules ("HomeNewsWorldAsia…")
 _LONGEST_RULE = max(longest for _, _, longest in _STRONG_RULES)
+# A line this long is prose whatever a rule says (the long rules, icon runs and agency notices,
+# are never followed by a hard-wrapped tail), so joining stops asking: that keeps it linear.
+_JOIN_CHECK_WORDS = 40
 
 
 def strong_reason(text: str) -> str | None:
@@ -227,6 +230,9 @@ def physical_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Whitespace, and the byte-order mark a UTF-8 file may open with (kept in the decoded text so
+# that offsets index the file as `bytes.decode("utf-8")` reads it).
+_SPACE = "".join(chr(c) for c in range(0x110000) if chr(c).isspace()) + "\ufeff"
 _LINE_END = re.compile(r"[.!?…:;\"'”’»)\]]$")
 
 
@@ -267,12 +273,12 @@ def logical_lines(text: str, join_wrapped: bool = True) -> list[Line]:
     blank = True
     for start, end in physical_lines(text):
         raw = text[start:end]
-        stripped = raw.strip()
+        stripped = raw.strip(_SPACE)
         if not stripped:
             blank = True
             continue
-        lead = len(raw) - len(raw.lstrip())
-        trail = len(raw) - len(raw.rstrip())
+        lead = len(raw) - len(raw.lstrip(_SPACE))
+        trail = len(raw) - len(raw.rstrip(_SPACE))
         start, end = start + lead, end - trail
         collapsed = " ".join(stripped.split())
         previous = result[-1] if result else None
@@ -283,7 +289,7 @@ def logical_lines(text: str, join_wrapped: bool = True) -> list[Line]:
             and not ends_sentence(pieces[-1])  # a sentence end lies within the last piece
             and length >= 40
             and re.match(r"[a-z0-9(,;]", collapsed)
-            and (words > _LONGEST_RULE or strong_reason(" ".join(pieces)) is None)
+            and (words > _JOIN_CHECK_WORDS or strong_reason(" ".join(pieces)) is None)
             and strong_reason(collapsed) is None  # a date line under a headline is not its tail
         ):
             previous.end = end
@@ -514,10 +520,7 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
             if line.kind == "body":
                 # The paragraph so far ends with the previous body line, so does its sentence end
                 # (testing the line, not the growing paragraph, keeps this linear).
-                if (
-                    previous_body is not None and not line_per_sentence and not line.blank_before
-                    and not ends_sentence(previous_body.text)
-                ):
+                if previous_body is not None and not line_per_sentence and not line.blank_before and not ends_sentence(previous_body.text):
                     paragraphs[-1] = (paragraphs[-1][0], line.end)
                 else:
                     paragraphs.append((line.start, line.end))

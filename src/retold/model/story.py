@@ -261,11 +261,12 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str, list[str]]:
         raise InputError(f"{path}: empty file")
     if data.startswith(codecs.BOM_UTF8):
         try:
-            text = data[len(codecs.BOM_UTF8):].decode("utf-8")
+            text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             # A BOM is three bytes anyone can write: what follows must still be UTF-8 text.
-            raise InputError(f"{path}: starts with a UTF-8 byte-order mark but is not UTF-8 text (byte {exc.start + 3}): binary?") from None
-        return _check_text(text, path), "utf-8-sig", []
+            raise InputError(f"{path}: starts with a UTF-8 byte-order mark but is not UTF-8 text (byte {exc.start}): binary?") from None
+        # The mark stays in the text as U+FEFF: offsets then index `data.decode("utf-8")`.
+        return _check_text(text, path), "utf-8", []
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = data.decode("utf-16")
