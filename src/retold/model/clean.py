@@ -36,6 +36,7 @@ _DATE_WORDS = set(_MONTHS) | set(_DAYS) | {
 
 _ICON = re.compile(r"(?i)icon[\s_-]?[a-z]")  # one icon name's head: "icon-share", "iconShare", "icon share"
 _ICON_TAIL = re.compile(r"[\w-]")
+_NOT_IN_NAMES = re.compile(r"[^\s\w-]")
 
 
 class _IconRun:
@@ -54,6 +55,9 @@ class _IconRun:
             return False
         if _ICON.search(text, first.end()) is not None:
             return True  # two names: the second begins after the first one's letter
+        # Only icon names: the line starts with one and holds nothing but names and spaces.
+        if _ICON.match(text.lstrip()) is None or _NOT_IN_NAMES.search(text):
+            return False
         return self._only_icons(text)
 
     @staticmethod
@@ -162,6 +166,7 @@ def _is_nav_row(text: str) -> bool:
 # Furniture lines are short in characters too: a 1 MB "line" without spaces counts as one word,
 # and some rules (the photo caption's `\([^)]*\)$`) are quadratic in a line's length.
 _CHARS_PER_WORD = 20
+_FEWEST_CHARS = 400  # the character limit of one-word rules ("HomeNewsWorldAsia…")
 _LONGEST_RULE = max(longest for _, _, longest in _STRONG_RULES)
 # A line this long is prose whatever a rule says (the long rules, icon runs and agency notices,
 # are never followed by a hard-wrapped tail), so joining stops asking: that keeps it linear.
@@ -172,9 +177,9 @@ def strong_reason(text: str) -> str | None:
     """Reason a line is furniture by itself, whatever surrounds it, or None."""
     words = text.count(" ") + 1
     if words > _LONGEST_RULE:
-        return None  # longer than every rule's limit (page date and navigation rows: 12 words)
+        return None  # longer than every rule's limit
     for reason, pattern, longest in _STRONG_RULES:
-        if words <= longest and len(text) <= longest * _CHARS_PER_WORD and pattern.search(text):
+        if words <= longest and len(text) <= max(longest * _CHARS_PER_WORD, _FEWEST_CHARS) and pattern.search(text):
             return reason
     if words > 12:
         return None
