@@ -49,6 +49,7 @@ def _body(paragraphs):
 
 class Handler(BaseHTTPRequestHandler):
     hits: Counter = Counter()
+    agents: set = set()
 
     def log_message(self, *args):  # quiet test output
         pass
@@ -66,6 +67,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):  # noqa: N802
         Handler.hits[self.path] += 1
+        Handler.agents.add(self.headers.get("User-Agent"))
         path = self.path
         if path == "/tide.html":
             self._send(200, ARTICLE.format(body=_body(PARAGRAPHS)).encode())
@@ -162,6 +164,7 @@ def test_each_failure_is_reported_and_the_others_continue(server, tmp_path):
     assert latin.sentences[0].text.startswith("Café owners")
     assert (tmp_path / "story" / ".fetched" / latin.meta.source.split("/")[-1]).read_bytes().count(b"Caf\xe9") == 1
     assert not [p for p in (tmp_path / "story").iterdir() if p.name.endswith(".part.html")]
+    assert {agent.split(" ")[0].split("/")[0] for agent in Handler.agents} == {"retold"}
 
 
 def test_cli_exit_code_and_rerun_fetches_only_what_is_missing(server, tmp_path):
