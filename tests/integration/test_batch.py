@@ -196,3 +196,20 @@ def test_real_cluster_survives_a_killed_worker(tmp_path, dask_cluster):
 def lines_of_safe(path: Path) -> list[dict]:
     lines = path.read_text().split("\n")[:-1]  # only whole lines
     return [json.loads(line) for line in lines]
+
+
+def test_cli_bad_input_is_one_line(tmp_path):
+    archive(tmp_path / "archive", 1)
+    run = lambda *extra: subprocess.run([sys.executable, "-m", "retold", "batch", *extra],  # noqa: E731
+                                        capture_output=True, text=True, timeout=60)
+    cases = [
+        (run(str(tmp_path / "nowhere"), "--out", str(tmp_path / "o.jsonl")), "no such directory"),
+        (run(str(tmp_path / "archive"), "--out", str(tmp_path / "o.csv")), "must end in .jsonl or .parquet"),
+        (run(str(tmp_path / "archive"), "--out", str(tmp_path / "o.jsonl"), "--scheduler",
+             f"tcp://127.0.0.1:{free_port()}", "--connect-timeout", "1"), "Timed out trying to connect"),
+    ]
+    (tmp_path / "notours.jsonl").write_text("hello\n")
+    cases.append((run(str(tmp_path / "archive"), "--out", str(tmp_path / "notours.jsonl")), "not a JSON line"))
+    for done, problem in cases:
+        assert done.returncode == 2 and problem in done.stderr and done.stderr.count("\n") == 1, done.stderr
+    assert (tmp_path / "notours.jsonl").read_text() == "hello\n"  # not ours: left as it was
