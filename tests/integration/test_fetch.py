@@ -231,3 +231,12 @@ def test_decode_page_decodes_or_says_why(data, charset):
         assert str(exc).startswith("undecodable")
     else:
         assert isinstance(text, str) and name
+
+
+def test_a_manifest_file_name_never_leads_outside_the_folder(server, tmp_path):
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "story.toml").write_text(f'[[outlet]]\nfile = "../escape.html"\nurl = "{server}/tide.html"\n')
+    [result] = fetch_into([f"{server}/tide.html"], story, FAST)
+    assert result.status == "failed" and "plain .html name" in result.error
+    assert not (tmp_path / "escape.html").exists()
