@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -194,6 +197,21 @@ class Progress:
         return (self.total - self.done) / self.rate if self.rate > 0 else None
 
 
+@contextmanager
+def _workers_ignore_ctrl_c():
+    """Ctrl+C reaches every process of the terminal's group: local workers started meanwhile
+    inherit an ignored SIGINT (Python keeps it ignored), so only this process stops the batch,
+    and the workers are shut down by it instead of dying with a traceback each."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def chunks(items: list[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
@@ -236,10 +254,11 @@ def run_batch(
     if scheduler:
         client = Client(scheduler, timeout=connect_timeout)
     else:
-        cluster = LocalCluster(
-            n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=processes,
-            dashboard_address=None, silence_logs=logging.ERROR,
-        )
+        with _workers_ignore_ctrl_c():
+            cluster = LocalCluster(
+                n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=processes,
+                dashboard_address=None, silence_logs=logging.ERROR,
+            )
         client = Client(cluster)
     futures = []
     progress.started = time.monotonic()  # the rate counts alignment, not the cluster's start
