@@ -50,6 +50,9 @@ def _body(paragraphs):
 class Handler(BaseHTTPRequestHandler):
     hits: Counter = Counter()
     agents: set = set()
+    active = 0
+    most_active = 0
+    lock = threading.Lock()
 
     def log_message(self, *args):  # quiet test output
         pass
@@ -70,6 +73,14 @@ class Handler(BaseHTTPRequestHandler):
         Handler.agents.add(self.headers.get("User-Agent"))
         path = self.path
         if path == "/tide.html":
+            self._send(200, ARTICLE.format(body=_body(PARAGRAPHS)).encode())
+        elif path.startswith("/pause/"):
+            with Handler.lock:
+                Handler.active += 1
+                Handler.most_active = max(Handler.most_active, Handler.active)
+            time.sleep(0.3)
+            with Handler.lock:
+                Handler.active -= 1
             self._send(200, ARTICLE.format(body=_body(PARAGRAPHS)).encode())
         elif path == "/weekly":
             self._send(200, DIV_SOUP.format(body=_body(PARAGRAPHS[:2] + ["The council will pay for half of it, the board said."])).encode())
@@ -240,3 +251,11 @@ def test_a_manifest_file_name_never_leads_outside_the_folder(server, tmp_path):
     [result] = fetch_into([f"{server}/tide.html"], story, FAST)
     assert result.status == "failed" and "plain .html name" in result.error
     assert not (tmp_path / "escape.html").exists()
+
+
+def test_downloads_at_most_concurrency_at_a_time(server, tmp_path):
+    Handler.most_active = 0
+    urls = [f"{server}/pause/{n}" for n in range(6)]
+    results = fetch_into(urls, tmp_path / "story", FetchOptions(timeout=5, concurrency=2))
+    assert [r.status for r in results] == ["fetched"] * 6
+    assert Handler.most_active == 2
