@@ -76,6 +76,7 @@ def test_local_cluster_records_every_story_once_and_resumes(tmp_path):
         (o.id, *o.counts().values()) for o in alignment.outlets
     ]
     assert one["overlap"] == alignment.overlap() and one["groups"] == len(alignment.groups)
+    assert [o["source"] for o in one["outlets"]] == [f"{names[0]}/{Path(o.meta.source).name}" for o in alignment.outlets]
     assert one["worker"].startswith(("inproc://", "tcp://"))
 
     # A kill mid-write leaves a cut line and loses one record: the re-run redoes exactly those.

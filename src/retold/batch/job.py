@@ -59,7 +59,10 @@ def align_story(root: str, path: str) -> dict:
     except Exception as exc:  # noqa: BLE001 - one story's crash is its record, never the batch's end
         message = " ".join(str(exc).split())[:300]
         return story_record(path, None, time.perf_counter() - started, worker, f"{path}: {type(exc).__name__}: {message}", warnings)
-    return story_record(path, alignment, time.perf_counter() - started, worker, None, warnings)
+    record = story_record(path, alignment, time.perf_counter() - started, worker, None, warnings)
+    for outlet in record["outlets"]:  # relative to ROOT, like `path`: the output outlives the machine
+        outlet["source"] = Path(os.path.relpath(outlet["source"], root)).as_posix()
+    return record
 
 
 def align_chunk(root: str, paths: list[str]) -> list[dict]:
