@@ -567,30 +567,6 @@ def _trim(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: t
     return rows, cols, sim
 
 
-SPLIT_RATIO = 0.8  # both halves of a many-to-many bead this similar (relative to the whole): two beads
-SPLIT_FLOOR = 0.15
-
-
-def _split_minimal(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: tuple[int, ...], sim: float, scorer: Scorer) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
-    """Beads are minimal: a many-to-many bead whose two halves each match well on their own
-    is two correspondences, not one (the programme joins them when the joined words score a
-    little better)."""
-    if len(rows) < 2 or len(cols) < 2:
-        return [(rows, cols, sim)]
-    best = None
-    for i in range(1, len(rows)):
-        for j in range(1, len(cols)):
-            first = scorer.bead([fa[r] for r in rows[:i]], [fb[c] for c in cols[:j]])
-            second = scorer.bead([fa[r] for r in rows[i:]], [fb[c] for c in cols[j:]])
-            candidate = (min(first, second), first + second, i, j, first, second)
-            if best is None or candidate[:2] > best[:2]:
-                best = candidate
-    weakest, _total, i, j, first, second = best
-    if weakest < max(SPLIT_FLOOR, SPLIT_RATIO * sim):
-        return [(rows, cols, sim)]
-    return _split_minimal(fa, fb, rows[:i], cols[:j], first, scorer) + _split_minimal(fa, fb, rows[i:], cols[j:], second, scorer)
-
-
 def _crossed(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: tuple[int, ...], scorer: Scorer) -> bool:
     """True when the strongest sentence pairs inside a many-to-many bead run against each other."""
     best_col = [max(cols, key=lambda j: (scorer.pair(fa[i], fb[j])[0], -j)) for i in rows]
@@ -664,13 +640,6 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
                 bead_rows, bead_cols, sim = _trim(fa, fb, bead_rows, bead_cols, sim, scorer)
             if sim < floor or (sim <= 0.0 and same_language):
                 continue
-            if len(bead_rows) > 1 and len(bead_cols) > 1:
-                pieces = _split_minimal(fa, fb, bead_rows, bead_cols, sim, scorer)
-                if len(pieces) > 1:
-                    for piece_rows, piece_cols, piece_sim in pieces:
-                        if piece_sim >= floor:
-                            add(piece_rows, piece_cols, piece_sim)
-                    continue
             if parallel and len(bead_rows) + len(bead_cols) > 2:
                 bead_rows, bead_cols, sim = _trim_unsupported(fa, fb, bead_rows, bead_cols, sim, scorer, same_language)
                 if same_language and not _each_part_shares(fa, fb, bead_rows, bead_cols, least=3, share=PART_SHARE, scorer=scorer):

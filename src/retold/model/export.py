@@ -28,6 +28,8 @@ def to_dict(alignment: Alignment) -> dict:
                 "title": outlet.title,
                 "url": outlet.meta.url,
                 "published": outlet.meta.published,
+                "author": outlet.meta.author,
+                "name_from": outlet.meta.name_from,
                 "language": outlet.meta.language,
                 "encoding": outlet.encoding,
                 "offsets_into": "extracted_text" if outlet.meta.source.lower().endswith((".html", ".htm")) else "file",
