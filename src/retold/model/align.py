@@ -816,8 +816,14 @@ def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[tu
             whole = scorer.words(side_a, side_b)
         for nodes, own, other in ((nodes_a, side_a, side_b), (nodes_b, side_b, side_a)):
             for node, f in zip(nodes, own):
-                # A sentence copied whole beside a neighbour the other outlet lacks is still a copy.
-                words = whole if len(own) == 1 or link.score < STATUS_SCORE_FLOOR else max(whole, scorer.words([f], other))
+                # A sentence copied whole beside a neighbour the other outlet lacks is still a copy,
+                # and so is one whose copy the other outlet repeats (a standfirst and its body twin).
+                words = whole
+                if link.score >= STATUS_SCORE_FLOOR and len(own) + len(other) > 2:
+                    if len(own) > 1:
+                        words = max(words, scorer.words([f], other))
+                    if len(other) > 1:
+                        words = max([words] + [scorer.words([f], [g]) for g in other])
                 best_score[node] = max(best_score.get(node, 0.0), link.score)
                 best_words[node] = max(best_words.get(node, 0.0), words)
     ordered = [outlets[k] for k in canonical]
