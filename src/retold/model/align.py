@@ -810,20 +810,18 @@ def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[tu
             continue  # a refused link says nothing about the group
         side_a = [features[link.outlet_a][i] for i in link.rows]
         side_b = [features[link.outlet_b][j] for j in link.cols]
-        if link.score < STATUS_SCORE_FLOOR:
-            whole = 0.0  # too little shared weight to be near-verbatim: spare the edit distance
-        else:
-            whole = scorer.words(side_a, side_b)
+        one_to_one = len(side_a) == 1 and len(side_b) == 1
         for nodes, own, other in ((nodes_a, side_a, side_b), (nodes_b, side_b, side_a)):
             for node, f in zip(nodes, own):
-                # A sentence copied whole beside a neighbour the other outlet lacks is still a copy,
-                # and so is one whose copy the other outlet repeats (a standfirst and its body twin).
-                words = whole
-                if link.score >= STATUS_SCORE_FLOOR and len(own) + len(other) > 2:
-                    if len(own) > 1:
-                        words = max(words, scorer.words([f], other))
-                    if len(other) > 1:
-                        words = max([words] + [scorer.words([f], [g]) for g in other])
+                if link.score < STATUS_SCORE_FLOOR:
+                    words = 0.0  # too little shared weight to be near-verbatim: spare the edit distance
+                elif one_to_one:
+                    words = scorer.words(own, other)
+                else:
+                    # A merge or split is "altered" however few words changed; a sentence is
+                    # still shared when it stands verbatim as one sentence on the other side
+                    # (copied beside a neighbour the other outlet lacks, or a repeated standfirst).
+                    words = max(scorer.words([f], [g]) for g in other)
                 best_score[node] = max(best_score.get(node, 0.0), link.score)
                 best_words[node] = max(best_words.get(node, 0.0), words)
     ordered = [outlets[k] for k in canonical]
