@@ -406,6 +406,16 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
     if n == 0 or m == 0:
         return []
     r0, c0 = rows.start, cols.start
+    if n == 1 and m == 1 and not soft:
+        # One sentence on each side (the common gap between copies): pair them or leave both out.
+        if r0 in blocked_a or c0 in blocked_b:
+            return []
+        a, b = fa[r0], fb[c0]
+        sim = scorer.bead([a], [b])
+        la, lb = a.length * ratio, b.length
+        delta = abs(la - lb) / math.sqrt(LENGTH_VARIANCE * (la + lb) / 2) if la + lb else 0.0
+        cost = LEXICAL_WEIGHT * (1.0 - sim) - LENGTH_WEIGHT * math.log(max(math.erfc(delta * math.sqrt(0.5)), 1e-12))
+        return [((r0,), (c0,), sim)] if cost < 2 * skip else []
     lo = [0] * (n + 1)
     hi = [m] * (n + 1)
     points = [(0, 0)]
@@ -632,6 +642,8 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
         add((i,), (j,), score)
     for (i0, j0, _s0), (i1, j1, _s1) in zip(fixed, fixed[1:]):
         rows, cols = range(i0 + 1, i1), range(j0 + 1, j1)
+        if not rows or not cols:
+            continue
         soft = [(i, j) for i, j, _s in chain if i in rows and j in cols] if parallel else []
         beads = gap_programme(fa, fb, rows, cols, scorer, ratio, soft, blocked_a=linked_a, blocked_b=linked_b,
                               skip=SKIP_COST if same_language else SKIP_COST_CROSS_LANGUAGE)
@@ -709,8 +721,10 @@ def _extend(link: Link, fa: list[Features], fb: list[Features], linked_a: set[in
     plain overlap (no containment credit, so like is compared with like) rises with it, and
     the neighbour finds its words on the other side."""
     rows, cols = link.rows, link.cols
-    if all(n in linked_a or not 0 <= n < len(fa) for n in (rows[0] - 1, rows[-1] + 1)) and all(
-        n in linked_b or not 0 <= n < len(fb) for n in (cols[0] - 1, cols[-1] + 1)
+    before_a, after_a, before_b, after_b = rows[0] - 1, rows[-1] + 1, cols[0] - 1, cols[-1] + 1
+    if (
+        (before_a < 0 or before_a in linked_a) and (after_a >= len(fa) or after_a in linked_a)
+        and (before_b < 0 or before_b in linked_b) and (after_b >= len(fb) or after_b in linked_b)
     ):
         return link  # no free neighbour: nothing to grow into (the common case, checked cheaply)
     dice = scorer.bead_dice([fa[i] for i in rows], [fb[j] for j in cols])
