@@ -8,6 +8,7 @@ then damaged, another connection holds the write lock.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import signal
 import sqlite3
@@ -328,3 +329,15 @@ def test_notes_add_anchors_as_the_reader_does(tmp_path, sample_dir, capsys, samp
     assert "no outlet named 'Nobody'" in capsys.readouterr().err
     assert main(["notes", "delete", "1"]) == 0 and main(["notes", "delete", "1"]) == 1
     assert NoteStore.open().count() == 0
+
+
+def test_notes_print_on_a_terminal_that_is_not_utf8(tmp_path, sample_dir):
+    env = dict(os.environ, RETOLD_DATA_DIR=str(tmp_path / "data"), PYTHONIOENCODING="ascii")
+    note = ["notes", "add", str(sample_dir), "--outlet", "The Harbour Ledger", "--quote", "undersea", "--text", "Überraschung — “quoted” 😀"]
+    for args in (note, ["notes", "list"], ["notes", "export"], ["notes", "export", "--format", "json"], ["notes", "doctor"]):
+        result = subprocess.run([sys.executable, "-m", "retold", *args], capture_output=True, timeout=120, env=env)
+        assert result.returncode == 0 and b"Traceback" not in result.stderr, (args, result.stderr)
+        result.stdout.decode("ascii")
+    exported = subprocess.run([sys.executable, "-m", "retold", "notes", "export", "--format", "json"],
+                              capture_output=True, timeout=120, env=env)
+    assert json.loads(exported.stdout)[0]["body"]["value"] == "Überraschung — “quoted” 😀"  # the same value, \u-escaped

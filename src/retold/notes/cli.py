@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from retold.model.safe import printable
+from retold.model.safe import json_inert, printable
 from retold.model.story import InputError
 from retold.notes.anchor import Anchor
 from retold.notes.service import PlacedNote, StoryNotes
@@ -79,7 +79,15 @@ def run_notes(args) -> int:
     if args.notes_command == "export":
         from retold.notes.export import to_json, to_markdown
 
-        sys.stdout.write(to_json(stories) + "\n" if args.format == "json" else to_markdown(stories))
+        if args.format == "json":
+            out = to_json(stories)
+            try:
+                out.encode(sys.stdout.encoding or "utf-8")
+            except (UnicodeEncodeError, LookupError):
+                out = json_inert(out, ascii_only=True)  # the same JSON, for a terminal that is not UTF-8
+            sys.stdout.write(out + "\n")
+        else:
+            sys.stdout.write(to_markdown(stories))
         return 0
     total = 0
     for key, title, placed in stories:
