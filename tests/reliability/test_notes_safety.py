@@ -173,21 +173,43 @@ def test_healthy_log_after_a_kill_is_not_reported(tmp_path):
     assert store.notice is None and store.count() == 43 and aside_files(tmp_path) == []
 
 
-def test_doctor_recovers_notes_from_a_moved_aside_database(tmp_path, monkeypatch, capsys):
-    seed(tmp_path, 5)
-    damaged = tmp_path / "notes.db"
-    data = bytearray(damaged.read_bytes())
-    data[:16] = b"garbage garbage!"  # the file header: "file is not a database"
-    damaged.write_bytes(bytes(data))
+def test_damaged_database_is_moved_aside_with_its_readable_notes_brought_over(tmp_path, monkeypatch, capsys):
     store = NoteStore.open(tmp_path)
-    assert store.count() == 0 and "moved to" in store.notice
+    for n in range(200):
+        store.add("story", f"note {n} " + "x" * 1500)  # about a hundred pages
+    store.close()
+    data = bytearray((tmp_path / "notes.db").read_bytes())
+    data[40 * 4096 + 8:41 * 4096] = b"\xde\xad" * ((4096 - 8) // 2)  # one page of the table destroyed
+    (tmp_path / "notes.db").write_bytes(bytes(data))
+    store = NoteStore.open(tmp_path)
+    [moved] = aside_files(tmp_path)
+    assert moved.read_bytes() == bytes(data)  # kept as it was
+    recovered = store.count()
+    assert 190 <= recovered < 200 and f"with the {recovered} notes that could still be read" in store.notice
     store.close()
     monkeypatch.setenv("RETOLD_DATA_DIR", str(tmp_path))
-    assert main(["notes", "doctor", "--import"]) == 0
-    out = capsys.readouterr().out
-    assert "moved aside" in out
-    # A file whose header is gone may hold nothing SQLite can read: it is kept and said so.
-    assert len(aside_files(tmp_path)) >= 1
+    assert main(["notes", "doctor"]) == 0
+    assert f"{recovered} notes readable, 0 not in the database" in capsys.readouterr().out
+
+
+def test_database_with_a_damaged_header_is_recovered_and_kept(tmp_path):
+    seed(tmp_path, 5)
+    data = bytearray((tmp_path / "notes.db").read_bytes())
+    data[:16] = b"garbage garbage!"  # SQLite: "file is not a database"
+    (tmp_path / "notes.db").write_bytes(bytes(data))
+    store = NoteStore.open(tmp_path)
+    assert sorted(n.body for n in store.for_story("story")) == [f"note {n}" for n in range(5)]
+    assert "moved to" in store.notice and "with the 5 notes" in store.notice
+    [moved] = aside_files(tmp_path)
+    assert moved.read_bytes() == bytes(data)
+
+
+def test_unreadable_file_is_kept_and_said_so(tmp_path):
+    (tmp_path / "notes.db").write_bytes(b"\x00garbage" * 500)
+    store = NoteStore.open(tmp_path)
+    assert store.count() == 0 and "with the 0 notes" in store.notice
+    [moved] = aside_files(tmp_path)
+    assert moved.read_bytes() == b"\x00garbage" * 500
 
 
 # ---------------------------------------------------------------- 4: another program holds the lock
