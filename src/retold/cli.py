@@ -86,6 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     batch_p.add_argument("--scheduler", metavar="ADDRESS", help="an existing Dask scheduler, e.g. tcp://10.0.0.5:8786")
     batch_p.add_argument("--workers", type=int, default=None, help="local cluster: worker processes (default: cores)")
     batch_p.add_argument("--retry-failed", action="store_true", help="also re-run stories recorded as failed")
+    batch_p.add_argument("--connect-timeout", type=float, default=30.0, help="seconds to reach --scheduler (default 30)")
 
     read_p = sub.add_parser("read", help="open the side-by-side reader (the default command)")
     read_p.add_argument("paths", nargs="*", metavar="PATH")

@@ -48,9 +48,10 @@ ANCHOR_CROSS_LANGUAGE = 0.2  # across languages only names, numbers and cognates
 CONTAINMENT_DISCOUNT = 0.85  # a trimmed sentence wholly inside a longer one scores this
 NUMBER_BOOST = 1.5  # numbers and dates survive rewrites and translations
 PROBE_FEATURES = 6  # rarest features of a sentence used to find candidates
-CANDIDATES_PER_OUTLET = 3  # best candidates kept per sentence and other outlet
-CANDIDATE_MARGIN = 0.5  # ... when their probe overlap is at least this share of the best one
-NEIGHBOURS = 5  # with more outlets than six, each is aligned with this many closest others
+CANDIDATES_PER_OUTLET = 2  # best candidates kept per sentence and other outlet
+CANDIDATE_MARGIN = 0.6  # ... when their probe overlap is at least this share of the best one
+ALL_PAIRS_UP_TO = 8  # outlets; a bigger story aligns each outlet with its NEIGHBOURS closest
+NEIGHBOURS = 4
 PREFIX = 5  # feature = first letters of an accent-stripped word
 
 # The gap programme.
@@ -174,6 +175,8 @@ class Scorer:
     def pair(self, a: Features, b: Features) -> tuple[float, float]:
         """(score, dice) of two sentences. The score also credits containment: a trimmed
         sentence wholly inside a longer one is the same statement."""
+        if a is b:
+            return (1.0, 1.0) if a.feats else (0.0, 0.0)  # one text: wire copies share their parse
         key = (id(a), id(b))
         found = self._pairs.get(key)
         if found is None:
@@ -233,12 +236,12 @@ def word_similarity(a: Sequence[Features], b: Sequence[Features]) -> float:
 # ---------------------------------------------------------------- 3. candidates
 
 def outlet_pairs(features: list[list[Features]], scorer: Scorer) -> set[tuple[int, int]]:
-    """The outlet pairs to align: all of them in a story of a few outlets; with many, each
+    """The outlet pairs to align: all of them in a story of up to eight outlets; with more, each
     outlet with its NEIGHBOURS closest (by shared vocabulary), so cost grows with the number
     of outlets, not its square. Groups still join across pairs: a wire sentence copied by
     twenty outlets is one group through the links each outlet has to its neighbours."""
     n = len(features)
-    if n <= NEIGHBOURS + 1:
+    if n <= ALL_PAIRS_UP_TO:
         return {(a, b) for a in range(n) for b in range(a + 1, n)}
     vocab = [frozenset().union(*(f.feats for f in row)) if row else frozenset() for row in features]
     mass = [scorer.mass(v) for v in vocab]
@@ -737,6 +740,10 @@ def _extend(link: Link, fa: list[Features], fb: list[Features], linked_a: set[in
     plain overlap (no containment credit, so like is compared with like) rises with it, and
     the neighbour finds its words on the other side."""
     rows, cols = link.rows, link.cols
+    if all(n in linked_a or not 0 <= n < len(fa) for n in (rows[0] - 1, rows[-1] + 1)) and all(
+        n in linked_b or not 0 <= n < len(fb) for n in (cols[0] - 1, cols[-1] + 1)
+    ):
+        return link  # no free neighbour: nothing to grow into (the common case, checked cheaply)
     dice = scorer.bead_dice([fa[i] for i in rows], [fb[j] for j in cols])
     grown = True
     while grown:
