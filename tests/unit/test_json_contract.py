@@ -56,7 +56,7 @@ def test_groups_list_every_member_and_each_sentence_its_group():
     assert any(len({m["outlet"] for m in g["members"]}) < len(g["members"]) for g in data["groups"])
 
 
-_WORD = st.sampled_from("harbour ferry council said Tuesday the a of 42 crews votes river Orlin".split())
+_WORD = st.sampled_from("harbour ferry council said the a of 42 crews votes river Orlin quay".split())
 _SENTENCE = st.lists(_WORD, min_size=3, max_size=12).map(lambda ws: " ".join(ws).capitalize() + ".")
 
 
@@ -65,7 +65,7 @@ _SENTENCE = st.lists(_WORD, min_size=3, max_size=12).map(lambda ws: " ".join(ws)
     paragraphs=st.lists(st.lists(_SENTENCE, min_size=1, max_size=4), min_size=2, max_size=6),
     newline=st.sampled_from(["\n", "\r\n"]),
     bom=st.booleans(),
-    wrap=st.sampled_from([0, 30]),
+    wrap=st.sampled_from([0, 60]),
     gap=st.sampled_from(["", "\n"]),
 )
 def test_offsets_hold_on_generated_files(tmp_path_factory, paragraphs, newline, bom, wrap, gap):

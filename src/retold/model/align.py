@@ -48,9 +48,10 @@ ANCHOR_CROSS_LANGUAGE = 0.2  # across languages only names, numbers and cognates
 CONTAINMENT_DISCOUNT = 0.85  # a trimmed sentence wholly inside a longer one scores this
 NUMBER_BOOST = 1.5  # numbers and dates survive rewrites and translations
 PROBE_FEATURES = 6  # rarest features of a sentence used to find candidates
-CANDIDATES_PER_OUTLET = 3  # best candidates kept per sentence and other outlet
-CANDIDATE_MARGIN = 0.5  # ... when their probe overlap is at least this share of the best one
-NEIGHBOURS = 5  # with more outlets than six, each is aligned with this many closest others
+CANDIDATES_PER_OUTLET = 2  # best candidates kept per sentence and other outlet
+CANDIDATE_MARGIN = 0.6  # ... when their probe overlap is at least this share of the best one
+ALL_PAIRS_UP_TO = 8  # outlets; a bigger story aligns each outlet with its NEIGHBOURS closest
+NEIGHBOURS = 4
 PREFIX = 5  # feature = first letters of an accent-stripped word
 
 # The gap programme.
@@ -63,6 +64,7 @@ MOVES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3),
 MOVE_PRIOR = {(1, 1): 0.0, (1, 2): 0.25, (2, 1): 0.25, (1, 3): 0.5, (3, 1): 0.5, (2, 2): 0.6,
               (1, 4): 0.75, (4, 1): 0.75, (2, 3): 0.75, (3, 2): 0.75}
 ANCHOR_SLACK = 3  # cells the programme may stray from the rectangles between soft anchors
+MAX_CELLS = 40_000  # a gap without anchors is searched in at most about this many cells
 BAND = 30  # cells either side of a big gap's diagonal: keeps the programme near-linear
 PARALLEL_MONOTONE = 0.9  # share of confident pairs on the chain for a pair to count as parallel
 PARALLEL_CHAIN = 8  # ... with at least this many on the chain
@@ -173,6 +175,8 @@ class Scorer:
     def pair(self, a: Features, b: Features) -> tuple[float, float]:
         """(score, dice) of two sentences. The score also credits containment: a trimmed
         sentence wholly inside a longer one is the same statement."""
+        if a is b:
+            return (1.0, 1.0) if a.feats else (0.0, 0.0)  # one text: wire copies share their parse
         key = (id(a), id(b))
         found = self._pairs.get(key)
         if found is None:
@@ -208,6 +212,12 @@ class Scorer:
             found = self._words[key] = word_similarity(a, b)
         return found
 
+    def bead_dice(self, a: Sequence[Features], b: Sequence[Features]) -> float:
+        """Weighted overlap of two beads, without the containment credit."""
+        fa = frozenset().union(*(f.feats for f in a))
+        fb = frozenset().union(*(f.feats for f in b))
+        return self._score(fa, fb, containment=False)[1]
+
     def bead(self, a: list[Features], b: list[Features]) -> float:
         if len(a) == 1 and len(b) == 1:
             return self.pair(a[0], b[0])[0]
@@ -226,12 +236,12 @@ def word_similarity(a: Sequence[Features], b: Sequence[Features]) -> float:
 # ---------------------------------------------------------------- 3. candidates
 
 def outlet_pairs(features: list[list[Features]], scorer: Scorer) -> set[tuple[int, int]]:
-    """The outlet pairs to align: all of them in a story of a few outlets; with many, each
+    """The outlet pairs to align: all of them in a story of up to eight outlets; with more, each
     outlet with its NEIGHBOURS closest (by shared vocabulary), so cost grows with the number
     of outlets, not its square. Groups still join across pairs: a wire sentence copied by
     twenty outlets is one group through the links each outlet has to its neighbours."""
     n = len(features)
-    if n <= NEIGHBOURS + 1:
+    if n <= ALL_PAIRS_UP_TO:
         return {(a, b) for a in range(n) for b in range(a + 1, n)}
     vocab = [frozenset().union(*(f.feats for f in row)) if row else frozenset() for row in features]
     mass = [scorer.mass(v) for v in vocab]
@@ -271,31 +281,43 @@ def candidate_pairs(features: list[list[Features]], weights: dict[str, float], s
                 frequency[feat] = frequency.get(feat, 0) + 1
     result: dict[tuple[int, int], dict[tuple[int, int], float]] = {pair: {} for pair in pairs}
     probes: dict[int, list[tuple[str, float]]] = {}
+    where: dict[int, dict[int, list[int]]] = {}  # one parsed text -> outlet -> its sentences (wire copies)
+    for k, row in enumerate(features):
+        for i, f in enumerate(row):
+            if f.feats:
+                where.setdefault(id(f), {}).setdefault(k, []).append(i)
     for k, row in enumerate(features):
         mine = partners[k]
         if not mine:
             continue
-        tops: dict[int, dict[int, list[int]]] = {}  # wire copies in this outlet probe once
         for i, f in enumerate(row):
-            top = tops.get(id(f))
-            if top is None:
-                probe = probes.get(id(f))
-                if probe is None:
-                    ranked = sorted(f.feats, key=lambda feat: (frequency[feat], feat))
-                    chosen = [feat for feat in ranked[:PROBE_FEATURES] if frequency[feat] <= cap] or ranked[:2]
-                    probe = probes[id(f)] = [(feat, weights[feat]) for feat in chosen]
-                top = tops[id(f)] = {}
-                for l in mine:
-                    hits: dict[int, float] = {}
-                    for feat, w in probe:
-                        for j in postings[feat].get(l, ()):
-                            hits[j] = hits.get(j, 0.0) + w
-                    if hits:
-                        found = sorted((-overlap, j) for j, overlap in hits.items())[:CANDIDATES_PER_OUTLET]
-                        # The runners-up only when they come close to the best: a copy's best
-                        # candidate is plain, and scoring its also-rans is most of the cost.
-                        bar = found[0][0] * CANDIDATE_MARGIN
-                        top[l] = [j for o, j in found if o <= bar]
+            # Each sentence ranks its own candidates: a repeated line goes to the nearest copy.
+            probe = probes.get(id(f))
+            if probe is None:
+                ranked = sorted(f.feats, key=lambda feat: (frequency[feat], feat))
+                chosen = [feat for feat in ranked[:PROBE_FEATURES] if frequency[feat] <= cap] or ranked[:2]
+                probe = probes[id(f)] = [(feat, weights[feat]) for feat in chosen]
+            top: dict[int, list[int]] = {}
+            copies = where.get(id(f), {})
+            for l in mine:
+                found_copies = copies.get(l)
+                if found_copies:
+                    # The partner prints this very text: its nearest copy is the candidate, no probing.
+                    here, span = i / max(1, len(row) - 1), max(1, len(features[l]) - 1)
+                    top[l] = [min(found_copies, key=lambda j: (abs(j / span - here), j))]
+                    continue
+                hits: dict[int, float] = {}
+                for feat, w in probe:
+                    for j in postings[feat].get(l, ()):
+                        hits[j] = hits.get(j, 0.0) + w
+                if hits:
+                    # Equal overlaps (a repeated line) go to the nearest relative position.
+                    here, span = i / max(1, len(row) - 1), max(1, len(features[l]) - 1)
+                    found = sorted((-overlap, abs(j / span - here), j) for j, overlap in hits.items())[:CANDIDATES_PER_OUTLET]
+                    # The runners-up only when they come close to the best: a copy's best
+                    # candidate is plain, and scoring its also-rans is most of the cost.
+                    bar = found[0][0] * CANDIDATE_MARGIN
+                    top[l] = [j for o, _d, j in found if o <= bar]
             for l, js in top.items():
                 if k < l:
                     bucket, other = result[(k, l)], features[l]
@@ -396,6 +418,16 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
     if n == 0 or m == 0:
         return []
     r0, c0 = rows.start, cols.start
+    if n == 1 and m == 1 and not soft:
+        # One sentence on each side (the common gap between copies): pair them or leave both out.
+        if r0 in blocked_a or c0 in blocked_b:
+            return []
+        a, b = fa[r0], fb[c0]
+        sim = scorer.bead([a], [b])
+        la, lb = a.length * ratio, b.length
+        delta = abs(la - lb) / math.sqrt(LENGTH_VARIANCE * (la + lb) / 2) if la + lb else 0.0
+        cost = LEXICAL_WEIGHT * (1.0 - sim) - LENGTH_WEIGHT * math.log(max(math.erfc(delta * math.sqrt(0.5)), 1e-12))
+        return [((r0,), (c0,), sim)] if cost < 2 * skip else []
     lo = [0] * (n + 1)
     hi = [m] * (n + 1)
     points = [(0, 0)]
@@ -409,9 +441,10 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
                 lo[i] = min(lo[i], max(0, ja - ANCHOR_SLACK))
                 hi[i] = max(hi[i], min(m, jb + ANCHOR_SLACK))
     elif n * m > 4 * BAND * BAND:
+        band = max(3, min(BAND, MAX_CELLS // (2 * max(n, m))))  # a huge gap gets a narrower band
         for i in range(n + 1):
             centre = i * m // n
-            lo[i], hi[i] = max(0, centre - BAND), min(m, centre + BAND)
+            lo[i], hi[i] = max(0, centre - band), min(m, centre + band)
 
     inf = float("inf")
     blocked_rows = [0]
@@ -513,6 +546,13 @@ def _trim_unsupported(fa: list[Features], fb: list[Features], rows: tuple[int, .
             ends += [(fb[cols[0]], union_a, (rows, cols[1:])), (fb[cols[-1]], union_a, (rows, cols[:-1]))]
         weak = [(share, rest) for part, other, rest in ends
                 if len(part.feats) >= 3 and (share := _part_share(part, other, scorer)) < need]
+        if not weak and same_language:
+            # A few shared words by chance ("several"/"severed") do not make a part: drop an end
+            # whose words mostly stay unmatched when the rest matches clearly better without it.
+            whole = scorer.bead_dice([fa[i] for i in rows], [fb[j] for j in cols])
+            weak = [(share, rest) for part, other, rest in ends
+                    if len(part.feats) >= 3 and (share := _part_share(part, other, scorer)) < PART_DOUBT
+                    and scorer.bead_dice([fa[i] for i in rest[0]], [fb[j] for j in rest[1]]) > whole + TRIM_MARGIN]
         if not weak:
             break
         _share, (rest_rows, rest_cols) = min(weak)
@@ -527,6 +567,7 @@ TRIM_MARGIN = 0.02
 CROSS_TRIM_EVIDENCE = 0.25
 CROSS_TRIM_GAIN = 0.05
 EXTEND_SHARE = 0.5  # a neighbour joins a confident pair as its split when half its weight is across
+PART_DOUBT = 0.25  # ... below this share a part must also improve the bead's overlap to stay
 PART_SHARE = 0.1  # in one language, each sentence of a merge finds this share of its weight across
 
 
@@ -613,6 +654,8 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
         add((i,), (j,), score)
     for (i0, j0, _s0), (i1, j1, _s1) in zip(fixed, fixed[1:]):
         rows, cols = range(i0 + 1, i1), range(j0 + 1, j1)
+        if not rows or not cols:
+            continue
         soft = [(i, j) for i, j, _s in chain if i in rows and j in cols] if parallel else []
         beads = gap_programme(fa, fb, rows, cols, scorer, ratio, soft, blocked_a=linked_a, blocked_b=linked_b,
                               skip=SKIP_COST if same_language else SKIP_COST_CROSS_LANGUAGE)
@@ -633,6 +676,8 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
             add(bead_rows, bead_cols, sim)
     if not parallel:
         links[:] = [_extend(link, fa, fb, linked_a, linked_b, scorer) for link in links]
+    elif same_language:
+        _attach_orphans(links, fa, fb, linked_a, linked_b, scorer)
     # Order-free pairs: a moved paragraph is off the chain but still the same statement.
     for i, (j, score) in sorted(best_a.items()):
         if score >= ALTERED_THRESHOLD and best_b.get(j, (None,))[0] == i and i not in linked_a and j not in linked_b:
@@ -640,33 +685,86 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
     return links
 
 
-def _extend(link: Link, fa: list[Features], fb: list[Features], linked_a: set[int], linked_b: set[int], scorer: Scorer) -> Link:
-    """Grow a 1:1 link into a split when an unlinked neighbour clearly continues it: the bead
-    matches better with it, and the neighbour finds its words on the other side."""
-    if len(link.rows) != 1 or len(link.cols) != 1:
-        return link
-    rows, cols, sim = link.rows, link.cols, link.score
+ORPHAN_GAIN = 0.0  # ... and the bead's plain overlap does not fall
+ORPHAN_SHARE = 0.15  # a left-out sentence joins a neighbouring bead when this share of it is there
+
+
+def _attach_orphans(links: list[Link], fa: list[Features], fb: list[Features], linked_a: set[int], linked_b: set[int], scorer: Scorer) -> None:
+    """On parallel texts in one language, a sentence the programme left out beside a bead is
+    usually the translator's or editor's addition to that bead: join it to the neighbour whose
+    other side holds more of its words."""
     for side in ("a", "b"):
-        for step in (-1, 1):
+        mine, linked = (fa, linked_a) if side == "a" else (fb, linked_b)
+        owner: dict[int, int] = {}
+        for number, link in enumerate(links):
+            for index in (link.rows if side == "a" else link.cols):
+                owner[index] = number
+        for x in range(len(mine)):
+            if x in linked or len(mine[x].feats) < 2:
+                continue
+            best = None
+            for neighbour in (x - 1, x + 1):
+                number = owner.get(neighbour)
+                if number is None:
+                    continue
+                link = links[number]
+                other = frozenset().union(*(fb[j].feats for j in link.cols)) if side == "a" else frozenset().union(*(fa[i].feats for i in link.rows))
+                share = _part_share(mine[x], other, scorer)
+                if share >= ORPHAN_SHARE and (best is None or (share, -neighbour) > best[:2]):
+                    best = (share, -neighbour, number)
+            if best is None:
+                continue
+            link = links[best[2]]
+            if side == "a":
+                rows, cols = tuple(sorted(link.rows + (x,))), link.cols
+            else:
+                rows, cols = link.rows, tuple(sorted(link.cols + (x,)))
+            before = scorer.bead_dice([fa[i] for i in link.rows], [fb[j] for j in link.cols])
+            if scorer.bead_dice([fa[i] for i in rows], [fb[j] for j in cols]) < before + ORPHAN_GAIN:
+                continue  # its few shared words do not make the bead a better match: a sentence of its own
+            sim = scorer.bead([fa[i] for i in rows], [fb[j] for j in cols])
+            links[best[2]] = Link(sim, link.outlet_a, rows, link.outlet_b, cols)
+            linked.add(x)
+            owner[x] = best[2]
+
+
+def _extend(link: Link, fa: list[Features], fb: list[Features], linked_a: set[int], linked_b: set[int], scorer: Scorer) -> Link:
+    """Grow a link into a split when an unlinked neighbour clearly continues it: the bead's
+    plain overlap (no containment credit, so like is compared with like) rises with it, and
+    the neighbour finds its words on the other side."""
+    rows, cols = link.rows, link.cols
+    before_a, after_a, before_b, after_b = rows[0] - 1, rows[-1] + 1, cols[0] - 1, cols[-1] + 1
+    if (
+        (before_a < 0 or before_a in linked_a) and (after_a >= len(fa) or after_a in linked_a)
+        and (before_b < 0 or before_b in linked_b) and (after_b >= len(fb) or after_b in linked_b)
+    ):
+        return link  # no free neighbour: nothing to grow into (the common case, checked cheaply)
+    dice = scorer.bead_dice([fa[i] for i in rows], [fb[j] for j in cols])
+    grown = True
+    while grown:
+        grown = False
+        for side, step in (("a", -1), ("a", 1), ("b", -1), ("b", 1)):
             if side == "a":
                 n = (rows[0] if step < 0 else rows[-1]) + step
                 if not 0 <= n < len(fa) or n in linked_a:
                     continue
-                new_rows, new_cols = (tuple(sorted(rows + (n,))), cols)
+                new_rows, new_cols = tuple(sorted(rows + (n,))), cols
                 part, other = fa[n], frozenset().union(*(fb[j].feats for j in cols))
             else:
                 n = (cols[0] if step < 0 else cols[-1]) + step
                 if not 0 <= n < len(fb) or n in linked_b:
                     continue
-                new_rows, new_cols = (rows, tuple(sorted(cols + (n,))))
+                new_rows, new_cols = rows, tuple(sorted(cols + (n,)))
                 part, other = fb[n], frozenset().union(*(fa[i].feats for i in rows))
-            if len(part.feats) < 2 or _part_share(part, other, scorer) < EXTEND_SHARE:
+            if len(new_rows) > 4 or len(new_cols) > 4 or len(part.feats) < 2 or _part_share(part, other, scorer) < EXTEND_SHARE:
                 continue
-            new_sim = scorer.bead([fa[i] for i in new_rows], [fb[j] for j in new_cols])
-            if new_sim > sim + TRIM_MARGIN:
+            new_dice = scorer.bead_dice([fa[i] for i in new_rows], [fb[j] for j in new_cols])
+            if new_dice > dice + TRIM_MARGIN:
                 (linked_a if side == "a" else linked_b).add(n)
-                rows, cols, sim = new_rows, new_cols, new_sim
-    return link if (rows, cols) == (link.rows, link.cols) else Link(max(sim, link.score), link.outlet_a, rows, link.outlet_b, cols)
+                rows, cols, dice, grown = new_rows, new_cols, new_dice, True
+    if (rows, cols) == (link.rows, link.cols):
+        return link
+    return Link(max(link.score, scorer.bead([fa[i] for i in rows], [fb[j] for j in cols])), link.outlet_a, rows, link.outlet_b, cols)
 
 
 # ---------------------------------------------------------------- 6. grouping
@@ -738,14 +836,18 @@ def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[tu
             continue  # a refused link says nothing about the group
         side_a = [features[link.outlet_a][i] for i in link.rows]
         side_b = [features[link.outlet_b][j] for j in link.cols]
-        if link.score < STATUS_SCORE_FLOOR:
-            whole = 0.0  # too little shared weight to be near-verbatim: spare the edit distance
-        else:
-            whole = scorer.words(side_a, side_b)
+        one_to_one = len(side_a) == 1 and len(side_b) == 1
         for nodes, own, other in ((nodes_a, side_a, side_b), (nodes_b, side_b, side_a)):
             for node, f in zip(nodes, own):
-                # A sentence copied whole beside a neighbour the other outlet lacks is still a copy.
-                words = whole if len(own) == 1 or link.score < STATUS_SCORE_FLOOR else max(whole, scorer.words([f], other))
+                if link.score < STATUS_SCORE_FLOOR:
+                    words = 0.0  # too little shared weight to be near-verbatim: spare the edit distance
+                elif one_to_one:
+                    words = scorer.words(own, other)
+                else:
+                    # A merge or split is "altered" however few words changed; a sentence is
+                    # still shared when it stands verbatim as one sentence on the other side
+                    # (copied beside a neighbour the other outlet lacks, or a repeated standfirst).
+                    words = max(scorer.words([f], [g]) for g in other)
                 best_score[node] = max(best_score.get(node, 0.0), link.score)
                 best_words[node] = max(best_words.get(node, 0.0), words)
     ordered = [outlets[k] for k in canonical]
