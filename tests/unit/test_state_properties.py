@@ -164,5 +164,9 @@ def test_focus_change_keeps_the_place(scenario):
             assert after.cursors[new] in span
             if before.cursors[new] in span:
                 assert after.cursors[new] == before.cursors[new]
-        elif new in before.visible and layout.fits_on_screen(after.cursors[new], before.tops[new]):
+        elif (
+            new in before.visible
+            and layout.row_count[after.cursors[new]] <= layout.height
+            and layout.fits_on_screen(after.cursors[new], before.tops[new])
+        ):
             assert after.tops[new] == before.tops[new] or after.anchor_row < before.anchor_row

@@ -199,12 +199,13 @@ class ReaderState:
 
     # ------------------------------------------------------------ settling: scroll targets
 
-    def settle(self, layouts: Layouts) -> ReaderState:
+    def settle(self, layouts: Layouts, *, partly: bool = False) -> ReaderState:
         """This state with the anchor made valid and every visible pane's scroll top computed.
 
-        The focused pane stands so its cursor's first row is at `anchor_row` (clamped so the
-        cursor is on screen); with sync on, each other visible pane puts the counterpart of
-        the cursor sentence on that row, or interpolates when it has none.
+        The focused pane stands so its cursor's first row is at `anchor_row`, clamped so the
+        whole cursor sentence is on screen (`partly`: so at least one row of it is, when the
+        reader scrolled past it on purpose); with sync on, each other visible pane puts the
+        counterpart of the cursor sentence on that row, or interpolates when it has none.
         """
         tops = list(self.tops)
         lead = layouts(self.focused)
@@ -213,7 +214,10 @@ class ReaderState:
                 tops[number] = self._own_top(number, layouts(number))
             return replace(self, anchor_row=0, tops=tuple(tops))
         first, count = lead.first_row[self.cursor], lead.row_count[self.cursor]
-        low, high = sorted((0, lead.height - count))  # anchors that keep the cursor on screen
+        if partly:
+            low, high = 1 - count, lead.height - 1  # anchors that keep a row of the cursor on screen
+        else:
+            low, high = sorted((0, lead.height - count))  # anchors that keep the cursor on screen
         low = max(low, first - lead.max_top)  # and the top within its range
         anchor = max(low, min(self.anchor_row, high, first))
         targets: dict[int, tuple[bool, float]] = {}  # number -> (level with a counterpart?, content row)
@@ -234,7 +238,7 @@ class ReaderState:
             # the focused pane stands at its very top: its first lines (removed furniture
             # shown with `r`, a headline paragraph) stay reachable, the others wait at theirs.
             deficit = max((anchor - row for level, row in targets.values() if level), default=0)
-            if deficit > 0 and first - anchor > 0:
+            if deficit > 0 and first - anchor > 0 and not partly:
                 anchor = max(low, anchor - int(deficit))
         tops[self.focused] = first - anchor
         for number in self.visible:
@@ -297,11 +301,15 @@ class ReaderState:
         margin = min(MARGIN, max(0, (height - count) // 2))
         highest = first - margin  # the top may not be below this (cursor too near the top edge)
         lowest = first + count + margin - height  # nor above this
-        if index == 0 and first + count <= height:
-            highest = 0
+        if index == 0 and first + count <= height:  # the rows above it fit too: show them
+            highest, lowest = 0, min(lowest, 0)
         if index == len(lead.first_row) - 1:
             lowest = max(lowest, min(lead.total_rows - height, first))
         top = first if lowest > highest else max(lowest, min(top, highest))
+        if index == 0 == self.cursor and not keep_row and first > 0 and self._top(self.focused, layouts) <= top:
+            # Asked again for the first sentence while showing it: reveal the rows above it
+            # (removed furniture shown with `r`), keeping a row of the sentence on screen.
+            return replace(self, anchor_row=min(first, height - 1)).settle(layouts, partly=True)
         # Rather not start the pane in the middle of a sentence, if a sentence edge will do.
         cut = lead.mid_sentence(top)
         if cut is not None:
@@ -318,7 +326,7 @@ class ReaderState:
         return self.move_to(self.cursor + step, layouts)
 
     def cursor_edge(self, last: bool, layouts: Layouts) -> ReaderState:
-        """g / G: the first or last sentence."""
+        """g / G: the first or last sentence (g again: the rows above the first)."""
         return self.move_to(self.sentence_count(self.focused) - 1 if last else 0, layouts)
 
     def page(self, direction: int, layouts: Layouts) -> ReaderState:
@@ -450,7 +458,7 @@ class ReaderState:
         cursors = list(self.cursors)
         cursors[number] = cursor
         return replace(self, cursors=tuple(cursors), tops=tuple(tops), anchor_row=layout.first_row[cursor] - top).settle(
-            layouts
+            layouts, partly=True
         )
 
     def toggle_sync(self, layouts: Layouts) -> ReaderState:
