@@ -50,6 +50,7 @@ HELP_TEXT = {
     "note": "write a note on this sentence",
     "story_note": "write a note on the whole story",
     "notes": "list this story's notes",
+    "overview": "the whole story at a glance: coverage map, overlap matrix, outlets (enter jumps)",
     "help": "this help",
     "quit": "quit",
 }
@@ -131,6 +132,7 @@ class ReaderScreen(Screen):
         Binding("m", "note", "Note", id="note"),
         Binding("M", "story_note", "Story note", id="story_note", show=False),
         Binding("N", "notes", "Notes", id="notes"),
+        Binding("o", "overview", "Overview", id="overview"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
@@ -432,6 +434,21 @@ class ReaderScreen(Screen):
     def action_toggle_removed(self) -> None:
         self.show_removed = not self.show_removed
         self._relayout()
+
+    def action_overview(self) -> None:
+        from retold.tui.screens.overview import OverviewScreen
+
+        def done(choice: tuple[str, int] | None) -> None:
+            if choice is not None:
+                self.jump_to(*choice)
+
+        self.app.push_screen(OverviewScreen(self.alignment, (self.focused_index, self.focused_pane.cursor)), done)
+
+    def jump_to(self, outlet_id: str, index: int) -> None:
+        """Focus an outlet's pane and put its cursor on a sentence; the others follow."""
+        number = next(n for n, o in enumerate(self.alignment.outlets) if o.id == outlet_id)
+        self.focus_outlet(number)
+        self.move(self.pane(number), index)
 
     def action_help(self) -> None:
         from retold.tui.screens.help import HelpScreen
