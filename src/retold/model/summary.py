@@ -121,11 +121,15 @@ def _summarize(alignment: Alignment) -> StorySummary:
         counts = outlet.counts()
         stats.append(OutletStats(len(outlet.sentences), counts["shared"], counts["altered"], counts["unique"]))
 
-    # overlap[a][b]: walk A's sentences once, visiting the outlets of each one's group.
-    group_outlets = [
-        {number_of[m.outlet]: outlets[number_of[m.outlet]].sentences[m.sentence].status for m in group.members}
-        for group in alignment.groups
-    ]
+    # overlap[a][b]: walk A's sentences once, visiting the outlets of each one's group. For an
+    # outlet holding several sentences of a group (a split), one near-verbatim one is enough.
+    group_outlets: list[dict[int, bool]] = []
+    for group in alignment.groups:
+        near_verbatim: dict[int, bool] = {}
+        for m in group.members:
+            b = number_of[m.outlet]
+            near_verbatim[b] = near_verbatim.get(b, False) or outlets[b].sentences[m.sentence].status == Status.SHARED
+        group_outlets.append(near_verbatim)
     overlap = []
     for a, outlet in enumerate(outlets):
         shared = [0] * width
@@ -133,10 +137,11 @@ def _summarize(alignment: Alignment) -> StorySummary:
         for sentence in outlet.sentences:
             if sentence.group is None:
                 continue
-            for b, status in group_outlets[sentence.group].items():
+            shared_here = sentence.status == Status.SHARED
+            for b, verbatim in group_outlets[sentence.group].items():
                 if b == a:
                     continue
-                if sentence.status == Status.SHARED and status == Status.SHARED:
+                if shared_here and verbatim:
                     shared[b] += 1
                 else:
                     altered[b] += 1
