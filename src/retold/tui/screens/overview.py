@@ -511,7 +511,10 @@ class OverviewScreen(Screen[tuple[str, int] | None]):
             rows.append(row)
         return RowsView(header, rows, id="outlets-table")
 
-    def on_mount(self) -> None:
+    def on_screen_resume(self) -> None:
+        """Each opening starts at the reader's sentence, in the coverage map."""
+        if self.view != "coverage":
+            self.action_show_view("coverage")
         outlet_number, sentence = self.start
         rows = self.summary.row_of[outlet_number] if outlet_number < len(self.summary.row_of) else ()
         coverage = self.map

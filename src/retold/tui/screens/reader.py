@@ -442,7 +442,13 @@ class ReaderScreen(Screen):
             if choice is not None:
                 self.jump_to(*choice)
 
-        self.app.push_screen(OverviewScreen(self.alignment, (self.focused_index, self.focused_pane.cursor)), done)
+        start = (self.focused_index, self.focused_pane.cursor)
+        # Composed once and kept: reopening only moves its cursor, so `o` stays instant.
+        if not self.app.is_screen_installed("overview"):
+            self.app.install_screen(OverviewScreen(self.alignment, start), "overview")
+        else:
+            self.app.get_screen("overview").start = start
+        self.app.push_screen("overview", done)
 
     def jump_to(self, outlet_id: str, index: int) -> None:
         """Focus an outlet's pane and put its cursor on a sentence; the others follow."""

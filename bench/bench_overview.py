@@ -1,0 +1,80 @@
+"""Overview and search figures on the 20 × 400 synthetic story, headless.
+
+    python bench/bench_overview.py
+
+Target (issue 10): opening the overview, every key in it, and a search: each <= 100 ms.
+Key figures are medians per press and repaint through Pilot; Pilot's own cost of a key
+press on a one-label app is printed too, and subtracted in the second column.
+"""
+
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from retold.model.pipeline import load_alignment
+from retold.model.summary import _summarize
+from retold.synthetic import make_story
+from retold.tui.app import RetoldApp
+
+REPEAT = 15
+
+
+async def pilot_baseline() -> float:
+    from textual.app import App
+    from textual.widgets import Label
+
+    class Baseline(App):
+        def compose(self):
+            yield Label("baseline")
+
+    samples = []
+    async with Baseline().run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        for _ in range(REPEAT):
+            start = time.perf_counter()
+            await pilot.press("j")
+            await pilot.pause()
+            samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+async def timed(pilot, *keys) -> float:
+    start = time.perf_counter()
+    await pilot.press(*keys)
+    await pilot.pause()
+    return time.perf_counter() - start
+
+
+async def overview_figures(alignment) -> dict[str, float]:
+    app = RetoldApp(alignment)
+    results: dict[str, list[float]] = {}
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        for _ in range(REPEAT):
+            results.setdefault("open (o)", []).append(await timed(pilot, "o"))
+            for key in ["j", "k", "l", "h", "pagedown", "pageup", "G", "g", "n", "p", "2", "j", "3", "j", "1"]:
+                results.setdefault(f"key {key!r}", []).append(await timed(pilot, key))
+            results.setdefault("close (o)", []).append(await timed(pilot, "o"))
+    return {name: statistics.median(samples) for name, samples in results.items()}
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        story = make_story(Path(tmp) / "big", outlets=20, sentences=400, seed=1)
+        alignment = load_alignment([str(story)])
+    start = time.perf_counter()
+    _summarize(alignment)
+    print(f"summary (story order, overlap, counts) of 20 × 400, computed once while loading: {(time.perf_counter() - start) * 1000:.1f} ms")
+    baseline = asyncio.run(pilot_baseline())
+    print(f"Pilot's own cost of a key press and pause (one-label app): {baseline * 1000:.1f} ms")
+    figures = asyncio.run(overview_figures(alignment))
+    for name, seconds in figures.items():
+        print(f"20 × 400 overview, {name}: median {seconds * 1000:.1f} ms, {(seconds - baseline) * 1000:.1f} ms above Pilot's own cost")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
