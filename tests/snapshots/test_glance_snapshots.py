@@ -23,3 +23,8 @@ class TestOverviewSnapshot:
 
     def test_outlets_100x30(self, snap_compare):
         assert snap_compare(make_app(), terminal_size=(100, 30), press=["o", "3", "j"])
+
+
+class TestOutletInfoSnapshot:
+    def test_info_panel_100x30(self, snap_compare):
+        assert snap_compare(make_app(), terminal_size=(100, 30), press=["tab", "i"])

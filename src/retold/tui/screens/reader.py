@@ -51,6 +51,7 @@ HELP_TEXT = {
     "story_note": "write a note on the whole story",
     "notes": "list this story's notes",
     "overview": "the whole story at a glance: coverage map, overlap matrix, outlets (enter jumps)",
+    "outlet_info": "this outlet's url, file, date, language, full headline, byline and counts",
     "help": "this help",
     "quit": "quit",
 }
@@ -133,6 +134,7 @@ class ReaderScreen(Screen):
         Binding("M", "story_note", "Story note", id="story_note", show=False),
         Binding("N", "notes", "Notes", id="notes"),
         Binding("o", "overview", "Overview", id="overview"),
+        Binding("i", "outlet_info", "Outlet info", id="outlet_info"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "app.quit", "Quit", id="quit"),
     ]
@@ -449,6 +451,11 @@ class ReaderScreen(Screen):
         else:
             self.app.get_screen("overview").start = start
         self.app.push_screen("overview", done)
+
+    def action_outlet_info(self) -> None:
+        from retold.tui.screens.outlet_info import OutletInfo
+
+        self.app.push_screen(OutletInfo(self.focused_pane.outlet))
 
     def jump_to(self, outlet_id: str, index: int) -> None:
         """Focus an outlet's pane and put its cursor on a sentence; the others follow."""
