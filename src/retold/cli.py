@@ -23,30 +23,83 @@ def _fail(message: str, code: int = 2) -> int:
     return code
 
 
+PATH_HELP = (
+    "a folder of one story's outlet files (.txt, .md, .html, .htm; an optional story.toml), "
+    "or the files themselves"
+)
+
+
+def _epilog() -> str:
+    from retold.config import keymap_path
+    from retold.notes.store import data_dir
+
+    return f"""\
+With no command, `retold PATH...` opens the reader; `retold` alone opens the bundled sample story.
+
+files:
+  notes     {data_dir() / "notes.db"}
+            (SQLite; set RETOLD_DATA_DIR to keep notes elsewhere)
+  keymap    {keymap_path()}
+            (TOML, optional: [keys] binding_id = "key,key", e.g. overview = "O";
+            binding ids are listed by `?` in the reader; set RETOLD_CONFIG_DIR to move it)
+
+story.toml (optional, in the story folder) names the outlets and orders the panes:
+  [story]     title = "..."
+  [[outlet]]  file = "meridian.txt"   (required: the file this entry describes)
+              name = "Meridian Press", url = "https://...", published = "2026-03-03T09:14:00Z",
+              language = "en", title = "the headline, if detection picks the wrong line"
+"""
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="retold",
-        description="Read one news story the way every outlet retold it.",
-        epilog="With no command, `retold PATH...` opens the reader; `retold` alone opens the sample story.",
+        description="Read one news story the way every outlet retold it: aligned sentences, side by side.",
+        epilog=_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"retold {__version__}")
-    sub = parser.add_subparsers(dest="command")
+    parser.add_argument("--version", action="version", version=f"retold {__version__}", help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
 
-    align_p = sub.add_parser("align", help="align the outlet versions and print the result")
-    align_p.add_argument("paths", nargs="*", metavar="PATH", help="a folder of outlet files, or the files")
-    align_p.add_argument("--format", choices=["text", "json"], default="text")
-    align_p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    align_p = sub.add_parser(
+        "align", help="align the outlet versions and print the result",
+        description="Clean, split and align the outlet files; print a colour-coded report or JSON.",
+    )
+    align_p.add_argument("paths", nargs="*", metavar="PATH", help=PATH_HELP)
+    align_p.add_argument(
+        "--format", choices=["text", "json"], default="text",
+        help="text: a report for people (default); json: the alignment, schema retold.alignment/1",
+    )
+    align_p.add_argument(
+        "--color", choices=["auto", "always", "never"], default="auto",
+        help="colour the text report: auto (default) when writing to a terminal without NO_COLOR set",
+    )
 
-    read_p = sub.add_parser("read", help="open the side-by-side reader (the default command)")
-    read_p.add_argument("paths", nargs="*", metavar="PATH")
+    read_p = sub.add_parser(
+        "read", help="open the side-by-side reader (the default command)",
+        description="Open the reader: one pane per outlet, sentences aligned. `?` inside lists the keys.",
+    )
+    read_p.add_argument("paths", nargs="*", metavar="PATH", help=PATH_HELP + "; none: the sample story")
 
-    notes_p = sub.add_parser("notes", help="list or export reading notes")
-    notes_sub = notes_p.add_subparsers(dest="notes_command", required=True)
-    list_p = notes_sub.add_parser("list", help="list notes (of one story, or all)")
-    list_p.add_argument("path", nargs="?", metavar="PATH")
-    export_p = notes_sub.add_parser("export", help="export notes as Markdown or W3C Web Annotations (JSON)")
-    export_p.add_argument("path", nargs="?", metavar="PATH")
-    export_p.add_argument("--format", choices=["md", "json"], default="md")
+    notes_p = sub.add_parser(
+        "notes", help="list or export reading notes",
+        description="Your reading notes, re-attached to the current files.",
+    )
+    notes_sub = notes_p.add_subparsers(dest="notes_command", required=True, title="commands", metavar="COMMAND")
+    list_p = notes_sub.add_parser(
+        "list", help="list notes (of one story, or all)",
+        description="List notes with how each re-attached to the current files (exact, fuzzy, detached).",
+    )
+    list_p.add_argument("path", nargs="?", metavar="PATH", help="the story's folder or files; none: every story")
+    export_p = notes_sub.add_parser(
+        "export", help="export notes as Markdown or W3C Web Annotations (JSON)",
+        description="Write notes to standard output as Markdown or W3C Web Annotations.",
+    )
+    export_p.add_argument("path", nargs="?", metavar="PATH", help="the story's folder or files; none: every story")
+    export_p.add_argument(
+        "--format", choices=["md", "json"], default="md",
+        help="md: Markdown (default); json: W3C Web Annotation JSON-LD",
+    )
     return parser
 
 
