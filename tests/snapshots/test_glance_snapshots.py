@@ -28,3 +28,16 @@ class TestOverviewSnapshot:
 class TestOutletInfoSnapshot:
     def test_info_panel_100x30(self, snap_compare):
         assert snap_compare(make_app(), terminal_size=(100, 30), press=["tab", "i"])
+
+
+class TestKeymapSnapshot:
+    def test_help_from_bindings_100x30(self, snap_compare):
+        assert snap_compare(make_app(), terminal_size=(100, 30), press=["question_mark"])
+
+    def test_palette_lists_actions_by_name_100x30(self, snap_compare):
+        async def run_before(pilot):
+            await pilot.press("ctrl+p")
+            await pilot.press(*"overv")
+            await pilot.pause(0.5)
+
+        assert snap_compare(make_app(), terminal_size=(100, 30), run_before=run_before)

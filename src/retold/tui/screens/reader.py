@@ -466,7 +466,10 @@ class ReaderScreen(Screen):
     def action_help(self) -> None:
         from retold.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen([(b.key, HELP_TEXT.get(b.id or "", b.description)) for b in self.BINDINGS]))
+        from retold.tui.keymap import screen_actions
+
+        keys = [(",".join(a.keys), HELP_TEXT.get(a.id or "", a.description), a.id or "") for a in screen_actions(self)]
+        self.app.push_screen(HelpScreen(keys, str(getattr(self.app, "keymap_file", "") or "")))
 
     # ---------------------------------------------------------------- notes
 
