@@ -6,8 +6,10 @@
 import sys
 from pathlib import Path
 
-from retold.model.gold import score
-from retold.model.pipeline import load_alignment
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from retold.model.gold import score  # noqa: E402
+from retold.model.pipeline import load_alignment  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1] / "sample_corpus"
 

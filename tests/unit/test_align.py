@@ -24,8 +24,10 @@ def check_invariants(alignment):
     seen = Counter()
     for group in alignment.groups:
         outlets = [m.outlet for m in group.members]
-        assert len(outlets) == len(set(outlets)), "two sentences of one outlet in a group"
-        assert len(outlets) >= 2
+        assert len(set(outlets)) >= 2, "a group spans two outlets at least"
+        for outlet_id in set(outlets):
+            indices = group.of(outlet_id)
+            assert list(indices) == list(range(indices[0], indices[0] + len(indices))), "an outlet's part of a group is consecutive"
         for m in group.members:
             seen[(m.outlet, m.sentence)] += 1
             s = alignment.outlet(m.outlet).sentences[m.sentence]

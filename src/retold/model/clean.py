@@ -147,7 +147,31 @@ def physical_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def logical_lines(text: str) -> list[Line]:
+_LINE_END = re.compile(r"[.!?…:;\"'”’»)\]]$")
+
+
+def one_sentence_per_line(text: str) -> bool:
+    """Plain text laid out a sentence (or clause) per line, with no blank lines between: every
+    line break is then a boundary, never a hard wrap to join. Hard-wrapped prose breaks lines
+    mid-phrase; pages scraped a paragraph per line pass this test and lose nothing by it."""
+    lines = text.splitlines()
+    nonblank = blank_between = ends = 0
+    seen_text = False
+    pending_blank = False
+    for raw in lines:
+        stripped = raw.strip()
+        if not stripped:
+            pending_blank = seen_text
+            continue
+        nonblank += 1
+        blank_between += pending_blank
+        pending_blank = False
+        seen_text = True
+        ends += bool(_LINE_END.search(stripped))
+    return nonblank >= 5 and blank_between <= 0.1 * nonblank and ends >= 0.6 * nonblank
+
+
+def logical_lines(text: str, join_wrapped: bool = True) -> list[Line]:
     """Join hard-wrapped lines (a line without sentence end followed by a lowercase start)."""
     result: list[Line] = []
     blank = True
@@ -163,7 +187,8 @@ def logical_lines(text: str) -> list[Line]:
         collapsed = " ".join(stripped.split())
         previous = result[-1] if result else None
         if (
-            previous is not None
+            join_wrapped
+            and previous is not None
             and not blank
             and not ends_sentence(previous.text)
             and len(previous.text) >= 40
@@ -184,8 +209,8 @@ def logical_lines(text: str) -> list[Line]:
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 
 
-def _classify(doc: RawDoc) -> list[Line]:
-    lines = logical_lines(doc.text)
+def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
+    lines = logical_lines(doc.text, join_wrapped=not line_per_sentence)
     in_list = False
     for line in lines:
         text = line.text
@@ -219,7 +244,30 @@ def _classify(doc: RawDoc) -> list[Line]:
             continue  # a paragraph that lost its final punctuation
         line.kind, line.weak = "furniture", True
         line.reason = "short fragment" if words <= 5 else "headline-like line (no sentence end)"
+    _keep_inner_lines(lines)
     return lines
+
+
+_OPEN_END = re.compile(r"[:;,(\[–—-]$")
+
+
+def _keep_inner_lines(lines: list[Line]) -> None:
+    """A line judged by its shape alone (short, no full stop) is body when it stands inside the
+    article, between body lines: plain prose has short lines, dialogue and sentences that run on
+    with a colon. Only a crosshead (a short line set apart by blank lines on both sides, not
+    running on) stays out. Above the first and below the last body line, shape still decides:
+    that is where pages put their furniture."""
+    body = [n for n, line in enumerate(lines) if line.kind == "body"]
+    if not body:
+        return
+    for n in range(body[0] + 1, body[-1]):
+        line = lines[n]
+        if line.kind != "furniture" or not line.weak or line.reason not in ("short fragment", "headline-like line (no sentence end)"):
+            continue
+        blank_after = n + 1 < len(lines) and lines[n + 1].blank_before
+        crosshead = line.blank_before and blank_after and len(line.text.split()) <= 10 and not _OPEN_END.search(line.text)
+        if not crosshead:
+            line.kind, line.reason, line.weak = "body", "", False
 
 
 def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
@@ -252,7 +300,8 @@ RESTORE_SIMILARITY = 0.75
 
 
 def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
-    classified = [_classify(doc) for doc in docs]
+    layouts = [one_sentence_per_line(doc.text) for doc in docs]
+    classified = [_classify(doc, layout) for doc, layout in zip(docs, layouts)]
     # Cross-outlet evidence: a weakly removed line that matches another outlet's body is body.
     doubtful = [
         (outlet_no, line, tokens(line.text))
@@ -289,13 +338,13 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
             title.kind, title.reason = "title", "headline"
 
     articles = []
-    for doc, lines, title in zip(docs, classified, titles):
+    for doc, lines, title, line_per_sentence in zip(docs, classified, titles, layouts):
         paragraphs: list[tuple[int, int]] = []
         removed: list[Removed] = []
         previous_body = False
         for line in lines:
             if line.kind == "body":
-                if previous_body and not line.blank_before and not ends_sentence(doc.text[paragraphs[-1][0]:paragraphs[-1][1]]):
+                if previous_body and not line_per_sentence and not line.blank_before and not ends_sentence(doc.text[paragraphs[-1][0]:paragraphs[-1][1]]):
                     paragraphs[-1] = (paragraphs[-1][0], line.end)
                 else:
                     paragraphs.append((line.start, line.end))
