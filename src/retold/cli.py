@@ -142,18 +142,23 @@ def _align(args) -> int:
 
 
 def _read(args) -> int:
-    from retold.model.pipeline import load_alignment
-    from retold.model.story import InputError
+    from retold.model.story import InputError, collect_files
     from retold.sample import sample_story_path
 
     paths = args.paths or [str(sample_story_path())]
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         return _fail("the reader needs a terminal; for output to a pipe or file use `retold align PATH... --format json`")
     try:
-        alignment = load_alignment(paths, _notice)
+        collect_files(paths)  # a missing path or an empty folder is said before the screen opens
     except InputError as exc:
         return _fail(str(exc))
     from retold.tui.app import RetoldApp  # Textual is loaded only here
 
-    RetoldApp(alignment).run()
-    return 0
+    # The files are read, cleaned and aligned in a worker behind a progress screen.
+    app = RetoldApp(paths=paths)
+    app.run()
+    if app.load_error:
+        return _fail(app.load_error)
+    for message in app.load_notices:
+        _notice(message)
+    return app.return_code or 0

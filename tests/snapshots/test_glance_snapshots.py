@@ -41,3 +41,32 @@ class TestKeymapSnapshot:
             await pilot.pause(0.5)
 
         assert snap_compare(make_app(), terminal_size=(100, 30), run_before=run_before)
+
+
+class TestLoadingSnapshot:
+    def test_progress_while_aligning_100x30(self, snap_compare):
+        import threading
+
+        release = threading.Event()
+
+        def loader(paths, notice, progress):
+            progress("splitting", 2, 6)
+            release.wait(20)
+            raise RuntimeError("not reached in the snapshot")
+
+        app = RetoldApp(paths=[str(SAMPLE)], loader=loader)
+        app.theme = "textual-dark"
+
+        async def run_before(pilot):
+            import asyncio
+
+            for _ in range(100):
+                if getattr(app.screen_stack[-1], "stage", None) == "splitting":
+                    break
+                await asyncio.sleep(0.02)
+            await pilot.pause()
+
+        try:
+            assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
+        finally:
+            release.set()

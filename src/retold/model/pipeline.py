@@ -12,20 +12,34 @@ from retold.model.segment import segment_article
 from retold.model.story import Alignment, InputError, Outlet, collect_files, load_raw, unique_ids
 
 
-def load_alignment(paths: list[str], notice: Callable[[str], None] | None = None) -> Alignment:
+Progress = Callable[[str, int, int], None]  # (stage, done, total): loading, cleaning, splitting, aligning
+
+
+def load_alignment(
+    paths: list[str], notice: Callable[[str], None] | None = None, progress: Progress | None = None
+) -> Alignment:
     """Load, clean, segment and align the outlet files under `paths`.
 
     Raises InputError (one line naming the file and the problem) on bad input;
-    `notice` receives warnings (skipped files, fallback encodings).
+    `notice` receives warnings (skipped files, fallback encodings); `progress` is told each
+    stage as it starts (an exception raised by it abandons the work: how the reader cancels).
     """
     say = notice or (lambda message: None)
+    step = progress or (lambda stage, done, total: None)
     files, story_title, root = collect_files(paths, say)
-    docs = unique_ids([load_raw(path, entry) for path, entry in files])
+    docs = []
+    for number, (path, entry) in enumerate(files):
+        step("loading", number, len(files))
+        docs.append(load_raw(path, entry))
+    docs = unique_ids(docs)
     for doc in docs:
         for warning in doc.warnings:
             say(warning)
+    step("cleaning", 0, 1)
+    articles = list(clean_documents(docs))
     outlets = []
-    for article in clean_documents(docs):
+    for number, article in enumerate(articles):
+        step("splitting", number, len(articles))
         doc = article.doc
         sentences = segment_article(doc.meta.id, doc.text, article.paragraphs, doc.meta.language)
         if not sentences:
@@ -36,6 +50,7 @@ def load_alignment(paths: list[str], notice: Callable[[str], None] | None = None
         ))
     if not any(outlet.sentences for outlet in outlets):
         raise InputError(f"{paths[0]}: no readable article text in any file")
+    step("aligning", 0, 1)
     return replace(
         align(outlets), story_title=story_title, story_key=story_key(root, [Path(o.meta.source) for o in outlets])
     )
