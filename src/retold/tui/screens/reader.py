@@ -308,8 +308,9 @@ class ReaderScreen(Screen):
             if number == leader_number or not pane.outlet.sentences:
                 continue
             other = pane.text_layout()
-            mapping = self.mapping(leader_number, number)
-            row = follower_row(anchor, offset, layout.first_row, other.first_row, mapping.__getitem__, len(layout.rows), len(other.rows))
+            outlets = self.alignment.outlets
+            spans = self.alignment.counterpart_spans(outlets[leader_number].id, outlets[number].id)
+            row = offset + follower_row(anchor, layout.first_row, layout.row_count, other.first_row, other.row_count, spans.__getitem__, len(layout.rows), len(other.rows))
             targets.append((pane, row))
         # A counterpart nearer the top of its article than the anchor is to the top of the
         # screen cannot scroll down to it: move the leader up instead, if the anchor stays

@@ -1,0 +1,424 @@
+"""The reader's navigation as one headless model (no Textual import).
+
+`ReaderState` holds everything that says where the reader is: the focused outlet, the
+window of outlets on screen, one sentence cursor per outlet, the anchor row (the screen
+row of the focused cursor's first line) and the scroll top of every pane. Every
+navigation action is a pure method returning a new, *settled* state: its `tops` are the
+scroll targets the screen applies to the panes in one `batch_update`. The widgets never
+compute positions themselves.
+
+Actions need to know how each pane is laid out. They take `layouts`, a function from
+an outlet number to its `PaneLayout` (first row and row count of every sentence at the
+pane's width, total rows, pane height), so the model never touches a widget.
+
+Outlets are numbered by their order in the Alignment (0 is the leftmost pane).
+Guarantees after every action (property-tested in tests/unit/test_state_properties.py):
+1. the focused pane's cursor sentence is on screen;
+2. every visible pane with sentences shows some of them;
+3. with sync on, every visible pane holding a counterpart of the cursor sentence has the
+   first sentence of that counterpart span on the cursor's first row, unless it is
+   scrolled to its top or bottom;
+4. a pane without one is interpolated between the nearest aligned sentences
+   (`retold.tui.sync.follower_row`) and does not start mid-sentence, unless that
+   sentence is taller than the pane;
+5. `jump_counterpart(1)` then `jump_counterpart(-1)` returns to the same outlet and sentence;
+6. the visible window contains the focused outlet.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from retold.model.story import Alignment, Status
+from retold.tui.sync import follower_row
+
+MARGIN = 2  # rows kept above and below the cursor when the pane has to scroll to it
+LEVEL_SLACK = 2  # at the very top, rows of mismatch accepted rather than hiding an article's first line
+
+
+@dataclass(frozen=True)
+class PaneLayout:
+    """How one pane is laid out at its current width: enough to place any sentence.
+
+    first_row[i] / row_count[i]: the rows of sentence i (rows between sentences are
+    paragraph gaps and removed furniture); total_rows: every row; height: rows on screen.
+    """
+
+    first_row: tuple[int, ...]
+    row_count: tuple[int, ...]
+    total_rows: int
+    height: int
+
+    @property
+    def max_top(self) -> int:
+        """The furthest scroll: the last sentence's first row at the top of the pane."""
+        return self.first_row[-1] if self.first_row else 0
+
+    def clamp(self, top: int) -> int:
+        return max(0, min(top, self.max_top))
+
+    def sentence_at(self, row: int) -> int | None:
+        """The sentence shown at content row `row`; on a blank or furniture row the one
+        before it (the first sentence above the first one). None when there are none."""
+        if not self.first_row:
+            return None
+        return max(0, bisect_right(self.first_row, row) - 1)
+
+    def mid_sentence(self, top: int) -> int | None:
+        """The sentence a pane scrolled to `top` would start in the middle of, if any."""
+        sentence = self.sentence_at(top)
+        if sentence is None:
+            return None
+        first = self.first_row[sentence]
+        return sentence if first < top < first + self.row_count[sentence] else None
+
+    def snap(self, top: int) -> int:
+        """Move `top` to the nearer edge of the sentence it would cut (unless the sentence
+        is taller than the pane: then the cut is unavoidable)."""
+        sentence = self.mid_sentence(top)
+        if sentence is None or self.row_count[sentence] > self.height:
+            return top
+        start = self.first_row[sentence]
+        end = start + self.row_count[sentence]
+        if end - top < top - start and end <= self.max_top:
+            return end
+        return start
+
+    def on_screen(self, sentence: int, top: int) -> bool:
+        """Whether any row of `sentence` is visible with the pane scrolled to `top`."""
+        first = self.first_row[sentence]
+        return first < top + self.height and first + self.row_count[sentence] > top
+
+
+Layouts = Callable[[int], PaneLayout]
+
+
+@dataclass(frozen=True)
+class ReaderState:
+    """Where the reader is. Immutable: every action returns a new state (see module doc).
+
+    focused: the outlet whose pane has the cursor; first_visible / visible_count: the
+    window of outlets on screen; cursors[n]: outlet n's sentence cursor; anchor_row: the
+    screen row of the focused cursor's first line (may be negative for a sentence taller
+    than the pane); tops[n]: outlet n's scroll top (None until it was first shown); sync:
+    whether the other panes follow the focused one.
+    """
+
+    alignment: Alignment = field(repr=False, compare=False)
+    focused: int = 0
+    first_visible: int = 0
+    visible_count: int = 1
+    cursors: tuple[int, ...] = ()
+    anchor_row: int = 0
+    tops: tuple[int | None, ...] = ()
+    sync: bool = True
+
+    # ------------------------------------------------------------ construction and queries
+
+    @classmethod
+    def start(cls, alignment: Alignment, visible_count: int, layouts: Layouts | None = None) -> ReaderState:
+        """The state on opening: first outlet focused, every cursor on the first sentence,
+        every pane at its top. Settled when `layouts` is given."""
+        count = len(alignment.outlets)
+        state = cls(
+            alignment,
+            visible_count=max(1, min(visible_count, count)),
+            cursors=(0,) * count,
+            tops=(None,) * count,
+        )
+        return state.settle(layouts) if layouts is not None else state
+
+    @property
+    def outlet_count(self) -> int:
+        return len(self.alignment.outlets)
+
+    @property
+    def visible(self) -> range:
+        """Outlet numbers on screen, left to right."""
+        return range(self.first_visible, self.first_visible + self.visible_count)
+
+    @property
+    def cursor(self) -> int:
+        """The focused outlet's cursor."""
+        return self.cursors[self.focused]
+
+    def sentence_count(self, number: int) -> int:
+        return len(self.alignment.outlets[number].sentences)
+
+    def counterpart_span(self, number: int) -> tuple[int, ...]:
+        """Outlet `number`'s sentences aligned with the focused cursor sentence (() for the
+        focused outlet itself, for one that lacks it, or when the focused outlet is empty)."""
+        if number == self.focused or not self.sentence_count(self.focused):
+            return ()
+        outlets = self.alignment.outlets
+        return self.alignment.counterpart_span(outlets[self.focused].id, self.cursor, outlets[number].id)
+
+    def counterpart_outlet(self, step: int) -> int | None:
+        """The next (step 1) or previous (step -1) outlet, cyclically, that has the cursor
+        sentence; None when no other outlet has it."""
+        for distance in range(1, self.outlet_count):
+            number = (self.focused + step * distance) % self.outlet_count
+            if self.counterpart_span(number):
+                return number
+        return None
+
+    def change_index(self, step: int) -> int | None:
+        """The next (1) or previous (-1) altered or unique sentence of the focused outlet."""
+        sentences = self.alignment.outlets[self.focused].sentences
+        index = self.cursor + step
+        while 0 <= index < len(sentences):
+            if sentences[index].status != Status.SHARED:
+                return index
+            index += step
+        return None
+
+    # ------------------------------------------------------------ settling: scroll targets
+
+    def settle(self, layouts: Layouts) -> ReaderState:
+        """This state with the anchor made valid and every visible pane's scroll top computed.
+
+        The focused pane stands so its cursor's first row is at `anchor_row` (clamped so the
+        cursor is on screen); with sync on, each other visible pane puts the counterpart of
+        the cursor sentence on that row, or interpolates when it has none.
+        """
+        tops = list(self.tops)
+        lead = layouts(self.focused)
+        if not lead.first_row:  # nothing to anchor on: every pane shows its own cursor
+            for number in self.visible:
+                tops[number] = self._own_top(number, layouts(number))
+            return replace(self, anchor_row=0, tops=tuple(tops))
+        first, count = lead.first_row[self.cursor], lead.row_count[self.cursor]
+        low, high = sorted((0, lead.height - count))  # anchors that keep the cursor on screen
+        low = max(low, first - lead.max_top)  # and the top within its range
+        anchor = max(low, min(self.anchor_row, high, first))
+        targets: dict[int, tuple[bool, float]] = {}  # number -> (level with a counterpart?, content row)
+        if self.sync:
+            for number in self.visible:
+                if number == self.focused:
+                    continue
+                layout = layouts(number)
+                if not layout.first_row:
+                    continue
+                span = self.counterpart_span(number)
+                if span:
+                    targets[number] = (True, float(layout.first_row[span[0]]))
+                else:
+                    targets[number] = (False, self._interpolated_row(number, lead, layout))
+            # A counterpart nearer the top of its article than the cursor is to the top of
+            # the screen cannot scroll down to it: move the focused pane up instead. At the
+            # very top, a row or two of mismatch beats hiding the article's first lines.
+            deficit = max((anchor - row for level, row in targets.values() if level), default=0)
+            if deficit > LEVEL_SLACK or (deficit > 0 and first - anchor > 0):
+                anchor = max(low, anchor - int(deficit))
+        tops[self.focused] = first - anchor
+        for number in self.visible:
+            if number == self.focused:
+                continue
+            layout = layouts(number)
+            if number in targets:
+                level, row = targets[number]
+                top = layout.clamp(round(row) - anchor)
+                tops[number] = top if level else layout.clamp(layout.snap(top))
+            elif self.sync or tops[number] is None:
+                tops[number] = self._own_top(number, layout)
+            else:
+                tops[number] = layout.clamp(tops[number])
+        return replace(self, anchor_row=anchor, tops=tuple(tops))
+
+    def _interpolated_row(self, number: int, lead: PaneLayout, layout: PaneLayout) -> float:
+        outlets = self.alignment.outlets
+        spans = self.alignment.counterpart_spans(outlets[self.focused].id, outlets[number].id)
+        return follower_row(
+            self.cursor,
+            lead.first_row,
+            lead.row_count,
+            layout.first_row,
+            layout.row_count,
+            spans.__getitem__,
+            lead.total_rows,
+            layout.total_rows,
+        )
+
+    def _own_top(self, number: int, layout: PaneLayout) -> int:
+        """A pane that follows nobody: its own cursor near its top."""
+        if not layout.first_row:
+            return 0
+        cursor = min(self.cursors[number], len(layout.first_row) - 1)
+        return layout.clamp(layout.first_row[cursor] - MARGIN)
+
+    def _top(self, number: int, layouts: Layouts) -> int:
+        top = self.tops[number]
+        if top is None:
+            return self.settle(layouts).tops[number] or 0
+        return top
+
+    # ------------------------------------------------------------ cursor actions
+
+    def move_to(self, index: int, layouts: Layouts, *, keep_row: bool = False) -> ReaderState:
+        """Put the focused cursor on sentence `index` (clamped). The pane scrolls only as far
+        as needed to show it with a margin (`keep_row`: keep the cursor's screen row, as a
+        page key does); on the first or last sentence it also shows the rows (removed
+        furniture) above or below it when they fit."""
+        lead = layouts(self.focused)
+        if not lead.first_row:
+            return self.settle(layouts)
+        index = max(0, min(index, len(lead.first_row) - 1))
+        first, count = lead.first_row[index], lead.row_count[index]
+        height = lead.height
+        top = self._top(self.focused, layouts)
+        if keep_row:
+            top = first - self.anchor_row
+        margin = min(MARGIN, max(0, (height - count) // 2))
+        highest = first - margin  # the top may not be below this (cursor too near the top edge)
+        lowest = first + count + margin - height  # nor above this
+        if index == 0 and first + count <= height:
+            highest = 0
+        if index == len(lead.first_row) - 1:
+            lowest = max(lowest, min(lead.total_rows - height, first))
+        top = first if lowest > highest else max(lowest, min(top, highest))
+        cursors = list(self.cursors)
+        cursors[self.focused] = index
+        return replace(self, cursors=tuple(cursors), anchor_row=first - lead.clamp(top)).settle(layouts)
+
+    def move_cursor(self, step: int, layouts: Layouts) -> ReaderState:
+        """j / k: the next or previous sentence."""
+        return self.move_to(self.cursor + step, layouts)
+
+    def cursor_edge(self, last: bool, layouts: Layouts) -> ReaderState:
+        """g / G: the first or last sentence."""
+        return self.move_to(self.sentence_count(self.focused) - 1 if last else 0, layouts)
+
+    def page(self, direction: int, layouts: Layouts) -> ReaderState:
+        """pgdn / pgup: about a screen further, the cursor keeping its screen row."""
+        lead = layouts(self.focused)
+        if not lead.first_row:
+            return self.settle(layouts)
+        row = lead.first_row[self.cursor] + direction * max(1, lead.height - MARGIN)
+        target = lead.sentence_at(max(0, row))
+        if target == self.cursor:
+            target += direction
+        return self.move_to(target, layouts, keep_row=True)
+
+    def change(self, step: int, layouts: Layouts) -> ReaderState:
+        """n / p: the next or previous altered or unique sentence (unchanged if none)."""
+        index = self.change_index(step)
+        return self if index is None else self.move_to(index, layouts)
+
+    # ------------------------------------------------------------ outlet actions
+
+    def _window_with(self, number: int) -> int:
+        """The first visible outlet of the nearest window that shows `number`."""
+        first = self.first_visible
+        if number < first:
+            first = number
+        elif number >= first + self.visible_count:
+            first = number - self.visible_count + 1
+        return max(0, min(first, self.outlet_count - self.visible_count))
+
+    def focus(self, number: int, layouts: Layouts) -> ReaderState:
+        """Focus outlet `number`, showing it if it is outside the window. The panes stay
+        where they stand (synced to the old cursor); the new pane keeps its cursor if it
+        is on screen, else its cursor goes to the sentence level with the old one."""
+        number %= self.outlet_count
+        shown = replace(self, first_visible=self._window_with(number)).settle(layouts)
+        layout = layouts(number)
+        if not layout.first_row:
+            return replace(shown, focused=number).settle(layouts)
+        top = shown.tops[number] if shown.tops[number] is not None else 0
+        cursor = min(self.cursors[number], len(layout.first_row) - 1)
+        if not layout.on_screen(cursor, top):
+            row = top + max(0, min(shown.anchor_row, layout.height - 1))
+            cursor = layout.sentence_at(row)
+            if not layout.on_screen(cursor, top):  # a blank row at the anchor: the next sentence
+                cursor = min(cursor + 1, len(layout.first_row) - 1)
+        cursors = list(self.cursors)
+        cursors[number] = cursor
+        return replace(
+            shown, focused=number, cursors=tuple(cursors), anchor_row=layout.first_row[cursor] - top
+        ).settle(layouts)
+
+    def focus_step(self, step: int, layouts: Layouts) -> ReaderState:
+        """tab / shift+tab: the next or previous outlet, cyclically."""
+        return self.focus(self.focused + step, layouts)
+
+    def jump_counterpart(self, step: int, layouts: Layouts) -> ReaderState:
+        """] / [: the cursor sentence in the next or previous outlet that has it (unchanged
+        if none does). Lands on that outlet's cursor if it already stands in the span, else
+        on the span's first sentence; the cursor keeps its screen row."""
+        number = self.counterpart_outlet(step)
+        if number is None:
+            return self
+        span = self.counterpart_span(number)
+        cursors = list(self.cursors)
+        if cursors[number] not in span:
+            cursors[number] = span[0]
+        return replace(
+            self, focused=number, first_visible=self._window_with(number), cursors=tuple(cursors)
+        ).settle(layouts)
+
+    def go_to(self, number: int, index: int, layouts: Layouts) -> ReaderState:
+        """Focus outlet `number` and put its cursor on sentence `index` (a note's jump)."""
+        return self.focus(number, layouts).move_to(index, layouts)
+
+    def shift_window(self, step: int, layouts: Layouts) -> ReaderState:
+        """> / <: show further outlets when not all fit. If the focused outlet leaves the
+        window, the nearest visible outlet takes the focus (see `focus`)."""
+        first = max(0, min(self.first_visible + step, self.outlet_count - self.visible_count))
+        shifted = replace(self, first_visible=first)
+        if self.focused in shifted.visible:
+            return shifted.settle(layouts)
+        nearest = max(first, min(self.focused, first + self.visible_count - 1))
+        return shifted.settle(layouts).focus(nearest, layouts)
+
+    def resize(self, visible_count: int, layouts: Layouts) -> ReaderState:
+        """The number of panes that fit changed: keep the focused outlet in the window."""
+        count = max(1, min(visible_count, self.outlet_count))
+        first = max(self.focused - count + 1, min(self.first_visible, self.focused))
+        first = max(0, min(first, self.outlet_count - count))
+        return replace(self, visible_count=count, first_visible=first).settle(layouts)
+
+    # ------------------------------------------------------------ mouse and toggles
+
+    def click(self, number: int, row: int, layouts: Layouts) -> ReaderState:
+        """A click on screen row `row` of pane `number`: focus it and put its cursor on the
+        sentence there (on a blank or furniture row, the sentence before it). The clicked
+        pane does not move unless the sentence must be brought on screen."""
+        if number not in self.visible:
+            return self
+        layout = layouts(number)
+        top = self._top(number, layouts)
+        sentence = layout.sentence_at(top + row)
+        if sentence is None:
+            return self.focus(number, layouts)
+        cursors = list(self.cursors)
+        cursors[number] = sentence
+        return replace(
+            self, focused=number, cursors=tuple(cursors), anchor_row=layout.first_row[sentence] - top
+        ).settle(layouts)
+
+    def scrolled(self, number: int, top: int, layouts: Layouts) -> ReaderState:
+        """The user scrolled pane `number` (mouse wheel, scrollbar) to `top`. The focused
+        pane takes the others along and drags its cursor onto the screen; another pane
+        just stays where it was put until the next action."""
+        layout = layouts(number)
+        top = layout.clamp(top)
+        tops = list(self.tops)
+        tops[number] = top
+        if number != self.focused or not layout.first_row:
+            return replace(self, tops=tuple(tops))
+        cursor = self.cursor
+        if not layout.on_screen(cursor, top):
+            cursor = layout.sentence_at(top + max(0, min(self.anchor_row, layout.height - 1)))
+            if not layout.on_screen(cursor, top):
+                cursor = min(cursor + 1, len(layout.first_row) - 1)
+        cursors = list(self.cursors)
+        cursors[number] = cursor
+        return replace(self, cursors=tuple(cursors), tops=tuple(tops), anchor_row=layout.first_row[cursor] - top).settle(
+            layouts
+        )
+
+    def toggle_sync(self, layouts: Layouts) -> ReaderState:
+        """s: scroll sync on or off."""
+        return replace(self, sync=not self.sync).settle(layouts)

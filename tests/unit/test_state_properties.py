@@ -1,0 +1,149 @@
+"""Property tests of the navigation model (retold.tui.state): the six invariants of issue 9
+over random stories (merges and splits included), layouts, pane heights and key sequences."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+
+from retold.tui.state import PaneLayout, ReaderState
+from retold.tui.sync import follower_row
+
+from state_strategies import scenarios
+
+SETTINGS = settings(max_examples=150, deadline=None)
+
+
+def apply(state: ReaderState, action: str, a: int, b: int, layouts, set_fit) -> ReaderState:
+    if action == "j":
+        return state.move_cursor(1, layouts)
+    if action == "k":
+        return state.move_cursor(-1, layouts)
+    if action == "g":
+        return state.cursor_edge(False, layouts)
+    if action == "G":
+        return state.cursor_edge(True, layouts)
+    if action in ("pgdn", "pgup"):
+        return state.page(1 if action == "pgdn" else -1, layouts)
+    if action in ("tab", "shift+tab"):
+        return state.focus_step(1 if action == "tab" else -1, layouts)
+    if action in ("]", "["):
+        return state.jump_counterpart(1 if action == "]" else -1, layouts)
+    if action in ("n", "p"):
+        return state.change(1 if action == "n" else -1, layouts)
+    if action in (">", "<"):
+        return state.shift_window(1 if action == ">" else -1, layouts)
+    if action == "s":
+        return state.toggle_sync(layouts)
+    if action == "click":
+        number = state.visible[a % state.visible_count]
+        return state.click(number, abs(b) % layouts(number).height, layouts)
+    if action == "wheel":
+        return state.scrolled(state.focused, (state.tops[state.focused] or 0) + b, layouts)
+    if action == "relayout":
+        return state.settle(layouts)
+    if action == "resize":
+        return state.resize(set_fit(a % 4 + 1), layouts)
+    raise AssertionError(action)
+
+
+def visible_sentence(layout: PaneLayout, top: int) -> bool:
+    last = layout.sentence_at(top + layout.height - 1)
+    return layout.on_screen(last, top)
+
+
+def check(state: ReaderState, layouts) -> None:
+    # (6) the window contains the focused outlet; cursors stay in range
+    assert state.focused in state.visible
+    assert 0 <= state.first_visible and state.first_visible + state.visible_count <= state.outlet_count
+    for number, cursor in enumerate(state.cursors):
+        assert 0 <= cursor < max(1, state.sentence_count(number))
+    lead = layouts(state.focused)
+    for number in state.visible:
+        layout = layouts(number)
+        top = state.tops[number]
+        assert top is not None and 0 <= top <= layout.max_top
+        # (2) a pane with sentences shows some of them
+        if layout.first_row:
+            assert visible_sentence(layout, top), (number, top, layout)
+    if not lead.first_row:
+        return
+    lead_top = state.tops[state.focused]
+    cursor_row = lead.first_row[state.cursor] - lead_top
+    # (1) the cursor sentence is on screen, at the anchor row
+    assert lead.on_screen(state.cursor, lead_top)
+    assert cursor_row == state.anchor_row
+    if not state.sync:
+        return
+    for number in state.visible:
+        layout = layouts(number)
+        if number == state.focused or not layout.first_row:
+            continue
+        top = state.tops[number]
+        span = state.counterpart_span(number)
+        at_edge = top in (0, layout.max_top)
+        if span:
+            # (3) the counterpart span's first sentence on the cursor's first row
+            assert layout.first_row[span[0]] - top == cursor_row or at_edge, (number, span, top, cursor_row)
+        else:
+            # (4) interpolated: the pane stands where follower_row says, moved at most to the
+            # nearer edge of the sentence it would cut; and it does not cut one
+            outlets = state.alignment.outlets
+            spans = state.alignment.counterpart_spans(outlets[state.focused].id, outlets[number].id)
+            row = follower_row(state.cursor, lead.first_row, lead.row_count, layout.first_row, layout.row_count,
+                               spans.__getitem__, lead.total_rows, layout.total_rows)
+            wanted = layout.clamp(round(row) - cursor_row)
+            cut = layout.mid_sentence(wanted)
+            assert abs(top - wanted) <= (layout.row_count[cut] if cut is not None else 0)
+            cut_now = layout.mid_sentence(top)
+            assert cut_now is None or layout.row_count[cut_now] > layout.height, (number, top, cut_now)
+
+
+@SETTINGS
+@given(scenarios())
+def test_invariants_hold_after_every_action(scenario):
+    alignment, layout_sets, fit, actions = scenario
+    current = {"set": 0, "fit": fit}
+
+    def layouts(number: int) -> PaneLayout:
+        return layout_sets[current["set"]][number]
+
+    def set_fit(value: int) -> int:
+        current["fit"] = value
+        return value
+
+    state = ReaderState.start(alignment, fit, layouts)
+    check(state, layouts)
+    for action, a, b in actions:
+        if action == "relayout":
+            current["set"] = 1 - current["set"]
+        state = apply(state, action, a, b, layouts, set_fit)
+        check(state, layouts)
+        # (5) ] then [ comes back to the same outlet and sentence
+        there = state.jump_counterpart(1, layouts)
+        back = there.jump_counterpart(-1, layouts)
+        assert (back.focused, back.cursor) == (state.focused, state.cursor)
+        check(there, layouts)
+        check(back, layouts)
+
+
+@SETTINGS
+@given(scenarios())
+def test_focus_change_keeps_the_cursor_on_screen_and_panes_still(scenario):
+    """tab never moves a pane that was already level with the old cursor by more than the
+    new pane's own re-anchoring: the newly focused pane itself does not scroll."""
+    alignment, layout_sets, fit, _ = scenario
+
+    def layouts(number: int) -> PaneLayout:
+        return layout_sets[0][number]
+
+    state = ReaderState.start(alignment, fit, layouts).cursor_edge(True, layouts)
+    for _ in range(alignment.outlets.__len__()):
+        after = state.focus_step(1, layouts)
+        check(after, layouts)
+        if after.focused in state.visible and after.sync and layouts(after.focused).first_row:
+            new = after.focused
+            layout = layouts(new)
+            # the pane the focus lands on does not move unless its cursor had to be brought on screen
+            if layout.on_screen(state.cursors[new], state.tops[new]):
+                assert after.cursors[new] == state.cursors[new]
+        state = after
