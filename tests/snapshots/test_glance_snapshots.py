@@ -70,3 +70,8 @@ class TestLoadingSnapshot:
             assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
         finally:
             release.set()
+
+
+class TestSearchSnapshot:
+    def test_matches_marked_160x45(self, snap_compare):
+        assert snap_compare(make_app(), terminal_size=(160, 45), press=["slash", *"grid", "enter", "n"])

@@ -21,7 +21,9 @@ from retold.model.story import Alignment, Outlet
 from retold.notes.service import StoryNotes
 from retold.notes.store import NotesUnavailable, NoteStore
 from retold.tui.sync import follower_row
+from retold.model.search import SearchResult, search
 from retold.tui.widgets.outlet_pane import GLYPH, NOTE_MARK, OutletPane
+from retold.tui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
     from retold.tui.screens.note_editor import EditorResult
@@ -123,8 +125,13 @@ class ReaderScreen(Screen):
         Binding("shift+tab", "focus_outlet(-1)", "Previous outlet", id="focus_previous", show=False),
         Binding("right_square_bracket", "counterpart(1)", "Same in next", id="counterpart_next"),
         Binding("left_square_bracket", "counterpart(-1)", "Same in previous", id="counterpart_previous", show=False),
+        # While a search is active n / p step through its matches (check_action), else through changes.
+        Binding("n", "match(1)", "Next match", id="match_next"),
+        Binding("p", "match(-1)", "Previous match", id="match_previous", show=False),
         Binding("n", "change(1)", "Next change", id="change_next"),
         Binding("p", "change(-1)", "Previous change", id="change_previous", show=False),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("escape", "clear_search", "End search", id="search_end"),
         Binding("greater_than_sign,full_stop", "shift_outlets(1)", "More outlets", id="outlets_right", show=False),
         Binding("less_than_sign,comma", "shift_outlets(-1)", "Earlier outlets", id="outlets_left", show=False),
         Binding("s", "toggle_sync", "Sync", id="toggle_sync"),
@@ -161,6 +168,9 @@ class ReaderScreen(Screen):
         self._last_sync: tuple[str | None, int] | None = None  # (leader pane, its scroll) at the last sync
         self.notes_problem: str | None = None
         self._ready = False
+        self.search_result: SearchResult | None = None
+        self.match_index: int | None = None  # the match the cursor was last sent to
+        self._match_spans: dict[int, dict[int, list[tuple[int, int]]]] = {}  # outlet -> sentence -> spans
 
     # ---------------------------------------------------------------- composition
 
@@ -170,6 +180,7 @@ class ReaderScreen(Screen):
                 with Vertical(classes="column", id=f"column-{number}"):
                     yield PaneHeader(outlet)
                     yield OutletPane(self.alignment, outlet, id=f"pane-{number}")
+        yield SearchBar()
         yield TextLine(id="status")
         yield TextLine(id="legend")
         yield Footer()
@@ -349,6 +360,9 @@ class ReaderScreen(Screen):
         total = len(self.alignment.outlets)
         if self.notes_problem:
             text.append(" │ notes unavailable", "bold")
+        if self.search_result is not None:
+            where = f"{self.match_index + 1}/" if self.match_index is not None else ""
+            text.append(f" │ /{printable(self.search_result.query)} {where}{len(self.search_result)} matches")
         if not self.sync_enabled:
             text.append(" │ sync off")
         if self.show_diff:
@@ -437,6 +451,76 @@ class ReaderScreen(Screen):
     def action_toggle_removed(self) -> None:
         self.show_removed = not self.show_removed
         self._relayout()
+
+    # ---------------------------------------------------------------- search (/)
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in ("match", "clear_search"):
+            return self.search_result is not None  # else n / p fall through to changes
+        return True
+
+    def action_search(self) -> None:
+        self.query_one(SearchBar).open(self.search_result.query if self.search_result else "")
+
+    @on(SearchBar.Submitted)
+    def _search_submitted(self, event: SearchBar.Submitted) -> None:
+        event.stop()
+        event.input.display = False
+        self.focused_pane.focus()
+        self.run_search(event.value)
+
+    @on(SearchBar.Closed)
+    def _search_closed(self) -> None:
+        self.focused_pane.focus()
+
+    def run_search(self, query: str) -> None:
+        """Search every outlet, mark the matches and go to the first one from the cursor on."""
+        result = search(self.alignment, query)
+        self.match_index = None
+        if not result.matches:
+            self.search_result = None
+            self._show_matches()
+            if query.strip():
+                self.notify(f"No match for “{printable(query)}” in any outlet.", timeout=4, markup=False)
+            return
+        self.search_result = result
+        self._match_spans = {}
+        for match in result.matches:
+            self._match_spans.setdefault(match.outlet, {}).setdefault(match.sentence, []).append((match.start, match.end))
+        self.action_match(1)
+        self.refresh_bindings()
+
+    def action_match(self, step: int) -> None:
+        result = self.search_result
+        if result is None:
+            return
+        current = self.match_index
+        if current is not None:
+            match = result.matches[current]
+            if (match.outlet, match.sentence) != (self.focused_index, self.focused_pane.cursor):
+                current = None  # the cursor moved away: step from where it stands now
+        index = result.step(self.focused_index, self.focused_pane.cursor, step, current)
+        if index is None:
+            return
+        self.match_index = index
+        match = result.matches[index]
+        self.jump_to(self.alignment.outlets[match.outlet].id, match.sentence)
+        self._show_matches()
+
+    def action_clear_search(self) -> None:
+        self.search_result = None
+        self.match_index = None
+        self._show_matches()
+        self.refresh_bindings()
+
+    def _show_matches(self) -> None:
+        result = self.search_result
+        current = result.matches[self.match_index] if result is not None and self.match_index is not None else None
+        for number, pane in enumerate(self.panes):
+            spans = self._match_spans.get(number, {}) if result is not None else {}
+            here = (current.sentence, current.start, current.end) if current is not None and current.outlet == number else None
+            pane.set_matches(spans, here)
+        self._update_status()
 
     def action_overview(self) -> None:
         from retold.tui.screens.overview import OverviewScreen

@@ -99,6 +99,8 @@ class OutletPane(ScrollView, can_focus=True):
         "outlet-pane--diff",
         "outlet-pane--removed",
         "outlet-pane--note",
+        "outlet-pane--match",
+        "outlet-pane--match-current",
     }
 
     DEFAULT_CSS = """
@@ -117,6 +119,8 @@ class OutletPane(ScrollView, can_focus=True):
         & > .outlet-pane--diff { text-style: bold underline; color: $text; background: $warning 35%; }
         & > .outlet-pane--removed { color: $text-disabled; text-style: strike; }
         & > .outlet-pane--note { color: $retold-note; text-style: bold; }
+        & > .outlet-pane--match { background: $accent 40%; text-style: underline; }
+        & > .outlet-pane--match-current { background: $accent; color: $text; text-style: bold underline; }
         &:ansi {
             & > .outlet-pane--altered { color: ansi_yellow; }
             & > .outlet-pane--unique { color: ansi_cyan; }
@@ -158,6 +162,8 @@ class OutletPane(ScrollView, can_focus=True):
         self.show_removed = False
         self.diff_partners: list[str] = []  # outlet ids `d` compares against, first one that has the sentence
         self.noted: set[int] = set()  # sentence indexes carrying a note
+        self.matches: dict[int, list[tuple[int, int]]] = {}  # search matches: sentence -> spans
+        self.current_match: tuple[int, int, int] | None = None
         self._layout: TextLayout | None = None
         self._strips: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}
@@ -317,19 +323,39 @@ class OutletPane(ScrollView, can_focus=True):
             segments.append(Segment(row.plain, self._style("outlet-pane--removed")))
         elif row.kind == "sentence":
             style = self._style(f"outlet-pane--{self.outlet.sentences[row.sentence].status}")
-            spans = self._layout.diff_spans.get(row.sentence, []) if self._layout else []
-            position = row.start
-            for start, end in spans:
-                start, end = max(start, row.start), min(end, row.end)
-                if start >= end:
-                    continue
-                if start > position:
-                    segments.append(Segment(row.source[position:start], style))
-                segments.append(Segment(row.source[start:end], style + self._style("outlet-pane--diff")))
-                position = end
-            if position < row.end:
-                segments.append(Segment(row.source[position:row.end], style))
+            segments.extend(self._marked_segments(row, style))
         return Strip(Segment.apply_style(segments, base)).adjust_cell_length(width, base)
+
+    def _marked_segments(self, row: Row, style: Style) -> list[Segment]:
+        """A sentence row's text, with changed words (`d`) and search matches (`/`) marked;
+        a match is drawn over a changed word."""
+        marks: list[tuple[int, int, Style]] = []
+        for start, end in (self._layout.diff_spans.get(row.sentence, []) if self._layout else []):
+            marks.append((start, end, self._style("outlet-pane--diff")))
+        for start, end in self.matches.get(row.sentence, ()):
+            current = self.current_match == (row.sentence, start, end)
+            marks.append((start, end, self._style("outlet-pane--match-current" if current else "outlet-pane--match")))
+        if not marks:
+            return [Segment(row.source[row.start:row.end], style)]
+        points = {row.start, row.end}
+        for start, end, _ in marks:
+            points.update(p for p in (start, end) if row.start < p < row.end)
+        ordered = sorted(points)
+        segments = []
+        for a, b in zip(ordered, ordered[1:]):
+            piece = style
+            for start, end, mark in marks:
+                if start <= a and b <= end:
+                    piece = piece + mark
+            segments.append(Segment(row.source[a:b], piece))
+        return segments
+
+    def set_matches(self, matches: dict[int, list[tuple[int, int]]], current: tuple[int, int, int] | None) -> None:
+        """Search matches to mark: sentence -> spans; `current` (sentence, start, end) stands out."""
+        if matches != self.matches or current != self.current_match:
+            self.matches, self.current_match = matches, current
+            self._strips.clear()
+            self.refresh()
 
     # ---------------------------------------------------------------- cursor
 
