@@ -75,3 +75,13 @@ class TestLoadingSnapshot:
 class TestSearchSnapshot:
     def test_matches_marked_160x45(self, snap_compare):
         assert snap_compare(make_app(), terminal_size=(160, 45), press=["slash", *"grid", "enter", "n"])
+
+
+class TestReferenceSnapshot:
+    def test_reference_and_rewritten_160x45(self, snap_compare):
+        assert snap_compare(make_app(), terminal_size=(160, 45), press=["tab", "R", "j", "j"])
+
+
+class TestPaneHeaderSnapshot:
+    def test_headers_name_date_language_100x30(self, snap_compare):
+        assert snap_compare(make_app(), terminal_size=(100, 30))

@@ -47,7 +47,8 @@ HELP_TEXT = {
     "outlets_right": "show the next outlet when not all fit",
     "outlets_left": "show the previous outlet when not all fit",
     "toggle_sync": "scroll sync on / off",
-    "toggle_diff": "mark the words an altered sentence changed (against the pane to its right, else the nearest outlet with it)",
+    "toggle_diff": "mark the words an altered sentence changed, against the reference outlet (R) or the closest counterpart; ⟲ rewritten: too different to mark",
+    "reference": "make this outlet the reference the words of the others are compared with (again: back to the closest)",
     "toggle_removed": "show the removed site furniture, greyed, where it stood",
     "note": "write a note on this sentence",
     "story_note": "write a note on the whole story",
@@ -75,6 +76,12 @@ class PaneHeader(Widget):
         super().__init__()
         self.outlet = outlet
         self.focused = False
+        self.note = ""  # e.g. "reference" or "vs Meridian Press" when `d` compares words
+
+    def set_note(self, note: str) -> None:
+        if note != self.note:
+            self.note = note
+            self.refresh()
 
     def set_focused(self, focused: bool) -> None:
         if focused != self.focused:
@@ -89,7 +96,13 @@ class PaneHeader(Widget):
         line.append("  ")
         for status in ("shared", "altered", "unique"):
             line.append(f"{GLYPH[status]}{counts[status]} ")
+        meta = self.outlet.meta
+        details = [d for d in ((meta.published or "")[:10], meta.language or "") if d]
+        if details:
+            line.append(" " + printable(" · ".join(details)), "dim")
         line.append("\n  ")
+        if self.note:
+            line.append(f"[{printable(self.note)}] ", "bold")
         line.append(printable(self.outlet.title or "(no headline found)"), "italic")
         return line
 
@@ -136,6 +149,7 @@ class ReaderScreen(Screen):
         Binding("less_than_sign,comma", "shift_outlets(-1)", "Earlier outlets", id="outlets_left", show=False),
         Binding("s", "toggle_sync", "Sync", id="toggle_sync"),
         Binding("d", "toggle_diff", "Diff", id="toggle_diff"),
+        Binding("R", "reference", "Reference", id="reference"),
         Binding("r", "toggle_removed", "Furniture", id="toggle_removed"),
         Binding("m", "note", "Note", id="note"),
         Binding("M", "story_note", "Story note", id="story_note", show=False),
@@ -168,6 +182,7 @@ class ReaderScreen(Screen):
         self._last_sync: tuple[str | None, int] | None = None  # (leader pane, its scroll) at the last sync
         self.notes_problem: str | None = None
         self._ready = False
+        self.reference: int | None = None  # outlet number `d` compares with (R)
         self.search_result: SearchResult | None = None
         self.match_index: int | None = None  # the match the cursor was last sent to
         self._match_spans: dict[int, dict[int, list[tuple[int, int]]]] = {}  # outlet -> sentence -> spans
@@ -242,20 +257,27 @@ class ReaderScreen(Screen):
             self._show_window(number - self.visible_count + 1)
 
     def _assign_diff_partners(self) -> None:
-        """`d` compares each pane with its neighbour on the right (the last one with its left);
-        where that neighbour lacks the sentence, with the nearest other outlet that has it."""
-        visible = self.visible_numbers()
-        total = len(self.alignment.outlets)
-        for position, number in enumerate(visible):
-            pane = self.pane(number)
-            neighbour = visible[position + 1] if position + 1 < len(visible) else (visible[position - 1] if position else None)
-            order = [neighbour] if neighbour is not None else []
-            order += sorted((n for n in range(total) if n not in (number, neighbour)), key=lambda n: abs(n - number))
-            partners = [self.alignment.outlets[n].id for n in order]
-            if partners != pane.diff_partners:
-                pane.diff_partners = partners
+        """`d` compares each sentence with the reference outlet's counterpart (R), else with
+        the counterpart it shares most words with; the headers say which."""
+        reference = self.alignment.outlets[self.reference].id if self.reference is not None else None
+        for number, pane in enumerate(self.panes):
+            wanted = reference if number != self.reference else None
+            if pane.reference != wanted:
+                pane.reference = wanted
                 if pane.show_diff:
                     pane.invalidate()
+        self._update_header_notes()
+
+    def _update_header_notes(self) -> None:
+        if not self.is_mounted:
+            return
+        for number, header in enumerate(self.query(PaneHeader)):
+            note = ""
+            if number == self.reference:
+                note = "reference"
+            elif self.show_diff:
+                note = "vs " + (self.alignment.outlets[self.reference].name if self.reference is not None else "closest")
+            header.set_note(note)
 
     # ---------------------------------------------------------------- alignment lookups
 
@@ -447,6 +469,19 @@ class ReaderScreen(Screen):
     def action_toggle_diff(self) -> None:
         self.show_diff = not self.show_diff
         self._relayout()
+        self._update_header_notes()
+
+    def action_reference(self) -> None:
+        """R: compare words against the focused outlet (again: back to the closest counterpart)."""
+        self.reference = None if self.reference == self.focused_index else self.focused_index
+        self._assign_diff_partners()
+        if not self.show_diff:
+            self.action_toggle_diff()
+        name = self.alignment.outlets[self.reference].name if self.reference is not None else None
+        self.notify(
+            f"Words compared with {printable(name)}." if name else "Words compared with the closest counterpart.",
+            timeout=3, markup=False,
+        )
 
     def action_toggle_removed(self) -> None:
         self.show_removed = not self.show_removed

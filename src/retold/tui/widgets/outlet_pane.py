@@ -10,7 +10,7 @@ never through markup.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rich.segment import Segment
 from rich.style import Style
@@ -24,10 +24,11 @@ from textual.strip import Strip
 
 from retold.model.safe import printable
 from retold.model.story import Alignment, Outlet
-from retold.model.worddiff import word_diff
+from retold.model.compare import compare
 
 GLYPH = {"shared": "=", "altered": "~", "unique": "+"}
 NOTE_MARK = "✎"
+REWRITTEN_TAG = "  ⟲ rewritten"  # after a sentence below ~40 % word similarity to its counterpart
 GUTTER = 3  # status glyph, note mark, space
 
 
@@ -84,6 +85,8 @@ class TextLayout:
     first_row: list[int]  # per sentence
     row_count: list[int]
     diff_spans: dict[int, list[tuple[int, int]]]  # sentence -> changed character spans (`d`)
+    rewritten: set[int] = field(default_factory=set)  # altered sentences too different for word marks
+    compared_with: dict[int, str] = field(default_factory=dict)  # sentence -> outlet id `d` compared it with
 
 
 class OutletPane(ScrollView, can_focus=True):
@@ -101,6 +104,7 @@ class OutletPane(ScrollView, can_focus=True):
         "outlet-pane--note",
         "outlet-pane--match",
         "outlet-pane--match-current",
+        "outlet-pane--rewritten",
     }
 
     DEFAULT_CSS = """
@@ -119,6 +123,7 @@ class OutletPane(ScrollView, can_focus=True):
         & > .outlet-pane--diff { text-style: bold underline; color: $text; background: $warning 35%; }
         & > .outlet-pane--removed { color: $text-disabled; text-style: strike; }
         & > .outlet-pane--note { color: $retold-note; text-style: bold; }
+        & > .outlet-pane--rewritten { color: $text-muted; text-style: bold italic; }
         & > .outlet-pane--match { background: $accent 40%; text-style: underline; }
         & > .outlet-pane--match-current { background: $accent; color: $text; text-style: bold underline; }
         &:ansi {
@@ -160,7 +165,7 @@ class OutletPane(ScrollView, can_focus=True):
         self.outlet = outlet
         self.show_diff = False
         self.show_removed = False
-        self.diff_partners: list[str] = []  # outlet ids `d` compares against, first one that has the sentence
+        self.reference: str | None = None  # outlet id `d` compares with first (R); None: the closest counterpart
         self.noted: set[int] = set()  # sentence indexes carrying a note
         self.matches: dict[int, list[tuple[int, int]]] = {}  # search matches: sentence -> spans
         self.current_match: tuple[int, int, int] | None = None
@@ -227,6 +232,8 @@ class OutletPane(ScrollView, can_focus=True):
         first_row: list[int] = []
         row_count: list[int] = []
         diff_spans: dict[int, list[tuple[int, int]]] = {}
+        rewritten: set[int] = set()
+        compared_with: dict[int, str] = {}
         removed = sorted(self.outlet.removed, key=lambda r: r.start) if self.show_removed else []
         next_removed = 0
 
@@ -244,24 +251,22 @@ class OutletPane(ScrollView, can_focus=True):
             paragraph = sentence.paragraph
             text = printable(sentence.text)  # same length as the original: diff spans still fit
             if self.show_diff and sentence.status == "altered":
-                partner = self._partner_text(sentence.index)
-                if partner is not None:
-                    diff_spans[sentence.index] = word_diff(sentence.text, partner).spans_a
+                comparison = compare(self.alignment, self.outlet.id, sentence.index, self.reference)
+                if comparison is not None:
+                    compared_with[sentence.index] = comparison.partner
+                    if comparison.diff.rewritten:  # too different for word marks: say so instead
+                        rewritten.add(sentence.index)
+                        text += REWRITTEN_TAG
+                    else:
+                        diff_spans[sentence.index] = comparison.diff.spans_a
             first_row.append(len(rows))
             lines = wrap_ranges(text, width)
             rows.extend(Row(sentence.index, text, a, b, first=n == 0) for n, (a, b) in enumerate(lines))
             row_count.append(len(lines))
         for item in removed[next_removed:]:
             add_removed(item)
-        self._layout = TextLayout(width, rows, first_row, row_count, diff_spans)
+        self._layout = TextLayout(width, rows, first_row, row_count, diff_spans, rewritten, compared_with)
         return self._layout
-
-    def _partner_text(self, index: int) -> str | None:
-        for partner in self.diff_partners:
-            other = self.alignment.counterpart(self.outlet.id, index, partner)
-            if other is not None:
-                return self.alignment.outlet(partner).sentences[other].text
-        return None
 
     def _update_virtual_size(self) -> None:
         if self.scrollable_content_region.width <= GUTTER:
@@ -332,6 +337,9 @@ class OutletPane(ScrollView, can_focus=True):
         marks: list[tuple[int, int, Style]] = []
         for start, end in (self._layout.diff_spans.get(row.sentence, []) if self._layout else []):
             marks.append((start, end, self._style("outlet-pane--diff")))
+        if self._layout is not None and row.sentence in self._layout.rewritten:
+            tag_start = len(row.source) - len(REWRITTEN_TAG)
+            marks.append((tag_start, len(row.source), self._style("outlet-pane--rewritten")))
         for start, end in self.matches.get(row.sentence, ()):
             current = self.current_match == (row.sentence, start, end)
             marks.append((start, end, self._style("outlet-pane--match-current" if current else "outlet-pane--match")))
