@@ -85,3 +85,8 @@ class TestReferenceSnapshot:
 class TestPaneHeaderSnapshot:
     def test_headers_name_date_language_100x30(self, snap_compare):
         assert snap_compare(make_app(), terminal_size=(100, 30))
+
+
+class TestCopySnapshot:
+    def test_copied_notice_100x30(self, snap_compare):
+        assert snap_compare(make_app(), terminal_size=(100, 30), press=["j", "y"])

@@ -48,6 +48,7 @@ HELP_TEXT = {
     "outlets_left": "show the previous outlet when not all fit",
     "toggle_sync": "scroll sync on / off",
     "toggle_diff": "mark the words an altered sentence changed, against the reference outlet (R) or the closest counterpart; ⟲ rewritten: too different to mark",
+    "copy_sentence": "copy the cursor sentence, with the outlet's name and url, to the clipboard",
     "reference": "make this outlet the reference the words of the others are compared with (again: back to the closest)",
     "toggle_removed": "show the removed site furniture, greyed, where it stood",
     "note": "write a note on this sentence",
@@ -150,6 +151,7 @@ class ReaderScreen(Screen):
         Binding("s", "toggle_sync", "Sync", id="toggle_sync"),
         Binding("d", "toggle_diff", "Diff", id="toggle_diff"),
         Binding("R", "reference", "Reference", id="reference"),
+        Binding("y", "copy_sentence", "Copy", id="copy_sentence"),
         Binding("r", "toggle_removed", "Furniture", id="toggle_removed"),
         Binding("m", "note", "Note", id="note"),
         Binding("M", "story_note", "Story note", id="story_note", show=False),
@@ -470,6 +472,17 @@ class ReaderScreen(Screen):
         self.show_diff = not self.show_diff
         self._relayout()
         self._update_header_notes()
+
+    def action_copy_sentence(self) -> None:
+        """y: the cursor sentence, then a line naming the outlet and its url. Each part goes
+        through printable(): no control or escape character reaches the clipboard sequence."""
+        pane = self.focused_pane
+        if not pane.outlet.sentences:
+            return
+        outlet = pane.outlet
+        source = printable(outlet.name) + (f", {printable(outlet.meta.url)}" if outlet.meta.url else "")
+        self.app.copy_to_clipboard(f"{printable(outlet.sentences[pane.cursor].text)}\n— {source}")
+        self.notify(f"Copied sentence {pane.cursor + 1} of {printable(outlet.name)}.", timeout=3, markup=False)
 
     def action_reference(self) -> None:
         """R: compare words against the focused outlet (again: back to the closest counterpart)."""
