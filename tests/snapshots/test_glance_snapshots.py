@@ -90,3 +90,8 @@ class TestPaneHeaderSnapshot:
 class TestCopySnapshot:
     def test_copied_notice_100x30(self, snap_compare):
         assert snap_compare(make_app(), terminal_size=(100, 30), press=["j", "y"])
+
+
+class TestFilterSnapshot:
+    def test_only_changes_160x45(self, snap_compare):
+        assert snap_compare(make_app(), terminal_size=(160, 45), press=["tab", "tab", "tab", "f", "j"])

@@ -49,6 +49,7 @@ HELP_TEXT = {
     "toggle_sync": "scroll sync on / off",
     "toggle_diff": "mark the words an altered sentence changed, against the reference outlet (R) or the closest counterpart; ⟲ rewritten: too different to mark",
     "copy_sentence": "copy the cursor sentence, with the outlet's name and url, to the clipboard",
+    "filter": "show only changes (altered + unique), then only unique, then everything; hidden runs fold to one line",
     "reference": "make this outlet the reference the words of the others are compared with (again: back to the closest)",
     "toggle_removed": "show the removed site furniture, greyed, where it stood",
     "note": "write a note on this sentence",
@@ -68,6 +69,8 @@ class PaneHeader(Widget):
     PaneHeader {
         height: 3;
         padding: 0 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
         background: $panel;
         border-bottom: solid $primary 40%;
     }
@@ -151,6 +154,7 @@ class ReaderScreen(Screen):
         Binding("s", "toggle_sync", "Sync", id="toggle_sync"),
         Binding("d", "toggle_diff", "Diff", id="toggle_diff"),
         Binding("R", "reference", "Reference", id="reference"),
+        Binding("f", "filter", "Filter", id="filter"),
         Binding("y", "copy_sentence", "Copy", id="copy_sentence"),
         Binding("r", "toggle_removed", "Furniture", id="toggle_removed"),
         Binding("m", "note", "Note", id="note"),
@@ -185,6 +189,7 @@ class ReaderScreen(Screen):
         self.notes_problem: str | None = None
         self._ready = False
         self.reference: int | None = None  # outlet number `d` compares with (R)
+        self.filter_mode: str | None = None  # f: None, "changes" (altered + unique) or "unique"
         self.search_result: SearchResult | None = None
         self.match_index: int | None = None  # the match the cursor was last sent to
         self._match_spans: dict[int, dict[int, list[tuple[int, int]]]] = {}  # outlet -> sentence -> spans
@@ -393,6 +398,8 @@ class ReaderScreen(Screen):
             text.append(" │ diff")
         if self.show_removed:
             text.append(" │ furniture")
+        if self.filter_mode:
+            text.append(" │ only " + ("changes" if self.filter_mode == "changes" else "unique"), "bold")
         if self.visible_count < total:
             text.append(f" │ outlets {self.first_visible + 1}-{self.first_visible + self.visible_count}/{total} <>")
         status.set(text)
@@ -401,7 +408,7 @@ class ReaderScreen(Screen):
 
     def action_cursor(self, step: int) -> None:
         pane = self.focused_pane
-        self.move(pane, pane.cursor + step)
+        self.move(pane, pane.next_shown(pane.cursor, step) if self.filter_mode else pane.cursor + step)
 
     def action_cursor_edge(self, where: int) -> None:
         pane = self.focused_pane
@@ -472,6 +479,22 @@ class ReaderScreen(Screen):
         self.show_diff = not self.show_diff
         self._relayout()
         self._update_header_notes()
+
+    FILTERS = (None, "changes", "unique")
+
+    def action_filter(self) -> None:
+        """f: only changes, only unique, everything. A cursor on a now hidden sentence moves to
+        the nearest shown one; the panes stay level through the fold markers."""
+        self.filter_mode = self.FILTERS[(self.FILTERS.index(self.filter_mode) + 1) % len(self.FILTERS)]
+        for pane in self.panes:
+            pane.filter = self.filter_mode
+        pane = self.focused_pane
+        if pane.outlet.sentences and pane.hides(pane.cursor):
+            target = pane.next_shown(pane.cursor, 1)
+            if target == pane.cursor:
+                target = pane.next_shown(pane.cursor, -1)
+            pane.cursor = target
+        self._relayout()
 
     def action_copy_sentence(self) -> None:
         """y: the cursor sentence, then a line naming the outlet and its url. Each part goes

@@ -39,7 +39,7 @@ class Row:
     start: int
     end: int
     first: bool = False
-    kind: str = "sentence"  # sentence | gap | removed
+    kind: str = "sentence"  # sentence | gap | removed | folded (sentences hidden by the filter, f)
 
     @property
     def plain(self) -> str:
@@ -105,6 +105,7 @@ class OutletPane(ScrollView, can_focus=True):
         "outlet-pane--match",
         "outlet-pane--match-current",
         "outlet-pane--rewritten",
+        "outlet-pane--folded",
     }
 
     DEFAULT_CSS = """
@@ -123,6 +124,7 @@ class OutletPane(ScrollView, can_focus=True):
         & > .outlet-pane--diff { text-style: bold underline; color: $text; background: $warning 35%; }
         & > .outlet-pane--removed { color: $text-disabled; text-style: strike; }
         & > .outlet-pane--note { color: $retold-note; text-style: bold; }
+        & > .outlet-pane--folded { color: $text-muted; text-style: italic; }
         & > .outlet-pane--rewritten { color: $text-muted; text-style: bold italic; }
         & > .outlet-pane--match { background: $accent 40%; text-style: underline; }
         & > .outlet-pane--match-current { background: $accent; color: $text; text-style: bold underline; }
@@ -165,6 +167,7 @@ class OutletPane(ScrollView, can_focus=True):
         self.outlet = outlet
         self.show_diff = False
         self.show_removed = False
+        self.filter: str | None = None  # f: "changes" hides shared sentences, "unique" also altered ones
         self.reference: str | None = None  # outlet id `d` compares with first (R); None: the closest counterpart
         self.noted: set[int] = set()  # sentence indexes carrying a note
         self.matches: dict[int, list[tuple[int, int]]] = {}  # search matches: sentence -> spans
@@ -242,10 +245,36 @@ class OutletPane(ScrollView, can_focus=True):
             rows.extend(Row(None, line, a, b, kind="removed") for a, b in wrap_ranges(line, width))
 
         paragraph = None
+        fold: list = []  # [marker row, hidden count] of the run of hidden sentences being built
+
+        def close_fold() -> None:
+            if fold:
+                marker, count = fold
+                noun = "sentence" if count == 1 else "sentences"
+                what = "shared" if self.filter == "changes" else "shared or altered"
+                marker.source = printable(f"┄ {count} {what} {noun} hidden (f shows them)")
+                marker.end = len(marker.source)
+                fold.clear()
+
         for sentence in self.outlet.sentences:
             while next_removed < len(removed) and removed[next_removed].start < sentence.start:
+                close_fold()
                 add_removed(removed[next_removed])
                 next_removed += 1
+            if self.hides(sentence.index):
+                # Folded into one marker row: every hidden sentence of the run "stands" on it,
+                # so the panes still level with each other through it.
+                if not fold:
+                    if paragraph is not None and sentence.paragraph != paragraph:
+                        rows.append(Row(None, "", 0, 0, kind="gap"))
+                    fold.extend([Row(None, "", 0, 0, kind="folded"), 0])
+                    rows.append(fold[0])
+                fold[1] += 1
+                paragraph = sentence.paragraph
+                first_row.append(len(rows) - 1)
+                row_count.append(1)
+                continue
+            close_fold()
             if paragraph is not None and sentence.paragraph != paragraph:
                 rows.append(Row(None, "", 0, 0, kind="gap"))
             paragraph = sentence.paragraph
@@ -263,6 +292,7 @@ class OutletPane(ScrollView, can_focus=True):
             lines = wrap_ranges(text, width)
             rows.extend(Row(sentence.index, text, a, b, first=n == 0) for n, (a, b) in enumerate(lines))
             row_count.append(len(lines))
+        close_fold()
         for item in removed[next_removed:]:
             add_removed(item)
         self._layout = TextLayout(width, rows, first_row, row_count, diff_spans, rewritten, compared_with)
@@ -294,6 +324,8 @@ class OutletPane(ScrollView, can_focus=True):
         if strip is None:
             strip = self._strips[row_no] = self._build_strip(layout.rows[row_no], width, base)
         row = layout.rows[row_no]
+        if row.kind == "folded" and self.outlet.sentences and layout.first_row[self.cursor] == row_no:
+            return self._overlay(strip, "outlet-pane--cursor" if self.has_focus else "outlet-pane--cursor-blurred")
         if row.sentence is not None:
             if row.sentence == self.cursor and self.has_focus:
                 strip = self._overlay(strip, "outlet-pane--cursor")
@@ -322,6 +354,9 @@ class OutletPane(ScrollView, can_focus=True):
             segments.append(Segment(" "))
         elif row.kind == "removed":
             segments.append(Segment("┆  ", self._style("outlet-pane--removed")))
+        elif row.kind == "folded":
+            segments.append(Segment(" " * GUTTER))
+            segments.append(Segment(row.plain, self._style("outlet-pane--folded")))
         else:
             segments.append(Segment(" " * GUTTER))
         if row.kind == "removed":
@@ -357,6 +392,23 @@ class OutletPane(ScrollView, can_focus=True):
                     piece = piece + mark
             segments.append(Segment(row.source[a:b], piece))
         return segments
+
+    def hides(self, index: int) -> bool:
+        """Whether the filter (f) folds sentence `index` away."""
+        if self.filter is None:
+            return False
+        status = self.outlet.sentences[index].status
+        return status == "shared" or (self.filter == "unique" and status == "altered")
+
+    def next_shown(self, index: int, step: int) -> int:
+        """The next sentence from `index` in direction `step` that the filter shows (j / k);
+        `index` itself if there is none."""
+        target = index + step
+        while 0 <= target < len(self.outlet.sentences):
+            if not self.hides(target):
+                return target
+            target += step
+        return index
 
     def set_matches(self, matches: dict[int, list[tuple[int, int]]], current: tuple[int, int, int] | None) -> None:
         """Search matches to mark: sentence -> spans; `current` (sentence, start, end) stands out."""
