@@ -1,4 +1,4 @@
-"""Command line: `retold align`, `retold [read]`, `retold notes`.
+"""Command line: `retold align`, `retold [read]`, `retold notes`, `retold fetch`, `retold batch`.
 
 The reader (Textual) is imported lazily so that `retold align` never loads it.
 """
@@ -11,7 +11,7 @@ import sys
 
 from retold import __version__
 
-COMMANDS = {"align", "read", "notes"}
+COMMANDS = {"align", "read", "notes", "fetch", "batch"}
 
 
 def _notice(message: str) -> None:
@@ -63,17 +63,40 @@ def _parser() -> argparse.ArgumentParser:
 
     align_p = sub.add_parser(
         "align", help="align the outlet versions and print the result",
-        description="Clean, split and align the outlet files; print a colour-coded report or JSON.",
+        description="Clean, split and align the outlet files; print a report, JSON, a shareable page or CSV.",
     )
     align_p.add_argument("paths", nargs="*", metavar="PATH", help=PATH_HELP)
     align_p.add_argument(
-        "--format", choices=["text", "json"], default="text",
-        help="text: a report for people (default); json: the alignment, schema retold.alignment/1",
+        "--format", choices=["text", "json", "html", "csv"], default="text",
+        help="text: a report for people (default); json: the alignment, schema retold.alignment/1; "
+        "html: one self-contained page to share; csv: one row per statement",
     )
     align_p.add_argument(
         "--color", choices=["auto", "always", "never"], default="auto",
         help="colour the text report: auto (default) when writing to a terminal without NO_COLOR set",
     )
+    align_p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+
+    fetch_p = sub.add_parser(
+        "fetch", help="download outlets' pages (by URL) into a story folder",
+        description="Download each URL's page into the story folder and record it in its story.toml.",
+    )
+    fetch_p.add_argument("urls", nargs="*", metavar="URL", help="pages to download (or give --urls FILE)")
+    fetch_p.add_argument("--into", required=True, metavar="DIR", help="the story folder (created if missing)")
+    fetch_p.add_argument("--urls", dest="url_file", metavar="FILE", help="a file of URLs, one a line (# comments)")
+    fetch_p.add_argument("--timeout", type=float, default=15.0, help="seconds to connect and per read (default 15)")
+    fetch_p.add_argument("--max-bytes", type=int, default=5_000_000, help="largest page accepted (default 5 MB)")
+    fetch_p.add_argument("--concurrency", type=int, default=4, help="downloads at a time (default 4)")
+
+    batch_p = sub.add_parser(
+        "batch", help="align every story folder under ROOT (on Dask) into JSON Lines or Parquet",
+        description="Align every story folder under ROOT, in parallel on Dask, one result record per story.",
+    )
+    batch_p.add_argument("root", metavar="ROOT", help="a folder whose sub-folders are stories")
+    batch_p.add_argument("--out", required=True, metavar="FILE", help="results: .jsonl, or .parquet")
+    batch_p.add_argument("--scheduler", metavar="ADDRESS", help="an existing Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    batch_p.add_argument("--workers", type=int, default=None, help="local cluster: worker processes (default: cores)")
+    batch_p.add_argument("--retry-failed", action="store_true", help="also re-run stories recorded as failed")
 
     read_p = sub.add_parser(
         "read", help="open the side-by-side reader (the default command)",
@@ -113,6 +136,12 @@ def main(argv: list[str] | None = None) -> int:
             return _align(args)
         if args.command == "read":
             return _read(args)
+        if args.command == "fetch":
+            return _fetch(args)
+        if args.command == "batch":
+            from retold.batch.cli import run_batch_command
+
+            return run_batch_command(args)
         if args.command == "notes":
             from retold.notes.cli import run_notes
 
@@ -132,13 +161,65 @@ def _align(args) -> int:
     except InputError as exc:
         return _fail(str(exc))
     if args.format == "json":
-        sys.stdout.write(to_json(alignment) + "\n")
+        out = to_json(alignment) + "\n"
+    elif args.format in ("html", "csv"):
+        from retold.model.share import to_csv, to_html
+
+        out = to_html(alignment) if args.format == "html" else to_csv(alignment)
     else:
-        color = args.color == "always" or (
+        color = not args.output and (args.color == "always" or (
             args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        )
-        sys.stdout.write(to_text(alignment, color=color))
+        ))
+        out = to_text(alignment, color=color)
+    if args.output:
+        try:
+            with open(args.output, "w", encoding="utf-8", newline="") as handle:
+                handle.write(out)
+        except OSError as exc:
+            return _fail(f"{args.output}: cannot write ({exc.strerror})")
+    else:
+        sys.stdout.write(out)
     return 0
+
+
+def _fetch(args) -> int:
+    from pathlib import Path
+
+    from retold.model.story import InputError
+    from retold.sources.fetch import FetchOptions, fetch_into
+
+    urls = list(args.urls)
+    if args.url_file:
+        try:
+            lines = Path(args.url_file).read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            return _fail(f"{args.url_file}: cannot read ({getattr(exc, 'strerror', None) or exc})")
+        urls += [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    if not urls:
+        return _fail("no URL given: name them, or a file of them with --urls FILE")
+    if Path(args.into).exists() and not Path(args.into).is_dir():
+        return _fail(f"{args.into}: not a directory")
+    from retold.model.safe import printable
+
+    def report(result) -> None:
+        url = printable(result.url)
+        if result.status == "failed":
+            print(f"retold: {url}: {printable(result.error or 'failed')}", file=sys.stderr)
+        elif result.status == "present":
+            print(f"present  {url} -> {result.file}")
+        else:
+            print(f"fetched  {url} -> {result.file} ({printable(str(result.entry.get('name')))})")
+        sys.stdout.flush()
+
+    options = FetchOptions(timeout=args.timeout, max_bytes=args.max_bytes, concurrency=max(1, args.concurrency))
+    try:
+        results = fetch_into(urls, Path(args.into), options, report)
+    except InputError as exc:
+        return _fail(str(exc))
+    failed = sum(r.status == "failed" for r in results)
+    print(f"retold: {len(results) - failed} of {len(results)} URLs in {args.into}"
+          + (f"; {failed} failed (re-run to retry them)" if failed else ""), file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _read(args) -> int:

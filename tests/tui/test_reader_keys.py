@@ -59,7 +59,7 @@ def test_bracket_jumps_to_counterpart_and_makes_it_visible(sample_dir):
 
 def test_n_and_p_visit_changes(sample_dir):
     async def script(pilot, screen):
-        await pilot.press("tab", "tab", "tab", "tab")  # The Evening Courier
+        await pilot.press("tab", "tab", "tab", "tab", "g")  # The Evening Courier, first sentence
         pane = screen.focused_pane
         statuses = []
         for _ in range(3):
@@ -179,7 +179,7 @@ def test_sync_keeps_counterparts_level(sample_dir):
 
 def test_unique_passage_interpolates_between_aligned_neighbours(sample_dir):
     async def script(pilot, screen):
-        await pilot.press("tab", "tab", "tab", "tab")  # The Evening Courier
+        await pilot.press("tab", "tab", "tab", "tab", "g")  # The Evening Courier, first sentence
         leader = screen.focused_pane
         await pilot.press(*["j"] * 4)  # EC#4 (W3), then EC#5, EC#6 (its own), EC#7 (W11)
         levels = []

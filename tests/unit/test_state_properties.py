@@ -116,8 +116,13 @@ def test_invariants_hold_after_every_action(scenario):
     for action, a, b in actions:
         if action == "relayout":
             current["set"] = 1 - current["set"]
+        before = state
         state = apply(state, action, a, b, layouts, set_fit)
         check(state, layouts)
+        lead = layouts(state.focused)
+        if action == "wheel" and not state.sync and lead.first_row and max(lead.row_count) <= lead.height:
+            # the wheel is never fought: the pane stays where it was scrolled, the cursor follows
+            assert state.tops[state.focused] == lead.clamp((before.tops[before.focused] or 0) + b)
         # (5) ] then [ comes back to the same outlet and sentence
         there = state.jump_counterpart(1, layouts)
         back = there.jump_counterpart(-1, layouts)

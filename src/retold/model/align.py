@@ -41,18 +41,22 @@ from retold.model.story import Alignment, Group, Member, Outlet, Sentence, Statu
 # Thresholds, tuned together on every gold file in sample_corpus/ and the Text+Berg dev document
 # (bench/score_gold.py, bench/textberg.py); never on one story.
 SHARED_SIMILARITY = 0.84  # word-level similarity for "near-verbatim": about two words changed in twenty
+STATUS_SCORE_FLOOR = 0.5  # below this feature similarity a pair is never near-verbatim word for word
 ALTERED_THRESHOLD = 0.40  # an order-free pair below this is not "the same statement"
 ANCHOR_THRESHOLD = 0.55  # a confident pair: reciprocal best at least this similar
 ANCHOR_CROSS_LANGUAGE = 0.2  # across languages only names, numbers and cognates meet
 CONTAINMENT_DISCOUNT = 0.85  # a trimmed sentence wholly inside a longer one scores this
 NUMBER_BOOST = 1.5  # numbers and dates survive rewrites and translations
-PROBE_FEATURES = 8  # rarest features of a sentence used to find candidates
+PROBE_FEATURES = 6  # rarest features of a sentence used to find candidates
 CANDIDATES_PER_OUTLET = 3  # best candidates kept per sentence and other outlet
+CANDIDATE_MARGIN = 0.5  # ... when their probe overlap is at least this share of the best one
+NEIGHBOURS = 5  # with more outlets than six, each is aligned with this many closest others
 PREFIX = 5  # feature = first letters of an accent-stripped word
 
 # The gap programme.
 LEXICAL_WEIGHT = 1.0
-SKIP_COST = 0.62  # per sentence left out; above half the lexical weight, so a gap is paired rather than skipped
+SKIP_COST = 0.55  # per sentence left out; above half the lexical weight, so a gap is paired rather than skipped
+SKIP_COST_CROSS_LANGUAGE = 1.0  # across languages the words say little, so order and length pair more
 LENGTH_WEIGHT = 0.12
 LENGTH_VARIANCE = 6.8  # Gale & Church
 MOVES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3), (3, 2))
@@ -157,6 +161,7 @@ class Scorer:
         self.weights = weights
         self._mass: dict[frozenset[str], float] = {}
         self._pairs: dict[tuple[int, int], tuple[float, float]] = {}
+        self._words: dict[tuple[int, int], float] = {}  # ids are safe: `features` keeps them alive
 
     def mass(self, feats: frozenset[str]) -> float:
         found = self._mass.get(feats)
@@ -191,6 +196,18 @@ class Scorer:
                 score = contained
         return score, dice
 
+    def words(self, a: Sequence[Features], b: Sequence[Features]) -> float:
+        """word_similarity, cached for single sentences (wire copies share their parse)."""
+        if len(a) != 1 or len(b) != 1:
+            return word_similarity(a, b)
+        if a[0] is b[0]:
+            return 1.0
+        key = (id(a[0]), id(b[0]))
+        found = self._words.get(key)
+        if found is None:
+            found = self._words[key] = word_similarity(a, b)
+        return found
+
     def bead(self, a: list[Features], b: list[Features]) -> float:
         if len(a) == 1 and len(b) == 1:
             return self.pair(a[0], b[0])[0]
@@ -200,6 +217,7 @@ class Scorer:
 
 
 def word_similarity(a: Sequence[Features], b: Sequence[Features]) -> float:
+    """Word-level similarity of two beads: the near-verbatim test."""
     wa = [w for f in a for w in f.words]
     wb = [w for f in b for w in f.words]
     return 1.0 if wa == wb else Indel.normalized_similarity(wa, wb)
@@ -207,66 +225,114 @@ def word_similarity(a: Sequence[Features], b: Sequence[Features]) -> float:
 
 # ---------------------------------------------------------------- 3. candidates
 
-def candidate_pairs(features: list[list[Features]], weights: dict[str, float], scorer: Scorer) -> dict[tuple[int, int], dict[tuple[int, int], float]]:
+def outlet_pairs(features: list[list[Features]], scorer: Scorer) -> set[tuple[int, int]]:
+    """The outlet pairs to align: all of them in a story of a few outlets; with many, each
+    outlet with its NEIGHBOURS closest (by shared vocabulary), so cost grows with the number
+    of outlets, not its square. Groups still join across pairs: a wire sentence copied by
+    twenty outlets is one group through the links each outlet has to its neighbours."""
+    n = len(features)
+    if n <= NEIGHBOURS + 1:
+        return {(a, b) for a in range(n) for b in range(a + 1, n)}
+    vocab = [frozenset().union(*(f.feats for f in row)) if row else frozenset() for row in features]
+    mass = [scorer.mass(v) for v in vocab]
+    chosen: set[tuple[int, int]] = set()
+    for a in range(n):
+        closeness = []
+        for b in range(n):
+            if b != a:
+                shared = scorer.mass(vocab[a] & vocab[b])
+                closeness.append((-(shared / max(1e-9, min(mass[a], mass[b]))), b))
+        for _c, b in sorted(closeness)[:NEIGHBOURS]:
+            chosen.add((min(a, b), max(a, b)))
+    return chosen
+
+
+def candidate_pairs(features: list[list[Features]], weights: dict[str, float], scorer: Scorer, pairs: set[tuple[int, int]] | None = None) -> dict[tuple[int, int], dict[tuple[int, int], float]]:
     """For every outlet pair (a < b): {(i, j): score} of the sentences sharing rare features.
 
     Each sentence probes an inverted index with its rarest features and keeps its best few
-    candidates in each other outlet, so cost grows with the text, not with its square."""
+    candidates in each other outlet, so cost grows with the text, not with its square. Wire
+    copies share one parse, and each distinct text probes once."""
     n_outlets = len(features)
     cap = max(8, 4 * n_outlets)
-    postings: dict[str, list[tuple[int, int]]] = {}
+    if pairs is None:
+        pairs = {(k, l) for k in range(n_outlets) for l in range(k + 1, n_outlets)}
+    partners: dict[int, list[int]] = {k: [] for k in range(n_outlets)}
+    for k, l in sorted(pairs):
+        partners[k].append(l)
+        partners[l].append(k)
+    # feature -> outlet -> sentence indices; and how many sentences hold the feature
+    postings: dict[str, dict[int, list[int]]] = {}
+    frequency: dict[str, int] = {}
     for k, row in enumerate(features):
         for i, f in enumerate(row):
             for feat in f.feats:
-                postings.setdefault(feat, []).append((k, i))
-    result: dict[tuple[int, int], dict[tuple[int, int], float]] = {}
-    probes_by_text: dict[int, dict[tuple[int, int], float]] = {}
+                postings.setdefault(feat, {}).setdefault(k, []).append(i)
+                frequency[feat] = frequency.get(feat, 0) + 1
+    result: dict[tuple[int, int], dict[tuple[int, int], float]] = {pair: {} for pair in pairs}
+    probes: dict[int, list[tuple[str, float]]] = {}
     for k, row in enumerate(features):
+        mine = partners[k]
+        if not mine:
+            continue
+        tops: dict[int, dict[int, list[int]]] = {}  # wire copies in this outlet probe once
         for i, f in enumerate(row):
-            hits = probes_by_text.get(id(f))
-            if hits is None:
-                ranked = sorted(f.feats, key=lambda feat: (len(postings[feat]), feat))
-                probe = [feat for feat in ranked[:PROBE_FEATURES] if len(postings[feat]) <= cap] or ranked[:2]
-                hits = {}
-                for feat in probe:
-                    w = weights[feat]
-                    for unit in postings[feat]:
-                        hits[unit] = hits.get(unit, 0.0) + w
-                probes_by_text[id(f)] = hits
-            best: dict[int, list[tuple[float, int]]] = {}
-            for (l, j), overlap in hits.items():
-                if l != k:
-                    best.setdefault(l, []).append((overlap, -j))
-            for l, found in best.items():
-                found.sort(reverse=True)
-                pair_key = (k, l) if k < l else (l, k)
-                bucket = result.setdefault(pair_key, {})
-                for _overlap, neg_j in found[:CANDIDATES_PER_OUTLET]:
-                    j = -neg_j
-                    key = (i, j) if k < l else (j, i)
-                    if key not in bucket:
-                        a, b = (f, features[l][j]) if k < l else (features[l][j], f)
-                        bucket[key] = scorer.pair(a, b)[0]
+            top = tops.get(id(f))
+            if top is None:
+                probe = probes.get(id(f))
+                if probe is None:
+                    ranked = sorted(f.feats, key=lambda feat: (frequency[feat], feat))
+                    chosen = [feat for feat in ranked[:PROBE_FEATURES] if frequency[feat] <= cap] or ranked[:2]
+                    probe = probes[id(f)] = [(feat, weights[feat]) for feat in chosen]
+                top = tops[id(f)] = {}
+                for l in mine:
+                    hits: dict[int, float] = {}
+                    for feat, w in probe:
+                        for j in postings[feat].get(l, ()):
+                            hits[j] = hits.get(j, 0.0) + w
+                    if hits:
+                        found = sorted((-overlap, j) for j, overlap in hits.items())[:CANDIDATES_PER_OUTLET]
+                        # The runners-up only when they come close to the best: a copy's best
+                        # candidate is plain, and scoring its also-rans is most of the cost.
+                        bar = found[0][0] * CANDIDATE_MARGIN
+                        top[l] = [j for o, j in found if o <= bar]
+            for l, js in top.items():
+                if k < l:
+                    bucket, other = result[(k, l)], features[l]
+                    for j in js:
+                        if (i, j) not in bucket:
+                            bucket[(i, j)] = scorer.pair(f, other[j])[0]
+                else:
+                    bucket, other = result[(l, k)], features[l]
+                    for j in js:
+                        if (j, i) not in bucket:
+                            bucket[(j, i)] = scorer.pair(other[j], f)[0]
     return result
 
 
 # ---------------------------------------------------------------- 4. confident pairs
 
-def best_partners(scores: dict[tuple[int, int], float], fa: list[Features], fb: list[Features]) -> tuple[dict[int, tuple[int, float]], dict[int, tuple[int, float]]]:
-    """Each sentence's best candidate on the other side: by score, then word similarity,
-    then closeness of relative position, then index."""
+def best_partners(scores: dict[tuple[int, int], float], fa: list[Features], fb: list[Features], scorer: Scorer) -> tuple[dict[int, tuple[int, float]], dict[int, tuple[int, float]]]:
+    """Each sentence's best candidate on the other side: by score; a tie (a repeated line, a
+    standfirst and its body copy) goes to the closer wording, then the closer relative
+    position, then the lower index — a total order, so the result never depends on input order."""
     na, nb = max(1, len(fa) - 1), max(1, len(fb) - 1)
-    best_a: dict[int, tuple[tuple, int, float]] = {}
-    best_b: dict[int, tuple[tuple, int, float]] = {}
+
+    def rank(i: int, j: int) -> tuple[float, float, int, int]:
+        return (scorer.words([fa[i]], [fb[j]]), -abs(i / na - j / nb), -j, -i)
+
+    best_a: dict[int, tuple[int, float]] = {}
+    best_b: dict[int, tuple[int, float]] = {}
     for (i, j), score in scores.items():
         if score <= 0.0:
             continue
-        rank = (round(score, 6), word_similarity([fa[i]], [fb[j]]), -abs(i / na - j / nb))
-        if i not in best_a or (rank, -j) > (best_a[i][0], -best_a[i][1]):
-            best_a[i] = (rank, j, score)
-        if j not in best_b or (rank, -i) > (best_b[j][0], -best_b[j][1]):
-            best_b[j] = (rank, i, score)
-    return ({i: (j, s) for i, (_r, j, s) in best_a.items()}, {j: (i, s) for j, (_r, i, s) in best_b.items()})
+        current = best_a.get(i)
+        if current is None or score > current[1] + 1e-9 or (abs(score - current[1]) <= 1e-9 and rank(i, j) > rank(i, current[0])):
+            best_a[i] = (j, score)
+        current = best_b.get(j)
+        if current is None or score > current[1] + 1e-9 or (abs(score - current[1]) <= 1e-9 and rank(i, j)[:2] + (-i,) > rank(current[0], j)[:2] + (-current[0],)):
+            best_b[j] = (i, score)
+    return best_a, best_b
 
 
 def confident_pairs(best_a, best_b, fa: list[Features], fb: list[Features], scorer: Scorer, bar: float = ANCHOR_THRESHOLD) -> list[tuple[int, int, float]]:
@@ -319,7 +385,7 @@ def _length_cost(la: int, lb: int, ratio: float) -> float:
     return -math.log(max(math.erfc(delta / math.sqrt(2)), 1e-12))
 
 
-def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: range, scorer: Scorer, ratio: float, soft: Sequence[tuple[int, int]] = ()) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: range, scorer: Scorer, ratio: float, soft: Sequence[tuple[int, int]] = (), blocked_a: set[int] = frozenset(), blocked_b: set[int] = frozenset(), skip: float = SKIP_COST) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
     """Monotone alignment of fa[rows] with fb[cols]: beads (rows, cols, similarity), skips left out.
 
     `soft` anchors (absolute indices) guide, never bind: the programme searches the rectangles
@@ -348,6 +414,20 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
             lo[i], hi[i] = max(0, centre - BAND), min(m, centre + BAND)
 
     inf = float("inf")
+    blocked_rows = [0]
+    for i in rows:
+        blocked_rows.append(blocked_rows[-1] + (i in blocked_a))
+    blocked_cols = [0]
+    for j in cols:
+        blocked_cols.append(blocked_cols[-1] + (j in blocked_b))
+    length_rows = [0]
+    for i in rows:
+        length_rows.append(length_rows[-1] + fa[i].length)
+    length_cols = [0]
+    for j in cols:
+        length_cols.append(length_cols[-1] + fb[j].length)
+    bead_similarity = scorer.bead
+    sqrt_half = math.sqrt(0.5)
     cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
     back: dict[tuple[int, int], tuple[int, int, float]] = {}
     for i in range(n + 1):
@@ -355,27 +435,29 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
             if i == 0 and j == 0:
                 continue
             best, choice = inf, None
+            # A sentence already linked elsewhere (a moved paragraph) is passed over for free.
             if i and (i - 1, j) in cost:
-                c = cost[(i - 1, j)] + SKIP_COST
+                c = cost[(i - 1, j)] + (0.0 if blocked_rows[i] > blocked_rows[i - 1] else skip)
                 if c < best:
                     best, choice = c, (1, 0, 0.0)
             if j and (i, j - 1) in cost:
-                c = cost[(i, j - 1)] + SKIP_COST
+                c = cost[(i, j - 1)] + (0.0 if blocked_cols[j] > blocked_cols[j - 1] else skip)
                 if c < best:
                     best, choice = c, (0, 1, 0.0)
             for di, dj in MOVES:
                 if di > i or dj > j:
                     continue
                 start = cost.get((i - di, j - dj))
-                if start is None:
+                if start is None or blocked_rows[i] > blocked_rows[i - di] or blocked_cols[j] > blocked_cols[j - dj]:
                     continue
-                a = fa[r0 + i - di:r0 + i]
-                b = fb[c0 + j - dj:c0 + j]
-                sim = scorer.bead(a, b)
+                sim = bead_similarity(fa[r0 + i - di:r0 + i], fb[c0 + j - dj:c0 + j])
+                la = (length_rows[i] - length_rows[i - di]) * ratio
+                lb = length_cols[j] - length_cols[j - dj]
+                delta = abs(la - lb) / math.sqrt(LENGTH_VARIANCE * (la + lb) / 2) if la + lb else 0.0
                 c = (
                     start
                     + LEXICAL_WEIGHT * (1.0 - sim) * (di + dj) / 2
-                    + LENGTH_WEIGHT * _length_cost(sum(f.length for f in a), sum(f.length for f in b), ratio)
+                    - LENGTH_WEIGHT * math.log(max(math.erfc(delta * sqrt_half), 1e-12))
                     + MOVE_PRIOR[(di, dj)]
                 )
                 if c < best:
@@ -393,13 +475,59 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
     return beads[::-1]
 
 
-def _each_part_shares(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: tuple[int, ...]) -> bool:
+def _part_share(part: Features, other: frozenset[str], scorer: Scorer) -> float:
+    """Share of a sentence's informative weight found on the other side of its bead."""
+    mass = scorer.mass(part.feats)
+    return scorer.mass(part.feats & other) / mass if mass else 0.0
+
+
+def _each_part_shares(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: tuple[int, ...], least: int = 0, share: float = 0.0, scorer: Scorer | None = None) -> bool:
+    """Every sentence of a merge shares words with the other side: some (`share` 0) or that
+    share of its weight (sentences with fewer than `least` informative words are too short to
+    tell, and pass)."""
     union_a = frozenset().union(*(fa[i].feats for i in rows))
     union_b = frozenset().union(*(fb[j].feats for j in cols))
-    return all(fa[i].feats & union_b for i in rows) and all(fb[j].feats & union_a for j in cols)
+
+    def ok(part: Features, other: frozenset[str]) -> bool:
+        if len(part.feats) < least:
+            return True
+        if share and scorer is not None:
+            return _part_share(part, other, scorer) >= share
+        return bool(part.feats & other)
+
+    return all(ok(fa[i], union_b) for i in rows) and all(ok(fb[j], union_a) for j in cols)
+
+
+def _trim_unsupported(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: tuple[int, ...], sim: float, scorer: Scorer, same_language: bool) -> tuple[tuple[int, ...], tuple[int, ...], float]:
+    """On parallel texts the programme may join an end sentence to a bead to avoid a skip. Keep
+    it when it carries evidence; drop it when it has words of its own but none of them (in one
+    language: too few of them) are on the other side."""
+    need = PART_SHARE if same_language else 1e-9
+    while len(rows) + len(cols) > 2:
+        union_a = frozenset().union(*(fa[i].feats for i in rows))
+        union_b = frozenset().union(*(fb[j].feats for j in cols))
+        ends = []
+        if len(rows) > 1:
+            ends += [(fa[rows[0]], union_b, (rows[1:], cols)), (fa[rows[-1]], union_b, (rows[:-1], cols))]
+        if len(cols) > 1:
+            ends += [(fb[cols[0]], union_a, (rows, cols[1:])), (fb[cols[-1]], union_a, (rows, cols[:-1]))]
+        weak = [(share, rest) for part, other, rest in ends
+                if len(part.feats) >= 3 and (share := _part_share(part, other, scorer)) < need]
+        if not weak:
+            break
+        _share, (rest_rows, rest_cols) = min(weak)
+        rest_sim = scorer.bead([fa[i] for i in rest_rows], [fb[j] for j in rest_cols])
+        if not same_language and (rest_sim < CROSS_TRIM_EVIDENCE or rest_sim < sim + CROSS_TRIM_GAIN):
+            break  # across languages a part without shared words is normal: drop it only against clear evidence
+        rows, cols, sim = rest_rows, rest_cols, rest_sim
+    return rows, cols, sim
 
 
 TRIM_MARGIN = 0.02
+CROSS_TRIM_EVIDENCE = 0.25
+CROSS_TRIM_GAIN = 0.05
+EXTEND_SHARE = 0.5  # a neighbour joins a confident pair as its split when half its weight is across
+PART_SHARE = 0.1  # in one language, each sentence of a merge finds this share of its weight across
 
 
 def _trim(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: tuple[int, ...], sim: float, scorer: Scorer) -> tuple[tuple[int, ...], tuple[int, ...], float]:
@@ -440,7 +568,7 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
     """Every link between outlets a and b (a < b in canonical order)."""
     if not fa or not fb:
         return []
-    best_a, best_b = best_partners(scores, fa, fb)
+    best_a, best_b = best_partners(scores, fa, fb, scorer)
     anchors = confident_pairs(best_a, best_b, fa, fb, scorer, ANCHOR_THRESHOLD if same_language else ANCHOR_CROSS_LANGUAGE)
     chain = increasing_chain(anchors)
     # Parallel: the confident pairs keep their order, and there are enough of them to say so
@@ -453,45 +581,92 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
     else:
         floor = FLOOR_LOOSE
     ratio = (sum(f.length for f in fb) / max(1, sum(f.length for f in fa))) if parallel else 1.0
-    # An anchor is fixed when its neighbours on both sides are anchors too (or the text's
-    # ends): nothing there for the programme to decide. Every other anchor is soft: the
-    # programme may fold it into a merge or overrule it.
-    on_chain = [(-1, -1, 1.0)] + chain + [(len(fa), len(fb), 1.0)]
-    fixed = [on_chain[0]]
-    for n in range(1, len(on_chain) - 1):
-        before, here, after = on_chain[n - 1], on_chain[n], on_chain[n + 1]
-        if before[0] == here[0] - 1 and before[1] == here[1] - 1 and after[0] == here[0] + 1 and after[1] == here[1] + 1:
-            fixed.append(here)
-    fixed.append(on_chain[-1])
     links: list[Link] = []
     linked_a: set[int] = set()
     linked_b: set[int] = set()
+
+    def add(rows: tuple[int, ...], cols: tuple[int, ...], score: float) -> None:
+        links.append(Link(score, a, rows, b, cols))
+        linked_a.update(rows)
+        linked_b.update(cols)
+
+    on_chain = [(-1, -1, 1.0)] + chain + [(len(fa), len(fb), 1.0)]
+    if parallel:
+        # An anchor is fixed when its neighbours on both sides are anchors too (or the text's
+        # ends): nothing there for the programme to decide. Every other anchor is soft: the
+        # programme may fold it into a merge or overrule it.
+        fixed = [on_chain[0]]
+        for n in range(1, len(on_chain) - 1):
+            before, here, after = on_chain[n - 1], on_chain[n], on_chain[n + 1]
+            if before[0] == here[0] - 1 and before[1] == here[1] - 1 and after[0] == here[0] + 1 and after[1] == here[1] + 1:
+                fixed.append(here)
+        fixed.append(on_chain[-1])
+    else:
+        # Not parallel: the chain binds, and the confident pairs off it (moved paragraphs) are
+        # settled before the programme looks at what is left between the chain's pairs.
+        fixed = on_chain
+        on = {(i, j) for i, j, _s in chain}
+        for i, (j, score) in sorted(best_a.items()):
+            if (i, j) not in on and score >= ALTERED_THRESHOLD and best_b.get(j, (None,))[0] == i:
+                add((i,), (j,), score)
     for i, j, score in fixed[1:-1]:
-        links.append(Link(score, a, (i,), b, (j,)))
-        linked_a.add(i)
-        linked_b.add(j)
+        add((i,), (j,), score)
     for (i0, j0, _s0), (i1, j1, _s1) in zip(fixed, fixed[1:]):
         rows, cols = range(i0 + 1, i1), range(j0 + 1, j1)
-        soft = [(i, j) for i, j, _s in chain if i in rows and j in cols]
-        for bead_rows, bead_cols, sim in gap_programme(fa, fb, rows, cols, scorer, ratio, soft):
-            bead_rows, bead_cols, sim = _trim(fa, fb, bead_rows, bead_cols, sim, scorer)
+        soft = [(i, j) for i, j, _s in chain if i in rows and j in cols] if parallel else []
+        beads = gap_programme(fa, fb, rows, cols, scorer, ratio, soft, blocked_a=linked_a, blocked_b=linked_b,
+                              skip=SKIP_COST if same_language else SKIP_COST_CROSS_LANGUAGE)
+        for bead_rows, bead_cols, sim in beads:
+            if not parallel:
+                bead_rows, bead_cols, sim = _trim(fa, fb, bead_rows, bead_cols, sim, scorer)
             if sim < floor or (sim <= 0.0 and same_language):
                 continue
+            if parallel and len(bead_rows) + len(bead_cols) > 2:
+                bead_rows, bead_cols, sim = _trim_unsupported(fa, fb, bead_rows, bead_cols, sim, scorer, same_language)
+                if same_language and not _each_part_shares(fa, fb, bead_rows, bead_cols, least=3, share=PART_SHARE, scorer=scorer):
+                    continue
             if not parallel and len(bead_rows) + len(bead_cols) > 2:
                 if sim < FLOOR_MERGE or not _each_part_shares(fa, fb, bead_rows, bead_cols):
                     continue
                 if len(bead_rows) > 1 and len(bead_cols) > 1 and _crossed(fa, fb, bead_rows, bead_cols, scorer):
                     continue  # two statements swapped, not one statement re-cut: order-free pairs decide
-            links.append(Link(sim, a, bead_rows, b, bead_cols))
-            linked_a.update(bead_rows)
-            linked_b.update(bead_cols)
+            add(bead_rows, bead_cols, sim)
+    if not parallel:
+        links[:] = [_extend(link, fa, fb, linked_a, linked_b, scorer) for link in links]
     # Order-free pairs: a moved paragraph is off the chain but still the same statement.
     for i, (j, score) in sorted(best_a.items()):
         if score >= ALTERED_THRESHOLD and best_b.get(j, (None,))[0] == i and i not in linked_a and j not in linked_b:
-            links.append(Link(score, a, (i,), b, (j,)))
-            linked_a.add(i)
-            linked_b.add(j)
+            add((i,), (j,), score)
     return links
+
+
+def _extend(link: Link, fa: list[Features], fb: list[Features], linked_a: set[int], linked_b: set[int], scorer: Scorer) -> Link:
+    """Grow a 1:1 link into a split when an unlinked neighbour clearly continues it: the bead
+    matches better with it, and the neighbour finds its words on the other side."""
+    if len(link.rows) != 1 or len(link.cols) != 1:
+        return link
+    rows, cols, sim = link.rows, link.cols, link.score
+    for side in ("a", "b"):
+        for step in (-1, 1):
+            if side == "a":
+                n = (rows[0] if step < 0 else rows[-1]) + step
+                if not 0 <= n < len(fa) or n in linked_a:
+                    continue
+                new_rows, new_cols = (tuple(sorted(rows + (n,))), cols)
+                part, other = fa[n], frozenset().union(*(fb[j].feats for j in cols))
+            else:
+                n = (cols[0] if step < 0 else cols[-1]) + step
+                if not 0 <= n < len(fb) or n in linked_b:
+                    continue
+                new_rows, new_cols = (rows, tuple(sorted(cols + (n,))))
+                part, other = fb[n], frozenset().union(*(fa[i].feats for i in rows))
+            if len(part.feats) < 2 or _part_share(part, other, scorer) < EXTEND_SHARE:
+                continue
+            new_sim = scorer.bead([fa[i] for i in new_rows], [fb[j] for j in new_cols])
+            if new_sim > sim + TRIM_MARGIN:
+                (linked_a if side == "a" else linked_b).add(n)
+                rows, cols, sim = new_rows, new_cols, new_sim
+    return link if (rows, cols) == (link.rows, link.cols) else Link(max(sim, link.score), link.outlet_a, rows, link.outlet_b, cols)
 
 
 # ---------------------------------------------------------------- 6. grouping
@@ -548,7 +723,7 @@ def group_links(links: list[Link], sizes: list[int]) -> list[list[tuple[int, int
 
 # ---------------------------------------------------------------- 7. statuses and the result
 
-def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[tuple[int, int]]], links: list[Link], features: list[list[Features]]) -> Alignment:
+def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[tuple[int, int]]], links: list[Link], features: list[list[Features]], scorer: Scorer) -> Alignment:
     group_of: dict[tuple[int, int], int] = {}
     for number, members in enumerate(groups):
         for node in members:
@@ -563,11 +738,14 @@ def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[tu
             continue  # a refused link says nothing about the group
         side_a = [features[link.outlet_a][i] for i in link.rows]
         side_b = [features[link.outlet_b][j] for j in link.cols]
-        whole = word_similarity(side_a, side_b)
+        if link.score < STATUS_SCORE_FLOOR:
+            whole = 0.0  # too little shared weight to be near-verbatim: spare the edit distance
+        else:
+            whole = scorer.words(side_a, side_b)
         for nodes, own, other in ((nodes_a, side_a, side_b), (nodes_b, side_b, side_a)):
             for node, f in zip(nodes, own):
                 # A sentence copied whole beside a neighbour the other outlet lacks is still a copy.
-                words = whole if len(own) == 1 else max(whole, word_similarity([f], other))
+                words = whole if len(own) == 1 or link.score < STATUS_SCORE_FLOOR else max(whole, scorer.words([f], other))
                 best_score[node] = max(best_score.get(node, 0.0), link.score)
                 best_words[node] = max(best_words.get(node, 0.0), words)
     ordered = [outlets[k] for k in canonical]
@@ -604,12 +782,12 @@ def align(outlets: Sequence[Outlet]) -> Alignment:
     features = sentence_features(ordered)
     weights = feature_weights(features)
     scorer = Scorer(features, weights)
-    candidates = candidate_pairs(features, weights, scorer)
+    pairs = outlet_pairs(features, scorer)
+    candidates = candidate_pairs(features, weights, scorer, pairs)
     links: list[Link] = []
-    for a in range(len(ordered)):
-        for b in range(a + 1, len(ordered)):
-            la, lb = _language(ordered[a]), _language(ordered[b])
-            same = not la or not lb or la == lb
-            links += pair_links(a, b, features[a], features[b], candidates.get((a, b), {}), scorer, same)
+    for a, b in sorted(pairs):
+        la, lb = _language(ordered[a]), _language(ordered[b])
+        same = not la or not lb or la == lb
+        links += pair_links(a, b, features[a], features[b], candidates[(a, b)], scorer, same)
     groups = group_links(links, [len(row) for row in features])
-    return finish(outlets, canonical, groups, links, features)
+    return finish(outlets, canonical, groups, links, features, scorer)

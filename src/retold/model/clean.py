@@ -36,7 +36,7 @@ _DATE_WORDS = set(_MONTHS) | set(_DAYS) | {
 # (reason, pattern, longest line in words it applies to): furniture lines are short,
 # and checking only short lines keeps cleaning fast on long articles.
 _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
-    ("icon names", re.compile(r"(?i)^(?:\s*icon[\s_-]?[a-z][\w-]*)+\s*$|icon[\s_-]?[a-z]+.*?icon[\s_-]?[a-z]"), 40),
+    ("icon names", re.compile(r"(?i)^(?:\s*icon[\s_-]?[a-z][\w-]*)+\s*$|icon[\s_-]?[a-z]+.*?icon[\s_-]?[a-z]"), 2000),  # icon runs come in any length
     ("advertisement", re.compile(
         r"(?i)^(?:advertisement|advertising|ad|ads|sponsored(?: content)?|promoted|"
         r"(?:story|article) continues (?:below|after)(?: this)? (?:advertisement|ad)|scroll to continue(?: with content)?)[\s.:]*$"), 8),
@@ -69,6 +69,18 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("navigation", re.compile(
         r"(?i)^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|sign in|log in|login|register|"
         r"subscribe|home|back to top|close|open menu|toggle navigation|account|my account|sections|e-paper|epaper)\s*$"), 4),
+    # Breadcrumbs whose separators the scraper lost: "HomeNewsWorldAsia".
+    ("navigation", re.compile(r"^(?:[A-Z][a-z]{1,15}){3,}$"), 1),
+    ("fundraising appeal", re.compile(
+        r"(?i)\bsupport (?:independent|quality|local|our|trusted|free) (?:journalism|reporting|news|media)\b|"
+        r"\bdonate (?:now|today|to|here|once|monthly)\b|^donate\b|\bmake a (?:donation|contribution)\b|"
+        r"\bbecome a (?:member|supporter|patron|subscriber)\b|\bsupport us\b"), 40),
+    # Agency notices run long: the phrases, not the length, decide.
+    ("copyright", re.compile(
+        r"(?i)^all rights reserved\b|\bmay not be (?:published|reproduced|copied),? (?:broadcast|distributed)|"
+        r"\b(?:rewritten|redistributed) (?:or|and) (?:redistributed|rewritten)\b|without (?:the )?prior written (?:permission|consent)"), 400),
+    # The page's <title> left in the text: "Headline cut short… | Site Name".
+    ("page title", re.compile(r"^\S.{8,200}?(?:…|\.\.\.)\s*[|–—-]\s*\S[^|]{1,60}$"), 40),
 ]
 
 _SEPARATORS = re.compile(r"\s[|•·›»>/]\s|\s[|•·›»]|[|•·›»]\s")
@@ -133,6 +145,7 @@ class CleanArticle:
     title_span: tuple[int, int] | None
     paragraphs: list[tuple[int, int]]  # spans into doc.text
     removed: list[Removed] = field(default_factory=list)
+    site_name: str | None = None  # read off the page: "… | Site Name" or "© 2026 Site Name"
 
 
 _LINE = re.compile(r"[^\r\n]*")
@@ -257,7 +270,9 @@ def _keep_inner_lines(lines: list[Line]) -> None:
     with a colon. Only a crosshead (a short line set apart by blank lines on both sides, not
     running on) stays out. Above the first and below the last body line, shape still decides:
     that is where pages put their furniture."""
-    body = [n for n, line in enumerate(lines) if line.kind == "body"]
+    # The article runs from its first to its last line that ends a sentence (a long line
+    # without a full stop may be a scraper's run of labels, not the article's start).
+    body = [n for n, line in enumerate(lines) if line.kind == "body" and ends_sentence(line.text)]
     if not body:
         return
     for n in range(body[0] + 1, body[-1]):
@@ -285,13 +300,44 @@ def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
     for line in lines[:first_body]:
         if line.reason == "heading" and not _MD_HEADING.match(line.text):
             return line  # an HTML <h1>–<h6> (or the page <title>) above the body
-    # The headline: the longest headline-like line before the body (site names and
-    # section labels are shorter).
+    # The headline: of the headline-like lines before the body, the one that tells what the
+    # first sentences tell (a breadcrumb, promo or section label does not), then the longer.
     candidates = [
         line for line in lines[:first_body]
         if line.kind == "furniture" and line.weak and line.reason != "headline list" and 4 <= len(_WORD.findall(line.text)) <= 30
+        and "|" not in line.text and "…" not in line.text
     ]
-    return max(candidates, key=lambda line: len(_WORD.findall(line.text)), default=None)
+    opening = set()
+    for line in lines[first_body:first_body + 3]:
+        opening |= set(content_tokens(tokens(line.text)))
+
+    def fitness(line: Line) -> tuple[float, int]:
+        words = set(content_tokens(tokens(line.text)))
+        return (len(words & opening) / len(words) if words else 0.0, len(_WORD.findall(line.text)))
+
+    return max(candidates, key=fitness, default=None)
+
+
+_TITLE_SITE = re.compile(r"\s[|–—-]\s*([^|–—-][^|]{1,60}?)\s*$")
+_COPYRIGHT_SITE = re.compile(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.{2,60}?)[\s.,]*(?:all rights reserved\.?)?\s*$")
+
+
+def site_name(lines: list[Line]) -> str | None:
+    """The outlet's name as its page gives it: the "| Site Name" end of a page title above the
+    body, else a "© 2026 Site Name" line."""
+    for line in lines:
+        if line.kind == "body":
+            break
+        if line.reason == "page title" or (line.kind == "furniture" and " | " in line.text):
+            match = _TITLE_SITE.search(line.text)
+            if match and len(match.group(1).split()) <= 6:
+                return match.group(1).strip()
+    for line in reversed(lines):
+        if line.kind == "furniture" and line.reason == "copyright":
+            match = _COPYRIGHT_SITE.match(line.text)
+            if match and match.group(1) and len(match.group(1).split()) <= 6 and not re.search(r"(?i)rights|reserved", match.group(1)):
+                return match.group(1).strip()
+    return None
 
 
 # ------------------------------------------------------------------ all outlets
@@ -360,5 +406,6 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
             title_span=(title.start, title.end) if title else None,
             paragraphs=paragraphs,
             removed=removed,
+            site_name=site_name(lines),
         ))
     return articles

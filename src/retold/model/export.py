@@ -1,4 +1,10 @@
-"""Alignment → JSON (schema retold.alignment/1) and a text report for a person."""
+"""Alignment → JSON (schema retold.alignment/2) and a text report for a person.
+
+Schema 2 (README, "The JSON schema"): a group may hold several consecutive sentences of one
+outlet (a merge or split elsewhere), and every sentence's `text` is exactly
+`source_text[start:end]`: the decoded file for plain text and Markdown, the extracted article
+text for HTML (`offsets_into` says which).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,7 @@ import json
 from retold.model.safe import printable
 from retold.model.story import GLYPHS, Alignment
 
-SCHEMA = "retold.alignment/1"
+SCHEMA = "retold.alignment/2"
 
 
 def to_dict(alignment: Alignment) -> dict:
@@ -24,12 +30,13 @@ def to_dict(alignment: Alignment) -> dict:
                 "published": outlet.meta.published,
                 "language": outlet.meta.language,
                 "encoding": outlet.encoding,
+                "offsets_into": "extracted_text" if outlet.meta.source.lower().endswith((".html", ".htm")) else "file",
                 "counts": outlet.counts(),
                 "sentences": [
                     {
                         "index": s.index,
                         "paragraph": s.paragraph,
-                        "text": s.text,
+                        "text": outlet.text[s.start:s.end],
                         "start": s.start,
                         "end": s.end,
                         "status": s.status,

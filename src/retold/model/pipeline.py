@@ -41,6 +41,9 @@ def load_alignment(
     for number, article in enumerate(articles):
         step("splitting", number, len(articles))
         doc = article.doc
+        if doc.meta.name_from == "file" and article.site_name:
+            # No name in story.toml or the page's markup: the name the page prints beats the file's.
+            doc.meta = replace(doc.meta, name=article.site_name, name_from="page")
         sentences = segment_article(doc.meta.id, doc.text, article.paragraphs, doc.meta.language)
         if not sentences:
             say(f"{doc.meta.source}: no article sentences found (every line looked like site furniture)")

@@ -30,6 +30,8 @@ class OutletMeta:
     published: str | None = None
     language: str | None = None
     title: str | None = None  # from story.toml; overrides the detected headline
+    author: str | None = None  # story.toml, else what an HTML page says
+    name_from: str = "file"  # where `name` came from: "story.toml", "page" or "file" (its stem)
 
 
 @dataclass
@@ -307,9 +309,16 @@ def load_raw(path: Path, entry: dict) -> RawDoc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     text, encoding, warnings = decode_bytes(data, str(path))
     forced: dict[int, str] = {}
+    name_from = "story.toml" if entry.get("name") else "file"
     if path.suffix.lower() in HTML_SUFFIXES:
-        from retold.model.html import extract_text  # only when needed
+        from retold.model.html import extract_text, page_meta  # only when needed
 
+        # What the page says about itself fills what story.toml leaves out (never the reverse).
+        page = page_meta(text, deep=entry.get("published") is None)
+        if not entry.get("name") and page.site_name:
+            name_from = "page"
+        entry = {k: v for k, v in (("name", page.site_name), ("published", page.published),
+                                   ("language", page.language), ("author", page.author)) if v} | entry
         text, forced = extract_text(text)
         if not text.strip():
             raise InputError(f"{path}: HTML without any article text")
@@ -321,6 +330,8 @@ def load_raw(path: Path, entry: dict) -> RawDoc:
         published=str(entry["published"]) if entry.get("published") is not None else None,
         language=entry.get("language"),
         title=entry.get("title"),
+        author=str(entry["author"]) if entry.get("author") is not None else None,
+        name_from=name_from,
     )
     return RawDoc(meta=meta, text=text, encoding=encoding, warnings=warnings, forced_furniture=forced)
 

@@ -35,13 +35,7 @@ class LoadFinished(Message):
 
 class RetoldApp(App[None]):
     TITLE = "retold"
-    # Okabe–Ito colours: distinguishable for colour-blind readers; darker in light themes.
-    CSS = """
-    App:light OutletPane > .outlet-pane--altered { color: #9A5B00; }
-    App:light OutletPane > .outlet-pane--unique { color: #0064A0; }
-    App:light CoverageMap > .coverage-map--altered { color: #9A5B00; }
-    App:light CoverageMap > .coverage-map--unique { color: #0064A0; }
-    """
+    CSS_PATH = "retold.tcss"  # every style of the app, theme variables only
 
     def __init__(
         self, alignment: Alignment | None = None, *, paths: list[str] | None = None, keymap_file=None, loader=None, **kwargs
@@ -157,7 +151,14 @@ class RetoldApp(App[None]):
         self.notify(f"{self.keymap_file}: keys clash, the defaults are kept for: {keys}", severity="warning", timeout=15, markup=False)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
-        return {"retold-altered": "#E69F00", "retold-unique": "#56B4E9", "retold-note": "#CC79A7"}
+        # Okabe–Ito colours: distinguishable for colour-blind readers; darker shades for light themes.
+        return {
+            "retold-altered": "#E69F00",
+            "retold-unique": "#56B4E9",
+            "retold-note": "#CC79A7",
+            "retold-altered-on-light": "#9A5B00",
+            "retold-unique-on-light": "#0064A0",
+        }
 
     def get_default_screen(self) -> Screen:
         if self.alignment is None:

@@ -103,9 +103,11 @@ def all_binding_ids() -> set[str]:
     from retold.tui.screens.outlet_info import OutletInfo
     from retold.tui.screens.overview import CoverageMap, OverviewScreen, RowsView
     from retold.tui.screens.reader import ReaderScreen
+    from retold.tui.widgets.outlet_pane import OutletPane
+    from retold.tui.widgets.search_bar import SearchBar
 
     ids: set[str] = set()
-    for owner in (ReaderScreen, OverviewScreen, CoverageMap, RowsView, OutletInfo, HelpScreen, NotesList, NoteEditor, Confirm):
+    for owner in (ReaderScreen, OutletPane, SearchBar, OverviewScreen, CoverageMap, RowsView, OutletInfo, HelpScreen, NotesList, NoteEditor, Confirm):
         for binding in owner.BINDINGS:
             if isinstance(binding, Binding) and binding.id:
                 ids.add(binding.id)

@@ -86,6 +86,26 @@ class PaneLayout:
             return end
         return start
 
+    def starts_on_screen(self, sentence: int, top: int) -> bool:
+        """Whether the first row of `sentence` is visible at `top` (or, for a sentence taller
+        than the pane, any row: its first cannot always be)."""
+        first = self.first_row[sentence]
+        if self.row_count[sentence] > self.height:
+            return self.on_screen(sentence, top)
+        return top <= first < top + self.height
+
+    def sentence_near(self, row: int, top: int) -> int:
+        """The sentence at content row `row`, or the next one if that one starts above `top`
+        and the next starts on screen: a cursor placed there needs no scrolling."""
+        sentence = self.sentence_at(row) or 0
+        if (
+            not self.starts_on_screen(sentence, top)
+            and sentence + 1 < len(self.first_row)
+            and self.starts_on_screen(sentence + 1, top)
+        ):
+            return sentence + 1
+        return sentence
+
     def on_screen(self, sentence: int, top: int) -> bool:
         """Whether any row of `sentence` is visible with the pane scrolled to `top`."""
         first = self.first_row[sentence]
@@ -328,11 +348,8 @@ class ReaderState:
             return replace(shown, focused=number).settle(layouts)
         top = shown.tops[number] if shown.tops[number] is not None else 0
         cursor = min(self.cursors[number], len(layout.first_row) - 1)
-        if not layout.on_screen(cursor, top):
-            row = top + max(0, min(shown.anchor_row, layout.height - 1))
-            cursor = layout.sentence_at(row)
-            if not layout.on_screen(cursor, top):  # a blank row at the anchor: the next sentence
-                cursor = min(cursor + 1, len(layout.first_row) - 1)
+        if not layout.starts_on_screen(cursor, top):
+            cursor = layout.sentence_near(top + max(0, min(shown.anchor_row, layout.height - 1)), top)
         cursors = list(self.cursors)
         cursors[number] = cursor
         return replace(
@@ -409,10 +426,8 @@ class ReaderState:
         if number != self.focused or not layout.first_row:
             return replace(self, tops=tuple(tops))
         cursor = self.cursor
-        if not layout.on_screen(cursor, top):
-            cursor = layout.sentence_at(top + max(0, min(self.anchor_row, layout.height - 1)))
-            if not layout.on_screen(cursor, top):
-                cursor = min(cursor + 1, len(layout.first_row) - 1)
+        if not layout.starts_on_screen(cursor, top):
+            cursor = layout.sentence_near(top + max(0, min(self.anchor_row, layout.height - 1)), top)
         cursors = list(self.cursors)
         cursors[number] = cursor
         return replace(self, cursors=tuple(cursors), tops=tuple(tops), anchor_row=layout.first_row[cursor] - top).settle(

@@ -15,11 +15,6 @@ class Confirm(ModalScreen[bool]):
         Binding("y", "answer(True)", "Yes", id="confirm_yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm_no"),
     ]
-    DEFAULT_CSS = """
-    Confirm { align: center middle; }
-    Confirm > Vertical { width: 60; max-width: 100%; height: auto; border: round $error; background: $surface; padding: 0 1; }
-    """
-
     def __init__(self, question: str) -> None:
         super().__init__()
         self.question = question

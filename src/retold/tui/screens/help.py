@@ -23,14 +23,6 @@ def key_label(keys: str) -> str:
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help_close")]
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll {
-        width: 72; max-width: 100%; height: auto; max-height: 90%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
-    """
-
     def __init__(self, keys: list[tuple[str, str, str]], keymap_file: str | None = None) -> None:
         """`keys`: (binding keys, what they do, binding id), from the screen's bindings."""
         super().__init__()

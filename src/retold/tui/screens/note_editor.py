@@ -26,17 +26,6 @@ class NoteEditor(ModalScreen[EditorResult | None]):
         Binding("ctrl+s", "save", "Save", id="note_save", priority=True),
         Binding("escape", "close", "Close", id="note_close", priority=True),
     ]
-    DEFAULT_CSS = """
-    NoteEditor { align: center middle; }
-    NoteEditor > Vertical {
-        width: 80%; max-width: 100; height: auto; max-height: 90%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
-    NoteEditor #quote { color: $text-muted; max-height: 6; margin-bottom: 1; }
-    NoteEditor TextArea { height: 8; }
-    NoteEditor #hint { color: $text-muted; }
-    """
-
     def __init__(self, heading: str, quote: str | None, initial: str = "", was_draft: bool = False) -> None:
         super().__init__()
         self.heading = heading

@@ -23,16 +23,6 @@ class NotesList(ModalScreen[tuple[str, int] | None]):
         Binding("x,delete", "act('delete')", "Delete", id="notes_delete"),
         Binding("a", "act('reattach')", "Re-attach here", id="notes_reattach"),
     ]
-    DEFAULT_CSS = """
-    NotesList { align: center middle; }
-    NotesList > Vertical {
-        width: 90%; max-width: 120; height: 80%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
-    NotesList OptionList { height: 1fr; }
-    NotesList #notes-hint { color: $text-muted; }
-    """
-
     def __init__(self, title: str, placed: list[PlacedNote], reattach_target: str) -> None:
         super().__init__()
         self.title_text = title

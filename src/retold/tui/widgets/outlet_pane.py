@@ -17,19 +17,27 @@ from rich.style import Style
 from rich.cells import cell_len as _cell_len
 from textual.binding import Binding
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from retold.model.safe import printable
-from retold.model.story import Alignment, Outlet
+from retold.model.story import GLYPHS, Alignment, Outlet, Status
 from retold.model.compare import compare
+from retold.tui.messages import Navigate, PaneClicked, PaneScrolled
+from retold.tui.state import PaneLayout
 
-GLYPH = {"shared": "=", "altered": "~", "unique": "+"}
 NOTE_MARK = "✎"
-REWRITTEN_TAG = "  ⟲ rewritten"  # after a sentence below ~40 % word similarity to its counterpart
+REMOVED_MARK = "┆"  # gutter of a removed furniture row (shown with `r`)
 GUTTER = 3  # status glyph, note mark, space
+REWRITTEN_TAG = "  ⟲ rewritten"  # after a sentence below ~40 % word similarity to its counterpart (d)
+
+
+class RowKind:
+    SENTENCE = "sentence"
+    GAP = "gap"  # between paragraphs
+    REMOVED = "removed"  # site furniture, shown with `r`
+    FOLDED = "folded"  # a run of sentences the filter (f) hides, as one counted line
 
 
 @dataclass
@@ -39,11 +47,12 @@ class Row:
     start: int
     end: int
     first: bool = False
-    kind: str = "sentence"  # sentence | gap | removed | folded (sentences hidden by the filter, f)
+    kind: str = RowKind.SENTENCE
 
     @property
     def plain(self) -> str:
         return self.source[self.start:self.end]
+
 
 
 _CHUNK = re.compile(r"\S+\s*|\s+")
@@ -87,10 +96,25 @@ class TextLayout:
     diff_spans: dict[int, list[tuple[int, int]]]  # sentence -> changed character spans (`d`)
     rewritten: set[int] = field(default_factory=set)  # altered sentences too different for word marks
     compared_with: dict[int, str] = field(default_factory=dict)  # sentence -> outlet id `d` compared it with
+    _shape: dict[int, PaneLayout] | None = None  # pane height -> the navigation model's view of it
+
+    def pane_layout(self, height: int) -> PaneLayout:
+        """What the navigation model needs to know of this layout, for a pane `height` rows high."""
+        if self._shape is None:
+            self._shape = {}
+        shape = self._shape.get(height)
+        if shape is None:
+            shape = self._shape[height] = PaneLayout(tuple(self.first_row), tuple(self.row_count), len(self.rows), height)
+        return shape
 
 
 class OutletPane(ScrollView, can_focus=True):
-    """The sentences of one outlet, wrapped, with a status gutter and a sentence cursor."""
+    """The sentences of one outlet, wrapped, with a status gutter and a sentence cursor.
+
+    The pane draws; it does not navigate. Its keys, clicks and the scrolls it did not cause
+    are posted as messages (retold.tui.messages); the reader screen answers by setting
+    `cursor`, `counterpart` and `leading` and calling `place(top)`.
+    """
 
     COMPONENT_CLASSES = {
         "outlet-pane--shared",
@@ -108,73 +132,89 @@ class OutletPane(ScrollView, can_focus=True):
         "outlet-pane--folded",
     }
 
-    DEFAULT_CSS = """
-    OutletPane {
-        scrollbar-gutter: stable;
-        scrollbar-size-vertical: 1;
-        overflow-x: hidden;
-        background: $surface;
-        height: 1fr;
-        & > .outlet-pane--shared { }
-        & > .outlet-pane--altered { color: $retold-altered; text-style: italic; }
-        & > .outlet-pane--unique { color: $retold-unique; text-style: bold; }
-        & > .outlet-pane--cursor { background: $primary 45%; }
-        & > .outlet-pane--cursor-blurred { background: $primary 60%; }
-        & > .outlet-pane--counterpart { background: $secondary 30%; }
-        & > .outlet-pane--diff { text-style: bold underline; color: $text; background: $warning 35%; }
-        & > .outlet-pane--removed { color: $text-disabled; text-style: strike; }
-        & > .outlet-pane--note { color: $retold-note; text-style: bold; }
-        & > .outlet-pane--folded { color: $text-muted; text-style: italic; }
-        & > .outlet-pane--rewritten { color: $text-muted; text-style: bold italic; }
-        & > .outlet-pane--match { background: $accent 40%; text-style: underline; }
-        & > .outlet-pane--match-current { background: $accent; color: $text; text-style: bold underline; }
-        &:ansi {
-            & > .outlet-pane--altered { color: ansi_yellow; }
-            & > .outlet-pane--unique { color: ansi_cyan; }
-            & > .outlet-pane--cursor { background: ansi_bright_black; }
-            & > .outlet-pane--counterpart { text-style: underline; }
-            & > .outlet-pane--cursor-blurred { text-style: underline; }
-        }
-    }
-    App:nocolor OutletPane {
-        & > .outlet-pane--cursor { text-style: reverse; }
-        & > .outlet-pane--counterpart { text-style: underline; }
-        & > .outlet-pane--cursor-blurred { text-style: underline; }
-    }
-    """
-
-    # ScrollView binds these keys to plain scrolling; in the reader they move the sentence cursor.
+    # What belongs to a pane: moving its cursor. (ScrollView binds the arrows to plain scrolling.)
     BINDINGS = [
-        Binding("down", "screen.cursor(1)", "Next", show=False),
-        Binding("up", "screen.cursor(-1)", "Previous", show=False),
-        Binding("home", "screen.cursor_edge(0)", "First", show=False),
-        Binding("end", "screen.cursor_edge(-1)", "Last", show=False),
-        Binding("pagedown", "screen.cursor_page(1)", "Page down", show=False),
-        Binding("pageup", "screen.cursor_page(-1)", "Page up", show=False),
+        Binding("j,down", "navigate('move_cursor', 1)", "Next", id="cursor_down", tooltip="next sentence", show=False),
+        Binding("k,up", "navigate('move_cursor', -1)", "Previous", id="cursor_up", tooltip="previous sentence", show=False),
+        Binding("g,home", "navigate('cursor_edge', False)", "First", id="cursor_first", tooltip="first sentence", show=False),
+        Binding("G,end", "navigate('cursor_edge', True)", "Last", id="cursor_last", tooltip="last sentence", show=False),
+        Binding("pagedown", "navigate('page', 1)", "Page down", id="page_down", tooltip="a screen further", show=False),
+        Binding("pageup", "navigate('page', -1)", "Page up", id="page_up", tooltip="a screen back", show=False),
+        Binding("n", "navigate('change', 1)", "Next change", id="change_next", tooltip="next altered or unique sentence in this outlet"),
+        Binding("p", "navigate('change', -1)", "Previous change", id="change_previous", tooltip="previous altered or unique sentence in this outlet", show=False),
     ]
 
     cursor: reactive[int] = reactive(0, layout=False, init=False)
-    counterpart: reactive[int | None] = reactive(None, init=False)
+    counterpart: reactive[tuple[int, ...]] = reactive((), layout=False, init=False)
+    leading: reactive[bool] = reactive(False, layout=False, init=False)
 
-    class Scrolled(Message):
-        def __init__(self, pane: OutletPane) -> None:
-            super().__init__()
-            self.pane = pane
-
-    def __init__(self, alignment: Alignment, outlet: Outlet, *, id: str | None = None) -> None:
+    def __init__(self, alignment: Alignment, outlet: Outlet, number: int, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.alignment = alignment
         self.outlet = outlet
+        self.number = number
         self.show_diff = False
         self.show_removed = False
-        self.filter: str | None = None  # f: "changes" hides shared sentences, "unique" also altered ones
         self.reference: str | None = None  # outlet id `d` compares with first (R); None: the closest counterpart
-        self.noted: set[int] = set()  # sentence indexes carrying a note
-        self.matches: dict[int, list[tuple[int, int]]] = {}  # search matches: sentence -> spans
+        self.filter: str | None = None  # f: "changes" hides shared sentences, "unique" also altered ones
+        self.matches: dict[int, list[tuple[int, int]]] = {}  # search matches (/): sentence -> spans
         self.current_match: tuple[int, int, int] | None = None
+        self.noted: set[int] = set()  # sentence indexes carrying a note
         self._layout: TextLayout | None = None
         self._strips: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}
+        self._placing = False
+
+    # ---------------------------------------------------------------- keys, mouse, scrolling
+
+    def action_navigate(self, action: str, argument: int | bool) -> None:
+        self.post_message(Navigate(self.number, action, argument))
+
+    def on_click(self, event) -> None:
+        """A click anywhere in the text (blank rows too) asks for the sentence there."""
+        self.post_message(PaneClicked(self.number, event.y))
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if not self._placing and round(old) != round(new):
+            self.post_message(PaneScrolled(self.number, round(new)))
+
+    def place(self, top: int) -> None:
+        """Scroll to `top` at once, as the navigation state says (no PaneScrolled)."""
+        if round(self.scroll_y) == top and round(self.scroll_target_y) == top:
+            return
+        # Just shown or resized, the pane may not have had its Resize event yet: size it now,
+        # or the scroll would be clamped to the old virtual size.
+        if self.virtual_size.width != self.scrollable_content_region.width:
+            self.invalidate()
+        self._placing = True
+        try:
+            self.scroll_to(y=top, animate=False, immediate=True, force=True)  # force: scrollbars may not be set up yet
+        finally:
+            self._placing = False
+
+    # ---------------------------------------------------------------- reactive state
+
+    def validate_cursor(self, cursor: int) -> int:
+        return max(0, min(cursor, len(self.outlet.sentences) - 1))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._refresh_sentences((old, new))
+
+    def watch_counterpart(self, old: tuple[int, ...], new: tuple[int, ...]) -> None:
+        self._refresh_sentences(old + new)
+
+    def watch_leading(self) -> None:
+        self._refresh_sentences((self.cursor,))
+
+    def _refresh_sentences(self, sentences) -> None:
+        """Repaint only the rows of these sentences (the cursor and highlights are overlays)."""
+        layout = self._layout
+        if layout is None or not self.is_mounted:
+            return
+        for sentence in set(sentences):
+            if 0 <= sentence < len(layout.first_row):
+                self.refresh_lines(layout.first_row[sentence], layout.row_count[sentence])
 
     # ---------------------------------------------------------------- layout
 
@@ -200,7 +240,6 @@ class OutletPane(ScrollView, can_focus=True):
         # Cached strips and styles hold resolved colours: a theme change must rebuild them.
         self._strips.clear()
         self._styles.clear()
-        self._layout = None
 
     def _style(self, component: str) -> Style:
         style = self._styles.get(component)
@@ -226,8 +265,23 @@ class OutletPane(ScrollView, can_focus=True):
     def _text_width(self) -> int:
         return max(10, self.scrollable_content_region.width - GUTTER)
 
-    def text_layout(self) -> TextLayout:
-        width = self._text_width()
+    @property
+    def laid_out(self) -> bool:
+        """Whether the pane has its real size (hidden panes have none)."""
+        return self.scrollable_content_region.width > GUTTER
+
+    def pane_layout(self, width: int | None = None, height: int | None = None) -> PaneLayout:
+        """The navigation model's view of this pane: at its own size, or at the size given
+        (a hidden pane about to be shown takes its neighbours' size)."""
+        if width is None:
+            width = self.scrollable_content_region.width
+        if height is None:
+            height = self.scrollable_content_region.height
+        return self.text_layout(max(10, width - GUTTER)).pane_layout(max(1, height))
+
+    def text_layout(self, width: int | None = None) -> TextLayout:
+        """The wrapped rows at text width `width` (default: the pane's own), cached."""
+        width = self._text_width() if width is None else width
         if self._layout is not None and self._layout.width == width:
             return self._layout
         self._strips.clear()
@@ -242,7 +296,7 @@ class OutletPane(ScrollView, can_focus=True):
 
         def add_removed(item) -> None:
             line = printable(f"{item.text}  ({item.reason})")
-            rows.extend(Row(None, line, a, b, kind="removed") for a, b in wrap_ranges(line, width))
+            rows.extend(Row(None, line, a, b, kind=RowKind.REMOVED) for a, b in wrap_ranges(line, width))
 
         paragraph = None
         fold: list = []  # [marker row, hidden count] of the run of hidden sentences being built
@@ -266,8 +320,8 @@ class OutletPane(ScrollView, can_focus=True):
                 # so the panes still level with each other through it.
                 if not fold:
                     if paragraph is not None and sentence.paragraph != paragraph:
-                        rows.append(Row(None, "", 0, 0, kind="gap"))
-                    fold.extend([Row(None, "", 0, 0, kind="folded"), 0])
+                        rows.append(Row(None, "", 0, 0, kind=RowKind.GAP))
+                    fold.extend([Row(None, "", 0, 0, kind=RowKind.FOLDED), 0])
                     rows.append(fold[0])
                 fold[1] += 1
                 paragraph = sentence.paragraph
@@ -276,10 +330,10 @@ class OutletPane(ScrollView, can_focus=True):
                 continue
             close_fold()
             if paragraph is not None and sentence.paragraph != paragraph:
-                rows.append(Row(None, "", 0, 0, kind="gap"))
+                rows.append(Row(None, "", 0, 0, kind=RowKind.GAP))
             paragraph = sentence.paragraph
             text = printable(sentence.text)  # same length as the original: diff spans still fit
-            if self.show_diff and sentence.status == "altered":
+            if self.show_diff and sentence.status == Status.ALTERED:
                 comparison = compare(self.alignment, self.outlet.id, sentence.index, self.reference)
                 if comparison is not None:
                     compared_with[sentence.index] = comparison.partner
@@ -299,7 +353,7 @@ class OutletPane(ScrollView, can_focus=True):
         return self._layout
 
     def _update_virtual_size(self) -> None:
-        if self.scrollable_content_region.width <= GUTTER:
+        if not self.laid_out:
             return  # not laid out yet: wrapping at a made-up width would be wasted work
         layout = self.text_layout()
         # Room below the last row, so any sentence can be scrolled level with another pane's.
@@ -323,17 +377,18 @@ class OutletPane(ScrollView, can_focus=True):
         strip = self._strips.get(row_no)
         if strip is None:
             strip = self._strips[row_no] = self._build_strip(layout.rows[row_no], width, base)
-        row = layout.rows[row_no]
-        if row.kind == "folded" and self.outlet.sentences and layout.first_row[self.cursor] == row_no:
-            return self._overlay(strip, "outlet-pane--cursor" if self.has_focus else "outlet-pane--cursor-blurred")
-        if row.sentence is not None:
-            if row.sentence == self.cursor and self.has_focus:
-                strip = self._overlay(strip, "outlet-pane--cursor")
-            elif row.sentence == self.cursor:
-                # An unfocused pane keeps its place quietly: only the gutter is marked.
-                strip = Strip.join([self._overlay(strip.crop(0, 1), "outlet-pane--cursor-blurred"), strip.crop(1)])
-            elif row.sentence == self.counterpart:
-                strip = self._overlay(strip, "outlet-pane--counterpart")
+        sentence = layout.rows[row_no].sentence
+        if sentence is None:
+            if layout.rows[row_no].kind == RowKind.FOLDED and layout.first_row and layout.first_row[self.cursor] == row_no:
+                return self._overlay(strip, "outlet-pane--cursor" if self.leading else "outlet-pane--cursor-blurred")
+            return strip
+        if sentence == self.cursor and self.leading:
+            return self._overlay(strip, "outlet-pane--cursor")
+        if sentence in self.counterpart:  # every part of a split, even where this pane's own cursor stands
+            strip = self._overlay(strip, "outlet-pane--counterpart")
+        if sentence == self.cursor:
+            # A pane that does not lead keeps its place quietly: only the gutter is marked.
+            strip = Strip.join([self._overlay(strip.crop(0, 1), "outlet-pane--cursor-blurred"), strip.crop(1)])
         return strip
 
     def _overlay(self, strip: Strip, component: str) -> Strip:
@@ -343,38 +398,38 @@ class OutletPane(ScrollView, can_focus=True):
 
     def _build_strip(self, row: Row, width: int, base: Style) -> Strip:
         segments: list[Segment] = []
-        if row.kind == "sentence" and row.first:
+        removed_style = self._style("outlet-pane--removed")
+        if row.kind == RowKind.SENTENCE and row.first:
             sentence = self.outlet.sentences[row.sentence]
-            status_style = self._style(f"outlet-pane--{sentence.status}")
-            segments.append(Segment(GLYPH[sentence.status], status_style))
+            segments.append(Segment(GLYPHS[sentence.status], self._style(f"outlet-pane--{sentence.status}")))
             if row.sentence in self.noted:
                 segments.append(Segment(NOTE_MARK, self._style("outlet-pane--note")))
             else:
                 segments.append(Segment(" "))
             segments.append(Segment(" "))
-        elif row.kind == "removed":
-            segments.append(Segment("┆  ", self._style("outlet-pane--removed")))
-        elif row.kind == "folded":
+        elif row.kind == RowKind.REMOVED:
+            segments.append(Segment(REMOVED_MARK + "  ", removed_style))
+        elif row.kind == RowKind.FOLDED:
             segments.append(Segment(" " * GUTTER))
             segments.append(Segment(row.plain, self._style("outlet-pane--folded")))
         else:
             segments.append(Segment(" " * GUTTER))
-        if row.kind == "removed":
-            segments.append(Segment(row.plain, self._style("outlet-pane--removed")))
-        elif row.kind == "sentence":
+        if row.kind == RowKind.REMOVED:
+            segments.append(Segment(row.plain, removed_style))
+        elif row.kind == RowKind.SENTENCE:
             style = self._style(f"outlet-pane--{self.outlet.sentences[row.sentence].status}")
             segments.extend(self._marked_segments(row, style))
         return Strip(Segment.apply_style(segments, base)).adjust_cell_length(width, base)
 
     def _marked_segments(self, row: Row, style: Style) -> list[Segment]:
-        """A sentence row's text, with changed words (`d`) and search matches (`/`) marked;
-        a match is drawn over a changed word."""
+        """A sentence row's text, with changed words (`d`), the rewritten tag and search
+        matches (`/`) marked; a match is drawn over a changed word."""
+        layout = self._layout
         marks: list[tuple[int, int, Style]] = []
-        for start, end in (self._layout.diff_spans.get(row.sentence, []) if self._layout else []):
+        for start, end in (layout.diff_spans.get(row.sentence, []) if layout else []):
             marks.append((start, end, self._style("outlet-pane--diff")))
-        if self._layout is not None and row.sentence in self._layout.rewritten:
-            tag_start = len(row.source) - len(REWRITTEN_TAG)
-            marks.append((tag_start, len(row.source), self._style("outlet-pane--rewritten")))
+        if layout is not None and row.sentence in layout.rewritten:
+            marks.append((len(row.source) - len(REWRITTEN_TAG), len(row.source), self._style("outlet-pane--rewritten")))
         for start, end in self.matches.get(row.sentence, ()):
             current = self.current_match == (row.sentence, start, end)
             marks.append((start, end, self._style("outlet-pane--match-current" if current else "outlet-pane--match")))
@@ -393,12 +448,14 @@ class OutletPane(ScrollView, can_focus=True):
             segments.append(Segment(row.source[a:b], piece))
         return segments
 
+    # ---------------------------------------------------------------- filter (f) and search (/)
+
     def hides(self, index: int) -> bool:
         """Whether the filter (f) folds sentence `index` away."""
         if self.filter is None:
             return False
         status = self.outlet.sentences[index].status
-        return status == "shared" or (self.filter == "unique" and status == "altered")
+        return status == Status.SHARED or (self.filter == "unique" and status == Status.ALTERED)
 
     def next_shown(self, index: int, step: int) -> int:
         """The next sentence from `index` in direction `step` that the filter shows (j / k);
@@ -416,63 +473,6 @@ class OutletPane(ScrollView, can_focus=True):
             self.matches, self.current_match = matches, current
             self._strips.clear()
             self.refresh()
-
-    # ---------------------------------------------------------------- cursor
-
-    def watch_cursor(self, old: int, new: int) -> None:
-        self.refresh()
-
-    def watch_counterpart(self) -> None:
-        self.refresh()
-
-    def watch_scroll_y(self, old: float, new: float) -> None:
-        super().watch_scroll_y(old, new)
-        self.post_message(self.Scrolled(self))
-
-    def on_click(self, event) -> None:
-        """A click puts the cursor on the sentence under the mouse."""
-        layout = self.text_layout()
-        row = int(self.scroll_y) + event.y
-        if 0 <= row < len(layout.rows) and layout.rows[row].sentence is not None:
-            self.focus()
-            self.screen.move(self, layout.rows[row].sentence)
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
-
-    def move_cursor(self, index: int) -> None:
-        if not self.outlet.sentences:
-            return
-        self.cursor = max(0, min(index, len(self.outlet.sentences) - 1))
-        self.scroll_cursor_into_view()
-
-    def cursor_rows(self) -> tuple[int, int]:
-        layout = self.text_layout()
-        if not layout.first_row:
-            return 0, 1
-        return layout.first_row[self.cursor], layout.row_count[self.cursor]
-
-    def scroll_cursor_into_view(self) -> None:
-        first, count = self.cursor_rows()
-        height = self.scrollable_content_region.height
-        top = int(self.scroll_y)
-        margin = min(2, max(0, (height - count) // 2))
-        if first - margin < top:
-            self.scroll_to(y=max(0, first - margin), animate=False, immediate=True)
-        elif first + count + margin > top + height:
-            self.scroll_to(y=max(0, min(first - margin, first + count + margin - height)), animate=False, immediate=True)
-
-    def sentence_at_row(self, row: int) -> int | None:
-        """The sentence shown at content row `row`, or the nearest one before it."""
-        layout = self.text_layout()
-        for r in range(min(row, len(layout.rows) - 1), -1, -1):
-            sentence = layout.rows[r].sentence
-            if sentence is not None:
-                return sentence
-        return 0 if self.outlet.sentences else None
 
     def set_noted(self, indexes: set[int]) -> None:
         if indexes != self.noted:

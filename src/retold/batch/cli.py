@@ -1,0 +1,81 @@
+"""`retold batch ROOT --out FILE [--scheduler ADDRESS]`: the command line around `job.run_batch`."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+
+def _fail(message: str, code: int = 2) -> int:
+    print(f"retold: error: {message}", file=sys.stderr)
+    return code
+
+
+def _clock(seconds: float | None) -> str:
+    if seconds is None:
+        return "--:--"
+    seconds = int(seconds)
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}" if seconds >= 3600 else f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class Bar:
+    """One status line on stderr: redrawn in place on a terminal, every 10 s otherwise."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.last = 0.0
+
+    def line(self, p) -> str:
+        width = 24
+        filled = int(width * p.done / p.total) if p.total else width
+        return (f"[{'#' * filled}{'.' * (width - filled)}] {p.done}/{p.total} stories · {p.failed} failed · "
+                f"{p.rate:.1f}/s · ETA {_clock(p.eta)}")
+
+    def __call__(self, p) -> None:
+        now = time.monotonic()
+        if now - self.last < (0.1 if self.tty else 10.0) and p.done < p.total:
+            return
+        self.last = now
+        if self.tty:
+            sys.stderr.write("\r" + self.line(p) + "\x1b[K")
+        else:
+            sys.stderr.write(self.line(p) + "\n")
+        sys.stderr.flush()
+
+    def end(self) -> None:
+        if self.tty:
+            sys.stderr.write("\n")
+
+
+def run_batch_command(args) -> int:
+    try:
+        from retold.batch.job import run_batch
+        import distributed  # noqa: F401
+    except ImportError:
+        return _fail("`retold batch` needs Dask: pip install 'retold[batch]'")
+    root, out = Path(args.root), Path(args.out)
+    if not root.is_dir():
+        return _fail(f"{args.root}: no such directory")
+    if out.suffix.lower() not in (".jsonl", ".parquet"):
+        return _fail(f"{args.out}: the output must end in .jsonl or .parquet")
+    if args.workers is not None and args.workers < 1:
+        return _fail("--workers must be at least 1")
+    bar = Bar()
+    started = time.monotonic()
+    try:
+        progress = run_batch(root, out, scheduler=args.scheduler, workers=args.workers,
+                             retry_failed=args.retry_failed, on_progress=bar)
+    except KeyboardInterrupt:
+        bar.end()
+        print(f"retold: stopped; the stories finished so far are in {out} (run again to resume)", file=sys.stderr)
+        return 130
+    except ValueError as exc:  # an output file that is not ours
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"{args.scheduler or out}: {exc}")
+    bar.end()
+    elapsed = time.monotonic() - started
+    print(f"retold: {progress.done} stories aligned in {elapsed:.1f} s ({progress.failed} failed), "
+          f"{progress.skipped} already in {out}", file=sys.stderr)
+    return 1 if progress.failed else 0

@@ -1,0 +1,1 @@
+"""Where stories come from beyond a local folder: `fetch` downloads outlets' pages by URL."""
