@@ -27,11 +27,12 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.containers import Vertical
-from textual.widgets import ContentSwitcher, Footer
+from textual.widgets import ContentSwitcher
 
 from retold.model.safe import printable
 from retold.model.story import GLYPHS, Alignment
 from retold.model.summary import StorySummary, summarize
+from retold.tui.widgets.key_bar import KeyBar
 
 ABSENT = "·"
 LABEL_WIDTH = 6  # "1234 │"
@@ -454,7 +455,7 @@ class OverviewScreen(Screen[tuple[str, int] | None]):
             with Vertical(id="outlets"):
                 yield self._outlets_view()
                 yield TextLine(Text("enter opens the outlet in the reader"), classes="hint")
-        yield Footer()
+        yield KeyBar(id="keys")
 
     def _views_line(self) -> Text:
         line = Text(no_wrap=True, overflow="ellipsis")

@@ -141,9 +141,9 @@ class ReaderScreen(Screen):
                 with Vertical(classes="column", id=f"column-{number}"):
                     yield PaneHeader(outlet)
                     yield OutletPane(self.alignment, outlet, number, id=f"pane-{number}")
-        yield SearchBar()
         yield TextLine(id="status")
         yield TextLine(id="legend")
+        yield SearchBar()  # in the legend's place while open
         yield KeyBar(id="keys")
 
     @property
@@ -495,7 +495,7 @@ class ReaderScreen(Screen):
     @on(SearchBar.Submitted)
     def _search_submitted(self, event: SearchBar.Submitted) -> None:
         event.stop()
-        event.input.display = False
+        event.input.hide()
         self.focused_pane.focus(scroll_visible=False)
         self.run_search(event.value)
 
