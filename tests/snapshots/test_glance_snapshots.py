@@ -95,3 +95,9 @@ class TestCopySnapshot:
 class TestFilterSnapshot:
     def test_only_changes_160x45(self, snap_compare):
         assert snap_compare(make_app(), terminal_size=(160, 45), press=["tab", "tab", "tab", "f", "j"])
+
+
+class TestNotesListSnapshot:
+    def test_draft_and_saved_notes_100x30(self, snap_compare):
+        press = ["m", *"saved note", "ctrl+s", "tab", "j", "m", *"a draft", "escape", "N"]
+        assert snap_compare(make_app(), terminal_size=(100, 30), press=press)
