@@ -65,7 +65,7 @@ _SENTENCE = st.lists(_WORD, min_size=3, max_size=12).map(lambda ws: " ".join(ws)
     paragraphs=st.lists(st.lists(_SENTENCE, min_size=1, max_size=4), min_size=2, max_size=6),
     newline=st.sampled_from(["\n", "\r\n"]),
     bom=st.booleans(),
-    wrap=st.sampled_from([0, 30]),
+    wrap=st.sampled_from([0, 60]),
     gap=st.sampled_from(["", "\n"]),
 )
 def test_offsets_hold_on_generated_files(tmp_path_factory, paragraphs, newline, bom, wrap, gap):

@@ -208,6 +208,12 @@ class Scorer:
             found = self._words[key] = word_similarity(a, b)
         return found
 
+    def bead_dice(self, a: Sequence[Features], b: Sequence[Features]) -> float:
+        """Weighted overlap of two beads, without the containment credit."""
+        fa = frozenset().union(*(f.feats for f in a))
+        fb = frozenset().union(*(f.feats for f in b))
+        return self._score(fa, fb, containment=False)[1]
+
     def bead(self, a: list[Features], b: list[Features]) -> float:
         if len(a) == 1 and len(b) == 1:
             return self.pair(a[0], b[0])[0]
@@ -513,6 +519,13 @@ def _trim_unsupported(fa: list[Features], fb: list[Features], rows: tuple[int, .
             ends += [(fb[cols[0]], union_a, (rows, cols[1:])), (fb[cols[-1]], union_a, (rows, cols[:-1]))]
         weak = [(share, rest) for part, other, rest in ends
                 if len(part.feats) >= 3 and (share := _part_share(part, other, scorer)) < need]
+        if not weak and same_language:
+            # A few shared words by chance ("several"/"severed") do not make a part: drop an end
+            # whose words mostly stay unmatched when the rest matches clearly better without it.
+            whole = scorer.bead_dice([fa[i] for i in rows], [fb[j] for j in cols])
+            weak = [(share, rest) for part, other, rest in ends
+                    if len(part.feats) >= 3 and (share := _part_share(part, other, scorer)) < PART_DOUBT
+                    and scorer.bead_dice([fa[i] for i in rest[0]], [fb[j] for j in rest[1]]) > whole + TRIM_MARGIN]
         if not weak:
             break
         _share, (rest_rows, rest_cols) = min(weak)
@@ -527,6 +540,7 @@ TRIM_MARGIN = 0.02
 CROSS_TRIM_EVIDENCE = 0.25
 CROSS_TRIM_GAIN = 0.05
 EXTEND_SHARE = 0.5  # a neighbour joins a confident pair as its split when half its weight is across
+PART_DOUBT = 0.25  # ... below this share a part must also improve the bead's overlap to stay
 PART_SHARE = 0.1  # in one language, each sentence of a merge finds this share of its weight across
 
 
@@ -546,6 +560,30 @@ def _trim(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: t
             break
         (rows, cols), sim = best, best_sim
     return rows, cols, sim
+
+
+SPLIT_RATIO = 0.8  # both halves of a many-to-many bead this similar (relative to the whole): two beads
+SPLIT_FLOOR = 0.15
+
+
+def _split_minimal(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: tuple[int, ...], sim: float, scorer: Scorer) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    """Beads are minimal: a many-to-many bead whose two halves each match well on their own
+    is two correspondences, not one (the programme joins them when the joined words score a
+    little better)."""
+    if len(rows) < 2 or len(cols) < 2:
+        return [(rows, cols, sim)]
+    best = None
+    for i in range(1, len(rows)):
+        for j in range(1, len(cols)):
+            first = scorer.bead([fa[r] for r in rows[:i]], [fb[c] for c in cols[:j]])
+            second = scorer.bead([fa[r] for r in rows[i:]], [fb[c] for c in cols[j:]])
+            candidate = (min(first, second), first + second, i, j, first, second)
+            if best is None or candidate[:2] > best[:2]:
+                best = candidate
+    weakest, _total, i, j, first, second = best
+    if weakest < max(SPLIT_FLOOR, SPLIT_RATIO * sim):
+        return [(rows, cols, sim)]
+    return _split_minimal(fa, fb, rows[:i], cols[:j], first, scorer) + _split_minimal(fa, fb, rows[i:], cols[j:], second, scorer)
 
 
 def _crossed(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: tuple[int, ...], scorer: Scorer) -> bool:
@@ -621,6 +659,13 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
                 bead_rows, bead_cols, sim = _trim(fa, fb, bead_rows, bead_cols, sim, scorer)
             if sim < floor or (sim <= 0.0 and same_language):
                 continue
+            if len(bead_rows) > 1 and len(bead_cols) > 1:
+                pieces = _split_minimal(fa, fb, bead_rows, bead_cols, sim, scorer)
+                if len(pieces) > 1:
+                    for piece_rows, piece_cols, piece_sim in pieces:
+                        if piece_sim >= floor:
+                            add(piece_rows, piece_cols, piece_sim)
+                    continue
             if parallel and len(bead_rows) + len(bead_cols) > 2:
                 bead_rows, bead_cols, sim = _trim_unsupported(fa, fb, bead_rows, bead_cols, sim, scorer, same_language)
                 if same_language and not _each_part_shares(fa, fb, bead_rows, bead_cols, least=3, share=PART_SHARE, scorer=scorer):
@@ -633,6 +678,8 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
             add(bead_rows, bead_cols, sim)
     if not parallel:
         links[:] = [_extend(link, fa, fb, linked_a, linked_b, scorer) for link in links]
+    elif same_language:
+        _attach_orphans(links, fa, fb, linked_a, linked_b, scorer)
     # Order-free pairs: a moved paragraph is off the chain but still the same statement.
     for i, (j, score) in sorted(best_a.items()):
         if score >= ALTERED_THRESHOLD and best_b.get(j, (None,))[0] == i and i not in linked_a and j not in linked_b:
@@ -640,33 +687,80 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
     return links
 
 
-def _extend(link: Link, fa: list[Features], fb: list[Features], linked_a: set[int], linked_b: set[int], scorer: Scorer) -> Link:
-    """Grow a 1:1 link into a split when an unlinked neighbour clearly continues it: the bead
-    matches better with it, and the neighbour finds its words on the other side."""
-    if len(link.rows) != 1 or len(link.cols) != 1:
-        return link
-    rows, cols, sim = link.rows, link.cols, link.score
+ORPHAN_GAIN = 0.0  # ... and the bead's plain overlap does not fall
+ORPHAN_SHARE = 0.15  # a left-out sentence joins a neighbouring bead when this share of it is there
+
+
+def _attach_orphans(links: list[Link], fa: list[Features], fb: list[Features], linked_a: set[int], linked_b: set[int], scorer: Scorer) -> None:
+    """On parallel texts in one language, a sentence the programme left out beside a bead is
+    usually the translator's or editor's addition to that bead: join it to the neighbour whose
+    other side holds more of its words."""
     for side in ("a", "b"):
-        for step in (-1, 1):
+        mine, linked = (fa, linked_a) if side == "a" else (fb, linked_b)
+        owner: dict[int, int] = {}
+        for number, link in enumerate(links):
+            for index in (link.rows if side == "a" else link.cols):
+                owner[index] = number
+        for x in range(len(mine)):
+            if x in linked or len(mine[x].feats) < 2:
+                continue
+            best = None
+            for neighbour in (x - 1, x + 1):
+                number = owner.get(neighbour)
+                if number is None:
+                    continue
+                link = links[number]
+                other = frozenset().union(*(fb[j].feats for j in link.cols)) if side == "a" else frozenset().union(*(fa[i].feats for i in link.rows))
+                share = _part_share(mine[x], other, scorer)
+                if share >= ORPHAN_SHARE and (best is None or (share, -neighbour) > best[:2]):
+                    best = (share, -neighbour, number)
+            if best is None:
+                continue
+            link = links[best[2]]
+            if side == "a":
+                rows, cols = tuple(sorted(link.rows + (x,))), link.cols
+            else:
+                rows, cols = link.rows, tuple(sorted(link.cols + (x,)))
+            before = scorer.bead_dice([fa[i] for i in link.rows], [fb[j] for j in link.cols])
+            if scorer.bead_dice([fa[i] for i in rows], [fb[j] for j in cols]) < before + ORPHAN_GAIN:
+                continue  # its few shared words do not make the bead a better match: a sentence of its own
+            sim = scorer.bead([fa[i] for i in rows], [fb[j] for j in cols])
+            links[best[2]] = Link(sim, link.outlet_a, rows, link.outlet_b, cols)
+            linked.add(x)
+            owner[x] = best[2]
+
+
+def _extend(link: Link, fa: list[Features], fb: list[Features], linked_a: set[int], linked_b: set[int], scorer: Scorer) -> Link:
+    """Grow a link into a split when an unlinked neighbour clearly continues it: the bead's
+    plain overlap (no containment credit, so like is compared with like) rises with it, and
+    the neighbour finds its words on the other side."""
+    rows, cols = link.rows, link.cols
+    dice = scorer.bead_dice([fa[i] for i in rows], [fb[j] for j in cols])
+    grown = True
+    while grown:
+        grown = False
+        for side, step in (("a", -1), ("a", 1), ("b", -1), ("b", 1)):
             if side == "a":
                 n = (rows[0] if step < 0 else rows[-1]) + step
                 if not 0 <= n < len(fa) or n in linked_a:
                     continue
-                new_rows, new_cols = (tuple(sorted(rows + (n,))), cols)
+                new_rows, new_cols = tuple(sorted(rows + (n,))), cols
                 part, other = fa[n], frozenset().union(*(fb[j].feats for j in cols))
             else:
                 n = (cols[0] if step < 0 else cols[-1]) + step
                 if not 0 <= n < len(fb) or n in linked_b:
                     continue
-                new_rows, new_cols = (rows, tuple(sorted(cols + (n,))))
+                new_rows, new_cols = rows, tuple(sorted(cols + (n,)))
                 part, other = fb[n], frozenset().union(*(fa[i].feats for i in rows))
-            if len(part.feats) < 2 or _part_share(part, other, scorer) < EXTEND_SHARE:
+            if len(new_rows) > 4 or len(new_cols) > 4 or len(part.feats) < 2 or _part_share(part, other, scorer) < EXTEND_SHARE:
                 continue
-            new_sim = scorer.bead([fa[i] for i in new_rows], [fb[j] for j in new_cols])
-            if new_sim > sim + TRIM_MARGIN:
+            new_dice = scorer.bead_dice([fa[i] for i in new_rows], [fb[j] for j in new_cols])
+            if new_dice > dice + TRIM_MARGIN:
                 (linked_a if side == "a" else linked_b).add(n)
-                rows, cols, sim = new_rows, new_cols, new_sim
-    return link if (rows, cols) == (link.rows, link.cols) else Link(max(sim, link.score), link.outlet_a, rows, link.outlet_b, cols)
+                rows, cols, dice, grown = new_rows, new_cols, new_dice, True
+    if (rows, cols) == (link.rows, link.cols):
+        return link
+    return Link(max(link.score, scorer.bead([fa[i] for i in rows], [fb[j] for j in cols])), link.outlet_a, rows, link.outlet_b, cols)
 
 
 # ---------------------------------------------------------------- 6. grouping

@@ -10,6 +10,7 @@ silently: every removed line is returned with its reason.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Indel
@@ -33,10 +34,61 @@ _DATE_WORDS = set(_MONTHS) | set(_DAYS) | {
     "min", "mins", "today", "yesterday", "read", "reading", "time",
 }
 
+_ICON = re.compile(r"(?i)icon[\s_-]?[a-z]")  # one icon name's head: "icon-share", "iconShare", "icon share"
+_ICON_TAIL = re.compile(r"[\w-]")
+
+
+class _IconRun:
+    """Icon names left by a scraper: a line made only of icon names ("icon bookmarkicon chevron
+    downicon share"), or any line holding two of them.
+
+    The same language as the pattern (?i)^(?:\\s*icon[\\s_-]?[a-z][\\w-]*)+\\s*$|icon[\\s_-]?[a-z]+.*?icon[\\s_-]?[a-z],
+    decided in one pass: that pattern's nested quantifiers backtrack exponentially (47 s on a
+    178-byte line).
+    """
+
+    def search(self, text: str) -> bool:
+        """`text` is one line (the pattern's `.` would stop at a newline; lines never hold one)."""
+        first = _ICON.search(text)
+        if first is None:
+            return False
+        if _ICON.search(text, first.end()) is not None:
+            return True  # two names: the second begins after the first one's letter
+        return self._only_icons(text)
+
+    @staticmethod
+    def _only_icons(text: str) -> bool:
+        n = len(text)
+        # run_end[i]: where the run of [\w-] characters starting at i ends.
+        run_end = list(range(n + 1))
+        for i in range(n - 1, -1, -1):
+            if _ICON_TAIL.match(text, i):
+                run_end[i] = run_end[i + 1]
+        # Positions where an icon name may end form ranges [letter + 1, run_end]; a sweep over
+        # the difference array marks them. `ready`: an icon may start here (line start or
+        # after a name's end, then any whitespace).
+        opened = [0] * (n + 2)
+        content_end = len(text.rstrip())
+        active = 0
+        ready = False
+        for i in range(n + 1):
+            active += opened[i]
+            name_end = active > 0
+            ready = i == 0 or name_end or (ready and text[i - 1].isspace())
+            if ready and i < n:
+                head = _ICON.match(text, i)
+                if head is not None:
+                    opened[head.end()] += 1
+                    opened[run_end[head.end()] + 1] -= 1
+            if name_end and i >= content_end:
+                return True  # only whitespace after this name
+        return False
+
+
 # (reason, pattern, longest line in words it applies to): furniture lines are short,
 # and checking only short lines keeps cleaning fast on long articles.
 _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
-    ("icon names", re.compile(r"(?i)^(?:\s*icon[\s_-]?[a-z][\w-]*)+\s*$|icon[\s_-]?[a-z]+.*?icon[\s_-]?[a-z]"), 2000),  # icon runs come in any length
+    ("icon names", _IconRun(), 2000),  # icon runs come in any length
     ("advertisement", re.compile(
         r"(?i)^(?:advertisement|advertising|ad|ads|sponsored(?: content)?|promoted|"
         r"(?:story|article) continues (?:below|after)(?: this)? (?:advertisement|ad)|scroll to continue(?: with content)?)[\s.:]*$"), 8),
@@ -100,15 +152,28 @@ def _is_page_date(text: str) -> bool:
 
 
 def _is_nav_row(text: str) -> bool:
-    parts = [p for p in re.split(r"\s*[|•·›»>/]\s*", text) if p.strip()]
+    # Split on the separator alone (the parts' spaces do not count): `\s*[|…]\s*` rescans a
+    # long run of spaces from each of its positions.
+    parts = [p for p in re.split(r"[|•·›»>/]", text) if p.strip()]
     return len(_SEPARATORS.findall(text)) >= 2 and len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
+
+
+# Furniture lines are short in characters too: a 1 MB "line" without spaces counts as one word,
+# and some rules (the photo caption's `\([^)]*\)$`) are quadratic in a line's length.
+_CHARS_PER_WORD = 20
+_LONGEST_RULE = max(longest for _, _, longest in _STRONG_RULES)
+# A line this long is prose whatever a rule says (the long rules, icon runs and agency notices,
+# are never followed by a hard-wrapped tail), so joining stops asking: that keeps it linear.
+_JOIN_CHECK_WORDS = 40
 
 
 def strong_reason(text: str) -> str | None:
     """Reason a line is furniture by itself, whatever surrounds it, or None."""
     words = text.count(" ") + 1
+    if words > _LONGEST_RULE:
+        return None  # longer than every rule's limit (page date and navigation rows: 12 words)
     for reason, pattern, longest in _STRONG_RULES:
-        if words <= longest and pattern.search(text):
+        if words <= longest and len(text) <= longest * _CHARS_PER_WORD and pattern.search(text):
             return reason
     if words > 12:
         return None
@@ -187,6 +252,16 @@ def one_sentence_per_line(text: str) -> bool:
 def logical_lines(text: str, join_wrapped: bool = True) -> list[Line]:
     """Join hard-wrapped lines (a line without sentence end followed by a lowercase start)."""
     result: list[Line] = []
+    # The pieces of the last logical line, joined once it is complete: joining as we go
+    # copies a long hard-wrapped paragraph once per physical line (quadratic).
+    pieces: list[str] = []
+    words = 0  # in the last logical line, counted as strong_reason counts them
+    length = 0  # of the last logical line's joined text
+
+    def finish() -> None:
+        if len(pieces) > 1:
+            result[-1].text = " ".join(pieces)
+
     blank = True
     for start, end in physical_lines(text):
         raw = text[start:end]
@@ -203,17 +278,26 @@ def logical_lines(text: str, join_wrapped: bool = True) -> list[Line]:
             join_wrapped
             and previous is not None
             and not blank
-            and not ends_sentence(previous.text)
-            and len(previous.text) >= 40
+            and not ends_sentence(pieces[-1])  # a sentence end lies within the last piece
+            and length >= 40
             and re.match(r"[a-z0-9(,;]", collapsed)
-            and strong_reason(previous.text) is None
+            and (words > _JOIN_CHECK_WORDS or strong_reason(" ".join(pieces)) is None)
             and strong_reason(collapsed) is None  # a date line under a headline is not its tail
         ):
             previous.end = end
-            previous.text = previous.text + " " + collapsed
+            pieces.append(collapsed)
+            words += collapsed.count(" ") + 1
+            length += 1 + len(collapsed)
         else:
+            if previous is not None:
+                finish()
             result.append(Line(start, end, collapsed, blank_before=blank))
+            pieces = [collapsed]
+            words = collapsed.count(" ") + 1
+            length = len(collapsed)
         blank = False
+    if result:
+        finish()
     return result
 
 
@@ -343,6 +427,14 @@ def site_name(lines: list[Line]) -> str | None:
 # ------------------------------------------------------------------ all outlets
 
 RESTORE_SIMILARITY = 0.75
+# Bounds on the cross-outlet check (far above what a real story needs: tens of doubtful
+# lines, hundreds of body lines).
+_MAX_POSTINGS = 400  # body lines remembered per word and outlet
+_MAX_CANDIDATES = 400  # body lines compared with one doubtful line
+_COMPARISON_BUDGET = 200_000  # comparisons in all (each doubtful line still gets one)
+# Indel similarity s = 2·LCS / (len1 + len2) implies LCS >= s/(2 - s)·len1 (0.6 for s = 0.75):
+# at most 40% of the doubtful line's words are missing from a line that restores it.
+_UNMATCHED_SHARE = 1 - RESTORE_SIMILARITY / (2 - RESTORE_SIMILARITY)
 
 
 def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
@@ -357,23 +449,51 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
     ]
     wanted = {t for _, _, toks in doubtful for t in content_tokens(toks)}
     body_tokens: list[dict[int, tuple[str, ...]]] = [{} for _ in classified]
-    index: dict[str, set[tuple[int, int]]] = {}
+    index: dict[str, dict[int, list[int]]] = {}  # word -> outlet -> body lines holding it
     if doubtful:
         for outlet_no, lines in enumerate(classified):
             for line_no, line in enumerate(lines):
                 if line.kind != "body":
                     continue
-                folded = line.text.casefold()
-                if not any(word in folded for word in wanted):
-                    continue  # cheap test first: most body lines share no word with a doubtful one
+                # Tokenising every body line is linear; testing each wanted word as a substring
+                # of each line was not (a 50 MB file ran for 20 minutes).
                 toks = tuple(tokens(line.text))
+                shared = set(content_tokens(toks)) & wanted
+                if not shared:
+                    continue  # most body lines share no word with a doubtful one
                 body_tokens[outlet_no][line_no] = toks
-                for token in set(content_tokens(toks)) & wanted:
-                    index.setdefault(token, set()).add((outlet_no, line_no))
+                for token in shared:
+                    postings = index.setdefault(token, {}).setdefault(outlet_no, [])
+                    if len(postings) < _MAX_POSTINGS:
+                        postings.append(line_no)
+    # Each doubtful line is compared with a bounded number of body lines (a share of a fixed
+    # budget, at least one), found through its rarest words first. Exact while the share lasts:
+    # a line with similarity >= 0.75 shares >= 60% of the doubtful line's words in order, so it
+    # holds one of any 40% + 1 of them; only hostile input (thousands of near-identical lines)
+    # reaches the bound, and a line left unchecked keeps its conservative furniture verdict.
+    share = max(1, min(_MAX_CANDIDATES, _COMPARISON_BUDGET // max(1, len(doubtful))))
     for outlet_no, line, toks in doubtful:
-        candidates: set[tuple[int, int]] = set()
-        for token in set(content_tokens(toks)):
-            candidates |= {c for c in index.get(token, ()) if c[0] != outlet_no}
+        counts = Counter(content_tokens(toks))
+
+        def others(token: str) -> list[list[int]]:
+            return [lines_of for o, lines_of in index.get(token, {}).items() if o != outlet_no]
+
+        candidates: dict[tuple[int, int], None] = {}
+        visited = covered = 0
+        for token in sorted(counts, key=lambda t: sum(map(len, others(t)))):
+            for o, lines_of in index.get(token, {}).items():
+                if o == outlet_no:
+                    continue
+                for n in lines_of:
+                    candidates[(o, n)] = None
+                    visited += 1
+                    if len(candidates) >= share or visited >= 2 * share:
+                        break
+                if len(candidates) >= share or visited >= 2 * share:
+                    break
+            covered += counts[token]
+            if len(candidates) >= share or visited >= 2 * share or covered > _UNMATCHED_SHARE * len(toks) + 1e-9:
+                break
         best = max((Indel.normalized_similarity(toks, body_tokens[o][n]) for o, n in candidates), default=0.0)
         if best >= RESTORE_SIMILARITY:
             line.kind, line.reason, line.weak = "body", "", False
@@ -387,16 +507,18 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
     for doc, lines, title, line_per_sentence in zip(docs, classified, titles, layouts):
         paragraphs: list[tuple[int, int]] = []
         removed: list[Removed] = []
-        previous_body = False
+        previous_body: Line | None = None
         for line in lines:
             if line.kind == "body":
-                if previous_body and not line_per_sentence and not line.blank_before and not ends_sentence(doc.text[paragraphs[-1][0]:paragraphs[-1][1]]):
+                # The paragraph so far ends with the previous body line, so does its sentence end
+                # (testing the line, not the growing paragraph, keeps this linear).
+                if previous_body is not None and not line_per_sentence and not line.blank_before and not ends_sentence(previous_body.text):
                     paragraphs[-1] = (paragraphs[-1][0], line.end)
                 else:
                     paragraphs.append((line.start, line.end))
-                previous_body = True
+                previous_body = line
                 continue
-            previous_body = False
+            previous_body = None
             if line.kind == "furniture":
                 removed.append(Removed(text=line.text, reason=line.reason, start=line.start, end=line.end))
         title_text = doc.meta.title or (_MD_HEADING.sub("", title.text) if title else None)

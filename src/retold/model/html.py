@@ -96,10 +96,31 @@ class _BlockText(HTMLParser):
         self._flush()
 
 
+# A numeric character reference: html.unescape converts its digits with int(), which refuses
+# more than 4,300 digits (ValueError: "&#" and 5,000 digits crashed the parser).
+_CHARREF = re.compile(r"&#(?:([xX])0*([0-9a-fA-F]+)|0*([0-9]+))(;?)")
+
+
+def _shorten_charref(match: re.Match[str]) -> str:
+    hex_mark, hex_digits, digits, semicolon = match.groups()
+    if hex_mark:
+        if len(hex_digits) > 6:  # above U+10FFFF, as unescape would decide
+            return "\ufffd"
+        return f"&#{hex_mark}{hex_digits}{semicolon}"
+    if len(digits) > 7:
+        return "\ufffd"
+    return f"&#{digits}{semicolon}"
+
+
+def bound_charrefs(markup: str) -> str:
+    """Leading zeros dropped and out-of-range references replaced by U+FFFD, as unescape would."""
+    return _CHARREF.sub(_shorten_charref, markup)
+
+
 def extract_text_stdlib(markup: str) -> tuple[str, dict[int, str]]:
     """(text, {line start offset: reason}) — chrome lines are forced to be furniture."""
     parser = _BlockText()
-    parser.feed(markup)
+    parser.feed(bound_charrefs(markup))
     parser.close()
     parts: list[str] = []
     chrome: dict[int, str] = {}
@@ -124,6 +145,7 @@ _SEMANTIC = re.compile(r"<(?:article|main)[\s>]", re.IGNORECASE)
 def extract_text(markup: str) -> tuple[str, dict[int, str]]:
     """Pages that mark their article (<article>, <main>) need no heuristics: ours keeps
     every dropped line visible. Div soup goes to trafilatura; ("", {}) when it finds no article."""
+    markup = bound_charrefs(markup)
     if _SEMANTIC.search(markup):
         return extract_text_stdlib(markup)
     import trafilatura  # slow to import (~0.3 s): only for pages that need it

@@ -16,6 +16,9 @@ from retold.model.story import Sentence
 _DATELINE_ONLY = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'-]{1,30}(?:,[^.]{0,30})?[.:–—-]$")
 _LETTER = re.compile(r"[^\W\d_]")
 # A piece that is only a dateline tail or a lone abbreviation joins the next piece.
+# Longer than any dateline (_DATELINE_ONLY: at most 64 characters) and any glue word.
+_TAIL = 80
+_FIND_SLACK = 1024
 _GLUE_NEXT = re.compile(r"^(?:No|Nos|Art|St|Dr|Mr|Mrs|Ms|Prof|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Jr|Sr|vs|[A-Z])\.$")
 
 
@@ -30,11 +33,16 @@ def split_sentences(text: str, language: str = "en") -> list[tuple[int, int]]:
         pieces = list(sentencex.segment("en", flat))
     spans: list[tuple[int, int]] = []
     cursor = 0
+    consumed = 0  # the pieces concatenate to the text: this one lies in flat[consumed - len(piece):consumed]
     for piece in pieces:
+        consumed += len(piece)
         stripped = piece.strip()
         if not stripped:
             continue
-        found = flat.find(stripped, cursor)
+        # Searched only around where the piece lies: an unbounded search for a piece the
+        # segmenter changed would scan the rest of the paragraph every time (quadratic).
+        window_start = max(cursor, consumed - len(piece) - _FIND_SLACK)
+        found = flat.find(stripped, window_start, consumed + _FIND_SLACK)
         if found < 0:  # the segmenter changed the text: fall back to the running cursor
             found = cursor
         spans.append((found, found + len(stripped)))
@@ -43,12 +51,15 @@ def split_sentences(text: str, language: str = "en") -> list[tuple[int, int]]:
     for start, end in spans:
         piece = flat[start:end]
         if merged:
-            previous = flat[merged[-1][0]:merged[-1][1]]
+            # Only the previous span's tail matters (its last word, or the whole of it when it is
+            # dateline-short); copying the whole span, which grows as pieces merge, was quadratic.
+            p_start, p_end = merged[-1]
+            tail = flat[max(p_start, p_end - _TAIL):p_end]
             if (
                 not _LETTER.search(piece)
-                or _GLUE_NEXT.match(previous.split()[-1])
+                or _GLUE_NEXT.match(tail.split()[-1])
                 or piece[:1].islower()
-                or _DATELINE_ONLY.match(previous)
+                or (p_end - p_start <= _TAIL and _DATELINE_ONLY.match(tail))
             ):
                 merged[-1] = (merged[-1][0], end)
                 continue

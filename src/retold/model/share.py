@@ -26,6 +26,8 @@ import html
 import io
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from retold.model.safe import printable
 from retold.model.story import GLYPHS, STATUSES, Alignment, Status
 from retold.model.worddiff import word_diff
@@ -84,16 +86,20 @@ def collation_rows(alignment: Alignment) -> list[Row]:
 
 def _reference(alignment: Alignment, row: Row, outlet_id: str, text: str) -> tuple[str, object] | None:
     """(outlet name, WordDiff) against the other cell of the row whose wording is closest (the
-    nearest column on a tie): the changed words are then the ones this outlet really changed."""
+    nearest column on a tie): the changed words are then the ones this outlet really changed.
+    The closest is picked by a character ratio (C, cheap); only it gets the word diff."""
     ids = [o.id for o in alignment.outlets]
     here = ids.index(outlet_id)
     best = None
     for i in sorted((i for i in range(len(ids)) if i != here and ids[i] in row.cells), key=lambda i: (abs(i - here), i < here)):
         other = alignment.outlets[i]
-        diff = word_diff(text, " ".join(other.sentences[j].text for j in row.cells[other.id]))
-        if best is None or diff.similarity > best[1].similarity:
-            best = (other.name, diff)
-    return best
+        other_text = " ".join(other.sentences[j].text for j in row.cells[other.id])
+        score = fuzz.ratio(text, other_text)
+        if best is None or score > best[0]:
+            best = (score, other.name, other_text)
+    if best is None:
+        return None
+    return best[1], word_diff(text, best[2])
 
 
 # ---------------------------------------------------------------- HTML
