@@ -51,7 +51,8 @@ class TestSearch:
     def test_escape_in_the_field_closes_it_without_searching(self, sample_dir):
         async def script(pilot, reader):
             await pilot.press("slash", *"grid", "escape")
-            return reader.search_result, reader.query_one("#search-bar").display, type(pilot.app.focused).__name__
+            bar = reader.query_one("#legend")
+            return reader.search_result, bar.editing, type(pilot.app.focused).__name__, bar.render().plain
 
-        result, shown, focused = drive(make_app([sample_dir]), script)
-        assert result is None and not shown and focused == "OutletPane"
+        result, editing, focused, legend = drive(make_app([sample_dir]), script)
+        assert result is None and not editing and focused == "OutletPane" and "shared" in legend

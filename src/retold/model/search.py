@@ -57,17 +57,50 @@ class SearchResult:
         return index % len(self.matches)
 
 
+SEPARATOR = "\x00"  # between sentences in the joined text: no pattern can match across it
+
+
+def _joined(alignment: Alignment) -> list[tuple[str | None, str, list[int]]]:
+    """Per outlet: its sentences joined by SEPARATOR, and where each sentence starts (cached on
+    the alignment: one regex pass per outlet instead of one per sentence)."""
+    cached = alignment._cache.get("search-text")
+    if cached is None:
+        cached = []
+        for outlet in alignment.outlets:
+            starts, position = [], 0
+            for sentence in outlet.sentences:
+                starts.append(position)
+                position += len(sentence.text) + 1
+            text = SEPARATOR.join(s.text.replace(SEPARATOR, " ") for s in outlet.sentences)
+            lowered = text.lower()
+            # Lower-cased once, a case-blind search is a plain (fast) regex scan; where lowering
+            # changes a length (a few Unicode letters) offsets would shift: keep IGNORECASE then.
+            cached.append((lowered if len(lowered) == len(text) else None, text, starts))
+        alignment._cache["search-text"] = cached
+    return cached
+
+
 def search(alignment: Alignment, query: str) -> SearchResult:
     """Every occurrence of `query` (case-insensitive, whitespace runs match any whitespace)
     in every sentence of every outlet. An empty query finds nothing."""
-    words = query.split()
+    words = query.replace(SEPARATOR, " ").split()
     if not words:
         return SearchResult(query, ())
-    pattern = re.compile(r"\s+".join(re.escape(word) for word in words), re.IGNORECASE)
+    gap = r"[^\S\x00]+"  # whitespace, but never across sentences
+    blind = re.compile(gap.join(re.escape(word) for word in words), re.IGNORECASE)
+    lowered_words = [word.lower() for word in words]
+    lowered_pattern = (
+        re.compile(gap.join(re.escape(word) for word in lowered_words))
+        if all(len(a) == len(b) for a, b in zip(words, lowered_words)) else None
+    )
     matches = []
-    for number, outlet in enumerate(alignment.outlets):
-        for sentence in outlet.sentences:
-            for found in pattern.finditer(sentence.text):
-                if found.end() > found.start():
-                    matches.append(Match(number, sentence.index, found.start(), found.end()))
+    for number, (lowered, text, starts) in enumerate(_joined(alignment)):
+        if lowered is not None and lowered_pattern is not None:
+            found_all = lowered_pattern.finditer(lowered)
+        else:
+            found_all = blind.finditer(text)
+        for found in found_all:
+            sentence = bisect_right(starts, found.start()) - 1
+            offset = starts[sentence]
+            matches.append(Match(number, sentence, found.start() - offset, found.end() - offset))
     return SearchResult(query, tuple(matches))

@@ -108,6 +108,7 @@ class CoverageMap(ScrollView, can_focus=True):
         self.alignment = alignment
         self.summary = summary
         self._styles: dict[str, Style] = {}
+        self._strips: dict[int, Strip] = {}  # rows off the cursor row; they change only with the column
 
     # ---------------------------------------------------------------- geometry
 
@@ -125,6 +126,9 @@ class CoverageMap(ScrollView, can_focus=True):
         self._update_virtual_size()
 
     def on_resize(self) -> None:
+        # Shown again by the view switch, the map gets a Resize: rows stay good at the same width.
+        if self._strips and self.virtual_size.width != self.scrollable_content_region.width:
+            self._strips.clear()
         self._update_virtual_size()
         self.refresh()
 
@@ -134,6 +138,7 @@ class CoverageMap(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles.clear()
+        self._strips.clear()
 
     def _style(self, component: str) -> Style:
         style = self._styles.get(component)
@@ -158,11 +163,19 @@ class CoverageMap(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         row = int(self.scroll_y) + y
         width = self.scrollable_content_region.width
-        base = self._style("base")
         statements = self.summary.statements
         if row >= len(statements):
-            return Strip.blank(width, base)
-        statement = statements[row]
+            return Strip.blank(width, self._style("base"))
+        if row == self.row:
+            return self._build_row(row, width)
+        strip = self._strips.get(row)
+        if strip is None:
+            strip = self._strips[row] = self._build_row(row, width)
+        return strip
+
+    def _build_row(self, row: int, width: int) -> Strip:
+        base = self._style("base")
+        statement = self.summary.statements[row]
         on_cursor_row = row == self.row
         row_style = self._style("coverage-map--cursor-row") if on_cursor_row else None
         cell_width = self.cell_width
@@ -197,11 +210,13 @@ class CoverageMap(ScrollView, can_focus=True):
 
     # ---------------------------------------------------------------- cursor
 
-    def watch_row(self) -> None:
-        self.refresh()
+    def watch_row(self, old: int, new: int) -> None:
+        self.refresh_line(old)  # only the two rows whose look changed (scrolling repaints the rest)
+        self.refresh_line(new)
         self.post_message(self.Moved())
 
     def watch_column(self) -> None:
+        self._strips.clear()  # every row shows the statement as the cursor's outlet tells it
         self.refresh()
         self.post_message(self.Moved())
 

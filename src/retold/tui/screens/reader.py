@@ -142,8 +142,7 @@ class ReaderScreen(Screen):
                     yield PaneHeader(outlet)
                     yield OutletPane(self.alignment, outlet, number, id=f"pane-{number}")
         yield TextLine(id="status")
-        yield TextLine(id="legend")
-        yield SearchBar()  # in the legend's place while open
+        yield SearchBar(id="legend")  # the legend line; `/` turns it into the search prompt
         yield KeyBar(id="keys")
 
     @property
@@ -275,7 +274,7 @@ class ReaderScreen(Screen):
             legend.append(f"{status.glyph} {status}", STATUS_STYLE[status])
             legend.append("   ")
         legend.append(f"{NOTE_MARK} note   {REMOVED_MARK} removed furniture (r)   ? help")
-        self.query_one("#legend", TextLine).set(legend)
+        self.query_one("#legend", SearchBar).set(legend)
         self.state = ReaderState.start(self.alignment, self._panes_that_fit(self.size.width))
         self._open_notes()
         self.apply(self.state)
@@ -495,7 +494,6 @@ class ReaderScreen(Screen):
     @on(SearchBar.Submitted)
     def _search_submitted(self, event: SearchBar.Submitted) -> None:
         event.stop()
-        event.input.hide()
         self.focused_pane.focus(scroll_visible=False)
         self.run_search(event.value)
 

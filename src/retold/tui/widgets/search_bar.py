@@ -1,45 +1,95 @@
-"""`/`: the search field under the panes. Enter searches every outlet; escape closes it.
+"""`/`: the search line. It is the legend line under the panes: `/` turns it into a prompt, enter
+searches every outlet, escape gives the legend back.
 
-It takes the legend's line while open (same height), so the panes keep their size and
-their cached rows: opening and closing it costs a repaint, not a re-wrap.
+One widget that changes what it draws, never a widget shown and hidden: opening and closing
+the search is a repaint of one line, with no layout pass over twenty panes.
 """
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from rich.text import Text
+from textual import events
 from textual.message import Message
-from textual.widgets import Input
+from textual.widget import Widget
+
+from retold.model.safe import printable
+
+HINT = "  enter searches every outlet · n / p step through matches · escape"
 
 
-class SearchBar(Input):
+class SearchBar(Widget, can_focus=True):
     DEFAULT_CSS = """
-    SearchBar { height: 1; border: none; padding: 0 1; display: none; background: $boost; }
-    SearchBar:focus { border: none; }
+    SearchBar { height: 1; padding: 0 1; }
+    SearchBar:focus { background: $boost; color: $text; }
     """
-    BINDINGS = [Binding("escape", "close", "Close search", id="search_close", show=False)]
+
+    class Submitted(Message):
+        def __init__(self, bar: SearchBar, value: str) -> None:
+            super().__init__()
+            self.bar = bar
+            self.value = value
 
     class Closed(Message):
-        """The bar was closed without searching."""
+        """Escape (or focus elsewhere): closed without searching."""
 
-    def __init__(self) -> None:
-        super().__init__(placeholder="search every outlet (enter; n / p step through matches, escape ends)", id="search-bar")
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = Text()  # what the line says when not searching (the legend)
+        self.value = ""
+        self.editing = False
+
+    def set(self, text: Text) -> None:
+        self.text = text
+        self.refresh()
+
+    def render(self) -> Text:
+        if not self.editing:
+            return self.text
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append("/", "bold")
+        line.append(printable(self.value))
+        line.append("▏", "blink")
+        line.append(HINT, "dim")
+        return line
 
     def open(self, query: str = "") -> None:
         self.value = query
-        with self.app.batch_update():
-            self._swap(True)
-        self.focus()
-        self.cursor_position = len(query)
+        self.editing = True
+        self.refresh()
+        self.focus(scroll_visible=False)
 
     def hide(self) -> None:
-        self._swap(False)
+        self.editing = False
+        self.refresh()
 
-    def _swap(self, shown: bool) -> None:
-        legend = self.screen.query("#legend")
-        if legend:
-            legend.first().display = not shown
-        self.display = shown
+    def on_key(self, event: events.Key) -> None:
+        if not self.editing:
+            return
+        if event.key == "escape":
+            self.hide()
+            self.post_message(self.Closed())
+        elif event.key == "enter":
+            self.hide()
+            self.post_message(self.Submitted(self, self.value))
+        elif event.key == "backspace":
+            self.value = self.value[:-1]
+        elif event.key == "ctrl+u":
+            self.value = ""
+        elif event.is_printable and event.character:
+            self.value += event.character
+        else:
+            return  # tab, arrows...: left to the screen
+        event.stop()
+        event.prevent_default()
+        self.refresh()
 
-    def action_close(self) -> None:
-        self.hide()
-        self.post_message(self.Closed())
+    def on_paste(self, event: events.Paste) -> None:
+        if self.editing:
+            self.value += " ".join(event.text.split())  # one line, no control characters
+            event.stop()
+            self.refresh()
+
+    def on_blur(self) -> None:
+        if self.editing:
+            self.hide()
+            self.post_message(self.Closed())
