@@ -56,3 +56,16 @@ class TestSearch:
 
         result, editing, focused, legend = drive(make_app([sample_dir]), script)
         assert result is None and not editing and focused == "OutletPane" and "shared" in legend
+
+    def test_reader_keys_are_text_while_typing_a_query(self, sample_dir):
+        async def script(pilot, reader):
+            before = (reader.focused_index, reader.focused_pane.cursor, pilot.app.focused)
+            await pilot.press("slash", *"jn]sdf?q", "backspace")
+            bar = reader.query_one("#legend")
+            typed = bar.value
+            after = (reader.focused_index, reader.focused_pane.cursor, pilot.app.focused)
+            await pilot.press("escape")
+            return before, typed, after, reader.show_diff, reader.filter_mode, type(pilot.app.screen).__name__
+
+        before, typed, after, diff, filter_mode, screen = drive(make_app([sample_dir]), script)
+        assert typed == "jn]sdf?" and before == after and not diff and filter_mode is None and screen == "ReaderScreen"

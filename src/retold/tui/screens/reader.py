@@ -491,15 +491,21 @@ class ReaderScreen(Screen):
     def action_search(self) -> None:
         self.query_one(SearchBar).open(self.search_result.query if self.search_result else "")
 
+    def on_key(self, event) -> None:
+        """While the search line is open it gets every key (it never takes the focus)."""
+        bar = self.query_one(SearchBar)
+        if bar.editing:
+            bar.handle_key(event)
+
+    def on_paste(self, event) -> None:
+        bar = self.query_one(SearchBar)
+        if bar.editing:
+            bar.handle_paste(event)
+
     @on(SearchBar.Submitted)
     def _search_submitted(self, event: SearchBar.Submitted) -> None:
         event.stop()
-        self.focused_pane.focus(scroll_visible=False)
         self.run_search(event.value)
-
-    @on(SearchBar.Closed)
-    def _search_closed(self) -> None:
-        self.focused_pane.focus(scroll_visible=False)
 
     def run_search(self, query: str) -> None:
         """Search every outlet, mark the matches and go to the first one from the cursor on."""

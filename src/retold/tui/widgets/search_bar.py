@@ -1,8 +1,9 @@
 """`/`: the search line. It is the legend line under the panes: `/` turns it into a prompt, enter
 searches every outlet, escape gives the legend back.
 
-One widget that changes what it draws, never a widget shown and hidden: opening and closing
-the search is a repaint of one line, with no layout pass over twenty panes.
+One widget that changes what it draws, never a widget shown and hidden, and it never takes
+the focus (in Textual a focus change repaints the whole screen): while it is open the screen
+hands it the keys (`handle_key`). Opening, typing and closing repaint this one line.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from retold.model.safe import printable
 HINT = "  enter searches every outlet · n / p step through matches · escape"
 
 
-class SearchBar(Widget, can_focus=True):
+class SearchBar(Widget):
     DEFAULT_CSS = """
     SearchBar { height: 1; padding: 0 1; }
-    SearchBar:focus { background: $boost; color: $text; }
+    SearchBar.-editing { background: $boost; color: $text; }
     """
 
     class Submitted(Message):
@@ -55,16 +56,16 @@ class SearchBar(Widget, can_focus=True):
     def open(self, query: str = "") -> None:
         self.value = query
         self.editing = True
+        self.set_class(True, "-editing")
         self.refresh()
-        self.focus(scroll_visible=False)
 
     def hide(self) -> None:
         self.editing = False
+        self.set_class(False, "-editing")
         self.refresh()
 
-    def on_key(self, event: events.Key) -> None:
-        if not self.editing:
-            return
+    def handle_key(self, event: events.Key) -> None:
+        """A key while the search line is open (the screen passes them all on)."""
         if event.key == "escape":
             self.hide()
             self.post_message(self.Closed())
@@ -77,19 +78,11 @@ class SearchBar(Widget, can_focus=True):
             self.value = ""
         elif event.is_printable and event.character:
             self.value += event.character
-        else:
-            return  # tab, arrows...: left to the screen
         event.stop()
-        event.prevent_default()
+        event.prevent_default()  # every key belongs to the search line while it is open
         self.refresh()
 
-    def on_paste(self, event: events.Paste) -> None:
-        if self.editing:
-            self.value += " ".join(event.text.split())  # one line, no control characters
-            event.stop()
-            self.refresh()
-
-    def on_blur(self) -> None:
-        if self.editing:
-            self.hide()
-            self.post_message(self.Closed())
+    def handle_paste(self, event: events.Paste) -> None:
+        self.value += " ".join(event.text.split())  # one line, no control characters
+        event.stop()
+        self.refresh()
