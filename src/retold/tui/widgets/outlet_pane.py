@@ -469,7 +469,18 @@ class OutletPane(ScrollView, can_focus=True):
 
     def set_matches(self, matches: dict[int, list[tuple[int, int]]], current: tuple[int, int, int] | None) -> None:
         """Search matches to mark: sentence -> spans; `current` (sentence, start, end) stands out."""
-        if matches != self.matches or current != self.current_match:
+        if matches is self.matches and current != self.current_match and self._layout is not None:
+            # Same matches, another current one (n / p): only the rows of two sentences change.
+            changed = {c[0] for c in (self.current_match, current) if c is not None}
+            self.current_match = current
+            layout = self._layout
+            for sentence in changed:
+                if 0 <= sentence < len(layout.first_row):
+                    first, count = layout.first_row[sentence], layout.row_count[sentence]
+                    for row in range(first, first + count):
+                        self._strips.pop(row, None)
+                    self.refresh_lines(first, count)
+        elif matches != self.matches or current != self.current_match:
             self.matches, self.current_match = matches, current
             self._strips.clear()
             self.refresh()
