@@ -65,7 +65,8 @@ def main() -> None:
 
     from distributed import Client, LocalCluster
 
-    out = Path(tempfile.mkdtemp()) / "batch.jsonl"
+    out = args.archive / f"batch-{args.stories}.jsonl"
+    out.unlink(missing_ok=True)  # a fresh run, not a resumed one
     started = time.perf_counter()
     with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None,
                       silence_logs=logging.ERROR) as cluster, Client(cluster) as client:

@@ -4,6 +4,8 @@ real `dask scheduler` with two `dask worker` processes on 127.0.0.1, one killed 
 from __future__ import annotations
 
 import json
+import os
+import random
 import signal
 import socket
 import subprocess
@@ -16,14 +18,28 @@ import pytest
 
 from retold.batch.job import discover, read_output, run_batch
 from retold.model.pipeline import load_alignment
-from retold.synthetic import make_story
+
+
+WORDS = ("harbour council ferry bridge budget river school station market tower museum library "
+         "mayor board plan vote road winter summer grant repair opening").split()
+
+
+def small_story(directory: Path, seed: int, outlets: int = 3, sentences: int = 8) -> None:
+    """A story in a millisecond (retold.synthetic's are bigger and slower to write): a wire text,
+    retold by each outlet with a word changed here and a sentence dropped there."""
+    rng = random.Random(seed)
+    wire = [" ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 14))).capitalize() + "." for _ in range(sentences)]
+    directory.mkdir(parents=True)
+    for n in range(outlets):
+        kept = [s if rng.random() < 0.7 else s.replace(" ", f" {rng.choice(WORDS)} ", 1) for s in wire if rng.random() < 0.9]
+        (directory / f"outlet_{n}.txt").write_text(f"Story {seed} as told by outlet {n}\n\n" + "\n\n".join(kept) + "\n")
 
 
 def archive(root: Path, stories: int, outlets: int = 3, sentences: int = 8) -> list[str]:
     names = []
     for n in range(stories):
         name = f"{'desk-a' if n % 2 else 'desk-b'}/story-{n:03d}"
-        make_story(root / name, outlets, sentences, seed=n)
+        small_story(root / name, n, outlets, sentences)
         names.append(name)
     return sorted(names)
 
@@ -60,6 +76,7 @@ def test_local_cluster_records_every_story_once_and_resumes(tmp_path):
         (o.id, *o.counts().values()) for o in alignment.outlets
     ]
     assert one["overlap"] == alignment.overlap() and one["groups"] == len(alignment.groups)
+    assert [o["source"] for o in one["outlets"]] == [f"{names[0]}/{Path(o.meta.source).name}" for o in alignment.outlets]
     assert one["worker"].startswith(("inproc://", "tcp://"))
 
     # A kill mid-write leaves a cut line and loses one record: the re-run redoes exactly those.
@@ -89,7 +106,7 @@ def test_parquet_holds_the_same_records(tmp_path):
     parquet = sorted((strip(r) for r in read_output(tmp_path / "a.parquet")), key=lambda r: r["path"])
     assert parquet == jsonl
     # Resume from a journal a killed run left behind.
-    make_story(root / "late", 3, 8, seed=99)
+    small_story(root / "late", 99)
     journal = tmp_path / "a.parquet.journal.jsonl"
     journal.write_text('{"schema": "retold.batch/1", "pa')  # only a cut line
     assert run_batch(root, tmp_path / "a.parquet", workers=1, processes=False).done == 1
@@ -98,19 +115,21 @@ def test_parquet_holds_the_same_records(tmp_path):
 
 def test_cli_ctrl_c_keeps_what_is_written_and_a_rerun_completes(tmp_path):
     root = tmp_path / "archive"
-    names = archive(root, 40, outlets=5, sentences=40)
+    names = archive(root, 60)
     out = tmp_path / "out.jsonl"
     command = [sys.executable, "-m", "retold", "batch", str(root), "--out", str(out), "--workers", "1"]
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # Its own process group, signalled as a terminal's Ctrl+C is: every process in the group.
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and (not out.exists() or out.read_text().count("\n") < 3):
         time.sleep(0.05)
-    proc.send_signal(signal.SIGINT)
+    os.killpg(proc.pid, signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
+    assert "Traceback" not in err  # the workers leave quietly: the batch stops them
     assert "stopped" in err and "run again to resume" in err
     kept = lines_of(out)  # every line whole
-    assert 3 <= len(kept) < 40
+    assert 3 <= len(kept) < 60
     done = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert sorted(r["path"] for r in lines_of(out)) == names
@@ -150,7 +169,7 @@ def dask_cluster(tmp_path):
 def test_real_cluster_survives_a_killed_worker(tmp_path, dask_cluster):
     address, workers, addresses = dask_cluster
     root = tmp_path / "archive"
-    names = archive(root, 30, outlets=5, sentences=40)
+    names = archive(root, 60, outlets=4, sentences=12)
     out = tmp_path / "out.jsonl"
     written_at_kill: list[int] = []
 
@@ -181,3 +200,20 @@ def test_real_cluster_survives_a_killed_worker(tmp_path, dask_cluster):
 def lines_of_safe(path: Path) -> list[dict]:
     lines = path.read_text().split("\n")[:-1]  # only whole lines
     return [json.loads(line) for line in lines]
+
+
+def test_cli_bad_input_is_one_line(tmp_path):
+    archive(tmp_path / "archive", 1)
+    run = lambda *extra: subprocess.run([sys.executable, "-m", "retold", "batch", *extra],  # noqa: E731
+                                        capture_output=True, text=True, timeout=60)
+    cases = [
+        (run(str(tmp_path / "nowhere"), "--out", str(tmp_path / "o.jsonl")), "no such directory"),
+        (run(str(tmp_path / "archive"), "--out", str(tmp_path / "o.csv")), "must end in .jsonl or .parquet"),
+        (run(str(tmp_path / "archive"), "--out", str(tmp_path / "o.jsonl"), "--scheduler",
+             f"tcp://127.0.0.1:{free_port()}", "--connect-timeout", "1"), "Timed out trying to connect"),
+    ]
+    (tmp_path / "notours.jsonl").write_text("hello\n")
+    cases.append((run(str(tmp_path / "archive"), "--out", str(tmp_path / "notours.jsonl")), "not a JSON line"))
+    for done, problem in cases:
+        assert done.returncode == 2 and problem in done.stderr and done.stderr.count("\n") == 1, done.stderr
+    assert (tmp_path / "notours.jsonl").read_text() == "hello\n"  # not ours: left as it was

@@ -49,6 +49,10 @@ def _body(paragraphs):
 
 class Handler(BaseHTTPRequestHandler):
     hits: Counter = Counter()
+    agents: set = set()
+    active = 0
+    most_active = 0
+    lock = threading.Lock()
 
     def log_message(self, *args):  # quiet test output
         pass
@@ -66,8 +70,17 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):  # noqa: N802
         Handler.hits[self.path] += 1
+        Handler.agents.add(self.headers.get("User-Agent"))
         path = self.path
         if path == "/tide.html":
+            self._send(200, ARTICLE.format(body=_body(PARAGRAPHS)).encode())
+        elif path.startswith("/pause/"):
+            with Handler.lock:
+                Handler.active += 1
+                Handler.most_active = max(Handler.most_active, Handler.active)
+            time.sleep(0.3)
+            with Handler.lock:
+                Handler.active -= 1
             self._send(200, ARTICLE.format(body=_body(PARAGRAPHS)).encode())
         elif path == "/weekly":
             self._send(200, DIV_SOUP.format(body=_body(PARAGRAPHS[:2] + ["The council will pay for half of it, the board said."])).encode())
@@ -162,6 +175,7 @@ def test_each_failure_is_reported_and_the_others_continue(server, tmp_path):
     assert latin.sentences[0].text.startswith("Café owners")
     assert (tmp_path / "story" / ".fetched" / latin.meta.source.split("/")[-1]).read_bytes().count(b"Caf\xe9") == 1
     assert not [p for p in (tmp_path / "story").iterdir() if p.name.endswith(".part.html")]
+    assert {agent.split(" ")[0].split("/")[0] for agent in Handler.agents} == {"retold"}
 
 
 def test_cli_exit_code_and_rerun_fetches_only_what_is_missing(server, tmp_path):
@@ -228,3 +242,20 @@ def test_decode_page_decodes_or_says_why(data, charset):
         assert str(exc).startswith("undecodable")
     else:
         assert isinstance(text, str) and name
+
+
+def test_a_manifest_file_name_never_leads_outside_the_folder(server, tmp_path):
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "story.toml").write_text(f'[[outlet]]\nfile = "../escape.html"\nurl = "{server}/tide.html"\n')
+    [result] = fetch_into([f"{server}/tide.html"], story, FAST)
+    assert result.status == "failed" and "plain .html name" in result.error
+    assert not (tmp_path / "escape.html").exists()
+
+
+def test_downloads_at_most_concurrency_at_a_time(server, tmp_path):
+    Handler.most_active = 0
+    urls = [f"{server}/pause/{n}" for n in range(6)]
+    results = fetch_into(urls, tmp_path / "story", FetchOptions(timeout=5, concurrency=2))
+    assert [r.status for r in results] == ["fetched"] * 6
+    assert Handler.most_active == 2

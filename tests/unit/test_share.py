@@ -154,3 +154,19 @@ def test_sample_story_html_marks_changed_words_in_altered_cells(sample_alignment
     assert "<script" not in page.lower()
     for outlet in sample_alignment.outlets:
         assert f"<th>{outlet.name}</th>" in page
+
+
+def test_cli_writes_csv_and_html_files(sample_dir, tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "story.csv"
+    done = subprocess.run([sys.executable, "-m", "retold", "align", str(sample_dir), "--format", "csv", "-o", str(out)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout == ""
+    records = list(csv.reader(out.open(newline="", encoding="utf-8")))
+    assert records[0][:2] == ["row", "group"] and len(records) > 10
+    assert out.read_bytes().count(b"\r\n") == len(records)
+    bad = subprocess.run([sys.executable, "-m", "retold", "align", str(sample_dir), "--format", "html", "-o",
+                          str(tmp_path / "no-such-dir" / "x.html")], capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and bad.stderr.strip().count("\n") == 0 and "cannot write" in bad.stderr

@@ -65,7 +65,7 @@ def run_batch_command(args) -> int:
     started = time.monotonic()
     try:
         progress = run_batch(root, out, scheduler=args.scheduler, workers=args.workers,
-                             retry_failed=args.retry_failed, on_progress=bar)
+                             retry_failed=args.retry_failed, on_progress=bar, connect_timeout=args.connect_timeout)
     except KeyboardInterrupt:
         bar.end()
         print(f"retold: stopped; the stories finished so far are in {out} (run again to resume)", file=sys.stderr)

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,7 +59,10 @@ def align_story(root: str, path: str) -> dict:
     except Exception as exc:  # noqa: BLE001 - one story's crash is its record, never the batch's end
         message = " ".join(str(exc).split())[:300]
         return story_record(path, None, time.perf_counter() - started, worker, f"{path}: {type(exc).__name__}: {message}", warnings)
-    return story_record(path, alignment, time.perf_counter() - started, worker, None, warnings)
+    record = story_record(path, alignment, time.perf_counter() - started, worker, None, warnings)
+    for outlet in record["outlets"]:  # relative to ROOT, like `path`: the output outlives the machine
+        outlet["source"] = Path(os.path.relpath(outlet["source"], root)).as_posix()
+    return record
 
 
 def align_chunk(root: str, paths: list[str]) -> list[dict]:
@@ -194,6 +200,21 @@ class Progress:
         return (self.total - self.done) / self.rate if self.rate > 0 else None
 
 
+@contextmanager
+def _workers_ignore_ctrl_c():
+    """Ctrl+C reaches every process of the terminal's group: local workers started meanwhile
+    inherit an ignored SIGINT (Python keeps it ignored), so only this process stops the batch,
+    and the workers are shut down by it instead of dying with a traceback each."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def chunks(items: list[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
@@ -236,10 +257,11 @@ def run_batch(
     if scheduler:
         client = Client(scheduler, timeout=connect_timeout)
     else:
-        cluster = LocalCluster(
-            n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=processes,
-            dashboard_address=None, silence_logs=logging.ERROR,
-        )
+        with _workers_ignore_ctrl_c():
+            cluster = LocalCluster(
+                n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=processes,
+                dashboard_address=None, silence_logs=logging.ERROR,
+            )
         client = Client(cluster)
     futures = []
     progress.started = time.monotonic()  # the rate counts alignment, not the cluster's start

@@ -12,7 +12,8 @@ JSON Lines (`--out x.jsonl`): one JSON object a line, in the order stories finis
     groups     number of groups of corresponding sentences
     warnings   notices while loading (skipped files, fallback encodings)
     outlets    [{id, name, source, url, published, headline,
-                 sentences, shared, altered, unique}]   (counts of sentences by status)
+                 sentences, shared, altered, unique}]   (source relative to ROOT; counts of
+                 sentences by status)
     overlap    {outlet id: {other outlet id: share}}: the share of the first outlet's sentences
                that have a counterpart in the other (1.0 on the diagonal), as in `--format json`
 

@@ -48,9 +48,10 @@ ANCHOR_CROSS_LANGUAGE = 0.2  # across languages only names, numbers and cognates
 CONTAINMENT_DISCOUNT = 0.85  # a trimmed sentence wholly inside a longer one scores this
 NUMBER_BOOST = 1.5  # numbers and dates survive rewrites and translations
 PROBE_FEATURES = 6  # rarest features of a sentence used to find candidates
-CANDIDATES_PER_OUTLET = 3  # best candidates kept per sentence and other outlet
-CANDIDATE_MARGIN = 0.5  # ... when their probe overlap is at least this share of the best one
-NEIGHBOURS = 5  # with more outlets than six, each is aligned with this many closest others
+CANDIDATES_PER_OUTLET = 2  # best candidates kept per sentence and other outlet
+CANDIDATE_MARGIN = 0.6  # ... when their probe overlap is at least this share of the best one
+ALL_PAIRS_UP_TO = 8  # outlets; a bigger story aligns each outlet with its NEIGHBOURS closest
+NEIGHBOURS = 4
 PREFIX = 5  # feature = first letters of an accent-stripped word
 
 # The gap programme.
@@ -63,6 +64,7 @@ MOVES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3),
 MOVE_PRIOR = {(1, 1): 0.0, (1, 2): 0.25, (2, 1): 0.25, (1, 3): 0.5, (3, 1): 0.5, (2, 2): 0.6,
               (1, 4): 0.75, (4, 1): 0.75, (2, 3): 0.75, (3, 2): 0.75}
 ANCHOR_SLACK = 3  # cells the programme may stray from the rectangles between soft anchors
+MAX_CELLS = 40_000  # a gap without anchors is searched in at most about this many cells
 BAND = 30  # cells either side of a big gap's diagonal: keeps the programme near-linear
 PARALLEL_MONOTONE = 0.9  # share of confident pairs on the chain for a pair to count as parallel
 PARALLEL_CHAIN = 8  # ... with at least this many on the chain
@@ -173,6 +175,8 @@ class Scorer:
     def pair(self, a: Features, b: Features) -> tuple[float, float]:
         """(score, dice) of two sentences. The score also credits containment: a trimmed
         sentence wholly inside a longer one is the same statement."""
+        if a is b:
+            return (1.0, 1.0) if a.feats else (0.0, 0.0)  # one text: wire copies share their parse
         key = (id(a), id(b))
         found = self._pairs.get(key)
         if found is None:
@@ -232,12 +236,12 @@ def word_similarity(a: Sequence[Features], b: Sequence[Features]) -> float:
 # ---------------------------------------------------------------- 3. candidates
 
 def outlet_pairs(features: list[list[Features]], scorer: Scorer) -> set[tuple[int, int]]:
-    """The outlet pairs to align: all of them in a story of a few outlets; with many, each
+    """The outlet pairs to align: all of them in a story of up to eight outlets; with more, each
     outlet with its NEIGHBOURS closest (by shared vocabulary), so cost grows with the number
     of outlets, not its square. Groups still join across pairs: a wire sentence copied by
     twenty outlets is one group through the links each outlet has to its neighbours."""
     n = len(features)
-    if n <= NEIGHBOURS + 1:
+    if n <= ALL_PAIRS_UP_TO:
         return {(a, b) for a in range(n) for b in range(a + 1, n)}
     vocab = [frozenset().union(*(f.feats for f in row)) if row else frozenset() for row in features]
     mass = [scorer.mass(v) for v in vocab]
@@ -281,27 +285,27 @@ def candidate_pairs(features: list[list[Features]], weights: dict[str, float], s
         mine = partners[k]
         if not mine:
             continue
-        tops: dict[int, dict[int, list[int]]] = {}  # wire copies in this outlet probe once
         for i, f in enumerate(row):
-            top = tops.get(id(f))
-            if top is None:
-                probe = probes.get(id(f))
-                if probe is None:
-                    ranked = sorted(f.feats, key=lambda feat: (frequency[feat], feat))
-                    chosen = [feat for feat in ranked[:PROBE_FEATURES] if frequency[feat] <= cap] or ranked[:2]
-                    probe = probes[id(f)] = [(feat, weights[feat]) for feat in chosen]
-                top = tops[id(f)] = {}
-                for l in mine:
-                    hits: dict[int, float] = {}
-                    for feat, w in probe:
-                        for j in postings[feat].get(l, ()):
-                            hits[j] = hits.get(j, 0.0) + w
-                    if hits:
-                        found = sorted((-overlap, j) for j, overlap in hits.items())[:CANDIDATES_PER_OUTLET]
-                        # The runners-up only when they come close to the best: a copy's best
-                        # candidate is plain, and scoring its also-rans is most of the cost.
-                        bar = found[0][0] * CANDIDATE_MARGIN
-                        top[l] = [j for o, j in found if o <= bar]
+            # Each sentence ranks its own candidates: a repeated line goes to the nearest copy.
+            probe = probes.get(id(f))
+            if probe is None:
+                ranked = sorted(f.feats, key=lambda feat: (frequency[feat], feat))
+                chosen = [feat for feat in ranked[:PROBE_FEATURES] if frequency[feat] <= cap] or ranked[:2]
+                probe = probes[id(f)] = [(feat, weights[feat]) for feat in chosen]
+            top: dict[int, list[int]] = {}
+            for l in mine:
+                hits: dict[int, float] = {}
+                for feat, w in probe:
+                    for j in postings[feat].get(l, ()):
+                        hits[j] = hits.get(j, 0.0) + w
+                if hits:
+                    # Equal overlaps (a repeated line) go to the nearest relative position.
+                    here, span = i / max(1, len(row) - 1), max(1, len(features[l]) - 1)
+                    found = sorted((-overlap, abs(j / span - here), j) for j, overlap in hits.items())[:CANDIDATES_PER_OUTLET]
+                    # The runners-up only when they come close to the best: a copy's best
+                    # candidate is plain, and scoring its also-rans is most of the cost.
+                    bar = found[0][0] * CANDIDATE_MARGIN
+                    top[l] = [j for o, _d, j in found if o <= bar]
             for l, js in top.items():
                 if k < l:
                     bucket, other = result[(k, l)], features[l]
@@ -402,6 +406,16 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
     if n == 0 or m == 0:
         return []
     r0, c0 = rows.start, cols.start
+    if n == 1 and m == 1 and not soft:
+        # One sentence on each side (the common gap between copies): pair them or leave both out.
+        if r0 in blocked_a or c0 in blocked_b:
+            return []
+        a, b = fa[r0], fb[c0]
+        sim = scorer.bead([a], [b])
+        la, lb = a.length * ratio, b.length
+        delta = abs(la - lb) / math.sqrt(LENGTH_VARIANCE * (la + lb) / 2) if la + lb else 0.0
+        cost = LEXICAL_WEIGHT * (1.0 - sim) - LENGTH_WEIGHT * math.log(max(math.erfc(delta * math.sqrt(0.5)), 1e-12))
+        return [((r0,), (c0,), sim)] if cost < 2 * skip else []
     lo = [0] * (n + 1)
     hi = [m] * (n + 1)
     points = [(0, 0)]
@@ -415,9 +429,10 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
                 lo[i] = min(lo[i], max(0, ja - ANCHOR_SLACK))
                 hi[i] = max(hi[i], min(m, jb + ANCHOR_SLACK))
     elif n * m > 4 * BAND * BAND:
+        band = max(3, min(BAND, MAX_CELLS // (2 * max(n, m))))  # a huge gap gets a narrower band
         for i in range(n + 1):
             centre = i * m // n
-            lo[i], hi[i] = max(0, centre - BAND), min(m, centre + BAND)
+            lo[i], hi[i] = max(0, centre - band), min(m, centre + band)
 
     inf = float("inf")
     blocked_rows = [0]
@@ -562,30 +577,6 @@ def _trim(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: t
     return rows, cols, sim
 
 
-SPLIT_RATIO = 0.8  # both halves of a many-to-many bead this similar (relative to the whole): two beads
-SPLIT_FLOOR = 0.15
-
-
-def _split_minimal(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: tuple[int, ...], sim: float, scorer: Scorer) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
-    """Beads are minimal: a many-to-many bead whose two halves each match well on their own
-    is two correspondences, not one (the programme joins them when the joined words score a
-    little better)."""
-    if len(rows) < 2 or len(cols) < 2:
-        return [(rows, cols, sim)]
-    best = None
-    for i in range(1, len(rows)):
-        for j in range(1, len(cols)):
-            first = scorer.bead([fa[r] for r in rows[:i]], [fb[c] for c in cols[:j]])
-            second = scorer.bead([fa[r] for r in rows[i:]], [fb[c] for c in cols[j:]])
-            candidate = (min(first, second), first + second, i, j, first, second)
-            if best is None or candidate[:2] > best[:2]:
-                best = candidate
-    weakest, _total, i, j, first, second = best
-    if weakest < max(SPLIT_FLOOR, SPLIT_RATIO * sim):
-        return [(rows, cols, sim)]
-    return _split_minimal(fa, fb, rows[:i], cols[:j], first, scorer) + _split_minimal(fa, fb, rows[i:], cols[j:], second, scorer)
-
-
 def _crossed(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: tuple[int, ...], scorer: Scorer) -> bool:
     """True when the strongest sentence pairs inside a many-to-many bead run against each other."""
     best_col = [max(cols, key=lambda j: (scorer.pair(fa[i], fb[j])[0], -j)) for i in rows]
@@ -651,6 +642,8 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
         add((i,), (j,), score)
     for (i0, j0, _s0), (i1, j1, _s1) in zip(fixed, fixed[1:]):
         rows, cols = range(i0 + 1, i1), range(j0 + 1, j1)
+        if not rows or not cols:
+            continue
         soft = [(i, j) for i, j, _s in chain if i in rows and j in cols] if parallel else []
         beads = gap_programme(fa, fb, rows, cols, scorer, ratio, soft, blocked_a=linked_a, blocked_b=linked_b,
                               skip=SKIP_COST if same_language else SKIP_COST_CROSS_LANGUAGE)
@@ -659,13 +652,6 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
                 bead_rows, bead_cols, sim = _trim(fa, fb, bead_rows, bead_cols, sim, scorer)
             if sim < floor or (sim <= 0.0 and same_language):
                 continue
-            if len(bead_rows) > 1 and len(bead_cols) > 1:
-                pieces = _split_minimal(fa, fb, bead_rows, bead_cols, sim, scorer)
-                if len(pieces) > 1:
-                    for piece_rows, piece_cols, piece_sim in pieces:
-                        if piece_sim >= floor:
-                            add(piece_rows, piece_cols, piece_sim)
-                    continue
             if parallel and len(bead_rows) + len(bead_cols) > 2:
                 bead_rows, bead_cols, sim = _trim_unsupported(fa, fb, bead_rows, bead_cols, sim, scorer, same_language)
                 if same_language and not _each_part_shares(fa, fb, bead_rows, bead_cols, least=3, share=PART_SHARE, scorer=scorer):
@@ -735,6 +721,12 @@ def _extend(link: Link, fa: list[Features], fb: list[Features], linked_a: set[in
     plain overlap (no containment credit, so like is compared with like) rises with it, and
     the neighbour finds its words on the other side."""
     rows, cols = link.rows, link.cols
+    before_a, after_a, before_b, after_b = rows[0] - 1, rows[-1] + 1, cols[0] - 1, cols[-1] + 1
+    if (
+        (before_a < 0 or before_a in linked_a) and (after_a >= len(fa) or after_a in linked_a)
+        and (before_b < 0 or before_b in linked_b) and (after_b >= len(fb) or after_b in linked_b)
+    ):
+        return link  # no free neighbour: nothing to grow into (the common case, checked cheaply)
     dice = scorer.bead_dice([fa[i] for i in rows], [fb[j] for j in cols])
     grown = True
     while grown:
@@ -832,14 +824,18 @@ def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[tu
             continue  # a refused link says nothing about the group
         side_a = [features[link.outlet_a][i] for i in link.rows]
         side_b = [features[link.outlet_b][j] for j in link.cols]
-        if link.score < STATUS_SCORE_FLOOR:
-            whole = 0.0  # too little shared weight to be near-verbatim: spare the edit distance
-        else:
-            whole = scorer.words(side_a, side_b)
+        one_to_one = len(side_a) == 1 and len(side_b) == 1
         for nodes, own, other in ((nodes_a, side_a, side_b), (nodes_b, side_b, side_a)):
             for node, f in zip(nodes, own):
-                # A sentence copied whole beside a neighbour the other outlet lacks is still a copy.
-                words = whole if len(own) == 1 or link.score < STATUS_SCORE_FLOOR else max(whole, scorer.words([f], other))
+                if link.score < STATUS_SCORE_FLOOR:
+                    words = 0.0  # too little shared weight to be near-verbatim: spare the edit distance
+                elif one_to_one:
+                    words = scorer.words(own, other)
+                else:
+                    # A merge or split is "altered" however few words changed; a sentence is
+                    # still shared when it stands verbatim as one sentence on the other side
+                    # (copied beside a neighbour the other outlet lacks, or a repeated standfirst).
+                    words = max(scorer.words([f], [g]) for g in other)
                 best_score[node] = max(best_score.get(node, 0.0), link.score)
                 best_words[node] = max(best_words.get(node, 0.0), words)
     ordered = [outlets[k] for k in canonical]

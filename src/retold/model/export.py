@@ -28,6 +28,8 @@ def to_dict(alignment: Alignment) -> dict:
                 "title": outlet.title,
                 "url": outlet.meta.url,
                 "published": outlet.meta.published,
+                "author": outlet.meta.author,
+                "name_from": outlet.meta.name_from,
                 "language": outlet.meta.language,
                 "encoding": outlet.encoding,
                 "offsets_into": "extracted_text" if outlet.meta.source.lower().endswith((".html", ".htm")) else "file",
@@ -96,7 +98,7 @@ def to_text(alignment: Alignment, color: bool = False) -> str:
         lines.append(f"{printable(outlet.name).ljust(width)}  {row}")
     for outlet in alignment.outlets:
         lines.append("")
-        lines.append(paint("bold", f"── {printable(outlet.name)} ({outlet.meta.source})"))
+        lines.append(paint("bold", f"── {printable(outlet.name)} ({printable(outlet.meta.source)})"))
         if outlet.title:
             lines.append(paint("bold", printable(outlet.title)))
         paragraph = None

@@ -183,7 +183,8 @@ def _cell(alignment: Alignment, row: Row, outlet_id: str) -> str:
         offset += len(s.text) + 1
     statuses = {s.status for s in sentences}
     kind = Status.UNIQUE if Status.UNIQUE in statuses else Status.ALTERED if Status.ALTERED in statuses else Status.SHARED
-    return f'<td class="{kind}-cell"{note}>{"".join(parts)}</td>'
+    lang = f' lang="{_e(outlet.meta.language)}"' if outlet.meta.language else ""  # screen readers, hyphenation
+    return f'<td class="{kind}-cell"{lang}{note}>{"".join(parts)}</td>'
 
 
 def to_html(alignment: Alignment) -> str:

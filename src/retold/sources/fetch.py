@@ -218,7 +218,6 @@ def fetch_into(
     into: Path,
     options: FetchOptions = FetchOptions(),
     report: Callable[[FetchResult], None] | None = None,
-    transport: httpx.BaseTransport | None = None,
 ) -> list[FetchResult]:
     """Fetch every URL into the story folder `into`; one result per distinct URL, in order."""
     into.mkdir(parents=True, exist_ok=True)
@@ -247,6 +246,8 @@ def fetch_into(
             text, charset = decode_page(body, header_charset)
             with lock:
                 name = str(user_entry["file"]) if user_entry else file_name_for(url, taken)
+            if Path(name).name != name or Path(name).suffix.lower() not in (".html", ".htm"):
+                raise FetchError(f"{manifest}: the file for this URL must be a plain .html name in the folder, not {name!r}")
             target = into / name
             from retold.model.html import page_meta
 
@@ -270,17 +271,21 @@ def fetch_into(
                 staging.unlink(missing_ok=True)
                 raise
             with lock:
-                if entry["charset"]:  # transcoded: the original bytes are kept beside it
-                    (into / RAW_DIR).mkdir(exist_ok=True)
-                    (into / RAW_DIR / name).write_bytes(body)
-                os.replace(staging, target)
-                if user_entry is None:
-                    append_entry(manifest, entry)
+                try:
+                    # The entry first: a page without its entry would be re-fetched under another name.
+                    if user_entry is None:
+                        append_entry(manifest, entry)
+                    if entry["charset"]:  # transcoded: the original bytes are kept beside it
+                        (into / RAW_DIR).mkdir(exist_ok=True)
+                        (into / RAW_DIR / name).write_bytes(body)
+                    os.replace(staging, target)
+                finally:
+                    staging.unlink(missing_ok=True)
             return FetchResult(url, "fetched", name, entry=entry)
-        except FetchError as exc:
+        except (FetchError, InputError) as exc:
             return FetchResult(url, "failed", error=str(exc))
-        except InputError as exc:
-            return FetchResult(url, "failed", error=str(exc))
+        except OSError as exc:
+            return FetchResult(url, "failed", error=f"cannot write in {into} ({exc.strerror or exc})")
 
     if todo:
         with httpx.Client(
@@ -288,7 +293,6 @@ def fetch_into(
             max_redirects=options.max_redirects,
             timeout=httpx.Timeout(options.timeout),
             headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml"},
-            transport=transport,
         ) as client, ThreadPoolExecutor(max_workers=max(1, min(options.concurrency, len(todo)))) as pool:
             futures = [(url, pool.submit(one, client, url, entry)) for url, entry in todo]
             try:
