@@ -34,14 +34,6 @@ class TestKeymapSnapshot:
     def test_help_from_bindings_100x30(self, snap_compare):
         assert snap_compare(make_app(), terminal_size=(100, 30), press=["question_mark"])
 
-    def test_palette_lists_actions_by_name_100x30(self, snap_compare):
-        async def run_before(pilot):
-            await pilot.press("ctrl+p")
-            await pilot.press(*"overv")
-            await pilot.pause(0.5)
-
-        assert snap_compare(make_app(), terminal_size=(100, 30), run_before=run_before)
-
 
 class TestLoadingSnapshot:
     def test_progress_while_aligning_100x30(self, snap_compare):
