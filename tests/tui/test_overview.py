@@ -101,3 +101,12 @@ class TestOverview:
         text = "\n".join(rows + table)
         assert "[red]nothing[/]" in "\n".join(rows) and "[b]Evil[/b]" in "\n".join(table)
         assert "\x1b" not in text and "␛[2J" in "\n".join(table)
+
+    def test_question_mark_lists_the_overview_keys(self, sample_dir):
+        async def script(pilot, reader):
+            await pilot.press("o", "question_mark")
+            help_screen = pilot.app.screen
+            return [binding_id for _k, _t, binding_id in help_screen.keys]
+
+        ids = drive(make_app([sample_dir]), script)
+        assert {"map_jump", "map_added_next", "overview_close", "overview_overlap"} <= set(ids)

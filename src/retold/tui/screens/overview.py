@@ -77,17 +77,17 @@ class CoverageMap(ScrollView, can_focus=True):
     App:nocolor CoverageMap > .coverage-map--cursor { text-style: reverse bold; }
     """
     BINDINGS = [
-        Binding("j,down", "move(1, 0)", "Down", id="map_down", show=False),
-        Binding("k,up", "move(-1, 0)", "Up", id="map_up", show=False),
-        Binding("l,right", "move(0, 1)", "Right", id="map_right", show=False),
-        Binding("h,left", "move(0, -1)", "Left", id="map_left", show=False),
-        Binding("pagedown", "page(1)", "Page down", id="map_page_down", show=False),
-        Binding("pageup", "page(-1)", "Page up", id="map_page_up", show=False),
-        Binding("g,home", "edge(0)", "First", id="map_first", show=False),
-        Binding("G,end", "edge(-1)", "Last", id="map_last", show=False),
-        Binding("n", "added(1)", "Next added", id="map_added_next"),
-        Binding("p", "added(-1)", "Previous added", id="map_added_previous", show=False),
-        Binding("enter", "choose", "Jump there", id="map_jump"),
+        Binding("j,down", "move(1, 0)", "Down", id="map_down", tooltip="next statement", show=False),
+        Binding("k,up", "move(-1, 0)", "Up", id="map_up", tooltip="previous statement", show=False),
+        Binding("l,right", "move(0, 1)", "Right", id="map_right", tooltip="next outlet", show=False),
+        Binding("h,left", "move(0, -1)", "Left", id="map_left", tooltip="previous outlet", show=False),
+        Binding("pagedown", "page(1)", "Page down", id="map_page_down", tooltip="a screen further", show=False),
+        Binding("pageup", "page(-1)", "Page up", id="map_page_up", tooltip="a screen back", show=False),
+        Binding("g,home", "edge(0)", "First", id="map_first", tooltip="first statement", show=False),
+        Binding("G,end", "edge(-1)", "Last", id="map_last", tooltip="last statement", show=False),
+        Binding("n", "added(1)", "Next added", id="map_added_next", tooltip="next statement this outlet has and not every outlet does"),
+        Binding("p", "added(-1)", "Previous added", id="map_added_previous", tooltip="previous statement this outlet has and not every outlet does", show=False),
+        Binding("enter", "choose", "Jump there", id="map_jump", tooltip="jump to this outlet's sentence in the reader"),
     ]
 
     row: reactive[int] = reactive(0, init=False)
@@ -289,13 +289,13 @@ class RowsView(ScrollView, can_focus=True):
     App:nocolor RowsView > .rows-view--cursor { text-style: reverse; }
     """
     BINDINGS = [
-        Binding("j,down", "move(1)", "Down", id="rows_down", show=False),
-        Binding("k,up", "move(-1)", "Up", id="rows_up", show=False),
-        Binding("l,right", "pan(8)", "Right", id="rows_right", show=False),
-        Binding("h,left", "pan(-8)", "Left", id="rows_left", show=False),
-        Binding("g,home", "edge(0)", "First", id="rows_first", show=False),
-        Binding("G,end", "edge(-1)", "Last", id="rows_last", show=False),
-        Binding("enter", "choose", "Open", id="rows_open"),
+        Binding("j,down", "move(1)", "Down", id="rows_down", tooltip="next row", show=False),
+        Binding("k,up", "move(-1)", "Up", id="rows_up", tooltip="previous row", show=False),
+        Binding("l,right", "pan(8)", "Right", id="rows_right", tooltip="scroll right", show=False),
+        Binding("h,left", "pan(-8)", "Left", id="rows_left", tooltip="scroll left", show=False),
+        Binding("g,home", "edge(0)", "First", id="rows_first", tooltip="first row", show=False),
+        Binding("G,end", "edge(-1)", "Last", id="rows_last", tooltip="last row", show=False),
+        Binding("enter", "choose", "Open", id="rows_open", tooltip="open this outlet in the reader"),
     ]
 
     cursor: reactive[int] = reactive(0, init=False)
@@ -418,10 +418,11 @@ class OverviewScreen(Screen[tuple[str, int] | None]):
     """Dismisses with (outlet id, sentence index) to jump to, or None."""
 
     BINDINGS = [
-        Binding("escape,o,q", "close", "Back to the reader", id="overview_close"),
-        Binding("1", "show_view('coverage')", "Coverage", id="overview_coverage"),
-        Binding("2", "show_view('overlap')", "Overlap", id="overview_overlap"),
-        Binding("3", "show_view('outlets')", "Outlets", id="overview_outlets"),
+        Binding("escape,o,q", "close", "Back to the reader", id="overview_close", tooltip="back to the reader"),
+        Binding("1", "show_view('coverage')", "Coverage", id="overview_coverage", tooltip="the coverage map: statements × outlets"),
+        Binding("2", "show_view('overlap')", "Overlap", id="overview_overlap", tooltip="the overlap matrix: how much of each outlet another has"),
+        Binding("3", "show_view('outlets')", "Outlets", id="overview_outlets", tooltip="the outlets: counts, dates, headlines"),
+        Binding("question_mark", "help", "Help", id="overview_help", tooltip="the overview's keys"),
     ]
     DEFAULT_CSS = """
     OverviewScreen { layout: vertical; }
@@ -586,6 +587,13 @@ class OverviewScreen(Screen[tuple[str, int] | None]):
         self.query_one("#overview-views", TextLine).set(self._views_line())
         target = {"coverage": "#coverage-map", "overlap": "#overlap-table", "outlets": "#outlets-table"}[view]
         self.query_one(target).focus()
+
+    def action_help(self) -> None:
+        from retold.tui.keymap import screen_actions
+        from retold.tui.screens.help import HelpScreen
+
+        keys = [(",".join(a.keys), a.description, a.id or "") for a in screen_actions(self)]
+        self.app.push_screen(HelpScreen(keys, str(getattr(self.app, "keymap_file", "") or "")))
 
     def action_close(self) -> None:
         self.dismiss(None)
