@@ -64,3 +64,29 @@ class TestFilter:
 
         statuses, visited = drive(make_app([sample_dir]), script)
         assert "shared" not in statuses and len(set(visited)) > 1
+
+    def test_panes_stay_level_through_the_folds(self, tmp_path):
+        from retold.synthetic import make_story
+
+        story = make_story(tmp_path / "s", outlets=4, sentences=90, seed=5)
+
+        async def script(pilot, reader):
+            await pilot.press("f")
+            checked = 0
+            for _ in range(25):
+                await pilot.press("j")
+                state = reader.state
+                lead = reader.pane(state.focused).text_layout()
+                row = lead.first_row[state.cursor] - state.tops[state.focused]
+                for number in state.visible:
+                    span = state.counterpart_span(number)
+                    if number == state.focused or not span:
+                        continue
+                    layout = reader.pane(number).pane_layout()
+                    top = state.tops[number]
+                    if 0 < top < layout.max_top:  # not held at either end of its article
+                        assert layout.first_row[span[0]] - top == row
+                        checked += 1
+            return checked
+
+        assert drive(make_app([story]), script) > 0
