@@ -1,4 +1,4 @@
-"""`R`: a reference outlet for word marks; ⟲ rewritten instead of marks below ~40 % similarity."""
+"""`R`: a reference outlet for word marks; ⟲rewritten instead of marks below ~40 % similarity."""
 
 from retold.tui.screens.reader import PaneHeader
 from retold.tui.widgets.outlet_pane import REWRITTEN_TAG

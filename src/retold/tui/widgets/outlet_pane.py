@@ -30,7 +30,7 @@ from retold.tui.state import PaneLayout
 NOTE_MARK = "✎"
 REMOVED_MARK = "┆"  # gutter of a removed furniture row (shown with `r`)
 GUTTER = 3  # status glyph, note mark, space
-REWRITTEN_TAG = "  ⟲ rewritten"  # after a sentence below ~40 % word similarity to its counterpart (d)
+REWRITTEN_TAG = "  ⟲rewritten"  # one word, so it never wraps apart; after a sentence below ~40 % word similarity to its counterpart (d)
 
 
 class RowKind:
