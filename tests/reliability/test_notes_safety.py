@@ -8,6 +8,7 @@ then damaged, another connection holds the write lock.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import signal
 import sqlite3
@@ -172,21 +173,43 @@ def test_healthy_log_after_a_kill_is_not_reported(tmp_path):
     assert store.notice is None and store.count() == 43 and aside_files(tmp_path) == []
 
 
-def test_doctor_recovers_notes_from_a_moved_aside_database(tmp_path, monkeypatch, capsys):
-    seed(tmp_path, 5)
-    damaged = tmp_path / "notes.db"
-    data = bytearray(damaged.read_bytes())
-    data[:16] = b"garbage garbage!"  # the file header: "file is not a database"
-    damaged.write_bytes(bytes(data))
+def test_damaged_database_is_moved_aside_with_its_readable_notes_brought_over(tmp_path, monkeypatch, capsys):
     store = NoteStore.open(tmp_path)
-    assert store.count() == 0 and "moved to" in store.notice
+    for n in range(200):
+        store.add("story", f"note {n} " + "x" * 1500)  # about a hundred pages
+    store.close()
+    data = bytearray((tmp_path / "notes.db").read_bytes())
+    data[40 * 4096 + 8:41 * 4096] = b"\xde\xad" * ((4096 - 8) // 2)  # one page of the table destroyed
+    (tmp_path / "notes.db").write_bytes(bytes(data))
+    store = NoteStore.open(tmp_path)
+    [moved] = aside_files(tmp_path)
+    assert moved.read_bytes() == bytes(data)  # kept as it was
+    recovered = store.count()
+    assert 190 <= recovered < 200 and f"with the {recovered} notes that could still be read" in store.notice
     store.close()
     monkeypatch.setenv("RETOLD_DATA_DIR", str(tmp_path))
-    assert main(["notes", "doctor", "--import"]) == 0
-    out = capsys.readouterr().out
-    assert "moved aside" in out
-    # A file whose header is gone may hold nothing SQLite can read: it is kept and said so.
-    assert len(aside_files(tmp_path)) >= 1
+    assert main(["notes", "doctor"]) == 0
+    assert f"{recovered} notes readable, 0 not in the database" in capsys.readouterr().out
+
+
+def test_database_with_a_damaged_header_is_recovered_and_kept(tmp_path):
+    seed(tmp_path, 5)
+    data = bytearray((tmp_path / "notes.db").read_bytes())
+    data[:16] = b"garbage garbage!"  # SQLite: "file is not a database"
+    (tmp_path / "notes.db").write_bytes(bytes(data))
+    store = NoteStore.open(tmp_path)
+    assert sorted(n.body for n in store.for_story("story")) == [f"note {n}" for n in range(5)]
+    assert "moved to" in store.notice and "with the 5 notes" in store.notice
+    [moved] = aside_files(tmp_path)
+    assert moved.read_bytes() == bytes(data)
+
+
+def test_unreadable_file_is_kept_and_said_so(tmp_path):
+    (tmp_path / "notes.db").write_bytes(b"\x00garbage" * 500)
+    store = NoteStore.open(tmp_path)
+    assert store.count() == 0 and "with the 0 notes" in store.notice
+    [moved] = aside_files(tmp_path)
+    assert moved.read_bytes() == b"\x00garbage" * 500
 
 
 # ---------------------------------------------------------------- 4: another program holds the lock
@@ -328,3 +351,15 @@ def test_notes_add_anchors_as_the_reader_does(tmp_path, sample_dir, capsys, samp
     assert "no outlet named 'Nobody'" in capsys.readouterr().err
     assert main(["notes", "delete", "1"]) == 0 and main(["notes", "delete", "1"]) == 1
     assert NoteStore.open().count() == 0
+
+
+def test_notes_print_on_a_terminal_that_is_not_utf8(tmp_path, sample_dir):
+    env = dict(os.environ, RETOLD_DATA_DIR=str(tmp_path / "data"), PYTHONIOENCODING="ascii")
+    note = ["notes", "add", str(sample_dir), "--outlet", "The Harbour Ledger", "--quote", "undersea", "--text", "Überraschung — “quoted” 😀"]
+    for args in (note, ["notes", "list"], ["notes", "export"], ["notes", "export", "--format", "json"], ["notes", "doctor"]):
+        result = subprocess.run([sys.executable, "-m", "retold", *args], capture_output=True, timeout=120, env=env)
+        assert result.returncode == 0 and b"Traceback" not in result.stderr, (args, result.stderr)
+        result.stdout.decode("ascii")
+    exported = subprocess.run([sys.executable, "-m", "retold", "notes", "export", "--format", "json"],
+                              capture_output=True, timeout=120, env=env)
+    assert json.loads(exported.stdout)[0]["body"]["value"] == "Überraschung — “quoted” 😀"  # the same value, \u-escaped

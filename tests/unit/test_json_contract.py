@@ -56,7 +56,7 @@ def test_groups_list_every_member_and_each_sentence_its_group():
     assert any(len({m["outlet"] for m in g["members"]}) < len(g["members"]) for g in data["groups"])
 
 
-_WORD = st.sampled_from("harbour ferry council said Tuesday the a of 42 crews votes river Orlin".split())
+_WORD = st.sampled_from("harbour ferry council said the a of 42 crews votes river Orlin quay".split())
 _SENTENCE = st.lists(_WORD, min_size=3, max_size=12).map(lambda ws: " ".join(ws).capitalize() + ".")
 
 

@@ -6,9 +6,11 @@ import sys
 import time
 from pathlib import Path
 
+from retold.model.safe import printable
+
 
 def _fail(message: str, code: int = 2) -> int:
-    print(f"retold: error: {message}", file=sys.stderr)
+    print(f"retold: error: {printable(message)}", file=sys.stderr)
     return code
 
 
@@ -68,7 +70,7 @@ def run_batch_command(args) -> int:
                              retry_failed=args.retry_failed, on_progress=bar, connect_timeout=args.connect_timeout)
     except KeyboardInterrupt:
         bar.end()
-        print(f"retold: stopped; the stories finished so far are in {out} (run again to resume)", file=sys.stderr)
+        print(f"retold: stopped; the stories finished so far are in {printable(out)} (run again to resume)", file=sys.stderr)
         return 130
     except ValueError as exc:  # an output file that is not ours
         return _fail(str(exc))
@@ -77,5 +79,5 @@ def run_batch_command(args) -> int:
     bar.end()
     elapsed = time.monotonic() - started
     print(f"retold: {progress.done} stories aligned in {elapsed:.1f} s ({progress.failed} failed), "
-          f"{progress.skipped} already in {out}", file=sys.stderr)
+          f"{progress.skipped} already in {printable(out)}", file=sys.stderr)
     return 1 if progress.failed else 0

@@ -281,6 +281,11 @@ def candidate_pairs(features: list[list[Features]], weights: dict[str, float], s
                 frequency[feat] = frequency.get(feat, 0) + 1
     result: dict[tuple[int, int], dict[tuple[int, int], float]] = {pair: {} for pair in pairs}
     probes: dict[int, list[tuple[str, float]]] = {}
+    where: dict[int, dict[int, list[int]]] = {}  # one parsed text -> outlet -> its sentences (wire copies)
+    for k, row in enumerate(features):
+        for i, f in enumerate(row):
+            if f.feats:
+                where.setdefault(id(f), {}).setdefault(k, []).append(i)
     for k, row in enumerate(features):
         mine = partners[k]
         if not mine:
@@ -293,7 +298,14 @@ def candidate_pairs(features: list[list[Features]], weights: dict[str, float], s
                 chosen = [feat for feat in ranked[:PROBE_FEATURES] if frequency[feat] <= cap] or ranked[:2]
                 probe = probes[id(f)] = [(feat, weights[feat]) for feat in chosen]
             top: dict[int, list[int]] = {}
+            copies = where.get(id(f), {})
             for l in mine:
+                found_copies = copies.get(l)
+                if found_copies:
+                    # The partner prints this very text: its nearest copy is the candidate, no probing.
+                    here, span = i / max(1, len(row) - 1), max(1, len(features[l]) - 1)
+                    top[l] = [min(found_copies, key=lambda j: (abs(j / span - here), j))]
+                    continue
                 hits: dict[int, float] = {}
                 for feat, w in probe:
                     for j in postings[feat].get(l, ()):

@@ -6,17 +6,15 @@ untrusted); every failure is one line and a non-zero exit.
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import sys
-import tempfile
 from pathlib import Path
 
-from retold.model.safe import printable
+from retold.model.safe import json_inert, printable
 from retold.model.story import InputError
 from retold.notes.anchor import Anchor
 from retold.notes.service import PlacedNote, StoryNotes
-from retold.notes.store import DB_NAME, Note, NotesUnavailable, NoteStore, moved_aside, repaired_wal
+from retold.notes.store import DB_NAME, Note, NotesUnavailable, NoteStore, moved_aside, note_key, readable_notes
 
 
 def _say(message: str) -> None:
@@ -79,7 +77,15 @@ def run_notes(args) -> int:
     if args.notes_command == "export":
         from retold.notes.export import to_json, to_markdown
 
-        sys.stdout.write(to_json(stories) + "\n" if args.format == "json" else to_markdown(stories))
+        if args.format == "json":
+            out = to_json(stories)
+            try:
+                out.encode(sys.stdout.encoding or "utf-8")
+            except (UnicodeEncodeError, LookupError):
+                out = json_inert(out, ascii_only=True)  # the same JSON, for a terminal that is not UTF-8
+            sys.stdout.write(out + "\n")
+        else:
+            sys.stdout.write(to_markdown(stories))
         return 0
     total = 0
     for key, title, placed in stories:
@@ -149,45 +155,8 @@ def _delete(store: NoteStore, args) -> int:
 
 # ---------------------------------------------------------------- doctor
 
-def _notes_in(path: Path, wal: Path | None = None, page_size_from: Path | None = None) -> list[Note]:
-    """The notes still readable in a moved-aside file, read from a copy (SQLite may write to a
-    file it opens: the file itself stays as it was). A write-ahead log copy is read together
-    with the database it belongs to, its header rebuilt if that was the damage."""
-    from retold.notes.store import _note
-
-    with tempfile.TemporaryDirectory() as scratch:
-        copy = Path(scratch) / "recover.db"
-        shutil.copyfile(path, copy)
-        if wal is not None:
-            data = repaired_wal(wal.read_bytes(), page_size_from or path)
-            (Path(scratch) / "recover.db-wal").write_bytes(data)
-        db = sqlite3.connect(copy, isolation_level=None)
-        db.row_factory = sqlite3.Row
-        try:
-            try:
-                return [_note(row) for row in db.execute("SELECT * FROM notes ORDER BY id")]
-            except sqlite3.DatabaseError:
-                pass
-            # A damaged table: row by row, keeping every row that still reads.
-            found = []
-            try:
-                ids = [row[0] for row in db.execute("SELECT id FROM notes ORDER BY id")]
-            except sqlite3.DatabaseError:
-                ids = range(1, 100_000)
-            for note_id in ids:
-                try:
-                    row = db.execute("SELECT * FROM notes WHERE id = ?", (note_id,)).fetchone()
-                except sqlite3.DatabaseError:
-                    continue
-                if row is not None:
-                    found.append(_note(row))
-            return found
-        finally:
-            db.close()
-
-
 def _key(note: Note) -> tuple:
-    return (note.story, note.source, note.exact, note.body, note.created)
+    return note_key(note)
 
 
 def _doctor(args) -> int:
@@ -232,11 +201,11 @@ def _doctor(args) -> int:
                 if not path.exists():
                     print(printable(f"moved aside: {file}: a journal without its database; kept"))
                     continue
-                notes = _notes_in(path, wal=file)
+                notes = readable_notes(path, wal=file)
             else:
                 wal_name = DB_NAME + "-wal" + file.name[len(DB_NAME):]
                 wal = file.with_name(wal_name) if (file.with_name(wal_name)).exists() else None
-                notes = _notes_in(file, wal=wal)
+                notes = readable_notes(file, wal=wal)
         except (OSError, sqlite3.DatabaseError) as exc:
             print(printable(f"moved aside: {file}: no notes can be read from it ({exc}); kept"))
             continue
@@ -250,9 +219,6 @@ def _doctor(args) -> int:
     if recoverable and args.do_import:
         if store is None or store.read_only:
             return _fail("the database cannot be written now; nothing was imported")
-        for note in recoverable:
-            store.add(note.story, note.body, source=note.source, outlet_name=note.outlet_name, exact=note.exact,
-                      prefix=note.prefix, suffix=note.suffix, start=note.start, end=note.end,
-                      text_hash=note.text_hash, draft=note.draft, created=note.created)
+        store.import_notes(recoverable)
         print(f"imported {len(recoverable)} notes (the moved-aside files are kept; delete them yourself once you are sure)")
     return 1 if problems else 0

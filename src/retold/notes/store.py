@@ -156,14 +156,22 @@ class NoteStore:
                     stale = path.with_name(DB_NAME + suffix)
                     if stale.exists():
                         _move_aside(stale, aside.name.replace(DB_NAME, DB_NAME + suffix, 1))
-                notices.append(
-                    f"The notes database was damaged ({exc}); it was moved to {aside} and a new one started. "
-                    "`retold notes doctor --import` recovers the notes it still holds."
-                )
                 try:
                     connection = cls._connect(path)
                 except sqlite3.DatabaseError as again:
                     raise NotesUnavailable(f"{path}: a new database could not be started ({again})") from None
+                store = cls(path, connection)
+                wal = aside.with_name(aside.name.replace(DB_NAME, DB_NAME + "-wal", 1))
+                try:
+                    recovered = store.import_notes(readable_notes(aside, wal=wal if wal.exists() else None))
+                except (OSError, sqlite3.DatabaseError, NotesUnavailable):
+                    recovered = 0
+                notices.append(
+                    f"The notes database was damaged ({exc}); it was moved to {aside} (kept as it was) and a new one "
+                    f"started with the {recovered} notes that could still be read. `retold notes doctor` lists it."
+                )
+                store.notice = " ".join(notices)
+                return store
         return cls(path, connection, " ".join(notices) or None)
 
     @classmethod
@@ -287,6 +295,45 @@ class NoteStore:
             message = (f"Note #{note_id} was changed in another window meanwhile; both texts are kept "
                        f"(yours as note #{saved.id}).")
         raise NoteConflict(message, saved)
+
+    def import_notes(self, notes: list[Note]) -> int:
+        """Add `notes` (read from a damaged or moved-aside file) that this database lacks, with
+        their dates; in one transaction. Returns how many were added."""
+        if self.read_only:
+            raise NotesUnavailable(f"{self.path} is read-only for now; nothing was imported")
+        known = {note_key(n) for n in self.all_notes()}
+        fresh = []
+        for note in notes:
+            if note_key(note) not in known:
+                known.add(note_key(note))
+                fresh.append(note)
+        if fresh:
+            self._write_many(
+                'INSERT INTO notes (story, source, outlet_name, exact, prefix, suffix, start, "end", text_hash, body, draft, created, updated)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(n.story, n.source, n.outlet_name, n.exact, n.prefix, n.suffix, n.start, n.end, n.text_hash, n.body,
+                  int(n.draft), n.created, n.updated) for n in fresh],
+            )
+        return len(fresh)
+
+    def _write_many(self, sql: str, rows: list[tuple]) -> None:
+        if self.read_only:
+            raise NotesUnavailable(f"{self.path} is read-only for now")
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+                try:
+                    self.db.executemany(sql, rows)
+                except BaseException:
+                    self.db.execute("ROLLBACK")
+                    raise
+                self.db.execute("COMMIT")
+                return
+            except sqlite3.OperationalError as exc:
+                if _errorcode(exc) not in ("SQLITE_BUSY", "SQLITE_LOCKED") and "locked" not in str(exc):
+                    raise NotesUnavailable(f"{self.path}: {_describe(exc)}") from None
+                time.sleep(0.1 * (attempt + 1))
+        raise NotesUnavailable(f"{self.path} is locked by another program")
 
     def move_anchor(self, note_id: int, *, source: str | None, outlet_name: str | None, exact: str, prefix: str,
                     suffix: str, start: int, end: int, text_hash: str | None) -> Note:
@@ -576,3 +623,55 @@ def repaired_wal(data: bytes, database: Path) -> bytes:
         out.append(frame_header[:16] + struct.pack(">2I", s0, s1) + page)
         offset += frame
     return b"".join(out)
+
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def note_key(note: Note) -> tuple:
+    """What makes two notes the same note when one is recovered from a copy."""
+    return (note.story, note.source, note.exact, note.body, note.created)
+
+
+def readable_notes(path: Path, wal: Path | None = None) -> list[Note]:
+    """The notes still readable in a damaged or moved-aside database, read from a copy (SQLite may
+    write to a file it opens: `path` stays as it was). A write-ahead log copy is read with the
+    database it belongs to, its header and checksums rebuilt. Row by row where the table is
+    damaged: every row that still reads is kept."""
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / "recover.db"
+        shutil.copyfile(path, copy)
+        with open(copy, "r+b") as handle:
+            if handle.read(16) != _SQLITE_MAGIC:  # a damaged first line hides an intact file
+                handle.seek(0)
+                handle.write(_SQLITE_MAGIC)
+        if wal is not None:
+            (Path(scratch) / "recover.db-wal").write_bytes(repaired_wal(wal.read_bytes(), path))
+        db = sqlite3.connect(copy, isolation_level=None)
+        db.row_factory = sqlite3.Row
+        try:
+            try:
+                return [_note(row) for row in db.execute("SELECT * FROM notes ORDER BY id")]
+            except sqlite3.DatabaseError:
+                pass
+            try:
+                ids = [row[0] for row in db.execute("SELECT id FROM notes ORDER BY id")]
+            except sqlite3.DatabaseError:
+                try:
+                    ids = range(1, (db.execute("SELECT max(id) FROM notes").fetchone()[0] or 0) + 1)
+                except sqlite3.DatabaseError:
+                    return []  # not even the table's root can be read
+            found = []
+            for note_id in ids:
+                try:
+                    row = db.execute("SELECT * FROM notes WHERE id = ?", (note_id,)).fetchone()
+                except sqlite3.DatabaseError:
+                    continue
+                if row is not None:
+                    found.append(_note(row))
+            return found
+        finally:
+            db.close()
