@@ -110,3 +110,19 @@ class TestOverview:
 
         ids = drive(make_app([sample_dir]), script)
         assert {"map_jump", "map_added_next", "overview_close", "overview_overlap"} <= set(ids)
+
+    def test_overlap_keeps_outlet_names_when_scrolled_sideways(self, tmp_path):
+        story = make_story(tmp_path / "wide", outlets=14, sentences=12, seed=4)
+
+        async def script(pilot, reader):
+            await pilot.press("o", "2")
+            await pilot.pause()
+            table = pilot.app.screen.query_one("#overlap-table", RowsView)
+            before = table.render_line(1).text
+            await pilot.press("l", "l", "l")
+            await pilot.pause()
+            return table.scroll_x, before, table.render_line(1).text, reader.alignment.outlets[0].name
+
+        scroll_x, before, after, name = drive(make_app([story]), script, size=(100, 30))
+        assert scroll_x > 0 and before != after
+        assert after.startswith(before[:20]) and name[:10] in after

@@ -131,6 +131,7 @@ class CoverageMap(ScrollView, can_focus=True):
             self._strips.clear()
         self._update_virtual_size()
         self.refresh()
+        self.post_message(self.Moved())  # the header's columns follow the cell width
 
     def _update_virtual_size(self) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.summary.statements))
@@ -291,8 +292,8 @@ class RowsView(ScrollView, can_focus=True):
     BINDINGS = [
         Binding("j,down", "move(1)", "Down", id="rows_down", tooltip="next row", show=False),
         Binding("k,up", "move(-1)", "Up", id="rows_up", tooltip="previous row", show=False),
-        Binding("l,right", "pan(8)", "Right", id="rows_right", tooltip="scroll right", show=False),
-        Binding("h,left", "pan(-8)", "Left", id="rows_left", tooltip="scroll left", show=False),
+        Binding("l,right", "pan(9)", "Right", id="rows_right", tooltip="scroll right", show=False),
+        Binding("h,left", "pan(-9)", "Left", id="rows_left", tooltip="scroll left", show=False),
         Binding("g,home", "edge(0)", "First", id="rows_first", tooltip="first row", show=False),
         Binding("G,end", "edge(-1)", "Last", id="rows_last", tooltip="last row", show=False),
         Binding("enter", "choose", "Open", id="rows_open", tooltip="open this outlet in the reader"),
@@ -306,10 +307,12 @@ class RowsView(ScrollView, can_focus=True):
             self.view = view
             self.row = row
 
-    def __init__(self, header: Text, rows: list[Text], *, id: str | None = None) -> None:
+    def __init__(self, header: Text, rows: list[Text], *, fixed: int = 0, id: str | None = None) -> None:
+        """`fixed`: columns on the left that stay put when the rest scrolls sideways (names)."""
         super().__init__(id=id)
         self.header = header
         self.rows = rows
+        self.fixed = fixed
         self._strips: dict[int, Strip] = {}
 
     def on_mount(self) -> None:
@@ -332,17 +335,26 @@ class RowsView(ScrollView, can_focus=True):
             strip = self._strips[number] = Strip(Segment.apply_style(segments, style))
         return strip
 
+    def _visible_part(self, strip: Strip, width: int, style: Style) -> Strip:
+        """The fixed columns, then the rest from the sideways scroll on."""
+        scroll_x = int(self.scroll_x)
+        fixed = min(self.fixed, width)
+        if not fixed or not scroll_x:
+            return strip.crop_extend(scroll_x, scroll_x + width, style)
+        return Strip.join([
+            strip.crop_extend(0, fixed, style),
+            strip.crop_extend(fixed + scroll_x, scroll_x + width, style),
+        ])
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        scroll_x = int(self.scroll_x)
         base = self.rich_style
         if y == 0:
-            header = self._strip(-1)
-            return header.crop_extend(scroll_x, scroll_x + width, base + self.get_component_rich_style("rows-view--header"))
+            return self._visible_part(self._strip(-1), width, base + self.get_component_rich_style("rows-view--header"))
         number = int(self.scroll_y) + y - 1
         if number >= len(self.rows):
             return Strip.blank(width, base)
-        strip = self._strip(number).crop_extend(scroll_x, scroll_x + width, base)
+        strip = self._visible_part(self._strip(number), width, base)
         if number == self.cursor and self.has_focus:
             overlay = Style(bgcolor=self.get_component_rich_style("rows-view--cursor").bgcolor,
                             reverse=self.get_component_rich_style("rows-view--cursor").reverse or None)
@@ -506,7 +518,7 @@ class OverviewScreen(Screen[tuple[str, int] | None]):
                 row.append(f"{round(100 * overlap.shared / total):>5}=")
                 row.append(f"{round(100 * overlap.altered / total):>3}~", "italic")
             rows.append(row)
-        return RowsView(header, rows, id="overlap-table")
+        return RowsView(header, rows, fixed=NAME_WIDTH + 3, id="overlap-table")
 
     def _outlets_view(self) -> RowsView:
         columns = [("#", 3, True), ("outlet", NAME_WIDTH, False), ("date", 10, False), ("lang", 4, False),
@@ -526,7 +538,7 @@ class OverviewScreen(Screen[tuple[str, int] | None]):
                 row.append(_cell(value, width, right) + "  ")
             row.append(printable(outlet.title or "(no headline found)"), "italic")
             rows.append(row)
-        return RowsView(header, rows, id="outlets-table")
+        return RowsView(header, rows, fixed=3 + 2 + NAME_WIDTH + 2, id="outlets-table")
 
     def on_screen_resume(self) -> None:
         """Each opening starts at the reader's sentence, in the coverage map."""
