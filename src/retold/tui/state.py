@@ -86,25 +86,29 @@ class PaneLayout:
             return end
         return start
 
-    def starts_on_screen(self, sentence: int, top: int) -> bool:
-        """Whether the first row of `sentence` is visible at `top` (or, for a sentence taller
-        than the pane, any row: its first cannot always be)."""
-        first = self.first_row[sentence]
-        if self.row_count[sentence] > self.height:
+    def fits_on_screen(self, sentence: int, top: int) -> bool:
+        """Whether all of `sentence` is visible at `top` (for a sentence taller than the
+        pane: any of it, which is the best it can do). A cursor there needs no scrolling."""
+        first, count = self.first_row[sentence], self.row_count[sentence]
+        if count > self.height:
             return self.on_screen(sentence, top)
-        return top <= first < top + self.height
+        return top <= first and first + count <= top + self.height
 
     def sentence_near(self, row: int, top: int) -> int:
-        """The sentence at content row `row`, or the next one if that one starts above `top`
-        and the next starts on screen: a cursor placed there needs no scrolling."""
-        sentence = self.sentence_at(row) or 0
-        if (
-            not self.starts_on_screen(sentence, top)
-            and sentence + 1 < len(self.first_row)
-            and self.starts_on_screen(sentence + 1, top)
-        ):
-            return sentence + 1
-        return sentence
+        """The sentence at content row `row` if it fits on screen at `top`, else the nearest
+        one that does (searching outwards), else the one at `row`: a cursor put there makes
+        the pane move as little as possible."""
+        here = self.sentence_at(row) or 0
+        for distance in range(len(self.first_row)):
+            candidates = [s for s in (here + distance, here - distance) if 0 <= s < len(self.first_row)]
+            if not candidates:
+                break
+            for sentence in candidates:
+                if self.fits_on_screen(sentence, top):
+                    return sentence
+            if all(not self.on_screen(s, top) for s in candidates) and distance > self.height:
+                break  # far off screen on both sides: nothing nearer will fit
+        return here
 
     def on_screen(self, sentence: int, top: int) -> bool:
         """Whether any row of `sentence` is visible with the pane scrolled to `top`."""
@@ -298,6 +302,13 @@ class ReaderState:
         if index == len(lead.first_row) - 1:
             lowest = max(lowest, min(lead.total_rows - height, first))
         top = first if lowest > highest else max(lowest, min(top, highest))
+        # Rather not start the pane in the middle of a sentence, if a sentence edge will do.
+        cut = lead.mid_sentence(top)
+        if cut is not None:
+            start, end = lead.first_row[cut], lead.first_row[cut] + lead.row_count[cut]
+            edges = [edge for edge in (start, end) if lowest <= edge <= highest]
+            if edges:
+                top = min(edges, key=lambda edge: abs(edge - top))
         cursors = list(self.cursors)
         cursors[self.focused] = index
         return replace(self, cursors=tuple(cursors), anchor_row=first - lead.clamp(top)).settle(layouts)
@@ -340,7 +351,8 @@ class ReaderState:
     def focus(self, number: int, layouts: Layouts) -> ReaderState:
         """Focus outlet `number`, showing it if it is outside the window. The panes stay
         where they stand (synced to the old cursor); the new pane keeps its cursor if it
-        is on screen, else its cursor goes to the sentence level with the old one."""
+        fits on screen, else its cursor goes to the sentence level with the old one (or
+        the nearest that fits)."""
         number %= self.outlet_count
         shown = replace(self, first_visible=self._window_with(number)).settle(layouts)
         layout = layouts(number)
@@ -348,7 +360,7 @@ class ReaderState:
             return replace(shown, focused=number).settle(layouts)
         top = shown.tops[number] if shown.tops[number] is not None else 0
         cursor = min(self.cursors[number], len(layout.first_row) - 1)
-        if not layout.starts_on_screen(cursor, top):
+        if not layout.fits_on_screen(cursor, top):
             cursor = layout.sentence_near(top + max(0, min(shown.anchor_row, layout.height - 1)), top)
         cursors = list(self.cursors)
         cursors[number] = cursor
@@ -400,15 +412,16 @@ class ReaderState:
 
     def click(self, number: int, row: int, layouts: Layouts) -> ReaderState:
         """A click on screen row `row` of pane `number`: focus it and put its cursor on the
-        sentence there (on a blank or furniture row, the sentence before it). The clicked
-        pane does not move unless the sentence must be brought on screen."""
+        sentence there (on a blank or furniture row, the sentence before it, or after it when
+        the one before starts above the screen). The clicked pane does not move unless the
+        sentence must be brought on screen."""
         if number not in self.visible:
             return self
         layout = layouts(number)
         top = self._top(number, layouts)
-        sentence = layout.sentence_at(top + row)
-        if sentence is None:
+        if not layout.first_row:
             return self.focus(number, layouts)
+        sentence = layout.sentence_near(top + row, top)
         cursors = list(self.cursors)
         cursors[number] = sentence
         return replace(
@@ -426,7 +439,7 @@ class ReaderState:
         if number != self.focused or not layout.first_row:
             return replace(self, tops=tuple(tops))
         cursor = self.cursor
-        if not layout.starts_on_screen(cursor, top):
+        if not layout.fits_on_screen(cursor, top):
             cursor = layout.sentence_near(top + max(0, min(self.anchor_row, layout.height - 1)), top)
         cursors = list(self.cursors)
         cursors[number] = cursor

@@ -1,0 +1,152 @@
+"""The navigation invariants of issue 9, checked on the rendered panes of the real app.
+
+Seeded walks of keys, clicks (blank rows included) and wheel scrolls over the sample stories
+at 100x30 and 160x45; after every step the panes are judged from what they show (their
+scroll offsets, wrapped rows and rendered strips), not from the navigation model.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from retold.tui.widgets.outlet_pane import RowKind
+
+from .helpers import drive, make_app
+
+ROOT = Path(__file__).resolve().parents[2]
+STORIES = ["north-sea-grid", "rowing-worlds"]
+SIZES = [(100, 30), (160, 45)]
+KEYS = ["j", "k", "tab", "shift+tab", "right_square_bracket", "left_square_bracket",
+        "greater_than_sign", "less_than_sign", "n", "p", "g", "G", "pagedown", "pageup", "s", "r", "d"]
+
+
+def rendered_rows(pane):
+    """(top, height, rows) of what the pane shows."""
+    layout = pane.text_layout()
+    return round(pane.scroll_y), pane.scrollable_content_region.height, layout
+
+
+def has_overlay(pane, screen_row: int, component: str) -> bool:
+    bgcolor = pane._overlay_style(component).bgcolor
+    strip = pane.render_line(screen_row)
+    return any(style is not None and style.bgcolor == bgcolor for _, style, _ in strip)
+
+
+def judge(screen, where: str) -> None:
+    state = screen.state
+    size = screen.size
+    leader = screen.focused_pane
+    # (6) the focused outlet is in the window, and its pane is really on screen
+    assert state.focused in state.visible, where
+    assert 0 <= leader.region.x < size.width and leader.region.width > 0, where
+    top, height, layout = rendered_rows(leader)
+    sentences = leader.outlet.sentences
+    if sentences:
+        cursor = leader.cursor
+        first, count = layout.first_row[cursor], layout.row_count[cursor]
+        # (1) the cursor sentence is on screen
+        assert first < top + height and first + count > top, (where, cursor, first, count, top, height)
+        cursor_row = first - top
+    for number in state.visible:
+        pane = screen.pane(number)
+        assert 0 <= pane.region.x < size.width, (where, number)
+        ptop, pheight, playout = rendered_rows(pane)
+        if not pane.outlet.sentences:
+            continue
+        # (2) a pane with text shows text
+        shown = playout.rows[ptop:ptop + pheight]
+        assert any(row.kind != RowKind.GAP for row in shown), (where, number, ptop)
+        if number == state.focused or not sentences or not state.sync:
+            continue
+        outlets = screen.alignment.outlets
+        span = screen.alignment.counterpart_span(outlets[state.focused].id, leader.cursor, outlets[number].id)
+        at_edge = ptop == 0 or ptop >= playout.first_row[-1] or ptop >= pane.max_scroll_y
+        if span:
+            # (3) the counterpart starts on the cursor's first row
+            assert playout.first_row[span[0]] - ptop == cursor_row or at_edge, (where, number, span, ptop, cursor_row)
+            # and every part of it on screen is highlighted
+            for part in span:
+                for row in range(playout.first_row[part], playout.first_row[part] + playout.row_count[part]):
+                    if ptop <= row < ptop + pheight:
+                        assert has_overlay(pane, row - ptop, "outlet-pane--counterpart"), (where, number, part, row)
+        else:
+            # (4) no counterpart: the pane does not start in the middle of a sentence
+            row = playout.rows[ptop] if ptop < len(playout.rows) else None
+            if row is not None and row.sentence is not None and not row.first:
+                assert playout.row_count[row.sentence] > pheight, (where, number, ptop)
+
+
+async def walk(pilot, screen, seed: int, steps: int) -> int:
+    rng = random.Random(seed)
+    judged = 0
+    for step in range(steps):
+        choice = rng.random()
+        if choice < 0.15:
+            number = rng.choice(list(screen.state.visible))
+            pane = screen.pane(number)
+            x = rng.randrange(max(1, pane.region.width - 1))
+            y = rng.randrange(max(1, pane.region.height))
+            await pilot.click(f"#pane-{number}", offset=(x, y))
+            what = f"click {number} ({x},{y})"
+        elif choice < 0.22:
+            pane = screen.focused_pane
+            delta = rng.choice([-6, -3, 3, 6])
+            pane.scroll_to(y=max(0, pane.scroll_y + delta), animate=False)  # as the wheel does
+            what = f"wheel {delta}"
+        elif choice < 0.3 and screen.focused_pane.outlet.sentences:
+            before = (screen.state.focused, screen.state.cursor)
+            await pilot.press("right_square_bracket", "left_square_bracket")
+            await pilot.pause()
+            # (5) ] then [ comes back to the same outlet and sentence
+            assert (screen.state.focused, screen.state.cursor) == before, (seed, step)
+            what = "] ["
+        else:
+            what = rng.choice(KEYS)
+            await pilot.press(what)
+        await pilot.pause()
+        judge(screen, f"seed {seed} step {step}: {what}")
+        judged += 1
+    return judged
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("story", STORIES)
+def test_invariants_on_rendered_panes(story, size):
+    async def script(pilot, screen):
+        judge(screen, "first screen")
+        return await walk(pilot, screen, seed=STORIES.index(story) * 10 + SIZES.index(size), steps=45)
+
+    assert drive(make_app([ROOT / "sample_corpus" / story]), script, size=size) == 45
+
+
+def test_the_issue_sequence_at_100x30_keeps_panes_level():
+    """`tab ] ] > < [ n p G g` with clicks on blank rows between, as tried in tmux."""
+
+    async def script(pilot, screen):
+        judge(screen, "start")
+        blank_clicks = 0
+        for key in ["tab", "right_square_bracket", "right_square_bracket", "greater_than_sign", "less_than_sign",
+                    "left_square_bracket", "n", "p", "G", "g"]:
+            await pilot.press(key)
+            await pilot.pause()
+            judge(screen, key)
+            # click the first blank row of a visible pane that is not focused
+            for number in screen.state.visible:
+                pane = screen.pane(number)
+                top, height, layout = rendered_rows(pane)
+                blank = next((y for y in range(height) if top + y < len(layout.rows) and layout.rows[top + y].kind == RowKind.GAP), None)
+                if number != screen.state.focused and blank is not None:
+                    before = round(pane.scroll_y)
+                    await pilot.click(f"#pane-{number}", offset=(5, blank))
+                    await pilot.pause()
+                    judge(screen, f"{key}, then a click on blank row {blank} of pane {number}")
+                    assert screen.state.focused == number
+                    assert abs(round(pane.scroll_y) - before) <= 3  # the clicked pane barely moves
+                    blank_clicks += 1
+                    break
+        return blank_clicks
+
+    assert drive(make_app([ROOT / "sample_corpus" / "north-sea-grid"]), script, size=(100, 30)) >= 5
