@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -41,6 +42,10 @@ def load_alignment(
     for number, article in enumerate(articles):
         step("splitting", number, len(articles))
         doc = article.doc
+        if doc.meta.author is None:
+            byline = next((r.text for r in article.removed if r.reason == "byline" and _BYLINE.match(r.text)), None)
+            if byline:
+                doc.meta = replace(doc.meta, author=_BYLINE.sub("", byline).strip())
         if doc.meta.name_from == "file" and article.site_name:
             # No name in story.toml or the page's markup: the name the page prints beats the file's.
             doc.meta = replace(doc.meta, name=article.site_name, name_from="page")
@@ -57,6 +62,9 @@ def load_alignment(
     return replace(
         align(outlets), story_title=story_title, story_key=story_key(root, [Path(o.meta.source) for o in outlets])
     )
+
+
+_BYLINE = re.compile(r"(?i)^(?:by|written by|words by)\s+")  # an author's line, not an editing credit
 
 
 def story_key(root: Path, sources: list[Path]) -> str:
