@@ -330,7 +330,7 @@ class RowsView(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._strips.clear()
+        self._strips.clear()  # at most a few dozen rows: redrawn on the next paint
 
     def _strip(self, number: int) -> Strip:
         """number -1: the header."""
