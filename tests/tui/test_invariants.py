@@ -150,3 +150,23 @@ def test_the_issue_sequence_at_100x30_keeps_panes_level():
         return blank_clicks
 
     assert drive(make_app([ROOT / "sample_corpus" / "north-sea-grid"]), script, size=(100, 30)) >= 5
+
+
+def test_furniture_above_the_first_sentence_is_reachable_and_marked():
+    """With `r`, the removed lines above an article's first sentence can be brought on
+    screen by going to the first sentence, and they are drawn with the furniture mark."""
+
+    async def script(pilot, screen):
+        await pilot.press("j", "j", "j", "j", "r", "g")
+        await pilot.pause()
+        judge(screen, "r g")
+        pane = screen.focused_pane  # Meridian Press: its masthead and menu were removed
+        top, height, layout = rendered_rows(pane)
+        shown = layout.rows[top:top + height]
+        removed = [y for y, row in enumerate(shown) if row.kind == RowKind.REMOVED]
+        marks = ["".join(seg.text for seg in pane.render_line(y))[:1] for y in removed]
+        return top, layout.first_row[0], removed, marks
+
+    top, first_sentence_row, removed, marks = drive(make_app([ROOT / "sample_corpus" / "north-sea-grid"]), script, size=(100, 30))
+    assert first_sentence_row > 0 and top == 0
+    assert removed and removed[0] == 0 and set(marks) == {"┆"}

@@ -35,7 +35,6 @@ from retold.model.story import Alignment, Status
 from retold.tui.sync import follower_row
 
 MARGIN = 2  # rows kept above and below the cursor when the pane has to scroll to it
-LEVEL_SLACK = 2  # at the very top, rows of mismatch accepted rather than hiding an article's first line
 
 
 @dataclass(frozen=True)
@@ -231,10 +230,11 @@ class ReaderState:
                 else:
                     targets[number] = (False, self._interpolated_row(number, lead, layout))
             # A counterpart nearer the top of its article than the cursor is to the top of
-            # the screen cannot scroll down to it: move the focused pane up instead. At the
-            # very top, a row or two of mismatch beats hiding the article's first lines.
+            # the screen cannot scroll down to it: move the focused pane up instead. Not when
+            # the focused pane stands at its very top: its first lines (removed furniture
+            # shown with `r`, a headline paragraph) stay reachable, the others wait at theirs.
             deficit = max((anchor - row for level, row in targets.values() if level), default=0)
-            if deficit > LEVEL_SLACK or (deficit > 0 and first - anchor > 0):
+            if deficit > 0 and first - anchor > 0:
                 anchor = max(low, anchor - int(deficit))
         tops[self.focused] = first - anchor
         for number in self.visible:
@@ -350,17 +350,23 @@ class ReaderState:
 
     def focus(self, number: int, layouts: Layouts) -> ReaderState:
         """Focus outlet `number`, showing it if it is outside the window. The panes stay
-        where they stand (synced to the old cursor); the new pane keeps its cursor if it
-        fits on screen, else its cursor goes to the sentence level with the old one (or
-        the nearest that fits)."""
+        where they stand (synced to the old cursor) and the reader keeps their place: with
+        sync on, the new cursor is the counterpart of the old one (the pane's own cursor if
+        it is part of it), else the sentence level with the old cursor (or the nearest that
+        fits on screen); with sync off, the pane's own cursor if it fits on screen."""
         number %= self.outlet_count
+        if number == self.focused:
+            return self.settle(layouts)
         shown = replace(self, first_visible=self._window_with(number)).settle(layouts)
         layout = layouts(number)
         if not layout.first_row:
             return replace(shown, focused=number).settle(layouts)
         top = shown.tops[number] if shown.tops[number] is not None else 0
         cursor = min(self.cursors[number], len(layout.first_row) - 1)
-        if not layout.fits_on_screen(cursor, top):
+        span = shown.counterpart_span(number) if self.sync else ()
+        if span:
+            cursor = cursor if cursor in span else span[0]
+        elif self.sync or not layout.fits_on_screen(cursor, top):
             cursor = layout.sentence_near(top + max(0, min(shown.anchor_row, layout.height - 1)), top)
         cursors = list(self.cursors)
         cursors[number] = cursor
