@@ -126,3 +126,22 @@ class TestOverview:
         scroll_x, before, after, name = drive(make_app([story]), script, size=(100, 30))
         assert scroll_x > 0 and before != after
         assert after.startswith(before[:20]) and name[:10] in after
+
+    def test_map_rows_survive_a_view_switch_but_not_a_theme_change(self, sample_dir):
+        async def script(pilot, reader):
+            await pilot.press("o")
+            coverage = pilot.app.screen.query_one(CoverageMap)
+            cached = dict(coverage._strips)
+            await pilot.press("2", "1")
+            kept = all(coverage._strips.get(row) is strip for row, strip in cached.items())
+            row = next(r for r in sorted(cached) if r != coverage.row)
+            y = row - int(coverage.scroll_y)
+            dark = [seg.style for seg in coverage.render_line(y)]
+            pilot.app.theme = "textual-light"
+            await pilot.pause()
+            light = [seg.style for seg in coverage.render_line(y)]
+            return kept, bool(cached), dark, light
+
+        kept, had_rows, dark, light = drive(make_app([sample_dir]), script)
+        assert had_rows and kept
+        assert dark != light  # the light theme draws the rows afresh, in its colours

@@ -109,6 +109,7 @@ class CoverageMap(ScrollView, can_focus=True):
         self.summary = summary
         self._styles: dict[str, Style] = {}
         self._strips: dict[int, Strip] = {}  # rows off the cursor row; they change only with the column
+        self._strips_width = 0
 
     # ---------------------------------------------------------------- geometry
 
@@ -126,9 +127,14 @@ class CoverageMap(ScrollView, can_focus=True):
         self._update_virtual_size()
 
     def on_resize(self) -> None:
-        # Shown again by the view switch, the map gets a Resize: rows stay good at the same width.
-        if self._strips and self.virtual_size.width != self.scrollable_content_region.width:
+        # Hidden and shown again by the view switch, the map gets Resizes: rows drawn at the
+        # same width stay good.
+        width = self.scrollable_content_region.width
+        if not width:
+            return
+        if width != self._strips_width:
             self._strips.clear()
+            self._strips_width = width
         self._update_virtual_size()
         self.refresh()
         self.post_message(self.Moved())  # the header's columns follow the cell width
@@ -138,8 +144,11 @@ class CoverageMap(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        # A view switch (display) updates styles too: keep the drawn rows unless a colour changed.
+        old = dict(self._styles)
         self._styles.clear()
-        self._strips.clear()
+        if any(self._style(name) != style for name, style in old.items()):
+            self._strips.clear()
 
     def _style(self, component: str) -> Style:
         style = self._styles.get(component)
@@ -321,7 +330,7 @@ class RowsView(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._strips.clear()
+        self._strips.clear()  # at most a few dozen rows: redrawn on the next paint
 
     def _strip(self, number: int) -> Strip:
         """number -1: the header."""
