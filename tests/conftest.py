@@ -13,6 +13,7 @@ SAMPLE = ROOT / "sample_corpus" / "north-sea-grid"
 def _isolated_data_dir(tmp_path, monkeypatch):
     """Notes never touch the user's real data directory in tests."""
     monkeypatch.setenv("RETOLD_DATA_DIR", str(tmp_path / "retold-data"))
+    monkeypatch.setenv("RETOLD_CONFIG_DIR", str(tmp_path / "retold-config"))  # no user keymap in tests
     monkeypatch.delenv("NO_COLOR", raising=False)
     yield
 

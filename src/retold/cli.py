@@ -27,6 +27,34 @@ def _fail(message: str, code: int = 2) -> int:
     return code
 
 
+PATH_HELP = (
+    "a folder of one story's outlet files (.txt, .md, .html, .htm; an optional story.toml), "
+    "or the files themselves"
+)
+
+
+def _epilog() -> str:
+    from retold.config import keymap_path
+    from retold.notes.store import data_dir
+
+    return f"""\
+With no command, `retold PATH...` opens the reader; `retold` alone opens the bundled sample story.
+
+files:
+  notes     {data_dir() / "notes.db"}
+            (SQLite; set RETOLD_DATA_DIR to keep notes elsewhere)
+  keymap    {keymap_path()}
+            (TOML, optional: [keys] binding_id = "key,key", e.g. overview = "O";
+            binding ids are listed by `?` in the reader; set RETOLD_CONFIG_DIR to move it)
+
+story.toml (optional, in the story folder) names the outlets and orders the panes:
+  [story]     title = "..."
+  [[outlet]]  file = "meridian.txt"   (required: the file this entry describes)
+              name = "Meridian Press", url = "https://...", published = "2026-03-03T09:14:00Z",
+              language = "en", title = "the headline, if detection picks the wrong line"
+"""
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse echoes the arguments it rejects ("invalid choice: ..."): sanitised too."""
 
@@ -59,53 +87,93 @@ def _can_encode(text: str) -> bool:
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="retold",
-        description="Read one news story the way every outlet retold it.",
-        epilog="With no command, `retold PATH...` opens the reader; `retold` alone opens the sample story.",
+        description="Read one news story the way every outlet retold it: aligned sentences, side by side.",
+        epilog=_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"retold {__version__}")
-    sub = parser.add_subparsers(dest="command")
+    parser.add_argument("--version", action="version", version=f"retold {__version__}", help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
 
-    align_p = sub.add_parser("align", help="align the outlet versions and print the result")
-    align_p.add_argument("paths", nargs="*", metavar="PATH", help="a folder of outlet files, or the files")
-    align_p.add_argument("--format", choices=["text", "json", "html", "csv"], default="text",
-                         help="html: one self-contained page to share; csv: one row per statement")
-    align_p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    align_p = sub.add_parser(
+        "align", help="align the outlet versions and print the result",
+        description="Clean, split and align the outlet files; print a report, JSON, a shareable page or CSV.",
+    )
+    align_p.add_argument("paths", nargs="*", metavar="PATH", help=PATH_HELP)
+    align_p.add_argument(
+        "--format", choices=["text", "json", "html", "csv"], default="text",
+        help="text: a report for people (default); json: the alignment, schema retold.alignment/2; "
+        "html: one self-contained page to share; csv: one row per statement",
+    )
+    align_p.add_argument(
+        "--color", choices=["auto", "always", "never"], default="auto",
+        help="colour the text report: auto (default) when writing to a terminal without NO_COLOR set",
+    )
     align_p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
-    fetch_p = sub.add_parser("fetch", help="download outlets' pages (by URL) into a story folder")
-    fetch_p.add_argument("urls", nargs="*", metavar="URL")
+    fetch_p = sub.add_parser(
+        "fetch", help="download outlets' pages (by URL) into a story folder",
+        description="Download each URL's page into the story folder and record it in its story.toml.",
+    )
+    fetch_p.add_argument("urls", nargs="*", metavar="URL", help="pages to download (or give --urls FILE)")
     fetch_p.add_argument("--into", required=True, metavar="DIR", help="the story folder (created if missing)")
     fetch_p.add_argument("--urls", dest="url_file", metavar="FILE", help="a file of URLs, one a line (# comments)")
     fetch_p.add_argument("--timeout", type=float, default=15.0, help="seconds to connect and per read (default 15)")
     fetch_p.add_argument("--max-bytes", type=int, default=5_000_000, help="largest page accepted (default 5 MB)")
     fetch_p.add_argument("--concurrency", type=int, default=4, help="downloads at a time (default 4)")
 
-    batch_p = sub.add_parser("batch", help="align every story folder under ROOT (on Dask) into JSON Lines or Parquet")
-    batch_p.add_argument("root", metavar="ROOT")
+    batch_p = sub.add_parser(
+        "batch", help="align every story folder under ROOT (on Dask) into JSON Lines or Parquet",
+        description="Align every story folder under ROOT, in parallel on Dask, one result record per story.",
+    )
+    batch_p.add_argument("root", metavar="ROOT", help="a folder whose sub-folders are stories")
     batch_p.add_argument("--out", required=True, metavar="FILE", help="results: .jsonl, or .parquet")
     batch_p.add_argument("--scheduler", metavar="ADDRESS", help="an existing Dask scheduler, e.g. tcp://10.0.0.5:8786")
     batch_p.add_argument("--workers", type=int, default=None, help="local cluster: worker processes (default: cores)")
     batch_p.add_argument("--retry-failed", action="store_true", help="also re-run stories recorded as failed")
     batch_p.add_argument("--connect-timeout", type=float, default=30.0, help="seconds to reach --scheduler (default 30)")
 
-    read_p = sub.add_parser("read", help="open the side-by-side reader (the default command)")
-    read_p.add_argument("paths", nargs="*", metavar="PATH")
+    read_p = sub.add_parser(
+        "read", help="open the side-by-side reader (the default command)",
+        description="Open the reader: one pane per outlet, sentences aligned. `?` inside lists the keys.",
+    )
+    read_p.add_argument("paths", nargs="*", metavar="PATH", help=PATH_HELP + "; none: the sample story")
 
-    notes_p = sub.add_parser("notes", help="list, export, add, delete or check reading notes")
-    notes_sub = notes_p.add_subparsers(dest="notes_command", required=True)
-    list_p = notes_sub.add_parser("list", help="list notes (of one story, or all)")
-    list_p.add_argument("path", nargs="?", metavar="PATH")
-    export_p = notes_sub.add_parser("export", help="export notes as Markdown or W3C Web Annotations (JSON)")
-    export_p.add_argument("path", nargs="?", metavar="PATH")
-    export_p.add_argument("--format", choices=["md", "json"], default="md")
-    add_p = notes_sub.add_parser("add", help="add a note, as the reader does (for scripts)")
+    notes_p = sub.add_parser(
+        "notes", help="list, export, add, delete or check reading notes",
+        description="Your reading notes, re-attached to the current files.",
+    )
+    notes_sub = notes_p.add_subparsers(dest="notes_command", required=True, title="commands", metavar="COMMAND")
+    list_p = notes_sub.add_parser(
+        "list", help="list notes (of one story, or all)",
+        description="List notes with how each re-attached to the current files (exact, fuzzy, detached).",
+    )
+    list_p.add_argument("path", nargs="?", metavar="PATH", help="the story's folder or files; none: every story")
+    export_p = notes_sub.add_parser(
+        "export", help="export notes as Markdown or W3C Web Annotations (JSON)",
+        description="Write notes to standard output as Markdown or W3C Web Annotations.",
+    )
+    export_p.add_argument("path", nargs="?", metavar="PATH", help="the story's folder or files; none: every story")
+    export_p.add_argument(
+        "--format", choices=["md", "json"], default="md",
+        help="md: Markdown (default); json: W3C Web Annotation JSON-LD",
+    )
+    add_p = notes_sub.add_parser(
+        "add", help="add a note, as the reader does (for scripts)",
+        description="Add a note on a sentence (--outlet and --quote) or on the whole story.",
+    )
     add_p.add_argument("path", metavar="PATH", help="the story: a folder of outlet files, or a file")
     add_p.add_argument("--outlet", metavar="NAME", help="the outlet (its name, id or file name); with --quote")
     add_p.add_argument("--quote", metavar="TEXT", help="words of the sentence the note is on; with --outlet")
     add_p.add_argument("--text", required=True, metavar="NOTE", help="the note")
-    delete_p = notes_sub.add_parser("delete", help="delete a note by its number (#ID in `notes list`)")
-    delete_p.add_argument("id", type=int, metavar="ID")
-    doctor_p = notes_sub.add_parser("doctor", help="check the notes database; list and recover files moved aside")
+    delete_p = notes_sub.add_parser(
+        "delete", help="delete a note by its number (#ID in `notes list`)",
+        description="Delete one note, by the number `notes list` shows.",
+    )
+    delete_p.add_argument("id", type=int, metavar="ID", help="the note's number, as `notes list` shows it (#ID)")
+    doctor_p = notes_sub.add_parser(
+        "doctor", help="check the notes database; list and recover files moved aside",
+        description="Check the notes database, list damaged copies moved aside, and recover their notes.",
+    )
     doctor_p.add_argument("--import", dest="do_import", action="store_true",
                           help="bring back the notes that moved-aside files hold and the database lacks")
     return parser
@@ -209,18 +277,23 @@ def _fetch(args) -> int:
 
 
 def _read(args) -> int:
-    from retold.model.pipeline import load_alignment
-    from retold.model.story import InputError
+    from retold.model.story import InputError, collect_files
     from retold.sample import sample_story_path
 
     paths = args.paths or [str(sample_story_path())]
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         return _fail("the reader needs a terminal; for output to a pipe or file use `retold align PATH... --format json`")
     try:
-        alignment = load_alignment(paths, _notice)
+        collect_files(paths)  # a missing path or an empty folder is said before the screen opens
     except InputError as exc:
         return _fail(str(exc))
     from retold.tui.app import RetoldApp  # Textual is loaded only here
 
-    RetoldApp(alignment).run()
-    return 0
+    # The files are read, cleaned and aligned in a worker behind a progress screen.
+    app = RetoldApp(paths=paths)
+    app.run()
+    if app.load_error:
+        return _fail(app.load_error)
+    for message in app.load_notices:
+        _notice(message)
+    return app.return_code or 0

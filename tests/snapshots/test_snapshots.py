@@ -5,7 +5,7 @@ from pathlib import Path
 from retold.model.pipeline import load_alignment
 from retold.tui.app import RetoldApp
 
-SAMPLE = Path(__file__).resolve().parents[2] / "sample_corpus" / "north-sea-grid"
+SAMPLE = Path("sample_corpus") / "north-sea-grid"  # relative: see conftest.py
 
 
 def make_app(theme: str = "textual-dark", **kwargs):

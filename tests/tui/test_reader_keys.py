@@ -105,15 +105,15 @@ def test_toggles_sync_diff_removed(sample_dir):
 def test_diff_marks_changed_words(sample_dir):
     async def script(pilot, screen):
         await pilot.press("d")
-        pane = screen.pane(3)  # Northwind, compared with its left neighbour Coastline Daily
+        pane = screen.pane(3)  # Northwind: compared, sentence by sentence, with its closest counterpart
         layout = pane.text_layout()
         marked = [pane.outlet.sentences[i].text[a:b] for i, spans in layout.diff_spans.items() for a, b in spans]
         strip_text = "".join(seg.text for y in range(len(layout.rows)) for seg in pane._build_strip(layout.rows[y], 80, pane.rich_style))
-        return pane.diff_partners[0], marked, strip_text
+        return marked, strip_text, layout.compared_with
 
-    partner, marked, strip_text = drive(make_app([sample_dir]), script)
-    assert partner == "coastline-daily"
+    marked, strip_text, compared_with = drive(make_app([sample_dir]), script)
     assert "crucial" in marked and "crucial enabler" in strip_text
+    assert compared_with and "northwind" not in compared_with.values()
 
 
 def test_help_and_quit(sample_dir):
@@ -219,17 +219,6 @@ def test_click_moves_the_cursor_and_focus(sample_dir):
         return screen.focused_index, pane.cursor
 
     assert drive(make_app([sample_dir]), script) == (1, 2)
-
-
-def test_diff_falls_back_when_the_neighbour_lacks_the_sentence(sample_dir):
-    async def script(pilot, screen):
-        await pilot.press("greater_than_sign", "d")  # the Courier is now last; its neighbour is Northwind
-        pane = screen.pane(4)
-        return pane.diff_partners[0], sorted(pane.text_layout().diff_spans)
-
-    neighbour, marked = drive(make_app([sample_dir]), script)
-    assert neighbour == "northwind"
-    assert 1 in marked  # "Fishing groups say…": Northwind lacks it, another outlet has it
 
 
 def test_scrolling_the_focused_pane_without_the_cursor_syncs_the_others(sample_dir):

@@ -117,3 +117,19 @@ def test_repeated_standfirst_does_not_steal_the_body_copys_pair():
     wire, observer = alignment.outlet("tidewater-wire"), alignment.outlet("orlin-observer")
     body_copy = next(s for s in observer.sentences if s.text.startswith("ORLIN, May 4"))
     assert body_copy.group is not None and body_copy.group == wire.sentences[0].group
+
+
+def test_byline_gives_the_author_and_credits_are_bylines():
+    alignment = load_alignment([str(Path(__file__).resolve().parents[2] / "sample_corpus" / "veneth-dam")])
+    wire = alignment.outlet("tidewater-wire")
+    assert wire.meta.author == "Mara Quell"
+    assert {r.reason for r in wire.removed if "Reporting by" in r.text} == {"byline"}
+
+
+def test_top_level_title_in_story_toml_is_a_clear_error(tmp_path):
+    from retold.model.story import InputError
+
+    (tmp_path / "a.txt").write_text("The council met on Monday.\n\nIt voted to close the quay.\n", encoding="utf-8")
+    (tmp_path / "story.toml").write_text('title = "Quay"\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"story.toml: unknown top-level key 'title'.*\[story\]"):
+        load_alignment([str(tmp_path)])

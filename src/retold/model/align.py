@@ -609,6 +609,10 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
     """Every link between outlets a and b (a < b in canonical order)."""
     if not fa or not fb:
         return []
+    if not same_language:
+        # Across languages the shared words are names and numbers: a sentence "contained" in
+        # another through two place names is no evidence, so only the plain overlap counts.
+        scores = {(i, j): scorer.pair(fa[i], fb[j])[1] for (i, j) in scores}
     best_a, best_b = best_partners(scores, fa, fb, scorer)
     anchors = confident_pairs(best_a, best_b, fa, fb, scorer, ANCHOR_THRESHOLD if same_language else ANCHOR_CROSS_LANGUAGE)
     chain = increasing_chain(anchors)

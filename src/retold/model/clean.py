@@ -121,8 +121,8 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"\b(?:photo|photograph|image|picture|illustration)s?\s*(?::|by\s|credit)|^credit\s*:|"
         r"/\s*(?:getty images|afp|reuters|ap photo|epa|anadolu)\b"), 40),
     ("byline", re.compile(
-        r"(?i)^(?:by|written by|reporting by|reported by|editing by|edited by|words by|"
-        r"with reporting by)\s+\S.*?(?<![.!?\"”])$"), 12),
+        r"(?i)^\(?(?:by|written by|reporting by|reported by|editing by|edited by|words by|"
+        r"(?:with )?additional reporting by|with reporting by)\s+\S.*?(?<![.!?\"”])\)?$"), 14),
     ("navigation", re.compile(
         r"(?i)^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|sign in|log in|login|register|"
         r"subscribe|home|back to top|close|open menu|toggle navigation|account|my account|sections|e-paper|epaper)\s*$"), 4),

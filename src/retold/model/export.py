@@ -108,7 +108,12 @@ def to_text(alignment: Alignment, color: bool = False) -> str:
             paragraph = s.paragraph
             where = ""
             if s.group is not None:
-                others = [m.outlet for m in alignment.groups[s.group].members if m.outlet != outlet.id]
+                # One entry per outlet; "×2" when that outlet tells the statement in two sentences.
+                counts: dict[str, int] = {}
+                for m in alignment.groups[s.group].members:
+                    if m.outlet != outlet.id:
+                        counts[m.outlet] = counts.get(m.outlet, 0) + 1
+                others = [f"{o} ×{n}" if n > 1 else o for o, n in counts.items()]
                 where = paint("dim", f"  [g{s.group}: {', '.join(others)}]")
             lines.append(f"{GLYPH[s.status]} {paint(s.status, printable(s.text))}{where}")
     return "\n".join(lines) + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,21 +13,39 @@ from retold.model.segment import segment_article
 from retold.model.story import Alignment, InputError, Outlet, collect_files, load_raw, unique_ids
 
 
-def load_alignment(paths: list[str], notice: Callable[[str], None] | None = None) -> Alignment:
+Progress = Callable[[str, int, int], None]  # (stage, done, total): loading, cleaning, splitting, aligning
+
+
+def load_alignment(
+    paths: list[str], notice: Callable[[str], None] | None = None, progress: Progress | None = None
+) -> Alignment:
     """Load, clean, segment and align the outlet files under `paths`.
 
     Raises InputError (one line naming the file and the problem) on bad input;
-    `notice` receives warnings (skipped files, fallback encodings).
+    `notice` receives warnings (skipped files, fallback encodings); `progress` is told each
+    stage as it starts (an exception raised by it abandons the work: how the reader cancels).
     """
     say = notice or (lambda message: None)
+    step = progress or (lambda stage, done, total: None)
     files, story_title, root = collect_files(paths, say)
-    docs = unique_ids([load_raw(path, entry) for path, entry in files])
+    docs = []
+    for number, (path, entry) in enumerate(files):
+        step("loading", number, len(files))
+        docs.append(load_raw(path, entry))
+    docs = unique_ids(docs)
     for doc in docs:
         for warning in doc.warnings:
             say(warning)
+    step("cleaning", 0, 1)
+    articles = list(clean_documents(docs))
     outlets = []
-    for article in clean_documents(docs):
+    for number, article in enumerate(articles):
+        step("splitting", number, len(articles))
         doc = article.doc
+        if doc.meta.author is None:
+            byline = next((r.text for r in article.removed if r.reason == "byline" and _BYLINE.match(r.text)), None)
+            if byline:
+                doc.meta = replace(doc.meta, author=_BYLINE.sub("", byline).strip())
         if doc.meta.name_from == "file" and article.site_name:
             # No name in story.toml or the page's markup: the name the page prints beats the file's.
             doc.meta = replace(doc.meta, name=article.site_name, name_from="page")
@@ -39,9 +58,13 @@ def load_alignment(paths: list[str], notice: Callable[[str], None] | None = None
         ))
     if not any(outlet.sentences for outlet in outlets):
         raise InputError(f"{paths[0]}: no readable article text in any file")
+    step("aligning", 0, 1)
     return replace(
         align(outlets), story_title=story_title, story_key=story_key(root, [Path(o.meta.source) for o in outlets])
     )
+
+
+_BYLINE = re.compile(r"(?i)^(?:by|written by|words by)\s+")  # an author's line, not an editing credit
 
 
 def story_key(root: Path, sources: list[Path]) -> str:

@@ -396,6 +396,10 @@ def read_manifest(directory: Path) -> tuple[str | None, dict[str, dict]]:
         raise InputError(f"{manifest}: not UTF-8 text (byte {exc.start}); story.toml must be UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{manifest}: not valid TOML ({exc})") from None
+    unknown = sorted(set(data) - {"story", "outlet"})
+    if unknown:
+        hint = " (the story's title goes under [story])" if "title" in unknown else ""
+        raise InputError(f"{manifest}: unknown top-level key {unknown[0]!r}: use [story] and [[outlet]] tables{hint}")
     story = data.get("story", {})
     if not isinstance(story, dict):
         raise InputError(f"{manifest}: 'story' must be a table ([story]), not {_type_name(story)}")

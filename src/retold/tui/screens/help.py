@@ -12,7 +12,8 @@ from textual.widgets import Static
 
 KEY_NAMES = {
     "right_square_bracket": "]", "left_square_bracket": "[", "question_mark": "?", "greater_than_sign": ">",
-    "less_than_sign": "<", "full_stop": ".", "comma": ",", "shift+tab": "shift+tab",
+    "less_than_sign": "<", "full_stop": ".", "comma": ",", "shift+tab": "shift+tab", "slash": "/",
+    "down": "↓", "up": "↑", "enter": "enter",
 }
 
 
@@ -22,17 +23,20 @@ def key_label(keys: str) -> str:
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help_close")]
-    def __init__(self, keys: list[tuple[str, str]]) -> None:
+    def __init__(self, keys: list[tuple[str, str, str]], keymap_file: str | None = None) -> None:
+        """`keys`: (binding keys, what they do, binding id), from the screen's bindings."""
         super().__init__()
-        self.keys = keys  # (binding keys, what they do)
+        self.keys = keys
+        self.keymap_file = keymap_file
 
     def compose(self) -> ComposeResult:
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
-        table.add_column()
-        for keys, description in self.keys:
-            table.add_row(Text(key_label(keys)), Text(description))
-        table.add_row(Text("ctrl+p"), Text("command palette: every action by name"))
+        table.add_column(ratio=1)
+        table.add_column(style="dim", no_wrap=True)
+        for keys, description, binding_id in self.keys:
+            table.add_row(Text(key_label(keys)), Text(description), Text(binding_id))
+        table.add_row(Text("ctrl+p"), Text("command palette: every action by name"), Text(""))
         intro = Text(
             "Each sentence is marked = shared (near-verbatim in another outlet), ~ altered "
             "(reworded, trimmed, translated) or + unique (nobody else has it). The panes scroll "
@@ -41,6 +45,12 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll():
             yield Static(intro)
             yield Static(table)
+            if self.keymap_file:
+                yield Static(Text(
+                    f"\nKeys are yours to change: in {self.keymap_file} write, for example,\n"
+                    '[keys]\noverview = "O"\ncursor_down = ["j", "down", "ctrl+n"]\n'
+                    "using the ids in the right-hand column."
+                ))
             yield Static(Text("\nescape closes this help", style="italic"))
 
     async def action_dismiss(self, result=None) -> None:

@@ -7,53 +7,136 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from retold.model.safe import printable
 from retold.notes.service import PlacedNote
 
 
+def outlet_of(placed: PlacedNote) -> str | None:
+    """The outlet name a note belongs to (None for story notes)."""
+    if placed.note.on_story:
+        return None
+    return placed.outlet.name if placed.outlet is not None else placed.note.outlet_name
+
+
+def matches(placed: PlacedNote, query: str, outlet: str | None) -> bool:
+    """Whether a note passes the list's filters: its outlet, and the query (case-insensitive)
+    anywhere in its text, its quoted sentence or its outlet's name."""
+    if outlet is not None and outlet_of(placed) != outlet:
+        return False
+    words = query.casefold().split()
+    if not words:
+        return True
+    haystack = " ".join([placed.note.body, "" if placed.note.on_story else placed.quote, outlet_of(placed) or ""]).casefold()
+    return all(word in haystack for word in words)
+
+
 class NotesList(ModalScreen[tuple[str, int] | None]):
-    """Dismisses with (action, note id): jump, edit, delete or reattach; None on escape."""
+    """Dismisses with (action, note id): jump, edit, delete or reattach; None on escape.
+
+    `/` searches the notes, `o` narrows them to one outlet (again: the next one, then all).
+    Drafts are set apart: a DRAFT badge and dimmed italic text."""
 
     BINDINGS = [
-        Binding("escape,q", "close", "Close", id="notes_close"),
-        Binding("e", "act('edit')", "Edit", id="notes_edit"),
-        Binding("x,delete", "act('delete')", "Delete", id="notes_delete"),
-        Binding("a", "act('reattach')", "Re-attach here", id="notes_reattach"),
+        Binding("escape,q", "close", "Close", id="notes_close", tooltip="close the notes list"),
+        Binding("e", "act('edit')", "Edit", id="notes_edit", tooltip="edit the selected note"),
+        Binding("x,delete", "act('delete')", "Delete", id="notes_delete", tooltip="delete the selected note (asks first)"),
+        Binding("a", "act('reattach')", "Re-attach here", id="notes_reattach", tooltip="attach a detached note to the reader's sentence"),
+        Binding("slash", "find", "Search", id="notes_search", tooltip="search the notes' text, quotes and outlets"),
+        Binding("o", "next_outlet", "Outlet", id="notes_outlet", tooltip="show one outlet's notes; again: the next outlet, then all"),
     ]
+    DEFAULT_CSS = """
+    NotesList #notes-filter { height: 1; border: none; padding: 0 1; background: $boost; }
+    NotesList #notes-filter:focus { border: none; }
+    NotesList #notes-scope { color: $text-muted; }
+    """
+
     def __init__(self, title: str, placed: list[PlacedNote], reattach_target: str) -> None:
         super().__init__()
         self.title_text = title
         self.placed = placed
         self.reattach_target = reattach_target
+        self.query_text = ""
+        self.outlet: str | None = None
+        self.outlets = sorted({name for p in placed if (name := outlet_of(p)) is not None})
+
+    @staticmethod
+    def option_for(p: PlacedNote) -> Option:
+        line = Text()
+        draft = p.note.draft
+        if draft:
+            line.append(" DRAFT ", "bold reverse")
+            line.append(" ")
+        how = "story" if p.note.on_story else p.anchor.how
+        line.append(f"[{how}] ", "bold" if how == "detached" else "")
+        if not p.note.on_story:
+            line.append(printable(outlet_of(p) or "?"), "bold")
+            quote = p.quote
+            line.append("  “" + printable(quote[:90] + ("…" if len(quote) > 90 else "")) + "”", "italic")
+            line.append("\n")
+        line.append("  " + printable(" ".join(p.note.body.split())), "dim italic" if draft else "")
+        return Option(line, id=str(p.note.id))
+
+    def shown(self) -> list[PlacedNote]:
+        return [p for p in self.placed if matches(p, self.query_text, self.outlet)]
 
     def compose(self) -> ComposeResult:
-        options = []
-        for p in self.placed:
-            line = Text()
-            how = "story" if p.note.on_story else p.anchor.how
-            line.append(f"[{how}] ", "bold" if how == "detached" else "")
-            if not p.note.on_story:
-                line.append(printable(p.note.outlet_name or "?"), "bold")
-                quote = p.quote
-                line.append("  “" + printable(quote[:90] + ("…" if len(quote) > 90 else "")) + "”", "italic")
-                line.append("\n")
-            line.append("  " + printable(" ".join(p.note.body.split())))
-            if p.note.draft:
-                line.append("  (draft)", "italic")
-            options.append(Option(line, id=str(p.note.id)))
         with Vertical():
             yield Static(Text(printable(self.title_text), style="bold"))
-            if options:
-                yield OptionList(*options, id="notes-options")
+            yield Input(placeholder="/ search notes · o one outlet", id="notes-filter")
+            yield Static(self._scope(), id="notes-scope")
+            if self.placed:
+                yield OptionList(*[self.option_for(p) for p in self.placed], id="notes-options")
             else:
                 yield Static(Text("No notes on this story yet: press m on a sentence to write one."))
             yield Static(
-                Text(f"enter jump · e edit · x delete · a re-attach to {printable(self.reattach_target)} · escape close"),
+                Text(f"enter jump · e edit · x delete · a re-attach to {printable(self.reattach_target)} · / search · o outlet · escape close"),
                 id="notes-hint",
             )
+
+    def on_mount(self) -> None:
+        options = self.query(OptionList)
+        if options:
+            options.first().focus()
+
+    def _scope(self) -> Text:
+        shown = len(self.shown())
+        text = Text(f"{shown} of {len(self.placed)} notes")
+        if self.outlet is not None:
+            text.append(" · outlet: ")
+            text.append(printable(self.outlet), "bold")
+        if self.query_text.strip():
+            text.append(" · matching “" + printable(self.query_text) + "”")
+        return text
+
+    def _refilter(self) -> None:
+        options = self.query(OptionList)
+        if options:
+            option_list = options.first()
+            option_list.clear_options()
+            option_list.add_options([self.option_for(p) for p in self.shown()])
+            if option_list.option_count:
+                option_list.highlighted = 0
+        self.query_one("#notes-scope", Static).update(self._scope())
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self._refilter()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        options = self.query(OptionList)
+        if options:
+            options.first().focus()
+
+    def action_find(self) -> None:
+        self.query_one("#notes-filter", Input).focus()
+
+    def action_next_outlet(self) -> None:
+        choices = [None, *self.outlets]
+        self.outlet = choices[(choices.index(self.outlet) + 1) % len(choices)]
+        self._refilter()
 
     def _selected(self) -> int | None:
         options = self.query(OptionList)
@@ -73,4 +156,7 @@ class NotesList(ModalScreen[tuple[str, int] | None]):
             self.dismiss((action, selected))
 
     def action_close(self) -> None:
+        if self.focused is not None and self.focused.id == "notes-filter":
+            self.query_one(OptionList).focus() if self.query(OptionList) else None
+            return  # escape in the search field goes back to the list first
         self.dismiss(None)

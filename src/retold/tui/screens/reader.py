@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from retold.model.safe import printable
+from retold.model.search import SearchResult, search
 from retold.model.story import GLYPHS, STATUSES, Alignment, Outlet, Status
 from retold.notes.service import StoryNotes
 from retold.notes.store import NotesUnavailable, NoteStore
@@ -28,6 +29,7 @@ from retold.tui.messages import Navigate, PaneClicked, PaneScrolled
 from retold.tui.state import PaneLayout, ReaderState
 from retold.tui.widgets.key_bar import KeyBar
 from retold.tui.widgets.outlet_pane import GUTTER, NOTE_MARK, REMOVED_MARK, OutletPane
+from retold.tui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
     from retold.tui.screens.note_editor import EditorResult
@@ -37,33 +39,6 @@ PANE_DECORATION = 2  # columns of a pane's column that are not text area: the bo
 SCREEN_ROWS_BESIDE_PANES = 6  # pane header (3), status, legend and key bar
 STATUS_STYLE = {Status.SHARED: "", Status.ALTERED: "italic", Status.UNIQUE: "bold"}
 
-# Longer words for the help screen, by binding id (the footer keeps the short ones).
-HELP_TEXT = {
-    "cursor_down": "next sentence",
-    "cursor_up": "previous sentence",
-    "cursor_first": "first sentence",
-    "cursor_last": "last sentence",
-    "page_down": "a screen further",
-    "page_up": "a screen back",
-    "focus_next": "focus the next outlet's pane",
-    "focus_previous": "focus the previous outlet's pane",
-    "counterpart_next": "jump to this sentence in the next outlet that has it",
-    "counterpart_previous": "jump to this sentence in the previous outlet that has it",
-    "change_next": "next altered or unique sentence in this outlet",
-    "change_previous": "previous altered or unique sentence in this outlet",
-    "outlets_right": "show the next outlet when not all fit",
-    "outlets_left": "show the previous outlet when not all fit",
-    "toggle_sync": "scroll sync on / off",
-    "toggle_diff": "mark the words an altered sentence changed (against the pane to its right, else the nearest outlet with it)",
-    "toggle_removed": "show the removed site furniture, greyed, where it stood",
-    "note": "write a note on this sentence",
-    "story_note": "write a note on the whole story",
-    "notes": "list this story's notes",
-    "help": "this help",
-    "quit": "quit",
-}
-
-
 class PaneHeader(Widget):
     """Outlet name, counts and headline. Focus is shown by repainting, never by a layout pass."""
 
@@ -71,6 +46,12 @@ class PaneHeader(Widget):
         super().__init__()
         self.outlet = outlet
         self.focused = False
+        self.note = ""  # "reference", or "vs …" when `d` compares words
+
+    def set_note(self, note: str) -> None:
+        if note != self.note:
+            self.note = note
+            self.refresh()
 
     def set_focused(self, focused: bool) -> None:
         if focused != self.focused:
@@ -85,7 +66,13 @@ class PaneHeader(Widget):
         line.append("  ")
         for status in STATUSES:
             line.append(f"{status.glyph}{counts[status]} ")
+        meta = self.outlet.meta
+        details = [d for d in ((meta.published or "")[:10], meta.language or "") if d]
+        if details:
+            line.append(" " + printable(" · ".join(details)), "dim")
         line.append("\n  ")
+        if self.note:
+            line.append(f"[{printable(self.note)}] ", "bold")
         line.append(printable(self.outlet.title or "(no headline found)"), "italic")
         return line
 
@@ -110,20 +97,27 @@ class ReaderScreen(Screen):
     pane's own (OutletPane.BINDINGS); the ones that move between panes are here."""
 
     BINDINGS = [
-        Binding("tab", "focus_outlet(1)", "Next outlet", id="focus_next", show=False),
-        Binding("shift+tab", "focus_outlet(-1)", "Previous outlet", id="focus_previous", show=False),
-        Binding("right_square_bracket", "counterpart(1)", "Same in next", id="counterpart_next"),
-        Binding("left_square_bracket", "counterpart(-1)", "Same in previous", id="counterpart_previous", show=False),
-        Binding("greater_than_sign,full_stop", "shift_outlets(1)", "More outlets", id="outlets_right", show=False),
-        Binding("less_than_sign,comma", "shift_outlets(-1)", "Earlier outlets", id="outlets_left", show=False),
-        Binding("s", "toggle_sync", "Sync", id="toggle_sync"),
-        Binding("d", "toggle_diff", "Diff", id="toggle_diff"),
-        Binding("r", "toggle_removed", "Furniture", id="toggle_removed"),
-        Binding("m", "note", "Note", id="note"),
-        Binding("M", "story_note", "Story note", id="story_note", show=False),
-        Binding("N", "notes", "Notes", id="notes"),
-        Binding("question_mark", "help", "Help", id="help"),
-        Binding("q", "app.quit", "Quit", id="quit"),
+        Binding("tab", "focus_outlet(1)", "Next outlet", id="focus_next", tooltip="focus the next outlet's pane", show=False),
+        Binding("shift+tab", "focus_outlet(-1)", "Previous outlet", id="focus_previous", tooltip="focus the previous outlet's pane", show=False),
+        Binding("right_square_bracket", "counterpart(1)", "Same in next", id="counterpart_next", tooltip="jump to this sentence in the next outlet that has it"),
+        Binding("left_square_bracket", "counterpart(-1)", "Same in previous", id="counterpart_previous", tooltip="jump to this sentence in the previous outlet that has it", show=False),
+        Binding("greater_than_sign,full_stop", "shift_outlets(1)", "More outlets", id="outlets_right", tooltip="show the next outlet when not all fit", show=False),
+        Binding("less_than_sign,comma", "shift_outlets(-1)", "Earlier outlets", id="outlets_left", tooltip="show the previous outlet when not all fit", show=False),
+        Binding("s", "toggle_sync", "Sync", id="toggle_sync", tooltip="scroll sync on / off"),
+        Binding("d", "toggle_diff", "Diff", id="toggle_diff", tooltip="mark the words an altered sentence changed, against the reference outlet (R) or the closest counterpart; ⟲rewritten: too different to mark"),
+        Binding("r", "toggle_removed", "Furniture", id="toggle_removed", tooltip="show the removed site furniture, greyed, where it stood"),
+        Binding("R", "reference", "Reference", id="reference", tooltip="make this outlet the reference the others' words are compared with (again: back to the closest)"),
+        Binding("f", "filter", "Filter", id="filter", tooltip="show only changes (altered + unique), then only unique, then everything; hidden runs fold to one line"),
+        Binding("slash", "search", "Search", id="search", tooltip="search every outlet; n / p then step through the matches, escape ends the search"),
+        Binding("escape", "clear_search", "End search", id="search_end", tooltip="end the search (n / p go back to changes)"),
+        Binding("y", "copy_sentence", "Copy", id="copy_sentence", tooltip="copy the cursor sentence, with the outlet's name and url, to the clipboard"),
+        Binding("o", "overview", "Overview", id="overview", tooltip="the whole story at a glance: coverage map, overlap matrix, outlets (enter jumps)"),
+        Binding("i", "outlet_info", "Outlet info", id="outlet_info", tooltip="this outlet's url, file, date, language, full headline, byline and counts"),
+        Binding("m", "note", "Note", id="note", tooltip="write a note on this sentence"),
+        Binding("M", "story_note", "Story note", id="story_note", tooltip="write a note on the whole story", show=False),
+        Binding("N", "notes", "Notes", id="notes", tooltip="list this story's notes"),
+        Binding("question_mark", "help", "Help", id="help", tooltip="this help"),
+        Binding("q", "app.quit", "Quit", id="quit", tooltip="quit"),
     ]
 
     def __init__(self, alignment: Alignment) -> None:
@@ -134,6 +128,11 @@ class ReaderScreen(Screen):
         self.show_removed = False
         self.notes: StoryNotes | None = None
         self.notes_problem: str | None = None
+        self.reference: int | None = None  # outlet number `d` compares with (R)
+        self.filter_mode: str | None = None  # f: None, "changes" (altered + unique) or "unique"
+        self.search_result: SearchResult | None = None
+        self.match_index: int | None = None  # the match the cursor was last sent to
+        self._match_spans: dict[int, dict[int, list[tuple[int, int]]]] = {}  # outlet -> sentence -> spans
 
     # ---------------------------------------------------------------- composition
 
@@ -144,7 +143,7 @@ class ReaderScreen(Screen):
                     yield PaneHeader(outlet)
                     yield OutletPane(self.alignment, outlet, number, id=f"pane-{number}")
         yield TextLine(id="status")
-        yield TextLine(id="legend")
+        yield SearchBar(id="legend")  # the legend line; `/` turns it into the search prompt
         yield KeyBar(id="keys")
 
     @property
@@ -276,20 +275,27 @@ class ReaderScreen(Screen):
         self._assign_diff_partners()
 
     def _assign_diff_partners(self) -> None:
-        """`d` compares each pane with its neighbour on the right (the last one with its left);
-        where that neighbour lacks the sentence, with the nearest other outlet that has it."""
-        visible = self.visible_numbers()
-        total = len(self.alignment.outlets)
-        for position, number in enumerate(visible):
-            pane = self.pane(number)
-            neighbour = visible[position + 1] if position + 1 < len(visible) else (visible[position - 1] if position else None)
-            order = [neighbour] if neighbour is not None else []
-            order += sorted((n for n in range(total) if n not in (number, neighbour)), key=lambda n: abs(n - number))
-            partners = [self.alignment.outlets[n].id for n in order]
-            if partners != pane.diff_partners:
-                pane.diff_partners = partners
+        """`d` compares each sentence with the reference outlet's counterpart (R), else with
+        the counterpart it shares most words with; the headers say which."""
+        reference = self.alignment.outlets[self.reference].id if self.reference is not None else None
+        for number, pane in enumerate(self.panes):
+            wanted = reference if number != self.reference else None
+            if pane.reference != wanted:
+                pane.reference = wanted
                 if pane.show_diff:
                     pane.invalidate()
+        self._update_header_notes()
+
+    def _update_header_notes(self) -> None:
+        if not self.is_mounted:
+            return
+        for number, header in enumerate(self.query(PaneHeader)):
+            note = ""
+            if number == self.reference:
+                note = "reference"
+            elif self.show_diff:
+                note = "vs " + (self.alignment.outlets[self.reference].name if self.reference is not None else "closest")
+            header.set_note(note)
 
     # ---------------------------------------------------------------- events
 
@@ -299,7 +305,7 @@ class ReaderScreen(Screen):
             legend.append(f"{status.glyph} {status}", STATUS_STYLE[status])
             legend.append("   ")
         legend.append(f"{NOTE_MARK} note   {REMOVED_MARK} removed furniture (r)   ? help")
-        self.query_one("#legend", TextLine).set(legend)
+        self.query_one("#legend", SearchBar).set(legend)
         self.state = ReaderState.start(self.alignment, self._panes_that_fit(self.size.width))
         self._open_notes()
         self._size_panes(self.state.visible_count)
@@ -326,6 +332,13 @@ class ReaderScreen(Screen):
     def _pane_key(self, event: Navigate) -> None:
         if event.number != self.state.focused:
             self.navigate(ReaderState.focus, event.number)
+        if event.action == "change" and self.search_result is not None:
+            self.action_match(event.argument)  # while a search is on, n / p step through its matches
+            return
+        if event.action == "move_cursor" and self.filter_mode:
+            pane = self.focused_pane  # j / k skip the sentences the filter hides
+            self.navigate(ReaderState.move_to, pane.next_shown(self.state.cursor, event.argument))
+            return
         method = self.PANE_ACTIONS[event.action]
         if event.action == "change" and self.state.change_index(event.argument) is None:
             self.notify("No further altered or unique sentence in this outlet.", timeout=3)
@@ -379,6 +392,11 @@ class ReaderScreen(Screen):
             text.append(" │ diff")
         if self.show_removed:
             text.append(" │ furniture")
+        if self.filter_mode:
+            text.append(" │ only " + ("changes" if self.filter_mode == "changes" else "unique"), "bold")
+        if self.search_result is not None:
+            where = f"{self.match_index + 1}/" if self.match_index is not None else ""
+            text.append(f" │ /{printable(self.search_result.query)} {where}{len(self.search_result)} matches (n p)")
         if state.visible_count < total:
             text.append(f" │ outlets {state.first_visible + 1}-{state.first_visible + state.visible_count}/{total} <>")
         status.set(text)
@@ -417,16 +435,166 @@ class ReaderScreen(Screen):
     def action_toggle_diff(self) -> None:
         self.show_diff = not self.show_diff
         self._relayout()
+        self._update_header_notes()
 
     def action_toggle_removed(self) -> None:
         self.show_removed = not self.show_removed
         self._relayout()
 
     def action_help(self) -> None:
+        from retold.tui.keymap import screen_actions
         from retold.tui.screens.help import HelpScreen
 
-        bindings = OutletPane.BINDINGS + self.BINDINGS
-        self.app.push_screen(HelpScreen([(b.key, HELP_TEXT.get(b.id or "", b.description)) for b in bindings]))
+        # The active bindings (the focused pane's, the screen's, the app's) with the keymap applied.
+        keys = [(",".join(a.keys), a.description, a.id or "") for a in screen_actions(self)]
+        self.app.push_screen(HelpScreen(keys, str(getattr(self.app, "keymap_file", "") or "")))
+
+    # ---------------------------------------------------------------- issue 10: glance, search, filter, copy
+
+    def action_reference(self) -> None:
+        """R: compare words against the focused outlet (again: back to the closest counterpart)."""
+        self.reference = None if self.reference == self.state.focused else self.state.focused
+        self._assign_diff_partners()
+        if not self.show_diff:
+            self.action_toggle_diff()
+        name = self.alignment.outlets[self.reference].name if self.reference is not None else None
+        self.notify(
+            f"Words compared with {printable(name)}." if name else "Words compared with the closest counterpart.",
+            timeout=3, markup=False,
+        )
+
+    FILTERS = (None, "changes", "unique")
+
+    def action_filter(self) -> None:
+        """f: only changes, only unique, everything. A cursor on a now hidden sentence moves to
+        the nearest shown one; the panes stay level through the fold markers."""
+        self.filter_mode = self.FILTERS[(self.FILTERS.index(self.filter_mode) + 1) % len(self.FILTERS)]
+        for pane in self.panes:
+            pane.filter = self.filter_mode
+            pane.invalidate()
+        pane = self.focused_pane
+        if pane.outlet.sentences and pane.hides(self.state.cursor):
+            target = pane.next_shown(self.state.cursor, 1)
+            if target == self.state.cursor:
+                target = pane.next_shown(self.state.cursor, -1)
+            self.navigate(ReaderState.move_to, target)
+        self._relayout()
+
+    def action_copy_sentence(self) -> None:
+        """y: the cursor sentence, then a line naming the outlet and its url. Each part goes
+        through printable(): no control or escape character reaches the clipboard sequence."""
+        outlet = self.alignment.outlets[self.state.focused]
+        if not outlet.sentences:
+            return
+        cursor = self.state.cursor
+        source = printable(outlet.name) + (f", {printable(outlet.meta.url)}" if outlet.meta.url else "")
+        self.app.copy_to_clipboard(f"{printable(outlet.sentences[cursor].text)}\n— {source}")
+        self.notify(f"Copied sentence {cursor + 1} of {printable(outlet.name)}.", timeout=3, markup=False)
+
+    def action_overview(self) -> None:
+        from retold.tui.screens.overview import OverviewScreen
+
+        def done(choice: tuple[str, int] | None) -> None:
+            if choice is not None:
+                self.jump_to(*choice)
+
+        start = (self.state.focused, self.state.cursor)
+        # Composed once and kept: reopening only moves its cursor.
+        if not self.app.is_screen_installed("overview"):
+            self.app.install_screen(OverviewScreen(self.alignment, start), "overview")
+        else:
+            self.app.get_screen("overview").start = start
+        self.app.push_screen("overview", done)
+
+    def jump_to(self, outlet_id: str, index: int) -> None:
+        """Focus an outlet's pane with its cursor on a sentence; the others follow."""
+        number = next(n for n, o in enumerate(self.alignment.outlets) if o.id == outlet_id)
+        self.go_to(number, index)
+
+    def action_outlet_info(self) -> None:
+        from retold.tui.screens.outlet_info import OutletInfo
+
+        self.app.push_screen(OutletInfo(self.alignment.outlets[self.state.focused]))
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "clear_search":
+            return self.search_result is not None  # escape does nothing else in the reader
+        return True
+
+    def action_search(self) -> None:
+        self.query_one(SearchBar).open(self.search_result.query if self.search_result else "")
+
+    def on_key(self, event) -> None:
+        """While the search line is open it gets every key (it never takes the focus)."""
+        bar = self.query_one(SearchBar)
+        if bar.editing:
+            bar.handle_key(event)
+
+    def on_paste(self, event) -> None:
+        bar = self.query_one(SearchBar)
+        if bar.editing:
+            bar.handle_paste(event)
+
+    @on(SearchBar.Submitted)
+    def _search_submitted(self, event: SearchBar.Submitted) -> None:
+        event.stop()
+        self.run_search(event.value)
+
+    def run_search(self, query: str) -> None:
+        """Search every outlet, mark the matches and go to the first one from the cursor on."""
+        result = search(self.alignment, query)
+        self.match_index = None
+        if not result.matches:
+            self.search_result = None
+            self._show_matches()
+            if query.strip():
+                self.notify(f"No match for “{printable(query)}” in any outlet.", timeout=4, markup=False)
+            self.refresh_bindings()
+            return
+        self.search_result = result
+        self._match_spans = {}
+        for match in result.matches:
+            self._match_spans.setdefault(match.outlet, {}).setdefault(match.sentence, []).append((match.start, match.end))
+        self.action_match(1)
+        self.refresh_bindings()
+
+    def action_match(self, step: int) -> None:
+        result = self.search_result
+        if result is None:
+            return
+        current = self.match_index
+        if current is not None:
+            match = result.matches[current]
+            if (match.outlet, match.sentence) != (self.state.focused, self.state.cursor):
+                current = None  # the cursor moved away: step from where it stands now
+        index = result.step(self.state.focused, self.state.cursor, step, current)
+        if index is None:
+            return
+        self.match_index = index
+        match = result.matches[index]
+        if self.filter_mode and self.pane(match.outlet).hides(match.sentence):
+            self.action_filter_off()
+        self.go_to(match.outlet, match.sentence)
+        self._show_matches()
+
+    def action_filter_off(self) -> None:
+        while self.filter_mode is not None:
+            self.action_filter()
+
+    def action_clear_search(self) -> None:
+        self.search_result = None
+        self.match_index = None
+        self._show_matches()
+        self.refresh_bindings()
+
+    def _show_matches(self) -> None:
+        result = self.search_result
+        current = result.matches[self.match_index] if result is not None and self.match_index is not None else None
+        for number, pane in enumerate(self.panes):
+            spans = self._match_spans.get(number, {}) if result is not None else {}
+            here = (current.sentence, current.start, current.end) if current is not None and current.outlet == number else None
+            pane.set_matches(spans, here)
+        self._update_status()
 
     # ---------------------------------------------------------------- notes
 

@@ -10,7 +10,7 @@ never through markup.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rich.segment import Segment
 from rich.style import Style
@@ -23,19 +23,21 @@ from textual.strip import Strip
 
 from retold.model.safe import printable
 from retold.model.story import GLYPHS, Alignment, Outlet, Status
-from retold.model.worddiff import word_diff
+from retold.model.compare import compare
 from retold.tui.messages import Navigate, PaneClicked, PaneScrolled
 from retold.tui.state import PaneLayout
 
 NOTE_MARK = "✎"
 REMOVED_MARK = "┆"  # gutter of a removed furniture row (shown with `r`)
 GUTTER = 3  # status glyph, note mark, space
+REWRITTEN_TAG = "  ⟲rewritten"  # one word, so it never wraps apart; after a sentence below ~40 % word similarity to its counterpart (d)
 
 
 class RowKind:
     SENTENCE = "sentence"
     GAP = "gap"  # between paragraphs
     REMOVED = "removed"  # site furniture, shown with `r`
+    FOLDED = "folded"  # a run of sentences the filter (f) hides, as one counted line
 
 
 @dataclass
@@ -92,6 +94,8 @@ class TextLayout:
     first_row: list[int]  # per sentence
     row_count: list[int]
     diff_spans: dict[int, list[tuple[int, int]]]  # sentence -> changed character spans (`d`)
+    rewritten: set[int] = field(default_factory=set)  # altered sentences too different for word marks
+    compared_with: dict[int, str] = field(default_factory=dict)  # sentence -> outlet id `d` compared it with
     _shape: dict[int, PaneLayout] | None = None  # pane height -> the navigation model's view of it
 
     def pane_layout(self, height: int) -> PaneLayout:
@@ -122,18 +126,22 @@ class OutletPane(ScrollView, can_focus=True):
         "outlet-pane--diff",
         "outlet-pane--removed",
         "outlet-pane--note",
+        "outlet-pane--match",
+        "outlet-pane--match-current",
+        "outlet-pane--rewritten",
+        "outlet-pane--folded",
     }
 
     # What belongs to a pane: moving its cursor. (ScrollView binds the arrows to plain scrolling.)
     BINDINGS = [
-        Binding("j,down", "navigate('move_cursor', 1)", "Next", id="cursor_down", show=False),
-        Binding("k,up", "navigate('move_cursor', -1)", "Previous", id="cursor_up", show=False),
-        Binding("g,home", "navigate('cursor_edge', False)", "First", id="cursor_first", show=False),
-        Binding("G,end", "navigate('cursor_edge', True)", "Last", id="cursor_last", show=False),
-        Binding("pagedown", "navigate('page', 1)", "Page down", id="page_down", show=False),
-        Binding("pageup", "navigate('page', -1)", "Page up", id="page_up", show=False),
-        Binding("n", "navigate('change', 1)", "Next change", id="change_next"),
-        Binding("p", "navigate('change', -1)", "Previous change", id="change_previous", show=False),
+        Binding("j,down", "navigate('move_cursor', 1)", "Next", id="cursor_down", tooltip="next sentence", show=False),
+        Binding("k,up", "navigate('move_cursor', -1)", "Previous", id="cursor_up", tooltip="previous sentence", show=False),
+        Binding("g,home", "navigate('cursor_edge', False)", "First", id="cursor_first", tooltip="first sentence", show=False),
+        Binding("G,end", "navigate('cursor_edge', True)", "Last", id="cursor_last", tooltip="last sentence", show=False),
+        Binding("pagedown", "navigate('page', 1)", "Page down", id="page_down", tooltip="a screen further", show=False),
+        Binding("pageup", "navigate('page', -1)", "Page up", id="page_up", tooltip="a screen back", show=False),
+        Binding("n", "navigate('change', 1)", "Next change", id="change_next", tooltip="next altered or unique sentence in this outlet"),
+        Binding("p", "navigate('change', -1)", "Previous change", id="change_previous", tooltip="previous altered or unique sentence in this outlet", show=False),
     ]
 
     cursor: reactive[int] = reactive(0, layout=False, init=False)
@@ -147,7 +155,10 @@ class OutletPane(ScrollView, can_focus=True):
         self.number = number
         self.show_diff = False
         self.show_removed = False
-        self.diff_partners: list[str] = []  # outlet ids `d` compares against, first one that has the sentence
+        self.reference: str | None = None  # outlet id `d` compares with first (R); None: the closest counterpart
+        self.filter: str | None = None  # f: "changes" hides shared sentences, "unique" also altered ones
+        self.matches: dict[int, list[tuple[int, int]]] = {}  # search matches (/): sentence -> spans
+        self.current_match: tuple[int, int, int] | None = None
         self.noted: set[int] = set()  # sentence indexes carrying a note
         self._layout: TextLayout | None = None  # at the current width
         self._layouts: dict[int, TextLayout] = {}  # by text width, for the current options
@@ -293,6 +304,8 @@ class OutletPane(ScrollView, can_focus=True):
         first_row: list[int] = []
         row_count: list[int] = []
         diff_spans: dict[int, list[tuple[int, int]]] = {}
+        rewritten: set[int] = set()
+        compared_with: dict[int, str] = {}
         removed = sorted(self.outlet.removed, key=lambda r: r.start) if self.show_removed else []
         next_removed = 0
 
@@ -301,36 +314,61 @@ class OutletPane(ScrollView, can_focus=True):
             rows.extend(Row(None, line, a, b, kind=RowKind.REMOVED) for a, b in wrap_ranges(line, width))
 
         paragraph = None
+        fold: list = []  # [marker row, hidden count] of the run of hidden sentences being built
+
+        def close_fold() -> None:
+            if fold:
+                marker, count = fold
+                noun = "sentence" if count == 1 else "sentences"
+                what = "shared" if self.filter == "changes" else "shared or altered"
+                marker.source = printable(f"┄ {count} {what} {noun} hidden (f shows them)")
+                marker.end = len(marker.source)
+                fold.clear()
+
         for sentence in self.outlet.sentences:
             while next_removed < len(removed) and removed[next_removed].start < sentence.start:
+                close_fold()
                 add_removed(removed[next_removed])
                 next_removed += 1
+            if self.hides(sentence.index):
+                # Folded into one marker row: every hidden sentence of the run "stands" on it,
+                # so the panes still level with each other through it.
+                if not fold:
+                    if paragraph is not None and sentence.paragraph != paragraph:
+                        rows.append(Row(None, "", 0, 0, kind=RowKind.GAP))
+                    fold.extend([Row(None, "", 0, 0, kind=RowKind.FOLDED), 0])
+                    rows.append(fold[0])
+                fold[1] += 1
+                paragraph = sentence.paragraph
+                first_row.append(len(rows) - 1)
+                row_count.append(1)
+                continue
+            close_fold()
             if paragraph is not None and sentence.paragraph != paragraph:
                 rows.append(Row(None, "", 0, 0, kind=RowKind.GAP))
             paragraph = sentence.paragraph
             text = printable(sentence.text)  # same length as the original: diff spans still fit
             if self.show_diff and sentence.status == Status.ALTERED:
-                partner = self._partner_text(sentence.index)
-                if partner is not None:
-                    diff_spans[sentence.index] = word_diff(sentence.text, partner).spans_a
+                comparison = compare(self.alignment, self.outlet.id, sentence.index, self.reference)
+                if comparison is not None:
+                    compared_with[sentence.index] = comparison.partner
+                    if comparison.diff.rewritten:  # too different for word marks: say so instead
+                        rewritten.add(sentence.index)
+                        text += REWRITTEN_TAG
+                    else:
+                        diff_spans[sentence.index] = comparison.diff.spans_a
             first_row.append(len(rows))
             lines = wrap_ranges(text, width)
             rows.extend(Row(sentence.index, text, a, b, first=n == 0) for n, (a, b) in enumerate(lines))
             row_count.append(len(lines))
+        close_fold()
         for item in removed[next_removed:]:
             add_removed(item)
-        self._layout = TextLayout(width, rows, first_row, row_count, diff_spans)
+        self._layout = TextLayout(width, rows, first_row, row_count, diff_spans, rewritten, compared_with)
         if len(self._layouts) >= 4:
             self._layouts.pop(next(iter(self._layouts)))
         self._layouts[width] = self._layout
         return self._layout
-
-    def _partner_text(self, index: int) -> str | None:
-        for partner in self.diff_partners:
-            other = self.alignment.counterpart(self.outlet.id, index, partner)
-            if other is not None:
-                return self.alignment.outlet(partner).sentences[other].text
-        return None
 
     def size_scroll_range(self) -> None:
         """Set the scrollable size now, even outside the window (see ReaderScreen.warm_layouts)."""
@@ -373,6 +411,8 @@ class OutletPane(ScrollView, can_focus=True):
             strip = self._strips[row_no] = self._build_strip(layout.rows[row_no], width, base)
         sentence = layout.rows[row_no].sentence
         if sentence is None:
+            if layout.rows[row_no].kind == RowKind.FOLDED and layout.first_row and layout.first_row[self.cursor] == row_no:
+                return self._overlay(strip, "outlet-pane--cursor" if self.leading else "outlet-pane--cursor-blurred")
             return strip
         if sentence == self.cursor and self.leading:
             return self._overlay(strip, "outlet-pane--cursor")
@@ -401,25 +441,81 @@ class OutletPane(ScrollView, can_focus=True):
             segments.append(Segment(" "))
         elif row.kind == RowKind.REMOVED:
             segments.append(Segment(REMOVED_MARK + "  ", removed_style))
+        elif row.kind == RowKind.FOLDED:
+            segments.append(Segment(" " * GUTTER))
+            segments.append(Segment(row.plain, self._style("outlet-pane--folded")))
         else:
             segments.append(Segment(" " * GUTTER))
         if row.kind == RowKind.REMOVED:
             segments.append(Segment(row.plain, removed_style))
         elif row.kind == RowKind.SENTENCE:
             style = self._style(f"outlet-pane--{self.outlet.sentences[row.sentence].status}")
-            spans = self._layout.diff_spans.get(row.sentence, []) if self._layout else []
-            position = row.start
-            for start, end in spans:
-                start, end = max(start, row.start), min(end, row.end)
-                if start >= end:
-                    continue
-                if start > position:
-                    segments.append(Segment(row.source[position:start], style))
-                segments.append(Segment(row.source[start:end], style + self._style("outlet-pane--diff")))
-                position = end
-            if position < row.end:
-                segments.append(Segment(row.source[position:row.end], style))
+            segments.extend(self._marked_segments(row, style))
         return Strip(Segment.apply_style(segments, base)).adjust_cell_length(width, base)
+
+    def _marked_segments(self, row: Row, style: Style) -> list[Segment]:
+        """A sentence row's text, with changed words (`d`), the rewritten tag and search
+        matches (`/`) marked; a match is drawn over a changed word."""
+        layout = self._layout
+        marks: list[tuple[int, int, Style]] = []
+        for start, end in (layout.diff_spans.get(row.sentence, []) if layout else []):
+            marks.append((start, end, self._style("outlet-pane--diff")))
+        if layout is not None and row.sentence in layout.rewritten:
+            marks.append((len(row.source) - len(REWRITTEN_TAG), len(row.source), self._style("outlet-pane--rewritten")))
+        for start, end in self.matches.get(row.sentence, ()):
+            current = self.current_match == (row.sentence, start, end)
+            marks.append((start, end, self._style("outlet-pane--match-current" if current else "outlet-pane--match")))
+        if not marks:
+            return [Segment(row.source[row.start:row.end], style)]
+        points = {row.start, row.end}
+        for start, end, _ in marks:
+            points.update(p for p in (start, end) if row.start < p < row.end)
+        ordered = sorted(points)
+        segments = []
+        for a, b in zip(ordered, ordered[1:]):
+            piece = style
+            for start, end, mark in marks:
+                if start <= a and b <= end:
+                    piece = piece + mark
+            segments.append(Segment(row.source[a:b], piece))
+        return segments
+
+    # ---------------------------------------------------------------- filter (f) and search (/)
+
+    def hides(self, index: int) -> bool:
+        """Whether the filter (f) folds sentence `index` away."""
+        if self.filter is None:
+            return False
+        status = self.outlet.sentences[index].status
+        return status == Status.SHARED or (self.filter == "unique" and status == Status.ALTERED)
+
+    def next_shown(self, index: int, step: int) -> int:
+        """The next sentence from `index` in direction `step` that the filter shows (j / k);
+        `index` itself if there is none."""
+        target = index + step
+        while 0 <= target < len(self.outlet.sentences):
+            if not self.hides(target):
+                return target
+            target += step
+        return index
+
+    def set_matches(self, matches: dict[int, list[tuple[int, int]]], current: tuple[int, int, int] | None) -> None:
+        """Search matches to mark: sentence -> spans; `current` (sentence, start, end) stands out."""
+        if matches is self.matches and current != self.current_match and self._layout is not None:
+            # Same matches, another current one (n / p): only the rows of two sentences change.
+            changed = {c[0] for c in (self.current_match, current) if c is not None}
+            self.current_match = current
+            layout = self._layout
+            for sentence in changed:
+                if 0 <= sentence < len(layout.first_row):
+                    first, count = layout.first_row[sentence], layout.row_count[sentence]
+                    for row in range(first, first + count):
+                        self._strips.pop(row, None)
+                    self.refresh_lines(first, count)
+        elif matches != self.matches or current != self.current_match:
+            self.matches, self.current_match = matches, current
+            self._strips.clear()
+            self.refresh()
 
     def set_noted(self, indexes: set[int]) -> None:
         if indexes != self.noted:

@@ -1,0 +1,52 @@
+"""Which counterpart a sentence's words are compared with (`d` in the reader), and the result.
+
+Default: the counterpart the sentence shares most words with. With a reference outlet chosen
+(`R`), that outlet's counterpart whenever it has one. A counterpart span (an outlet that split
+the statement) is compared as one text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+from retold.model.story import Alignment
+from retold.model.worddiff import WordDiff, _words, word_diff
+
+
+@dataclass(frozen=True)
+class Comparison:
+    partner: str  # outlet id compared with
+    sentences: tuple[int, ...]  # its counterpart span
+    diff: WordDiff
+
+
+def _span_text(alignment: Alignment, outlet_id: str, span: tuple[int, ...]) -> str:
+    sentences = alignment.outlet(outlet_id).sentences
+    return " ".join(sentences[i].text for i in span)
+
+
+def compare(alignment: Alignment, outlet_id: str, index: int, reference: str | None = None) -> Comparison | None:
+    """Compare sentence `index` of `outlet_id` with its reference counterpart (see module doc);
+    None when no other outlet has the sentence."""
+    text = alignment.outlet(outlet_id).sentences[index].text
+    candidates = []
+    for other in alignment.outlets:
+        if other.id == outlet_id:
+            continue
+        span = alignment.counterpart_span(outlet_id, index, other.id)
+        if span:
+            candidates.append((other.id, span))
+    if not candidates:
+        return None
+    chosen = next((c for c in candidates if c[0] == reference), None) if reference else None
+    if chosen is None:
+        words = _words(text)[1]
+        # Most words in common; ties go to the earlier outlet (story order).
+        chosen = max(
+            candidates,
+            key=lambda c: Indel.normalized_similarity(words, _words(_span_text(alignment, c[0], c[1]))[1]),
+        )
+    partner, span = chosen
+    return Comparison(partner, span, word_diff(text, _span_text(alignment, partner, span)))

@@ -1,0 +1,73 @@
+"""`i`: everything known about the focused outlet: where it came from, its headline, byline, counts."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from retold.model.safe import printable
+from retold.model.story import GLYPHS, Outlet
+
+
+def byline(outlet: Outlet) -> str | None:
+    """The line the cleaner removed as a byline, if there was one."""
+    return next((removed.text for removed in outlet.removed if removed.reason == "byline"), None)
+
+
+def info_rows(outlet: Outlet) -> list[tuple[str, str]]:
+    """(label, value) pairs of the panel, plain strings (made printable when drawn)."""
+    meta = outlet.meta
+    counts = outlet.counts()
+    total = len(outlet.sentences)
+    reasons = Counter(removed.reason for removed in outlet.removed)
+    removed = f"{len(outlet.removed)} lines"
+    if reasons:
+        removed += " (" + ", ".join(f"{n} {reason}" for reason, n in reasons.most_common(4)) + ")"
+    return [
+        ("outlet", outlet.name),
+        ("url", meta.url or "— (add url to story.toml)"),
+        ("file", meta.source),
+        ("published", meta.published or "—"),
+        ("language", meta.language or "—"),
+        ("encoding", outlet.encoding),
+        ("headline", outlet.title or "(no headline found)"),
+        ("byline", byline(outlet) or "(none found)"),
+        ("sentences", f"{total}: " + ", ".join(f"{GLYPHS[s]} {counts[s]} {s}" for s in ("shared", "altered", "unique"))),
+        ("removed", removed + " — r shows them in the pane"),
+    ]
+
+
+class OutletInfo(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,i", "close", "Close", id="info_close")]
+    DEFAULT_CSS = """
+    OutletInfo { align: center middle; }
+    OutletInfo > VerticalScroll {
+        width: 90; max-width: 100%; height: auto; max-height: 90%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    OutletInfo .hint { color: $text-muted; }
+    """
+
+    def __init__(self, outlet: Outlet) -> None:
+        super().__init__()
+        self.outlet = outlet
+
+    def compose(self) -> ComposeResult:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(overflow="fold")
+        for label, value in info_rows(self.outlet):
+            table.add_row(Text(label), Text(printable(value)))
+        with VerticalScroll():
+            yield Static(table, id="outlet-info")
+            yield Static(Text("escape closes"), classes="hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

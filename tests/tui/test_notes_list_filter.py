@@ -1,0 +1,57 @@
+"""The notes list: search, narrow to one outlet, drafts set apart (issue 10)."""
+
+from textual.widgets import OptionList
+
+from retold.tui.screens.notes_list import NotesList
+
+from .helpers import drive, make_app
+
+
+def shown_ids(screen):
+    option_list = screen.query_one(OptionList)
+    return [option_list.get_option_at_index(i).id for i in range(option_list.option_count)]
+
+
+class TestNotesListFilters:
+    def test_search_outlet_filter_and_drafts(self, sample_dir):
+        async def script(pilot, reader):
+            await pilot.press("j", "m", *"harbour fees", "ctrl+s")  # Meridian
+            await pilot.press("tab", "j", "j", "m", *"unfinished idea", "escape")  # Harbour Ledger, a draft
+            await pilot.press("tab", "m", *"cable worry", "ctrl+s")  # Coastline Daily
+            await pilot.press("M", *"story wide", "ctrl+s")
+            await pilot.press("N")
+            notes = pilot.app.screen
+            assert isinstance(notes, NotesList)
+            everything = shown_ids(notes)
+            by_body = {p.note.body: str(p.note.id) for p in notes.placed}
+            await pilot.press("slash", *"CABLE")
+            searched = shown_ids(notes)
+            scope = notes.query_one("#notes-scope").render()
+            await pilot.press("escape")  # back to the list, the list stays filtered
+            still_open = pilot.app.screen is notes
+            await pilot.press("slash", *["backspace"] * 5, "escape")
+            outlets = []
+            for _ in range(len(notes.outlets) + 1):
+                await pilot.press("o")
+                outlets.append((notes.outlet, shown_ids(notes)))
+            lines = {}
+            option_list = notes.query_one(OptionList)
+            for i in range(option_list.option_count):
+                option = option_list.get_option_at_index(i)
+                lines[option.id] = option.prompt
+            return everything, by_body, searched, str(scope), still_open, outlets, lines, reader
+
+        everything, by_body, searched, scope, still_open, outlets, lines, reader = drive(make_app([sample_dir]), script)
+        assert len(everything) == 4
+        assert searched == [by_body["cable worry"]] and "1 of 4 notes" in scope and still_open
+        names = [o.name for o in reader.alignment.outlets]
+        assert [outlet for outlet, _ in outlets] == [*sorted(names[:3]), None]
+        for outlet, ids in outlets:
+            if outlet == names[0]:
+                assert ids == [by_body["harbour fees"]]
+            if outlet is None:
+                assert len(ids) == 4  # all again, story note included
+        draft, saved = lines[by_body["unfinished idea"]], lines[by_body["harbour fees"]]
+        assert draft.plain.startswith(" DRAFT ") and not saved.plain.startswith(" DRAFT ")
+        body_style = [span.style for span in draft.spans if draft.plain[span.start:span.end].strip() == "unfinished idea"]
+        assert body_style and "dim" in str(body_style[0])

@@ -1,0 +1,47 @@
+"""`i`: the outlet details panel."""
+
+from retold.tui.screens.outlet_info import OutletInfo
+
+from .helpers import drive, make_app
+
+
+def shown(widget) -> str:
+    """What a widget shows on screen, as plain text."""
+    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
+
+
+class TestOutletInfo:
+    def test_shows_where_the_focused_outlet_came_from_and_its_counts(self, sample_dir):
+        async def script(pilot, reader):
+            await pilot.press("tab", "i")
+            panel = pilot.app.screen
+            text = shown(panel.query_one("#outlet-info"))
+            outlet = reader.focused_pane.outlet
+            await pilot.press("escape")
+            return isinstance(panel, OutletInfo), text, outlet, pilot.app.screen is reader
+
+        is_panel, text, outlet, closed = drive(make_app([sample_dir]), script)
+        assert is_panel and closed
+        assert outlet.name in text and outlet.meta.url in text and outlet.meta.source in text
+        assert outlet.title in text
+        counts = outlet.counts()
+        assert f"{len(outlet.sentences)}: = {counts['shared']} shared" in text
+        assert f"{len(outlet.removed)} lines" in text
+
+    def test_byline_found_and_missing_metadata_said_plainly(self, tmp_path):
+        story = tmp_path / "s"
+        story.mkdir()
+        (story / "a.txt").write_text("A headline about the harbour\n\nBy Ada Quill\n\nThe harbour reopened on Monday after repairs.\n")
+        (story / "b.txt").write_text("Harbour news \x1b]0;t\x07\n\nThe harbour reopened on Monday after repairs.\n")
+
+        async def script(pilot, reader):
+            texts = []
+            for key in ["i", "escape", "tab", "i"]:
+                await pilot.press(key)
+                if isinstance(pilot.app.screen, OutletInfo):
+                    texts.append(shown(pilot.app.screen.query_one("#outlet-info")))
+            return texts
+
+        first, second = drive(make_app([story]), script)
+        assert "By Ada Quill" in first and "(add url to story.toml)" in first
+        assert "(none found)" in second and "\x1b" not in second
