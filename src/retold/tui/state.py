@@ -235,10 +235,10 @@ class ReaderState:
                     targets[number] = (False, self._interpolated_row(number, lead, layout))
             # A counterpart nearer the top of its article than the cursor is to the top of
             # the screen cannot scroll down to it: move the focused pane up instead. Not when
-            # the focused pane stands at its very top: its first lines (removed furniture
-            # shown with `r`, a headline paragraph) stay reachable, the others wait at theirs.
+            # the cursor is on the first sentence with the pane at its very top: the rows
+            # above it (removed furniture shown with `r`) stay reachable, the others wait at theirs.
             deficit = max((anchor - row for level, row in targets.values() if level), default=0)
-            if deficit > 0 and first - anchor > 0 and not partly:
+            if deficit > 0 and (first - anchor > 0 or self.cursor > 0) and not partly:
                 anchor = max(low, anchor - int(deficit))
         tops[self.focused] = first - anchor
         for number in self.visible:
