@@ -17,7 +17,7 @@ _SYLLABLES = "ka lo ri ven tor mas eli dun bra sel quo fin arn hel mor tes val p
 _FUNCTION = "the a of to in and on for with by at from that was has will would said".split()
 _FURNITURE = [
     "Skip to content", "Home", "World", "Sign in", "ADVERTISEMENT", "Top stories", "Join us on Telegram",
-    "Please enter your comment!", "© 2026 Synthetic Media. All rights reserved.", "icon menuicon search",
+    "Please enter your comment!", "icon menuicon search",
 ]
 
 
@@ -73,7 +73,7 @@ def make_story(directory: Path, outlets: int = 20, sentences: int = 400, seed: i
                 lines.append("")
             if rng.random() < 0.05:
                 lines += [rng.choice(_FURNITURE), ""]
-        lines += ["Top stories", "Another story entirely here", "© 2026 Synthetic Media. All rights reserved."]
+        lines += ["Top stories", "Another story entirely here", f"© 2026 Synthetic Outlet {n}. All rights reserved."]
         (directory / f"outlet_{n:02d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return directory
 
