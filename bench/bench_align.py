@@ -1,12 +1,21 @@
-"""Whole-process figures for `retold align`: the sample story and a 20 × 400 synthetic story.
+"""Whole-process figures for `retold align`: sample stories, synthetic stories, odd shapes.
 
-    python bench/bench_align.py [--runs 5]
+    python bench/bench_align.py [--runs 3] [--quick]
 
-Prints wall time (median of runs) and peak memory of the child process.
-Targets (issue 2): sample < 0.35 s; 20 outlets × 400 sentences < 2 s and < 300 MB.
+Prints wall time (median of runs) and peak memory (max RSS) of a fresh `retold align … --format
+json` process, for:
+- every sample story, and the 5-outlet veneth-dam story beside a naive baseline script
+  (pysbd splitting + rapidfuzz greedy pairing, in a fresh process too; `pip install pysbd`);
+- synthetic stories of 5, 10, 20 and 40 outlets × 400 sentences (doubling the outlets),
+  targets for 20 × 400: <= 1.0 s and <= 150 MB; doubling the outlets at most doubles the time + 20 %;
+- odd shapes: one outlet of 5,000 sentences against one of 3, 40 outlets, every sentence identical,
+  an outlet that is the others concatenated. Each must finish in seconds.
 """
 
+from __future__ import annotations
+
 import argparse
+import random
 import statistics
 import subprocess
 import sys
@@ -14,40 +23,107 @@ import tempfile
 import time
 from pathlib import Path
 
-from retold.synthetic import make_story
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from retold.synthetic import make_story  # noqa: E402
+
+CHILD = (
+    "import resource, sys; sys.path.insert(0, {src!r}); from retold.cli import main; code = main(sys.argv[1:]);"
+    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(code)"
+)
+
+# The naive script a user might write first: split with pysbd, pair every sentence greedily
+# with its best rapidfuzz match in every other outlet.
+NAIVE = r"""
+import resource, sys
+from pathlib import Path
+import pysbd
+from rapidfuzz import fuzz, process
+seg = pysbd.Segmenter(language="en", clean=False)
+outlets = [seg.segment(p.read_text(encoding="utf-8", errors="replace")) for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
+pairs = 0
+for a, sa in enumerate(outlets):
+    for b, sb in enumerate(outlets):
+        if a < b:
+            for s in sa:
+                best = process.extractOne(s, sb, scorer=fuzz.token_set_ratio, score_cutoff=60)
+                pairs += best is not None
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+"""
 
 
-def measure(paths: list[str], runs: int) -> tuple[float, float, float]:
+def run(argv: list[str], runs: int) -> tuple[float, float]:
     times, peaks = [], []
     for _ in range(runs):
         start = time.perf_counter()
-        # A fresh process each time: "whole process" includes interpreter start and imports.
-        result = subprocess.run(
-            [sys.executable, "-c", "import resource, sys; from retold.cli import main; code = main(sys.argv[1:]);"
-             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(code)",
-             "align", *paths, "--format", "json"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True,
-        )
+        result = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True)
         times.append(time.perf_counter() - start)
         peaks.append(int(result.stderr.strip().splitlines()[-1]) / 1024)
-    return statistics.median(times), min(times), max(peaks)
+    return statistics.median(times), max(peaks)
+
+
+def align_cmd(path: Path) -> list[str]:
+    return [sys.executable, "-c", CHILD.format(src=str(ROOT / "src")), "align", str(path), "--format", "json"]
+
+
+def odd_shapes(tmp: Path) -> dict[str, Path]:
+    rng = random.Random(3)
+    words = "harbour ferry council vote river crews storm bridge tax market school mayor union quay port".split()
+
+    def sentence() -> str:
+        return " ".join(rng.choice(words) for _ in range(rng.randint(6, 14))).capitalize() + f" {rng.randint(1, 999)}."
+
+    shapes = {}
+    folder = shapes["5,000 sentences vs 3"] = tmp / "long_vs_short"
+    folder.mkdir()
+    (folder / "long.txt").write_text("\n\n".join(sentence() for _ in range(5000)), encoding="utf-8")
+    (folder / "short.txt").write_text("\n\n".join(sentence() for _ in range(3)), encoding="utf-8")
+    folder = shapes["every sentence identical (5 x 300)"] = tmp / "identical"
+    folder.mkdir()
+    for k in range(5):
+        (folder / f"o{k}.txt").write_text("\n\n".join(["The harbour council voted to close the old quay on Monday."] * 300), encoding="utf-8")
+    folder = shapes["one outlet = the others concatenated (4 x 100)"] = tmp / "concat"
+    folder.mkdir()
+    parts = [[sentence() for _ in range(100)] for _ in range(4)]
+    for k, part in enumerate(parts):
+        (folder / f"o{k}.txt").write_text("\n\n".join(part), encoding="utf-8")
+    (folder / "all.txt").write_text("\n\n".join(s for part in parts for s in part), encoding="utf-8")
+    shapes["40 outlets x 100"] = make_story(tmp / "forty", outlets=40, sentences=100, seed=2)
+    return shapes
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=7)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help="skip the 40-outlet synthetic story and the odd shapes")
     args = parser.parse_args()
-    sample = ROOT / "sample_corpus" / "north-sea-grid"
-    median, best, peak = measure([str(sample)], args.runs)
-    print(f"sample story (6 outlets):        median {median:.3f} s  best {best:.3f} s  peak {peak:.0f} MB  (target < 0.35 s)")
+    for story in sorted(p for p in (ROOT / "sample_corpus").iterdir() if p.is_dir()):
+        median, peak = run(align_cmd(story), args.runs)
+        print(f"sample {story.name:18s} median {median:.3f} s  peak {peak:.0f} MB")
+    veneth = ROOT / "sample_corpus" / "veneth-dam"
+    try:
+        import pysbd  # noqa: F401
+    except ImportError:
+        print("naive baseline: skipped (pip install pysbd to print it)")
+    else:
+        median_naive, _ = run([sys.executable, "-c", NAIVE, str(veneth)], args.runs)
+        median, _ = run(align_cmd(veneth), args.runs)
+        print(f"real-shaped 5-outlet story: retold {median:.3f} s vs naive pysbd + rapidfuzz greedy {median_naive:.3f} s "
+              f"(ratio {median / median_naive:.2f}, target <= 0.5)")
     with tempfile.TemporaryDirectory() as tmp:
-        for outlets, sentences in ((5, 400), (10, 400), (20, 200), (20, 400)):
-            story = make_story(Path(tmp) / f"s{outlets}x{sentences}", outlets=outlets, sentences=sentences, seed=1)
-            median, best, peak = measure([str(story)], args.runs)
-            note = "  (target < 2 s, < 300 MB)" if (outlets, sentences) == (20, 400) else ""
-            print(f"synthetic {outlets:2d} outlets × {sentences} sentences: median {median:.3f} s  best {best:.3f} s  peak {peak:.0f} MB{note}")
+        previous = None
+        for outlets in (5, 10, 20) + (() if args.quick else (40,)):
+            story = make_story(Path(tmp) / f"s{outlets}", outlets=outlets, sentences=400, seed=1)
+            median, peak = run(align_cmd(story), args.runs)
+            growth = f"  x{median / previous:.2f} for twice the outlets" if previous else ""
+            note = "  (target <= 1.0 s, <= 150 MB)" if outlets == 20 else ""
+            print(f"synthetic {outlets:2d} outlets x 400 sentences: median {median:.3f} s  peak {peak:.0f} MB{growth}{note}")
+            previous = median
+        if not args.quick:
+            for label, folder in odd_shapes(Path(tmp)).items():
+                median, peak = run(align_cmd(folder), 1)
+                print(f"odd shape: {label:48s} {median:.2f} s  peak {peak:.0f} MB")
 
 
 if __name__ == "__main__":

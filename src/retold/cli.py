@@ -10,21 +10,54 @@ import os
 import sys
 
 from retold import __version__
+from retold.model.safe import json_inert, printable, printable_lines
 
 COMMANDS = {"align", "read", "notes", "fetch", "batch"}
 
+# Every message below names files, outlets or URLs, which are untrusted: each goes through
+# `printable` (one line, no control or escape character) on its way out.
+
 
 def _notice(message: str) -> None:
-    print(f"retold: {message}", file=sys.stderr)
+    print(f"retold: {printable(message)}", file=sys.stderr)
 
 
 def _fail(message: str, code: int = 2) -> int:
-    print(f"retold: error: {message}", file=sys.stderr)
+    print(f"retold: error: {printable(message)}", file=sys.stderr)
     return code
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse echoes the arguments it rejects ("invalid choice: ..."): sanitised too."""
+
+    def _print_message(self, message, file=None):
+        if message:
+            super()._print_message(printable_lines(message), file)
+
+
+def _tolerant_streams() -> None:
+    """Characters the terminal's encoding lacks (PYTHONIOENCODING=ascii, a C locale) print as
+    '?' instead of ending the run with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError):  # replaced by a test harness, or already closed
+            pass
+
+
+def _can_encode(text: str) -> bool:
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    except LookupError:
+        return True
+    return True
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="retold",
         description="Read one news story the way every outlet retold it.",
         epilog="With no command, `retold PATH...` opens the reader; `retold` alone opens the sample story.",
@@ -58,18 +91,29 @@ def _parser() -> argparse.ArgumentParser:
     read_p = sub.add_parser("read", help="open the side-by-side reader (the default command)")
     read_p.add_argument("paths", nargs="*", metavar="PATH")
 
-    notes_p = sub.add_parser("notes", help="list or export reading notes")
+    notes_p = sub.add_parser("notes", help="list, export, add, delete or check reading notes")
     notes_sub = notes_p.add_subparsers(dest="notes_command", required=True)
     list_p = notes_sub.add_parser("list", help="list notes (of one story, or all)")
     list_p.add_argument("path", nargs="?", metavar="PATH")
     export_p = notes_sub.add_parser("export", help="export notes as Markdown or W3C Web Annotations (JSON)")
     export_p.add_argument("path", nargs="?", metavar="PATH")
     export_p.add_argument("--format", choices=["md", "json"], default="md")
+    add_p = notes_sub.add_parser("add", help="add a note, as the reader does (for scripts)")
+    add_p.add_argument("path", metavar="PATH", help="the story: a folder of outlet files, or a file")
+    add_p.add_argument("--outlet", metavar="NAME", help="the outlet (its name, id or file name); with --quote")
+    add_p.add_argument("--quote", metavar="TEXT", help="words of the sentence the note is on; with --outlet")
+    add_p.add_argument("--text", required=True, metavar="NOTE", help="the note")
+    delete_p = notes_sub.add_parser("delete", help="delete a note by its number (#ID in `notes list`)")
+    delete_p.add_argument("id", type=int, metavar="ID")
+    doctor_p = notes_sub.add_parser("doctor", help="check the notes database; list and recover files moved aside")
+    doctor_p.add_argument("--import", dest="do_import", action="store_true",
+                          help="bring back the notes that moved-aside files hold and the database lacks")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _tolerant_streams()
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         argv = ["read", *argv]
     args = _parser().parse_args(argv)
@@ -103,7 +147,9 @@ def _align(args) -> int:
     except InputError as exc:
         return _fail(str(exc))
     if args.format == "json":
-        out = to_json(alignment) + "\n"
+        out = to_json(alignment)
+        # Same JSON value; C1 controls, bidi overrides and lone surrogates as \u escapes.
+        out = json_inert(out, ascii_only=not args.output and not _can_encode(out)) + "\n"
     elif args.format in ("html", "csv"):
         from retold.model.share import to_csv, to_html
 
@@ -141,16 +187,14 @@ def _fetch(args) -> int:
         return _fail("no URL given: name them, or a file of them with --urls FILE")
     if Path(args.into).exists() and not Path(args.into).is_dir():
         return _fail(f"{args.into}: not a directory")
-    from retold.model.safe import printable
-
     def report(result) -> None:
         url = printable(result.url)
         if result.status == "failed":
             print(f"retold: {url}: {printable(result.error or 'failed')}", file=sys.stderr)
         elif result.status == "present":
-            print(f"present  {url} -> {result.file}")
+            print(f"present  {url} -> {printable(result.file)}")
         else:
-            print(f"fetched  {url} -> {result.file} ({printable(str(result.entry.get('name')))})")
+            print(f"fetched  {url} -> {printable(result.file)} ({printable(str(result.entry.get('name')))})")
         sys.stdout.flush()
 
     options = FetchOptions(timeout=args.timeout, max_bytes=args.max_bytes, concurrency=max(1, args.concurrency))
@@ -159,7 +203,7 @@ def _fetch(args) -> int:
     except InputError as exc:
         return _fail(str(exc))
     failed = sum(r.status == "failed" for r in results)
-    print(f"retold: {len(results) - failed} of {len(results)} URLs in {args.into}"
+    print(f"retold: {len(results) - failed} of {len(results)} URLs in {printable(args.into)}"
           + (f"; {failed} failed (re-run to retry them)" if failed else ""), file=sys.stderr)
     return 1 if failed else 0
 

@@ -132,3 +132,66 @@ def test_word_diff_absorbs_confetti_and_flags_rewrites():
     b = "one deux three four cinq six seven eight"
     assert [a[s:e] for s, e in word_diff(a, b).spans_a] == ["two", "five"]
     assert word_diff("A completely different sentence about cats.", "Nothing here matches the other one at all.").rewritten
+
+
+# ---------------------------------------------------------------- odd shapes (small sizes; bench/bench_align.py times the big ones)
+
+def _numbered(n, seed=0):
+    """n invented sentences, each with words of its own (as real statements have)."""
+    import random as _random
+    rng = _random.Random(seed)
+    syllables = "ka lo ri ven tor mas eli dun bra sel quo fin arn hel mor tes val pen gri ost".split()
+
+    def word():
+        return "".join(rng.choice(syllables) for _ in range(rng.randint(2, 3)))
+
+    return [" ".join(word() for _ in range(9)).capitalize() + f" {rng.randint(1, 9999)}." for _ in range(n)]
+
+
+def test_long_outlet_against_a_tiny_one():
+    long = _numbered(600, seed=1)
+    short = [long[10], long[300], long[590]]
+    result = align([outlet("long", long), outlet("short", short)])
+    check_invariants(result)
+    assert [result.counterpart("short", i, "long") for i in range(3)] == [10, 300, 590]
+
+
+def test_every_sentence_identical_pairs_in_order():
+    line = "The harbour council voted to close the old quay on Monday."
+    result = align([outlet(name, [line] * 40) for name in ("a", "b", "c")])
+    check_invariants(result)
+    assert [result.counterpart("a", i, "b") for i in range(40)] == list(range(40))
+
+
+def test_one_outlet_is_the_others_concatenated():
+    parts = [_numbered(15, seed=s) for s in range(3)]
+    whole = [s for part in parts for s in part]
+    result = align([outlet(f"p{n}", part) for n, part in enumerate(parts)] + [outlet("all", whole)])
+    check_invariants(result)
+    for n, part in enumerate(parts):
+        assert [result.counterpart(f"p{n}", i, "all") for i in range(15)] == [15 * n + i for i in range(15)]
+
+
+def test_many_outlets_group_a_wire_sentence_across_all():
+    wire = _numbered(12, seed=4)
+    outlets = [outlet(f"o{n:02d}", wire) for n in range(14)]  # more than NEIGHBOURS + 1: not every pair is aligned
+    result = align(outlets)
+    check_invariants(result)
+    assert len(result.groups) == 12 and all(len(g.members) == 14 for g in result.groups)
+
+
+def test_merge_and_split_make_one_group():
+    a = outlet("a", [
+        "The dam was built in 1962 and holds back about 40 million cubic metres of water.",
+        "It was last repaired in 2019, when a leak was sealed at a cost of 12 million crowns.",
+        "Divers will inspect the wall on Tuesday.",
+    ])
+    b = outlet("b", [
+        "Built in 1962, the dam holds back about 40 million cubic metres of water and was last repaired in 2019, when a leak was sealed for 12 million crowns.",
+        "Divers will inspect the wall on Tuesday.",
+    ])
+    result = align([a, b])
+    check_invariants(result)
+    assert result.counterpart_span("b", 0, "a") == (0, 1)
+    assert result.counterpart_span("a", 1, "b") == (0,)
+    assert result.outlet("b").sentences[0].status == "altered"

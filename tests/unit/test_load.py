@@ -10,7 +10,17 @@ ARTICLE = "A headline for the story here\n\nThe council approved the plan on Mon
 
 def test_utf8_with_and_without_bom():
     assert decode_bytes(ARTICLE.encode(), "a")[:2] == (ARTICLE, "utf-8")
-    assert decode_bytes(codecs.BOM_UTF8 + ARTICLE.encode(), "a")[:2] == (ARTICLE, "utf-8-sig")
+    # The mark stays as U+FEFF, so offsets index the file as bytes.decode("utf-8") reads it.
+    assert decode_bytes(codecs.BOM_UTF8 + ARTICLE.encode(), "a")[:2] == ("\ufeff" + ARTICLE, "utf-8")
+
+
+def test_bom_file_offsets_and_headline(tmp_path):
+    data = codecs.BOM_UTF8 + ARTICLE.replace("\n", "\r\n").encode()
+    (tmp_path / "a.txt").write_bytes(data)
+    [outlet] = load_alignment([str(tmp_path)]).outlets
+    assert outlet.title == "A headline for the story here"  # no U+FEFF glued to the headline
+    text = data.decode("utf-8")
+    assert [text[s.start:s.end] for s in outlet.sentences] == [s.text for s in outlet.sentences]
 
 
 def test_utf16_with_bom():

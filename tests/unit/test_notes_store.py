@@ -44,7 +44,7 @@ def test_corrupt_database_is_moved_aside(tmp_path):
     (tmp_path / "notes.db").write_bytes(b"this is not a database at all" * 100)
     store = NoteStore.open(tmp_path)
     assert store.notice and "moved to" in store.notice
-    aside = [p for p in tmp_path.iterdir() if p.name.startswith("notes.db.corrupt-")]
+    aside = [p for p in tmp_path.iterdir() if p.name.startswith("notes.db.damaged-")]
     assert len(aside) == 1 and aside[0].read_bytes().startswith(b"this is not a database")
     assert str(aside[0]) in store.notice
     store.add("story", "works again")
@@ -58,11 +58,24 @@ def test_directory_that_cannot_be_created(tmp_path):
         NoteStore.open(blocker / "retold")
 
 
-def test_read_only_directory(tmp_path, monkeypatch):
-    # Tests may run as root, which ignores file modes: make the check itself see read-only.
-    monkeypatch.setattr(os, "access", lambda path, mode: False)
+def test_unwritable_database_opens_read_only_and_stays(tmp_path, monkeypatch):
+    store = NoteStore.open(tmp_path)
+    store.add("story", "kept")
+    store.close()
+
+    def refuse(path):
+        exc = sqlite3.OperationalError("attempt to write a readonly database")
+        exc.sqlite_errorname = "SQLITE_READONLY"
+        raise exc
+
+    # Tests may run as root, which ignores file modes: the refusal is SQLite's answer itself.
+    monkeypatch.setattr(NoteStore, "_connect", staticmethod(refuse))
+    store = NoteStore.open(tmp_path)
+    assert store.read_only and "read-only" in store.notice and "Nothing was moved" in store.notice
+    assert [n.body for n in store.for_story("story")] == ["kept"]
     with pytest.raises(NotesUnavailable, match="read-only"):
-        NoteStore.open(tmp_path)
+        store.add("story", "not now")
+    assert (tmp_path / "notes.db").exists() and not [p for p in tmp_path.iterdir() if "damaged" in p.name]
 
 
 def test_two_connections_writing_at_once(tmp_path):

@@ -48,9 +48,10 @@ ANCHOR_CROSS_LANGUAGE = 0.2  # across languages only names, numbers and cognates
 CONTAINMENT_DISCOUNT = 0.85  # a trimmed sentence wholly inside a longer one scores this
 NUMBER_BOOST = 1.5  # numbers and dates survive rewrites and translations
 PROBE_FEATURES = 6  # rarest features of a sentence used to find candidates
-CANDIDATES_PER_OUTLET = 3  # best candidates kept per sentence and other outlet
-CANDIDATE_MARGIN = 0.5  # ... when their probe overlap is at least this share of the best one
-NEIGHBOURS = 5  # with more outlets than six, each is aligned with this many closest others
+CANDIDATES_PER_OUTLET = 2  # best candidates kept per sentence and other outlet
+CANDIDATE_MARGIN = 0.6  # ... when their probe overlap is at least this share of the best one
+ALL_PAIRS_UP_TO = 8  # outlets; a bigger story aligns each outlet with its NEIGHBOURS closest
+NEIGHBOURS = 4
 PREFIX = 5  # feature = first letters of an accent-stripped word
 
 # The gap programme.
@@ -63,6 +64,7 @@ MOVES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3),
 MOVE_PRIOR = {(1, 1): 0.0, (1, 2): 0.25, (2, 1): 0.25, (1, 3): 0.5, (3, 1): 0.5, (2, 2): 0.6,
               (1, 4): 0.75, (4, 1): 0.75, (2, 3): 0.75, (3, 2): 0.75}
 ANCHOR_SLACK = 3  # cells the programme may stray from the rectangles between soft anchors
+MAX_CELLS = 40_000  # a gap without anchors is searched in at most about this many cells
 BAND = 30  # cells either side of a big gap's diagonal: keeps the programme near-linear
 PARALLEL_MONOTONE = 0.9  # share of confident pairs on the chain for a pair to count as parallel
 PARALLEL_CHAIN = 8  # ... with at least this many on the chain
@@ -173,6 +175,8 @@ class Scorer:
     def pair(self, a: Features, b: Features) -> tuple[float, float]:
         """(score, dice) of two sentences. The score also credits containment: a trimmed
         sentence wholly inside a longer one is the same statement."""
+        if a is b:
+            return (1.0, 1.0) if a.feats else (0.0, 0.0)  # one text: wire copies share their parse
         key = (id(a), id(b))
         found = self._pairs.get(key)
         if found is None:
@@ -232,12 +236,12 @@ def word_similarity(a: Sequence[Features], b: Sequence[Features]) -> float:
 # ---------------------------------------------------------------- 3. candidates
 
 def outlet_pairs(features: list[list[Features]], scorer: Scorer) -> set[tuple[int, int]]:
-    """The outlet pairs to align: all of them in a story of a few outlets; with many, each
+    """The outlet pairs to align: all of them in a story of up to eight outlets; with more, each
     outlet with its NEIGHBOURS closest (by shared vocabulary), so cost grows with the number
     of outlets, not its square. Groups still join across pairs: a wire sentence copied by
     twenty outlets is one group through the links each outlet has to its neighbours."""
     n = len(features)
-    if n <= NEIGHBOURS + 1:
+    if n <= ALL_PAIRS_UP_TO:
         return {(a, b) for a in range(n) for b in range(a + 1, n)}
     vocab = [frozenset().union(*(f.feats for f in row)) if row else frozenset() for row in features]
     mass = [scorer.mass(v) for v in vocab]
@@ -281,27 +285,27 @@ def candidate_pairs(features: list[list[Features]], weights: dict[str, float], s
         mine = partners[k]
         if not mine:
             continue
-        tops: dict[int, dict[int, list[int]]] = {}  # wire copies in this outlet probe once
         for i, f in enumerate(row):
-            top = tops.get(id(f))
-            if top is None:
-                probe = probes.get(id(f))
-                if probe is None:
-                    ranked = sorted(f.feats, key=lambda feat: (frequency[feat], feat))
-                    chosen = [feat for feat in ranked[:PROBE_FEATURES] if frequency[feat] <= cap] or ranked[:2]
-                    probe = probes[id(f)] = [(feat, weights[feat]) for feat in chosen]
-                top = tops[id(f)] = {}
-                for l in mine:
-                    hits: dict[int, float] = {}
-                    for feat, w in probe:
-                        for j in postings[feat].get(l, ()):
-                            hits[j] = hits.get(j, 0.0) + w
-                    if hits:
-                        found = sorted((-overlap, j) for j, overlap in hits.items())[:CANDIDATES_PER_OUTLET]
-                        # The runners-up only when they come close to the best: a copy's best
-                        # candidate is plain, and scoring its also-rans is most of the cost.
-                        bar = found[0][0] * CANDIDATE_MARGIN
-                        top[l] = [j for o, j in found if o <= bar]
+            # Each sentence ranks its own candidates: a repeated line goes to the nearest copy.
+            probe = probes.get(id(f))
+            if probe is None:
+                ranked = sorted(f.feats, key=lambda feat: (frequency[feat], feat))
+                chosen = [feat for feat in ranked[:PROBE_FEATURES] if frequency[feat] <= cap] or ranked[:2]
+                probe = probes[id(f)] = [(feat, weights[feat]) for feat in chosen]
+            top: dict[int, list[int]] = {}
+            for l in mine:
+                hits: dict[int, float] = {}
+                for feat, w in probe:
+                    for j in postings[feat].get(l, ()):
+                        hits[j] = hits.get(j, 0.0) + w
+                if hits:
+                    # Equal overlaps (a repeated line) go to the nearest relative position.
+                    here, span = i / max(1, len(row) - 1), max(1, len(features[l]) - 1)
+                    found = sorted((-overlap, abs(j / span - here), j) for j, overlap in hits.items())[:CANDIDATES_PER_OUTLET]
+                    # The runners-up only when they come close to the best: a copy's best
+                    # candidate is plain, and scoring its also-rans is most of the cost.
+                    bar = found[0][0] * CANDIDATE_MARGIN
+                    top[l] = [j for o, _d, j in found if o <= bar]
             for l, js in top.items():
                 if k < l:
                     bucket, other = result[(k, l)], features[l]
@@ -415,9 +419,10 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
                 lo[i] = min(lo[i], max(0, ja - ANCHOR_SLACK))
                 hi[i] = max(hi[i], min(m, jb + ANCHOR_SLACK))
     elif n * m > 4 * BAND * BAND:
+        band = max(3, min(BAND, MAX_CELLS // (2 * max(n, m))))  # a huge gap gets a narrower band
         for i in range(n + 1):
             centre = i * m // n
-            lo[i], hi[i] = max(0, centre - BAND), min(m, centre + BAND)
+            lo[i], hi[i] = max(0, centre - band), min(m, centre + band)
 
     inf = float("inf")
     blocked_rows = [0]
@@ -735,6 +740,10 @@ def _extend(link: Link, fa: list[Features], fb: list[Features], linked_a: set[in
     plain overlap (no containment credit, so like is compared with like) rises with it, and
     the neighbour finds its words on the other side."""
     rows, cols = link.rows, link.cols
+    if all(n in linked_a or not 0 <= n < len(fa) for n in (rows[0] - 1, rows[-1] + 1)) and all(
+        n in linked_b or not 0 <= n < len(fb) for n in (cols[0] - 1, cols[-1] + 1)
+    ):
+        return link  # no free neighbour: nothing to grow into (the common case, checked cheaply)
     dice = scorer.bead_dice([fa[i] for i in rows], [fb[j] for j in cols])
     grown = True
     while grown:

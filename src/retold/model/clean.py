@@ -36,6 +36,7 @@ _DATE_WORDS = set(_MONTHS) | set(_DAYS) | {
 
 _ICON = re.compile(r"(?i)icon[\s_-]?[a-z]")  # one icon name's head: "icon-share", "iconShare", "icon share"
 _ICON_TAIL = re.compile(r"[\w-]")
+_NOT_IN_NAMES = re.compile(r"[^\s\w-]")
 
 
 class _IconRun:
@@ -54,6 +55,9 @@ class _IconRun:
             return False
         if _ICON.search(text, first.end()) is not None:
             return True  # two names: the second begins after the first one's letter
+        # Only icon names: the line starts with one and holds nothing but names and spaces.
+        if _ICON.match(text.lstrip()) is None or _NOT_IN_NAMES.search(text):
+            return False
         return self._only_icons(text)
 
     @staticmethod
@@ -110,7 +114,8 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("cookie notice", re.compile(
         r"(?i)\bwe use cookies|\b(?:site|website|page) uses cookies|\bcookie (?:settings|policy|preferences|consent|notice)|"
         r"\baccept (?:all )?cookies|\bconsent preferences|\bmanage (?:cookie )?preferences|^accept all$"), 40),
-    ("copyright", re.compile(r"(?i)©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved"), 25),
+    # "copyright" alone is a word news uses; with a © or a year it is a notice.
+    ("copyright", re.compile(r"(?i)©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\))?\s*\d{4}|all rights reserved"), 25),
     ("photo caption / credit", re.compile(
         r"(?i)\((?:photo|image|picture|file photo|photograph|video|illustration)\b[^)]*\)\s*$|"
         r"\b(?:photo|photograph|image|picture|illustration)s?\s*(?::|by\s|credit)|^credit\s*:|"
@@ -130,7 +135,7 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     # Agency notices run long: the phrases, not the length, decide.
     ("copyright", re.compile(
         r"(?i)^all rights reserved\b|\bmay not be (?:published|reproduced|copied),? (?:broadcast|distributed)|"
-        r"\b(?:rewritten|redistributed) (?:or|and) (?:redistributed|rewritten)\b|without (?:the )?prior written (?:permission|consent)"), 400),
+        r"\b(?:rewritten|redistributed) (?:or|and) (?:redistributed|rewritten)\b|without (?:the )?prior written (?:permission|consent)"), 5000),
     # The page's <title> left in the text: "Headline cut short… | Site Name".
     ("page title", re.compile(r"^\S.{8,200}?(?:…|\.\.\.)\s*[|–—-]\s*\S[^|]{1,60}$"), 40),
 ]
@@ -161,6 +166,7 @@ def _is_nav_row(text: str) -> bool:
 # Furniture lines are short in characters too: a 1 MB "line" without spaces counts as one word,
 # and some rules (the photo caption's `\([^)]*\)$`) are quadratic in a line's length.
 _CHARS_PER_WORD = 20
+_FEWEST_CHARS = 400  # the character limit of one-word rules ("HomeNewsWorldAsia…")
 _LONGEST_RULE = max(longest for _, _, longest in _STRONG_RULES)
 # A line this long is prose whatever a rule says (the long rules, icon runs and agency notices,
 # are never followed by a hard-wrapped tail), so joining stops asking: that keeps it linear.
@@ -171,9 +177,9 @@ def strong_reason(text: str) -> str | None:
     """Reason a line is furniture by itself, whatever surrounds it, or None."""
     words = text.count(" ") + 1
     if words > _LONGEST_RULE:
-        return None  # longer than every rule's limit (page date and navigation rows: 12 words)
+        return None  # longer than every rule's limit
     for reason, pattern, longest in _STRONG_RULES:
-        if words <= longest and len(text) <= longest * _CHARS_PER_WORD and pattern.search(text):
+        if words <= longest and len(text) <= max(longest * _CHARS_PER_WORD, _FEWEST_CHARS) and pattern.search(text):
             return reason
     if words > 12:
         return None
@@ -225,6 +231,12 @@ def physical_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Whitespace, and the byte-order mark a UTF-8 file may open with (kept in the decoded text so
+# that offsets index the file as `bytes.decode("utf-8")` reads it).
+_SPACE = (  # every character str.isspace() accepts, spelled out (computing it costs 0.15 s at import)
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
 _LINE_END = re.compile(r"[.!?…:;\"'”’»)\]]$")
 
 
@@ -265,12 +277,12 @@ def logical_lines(text: str, join_wrapped: bool = True) -> list[Line]:
     blank = True
     for start, end in physical_lines(text):
         raw = text[start:end]
-        stripped = raw.strip()
+        stripped = raw.strip(_SPACE)
         if not stripped:
             blank = True
             continue
-        lead = len(raw) - len(raw.lstrip())
-        trail = len(raw) - len(raw.rstrip())
+        lead = len(raw) - len(raw.lstrip(_SPACE))
+        trail = len(raw) - len(raw.rstrip(_SPACE))
         start, end = start + lead, end - trail
         collapsed = " ".join(stripped.split())
         previous = result[-1] if result else None
@@ -327,7 +339,9 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
         if reason:
             line.kind, line.reason = "furniture", reason
             continue
-        sentence_like = ends_sentence(text)
+        # Laid out a sentence per line, a line ending in a colon or semicolon is a clause of
+        # running prose, not a label.
+        sentence_like = ends_sentence(text) or (line_per_sentence and text.endswith((":", ";")))
         if in_list:
             # Items after "Top stories" and the like are headlines, until prose resumes.
             if sentence_like and words >= 8 and not text.endswith("?"):

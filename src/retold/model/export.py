@@ -96,7 +96,7 @@ def to_text(alignment: Alignment, color: bool = False) -> str:
         lines.append(f"{printable(outlet.name).ljust(width)}  {row}")
     for outlet in alignment.outlets:
         lines.append("")
-        lines.append(paint("bold", f"── {printable(outlet.name)} ({outlet.meta.source})"))
+        lines.append(paint("bold", f"── {printable(outlet.name)} ({printable(outlet.meta.source)})"))
         if outlet.title:
             lines.append(paint("bold", printable(outlet.title)))
         paragraph = None

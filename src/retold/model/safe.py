@@ -1,12 +1,25 @@
-"""Make untrusted article text safe to show in a terminal."""
+"""The one sanitiser for text bound for a terminal (or a document): untrusted text (article
+text, file names, outlet names, note text) goes through `printable` on every path.
+
+Every C0 control (tab becomes a space), DEL and every C1 control is replaced by a visible
+stand-in, so no ESC/CSI/OSC/DCS sequence can start: ESC becomes "␛" and what followed it is
+plain text ("␛]0;title␇"). Bidirectional overrides, isolates and marks (which make text read
+differently from what it is), line and paragraph separators and lone surrogates (undecodable
+bytes of a file name) are replaced too.
+"""
 
 from __future__ import annotations
 
+import json
 import re
 
-# C0 controls (tab kept), DEL, C1 controls, and bidirectional overrides that can
-# make text display differently from what it is.
-_UNSAFE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f\x80-\x9f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_CLASS = (
+    r"\x00-\x08\x0a-\x1f\x7f\x80-\x9f"  # C0 (tab handled apart), DEL, C1
+    r"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidirectional marks, embeddings, overrides, isolates
+    r"\u2028\u2029"  # line and paragraph separators
+    r"\ud800-\udfff"  # lone surrogates: what os.fsdecode makes of undecodable bytes
+)
+_UNSAFE = re.compile(f"[{_UNSAFE_CLASS}]")
 
 
 def _picture(match: re.Match[str]) -> str:
@@ -20,4 +33,25 @@ def _picture(match: re.Match[str]) -> str:
 
 def printable(text: str) -> str:
     """Replace control and escape characters with visible stand-ins; tabs become spaces."""
-    return _UNSAFE.sub(_picture, text.replace("\t", " "))
+    return _UNSAFE.sub(_picture, str(text).replace("\t", " "))
+
+
+def printable_lines(text: str) -> str:
+    """`printable` for text of several lines: line breaks are kept, everything else as above."""
+    return "\n".join(printable(line) for line in str(text).split("\n"))
+
+
+# json.dumps escapes C0 controls inside strings itself (raw tab, CR and LF in its output are
+# indentation); these pass through json.dumps(ensure_ascii=False) raw.
+_JSON_UNSAFE_CLASS = r"\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff"
+_JSON_UNSAFE = re.compile(f"[{_JSON_UNSAFE_CLASS}]")
+_JSON_NOT_ASCII = re.compile("[\x7f-\U0010ffff]")
+
+
+def json_inert(text: str, ascii_only: bool = False) -> str:
+    """JSON text with every character `printable` would replace written as a \\u escape (the
+    same JSON value, nothing a terminal acts on); `ascii_only` escapes all non-ASCII too, for an
+    output stream that cannot encode it. Valid because such characters occur only inside
+    strings: JSON's own syntax is ASCII."""
+    pattern = _JSON_NOT_ASCII if ascii_only else _JSON_UNSAFE
+    return pattern.sub(lambda match: json.dumps(match.group())[1:-1], text)

@@ -6,8 +6,12 @@ Pure: no Textual or Rich import (tests/unit/test_import_hygiene.py checks this).
 from __future__ import annotations
 
 import codecs
+import datetime
+import os
 import re
+import stat
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
@@ -194,43 +198,160 @@ class Alignment:
 
 # ---------------------------------------------------------------- loading
 
+# Size limits, documented in the README: an article is a few hundred KB at most; beyond these the
+# file is refused with a message instead of tying up memory and time.
+MAX_TEXT_BYTES = 10_000_000  # .txt / .md
+MAX_HTML_BYTES = 25_000_000  # a saved page carries markup, scripts and inline images
+MAX_MANIFEST_BYTES = 1_000_000
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file (a symlink to one is fine) of at most `limit` bytes.
+
+    FIFOs, devices and sockets are refused before they are opened (reading a FIFO waits for a
+    writer; /dev/zero never ends); the check is repeated on the open descriptor, and the read
+    itself stops at the limit, so a file swapped or grown meanwhile cannot get past it.
+    """
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{path}: not a regular file ({_file_kind(info.st_mode)})")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{path}: not a regular file ({_file_kind(info.st_mode)})")
+        too_large = f"{path}: too large ({{size}}; the limit is {_megabytes(limit)})"
+        if info.st_size > limit:
+            raise InputError(too_large.format(size=_megabytes(info.st_size)))
+        try:
+            data = handle.read(limit + 1)
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    if len(data) > limit:
+        raise InputError(too_large.format(size="more than " + _megabytes(limit)))
+    return data
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"
+
+
 def decode_bytes(data: bytes, path: str) -> tuple[str, str, list[str]]:
-    """Decode a file's bytes: UTF-8 (BOM or not), UTF-16 with BOM; else a named fallback."""
+    """Decode a file's bytes: UTF-8 (BOM or not), UTF-16 (BOM or not); else what
+    charset-normalizer detects, with a warning that says what was decided."""
     if not data.strip():
         raise InputError(f"{path}: empty file")
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig", []
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            # A BOM is three bytes anyone can write: what follows must still be UTF-8 text.
+            raise InputError(f"{path}: starts with a UTF-8 byte-order mark but is not UTF-8 text (byte {exc.start}): binary?") from None
+        # The mark stays in the text as U+FEFF: offsets then index `data.decode("utf-8")`.
+        return _check_text(text, path), "utf-8", []
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise InputError(f"{path}: broken UTF-16 text ({exc.reason})") from None
         return _check_text(text, path), "utf-16", []
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{path}: binary file (NUL bytes), not an article")
     try:
-        return _check_text(data.decode("utf-8"), path), "utf-8", []
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    # Windows-1252 covers most legacy Western pages; latin-1 decodes anything.
-    for encoding in ("cp1252", "latin-1"):
+    else:
+        if b"\x00" not in data[:8192] and _control_count(text) <= _control_limit(text):
+            return _check_text(text, path), "utf-8", []
+        # Valid UTF-8 with NULs or full of control bytes: binary, or UTF-16 without its
+        # byte-order mark (ASCII in UTF-16 is valid UTF-8 with a NUL after every letter).
+    text, encoding = _detect(data)
+    if b"\x00" in data[:8192] and not encoding.startswith(("utf_16", "utf_32")):
+        raise InputError(f"{path}: binary file (NUL bytes), not an article")
+    if encoding.startswith(("utf_16", "utf_32")):
+        warning = f"{path}: {encoding.replace('_', '-').upper()} text without a byte-order mark"
+    else:
+        warning = f"{path}: not valid UTF-8, decoded as {encoding}"
+    return _check_text(text, path), encoding, [warning]
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Fewer bytes than this tell a detector too little: "Caf\xe9" comes back as UTF-16 or Urdu.
+_DETECT_MIN_BYTES = 32
+
+
+def _detect(data: bytes) -> tuple[str, str]:
+    """(text, encoding) for bytes that are not UTF-8: what charset-normalizer detects when it
+    is telling (UTF-16 or UTF-32 without a byte-order mark; Cyrillic, Greek, CJK... code pages),
+    else Windows-1252, the code page of legacy Western pages (latin-1 if even that fails).
+
+    Latin-script text stays Windows-1252: detectors cannot tell it from Central European code
+    pages on a few accented letters ("crème" read as "crčme" in cp1250). Binary input is caught
+    afterwards by its control bytes.
+    """
+    from charset_normalizer import from_bytes  # only for files that are not UTF-8
+
+    best = from_bytes(data).best()
+    if best is not None:
+        encoding = best.encoding
         try:
             text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            text = None
+        if text is not None and _control_count(text) <= _control_limit(text):
+            if encoding.startswith(("utf_16", "utf_32")):
+                if len(data) >= _DETECT_MIN_BYTES:
+                    return text, encoding
+            elif len(_NON_ASCII.findall(data.decode("latin-1"))) >= _DETECT_MIN_BYTES:
+                letters = {ch for ch in _NON_ASCII.findall(text) if ch.isalpha()}
+                if not all(_is_latin(ch) for ch in letters):
+                    return text, encoding
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            return data.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
-        return _check_text(text, path), encoding, [f"{path}: not valid UTF-8, decoded as {encoding}"]
     raise AssertionError("latin-1 decodes every byte string")
 
 
+def _is_latin(letter: str) -> bool:
+    return unicodedata.name(letter, "").startswith("LATIN ")
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+
+
+def _control_count(text: str) -> int:
+    return len(_CONTROL.findall(text[:8192]))
+
+
+def _control_limit(text: str) -> int:
+    return max(8, len(text[:8192]) // 50)
 
 
 def _check_text(text: str, path: str) -> str:
     if not text.strip():
         raise InputError(f"{path}: empty file")
     # Text with many control characters is almost certainly not an article.
-    controls = len(_CONTROL.findall(text[:8192]))
-    if controls > max(8, len(text[:8192]) // 50):
+    controls = _control_count(text)
+    if controls > _control_limit(text):
         raise InputError(f"{path}: binary file ({controls} control bytes), not an article")
     return text
 
@@ -244,28 +365,75 @@ def _display_name(path: Path) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in words if w) or path.name
 
 
+# story.toml: the type each key must have (published may also be a TOML date or date-time).
+_STORY_KEYS: dict[str, tuple[type, ...]] = {"title": (str,)}
+_OUTLET_KEYS: dict[str, tuple[type, ...]] = {
+    "file": (str,), "name": (str,), "url": (str,), "language": (str,), "title": (str,), "author": (str,),
+    "charset": (str,), "published": (str, datetime.date, datetime.time), "fetched": (str, datetime.date, datetime.time),
+}
+
+
+def _type_name(value: object) -> str:
+    return {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "a list", dict: "a table"}.get(
+        type(value), type(value).__name__
+    )
+
+
 def read_manifest(directory: Path) -> tuple[str | None, dict[str, dict]]:
+    """(story title, {file name: [[outlet]] entry}) from `directory`/story.toml, checked: every
+    key has the type it must have, or InputError names the file, the entry and the key."""
     manifest = directory / MANIFEST_NAME
-    if not manifest.is_file():
-        return None, {}
     try:
-        data = tomllib.loads(manifest.read_text(encoding="utf-8-sig"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        os.stat(manifest)
+    except FileNotFoundError:
+        return None, {}
+    except OSError:
+        pass  # read_regular_file says what is wrong
+    raw = read_regular_file(manifest, MAX_MANIFEST_BYTES)
+    try:
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{manifest}: not UTF-8 text (byte {exc.start}); story.toml must be UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{manifest}: not valid TOML ({exc})") from None
     story = data.get("story", {})
+    if not isinstance(story, dict):
+        raise InputError(f"{manifest}: 'story' must be a table ([story]), not {_type_name(story)}")
+    _check_keys(manifest, "[story]", story, _STORY_KEYS)
+    outlets = data.get("outlet", [])
+    if not isinstance(outlets, list):
+        raise InputError(f"{manifest}: 'outlet' must be a list of tables ([[outlet]]), not {_type_name(outlets)}")
     entries: dict[str, dict] = {}
-    for entry in data.get("outlet", []):
+    for number, entry in enumerate(outlets, 1):
         if not isinstance(entry, dict) or "file" not in entry:
             raise InputError(f"{manifest}: every [[outlet]] needs a 'file' key")
-        entries[str(entry["file"])] = entry
+        _check_keys(manifest, f"[[outlet]] {number}", entry, _OUTLET_KEYS)
+        entries[entry["file"]] = entry
     return story.get("title"), entries
+
+
+def _check_keys(manifest: Path, where: str, table: dict, types: dict[str, tuple[type, ...]]) -> None:
+    for key, wanted in types.items():
+        value = table.get(key)
+        if value is not None and not isinstance(value, wanted):
+            kind = "a string" if wanted == (str,) else "a string or a date"
+            raise InputError(f"{manifest}: {where}: '{key}' must be {kind}, not {_type_name(value)} ({value!r:.40})")
+
+
+def _kind_of(path: Path) -> str | None:
+    """None for a regular file (or a link to one), else what it is instead."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return f"unreadable: {exc.strerror}"
+    return None if stat.S_ISREG(mode) else _file_kind(mode)
 
 
 def collect_files(paths: list[str], notice=None) -> tuple[list[tuple[Path, dict]], str | None, Path]:
     """Expand PATHs into article files with their manifest entries.
 
     Returns (files, story title, story root). `notice` receives one-line messages
-    about skipped files.
+    about skipped files (other suffixes; FIFOs, devices and links to them).
     """
     if not paths:
         raise InputError("no path given: name a folder of outlet files or the files themselves")
@@ -274,22 +442,36 @@ def collect_files(paths: list[str], notice=None) -> tuple[list[tuple[Path, dict]
     roots: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
-            raise InputError(f"{raw}: no such file or directory")
-        if path.is_dir():
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            raise InputError(f"{raw}: no such file or directory") from None
+        except OSError as exc:
+            raise InputError(f"{raw}: cannot read ({exc.strerror})") from None
+        if stat.S_ISDIR(info.st_mode):
             title, entries = read_manifest(path)
             story_title = story_title or title
             roots.append(path)
             found = []
             # Outlets in the manifest's order (the user's choice), then the rest by name.
-            listed = list(entries)
-            children = sorted(path.iterdir(), key=lambda c: (listed.index(c.name) if c.name in entries else len(listed), c.name))
+            order = {name: n for n, name in enumerate(entries)}
+            try:
+                listing = list(path.iterdir())
+            except OSError as exc:
+                raise InputError(f"{raw}: cannot list the folder ({exc.strerror})") from None
+            children = sorted(listing, key=lambda c: (order.get(c.name, len(order)), c.name))
             for child in children:
                 if child.name == MANIFEST_NAME or child.name.startswith("."):
                     continue
-                if child.is_file() and child.suffix.lower() in ARTICLE_SUFFIXES:
+                kind = _kind_of(child)
+                if kind == "a directory":
+                    continue
+                if kind is not None:
+                    if notice is not None:
+                        notice(f"{child}: skipped ({kind}, not a regular file)")
+                elif child.suffix.lower() in ARTICLE_SUFFIXES:
                     found.append((child, entries.get(child.name, {})))
-                elif child.is_file() and notice is not None and child.suffix.lower() != ".json":
+                elif notice is not None and child.suffix.lower() != ".json":
                     notice(f"{child}: skipped (not .txt, .md, .html or .htm)")
             if not found:
                 raise InputError(f"{raw}: no readable article (.txt, .md, .html, .htm) in this directory")
@@ -303,14 +485,12 @@ def collect_files(paths: list[str], notice=None) -> tuple[list[tuple[Path, dict]
 
 
 def load_raw(path: Path, entry: dict) -> RawDoc:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    is_html = path.suffix.lower() in HTML_SUFFIXES
+    data = read_regular_file(path, MAX_HTML_BYTES if is_html else MAX_TEXT_BYTES)
     text, encoding, warnings = decode_bytes(data, str(path))
     forced: dict[int, str] = {}
     name_from = "story.toml" if entry.get("name") else "file"
-    if path.suffix.lower() in HTML_SUFFIXES:
+    if is_html:
         from retold.model.html import extract_text, page_meta  # only when needed
 
         # What the page says about itself fills what story.toml leaves out (never the reverse).
@@ -322,6 +502,8 @@ def load_raw(path: Path, entry: dict) -> RawDoc:
         text, forced = extract_text(text)
         if not text.strip():
             raise InputError(f"{path}: HTML without any article text")
+        if len(text) > MAX_TEXT_BYTES:
+            raise InputError(f"{path}: too large ({len(text):,} characters of article text; the limit is {_megabytes(MAX_TEXT_BYTES)})")
     meta = OutletMeta(
         id=outlet_id_for(path),
         name=str(entry.get("name") or _display_name(path)),

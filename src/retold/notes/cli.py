@@ -1,25 +1,38 @@
-"""`retold notes list [PATH]` and `retold notes export [PATH] --format md|json`."""
+"""`retold notes list|export|add|delete|doctor`.
+
+Everything printed goes through `printable` (file names, outlet names and note text are
+untrusted); every failure is one line and a non-zero exit.
+"""
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 import sys
+import tempfile
 from pathlib import Path
 
 from retold.model.safe import printable
 from retold.model.story import InputError
 from retold.notes.anchor import Anchor
 from retold.notes.service import PlacedNote, StoryNotes
-from retold.notes.store import NotesUnavailable, NoteStore
+from retold.notes.store import DB_NAME, Note, NotesUnavailable, NoteStore, moved_aside, repaired_wal
+
+
+def _say(message: str) -> None:
+    print(f"retold: {printable(message)}", file=sys.stderr)
+
+
+def _fail(message: str, code: int = 2) -> int:
+    print(f"retold: error: {printable(message)}", file=sys.stderr)
+    return code
 
 
 def _collect(store: NoteStore, path: str | None) -> list[tuple[str, str | None, list[PlacedNote]]]:
     from retold.model.pipeline import load_alignment
 
-    def notice(message: str) -> None:
-        print(f"retold: {message}", file=sys.stderr)
-
     if path is not None:
-        alignment = load_alignment([path], notice)
+        alignment = load_alignment([path], _say)
         notes = StoryNotes(store, alignment)
         return [(alignment.story_key, alignment.story_title, notes.placed)]
     stories = []
@@ -27,9 +40,10 @@ def _collect(store: NoteStore, path: str | None) -> list[tuple[str, str | None, 
         folder = Path(key)
         if folder.is_dir():
             try:
-                alignment = load_alignment([key], notice)
-            except InputError as exc:
-                notice(f"{exc}; its notes are listed as detached")
+                alignment = load_alignment([key], _say)
+            except Exception as exc:  # noqa: BLE001 - one story's failure stays its own
+                problem = str(exc) if isinstance(exc, InputError) else f"{key}: cannot be loaded ({type(exc).__name__}: {exc})"
+                _say(f"{problem}; its notes are listed as detached")
             else:
                 stories.append((key, alignment.story_title, StoryNotes(store, alignment).placed))
                 continue
@@ -38,19 +52,30 @@ def _collect(store: NoteStore, path: str | None) -> list[tuple[str, str | None, 
     return stories
 
 
+def _open_store() -> NoteStore:
+    store = NoteStore.open()
+    if store.notice:
+        _say(store.notice)
+    return store
+
+
 def run_notes(args) -> int:
     try:
-        store = NoteStore.open()
+        if args.notes_command == "doctor":
+            return _doctor(args)
+        store = _open_store()
     except NotesUnavailable as exc:
-        print(f"retold: error: notes unavailable: {exc}", file=sys.stderr)
-        return 2
-    if store.notice:
-        print(f"retold: {store.notice}", file=sys.stderr)
+        return _fail(f"notes unavailable: {exc}")
     try:
+        if args.notes_command == "add":
+            return _add(store, args)
+        if args.notes_command == "delete":
+            return _delete(store, args)
         stories = _collect(store, args.path)
     except InputError as exc:
-        print(f"retold: error: {exc}", file=sys.stderr)
-        return 2
+        return _fail(str(exc))
+    except NotesUnavailable as exc:
+        return _fail(f"notes unavailable: {exc}")
     if args.notes_command == "export":
         from retold.notes.export import to_json, to_markdown
 
@@ -69,3 +94,165 @@ def run_notes(args) -> int:
     if total == 0:
         print("no notes yet: in the reader, press m on a sentence to write one")
     return 0
+
+
+# ---------------------------------------------------------------- add / delete
+
+def _find_outlet(alignment, name: str):
+    wanted = " ".join(name.split()).casefold()
+    for outlet in alignment.outlets:
+        if wanted in (" ".join(outlet.name.split()).casefold(), outlet.id.casefold(), Path(outlet.meta.source).name.casefold()):
+            return outlet
+    names = ", ".join(o.name for o in alignment.outlets)
+    raise InputError(f"no outlet named {name!r} in this story (outlets: {names})")
+
+
+def _find_sentence(outlet, quote: str) -> int:
+    """The sentence holding `quote` (whitespace and case aside), or InputError."""
+    wanted = " ".join(quote.split()).casefold()
+    if not wanted:
+        raise InputError("--quote is empty")
+    for sentence in outlet.sentences:
+        if wanted in sentence.text.casefold():
+            return sentence.index
+    raise InputError(f"{outlet.meta.source}: no sentence of {outlet.name} contains {quote!r}")
+
+
+def _add(store: NoteStore, args) -> int:
+    """A note as the reader writes it: the same store, the same anchoring (selectors)."""
+    from retold.model.pipeline import load_alignment
+
+    if (args.outlet is None) != (args.quote is None):
+        return _fail("--outlet and --quote go together (a note on a sentence); leave both out for a note on the story")
+    alignment = load_alignment([args.path], _say)
+    notes = StoryNotes(store, alignment)
+    if args.outlet is None:
+        note = notes.add_on_story(args.text)
+        print(printable(f"added note #{note.id} on the story {alignment.story_title or alignment.story_key}"))
+        return 0
+    outlet = _find_outlet(alignment, args.outlet)
+    index = _find_sentence(outlet, args.quote)
+    note = notes.add_on_sentence(outlet.id, index, args.text)
+    print(printable(f"added note #{note.id} on {outlet.name}, sentence {index + 1}"))
+    return 0
+
+
+def _delete(store: NoteStore, args) -> int:
+    try:
+        note = store.get(args.id)
+    except KeyError:
+        return _fail(f"no note #{args.id}", 1)
+    store.delete(args.id)
+    print(printable(f"deleted note #{note.id} ({' '.join(note.body.split())[:60]})"))
+    return 0
+
+
+# ---------------------------------------------------------------- doctor
+
+def _notes_in(path: Path, wal: Path | None = None, page_size_from: Path | None = None) -> list[Note]:
+    """The notes still readable in a moved-aside file, read from a copy (SQLite may write to a
+    file it opens: the file itself stays as it was). A write-ahead log copy is read together
+    with the database it belongs to, its header rebuilt if that was the damage."""
+    from retold.notes.store import _note
+
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / "recover.db"
+        shutil.copyfile(path, copy)
+        if wal is not None:
+            data = repaired_wal(wal.read_bytes(), page_size_from or path)
+            (Path(scratch) / "recover.db-wal").write_bytes(data)
+        db = sqlite3.connect(copy, isolation_level=None)
+        db.row_factory = sqlite3.Row
+        try:
+            try:
+                return [_note(row) for row in db.execute("SELECT * FROM notes ORDER BY id")]
+            except sqlite3.DatabaseError:
+                pass
+            # A damaged table: row by row, keeping every row that still reads.
+            found = []
+            try:
+                ids = [row[0] for row in db.execute("SELECT id FROM notes ORDER BY id")]
+            except sqlite3.DatabaseError:
+                ids = range(1, 100_000)
+            for note_id in ids:
+                try:
+                    row = db.execute("SELECT * FROM notes WHERE id = ?", (note_id,)).fetchone()
+                except sqlite3.DatabaseError:
+                    continue
+                if row is not None:
+                    found.append(_note(row))
+            return found
+        finally:
+            db.close()
+
+
+def _key(note: Note) -> tuple:
+    return (note.story, note.source, note.exact, note.body, note.created)
+
+
+def _doctor(args) -> int:
+    """Check the database, list what was moved aside, and (--import) bring back the notes those
+    files still hold that the database lacks. Nothing is deleted or overwritten."""
+    from retold.notes.store import data_dir
+
+    directory = data_dir()
+    print(printable(f"notes folder: {directory}"))
+    path = directory / DB_NAME
+    problems = 0
+    store = None
+    if not path.exists():
+        print("database: none yet (it is created with the first note)")
+    else:
+        try:
+            store = _open_store()
+        except NotesUnavailable as exc:
+            print(printable(f"database: NOT USABLE: {exc}"))
+            problems += 1
+        else:
+            check = store.db.execute("PRAGMA integrity_check").fetchone()[0]
+            version = store.db.execute("PRAGMA user_version").fetchone()[0]
+            state = "read-only" if store.read_only else "ok"
+            print(printable(f"database: {path}: {state}, integrity {check}, schema {version}, "
+                            f"{store.count()} notes on {len(store.stories())} stories"))
+            problems += check != "ok"
+    aside = moved_aside(directory)
+    if not aside:
+        print("moved aside: nothing")
+    known = {_key(n) for n in store.all_notes()} if store is not None else set()
+    recoverable: list[Note] = []
+    companions = {p.name for p in aside if p.name.startswith(DB_NAME + ".")}
+    for file in aside:
+        if "-shm" in file.name:
+            continue  # shared memory: nothing of the data lives there
+        try:
+            if file.name.startswith(DB_NAME + "-wal"):
+                partner = DB_NAME + file.name[len(DB_NAME + "-wal"):]
+                if partner in companions:
+                    continue  # read with its database below
+                if not path.exists():
+                    print(printable(f"moved aside: {file}: a journal without its database; kept"))
+                    continue
+                notes = _notes_in(path, wal=file)
+            else:
+                wal_name = DB_NAME + "-wal" + file.name[len(DB_NAME):]
+                wal = file.with_name(wal_name) if (file.with_name(wal_name)).exists() else None
+                notes = _notes_in(file, wal=wal)
+        except (OSError, sqlite3.DatabaseError) as exc:
+            print(printable(f"moved aside: {file}: no notes can be read from it ({exc}); kept"))
+            continue
+        missing = [n for n in notes if _key(n) not in known]
+        print(printable(f"moved aside: {file}: {len(notes)} notes readable, {len(missing)} not in the database"))
+        for note in missing:
+            known.add(_key(note))
+            recoverable.append(note)
+    if recoverable and not args.do_import:
+        print(f"{len(recoverable)} notes can be brought back: retold notes doctor --import")
+    if recoverable and args.do_import:
+        if store is None or store.read_only:
+            return _fail("the database cannot be written now; nothing was imported")
+        for note in recoverable:
+            store.add(note.story, note.body, source=note.source, outlet_name=note.outlet_name, exact=note.exact,
+                      prefix=note.prefix, suffix=note.suffix, start=note.start, end=note.end,
+                      text_hash=note.text_hash, draft=note.draft, created=note.created)
+        print(f"imported {len(recoverable)} notes (the moved-aside files are kept; delete them yourself once you are sure)")
+    return 1 if problems else 0

@@ -3,40 +3,105 @@
 from __future__ import annotations
 
 import json
+import re
+from datetime import datetime, timedelta
 from pathlib import Path
 
+from retold.model.safe import json_inert, printable_lines
 from retold.notes.service import PlacedNote
 
 
+# Every character that can start Markdown or HTML syntax, escaped wherever it stands: a note's
+# "# " line, ``` fence, <script> or [link](javascript:...) is shown as typed, never acted on.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#|~&])")
+# These start a block only at the start of a line: lists, "---" rules, "===" underlines, quotes.
+_LINE_START = re.compile(r"^(\s*)([-+=>])")
+_ORDERED_LIST = re.compile(r"^(\s*\d+)([.)])")
+
+
+def md_text(text: str) -> str:
+    """Untrusted text as inert Markdown: no control or escape character (`printable`), every
+    syntax character backslash-escaped, line breaks kept as hard breaks."""
+    lines = []
+    for line in printable_lines(text).split("\n"):
+        line = _MARKDOWN_SPECIAL.sub(r"\\\1", line)
+        line = _ORDERED_LIST.sub(lambda m: m.group(1) + "\\" + m.group(2), line)  # "1." would start a list
+        line = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line).rstrip()
+        # Indentation kept as no-break spaces: four spaces would start a code block.
+        stripped = line.lstrip(" ")
+        lines.append("\u00a0" * (len(line) - len(stripped)) + stripped)
+    return "  \n".join(lines)  # two spaces: a hard line break inside the paragraph
+
+
 def _quote_block(text: str) -> str:
-    return "\n".join("> " + line for line in text.splitlines() or [""])
+    return "\n".join("> " + line for line in md_text(text).split("\n")) if text else ">"
+
+
+def _date(stamp: str | None) -> str:
+    """'2026-03-05T14:10:00+00:00' -> '2026-03-05 14:10 UTC' (shown as stored otherwise)."""
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return md_text(stamp)  # not one of ours: shown as stored, inert
+    if moment.tzinfo is not None and moment.utcoffset() == timedelta(0):
+        return moment.strftime("%Y-%m-%d %H:%M UTC")
+    return moment.isoformat(sep=" ", timespec="minutes")
+
+
+def _note_line(p: PlacedNote) -> str:
+    """When the note was written (and last changed), and whether it is a draft."""
+    made = f"noted {_date(p.note.created)}"
+    if p.note.updated and p.note.updated != p.note.created:
+        made += f", edited {_date(p.note.updated)}"
+    if p.note.draft:
+        made += " · draft"
+    return f"*{made}*"
+
+
+def _outlet_heading(p: PlacedNote) -> str:
+    name = p.outlet.name if p.outlet else p.note.outlet_name or "?"
+    heading = md_text(" ".join(name.split()))
+    published = p.outlet.meta.published if p.outlet is not None else None
+    return f"## {heading}" + (f" — published {md_text(str(published))}" if published else "")
 
 
 def to_markdown(stories: list[tuple[str, str | None, list[PlacedNote]]]) -> str:
-    """stories: (story key, story title, placed notes)."""
+    """stories: (story key, story title, placed notes). All text from files and notes is
+    escaped (`md_text`): the document's structure is only ours."""
     out: list[str] = []
     for key, title, placed in stories:
-        out.append(f"# {title or Path(key).name}")
-        out.append(f"`{key}`")
+        out.append(f"# {md_text(' '.join((title or Path(key).name).split()))}")
+        out.append("")
+        out.append(md_text(key))
         out.append("")
         story_notes = [p for p in placed if p.note.on_story]
         if story_notes:
             out.append("## On the whole story")
             out.append("")
             for p in story_notes:
-                out.append(p.note.body + (" *(draft)*" if p.note.draft else ""))
+                out.append(_note_line(p))
+                out.append("")
+                out.append(md_text(p.note.body))
                 out.append("")
         outlets: dict[str, list[PlacedNote]] = {}
+        headings: dict[str, str] = {}
         for p in placed:
             if not p.note.on_story and p.anchor.how != "detached":
-                outlets.setdefault(p.outlet.name if p.outlet else p.note.outlet_name or "?", []).append(p)
+                name = p.outlet.name if p.outlet else p.note.outlet_name or "?"
+                outlets.setdefault(name, []).append(p)
+                headings.setdefault(name, _outlet_heading(p))
         for name, notes in outlets.items():
-            out.append(f"## {name}")
+            out.append(headings[name])
             out.append("")
             for p in sorted(notes, key=lambda p: p.anchor.sentence or 0):
                 out.append(_quote_block(p.quote))
                 out.append("")
-                out.append(p.note.body + (" *(draft)*" if p.note.draft else ""))
+                where = f"sentence {p.anchor.sentence + 1} · " if p.anchor.sentence is not None else ""
+                out.append(f"*{where}{_note_line(p)[1:]}")
+                out.append("")
+                out.append(md_text(p.note.body))
                 if p.anchor.how == "fuzzy":
                     out.append("")
                     out.append("*(re-attached after the article changed)*")
@@ -46,11 +111,13 @@ def to_markdown(stories: list[tuple[str, str | None, list[PlacedNote]]]) -> str:
             out.append("## Detached notes (their sentence is no longer in the files)")
             out.append("")
             for p in detached:
-                out.append(f"{p.note.outlet_name or '?'}:")
+                out.append(f"**{md_text(' '.join((p.note.outlet_name or '').split()) or '?')}**")
                 out.append("")
                 out.append(_quote_block(p.quote))
                 out.append("")
-                out.append(p.note.body)
+                out.append(_note_line(p))
+                out.append("")
+                out.append(md_text(p.note.body))
                 out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -95,4 +162,5 @@ def to_annotations(stories: list[tuple[str, str | None, list[PlacedNote]]]) -> l
 
 
 def to_json(stories) -> str:
-    return json.dumps(to_annotations(stories), ensure_ascii=False, indent=2)
+    """The same JSON value with C1 controls, bidi overrides and lone surrogates as \\u escapes."""
+    return json_inert(json.dumps(to_annotations(stories), ensure_ascii=False, indent=2))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from retold.model.story import Alignment, Outlet
 from retold.notes.anchor import Anchor, anchor, selectors_for
-from retold.notes.store import Note, NoteStore
+from retold.notes.store import Note, NoteConflict, NoteStore
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,12 @@ class StoryNotes:
         self.alignment = alignment
         self._by_source = {source_key(o): o for o in alignment.outlets}
         self.placed: list[PlacedNote] = []
+        self.notice: str | None = None  # what the last change needs to tell the user (a conflict)
         self.reload()
+
+    def take_notice(self) -> str | None:
+        notice, self.notice = self.notice, None
+        return notice
 
     @property
     def story(self) -> str:
@@ -72,29 +77,47 @@ class StoryNotes:
     def on_story(self) -> PlacedNote | None:
         return next((p for p in self.placed if p.note.on_story), None)
 
+    def _update(self, placed: PlacedNote, body: str, draft: bool) -> Note:
+        """Change a note as this window last saw it. Changed or deleted in another window
+        meanwhile: nothing is overwritten, this text becomes a note of its own, `notice` says so."""
+        try:
+            note = self.store.update_body(placed.note.id, body, draft=draft, expected_version=placed.note.version)
+        except NoteConflict as conflict:
+            self.notice = str(conflict)
+            self.reload()  # the other window's version (or its deletion) as well as ours
+            return conflict.saved
+        return self._replace(note)
+
+    def add_on_sentence(self, outlet_id: str, index: int, body: str, *, draft: bool = False) -> Note:
+        """A new note on a sentence, anchored by its W3C selectors (`retold notes add` too)."""
+        outlet = self.alignment.outlet(outlet_id)
+        s = selectors_for(outlet, outlet.sentences[index])
+        note = self.store.add(
+            self.story, body, source=source_key(outlet), outlet_name=outlet.name, exact=s.exact,
+            prefix=s.prefix, suffix=s.suffix, start=s.start, end=s.end, text_hash=s.text_hash, draft=draft,
+        )
+        return self._replace(note)
+
+    def add_on_story(self, body: str, *, draft: bool = False) -> Note:
+        return self._replace(self.store.add(self.story, body, draft=draft))
+
     def save_on_sentence(self, outlet_id: str, index: int, body: str, *, draft: bool = False) -> Note:
         existing = self.on_sentence(outlet_id, index)
         if existing is not None:
-            note = self.store.update_body(existing.note.id, body, draft=draft)
-        else:
-            outlet = self.alignment.outlet(outlet_id)
-            s = selectors_for(outlet, outlet.sentences[index])
-            note = self.store.add(
-                self.story, body, source=source_key(outlet), outlet_name=outlet.name, exact=s.exact,
-                prefix=s.prefix, suffix=s.suffix, start=s.start, end=s.end, text_hash=s.text_hash, draft=draft,
-            )
-        return self._replace(note)
+            return self._update(existing, body, draft)
+        return self.add_on_sentence(outlet_id, index, body, draft=draft)
 
     def save_on_story(self, body: str, *, draft: bool = False) -> Note:
         existing = self.on_story()
         if existing is not None:
-            note = self.store.update_body(existing.note.id, body, draft=draft)
-        else:
-            note = self.store.add(self.story, body, draft=draft)
-        return self._replace(note)
+            return self._update(existing, body, draft)
+        return self.add_on_story(body, draft=draft)
 
     def update(self, note_id: int, body: str, *, draft: bool = False) -> Note:
-        return self._replace(self.store.update_body(note_id, body, draft=draft))
+        placed = next((p for p in self.placed if p.note.id == note_id), None)
+        if placed is None:
+            return self._replace(self.store.update_body(note_id, body, draft=draft))
+        return self._update(placed, body, draft)
 
     def reattach(self, note_id: int, outlet_id: str, index: int) -> Note:
         outlet = self.alignment.outlet(outlet_id)
@@ -106,5 +129,6 @@ class StoryNotes:
         return self._replace(note)
 
     def delete(self, note_id: int) -> None:
-        self.store.delete(note_id)
+        if not self.store.delete(note_id):
+            self.notice = f"Note #{note_id} had already been deleted in another window."
         self.placed = [p for p in self.placed if p.note.id != note_id]

@@ -1,26 +1,51 @@
 """Reading notes in a local SQLite database.
 
 One transaction per change; WAL journal with synchronous=FULL, so a note that was
-saved survives a crash or a kill mid-write; a busy timeout so two retold instances
-can both write; `PRAGMA user_version` migrations from the first release on.
-A corrupt file is moved aside (with a timestamp) and a fresh one created.
+saved survives a crash or a kill mid-write; a short, bounded wait for a lock another
+program holds (the caller keeps the text and says so); `PRAGMA user_version` migrations
+from the first release on; a `version` per note, so an edit made in another window is
+detected, never silently overwritten.
+
+Opening never deletes or overwrites a file, and always reports. A write error (full disk,
+permissions, I/O) is not damage: the database stays where it is, opened read-only when it
+can be. Only a file SQLite itself calls corrupt, or a damaged write-ahead log, is moved
+aside, under a unique name, inside a lock (two processes starting at once repair once),
+with its bytes kept; `retold notes doctor` lists such files and re-imports their notes.
+A schema the code does not recognise is left untouched.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import struct
 import time
+import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 DB_NAME = "notes.db"
-BUSY_TIMEOUT_S = 10.0
+LOCK_NAME = "notes.lock"
+ASIDE_MARK = ".damaged-"  # notes.db.damaged-20260326-101502-<pid>-<random>
+# Waiting longer for a lock another program holds freezes the reader: a write gives up after
+# about this long and the caller keeps the note's text (the editor reopens with it).
+BUSY_TIMEOUT_S = 0.5
+WRITE_ATTEMPTS = 3
 
 
 class NotesUnavailable(Exception):
     """The notes database cannot be used; the message says why (for the reader's status)."""
+
+
+class NoteConflict(Exception):
+    """A note changed or vanished in another window since it was read: nothing was overwritten.
+    `saved` is where this window's text went (a new note), `message` says so."""
+
+    def __init__(self, message: str, saved: Note) -> None:
+        super().__init__(message)
+        self.saved = saved
 
 
 @dataclass
@@ -39,6 +64,7 @@ class Note:
     draft: bool
     created: str
     updated: str
+    version: int = 1  # +1 on every change: an edit based on an older version is a conflict
 
     @property
     def on_story(self) -> bool:
@@ -66,14 +92,21 @@ MIGRATIONS = [
     );
     CREATE INDEX notes_story ON notes(story, source);
     """,
+    """
+    ALTER TABLE notes ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    """,
 ]
+# The columns each schema version has: anything else is a database we do not recognise.
+_COLUMNS_V1 = {"id", "story", "source", "outlet_name", "exact", "prefix", "suffix", "start", "end", "text_hash",
+               "body", "draft", "created", "updated"}
+SCHEMA_COLUMNS = {1: _COLUMNS_V1, 2: _COLUMNS_V1 | {"version"}}
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def data_dir() -> Path:
     override = os.environ.get("RETOLD_DATA_DIR")
     if override:
-        return Path(override)
+        return Path(os.path.expandvars(override)).expanduser()  # "~/notes" is the home folder's
     import platformdirs
 
     return Path(platformdirs.user_data_dir("retold", appauthor=False))
@@ -101,29 +134,69 @@ class NoteStore:
         except OSError as exc:
             raise NotesUnavailable(f"cannot create {directory}: {exc.strerror or exc}") from None
         path = directory / DB_NAME
-        if not os.access(directory, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-            raise NotesUnavailable(f"{directory} is read-only")
-        notice = None
-        try:
-            connection = cls._connect(path)
-        except sqlite3.DatabaseError as exc:
-            message = str(exc)
-            if isinstance(exc, sqlite3.OperationalError) and "locked" in message:
-                raise NotesUnavailable(f"{path} is locked by another program") from None
-            if isinstance(exc, sqlite3.OperationalError) and ("readonly" in message or "unable to open" in message):
-                raise NotesUnavailable(f"{path} cannot be written: {message}") from None
-            aside = path.with_name(f"{DB_NAME}.corrupt-{datetime.now().strftime('%Y%m%d-%H%M%S')}")
+        notices: list[str] = []
+        with _repair_lock(directory):
+            # Inside the lock: another retold starting now repairs once, or sees the repair done.
+            wal = path.with_name(DB_NAME + "-wal")
+            if path.exists() and _wal_damaged(wal):
+                # Copied, not moved: SQLite still reads what it can of it, and the copy keeps
+                # every byte (SQLite rewrites a log it cannot read on the next write).
+                aside = _copy_aside(wal)
+                notices.append(
+                    f"The notes journal {wal.name} was damaged: some recent notes may be missing. Its bytes were "
+                    f"kept in {aside}; `retold notes doctor --import` recovers the notes it holds."
+                )
             try:
-                path.rename(aside)
+                connection = cls._connect(path)
+            except sqlite3.DatabaseError as exc:
+                if not _is_damage(exc):
+                    return cls._unavailable(path, exc, notices)
+                aside = _move_aside(path)
                 for suffix in ("-wal", "-shm"):
                     stale = path.with_name(DB_NAME + suffix)
                     if stale.exists():
-                        stale.rename(aside.with_name(aside.name + suffix))
-                connection = cls._connect(path)
-            except (OSError, sqlite3.DatabaseError) as again:
-                raise NotesUnavailable(f"{path} is damaged and could not be replaced: {again}") from None
-            notice = f"The notes database was damaged; it was moved to {aside} and a new one started."
-        return cls(path, connection, notice)
+                        _move_aside(stale, aside.name.replace(DB_NAME, DB_NAME + suffix, 1))
+                notices.append(
+                    f"The notes database was damaged ({exc}); it was moved to {aside} and a new one started. "
+                    "`retold notes doctor --import` recovers the notes it still holds."
+                )
+                try:
+                    connection = cls._connect(path)
+                except sqlite3.DatabaseError as again:
+                    raise NotesUnavailable(f"{path}: a new database could not be started ({again})") from None
+        return cls(path, connection, " ".join(notices) or None)
+
+    @classmethod
+    def _unavailable(cls, path: Path, exc: sqlite3.DatabaseError, notices: list[str]) -> NoteStore:
+        """A failure that is not damage: the file stays where it is. Read-only when possible."""
+        problem = _describe(exc)
+        if _errorcode(exc) in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+            raise NotesUnavailable(f"{path} is locked by another program; try again in a moment") from None
+        if not path.exists():
+            raise NotesUnavailable(f"{path} cannot be created: {problem}") from None
+        connection = None
+        wal = path.with_name(DB_NAME + "-wal")
+        # Read-only; "immutable" (no lock, no shared-memory file: nothing to write) only when no
+        # write-ahead log holds changes the main file lacks.
+        modes = ["mode=ro"] + ([] if wal.exists() and wal.stat().st_size else ["immutable=1"])
+        for mode in modes:
+            try:
+                connection = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True, timeout=BUSY_TIMEOUT_S,
+                                             isolation_level=None)
+                connection.row_factory = sqlite3.Row
+                _check_schema(connection, path)
+                connection.execute("SELECT COUNT(*) FROM notes").fetchone()
+                break
+            except sqlite3.DatabaseError:
+                if connection is not None:
+                    connection.close()
+                connection = None
+        if connection is None:
+            raise NotesUnavailable(f"{path} cannot be opened: {problem}; it was left as it is")
+        notices.append(f"Notes are read-only for now: {path} cannot be written ({problem}). Nothing was moved or lost.")
+        store = cls(path, connection, " ".join(notices))
+        store.read_only = True
+        return store
 
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
@@ -132,7 +205,8 @@ class NoteStore:
             db.row_factory = sqlite3.Row
             db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise sqlite3.DatabaseError("integrity check failed")
+                raise _Damaged("integrity check failed")
+            _check_schema(db, path)
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = FULL")
             _migrate(db)
@@ -141,13 +215,17 @@ class NoteStore:
             raise
         return db
 
+    read_only = False
+
     def close(self) -> None:
         self.db.close()
 
     # ---------------------------------------------------------------- writing (one transaction each)
 
     def _write(self, sql: str, args: tuple) -> sqlite3.Cursor:
-        for attempt in range(5):
+        if self.read_only:
+            raise NotesUnavailable(f"{self.path} is read-only for now (see the notice on opening); the note was not saved")
+        for attempt in range(WRITE_ATTEMPTS):
             try:
                 self.db.execute("BEGIN IMMEDIATE")
                 try:
@@ -158,37 +236,70 @@ class NoteStore:
                 self.db.execute("COMMIT")
                 return cursor
             except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) and "busy" not in str(exc):
-                    raise
-                time.sleep(0.2 * (attempt + 1))  # another instance holds the lock longer than the timeout
-        raise NotesUnavailable(f"{self.path} stayed locked; the note was not saved")
+                if _errorcode(exc) not in ("SQLITE_BUSY", "SQLITE_LOCKED") and "locked" not in str(exc):
+                    raise NotesUnavailable(f"{self.path}: {_describe(exc)}; the note was not saved") from None
+                time.sleep(0.1 * (attempt + 1))
+        raise NotesUnavailable(f"{self.path} is locked by another program; the note was not saved (try again)")
 
     def add(self, story: str, body: str, *, source: str | None = None, outlet_name: str | None = None,
             exact: str = "", prefix: str = "", suffix: str = "", start: int = 0, end: int = 0,
-            text_hash: str | None = None, draft: bool = False) -> Note:
+            text_hash: str | None = None, draft: bool = False, created: str | None = None) -> Note:
         now = _now()
         cursor = self._write(
             'INSERT INTO notes (story, source, outlet_name, exact, prefix, suffix, start, "end", text_hash, body, draft, created, updated)'
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (story, source, outlet_name, exact, prefix, suffix, start, end, text_hash, body, int(draft), now, now),
+            (story, source, outlet_name, exact, prefix, suffix, start, end, text_hash, body, int(draft), created or now, now),
         )
         return self.get(cursor.lastrowid)
 
-    def update_body(self, note_id: int, body: str, *, draft: bool = False) -> Note:
-        self._write("UPDATE notes SET body = ?, draft = ?, updated = ? WHERE id = ?", (body, int(draft), _now(), note_id))
-        return self.get(note_id)
+    def update_body(self, note_id: int, body: str, *, draft: bool = False, expected_version: int | None = None) -> Note:
+        """Change a note's text. With `expected_version` (the version it was read at), a note
+        changed or deleted elsewhere meanwhile is not overwritten: this text is saved as a new
+        note beside it and NoteConflict says so."""
+        if expected_version is None:
+            self._write("UPDATE notes SET body = ?, draft = ?, updated = ?, version = version + 1 WHERE id = ?",
+                        (body, int(draft), _now(), note_id))
+            return self.get(note_id)
+        cursor = self._write(
+            "UPDATE notes SET body = ?, draft = ?, updated = ?, version = version + 1 WHERE id = ? AND version = ?",
+            (body, int(draft), _now(), note_id, expected_version),
+        )
+        if cursor.rowcount == 1:
+            return self.get(note_id)
+        return self._keep_both(note_id, body, draft)
+
+    def _keep_both(self, note_id: int, body: str, draft: bool) -> Note:
+        try:
+            other = self.get(note_id)
+        except KeyError:
+            other = None
+        original = self._last_known.get(note_id) or other
+        if original is None:
+            raise NotesUnavailable(f"note #{note_id} no longer exists; the text was not saved")
+        saved = self.add(
+            original.story, body, source=original.source, outlet_name=original.outlet_name, exact=original.exact,
+            prefix=original.prefix, suffix=original.suffix, start=original.start, end=original.end,
+            text_hash=original.text_hash, draft=draft,
+        )
+        if other is None:
+            message = f"Note #{note_id} was deleted in another window; your text was saved as a new note #{saved.id}."
+        else:
+            message = (f"Note #{note_id} was changed in another window meanwhile; both texts are kept "
+                       f"(yours as note #{saved.id}).")
+        raise NoteConflict(message, saved)
 
     def move_anchor(self, note_id: int, *, source: str | None, outlet_name: str | None, exact: str, prefix: str,
                     suffix: str, start: int, end: int, text_hash: str | None) -> Note:
         self._write(
             'UPDATE notes SET source = ?, outlet_name = ?, exact = ?, prefix = ?, suffix = ?, start = ?, "end" = ?,'
-            " text_hash = ?, updated = ? WHERE id = ?",
+            " text_hash = ?, updated = ?, version = version + 1 WHERE id = ?",
             (source, outlet_name, exact, prefix, suffix, start, end, text_hash, _now(), note_id),
         )
         return self.get(note_id)
 
-    def delete(self, note_id: int) -> None:
-        self._write("DELETE FROM notes WHERE id = ?", (note_id,))
+    def delete(self, note_id: int) -> bool:
+        """True if the note was there to delete."""
+        return self._write("DELETE FROM notes WHERE id = ?", (note_id,)).rowcount == 1
 
     # ---------------------------------------------------------------- reading
 
@@ -196,11 +307,27 @@ class NoteStore:
         row = self.db.execute("SELECT * FROM notes WHERE id = ?", (note_id,)).fetchone()
         if row is None:
             raise KeyError(note_id)
-        return _note(row)
+        return self._remember(_note(row))
 
     def for_story(self, story: str) -> list[Note]:
         rows = self.db.execute("SELECT * FROM notes WHERE story = ? ORDER BY id", (story,)).fetchall()
-        return [_note(r) for r in rows]
+        return [self._remember(_note(r)) for r in rows]
+
+    def all_notes(self) -> list[Note]:
+        return [_note(r) for r in self.db.execute("SELECT * FROM notes ORDER BY id")]
+
+    @property
+    def _last_known(self) -> dict[int, Note]:
+        """Notes as this process last read them: the anchor a conflicting edit is saved under
+        when the note itself was deleted elsewhere."""
+        known = self.__dict__.get("_known")
+        if known is None:
+            known = self.__dict__["_known"] = {}
+        return known
+
+    def _remember(self, note: Note) -> Note:
+        self._last_known[note.id] = note
+        return note
 
     def stories(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT DISTINCT story FROM notes ORDER BY story")]
@@ -215,6 +342,7 @@ def _note(row: sqlite3.Row) -> Note:
         exact=row["exact"], prefix=row["prefix"], suffix=row["suffix"], start=row["start"], end=row["end"],
         text_hash=row["text_hash"], body=row["body"], draft=bool(row["draft"]),
         created=row["created"], updated=row["updated"],
+        version=row["version"] if "version" in row.keys() else 1,
     )
 
 
@@ -237,3 +365,214 @@ def _migrate(db: sqlite3.Connection) -> None:
             db.execute("ROLLBACK")
             raise
         version = db.execute("PRAGMA user_version").fetchone()[0]
+
+
+# ---------------------------------------------------------------- schema, damage, repair
+
+class _Damaged(sqlite3.DatabaseError):
+    """SQLite opened the file but its own check found it damaged."""
+
+
+def _errorcode(exc: BaseException) -> str:
+    return getattr(exc, "sqlite_errorname", "") or ""
+
+
+def _is_damage(exc: sqlite3.DatabaseError) -> bool:
+    """Only what SQLite calls damage. A full disk, an I/O error, a permission or a lock is not:
+    moving a healthy database aside over one of those made the user's notes vanish."""
+    if isinstance(exc, _Damaged):
+        return True
+    code = _errorcode(exc)
+    if code:
+        return code.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+    message = str(exc).lower()
+    return "not a database" in message or "malformed" in message
+
+
+def _describe(exc: BaseException) -> str:
+    code = _errorcode(exc)
+    if code.startswith("SQLITE_FULL"):
+        return "the disk is full"
+    if code.startswith(("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_CANTOPEN", "SQLITE_AUTH")):
+        return f"no permission to write ({exc})"
+    if code.startswith("SQLITE_IOERR"):
+        return f"a disk input/output error ({exc}); the disk may be full or failing"
+    return str(exc)
+
+
+def _check_schema(db: sqlite3.Connection, path: Path) -> None:
+    """NotesUnavailable for a schema this code does not recognise: such a file is never migrated,
+    moved or written; the user decides what it is."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if version == 0:
+        if tables:
+            raise NotesUnavailable(
+                f"{path} is not a retold notes database (tables {', '.join(sorted(tables))} without a retold schema "
+                "version); it was left untouched"
+            )
+        return
+    if version > SCHEMA_VERSION:
+        return  # _migrate: from a newer retold
+    if "notes" not in tables:
+        raise NotesUnavailable(f"{path}: schema not recognised (version {version} but no notes table); it was left untouched")
+    columns = {row[1] for row in db.execute("PRAGMA table_info(notes)")}
+    missing = SCHEMA_COLUMNS[version] - columns
+    if missing:
+        raise NotesUnavailable(
+            f"{path}: schema not recognised (version {version}, notes table without {', '.join(sorted(missing))}); "
+            "it was left untouched"
+        )
+
+
+@contextmanager
+def _repair_lock(directory: Path):
+    """An exclusive lock on `directory`/notes.lock while the database is checked and repaired:
+    two retold processes starting at once on a damaged file move it aside once. The lock file
+    is never removed (removing it would let a third process lock a different file)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no flock; SQLite's own locking still guards the data
+        yield
+        return
+    try:
+        fd = os.open(directory / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:
+        yield  # a read-only or full directory: nothing will be moved there anyway
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _move_aside(path: Path, name: str | None = None) -> Path:
+    """Give `path` a new, unique name beside it (its bytes untouched) and return it. Never
+    overwrites: a hard link fails if the name exists; renaming is the fallback where links
+    are not supported, after checking the name is free."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for _ in range(100):
+        target = path.with_name(name or f"{path.name}{ASIDE_MARK}{stamp}-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+        name = None  # a given name that is taken falls back to a fresh unique one
+        try:
+            os.link(path, target)
+        except FileExistsError:
+            continue
+        except OSError:
+            if target.exists():
+                continue
+            try:
+                os.rename(path, target)
+            except OSError as exc:
+                raise NotesUnavailable(f"{path} is damaged and could not be moved aside ({exc.strerror}); it was left as it is") from None
+            return target
+        try:
+            os.unlink(path)  # the bytes live on under `target`
+        except OSError as exc:
+            raise NotesUnavailable(f"{path} is damaged and could not be moved aside ({exc.strerror}); a copy is at {target}") from None
+        return target
+    raise NotesUnavailable(f"{path} is damaged and no free name was found to move it aside")
+
+
+def _copy_aside(path: Path) -> Path:
+    """A copy of `path` under a new, unique name (exclusive create: never overwrites)."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}{ASIDE_MARK}{stamp}-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    try:
+        data = path.read_bytes()
+        with open(target, "xb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        raise NotesUnavailable(f"{path} is damaged and could not be copied aside ({exc.strerror}); nothing was changed") from None
+    return target
+
+
+def moved_aside(directory: Path) -> list[Path]:
+    """Files the store moved aside in `directory` (notes.db.damaged-…, notes.db-wal.damaged-…,
+    and notes.db.corrupt-… from older releases), oldest first."""
+    found = [p for p in directory.glob(f"{DB_NAME}*") if ASIDE_MARK in p.name or ".corrupt-" in p.name]
+    return sorted(found, key=lambda p: (p.stat().st_mtime, p.name))
+
+
+_WAL_MAGIC = (0x377F0682, 0x377F0683)
+
+
+def _wal_checksum(data: bytes, big_endian: bool, s0: int = 0, s1: int = 0) -> tuple[int, int]:
+    words = struct.unpack((">" if big_endian else "<") + f"{len(data) // 4}I", data)
+    for i in range(0, len(words), 2):
+        s0 = (s0 + words[i] + s1) & 0xFFFFFFFF
+        s1 = (s1 + words[i + 1] + s0) & 0xFFFFFFFF
+    return s0, s1
+
+
+def _wal_damaged(wal: Path) -> bool:
+    """True if SQLite would drop committed transactions of this write-ahead log: its header is
+    invalid (the whole log is ignored), or a frame fails its checksum while frames of the same
+    log follow it. A log cut short at its end (a crash before the commit was acknowledged) is
+    not damage."""
+    try:
+        with open(wal, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return False
+    if not data:
+        return False
+    if len(data) < 32:
+        return True
+    magic, version, page_size, _, salt1, salt2, c0, c1 = struct.unpack(">8I", data[:32])
+    if magic not in _WAL_MAGIC or version != 3007000:
+        return True
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size > 65536 or page_size & (page_size - 1):
+        return True
+    big_endian = magic & 1 == 1
+    s0, s1 = _wal_checksum(data[:24], big_endian)
+    if (s0, s1) != (c0, c1):
+        return True
+    frame = 24 + page_size
+    offset = 32
+    broken = False
+    while offset + frame <= len(data):
+        header = data[offset:offset + 24]
+        _, _, f_salt1, f_salt2, f0, f1 = struct.unpack(">6I", header)
+        if (f_salt1, f_salt2) != (salt1, salt2):
+            offset += frame
+            continue  # a frame left from before the log was restarted: not part of this log
+        if broken:
+            return True  # the log goes on after a broken frame: SQLite would drop what follows
+        s0, s1 = _wal_checksum(header[:8] + data[offset + 24:offset + frame], big_endian, s0, s1)
+        if (s0, s1) != (f0, f1):
+            broken = True
+        offset += frame
+    return False
+
+
+def repaired_wal(data: bytes, database: Path) -> bytes:
+    """A write-ahead log SQLite will read: the header rebuilt (salts from the first frame, the
+    page size from the database) and every frame of the log given a valid checksum again, so
+    the frames a damaged header or a broken frame would make SQLite drop can be read. For
+    recovery from a copy only (`retold notes doctor`), never on the live database."""
+    with open(database, "rb") as handle:
+        head = handle.read(100)
+    page_size = struct.unpack(">H", head[16:18])[0] if len(head) >= 18 else 4096
+    page_size = 65536 if page_size == 1 else (page_size or 4096)
+    frame = 24 + page_size
+    if len(data) < 32 + frame:
+        return data
+    salt1, salt2 = struct.unpack(">2I", data[32 + 8:32 + 16])
+    header = struct.pack(">6I", _WAL_MAGIC[1], 3007000, page_size, 0, salt1, salt2)
+    s0, s1 = _wal_checksum(header, True)
+    out = [header, struct.pack(">2I", s0, s1)]
+    offset = 32
+    while offset + frame <= len(data):
+        frame_header = data[offset:offset + 24]
+        if struct.unpack(">2I", frame_header[8:16]) != (salt1, salt2):
+            break  # the end of this log
+        page = data[offset + 24:offset + frame]
+        s0, s1 = _wal_checksum(frame_header[:8] + page, True, s0, s1)
+        out.append(frame_header[:16] + struct.pack(">2I", s0, s1) + page)
+        offset += frame
+    return b"".join(out)

@@ -402,10 +402,10 @@ class ReaderScreen(Screen):
             store = NoteStore.open()
         except NotesUnavailable as exc:
             self.notes_problem = str(exc)
-            self.notify(f"Notes are unavailable: {exc}", severity="warning", timeout=10)
+            self.notify(f"Notes are unavailable: {exc}", severity="warning", timeout=10, markup=False)
             return
         if store.notice:
-            self.notify(store.notice, severity="warning", timeout=15)
+            self.notify(store.notice, severity="warning", timeout=15, markup=False)
         self.notes = StoryNotes(store, self.alignment)
         self._refresh_note_marks()
 
@@ -418,7 +418,7 @@ class ReaderScreen(Screen):
 
     def _notes_or_warn(self) -> StoryNotes | None:
         if self.notes is None:
-            self.notify(f"Notes are unavailable: {self.notes_problem}", severity="error", timeout=8)
+            self.notify(f"Notes are unavailable: {self.notes_problem}", severity="error", timeout=8, markup=False)
         return self.notes
 
     def _save(self, write) -> bool:
@@ -426,10 +426,13 @@ class ReaderScreen(Screen):
         try:
             write()
         except Exception as exc:  # NotesUnavailable, OSError, sqlite3 errors
-            self.notify(f"The note could not be saved: {exc}", severity="error", timeout=15)
+            self.notify(f"The note could not be saved: {exc}", severity="error", timeout=15, markup=False)
             return False
         finally:
             self._refresh_note_marks()
+        notice = self.notes.take_notice() if self.notes is not None else None
+        if notice:  # changed or deleted in another window: both texts kept
+            self.notify(notice, severity="warning", timeout=15, markup=False)
         return True
 
     def _edit(self, heading: str, quote: str | None, existing, save) -> None:
@@ -506,7 +509,7 @@ class ReaderScreen(Screen):
                 if placed.note.on_story or not pane.outlet.sentences:
                     return
                 self._save(lambda: notes.reattach(note_id, pane.outlet.id, pane.cursor))
-                self.notify(f"Note re-attached to {here}.", timeout=4)
+                self.notify(f"Note re-attached to {here}.", timeout=4, markup=False)
             elif action == "edit":
                 self._edit_existing(placed)
 

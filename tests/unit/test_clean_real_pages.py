@@ -1,0 +1,119 @@
+"""Cleaning on the shapes real scraped pages have (issue 8), on fixtures written in our own words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retold.model.clean import clean_documents, strong_reason
+from retold.model.pipeline import load_alignment
+from retold.model.story import OutletMeta, RawDoc
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def doc(text: str, name: str = "page") -> RawDoc:
+    return RawDoc(meta=OutletMeta(id=name, name=name, source=f"{name}.txt"), text=text, encoding="utf-8")
+
+
+def body_of(article, text: str) -> list[str]:
+    return [" ".join(text[s:e].split()) for s, e in article.paragraphs]
+
+
+@pytest.mark.parametrize("words", [3, 40, 41, 120, 600])
+def test_icon_runs_of_any_length_are_furniture(words):
+    names = ["icon-" + w for w in "menu share mail print link star heart play user bell".split()]
+    line = " ".join(names[n % len(names)] for n in range(words))
+    assert strong_reason(line) == "icon names"
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("HomeNewsWorldAsia", "navigation"),
+    ("HomeSportRowing", "navigation"),
+    ("Follow our coverage of the lantern festival on Telegram @lanternpost", "social / subscribe prompt"),
+    ("Support independent journalism. Donate to The Lantern Post today.", "fundraising appeal"),
+    ("Donate now", "fundraising appeal"),
+    ("Become a supporter from 3 euros a month and keep our reporting free.", "fundraising appeal"),
+    ("Lantern festival moves to the old quay after stor… | The Lantern Post", "page title"),
+    ("Cracks found in the dam, hundreds leave their hom... - Orlin Observer", "page title"),
+])
+def test_real_page_furniture_has_a_reason(line, reason):
+    assert strong_reason(line) == reason
+
+
+@pytest.mark.parametrize("extra", [0, 30, 200])
+def test_agency_notices_of_any_length(extra):
+    notice = ("All rights reserved. This material may not be published, broadcast, rewritten or redistributed "
+              "in whole or in part without prior written permission. " + "Further terms apply to every reuse. " * extra)
+    assert strong_reason(notice.strip()) == "copyright"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The council said it would donate the old ferry to the maritime museum.",  # "donate" as news, not an appeal
+    "Home owners near the quay were told to leave by Sunday evening.",
+    "The regional copyright office said the rules were written in 1998.",
+])
+def test_news_sentences_with_furniture_words_stay(sentence):
+    assert strong_reason(sentence) is None
+
+
+def test_fixture_page_keeps_the_article_and_finds_headline_and_name():
+    alignment = load_alignment([str(FIXTURES / "furniture-page")])
+    post = alignment.outlet("lantern-post")
+    assert post.name == "The Lantern Post" and post.meta.name_from == "page"
+    assert post.title == "Lantern festival moves to the old quay after storm damage"
+    texts = [s.text for s in post.sentences]
+    assert texts[0].startswith("Kestrel Bay, May 4 (Wire) – The city's lantern festival")  # the dateline stays in
+    assert not any("icon-" in t or "Telegram" in t or "Donate" in t or "rights reserved" in t for t in texts)
+    assert len(texts) == 5
+    reasons = {r.reason for r in post.removed}
+    assert {"icon names", "navigation", "page title", "fundraising appeal", "copyright"} <= reasons
+
+
+def test_headline_is_the_line_that_tells_the_opening_not_a_breadcrumb_or_promo():
+    text = (
+        "Skip to content\n"
+        "Most popular this week on Harbour Radio Online\n"
+        "Ferry crews vote to strike over winter rosters\n"
+        "Listen live: the morning show with Dana Bright\n"
+        "Ferry crews on the northern routes voted on Monday to strike over new winter rosters, their union said.\n"
+        "The strike would begin on 3 December.\n"
+    )
+    [article] = clean_documents([doc(text)])
+    assert article.title == "Ferry crews vote to strike over winter rosters"
+
+
+def test_site_name_from_copyright_line_when_no_title_bar():
+    text = "Ferry crews vote to strike\n\nFerry crews voted on Monday to strike, their union said.\n\n© 2026 Harbour Radio. All rights reserved.\n"
+    [article] = clean_documents([doc(text)])
+    assert article.site_name == "Harbour Radio"
+
+
+def test_plain_sentence_per_line_text_comes_through_whole():
+    folder = FIXTURES / "plain-lines"
+    alignment = load_alignment([str(folder)])
+    for outlet in alignment.outlets:
+        lines = [line.strip() for line in Path(outlet.meta.source).read_text(encoding="utf-8").splitlines() if line.strip()]
+        kept = " ".join(s.text for s in outlet.sentences)
+        assert all(line in kept for line in lines), outlet.id  # "Music." and "Lights." too
+        assert outlet.removed == ()
+
+
+def test_sentence_per_line_keeps_each_line_its_own_sentence():
+    text = "\n".join([
+        "The chronicle begins with the heights of the great peaks :",
+        "first the refraction of light ;",
+        "then the pull of the mountains ;",
+        "finally the reduction to sea level .",
+        "Each of these was measured again after 1952 .",
+    ]) + "\n"
+    [article] = clean_documents([doc(text)])
+    assert len(article.paragraphs) == 5  # no line joined to the next
+
+
+def test_repeated_standfirst_does_not_steal_the_body_copys_pair():
+    alignment = load_alignment([str(Path(__file__).resolve().parents[2] / "sample_corpus" / "veneth-dam")])
+    wire, observer = alignment.outlet("tidewater-wire"), alignment.outlet("orlin-observer")
+    body_copy = next(s for s in observer.sentences if s.text.startswith("ORLIN, May 4"))
+    assert body_copy.group is not None and body_copy.group == wire.sentences[0].group
