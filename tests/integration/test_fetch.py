@@ -98,6 +98,8 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, ARTICLE.format(body=_body(PARAGRAPHS)).encode())
         elif path == "/loop":
             self._send(302, b"", extra=[("Location", "/loop")])
+        elif path == "/to-ftp":
+            self._send(302, b"", extra=[("Location", "ftp://127.0.0.1/file")])
         elif path == "/report.pdf":
             self._send(200, b"%PDF-1.4 not a page", ctype="application/pdf")
         elif path == "/huge":
@@ -144,6 +146,7 @@ FAILURES = {
     "/broken": "HTTP 500",
     "/slow": "timed out",
     "/loop": "too many redirects",
+    "/to-ftp": "redirected to a URL that is not http(s)",
     "/report.pdf": "not HTML (application/pdf)",
     "/huge": "too big",
     "/huge-chunked": "too big",
