@@ -16,7 +16,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import HorizontalScroll, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -27,12 +27,14 @@ from retold.notes.store import NotesUnavailable, NoteStore
 from retold.tui.messages import Navigate, PaneClicked, PaneScrolled
 from retold.tui.state import PaneLayout, ReaderState
 from retold.tui.widgets.key_bar import KeyBar
-from retold.tui.widgets.outlet_pane import NOTE_MARK, REMOVED_MARK, OutletPane
+from retold.tui.widgets.outlet_pane import GUTTER, NOTE_MARK, REMOVED_MARK, OutletPane
 
 if TYPE_CHECKING:
     from retold.tui.screens.note_editor import EditorResult
 
 MIN_PANE_WIDTH = 40  # columns: below this a pane is too narrow to read
+PANE_DECORATION = 2  # columns of a pane's column that are not text area: the border and the scrollbar
+SCREEN_ROWS_BESIDE_PANES = 6  # pane header (3), status, legend and key bar
 STATUS_STYLE = {Status.SHARED: "", Status.ALTERED: "italic", Status.UNIQUE: "bold"}
 
 # Longer words for the help screen, by binding id (the footer keeps the short ones).
@@ -73,7 +75,6 @@ class PaneHeader(Widget):
     def set_focused(self, focused: bool) -> None:
         if focused != self.focused:
             self.focused = focused
-            self.set_class(focused, "-leading")
             self.refresh()
 
     def render(self) -> Text:
@@ -137,7 +138,7 @@ class ReaderScreen(Screen):
     # ---------------------------------------------------------------- composition
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="panes"):
+        with HorizontalScroll(id="panes"):
             for number, outlet in enumerate(self.alignment.outlets):
                 with Vertical(classes="column", id=f"column-{number}"):
                     yield PaneHeader(outlet)
@@ -185,19 +186,48 @@ class ReaderScreen(Screen):
     # ---------------------------------------------------------------- the model, applied
 
     def layouts(self, number: int) -> PaneLayout:
-        """The navigation model's view of pane `number`. A pane not laid out yet (hidden, or
-        just shown) is measured at the size of a pane that is; the screen settles again once
-        the real sizes are known."""
-        pane = self.pane(number)
-        if pane.laid_out:
-            return pane.pane_layout()
-        for other in self.state.visible:
-            sized = self.pane(other)
-            if sized.laid_out:
-                region = sized.scrollable_content_region
-                return pane.pane_layout(region.width, region.height)
-        size = self.size
-        return pane.pane_layout(max(MIN_PANE_WIDTH, size.width // max(1, self.state.visible_count)) - 1, max(1, size.height - 6))
+        """The navigation model's view of pane `number` (shown or not: every pane is sized
+        alike by `_size_panes`)."""
+        return self.pane(number).pane_layout()
+
+    def _size_panes(self, count: int) -> None:
+        """Columns of one width, `count` of them filling the screen; every pane gets the same
+        text width and height, so wrapping never depends on which column an outlet is in and
+        a pane outside the window is measured exactly. Only a resize calls this: moving the
+        window scrolls the row of columns sideways, which needs no layout pass."""
+        self._sized_for = (self.size, count)
+        column = max(1, self.size.width // count)
+        for widget in self.query(".column"):
+            widget.styles.width = column
+        height = self.size.height - SCREEN_ROWS_BESIDE_PANES
+        for pane in self.panes:
+            pane.set_size(max(10, column - PANE_DECORATION - GUTTER), max(1, height))
+        self.warm_layouts()
+
+    layouts_warm = False  # every pane wrapped at the current size (see warm_layouts)
+
+    def warm_layouts(self) -> None:
+        """Wrap the panes outside the window while the reader is idle, one pane per turn of
+        the event loop, so that the first `]`, `tab` or `>` to a far outlet does not pay for
+        it (about 20 ms a pane of 400 sentences). Restarted when sizes or options change."""
+        self.layouts_warm = False
+        self._warm_generation = getattr(self, "_warm_generation", 0) + 1
+        generation = self._warm_generation
+
+        def step(numbers: list[int]) -> None:
+            if generation != self._warm_generation or not self.is_mounted:
+                return
+            if not numbers:
+                # One layout pass for every pane's scroll range, rather than one per pane shown.
+                with self.app.batch_update():
+                    for pane in self.panes:
+                        pane.size_scroll_range()
+                self.layouts_warm = True
+                return
+            self.pane(numbers[0]).text_layout()
+            self.set_timer(0.001, lambda: step(numbers[1:]))
+
+        self.set_timer(0.05, lambda: step(list(range(len(self.alignment.outlets)))))
 
     def navigate(self, method: Callable[..., ReaderState], *args) -> ReaderState:
         """Run a ReaderState action with the panes' layouts and apply the result."""
@@ -209,6 +239,8 @@ class ReaderScreen(Screen):
         """Put a navigation state on the widgets: window, cursors, highlights, scroll tops."""
         old, self.state = self.state, new
         window_changed = (old.first_visible, old.visible_count) != (new.first_visible, new.visible_count)
+        if self._sized_for != (self.size, new.visible_count):
+            self._size_panes(new.visible_count)
         with self.app.batch_update():
             if window_changed or not self._shown:
                 self._show_window()
@@ -218,7 +250,7 @@ class ReaderScreen(Screen):
                 pane.counterpart = new.counterpart_span(number)
                 pane.leading = number == new.focused
                 top = new.tops[number]
-                if top is not None and pane.laid_out:
+                if top is not None:
                     pane.place(top)
             if old.focused != new.focused or not self._shown:
                 for number, header in enumerate(self.query(PaneHeader)):
@@ -228,20 +260,19 @@ class ReaderScreen(Screen):
                     pane.focus(scroll_visible=False)
             self._shown = True
             self._update_status()
-        if window_changed:
-            # Panes just shown get their real width in the coming layout pass: settle again then.
-            self.call_after_refresh(self.resettle)
 
     _shown = False
+    _sized_for = None
 
     def resettle(self) -> None:
         """Recompute every pane's place from the state (after a layout or display change)."""
         self.apply(self.state.settle(self.layouts))
 
     def _show_window(self) -> None:
-        visible = set(self.state.visible)
-        for number in range(len(self.alignment.outlets)):
-            self.query_one(f"#column-{number}").display = number in visible
+        column = max(1, self.size.width // self.state.visible_count)
+        self.query_one("#panes").scroll_to(x=self.state.first_visible * column, animate=False, immediate=True, force=True)
+        for number, pane in enumerate(self.panes):
+            pane.in_window = number in self.state.visible
         self._assign_diff_partners()
 
     def _assign_diff_partners(self) -> None:
@@ -271,8 +302,8 @@ class ReaderScreen(Screen):
         self.query_one("#legend", TextLine).set(legend)
         self.state = ReaderState.start(self.alignment, self._panes_that_fit(self.size.width))
         self._open_notes()
-        self.apply(self.state)
-        self.call_after_refresh(self.resettle)
+        self._size_panes(self.state.visible_count)
+        self.apply(self.state.settle(self.layouts))
 
     def _panes_that_fit(self, width: int) -> int:
         return max(1, min(len(self.alignment.outlets), width // MIN_PANE_WIDTH))
@@ -280,8 +311,9 @@ class ReaderScreen(Screen):
     def on_resize(self, event) -> None:
         if not self._shown:
             return
-        self.apply(self.state.resize(self._panes_that_fit(event.size.width), self.layouts))
-        self.call_after_refresh(self.resettle)  # the panes re-wrap at their new width
+        count = self._panes_that_fit(event.size.width)
+        self._size_panes(count)
+        self.apply(self.state.resize(count, self.layouts))
 
     PANE_ACTIONS = {
         "move_cursor": ReaderState.move_cursor,
@@ -380,6 +412,7 @@ class ReaderScreen(Screen):
             pane.show_diff, pane.show_removed = self.show_diff, self.show_removed
             pane.invalidate()
         self.resettle()
+        self.warm_layouts()
 
     def action_toggle_diff(self) -> None:
         self.show_diff = not self.show_diff

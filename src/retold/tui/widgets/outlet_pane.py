@@ -149,7 +149,8 @@ class OutletPane(ScrollView, can_focus=True):
         self.show_removed = False
         self.diff_partners: list[str] = []  # outlet ids `d` compares against, first one that has the sentence
         self.noted: set[int] = set()  # sentence indexes carrying a note
-        self._layout: TextLayout | None = None
+        self._layout: TextLayout | None = None  # at the current width
+        self._layouts: dict[int, TextLayout] = {}  # by text width, for the current options
         self._strips: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}
         self._placing = False
@@ -172,10 +173,7 @@ class OutletPane(ScrollView, can_focus=True):
         """Scroll to `top` at once, as the navigation state says (no PaneScrolled)."""
         if round(self.scroll_y) == top and round(self.scroll_target_y) == top:
             return
-        # Just shown or resized, the pane may not have had its Resize event yet: size it now,
-        # or the scroll would be clamped to the old virtual size.
-        if self.virtual_size.width != self.scrollable_content_region.width:
-            self.invalidate()
+        self._update_virtual_size()  # a pane just shown was sized by the screen, not laid out yet
         self._placing = True
         try:
             self.scroll_to(y=top, animate=False, immediate=True, force=True)  # force: scrollbars may not be set up yet
@@ -208,21 +206,26 @@ class OutletPane(ScrollView, can_focus=True):
     # ---------------------------------------------------------------- layout
 
     def invalidate(self) -> None:
-        """Forget the wrapped layout (options, width or theme changed)."""
+        """Forget the wrapped layouts (what is shown changed: `d`, `r`, notes)."""
         self._layout = None
+        self._layouts.clear()
         self._strips.clear()
-        # Hidden panes (outlets that do not fit) lay out when they are shown and resized.
-        if self.is_mounted and self.parent is not None and self.parent.display:
+        # Panes outside the window (outlets that do not fit) lay out when they are placed.
+        if self.is_mounted and self.in_window:
             self._update_virtual_size()
             self.refresh()
 
     def on_resize(self) -> None:
-        if self._layout is not None and self._layout.width == self._text_width():
-            self._strips.clear()  # same wrapping; only the height (or the padding width) changed
+        self._resized()
+
+    def _resized(self) -> None:
+        """New size: the layout at the new width (cached per width), rows re-rendered."""
+        if self._layout is not None and self._layout.width != self._text_width():
+            self._layout = None
+            self._strips.clear()
+        if self.is_mounted and self.in_window:
             self._update_virtual_size()
             self.refresh()
-        else:
-            self.invalidate()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -251,27 +254,39 @@ class OutletPane(ScrollView, can_focus=True):
             )
         return style
 
+    def set_size(self, text_width: int, height: int) -> None:
+        """The text width and height every visible pane shares, decided by the screen from its
+        own size, so a pane about to be shown is laid out exactly before any layout pass."""
+        if (text_width, height) != (self.text_width, self.height_rows):
+            self.text_width, self.height_rows = text_width, height
+            self._resized()
+
+    text_width: int | None = None
+    height_rows: int | None = None
+
     def _text_width(self) -> int:
+        if self.text_width is not None:
+            return self.text_width
         return max(10, self.scrollable_content_region.width - GUTTER)
 
     @property
     def laid_out(self) -> bool:
-        """Whether the pane has its real size (hidden panes have none)."""
-        return self.scrollable_content_region.width > GUTTER
+        """Whether the pane knows its size (set by the screen, or measured)."""
+        return self.text_width is not None or self.scrollable_content_region.width > GUTTER
 
-    def pane_layout(self, width: int | None = None, height: int | None = None) -> PaneLayout:
-        """The navigation model's view of this pane: at its own size, or at the size given
-        (a hidden pane about to be shown takes its neighbours' size)."""
-        if width is None:
-            width = self.scrollable_content_region.width
-        if height is None:
-            height = self.scrollable_content_region.height
-        return self.text_layout(max(10, width - GUTTER)).pane_layout(max(1, height))
+    def pane_layout(self) -> PaneLayout:
+        """The navigation model's view of this pane at its size."""
+        height = self.height_rows if self.height_rows is not None else self.scrollable_content_region.height
+        return self.text_layout().pane_layout(max(1, height))
 
     def text_layout(self, width: int | None = None) -> TextLayout:
         """The wrapped rows at text width `width` (default: the pane's own), cached."""
         width = self._text_width() if width is None else width
         if self._layout is not None and self._layout.width == width:
+            return self._layout
+        if width in self._layouts:  # panes of a window differ by a column: keep a few widths
+            self._layout = self._layouts[width]
+            self._strips.clear()
             return self._layout
         self._strips.clear()
         rows: list[Row] = []
@@ -305,6 +320,9 @@ class OutletPane(ScrollView, can_focus=True):
         for item in removed[next_removed:]:
             add_removed(item)
         self._layout = TextLayout(width, rows, first_row, row_count, diff_spans)
+        if len(self._layouts) >= 4:
+            self._layouts.pop(next(iter(self._layouts)))
+        self._layouts[width] = self._layout
         return self._layout
 
     def _partner_text(self, index: int) -> str | None:
@@ -314,26 +332,40 @@ class OutletPane(ScrollView, can_focus=True):
                 return self.alignment.outlet(partner).sentences[other].text
         return None
 
+    def size_scroll_range(self) -> None:
+        """Set the scrollable size now, even outside the window (see ReaderScreen.warm_layouts)."""
+        self._update_virtual_size()
+
     def _update_virtual_size(self) -> None:
         if not self.laid_out:
             return  # not laid out yet: wrapping at a made-up width would be wasted work
         layout = self.text_layout()
+        height = self.height_rows if self.height_rows is not None else self.scrollable_content_region.height
         # Room below the last row, so any sentence can be scrolled level with another pane's.
-        height = len(layout.rows) + max(0, self.scrollable_content_region.height - 1)
-        self.virtual_size = Size(self.scrollable_content_region.width, height)
+        size = Size(layout.width + GUTTER, len(layout.rows) + max(0, height - 1))
+        if size != self.virtual_size:
+            self.virtual_size = size
 
-    def on_mount(self) -> None:
-        if self.parent is not None and self.parent.display:
-            self._update_virtual_size()
+    in_window = False  # set by the screen: whether the pane is in the window of outlets on screen
+
 
     # ---------------------------------------------------------------- rendering
+
+    def render_lines(self, crop):
+        # Measured once a frame: scrollable_content_region resolves several styles per call.
+        self._frame_width = self.scrollable_content_region.width
+        self._frame_layout = self.text_layout()
+        return super().render_lines(crop)
+
+    _frame_width = 0
+    _frame_layout: TextLayout | None = None
 
     def render_line(self, y: int) -> Strip:
         _scroll_x, scroll_y = self.scroll_offset
         row_no = scroll_y + y
-        width = self.scrollable_content_region.width
+        width = self._frame_width
         base = self._style("base")
-        layout = self.text_layout()
+        layout = self._frame_layout or self.text_layout()
         if row_no >= len(layout.rows):
             return Strip.blank(width, base)
         strip = self._strips.get(row_no)
