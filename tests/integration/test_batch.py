@@ -15,8 +15,10 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from retold.batch.job import discover, read_output, run_batch
+from retold.batch.job import discover, open_output, read_output, run_batch
 from retold.model.pipeline import load_alignment
 
 
@@ -217,3 +219,32 @@ def test_cli_bad_input_is_one_line(tmp_path):
     for done, problem in cases:
         assert done.returncode == 2 and problem in done.stderr and done.stderr.count("\n") == 1, done.stderr
     assert (tmp_path / "notours.jsonl").read_text() == "hello\n"  # not ours: left as it was
+
+
+TEXT = st.text(st.characters(blacklist_categories=["Cs"]), max_size=12)
+
+
+@st.composite
+def records(draw):
+    ids = draw(st.lists(st.text("abc-", min_size=1, max_size=4), min_size=0, max_size=3, unique=True))
+    outlets = [{
+        "id": i, "name": draw(TEXT), "source": draw(TEXT), "url": draw(st.none() | TEXT), "published": draw(st.none() | TEXT),
+        "headline": draw(st.none() | TEXT), "sentences": draw(st.integers(0, 500)), "shared": draw(st.integers(0, 9)),
+        "altered": draw(st.integers(0, 9)), "unique": draw(st.integers(0, 9)),
+    } for i in ids]
+    return {
+        "schema": "retold.batch/1", "path": draw(TEXT), "ok": draw(st.booleans()), "error": draw(st.none() | TEXT),
+        "seconds": draw(st.floats(0, 100)), "worker": draw(st.none() | TEXT), "title": draw(st.none() | TEXT),
+        "groups": draw(st.integers(0, 1000)), "warnings": draw(st.lists(TEXT, max_size=2)), "outlets": outlets,
+        "overlap": {a: {b: draw(st.floats(0, 1)) for b in ids} for a in ids},
+    }
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(records(), max_size=4))
+def test_any_records_survive_jsonl_and_parquet(tmp_path_factory, batch):
+    folder = tmp_path_factory.mktemp("out")
+    for name in ("r.jsonl", "r.parquet"):
+        with open_output(folder / name) as output:
+            output.write(batch)
+        assert read_output(folder / name) == batch

@@ -98,6 +98,8 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, ARTICLE.format(body=_body(PARAGRAPHS)).encode())
         elif path == "/loop":
             self._send(302, b"", extra=[("Location", "/loop")])
+        elif path == "/to-ftp":
+            self._send(302, b"", extra=[("Location", "ftp://127.0.0.1/file")])
         elif path == "/report.pdf":
             self._send(200, b"%PDF-1.4 not a page", ctype="application/pdf")
         elif path == "/huge":
@@ -118,6 +120,13 @@ class Handler(BaseHTTPRequestHandler):
             self._send(200, ARTICLE.format(body=_body(PARAGRAPHS)).encode() + b"\xff\xfe\xfa", ctype="text/html; charset=utf-8")
         else:
             self._send(404, b"")
+
+
+@pytest.fixture(autouse=True)
+def _no_proxy(monkeypatch):
+    """Requests go straight to 127.0.0.1, whatever proxy the machine running the tests has."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture(scope="module")
@@ -144,6 +153,7 @@ FAILURES = {
     "/broken": "HTTP 500",
     "/slow": "timed out",
     "/loop": "too many redirects",
+    "/to-ftp": "redirected to a URL that is not http(s)",
     "/report.pdf": "not HTML (application/pdf)",
     "/huge": "too big",
     "/huge-chunked": "too big",

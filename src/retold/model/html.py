@@ -4,9 +4,8 @@ Two extractors, chosen per page:
 - a page that marks its article (<article>, <main>) goes through a stdlib parser that keeps the
   text of block elements and drops scripts and styles; the page chrome HTML5 marks as such (nav,
   header, footer, aside, form) is kept as lines marked furniture, so the reader can show what was
-  dropped and why (`r`). On our HTML fixtures it keeps exactly the article trafilatura keeps
-  (bench/score_gold.py scores both 1.000 on body kept) and, unlike trafilatura, accounts for every
-  dropped line.
+  dropped and why (`r`). On our HTML fixtures it keeps exactly the article trafilatura keeps and,
+  unlike trafilatura, accounts for every dropped line (bench/bench_html.py prints both).
 - any other page goes to trafilatura (a core dependency: the field's standard for div soup). When
   it finds no article, the page has none: there is no hand-written fallback for div soup any more.
 Whatever furniture survives either is handled by `clean.py`, exactly as for scraped text.
