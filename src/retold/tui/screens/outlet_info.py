@@ -29,7 +29,10 @@ def info_rows(outlet: Outlet) -> list[tuple[str, str]]:
     reasons = Counter(removed.reason for removed in outlet.removed)
     removed = f"{len(outlet.removed)} lines"
     if reasons:
-        removed += " (" + ", ".join(f"{n} {reason}" for reason, n in reasons.most_common(4)) + ")"
+        shown = reasons.most_common(4)
+        rest = sum(reasons.values()) - sum(n for _reason, n in shown)
+        # The four commonest reasons by name; the others counted, so the parts add up.
+        removed += " (" + ", ".join(f"{n} {reason}" for reason, n in shown) + (f", {rest} other" if rest else "") + ")"
     return [
         ("outlet", outlet.name),
         ("url", meta.url or "— (add url to story.toml)"),
