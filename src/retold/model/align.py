@@ -424,9 +424,7 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
             return []
         a, b = fa[r0], fb[c0]
         sim = scorer.bead([a], [b])
-        la, lb = a.length * ratio, b.length
-        delta = abs(la - lb) / math.sqrt(LENGTH_VARIANCE * (la + lb) / 2) if la + lb else 0.0
-        cost = LEXICAL_WEIGHT * (1.0 - sim) - LENGTH_WEIGHT * math.log(max(math.erfc(delta * math.sqrt(0.5)), 1e-12))
+        cost = LEXICAL_WEIGHT * (1.0 - sim) + LENGTH_WEIGHT * _length_cost(a.length, b.length, ratio)
         return [((r0,), (c0,), sim)] if cost < 2 * skip else []
     lo = [0] * (n + 1)
     hi = [m] * (n + 1)
@@ -484,6 +482,7 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
                 if start is None or blocked_rows[i] > blocked_rows[i - di] or blocked_cols[j] > blocked_cols[j - dj]:
                     continue
                 sim = bead_similarity(fa[r0 + i - di:r0 + i], fb[c0 + j - dj:c0 + j])
+                # _length_cost, inlined: this is the programme's innermost loop.
                 la = (length_rows[i] - length_rows[i - di]) * ratio
                 lb = length_cols[j] - length_cols[j - dj]
                 delta = abs(la - lb) / math.sqrt(LENGTH_VARIANCE * (la + lb) / 2) if la + lb else 0.0
