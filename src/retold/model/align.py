@@ -168,8 +168,7 @@ class Scorer:
     def mass(self, feats: frozenset[str]) -> float:
         found = self._mass.get(feats)
         if found is None:
-            weight = self.weights
-            found = self._mass[feats] = sum(weight[f] for f in feats)
+            found = self._mass[feats] = sum(map(self.weights.__getitem__, feats))
         return found
 
     def pair(self, a: Features, b: Features) -> tuple[float, float]:
@@ -187,8 +186,7 @@ class Scorer:
         shared = fa & fb
         if not shared:
             return 0.0, 0.0
-        weight = self.weights
-        overlap = sum(weight[f] for f in shared)
+        overlap = sum(map(self.weights.__getitem__, shared))  # same order as a generator: same float
         ma, mb = self.mass(fa), self.mass(fb)
         dice = 2 * overlap / (ma + mb)
         score = dice
@@ -280,55 +278,72 @@ def candidate_pairs(features: list[list[Features]], weights: dict[str, float], s
                 postings.setdefault(feat, {}).setdefault(k, []).append(i)
                 frequency[feat] = frequency.get(feat, 0) + 1
     result: dict[tuple[int, int], dict[tuple[int, int], float]] = {pair: {} for pair in pairs}
-    probes: dict[int, list[tuple[str, float]]] = {}
+    probes: dict[int, list[tuple[dict[int, list[int]], float]]] = {}
     where: dict[int, dict[int, list[int]]] = {}  # one parsed text -> outlet -> its sentences (wire copies)
     for k, row in enumerate(features):
         for i, f in enumerate(row):
             if f.feats:
                 where.setdefault(id(f), {}).setdefault(k, []).append(i)
+    spans = [max(1, len(row) - 1) for row in features]
+    pair_score = scorer.pair
     for k, row in enumerate(features):
         mine = partners[k]
         if not mine:
             continue
+        # Per partner, once per outlet rather than once per sentence: its bucket (pairs keyed
+        # (a-side, b-side)), its sentences and its relative-position scale.
+        sides = [(l, result[(k, l)] if k < l else result[(l, k)], k < l, features[l], spans[l]) for l in mine]
+        scale = max(1, len(row) - 1)
         for i, f in enumerate(row):
+            if not f.feats:
+                continue  # nothing to probe with and no copies: never a candidate
             # Each sentence ranks its own candidates: a repeated line goes to the nearest copy.
-            probe = probes.get(id(f))
+            fid = id(f)
+            probe = probes.get(fid)
             if probe is None:
                 ranked = sorted(f.feats, key=lambda feat: (frequency[feat], feat))
                 chosen = [feat for feat in ranked[:PROBE_FEATURES] if frequency[feat] <= cap] or ranked[:2]
-                probe = probes[id(f)] = [(feat, weights[feat]) for feat in chosen]
-            top: dict[int, list[int]] = {}
-            copies = where.get(id(f), {})
-            for l in mine:
+                probe = probes[fid] = [(postings[feat], weights[feat]) for feat in chosen]
+            here = i / scale
+            copies = where[fid]
+            for l, bucket, forward, other, span in sides:
                 found_copies = copies.get(l)
                 if found_copies:
                     # The partner prints this very text: its nearest copy is the candidate, no probing.
-                    here, span = i / max(1, len(row) - 1), max(1, len(features[l]) - 1)
-                    top[l] = [min(found_copies, key=lambda j: (abs(j / span - here), j))]
-                    continue
-                hits: dict[int, float] = {}
-                for feat, w in probe:
-                    for j in postings[feat].get(l, ()):
-                        hits[j] = hits.get(j, 0.0) + w
-                if hits:
-                    # Equal overlaps (a repeated line) go to the nearest relative position.
-                    here, span = i / max(1, len(row) - 1), max(1, len(features[l]) - 1)
-                    found = sorted((-overlap, abs(j / span - here), j) for j, overlap in hits.items())[:CANDIDATES_PER_OUTLET]
-                    # The runners-up only when they come close to the best: a copy's best
-                    # candidate is plain, and scoring its also-rans is most of the cost.
-                    bar = found[0][0] * CANDIDATE_MARGIN
-                    top[l] = [j for o, _d, j in found if o <= bar]
-            for l, js in top.items():
-                if k < l:
-                    bucket, other = result[(k, l)], features[l]
+                    if len(found_copies) == 1:
+                        js = found_copies
+                    else:
+                        js = [min(found_copies, key=lambda j: (abs(j / span - here), j))]
+                else:
+                    hits: dict[int, float] = {}
+                    for posted, w in probe:
+                        for j in posted.get(l, ()):
+                            hits[j] = hits.get(j, 0.0) + w
+                    if not hits:
+                        continue
+                    if len(hits) == 1:
+                        js = list(hits)
+                    else:
+                        # The runners-up only when they come close to the best: a copy's best
+                        # candidate is plain, and scoring its also-rans is most of the cost.
+                        # (The best two of those within the margin are the best two overall
+                        # kept by the margin: the filter first spares most sorting.)
+                        bar = -max(hits.values()) * CANDIDATE_MARGIN
+                        strong = [j for j, overlap in hits.items() if -overlap <= bar]
+                        if len(strong) == 1:
+                            js = strong
+                        else:
+                            # Equal overlaps (a repeated line) go to the nearest relative position.
+                            found = sorted((-hits[j], abs(j / span - here), j) for j in strong)[:CANDIDATES_PER_OUTLET]
+                            js = [j for _o, _d, j in found]
+                if forward:
                     for j in js:
                         if (i, j) not in bucket:
-                            bucket[(i, j)] = scorer.pair(f, other[j])[0]
+                            bucket[(i, j)] = pair_score(f, other[j])[0]
                 else:
-                    bucket, other = result[(l, k)], features[l]
                     for j in js:
                         if (j, i) not in bucket:
-                            bucket[(j, i)] = scorer.pair(other[j], f)[0]
+                            bucket[(j, i)] = pair_score(other[j], f)[0]
     return result
 
 
