@@ -808,6 +808,33 @@ def group_links(links: list[Link], sizes: list[int]) -> list[list[tuple[int, int
 
     ordered = sorted(links, key=lambda link: (-link.score, link.outlet_a, link.rows, link.outlet_b, link.cols))
     for link in ordered:
+        if len(link.rows) == 1 and len(link.cols) == 1:
+            # A one-to-one link, by far the commonest: the same merge as below, without building
+            # a new span table. Each component's spans are already consecutive (a merge that
+            # would break that is refused), so only the outlets both sides hold need checking,
+            # and the larger table takes in the smaller one.
+            (i,), (j,) = link.rows, link.cols
+            ra, rb = find(offsets[link.outlet_a] + i), find(offsets[link.outlet_b] + j)
+            if ra == rb:
+                continue
+            sa, sb = span_of(ra, link.outlet_a, i), span_of(rb, link.outlet_b, j)
+            small, big = (sa, sb) if len(sa) < len(sb) else (sb, sa)
+            refused = False
+            for k, (lo, hi, count) in small.items():
+                got = big.get(k)
+                if got is not None and max(hi, got[1]) - min(lo, got[0]) + 1 != count + got[2]:
+                    refused = True
+                    break
+            if refused:
+                continue
+            for k, (lo, hi, count) in small.items():
+                got = big.get(k)
+                big[k] = (lo, hi, count) if got is None else (min(lo, got[0]), max(hi, got[1]), count + got[2])
+            keep, other = (ra, rb) if ra < rb else (rb, ra)
+            parent[other] = keep
+            spans.pop(other, None)
+            spans[keep] = big
+            continue
         nodes = [(link.outlet_a, i) for i in link.rows] + [(link.outlet_b, j) for j in link.cols]
         roots = {}
         for outlet, index in nodes:
@@ -847,6 +874,24 @@ def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[tu
     best_score: dict[tuple[int, int], float] = {}
     best_words: dict[tuple[int, int], float] = {}
     for link in links:
+        if len(link.rows) == 1 and len(link.cols) == 1:
+            # A one-to-one link, by far the commonest: the same as below without the lists
+            # (word similarity is symmetric, so one value serves both sides).
+            node_a, node_b = (link.outlet_a, link.rows[0]), (link.outlet_b, link.cols[0])
+            group = group_of.get(node_a)
+            if group is None or group_of.get(node_b) != group:
+                continue  # a refused link says nothing about the group
+            score = link.score
+            if score < STATUS_SCORE_FLOOR:
+                words = 0.0  # too little shared weight to be near-verbatim: spare the edit distance
+            else:
+                words = scorer.words([features[link.outlet_a][link.rows[0]]], [features[link.outlet_b][link.cols[0]]])
+            for node in (node_a, node_b):
+                if score > best_score.get(node, 0.0):
+                    best_score[node] = score
+                if words > best_words.get(node, 0.0):
+                    best_words[node] = words
+            continue
         nodes_a = [(link.outlet_a, i) for i in link.rows]
         nodes_b = [(link.outlet_b, j) for j in link.cols]
         group = group_of.get(nodes_a[0])
@@ -878,10 +923,10 @@ def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[tu
             node = (k, sentence.index)
             group = group_of.get(node)
             if group is None:
-                sentences.append(replace(sentence, status=Status.UNIQUE, group=None))
+                sentences.append(_with_status(sentence, Status.UNIQUE, None))
                 continue
             status = Status.SHARED if best_words.get(node, 0.0) >= SHARED_SIMILARITY else Status.ALTERED
-            sentences.append(replace(sentence, status=status, group=group))
+            sentences.append(_with_status(sentence, status, group))
             group_members[group].append(Member(outlet=outlet.id, sentence=sentence.index, score=round(min(1.0, best_score.get(node, 0.0)), 4)))
         finished[outlet.id] = replace(outlet, sentences=tuple(sentences))
     result_groups = tuple(
@@ -889,6 +934,20 @@ def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[tu
         for number, members in enumerate(group_members)
     )
     return Alignment(outlets=tuple(finished[o.id] for o in outlets), groups=result_groups)
+
+
+def _with_status(sentence: Sentence, status: Status, group: int | None) -> Sentence:
+    """`replace(sentence, status=status, group=group)`, several times faster: replace() walks the
+    dataclass's fields and calls __init__ for each of the thousands of sentences of a big story.
+    Every field is copied, so a field added to Sentence is carried along."""
+    if sentence.status is status and sentence.group == group:
+        return sentence  # frozen: the same value may be shared
+    copy = object.__new__(Sentence)
+    state = copy.__dict__
+    state.update(sentence.__dict__)
+    state["status"] = status
+    state["group"] = group
+    return copy
 
 
 def _language(outlet: Outlet) -> str:
