@@ -466,6 +466,16 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
     blocked_cols = [0]
     for j in cols:
         blocked_cols.append(blocked_cols[-1] + (j in blocked_b))
+    # Unblocked sentences in a row ending at each row / column: a bead may not take in a
+    # blocked sentence, so a move (di, dj) is open exactly when di <= free_rows[i] and
+    # dj <= free_cols[j]. Where most sentences are linked elsewhere (moved paragraphs), most
+    # cells then skip the moves altogether.
+    free_rows = [0] * (n + 1)
+    for i in range(1, n + 1):
+        free_rows[i] = 0 if blocked_rows[i] > blocked_rows[i - 1] else free_rows[i - 1] + 1
+    free_cols = [0] * (m + 1)
+    for j in range(1, m + 1):
+        free_cols[j] = 0 if blocked_cols[j] > blocked_cols[j - 1] else free_cols[j - 1] + 1
     length_rows = [0]
     for i in rows:
         length_rows.append(length_rows[-1] + fa[i].length)
@@ -490,11 +500,12 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
                 c = cost[(i, j - 1)] + (0.0 if blocked_cols[j] > blocked_cols[j - 1] else skip)
                 if c < best:
                     best, choice = c, (0, 1, 0.0)
-            for di, dj in MOVES:
-                if di > i or dj > j:
-                    continue
+            free_i, free_j = free_rows[i], free_cols[j]
+            for di, dj in MOVES if free_i and free_j else ():
+                if di > free_i or dj > free_j:
+                    continue  # past the text's start or over a blocked sentence
                 start = cost.get((i - di, j - dj))
-                if start is None or blocked_rows[i] > blocked_rows[i - di] or blocked_cols[j] > blocked_cols[j - dj]:
+                if start is None:
                     continue
                 sim = bead_similarity(fa[r0 + i - di:r0 + i], fb[c0 + j - dj:c0 + j])
                 # _length_cost, inlined: this is the programme's innermost loop.
@@ -757,7 +768,7 @@ def _extend(link: Link, fa: list[Features], fb: list[Features], linked_a: set[in
         and (before_b < 0 or before_b in linked_b) and (after_b >= len(fb) or after_b in linked_b)
     ):
         return link  # no free neighbour: nothing to grow into (the common case, checked cheaply)
-    dice = scorer.bead_dice([fa[i] for i in rows], [fb[j] for j in cols])
+    dice = None  # the link's own overlap, computed once a neighbour qualifies: most never do
     grown = True
     while grown:
         grown = False
@@ -776,6 +787,8 @@ def _extend(link: Link, fa: list[Features], fb: list[Features], linked_a: set[in
                 part, other = fb[n], frozenset().union(*(fa[i].feats for i in rows))
             if len(new_rows) > 4 or len(new_cols) > 4 or len(part.feats) < 2 or _part_share(part, other, scorer) < EXTEND_SHARE:
                 continue
+            if dice is None:
+                dice = scorer.bead_dice([fa[i] for i in rows], [fb[j] for j in cols])
             new_dice = scorer.bead_dice([fa[i] for i in new_rows], [fb[j] for j in new_cols])
             if new_dice > dice + TRIM_MARGIN:
                 (linked_a if side == "a" else linked_b).add(n)
