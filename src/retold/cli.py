@@ -58,6 +58,16 @@ story.toml (optional, in the story folder) names the outlets and orders the pane
 class _Parser(argparse.ArgumentParser):
     """argparse echoes the arguments it rejects ("invalid choice: ..."): sanitised too."""
 
+    # The epilog names the notes database and keymap paths, which costs importing sqlite3,
+    # platformdirs and the notes store: done only when help is actually shown, so that
+    # `retold align` starts without them.
+    lazy_epilog = None
+
+    def format_help(self):
+        if self.lazy_epilog is not None and self.epilog is None:
+            self.epilog = self.lazy_epilog()
+        return super().format_help()
+
     def _print_message(self, message, file=None):
         if message:
             super()._print_message(printable_lines(message), file)
@@ -88,9 +98,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="retold",
         description="Read one news story the way every outlet retold it: aligned sentences, side by side.",
-        epilog=_epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.lazy_epilog = _epilog
     parser.add_argument("--version", action="version", version=f"retold {__version__}", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
 
