@@ -273,10 +273,22 @@ def candidate_pairs(features: list[list[Features]], weights: dict[str, float], s
     postings: dict[str, dict[int, list[int]]] = {}
     frequency: dict[str, int] = {}
     for k, row in enumerate(features):
+        mine: dict[str, list[int]] = {}  # this outlet's postings, then filed under each feature
         for i, f in enumerate(row):
             for feat in f.feats:
-                postings.setdefault(feat, {}).setdefault(k, []).append(i)
-                frequency[feat] = frequency.get(feat, 0) + 1
+                found = mine.get(feat)
+                if found is None:
+                    mine[feat] = [i]
+                else:
+                    found.append(i)
+        for feat, indices in mine.items():
+            by_outlet = postings.get(feat)
+            if by_outlet is None:
+                postings[feat] = {k: indices}
+                frequency[feat] = len(indices)
+            else:
+                by_outlet[k] = indices
+                frequency[feat] += len(indices)
     result: dict[tuple[int, int], dict[tuple[int, int], float]] = {pair: {} for pair in pairs}
     probes: dict[int, list[tuple[dict[int, list[int]], float]]] = {}
     where: dict[int, dict[int, list[int]]] = {}  # one parsed text -> outlet -> its sentences (wire copies)
@@ -285,6 +297,9 @@ def candidate_pairs(features: list[list[Features]], weights: dict[str, float], s
             if f.feats:
                 where.setdefault(id(f), {}).setdefault(k, []).append(i)
     spans = [max(1, len(row) - 1) for row in features]
+    # Every feature's place in the order (frequency, feature), sorted once: each sentence's
+    # probe is then its features in that order, without a key tuple per feature and sentence.
+    rarity = {feat: n for n, feat in enumerate(sorted(frequency, key=lambda feat: (frequency[feat], feat)))}
     pair_score = scorer.pair
     for k, row in enumerate(features):
         mine = partners[k]
@@ -301,7 +316,7 @@ def candidate_pairs(features: list[list[Features]], weights: dict[str, float], s
             fid = id(f)
             probe = probes.get(fid)
             if probe is None:
-                ranked = sorted(f.feats, key=lambda feat: (frequency[feat], feat))
+                ranked = sorted(f.feats, key=rarity.__getitem__)
                 chosen = [feat for feat in ranked[:PROBE_FEATURES] if frequency[feat] <= cap] or ranked[:2]
                 probe = probes[fid] = [(postings[feat], weights[feat]) for feat in chosen]
             here = i / scale
@@ -316,9 +331,12 @@ def candidate_pairs(features: list[list[Features]], weights: dict[str, float], s
                         js = [min(found_copies, key=lambda j: (abs(j / span - here), j))]
                 else:
                     hits: dict[int, float] = {}
+                    get = hits.get
                     for posted, w in probe:
-                        for j in posted.get(l, ()):
-                            hits[j] = hits.get(j, 0.0) + w
+                        here_too = posted.get(l)
+                        if here_too:
+                            for j in here_too:
+                                hits[j] = get(j, 0.0) + w
                     if not hits:
                         continue
                     if len(hits) == 1:
@@ -329,12 +347,12 @@ def candidate_pairs(features: list[list[Features]], weights: dict[str, float], s
                         # (The best two of those within the margin are the best two overall
                         # kept by the margin: the filter first spares most sorting.)
                         bar = -max(hits.values()) * CANDIDATE_MARGIN
-                        strong = [j for j, overlap in hits.items() if -overlap <= bar]
+                        strong = [(-overlap, j) for j, overlap in hits.items() if -overlap <= bar]
                         if len(strong) == 1:
-                            js = strong
+                            js = [strong[0][1]]
                         else:
                             # Equal overlaps (a repeated line) go to the nearest relative position.
-                            found = sorted((-hits[j], abs(j / span - here), j) for j in strong)[:CANDIDATES_PER_OUTLET]
+                            found = sorted([(o, abs(j / span - here), j) for o, j in strong])[:CANDIDATES_PER_OUTLET]
                             js = [j for _o, _d, j in found]
                 if forward:
                     for j in js:
