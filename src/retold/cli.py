@@ -217,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _align(args) -> int:
     from retold.model.export import to_json, to_text
-    from retold.model.pipeline import load_alignment
+    from retold.model.pipeline import cyclic_gc_paused, load_alignment
     from retold.model.story import InputError
 
     try:
@@ -225,7 +225,8 @@ def _align(args) -> int:
     except InputError as exc:
         return _fail(str(exc))
     if args.format == "json":
-        out = to_json(alignment)
+        with cyclic_gc_paused():  # a big story's JSON is millions of small objects, none in a cycle
+            out = to_json(alignment)
         # Same JSON value; C1 controls, bidi overrides and lone surrogates as \u escapes.
         out = json_inert(out, ascii_only=not args.output and not _can_encode(out)) + "\n"
     elif args.format in ("html", "csv"):
