@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
+from retold.model.clean import ends_sentence
 from retold.model.normalize import STOPWORDS, strip_dateline, tokens
 from retold.model.story import Alignment, Group, Member, Outlet, Sentence, Status
 
@@ -97,6 +98,7 @@ class Features:
     words: tuple[str, ...]  # normalised words, dateline stripped: the near-verbatim test
     feats: frozenset[str]  # informative features: the similarity
     length: int  # characters, for the length model
+    runs_on: bool = False  # no sentence end ("Grenoble-Paris:", "the crane from"): its sentence goes on in the next
 
 
 def text_features(text: str, paragraph_start: bool) -> Features:
@@ -109,7 +111,7 @@ def text_features(text: str, paragraph_start: bool) -> Features:
                 feature = _feature(part)
                 if feature:
                     feats.add(feature)
-    return Features(words=words, feats=frozenset(feats), length=len(body))
+    return Features(words=words, feats=frozenset(feats), length=len(body), runs_on=not ends_sentence(text))
 
 
 def sentence_features(outlets: Sequence[Outlet]) -> list[list[Features]]:
@@ -527,7 +529,13 @@ def _each_part_shares(fa: list[Features], fb: list[Features], rows: tuple[int, .
             return _part_share(part, other, scorer) >= share
         return bool(part.feats & other)
 
-    return all(ok(fa[i], union_b) for i in rows) and all(ok(fb[j], union_a) for j in cols)
+    # A part of a neighbour's sentence ("... (Lund:" and what follows it) is judged with it.
+    return all(ok(fa[i], union_b) or _in_sentence_with(fa, rows, i) for i in rows) and all(ok(fb[j], union_a) or _in_sentence_with(fb, cols, j) for j in cols)
+
+
+def _in_sentence_with(side: list[Features], bead: tuple[int, ...], n: int) -> bool:
+    """True when sentence n runs on into the next sentence of the bead, or the one before runs on into it."""
+    return (side[n].runs_on and n + 1 in bead) or (n - 1 in bead and side[n - 1].runs_on)
 
 
 def _trim_unsupported(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: tuple[int, ...], sim: float, scorer: Scorer, same_language: bool) -> tuple[tuple[int, ...], tuple[int, ...], float]:
@@ -539,10 +547,18 @@ def _trim_unsupported(fa: list[Features], fb: list[Features], rows: tuple[int, .
         union_a = frozenset().union(*(fa[i].feats for i in rows))
         union_b = frozenset().union(*(fb[j].feats for j in cols))
         ends = []
+        # An end that is part of its neighbour's sentence (the first runs on into the second, or
+        # the one before the last runs on into it) stays: half a sentence is not a statement.
         if len(rows) > 1:
-            ends += [(fa[rows[0]], union_b, (rows[1:], cols)), (fa[rows[-1]], union_b, (rows[:-1], cols))]
+            if not _in_sentence_with(fa, rows, rows[0]):
+                ends.append((fa[rows[0]], union_b, (rows[1:], cols)))
+            if not _in_sentence_with(fa, rows, rows[-1]):
+                ends.append((fa[rows[-1]], union_b, (rows[:-1], cols)))
         if len(cols) > 1:
-            ends += [(fb[cols[0]], union_a, (rows, cols[1:])), (fb[cols[-1]], union_a, (rows, cols[:-1]))]
+            if not _in_sentence_with(fb, cols, cols[0]):
+                ends.append((fb[cols[0]], union_a, (rows, cols[1:])))
+            if not _in_sentence_with(fb, cols, cols[-1]):
+                ends.append((fb[cols[-1]], union_a, (rows, cols[:-1])))
         weak = [(share, rest) for part, other, rest in ends
                 if len(part.feats) >= 3 and (share := _part_share(part, other, scorer)) < need]
         if not weak and same_language:
