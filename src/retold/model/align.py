@@ -559,8 +559,12 @@ def _trim_unsupported(fa: list[Features], fb: list[Features], rows: tuple[int, .
                 ends.append((fb[cols[0]], union_a, (rows, cols[1:])))
             if not _in_sentence_with(fb, cols, cols[-1]):
                 ends.append((fb[cols[-1]], union_a, (rows, cols[:-1])))
-        weak = [(share, rest) for part, other, rest in ends
-                if len(part.feats) >= 3 and (share := _part_share(part, other, scorer)) < need]
+        weak = []
+        for part, other, rest in ends:
+            if not part.feats:
+                weak.append((-1.0, rest))  # "....", "- _-": no words, no statement
+            elif len(part.feats) >= 3 and (share := _part_share(part, other, scorer)) < need:
+                weak.append((share, rest))
         if not weak and same_language:
             # A few shared words by chance ("several"/"severed") do not make a part: drop an end
             # whose words mostly stay unmatched when the rest matches clearly better without it.
