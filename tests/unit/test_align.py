@@ -249,3 +249,18 @@ def test_a_line_without_words_is_not_part_of_a_bead():
     check_invariants(alignment)
     assert alignment.outlet("b").sentences[len(KEEPERS)].group is None
     assert all(alignment.outlet("a").sentences[i].group is not None for i in range(len(a)))
+
+
+def test_a_retelling_pairs_a_sentence_in_its_place_a_copy_does_not():
+    """Between parallel texts that retell (no pair word for word) the sentence standing in
+    another's place is its counterpart even in other words; between copies it is the outlet's own."""
+    night_a, night_b = "Nobody on the island remembers a worse night.", "Old fishermen still speak of it with dread."
+    retold_a = [x for x, _ in KEEPERS] + [night_a] + [x for x, _ in KEEPERS_TAIL]
+    retold_b = [y for _, y in KEEPERS] + [night_b] + [y for _, y in KEEPERS_TAIL]
+    alignment = align([outlet("a", retold_a), outlet("b", retold_b)])
+    check_invariants(alignment)
+    assert alignment.counterpart_span("a", len(KEEPERS), "b") == (len(KEEPERS),)
+    copy_b = [x for x, _ in KEEPERS] + [night_b] + [x for x, _ in KEEPERS_TAIL]
+    alignment = align([outlet("a", retold_a), outlet("b", copy_b)])
+    check_invariants(alignment)
+    assert alignment.outlet("b").sentences[len(KEEPERS)].status == "unique"

@@ -57,7 +57,7 @@ PREFIX = 5  # feature = first letters of an accent-stripped word
 
 # The gap programme.
 LEXICAL_WEIGHT = 1.0
-SKIP_COST = 0.55  # per sentence left out; above half the lexical weight, so a gap is paired rather than skipped
+SKIP_COST = 0.7  # per sentence left out; above half the lexical weight, so a gap is paired rather than skipped
 SKIP_COST_CROSS_LANGUAGE = 1.0  # across languages the words say little, so order and length pair more
 LENGTH_WEIGHT = 0.12
 LENGTH_VARIANCE = 6.8  # Gale & Church
@@ -75,6 +75,10 @@ PARALLEL_COVER = 0.5  # ... or covering this share of the shorter text
 FLOOR_CROSS_LANGUAGE = 0.0
 FLOOR_PARALLEL = 0.12
 FLOOR_LOOSE = 0.40
+# ... but between parallel texts that retell rather than copy (under COPIES of their confident
+# pairs near-verbatim), a sentence in another's place is its counterpart however few words it shares.
+FLOOR_RETOLD = 0.0
+COPIES = 0.5
 # A merge or split in one language must earn its place: the joined sentences together clearly
 # match, and every one of them shares words with the other side.
 FLOOR_MERGE = 0.45
@@ -640,8 +644,14 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
     parallel = len(chain) >= PARALLEL_MONOTONE * len(anchors) and (
         len(chain) >= PARALLEL_CHAIN or (len(chain) >= 3 and len(chain) >= PARALLEL_COVER * min(len(fa), len(fb)))
     )
-    if parallel:
-        floor = FLOOR_PARALLEL if same_language else FLOOR_CROSS_LANGUAGE
+    if parallel and same_language:
+        # Copies (most confident pairs word for word): a sentence between copies that shares
+        # almost no words is the outlet's own. A retelling (few pairs word for word: a
+        # paraphrase, a translation) puts its version in the original's place in other words.
+        copied = sum(scorer.words([fa[i]], [fb[j]]) >= SHARED_SIMILARITY for i, j, _s in chain)
+        floor = FLOOR_PARALLEL if copied >= COPIES * len(chain) else FLOOR_RETOLD
+    elif parallel:
+        floor = FLOOR_CROSS_LANGUAGE
     else:
         floor = FLOOR_LOOSE
     ratio = (sum(f.length for f in fb) / max(1, sum(f.length for f in fa))) if parallel else 1.0
@@ -685,8 +695,13 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
         for bead_rows, bead_cols, sim in beads:
             if not parallel:
                 bead_rows, bead_cols, sim = _trim(fa, fb, bead_rows, bead_cols, sim, scorer)
-            if sim < floor or (sim <= 0.0 and same_language):
+            if sim < floor:
                 continue
+            if sim < FLOOR_PARALLEL and same_language and not (
+                chain and chain[0][0] < bead_rows[0] and chain[0][1] < bead_cols[0]
+                and chain[-1][0] > bead_rows[-1] and chain[-1][1] > bead_cols[-1]
+            ):
+                continue  # before the first or after the last confident pair, an outlet adds its own: words must show it is not
             if parallel and len(bead_rows) + len(bead_cols) > 2:
                 bead_rows, bead_cols, sim = _trim_unsupported(fa, fb, bead_rows, bead_cols, sim, scorer, same_language)
                 if same_language and not _each_part_shares(fa, fb, bead_rows, bead_cols, least=3, share=PART_SHARE, scorer=scorer):
