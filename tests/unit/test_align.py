@@ -195,3 +195,72 @@ def test_merge_and_split_make_one_group():
     assert result.counterpart_span("b", 0, "a") == (0, 1)
     assert result.counterpart_span("a", 1, "b") == (0,)
     assert result.outlet("b").sentences[0].status == "altered"
+
+
+KEEPERS = [
+    ("The lighthouse keepers of Kestrel Point counted forty storms in the winter of 1958.",
+     "In the winter of 1958 the keepers at Kestrel Point recorded forty storms."),
+    ("Their logbooks record wind speeds, wave heights and the ships that sheltered in the bay.",
+     "The logbooks note wave heights, wind speeds and every ship sheltering in the bay."),
+    ("The worst storm struck on the night of 11 February and tore the lantern roof away.",
+     "On the night of 11 February the worst storm tore away the roof of the lantern."),
+    ("Two keepers carried the lamp down to the store room and kept it burning there.",
+     "The two keepers carried the lamp to the store room, where they kept it burning."),
+    ("A fishing boat from Marrow Cove saw the light and reached the harbour safely.",
+     "Seeing the light, a fishing boat from Marrow Cove made the harbour safely."),
+    ("The roof was rebuilt in copper during the spring of 1959.",
+     "In the spring of 1959 the roof was rebuilt in copper."),
+]
+KEEPERS_TAIL = [
+    ("The keepers left the point for good when the light was automated in 1971.",
+     "When the light was automated in 1971 the keepers left the point for good."),
+    ("Their logbooks are now kept in the county archive at Lund.",
+     "The county archive at Lund now keeps their logbooks."),
+    ("Visitors may read them on the first Monday of every month.",
+     "They may be read by visitors on the first Monday of each month."),
+    ("A small museum opened in the old store room in 1984.",
+     "In 1984 a small museum opened in the old store room."),
+    ("Its windows still show the scorch marks of the storm of 1958.",
+     "The scorch marks of the 1958 storm can still be seen on its windows."),
+]
+
+
+def test_fragments_of_one_sentence_stay_in_its_bead():
+    """A line that stops mid-sentence ("... (Kestrel:") runs on into the next: on parallel texts
+    its few shared words are no reason to cut it off the bead its sentence belongs to."""
+    book_a = "Ada Renn's fine book on the keepers adds little to what their own logbooks already told us."
+    book_b = ["The book by Ada Renn (Harbour Lights, Kestrel:", "Quayside Press), now out in a Dutch edition too (Lund:",
+              "Vell 1961), adds little to the logbooks of the keepers."]
+    a = [x for x, _ in KEEPERS] + [book_a] + [x for x, _ in KEEPERS_TAIL]
+    b = [y for _, y in KEEPERS] + book_b + [y for _, y in KEEPERS_TAIL]
+    alignment = align([outlet("a", a), outlet("b", b)])
+    check_invariants(alignment)
+    book = alignment.outlet("a").sentences[len(KEEPERS)]
+    assert book.group is not None
+    assert alignment.groups[book.group].of("b") == (len(KEEPERS), len(KEEPERS) + 1, len(KEEPERS) + 2)
+
+
+def test_a_line_without_words_is_not_part_of_a_bead():
+    """The programme may fold a line of dots into a neighbouring bead to avoid a skip; with no
+    words it tells no statement and stays out of every group."""
+    a = [x for x, _ in KEEPERS + KEEPERS_TAIL]
+    b = [y for _, y in KEEPERS] + ["....."] + [y for _, y in KEEPERS_TAIL]
+    alignment = align([outlet("a", a), outlet("b", b)])
+    check_invariants(alignment)
+    assert alignment.outlet("b").sentences[len(KEEPERS)].group is None
+    assert all(alignment.outlet("a").sentences[i].group is not None for i in range(len(a)))
+
+
+def test_a_retelling_pairs_a_sentence_in_its_place_a_copy_does_not():
+    """Between parallel texts that retell (no pair word for word) the sentence standing in
+    another's place is its counterpart even in other words; between copies it is the outlet's own."""
+    night_a, night_b = "Nobody on the island remembers a worse night.", "Old fishermen still speak of it with dread."
+    retold_a = [x for x, _ in KEEPERS] + [night_a] + [x for x, _ in KEEPERS_TAIL]
+    retold_b = [y for _, y in KEEPERS] + [night_b] + [y for _, y in KEEPERS_TAIL]
+    alignment = align([outlet("a", retold_a), outlet("b", retold_b)])
+    check_invariants(alignment)
+    assert alignment.counterpart_span("a", len(KEEPERS), "b") == (len(KEEPERS),)
+    copy_b = [x for x, _ in KEEPERS] + [night_b] + [x for x, _ in KEEPERS_TAIL]
+    alignment = align([outlet("a", retold_a), outlet("b", copy_b)])
+    check_invariants(alignment)
+    assert alignment.outlet("b").sentences[len(KEEPERS)].status == "unique"

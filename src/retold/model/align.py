@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
+from retold.model.clean import ends_sentence
 from retold.model.normalize import STOPWORDS, strip_dateline, tokens
 from retold.model.story import Alignment, Group, Member, Outlet, Sentence, Status
 
@@ -56,7 +57,7 @@ PREFIX = 5  # feature = first letters of an accent-stripped word
 
 # The gap programme.
 LEXICAL_WEIGHT = 1.0
-SKIP_COST = 0.55  # per sentence left out; above half the lexical weight, so a gap is paired rather than skipped
+SKIP_COST = 0.7  # per sentence left out; above half the lexical weight, so a gap is paired rather than skipped
 SKIP_COST_CROSS_LANGUAGE = 1.0  # across languages the words say little, so order and length pair more
 LENGTH_WEIGHT = 0.12
 LENGTH_VARIANCE = 6.8  # Gale & Church
@@ -74,6 +75,10 @@ PARALLEL_COVER = 0.5  # ... or covering this share of the shorter text
 FLOOR_CROSS_LANGUAGE = 0.0
 FLOOR_PARALLEL = 0.12
 FLOOR_LOOSE = 0.40
+# ... but between parallel texts that retell rather than copy (under COPIES of their confident
+# pairs near-verbatim), a sentence in another's place is its counterpart however few words it shares.
+FLOOR_RETOLD = 0.0
+COPIES = 0.5
 # A merge or split in one language must earn its place: the joined sentences together clearly
 # match, and every one of them shares words with the other side.
 FLOOR_MERGE = 0.45
@@ -97,6 +102,7 @@ class Features:
     words: tuple[str, ...]  # normalised words, dateline stripped: the near-verbatim test
     feats: frozenset[str]  # informative features: the similarity
     length: int  # characters, for the length model
+    runs_on: bool = False  # no sentence end ("Grenoble-Paris:", "the crane from"): its sentence goes on in the next
 
 
 def text_features(text: str, paragraph_start: bool) -> Features:
@@ -109,7 +115,7 @@ def text_features(text: str, paragraph_start: bool) -> Features:
                 feature = _feature(part)
                 if feature:
                     feats.add(feature)
-    return Features(words=words, feats=frozenset(feats), length=len(body))
+    return Features(words=words, feats=frozenset(feats), length=len(body), runs_on=not ends_sentence(text))
 
 
 def sentence_features(outlets: Sequence[Outlet]) -> list[list[Features]]:
@@ -571,7 +577,13 @@ def _each_part_shares(fa: list[Features], fb: list[Features], rows: tuple[int, .
             return _part_share(part, other, scorer) >= share
         return bool(part.feats & other)
 
-    return all(ok(fa[i], union_b) for i in rows) and all(ok(fb[j], union_a) for j in cols)
+    # A part of a neighbour's sentence ("... (Lund:" and what follows it) is judged with it.
+    return all(ok(fa[i], union_b) or _in_sentence_with(fa, rows, i) for i in rows) and all(ok(fb[j], union_a) or _in_sentence_with(fb, cols, j) for j in cols)
+
+
+def _in_sentence_with(side: list[Features], bead: tuple[int, ...], n: int) -> bool:
+    """True when sentence n runs on into the next sentence of the bead, or the one before runs on into it."""
+    return (side[n].runs_on and n + 1 in bead) or (n - 1 in bead and side[n - 1].runs_on)
 
 
 def _trim_unsupported(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: tuple[int, ...], sim: float, scorer: Scorer, same_language: bool) -> tuple[tuple[int, ...], tuple[int, ...], float]:
@@ -583,12 +595,24 @@ def _trim_unsupported(fa: list[Features], fb: list[Features], rows: tuple[int, .
         union_a = frozenset().union(*(fa[i].feats for i in rows))
         union_b = frozenset().union(*(fb[j].feats for j in cols))
         ends = []
+        # An end that is part of its neighbour's sentence (the first runs on into the second, or
+        # the one before the last runs on into it) stays: half a sentence is not a statement.
         if len(rows) > 1:
-            ends += [(fa[rows[0]], union_b, (rows[1:], cols)), (fa[rows[-1]], union_b, (rows[:-1], cols))]
+            if not _in_sentence_with(fa, rows, rows[0]):
+                ends.append((fa[rows[0]], union_b, (rows[1:], cols)))
+            if not _in_sentence_with(fa, rows, rows[-1]):
+                ends.append((fa[rows[-1]], union_b, (rows[:-1], cols)))
         if len(cols) > 1:
-            ends += [(fb[cols[0]], union_a, (rows, cols[1:])), (fb[cols[-1]], union_a, (rows, cols[:-1]))]
-        weak = [(share, rest) for part, other, rest in ends
-                if len(part.feats) >= 3 and (share := _part_share(part, other, scorer)) < need]
+            if not _in_sentence_with(fb, cols, cols[0]):
+                ends.append((fb[cols[0]], union_a, (rows, cols[1:])))
+            if not _in_sentence_with(fb, cols, cols[-1]):
+                ends.append((fb[cols[-1]], union_a, (rows, cols[:-1])))
+        weak = []
+        for part, other, rest in ends:
+            if not part.feats:
+                weak.append((-1.0, rest))  # "....", "- _-": no words, no statement
+            elif len(part.feats) >= 3 and (share := _part_share(part, other, scorer)) < need:
+                weak.append((share, rest))
         if not weak and same_language:
             # A few shared words by chance ("several"/"severed") do not make a part: drop an end
             # whose words mostly stay unmatched when the rest matches clearly better without it.
@@ -664,8 +688,14 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
     parallel = len(chain) >= PARALLEL_MONOTONE * len(anchors) and (
         len(chain) >= PARALLEL_CHAIN or (len(chain) >= 3 and len(chain) >= PARALLEL_COVER * min(len(fa), len(fb)))
     )
-    if parallel:
-        floor = FLOOR_PARALLEL if same_language else FLOOR_CROSS_LANGUAGE
+    if parallel and same_language:
+        # Copies (most confident pairs word for word): a sentence between copies that shares
+        # almost no words is the outlet's own. A retelling (few pairs word for word: a
+        # paraphrase, a translation) puts its version in the original's place in other words.
+        copied = sum(scorer.words([fa[i]], [fb[j]]) >= SHARED_SIMILARITY for i, j, _s in chain)
+        floor = FLOOR_PARALLEL if copied >= COPIES * len(chain) else FLOOR_RETOLD
+    elif parallel:
+        floor = FLOOR_CROSS_LANGUAGE
     else:
         floor = FLOOR_LOOSE
     ratio = (sum(f.length for f in fb) / max(1, sum(f.length for f in fa))) if parallel else 1.0
@@ -709,8 +739,13 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
         for bead_rows, bead_cols, sim in beads:
             if not parallel:
                 bead_rows, bead_cols, sim = _trim(fa, fb, bead_rows, bead_cols, sim, scorer)
-            if sim < floor or (sim <= 0.0 and same_language):
+            if sim < floor:
                 continue
+            if sim < FLOOR_PARALLEL and same_language and not (
+                chain and chain[0][0] < bead_rows[0] and chain[0][1] < bead_cols[0]
+                and chain[-1][0] > bead_rows[-1] and chain[-1][1] > bead_cols[-1]
+            ):
+                continue  # before the first or after the last confident pair, an outlet adds its own: words must show it is not
             if parallel and len(bead_rows) + len(bead_cols) > 2:
                 bead_rows, bead_cols, sim = _trim_unsupported(fa, fb, bead_rows, bead_cols, sim, scorer, same_language)
                 if same_language and not _each_part_shares(fa, fb, bead_rows, bead_cols, least=3, share=PART_SHARE, scorer=scorer):
