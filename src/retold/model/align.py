@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -97,6 +98,19 @@ def _feature(word: str) -> str | None:
     return plain[:PREFIX]
 
 
+@lru_cache(maxsize=200_000)
+def _word_features(word: str) -> tuple[str, ...]:
+    """A word's features, in order: one per part of an elision (l'évacuation, d'Orlin).
+    Cached per word: a story repeats its words far more often than it has them."""
+    features = []
+    for part in word.split("'"):
+        if part:
+            feature = _feature(part)
+            if feature:
+                features.append(feature)
+    return tuple(features)
+
+
 @dataclass(frozen=True)
 class Features:
     words: tuple[str, ...]  # normalised words, dateline stripped: the near-verbatim test
@@ -110,11 +124,7 @@ def text_features(text: str, paragraph_start: bool) -> Features:
     words = tuple(tokens(body))
     feats = set()
     for word in words:
-        for part in word.split("'"):  # French elision: l'évacuation, d'Orlin
-            if part:
-                feature = _feature(part)
-                if feature:
-                    feats.add(feature)
+        feats.update(_word_features(word))
     return Features(words=words, feats=frozenset(feats), length=len(body), runs_on=not ends_sentence(text))
 
 
@@ -139,16 +149,14 @@ def sentence_features(outlets: Sequence[Outlet]) -> list[list[Features]]:
 
 def feature_weights(features: list[list[Features]]) -> dict[str, float]:
     """Inverse statement frequency: a feature in one sentence per outlet weighs most."""
-    sentence_count: dict[str, int] = {}
-    outlet_count: dict[str, int] = {}
+    sentence_count: Counter[str] = Counter()  # counted in C: the same counts, in the same order
+    outlet_count: Counter[str] = Counter()
     for row in features:
         seen: set[str] = set()
         for f in row:
-            for feat in f.feats:
-                sentence_count[feat] = sentence_count.get(feat, 0) + 1
+            sentence_count.update(f.feats)
             seen |= f.feats
-        for feat in seen:
-            outlet_count[feat] = outlet_count.get(feat, 0) + 1
+        outlet_count.update(seen)
     rows = [len(row) for row in features if row]
     mean = sum(rows) / len(rows) if rows else 1.0
     weights = {}
