@@ -473,6 +473,8 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
         sim = scorer.bead([a], [b])
         cost = LEXICAL_WEIGHT * (1.0 - sim) + LENGTH_WEIGHT * _length_cost(a.length, b.length, ratio)
         return [((r0,), (c0,), sim)] if cost < 2 * skip else []
+    if all(i in blocked_a for i in rows) or all(j in blocked_b for j in cols):
+        return []  # every bead would take in a sentence linked elsewhere: only skips (a fifth of a big story's gaps)
     lo = [0] * (n + 1)
     hi = [m] * (n + 1)
     points = [(0, 0)]
