@@ -104,3 +104,13 @@ def test_grouping_fast_path_groups_as_the_general_merge(seed, outlets, size, cou
         cols = tuple(range(j, min(sizes[b], j + rng.choice([1, 1, 1, 2]))))
         links.append(Link(rng.choice([0.3, 0.5, 0.5, 0.9, 1.0]), a, rows, b, cols))
     assert group_links(links, sizes) == _plain_groups(links, sizes)
+
+
+LINE_END_PIECES = [".", "!", "?", "…", '"', "'", "”", "’", "»", ")", "]", "(", "a", "Z", " ", "\u00a0", "\n", ":", ",", "“", "«", "1"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LINE_END_PIECES), max_size=8) | st.text(max_size=12))
+def test_ends_sentence_decides_as_its_pattern(parts):
+    line = "".join(parts)
+    assert clean.ends_sentence(line) == bool(clean._TERMINAL.search(line.rstrip()))
