@@ -958,10 +958,19 @@ def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[tu
             if group is None or group_of.get(node_b) != group:
                 continue  # a refused link says nothing about the group
             score = link.score
-            if score < STATUS_SCORE_FLOOR:
+            # best_words only decides shared (>= SHARED_SIMILARITY) or not: the edit distance is
+            # spared when both sides are shared already, or when the word counts alone keep the
+            # pair below the bar (the similarity is at most 2·min / (len_a + len_b)).
+            fa, fb = features[link.outlet_a][link.rows[0]], features[link.outlet_b][link.cols[0]]
+            la, lb = len(fa.words), len(fb.words)
+            if (
+                score < STATUS_SCORE_FLOOR
+                or (best_words.get(node_a, 0.0) >= SHARED_SIMILARITY and best_words.get(node_b, 0.0) >= SHARED_SIMILARITY)
+                or 2 * min(la, lb) < (SHARED_SIMILARITY - 1e-9) * (la + lb)
+            ):
                 words = 0.0  # too little shared weight to be near-verbatim: spare the edit distance
             else:
-                words = scorer.words([features[link.outlet_a][link.rows[0]]], [features[link.outlet_b][link.cols[0]]])
+                words = scorer.words([fa], [fb])
             for node in (node_a, node_b):
                 if score > best_score.get(node, 0.0):
                     best_score[node] = score
