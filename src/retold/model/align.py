@@ -64,6 +64,11 @@ LENGTH_VARIANCE = 6.8  # Gale & Church
 MOVES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3), (3, 2))
 MOVE_PRIOR = {(1, 1): 0.0, (1, 2): 0.25, (2, 1): 0.25, (1, 3): 0.5, (3, 1): 0.5, (2, 2): 0.6,
               (1, 4): 0.75, (4, 1): 0.75, (2, 3): 0.75, (3, 2): 0.75}
+END_MISMATCH = 0.25  # a bead whose one side ends a sentence and the other does not (a caption, a heading)
+# Across languages the confident pairs are few and the words elsewhere say little: a bead that
+# keeps a confident pair together earns this much, so the programme does not spread the
+# sentences around it over an inserted block (captions between two translated sentences).
+ANCHOR_BONUS_CROSS_LANGUAGE = 4.0
 ANCHOR_SLACK = 3  # cells the programme may stray from the rectangles between soft anchors
 MAX_CELLS = 40_000  # a gap without anchors is searched in at most about this many cells
 BAND = 30  # cells either side of a big gap's diagonal: keeps the programme near-linear
@@ -102,6 +107,7 @@ class Features:
     words: tuple[str, ...]  # normalised words, dateline stripped: the near-verbatim test
     feats: frozenset[str]  # informative features: the similarity
     length: int  # characters, for the length model
+    ends: bool = True  # ends a sentence (a caption, label or heading does not)
     runs_on: bool = False  # no sentence end ("Grenoble-Paris:", "the crane from"): its sentence goes on in the next
 
 
@@ -115,7 +121,14 @@ def text_features(text: str, paragraph_start: bool) -> Features:
                 feature = _feature(part)
                 if feature:
                     feats.add(feature)
-    return Features(words=words, feats=frozenset(feats), length=len(body), runs_on=not ends_sentence(text))
+    return Features(words=words, feats=frozenset(feats), length=len(body), ends=ends_sentence(text), runs_on=_runs_on(text))
+
+
+def _runs_on(text: str) -> bool:
+    """The line stops mid-sentence: it ends with a comma, colon, semicolon, dash or open bracket.
+    A caption, label or heading ("Photo by the Air Force", "Lhotse (8501 m)", "Seen from the
+    cliffs") ends without punctuation: a line of its own."""
+    return not ends_sentence(text) and text.rstrip()[-1:] in ",:;([–—-"
 
 
 def sentence_features(outlets: Sequence[Outlet]) -> list[list[Features]]:
@@ -413,7 +426,7 @@ def _length_cost(la: int, lb: int, ratio: float) -> float:
     return -math.log(max(math.erfc(delta / math.sqrt(2)), 1e-12))
 
 
-def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: range, scorer: Scorer, ratio: float, soft: Sequence[tuple[int, int]] = (), blocked_a: set[int] = frozenset(), blocked_b: set[int] = frozenset(), skip: float = SKIP_COST) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: range, scorer: Scorer, ratio: float, soft: Sequence[tuple[int, int]] = (), blocked_a: set[int] = frozenset(), blocked_b: set[int] = frozenset(), skip: float = SKIP_COST, bonus: float = 0.0) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
     """Monotone alignment of fa[rows] with fb[cols]: beads (rows, cols, similarity), skips left out.
 
     `soft` anchors (absolute indices) guide, never bind: the programme searches the rectangles
@@ -465,6 +478,7 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
         length_cols.append(length_cols[-1] + fb[j].length)
     bead_similarity = scorer.bead
     sqrt_half = math.sqrt(0.5)
+    anchor_col = {i - r0: j - c0 for i, j in soft} if bonus else {}
     cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
     back: dict[tuple[int, int], tuple[int, int, float]] = {}
     for i in range(n + 1):
@@ -498,6 +512,14 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
                     - LENGTH_WEIGHT * math.log(max(math.erfc(delta * sqrt_half), 1e-12))
                     + MOVE_PRIOR[(di, dj)]
                 )
+                if END_MISMATCH and fa[r0 + i - 1].ends != fb[c0 + j - 1].ends:
+                    c += END_MISMATCH  # a sentence's counterpart ends a sentence too, a label's does not
+                if anchor_col:
+                    for row in range(i - di, i):
+                        col = anchor_col.get(row)
+                        if col is not None and j - dj <= col < j:
+                            c -= bonus  # the bead keeps a confident pair together
+                            break
                 if c < best:
                     best, choice = c, (di, dj, sim)
             if choice is not None:
@@ -544,8 +566,9 @@ def _in_sentence_with(side: list[Features], bead: tuple[int, ...], n: int) -> bo
 
 def _trim_unsupported(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: tuple[int, ...], sim: float, scorer: Scorer, same_language: bool) -> tuple[tuple[int, ...], tuple[int, ...], float]:
     """On parallel texts the programme may join an end sentence to a bead to avoid a skip. Keep
-    it when it carries evidence; drop it when it has words of its own but none of them (in one
-    language: too few of them) are on the other side."""
+    it when it carries evidence; drop it when it has no words, when it is a label (a caption or
+    heading: no sentence end, not running on), or when it has words of its own but none of them
+    (in one language: too few of them) are on the other side."""
     need = PART_SHARE if same_language else 1e-9
     while len(rows) + len(cols) > 2:
         union_a = frozenset().union(*(fa[i].feats for i in rows))
@@ -566,7 +589,9 @@ def _trim_unsupported(fa: list[Features], fb: list[Features], rows: tuple[int, .
         weak = []
         for part, other, rest in ends:
             if not part.feats:
-                weak.append((-1.0, rest))  # "....", "- _-": no words, no statement
+                weak.append((-2.0, rest))  # "....", "- _-": no words, no statement
+            elif not part.ends and not part.runs_on:
+                weak.append((-1.0, rest))  # a caption or heading ("Photo by ...", "Seen from the cliffs") is a line of its own
             elif len(part.feats) >= 3 and (share := _part_share(part, other, scorer)) < need:
                 weak.append((share, rest))
         if not weak and same_language:
@@ -578,10 +603,12 @@ def _trim_unsupported(fa: list[Features], fb: list[Features], rows: tuple[int, .
                     and scorer.bead_dice([fa[i] for i in rest[0]], [fb[j] for j in rest[1]]) > whole + TRIM_MARGIN]
         if not weak:
             break
-        _share, (rest_rows, rest_cols) = min(weak)
+        share, (rest_rows, rest_cols) = min(weak)
         rest_sim = scorer.bead([fa[i] for i in rest_rows], [fb[j] for j in rest_cols])
-        if not same_language and (rest_sim < CROSS_TRIM_EVIDENCE or rest_sim < sim + CROSS_TRIM_GAIN):
-            break  # across languages a part without shared words is normal: drop it only against clear evidence
+        if not same_language and share >= 0 and (rest_sim < CROSS_TRIM_EVIDENCE or rest_sim < sim + CROSS_TRIM_GAIN):
+            # Across languages a part without shared words is normal: drop it only against clear
+            # evidence (or when it has no words, or is a label).
+            break
         rows, cols, sim = rest_rows, rest_cols, rest_sim
     return rows, cols, sim
 
@@ -691,7 +718,8 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
             continue
         soft = [(i, j) for i, j, _s in chain if i in rows and j in cols] if parallel else []
         beads = gap_programme(fa, fb, rows, cols, scorer, ratio, soft, blocked_a=linked_a, blocked_b=linked_b,
-                              skip=SKIP_COST if same_language else SKIP_COST_CROSS_LANGUAGE)
+                              skip=SKIP_COST if same_language else SKIP_COST_CROSS_LANGUAGE,
+                              bonus=0.0 if same_language else ANCHOR_BONUS_CROSS_LANGUAGE)
         for bead_rows, bead_cols, sim in beads:
             if not parallel:
                 bead_rows, bead_cols, sim = _trim(fa, fb, bead_rows, bead_cols, sim, scorer)
