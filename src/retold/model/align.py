@@ -655,8 +655,59 @@ class Link:
     cols: tuple[int, ...]
 
 
+LEXICON_FROM = 30  # links of a first pass across languages: fewer teach too little
+LEXICON_LEAST = 2  # beads a word pair must share to be learned
+LEXICON_DICE = 0.3  # ... and how exclusively (Dice over beads)
+
+
 def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: dict[tuple[int, int], float], scorer: Scorer, same_language: bool) -> list[Link]:
-    """Every link between outlets a and b (a < b in canonical order)."""
+    """Every link between outlets a and b (a < b in canonical order).
+
+    Across languages the words meet only through names, numbers and cognates, so a long pair is
+    aligned twice: the first pass's beads teach which words translate each other ("und"/"et",
+    "Gipfel"/"sommet": the pairs they keep together most exclusively), and the second pass
+    aligns with those translations added to outlet a's features."""
+    links = _pair_pass(a, b, fa, fb, scores, scorer, same_language)
+    if same_language or len(links) < LEXICON_FROM:
+        return links
+    lexicon = learned_lexicon(links, fa, fb)
+    if not lexicon:
+        return links
+    translated = [
+        replace(f, feats=f.feats | {lexicon[g] for g in f.feats if g in lexicon}) if f.feats & lexicon.keys() else f
+        for f in fa
+    ]
+    pairs = set(scores) | {(i, j) for link in links for i in link.rows for j in link.cols}
+    return _pair_pass(a, b, translated, fb, dict.fromkeys(pairs, 0.0), scorer, same_language)
+
+
+def learned_lexicon(links: list[Link], fa: list[Features], fb: list[Features]) -> dict[str, str]:
+    """Feature of outlet a -> the feature of outlet b it shares beads with most exclusively."""
+    count_a: dict[str, int] = {}
+    count_b: dict[str, int] = {}
+    together: dict[tuple[str, str], int] = {}
+    for link in links:
+        side_a = frozenset().union(*(fa[i].feats for i in link.rows))
+        side_b = frozenset().union(*(fb[j].feats for j in link.cols))
+        for g in side_a:
+            count_a[g] = count_a.get(g, 0) + 1
+        for f in side_b:
+            count_b[f] = count_b.get(f, 0) + 1
+        for g in side_a:
+            for f in side_b:
+                if g != f:  # a shared name or number already meets itself
+                    together[(g, f)] = together.get((g, f), 0) + 1
+    best: dict[str, tuple[float, str]] = {}
+    for (g, f), n in together.items():
+        if n < LEXICON_LEAST:
+            continue
+        dice = 2 * n / (count_a[g] + count_b[f])
+        if dice >= LEXICON_DICE and (dice, f) > best.get(g, (0.0, "")):
+            best[g] = (dice, f)
+    return {g: f for g, (_dice, f) in best.items()}
+
+
+def _pair_pass(a: int, b: int, fa: list[Features], fb: list[Features], scores: dict[tuple[int, int], float], scorer: Scorer, same_language: bool) -> list[Link]:
     if not fa or not fb:
         return []
     if not same_language:
