@@ -137,11 +137,10 @@ SEGMENTED = [  # a file its author segmented: a line per sentence, list numbers 
 def test_author_segmented_lines_are_each_one_sentence_and_none_is_dropped(tmp_path):
     alignment = _sentences_of(tmp_path, {"chronicle.txt": "\n".join(SEGMENTED) + "\n", "other.txt": "\n".join(SEGMENTED[:1] + SEGMENTED[2:6]) + "\n"})
     outlet = alignment.outlet("chronicle")
-    assert outlet.title == "Harbour chronicle 1961"
-    # Every other line is one sentence, whole: no list number or abbreviation cuts a line, and
-    # no header line, list item or line of dots is dropped as furniture.
-    assert [s.text for s in outlet.sentences] == SEGMENTED[1:]
-    assert outlet.removed == ()
+    # Every line is one sentence, whole: no list number or abbreviation cuts a line, and no
+    # heading, header line, list item or line of dots is set aside as furniture or title.
+    assert [s.text for s in outlet.sentences] == SEGMENTED
+    assert outlet.removed == () and outlet.title is None
 
 
 def test_a_page_scraped_a_paragraph_per_line_is_still_split_into_sentences(tmp_path):

@@ -65,6 +65,11 @@ LENGTH_VARIANCE = 6.8  # Gale & Church
 MOVES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3), (3, 2))
 MOVE_PRIOR = {(1, 1): 0.0, (1, 2): 0.25, (2, 1): 0.25, (1, 3): 0.5, (3, 1): 0.5, (2, 2): 0.6,
               (1, 4): 0.75, (4, 1): 0.75, (2, 3): 0.75, (3, 2): 0.75}
+END_MISMATCH = 0.25  # a bead whose one side ends a sentence and the other does not (a caption, a heading)
+# Across languages the confident pairs are few and the words elsewhere say little: a bead that
+# keeps a confident pair together earns this much, so the programme does not spread the
+# sentences around it over an inserted block (captions between two translated sentences).
+ANCHOR_BONUS_CROSS_LANGUAGE = 4.0
 ANCHOR_SLACK = 3  # cells the programme may stray from the rectangles between soft anchors
 MAX_CELLS = 40_000  # a gap without anchors is searched in at most about this many cells
 BAND = 30  # cells either side of a big gap's diagonal: keeps the programme near-linear
@@ -116,6 +121,7 @@ class Features:
     words: tuple[str, ...]  # normalised words, dateline stripped: the near-verbatim test
     feats: frozenset[str]  # informative features: the similarity
     length: int  # characters, for the length model
+    ends: bool = True  # ends a sentence (a caption, label or heading does not)
     runs_on: bool = False  # no sentence end ("Grenoble-Paris:", "the crane from"): its sentence goes on in the next
 
 
@@ -125,7 +131,14 @@ def text_features(text: str, paragraph_start: bool) -> Features:
     feats = set()
     for word in words:
         feats.update(_word_features(word))
-    return Features(words=words, feats=frozenset(feats), length=len(body), runs_on=not ends_sentence(text))
+    return Features(words=words, feats=frozenset(feats), length=len(body), ends=ends_sentence(text), runs_on=_runs_on(text))
+
+
+def _runs_on(text: str) -> bool:
+    """The line stops mid-sentence: it ends with a comma, colon, semicolon, dash or open bracket.
+    A caption, label or heading ("Photo by the Air Force", "Lhotse (8501 m)", "Seen from the
+    cliffs") ends without punctuation: a line of its own."""
+    return not ends_sentence(text) and text.rstrip()[-1:] in ",:;([–—-"
 
 
 def sentence_features(outlets: Sequence[Outlet]) -> list[list[Features]]:
@@ -454,7 +467,7 @@ def _length_cost(la: int, lb: int, ratio: float) -> float:
     return -math.log(max(math.erfc(delta / math.sqrt(2)), 1e-12))
 
 
-def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: range, scorer: Scorer, ratio: float, soft: Sequence[tuple[int, int]] = (), blocked_a: set[int] = frozenset(), blocked_b: set[int] = frozenset(), skip: float = SKIP_COST) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: range, scorer: Scorer, ratio: float, soft: Sequence[tuple[int, int]] = (), blocked_a: set[int] = frozenset(), blocked_b: set[int] = frozenset(), skip: float = SKIP_COST, bonus: float = 0.0) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
     """Monotone alignment of fa[rows] with fb[cols]: beads (rows, cols, similarity), skips left out.
 
     `soft` anchors (absolute indices) guide, never bind: the programme searches the rectangles
@@ -518,6 +531,7 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
         length_cols.append(length_cols[-1] + fb[j].length)
     bead_similarity = scorer.bead
     sqrt_half = math.sqrt(0.5)
+    anchor_col = {i - r0: j - c0 for i, j in soft} if bonus else {}
     cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
     back: dict[tuple[int, int], tuple[int, int, float]] = {}
     for i in range(n + 1):
@@ -552,6 +566,14 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
                     - LENGTH_WEIGHT * math.log(max(math.erfc(delta * sqrt_half), 1e-12))
                     + MOVE_PRIOR[(di, dj)]
                 )
+                if END_MISMATCH and fa[r0 + i - 1].ends != fb[c0 + j - 1].ends:
+                    c += END_MISMATCH  # a sentence's counterpart ends a sentence too, a label's does not
+                if anchor_col:
+                    for row in range(i - di, i):
+                        col = anchor_col.get(row)
+                        if col is not None and j - dj <= col < j:
+                            c -= bonus  # the bead keeps a confident pair together
+                            break
                 if c < best:
                     best, choice = c, (di, dj, sim)
             if choice is not None:
@@ -598,8 +620,9 @@ def _in_sentence_with(side: list[Features], bead: tuple[int, ...], n: int) -> bo
 
 def _trim_unsupported(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: tuple[int, ...], sim: float, scorer: Scorer, same_language: bool) -> tuple[tuple[int, ...], tuple[int, ...], float]:
     """On parallel texts the programme may join an end sentence to a bead to avoid a skip. Keep
-    it when it carries evidence; drop it when it has words of its own but none of them (in one
-    language: too few of them) are on the other side."""
+    it when it carries evidence; drop it when it has no words, when it is a label (a caption or
+    heading: no sentence end, not running on), or when it has words of its own but none of them
+    (in one language: too few of them) are on the other side."""
     need = PART_SHARE if same_language else 1e-9
     while len(rows) + len(cols) > 2:
         union_a = frozenset().union(*(fa[i].feats for i in rows))
@@ -620,7 +643,9 @@ def _trim_unsupported(fa: list[Features], fb: list[Features], rows: tuple[int, .
         weak = []
         for part, other, rest in ends:
             if not part.feats:
-                weak.append((-1.0, rest))  # "....", "- _-": no words, no statement
+                weak.append((-2.0, rest))  # "....", "- _-": no words, no statement
+            elif not part.ends and not part.runs_on:
+                weak.append((-1.0, rest))  # a caption or heading ("Photo by ...", "Seen from the cliffs") is a line of its own
             elif len(part.feats) >= 3 and (share := _part_share(part, other, scorer)) < need:
                 weak.append((share, rest))
         if not weak and same_language:
@@ -632,10 +657,12 @@ def _trim_unsupported(fa: list[Features], fb: list[Features], rows: tuple[int, .
                     and scorer.bead_dice([fa[i] for i in rest[0]], [fb[j] for j in rest[1]]) > whole + TRIM_MARGIN]
         if not weak:
             break
-        _share, (rest_rows, rest_cols) = min(weak)
+        share, (rest_rows, rest_cols) = min(weak)
         rest_sim = scorer.bead([fa[i] for i in rest_rows], [fb[j] for j in rest_cols])
-        if not same_language and (rest_sim < CROSS_TRIM_EVIDENCE or rest_sim < sim + CROSS_TRIM_GAIN):
-            break  # across languages a part without shared words is normal: drop it only against clear evidence
+        if not same_language and share >= 0 and (rest_sim < CROSS_TRIM_EVIDENCE or rest_sim < sim + CROSS_TRIM_GAIN):
+            # Across languages a part without shared words is normal: drop it only against clear
+            # evidence (or when it has no words, or is a label).
+            break
         rows, cols, sim = rest_rows, rest_cols, rest_sim
     return rows, cols, sim
 
@@ -682,8 +709,59 @@ class Link:
     cols: tuple[int, ...]
 
 
+LEXICON_FROM = 30  # links of a first pass across languages: fewer teach too little
+LEXICON_LEAST = 2  # beads a word pair must share to be learned
+LEXICON_DICE = 0.3  # ... and how exclusively (Dice over beads)
+
+
 def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: dict[tuple[int, int], float], scorer: Scorer, same_language: bool) -> list[Link]:
-    """Every link between outlets a and b (a < b in canonical order)."""
+    """Every link between outlets a and b (a < b in canonical order).
+
+    Across languages the words meet only through names, numbers and cognates, so a long pair is
+    aligned twice: the first pass's beads teach which words translate each other ("und"/"et",
+    "Gipfel"/"sommet": the pairs they keep together most exclusively), and the second pass
+    aligns with those translations added to outlet a's features."""
+    links = _pair_pass(a, b, fa, fb, scores, scorer, same_language)
+    if same_language or len(links) < LEXICON_FROM:
+        return links
+    lexicon = learned_lexicon(links, fa, fb)
+    if not lexicon:
+        return links
+    translated = [
+        replace(f, feats=f.feats | {lexicon[g] for g in f.feats if g in lexicon}) if f.feats & lexicon.keys() else f
+        for f in fa
+    ]
+    pairs = set(scores) | {(i, j) for link in links for i in link.rows for j in link.cols}
+    return _pair_pass(a, b, translated, fb, dict.fromkeys(pairs, 0.0), scorer, same_language)
+
+
+def learned_lexicon(links: list[Link], fa: list[Features], fb: list[Features]) -> dict[str, str]:
+    """Feature of outlet a -> the feature of outlet b it shares beads with most exclusively."""
+    count_a: dict[str, int] = {}
+    count_b: dict[str, int] = {}
+    together: dict[tuple[str, str], int] = {}
+    for link in links:
+        side_a = frozenset().union(*(fa[i].feats for i in link.rows))
+        side_b = frozenset().union(*(fb[j].feats for j in link.cols))
+        for g in side_a:
+            count_a[g] = count_a.get(g, 0) + 1
+        for f in side_b:
+            count_b[f] = count_b.get(f, 0) + 1
+        for g in side_a:
+            for f in side_b:
+                if g != f:  # a shared name or number already meets itself
+                    together[(g, f)] = together.get((g, f), 0) + 1
+    best: dict[str, tuple[float, str]] = {}
+    for (g, f), n in together.items():
+        if n < LEXICON_LEAST:
+            continue
+        dice = 2 * n / (count_a[g] + count_b[f])
+        if dice >= LEXICON_DICE and (dice, f) > best.get(g, (0.0, "")):
+            best[g] = (dice, f)
+    return {g: f for g, (_dice, f) in best.items()}
+
+
+def _pair_pass(a: int, b: int, fa: list[Features], fb: list[Features], scores: dict[tuple[int, int], float], scorer: Scorer, same_language: bool) -> list[Link]:
     if not fa or not fb:
         return []
     if not same_language:
@@ -745,7 +823,8 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
             continue
         soft = [(i, j) for i, j, _s in chain if i in rows and j in cols] if parallel else []
         beads = gap_programme(fa, fb, rows, cols, scorer, ratio, soft, blocked_a=linked_a, blocked_b=linked_b,
-                              skip=SKIP_COST if same_language else SKIP_COST_CROSS_LANGUAGE)
+                              skip=SKIP_COST if same_language else SKIP_COST_CROSS_LANGUAGE,
+                              bonus=0.0 if same_language else ANCHOR_BONUS_CROSS_LANGUAGE)
         for bead_rows, bead_cols, sim in beads:
             if not parallel:
                 bead_rows, bead_cols, sim = _trim(fa, fb, bead_rows, bead_cols, sim, scorer)

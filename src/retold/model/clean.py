@@ -426,15 +426,12 @@ def _bare(lines: list[Line]) -> bool:
 
 def _keep_bare_lines(lines: list[Line]) -> None:
     """In a bare file laid out a sentence per line (a transcript, a segmented corpus), every line
-    is the article's, short header lines and list numbers included: its first line is the
-    headline when it reads like one, and the rest are sentences."""
-    for n, line in enumerate(lines):
-        if line.kind != "furniture":
-            continue
-        if n == 0 and not ends_sentence(line.text) and len(line.text.split()) <= 30:
-            line.reason, line.weak = "heading", True  # the headline (_pick_title takes it)
-            continue
-        line.kind, line.reason, line.weak = "body", "", False
+    is a sentence of the text, its first (heading) line, short header lines and list numbers
+    included: nothing its author wrote is set aside, so other outlets' versions of those lines
+    meet them."""
+    for line in lines:
+        if line.kind == "furniture":
+            line.kind, line.reason, line.weak = "body", "", False
 
 
 _OPEN_END = re.compile(r"[:;,(\[–—-]$")
