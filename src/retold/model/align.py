@@ -190,7 +190,12 @@ class Scorer:
         self.weights = weights
         self._mass: dict[frozenset[str], float] = {}
         self._pairs: dict[tuple[int, int], tuple[float, float]] = {}
-        self._words: dict[tuple[int, int], float] = {}  # ids are safe: `features` keeps them alive
+        self._words: dict[tuple[int, int], float] = {}
+        self._unions: dict[tuple[int, ...], frozenset[str]] = {}
+        # Caches are keyed by id(): every object whose id is in a key is held here, so that no
+        # later object can take its id while the scorer lives (a pass across languages scores
+        # features made for it and then dropped).
+        self._held: list[object] = []
 
     def mass(self, feats: frozenset[str]) -> float:
         found = self._mass.get(feats)
@@ -207,6 +212,7 @@ class Scorer:
         found = self._pairs.get(key)
         if found is None:
             found = self._pairs[key] = self._score(a.feats, b.feats, containment=True)
+            self._held.append((a, b))
         return found
 
     def _score(self, fa: frozenset[str], fb: frozenset[str], containment: bool) -> tuple[float, float]:
@@ -235,20 +241,28 @@ class Scorer:
         found = self._words.get(key)
         if found is None:
             found = self._words[key] = word_similarity(a, b)
+            self._held.append((a[0], b[0]))
+        return found
+
+    def union(self, side: Sequence[Features]) -> frozenset[str]:
+        """The features of a run of sentences. The gap programme asks for the same run with
+        every run of the other side (forty times over on a long parallel text): it is built
+        once, the same way, so its weight is then found in the mass cache by identity."""
+        key = tuple(map(id, side))
+        found = self._unions.get(key)
+        if found is None:
+            found = self._unions[key] = frozenset().union(*(f.feats for f in side))
+            self._held.append(tuple(side))
         return found
 
     def bead_dice(self, a: Sequence[Features], b: Sequence[Features]) -> float:
         """Weighted overlap of two beads, without the containment credit."""
-        fa = frozenset().union(*(f.feats for f in a))
-        fb = frozenset().union(*(f.feats for f in b))
-        return self._score(fa, fb, containment=False)[1]
+        return self._score(self.union(a), self.union(b), containment=False)[1]
 
     def bead(self, a: list[Features], b: list[Features]) -> float:
         if len(a) == 1 and len(b) == 1:
             return self.pair(a[0], b[0])[0]
-        fa = frozenset().union(*(f.feats for f in a))
-        fb = frozenset().union(*(f.feats for f in b))
-        return self._score(fa, fb, containment=False)[0]
+        return self._score(self.union(a), self.union(b), containment=False)[0]
 
 
 def word_similarity(a: Sequence[Features], b: Sequence[Features]) -> float:
