@@ -33,6 +33,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import chain
 
 from rapidfuzz.distance import Indel
 
@@ -128,9 +129,7 @@ class Features:
 def text_features(text: str, paragraph_start: bool) -> Features:
     body = strip_dateline(text) if paragraph_start else text  # datelines only open paragraphs
     words = tuple(tokens(body))
-    feats = set()
-    for word in words:
-        feats.update(_word_features(word))
+    feats = set(chain.from_iterable(map(_word_features, words)))  # in word order, as a loop would add them
     return Features(words=words, feats=frozenset(feats), length=len(body), ends=ends_sentence(text), runs_on=_runs_on(text))
 
 
