@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import chain
+from operator import attrgetter
 
 from rapidfuzz.distance import Indel
 
@@ -219,7 +220,13 @@ class Scorer:
         if not shared:
             return 0.0, 0.0
         overlap = sum(map(self.weights.__getitem__, shared))  # same order as a generator: same float
-        ma, mb = self.mass(fa), self.mass(fb)
+        masses = self._mass  # mass(), without the call: this runs for every pair scored
+        ma = masses.get(fa)
+        if ma is None:
+            ma = self.mass(fa)
+        mb = masses.get(fb)
+        if mb is None:
+            mb = self.mass(fb)
         dice = 2 * overlap / (ma + mb)
         score = dice
         # Containment counts only for a sentence with enough informative words (a short line
@@ -974,7 +981,9 @@ def group_links(links: list[Link], sizes: list[int]) -> list[list[tuple[int, int
     def span_of(root: int, outlet: int, index: int) -> dict[int, tuple[int, int, int]]:
         return spans.get(root) or {outlet: (index, index, 1)}
 
-    ordered = sorted(links, key=lambda link: (-link.score, link.outlet_a, link.rows, link.outlet_b, link.cols))
+    # By (-score, outlet_a, rows, outlet_b, cols): two stable sorts on C-level keys, no tuple per link.
+    ordered = sorted(links, key=attrgetter("outlet_a", "rows", "outlet_b", "cols"))
+    ordered.sort(key=attrgetter("score"), reverse=True)  # reverse keeps equal scores in the order above
     for link in ordered:
         if len(link.rows) == 1 and len(link.cols) == 1:
             # A one-to-one link, by far the commonest: the same merge as below, without building
