@@ -376,6 +376,15 @@ def candidate_pairs(features: list[list[Features]], weights: dict[str, float], s
                         js = found_copies
                     else:
                         js = [min(found_copies, key=lambda j: (abs(j / span - here), j))]
+                elif len(probe) == 1:
+                    # One probe feature (half the sentences of a big story): every hit overlaps
+                    # equally, so all pass the margin and the nearest by position win.
+                    js = probe[0][0].get(l)
+                    if not js:
+                        continue
+                    if len(js) > 1:
+                        found = sorted([(abs(j / span - here), j) for j in js])[:CANDIDATES_PER_OUTLET]
+                        js = [j for _d, j in found]
                 else:
                     hits: dict[int, float] = {}
                     get = hits.get
