@@ -150,6 +150,15 @@ def test_a_page_scraped_a_paragraph_per_line_is_still_split_into_sentences(tmp_p
     assert len(alignment.outlet("paper").sentences) == 3 * len(lines)
 
 
+def test_a_bare_file_of_paragraphs_keeps_its_headline_as_the_title(tmp_path):
+    lines = ["Quay flooded for the third time this winter"] + [
+        f"The {w} quay was flooded on Monday. Crews pumped it dry by Tuesday night." for w in ("north", "south", "east", "west", "old")]
+    alignment = _sentences_of(tmp_path, {"paper.txt": "\n".join(lines) + "\n"})
+    outlet = alignment.outlet("paper")
+    assert outlet.title == lines[0]
+    assert len(outlet.sentences) == 2 * (len(lines) - 1) and outlet.removed == ()
+
+
 def test_a_sentence_per_line_page_with_furniture_still_loses_its_furniture(tmp_path):
     text = "\n".join(["Home | News | Harbour | Weather", "Share this article",
                       "Crews pumped the quay dry by Tuesday night.", "Shops opened again on Friday.",

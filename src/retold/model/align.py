@@ -741,27 +741,32 @@ class Link:
 LEXICON_FROM = 30  # links of a first pass across languages: fewer teach too little
 LEXICON_LEAST = 2  # beads a word pair must share to be learned
 LEXICON_DICE = 0.3  # ... and how exclusively (Dice over beads)
+LEXICON_ROUNDS = 2  # passes that learn from the one before (a third learns nothing new on the dev document)
 
 
 def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: dict[tuple[int, int], float], scorer: Scorer, same_language: bool) -> list[Link]:
     """Every link between outlets a and b (a < b in canonical order).
 
     Across languages the words meet only through names, numbers and cognates, so a long pair is
-    aligned twice: the first pass's beads teach which words translate each other ("und"/"et",
-    "Gipfel"/"sommet": the pairs they keep together most exclusively), and the second pass
-    aligns with those translations added to outlet a's features."""
+    aligned again: a pass's beads teach which words translate each other ("und"/"et",
+    "drei"/"trois": the pairs they keep together most exclusively), and the next pass aligns with
+    those translations added to outlet a's features."""
     links = _pair_pass(a, b, fa, fb, scores, scorer, same_language)
     if same_language or len(links) < LEXICON_FROM:
         return links
-    lexicon = learned_lexicon(links, fa, fb)
-    if not lexicon:
-        return links
-    translated = [
-        replace(f, feats=f.feats | {lexicon[g] for g in f.feats if g in lexicon}) if f.feats & lexicon.keys() else f
-        for f in fa
-    ]
-    pairs = set(scores) | {(i, j) for link in links for i in link.rows for j in link.cols}
-    return _pair_pass(a, b, translated, fb, dict.fromkeys(pairs, 0.0), scorer, same_language)
+    lexicon: dict[str, str] = {}
+    for _round in range(LEXICON_ROUNDS):
+        learned = learned_lexicon(links, fa, fb)
+        if learned == lexicon:
+            break  # nothing new to learn: the last pass stands
+        lexicon = learned
+        translated = [
+            replace(f, feats=f.feats | {lexicon[g] for g in f.feats if g in lexicon}) if f.feats & lexicon.keys() else f
+            for f in fa
+        ]
+        pairs = set(scores) | {(i, j) for link in links for i in link.rows for j in link.cols}
+        links = _pair_pass(a, b, translated, fb, dict.fromkeys(pairs, 0.0), scorer, same_language)
+    return links
 
 
 def learned_lexicon(links: list[Link], fa: list[Features], fb: list[Features]) -> dict[str, str]:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel
 
 from retold.model.normalize import content_tokens, tokens
+from retold.model.segment import SEGMENTED_BY_AUTHOR, split_sentences
 from retold.model.story import RawDoc, Removed
 
 # ------------------------------------------------------------------ rules
@@ -407,7 +408,7 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
         line.reason = "short fragment" if words <= 5 else "headline-like line (no sentence end)"
     _keep_inner_lines(lines)
     if line_per_sentence and _bare(lines):
-        _keep_bare_lines(lines)
+        _keep_bare_lines(lines, (doc.meta.language or "en").split("-")[0])
     return lines
 
 
@@ -424,14 +425,20 @@ def _bare(lines: list[Line]) -> bool:
     )
 
 
-def _keep_bare_lines(lines: list[Line]) -> None:
-    """In a bare file laid out a sentence per line (a transcript, a segmented corpus), every line
-    is a sentence of the text, its first (heading) line, short header lines and list numbers
-    included: nothing its author wrote is set aside, so other outlets' versions of those lines
-    meet them."""
-    for line in lines:
-        if line.kind == "furniture":
-            line.kind, line.reason, line.weak = "body", "", False
+def _keep_bare_lines(lines: list[Line], language: str) -> None:
+    """In a bare file laid out a line per statement, every line is the text's, short header lines
+    and list numbers included: nothing its author wrote is set aside, so other outlets' versions
+    of those lines meet them. When its author also segmented it (most lines hold one sentence:
+    a transcript, a segmented corpus) the first line is a sentence too; in a file of paragraphs,
+    one a line, a first line that reads like a headline is the headline."""
+    segmented = sum(len(split_sentences(line.text, language)) <= 1 for line in lines) >= SEGMENTED_BY_AUTHOR * len(lines)
+    for n, line in enumerate(lines):
+        if line.kind != "furniture":
+            continue
+        if n == 0 and not segmented and not ends_sentence(line.text) and len(line.text.split()) <= 30:
+            line.reason, line.weak = "heading", True  # the headline (_pick_title takes it)
+            continue
+        line.kind, line.reason, line.weak = "body", "", False
 
 
 _OPEN_END = re.compile(r"[:;,(\[–—-]$")
