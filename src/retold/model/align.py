@@ -191,7 +191,7 @@ class Scorer:
         self._mass: dict[frozenset[str], float] = {}
         self._pairs: dict[tuple[int, int], tuple[float, float]] = {}
         self._words: dict[tuple[int, int], float] = {}
-        self._unions: dict[tuple[int, ...], frozenset[str]] = {}
+        self._union_of: dict[tuple[int, ...], frozenset[str]] = {}
         # Caches are keyed by id(): every object whose id is in a key is held here, so that no
         # later object can take its id while the scorer lives (a pass across languages scores
         # features made for it and then dropped).
@@ -255,20 +255,29 @@ class Scorer:
         every run of the other side (forty times over on a long parallel text): it is built
         once, the same way, so its weight is then found in the mass cache by identity."""
         key = tuple(map(id, side))
-        found = self._unions.get(key)
+        found = self._union_of.get(key)
         if found is None:
-            found = self._unions[key] = frozenset().union(*(f.feats for f in side))
+            found = self._union_of[key] = frozenset().union(*(f.feats for f in side))
             self._held.append(tuple(side))
         return found
 
+    def _unions(self, a: Sequence[Features], b: Sequence[Features]) -> tuple[frozenset[str], frozenset[str]]:
+        fa, fb = self.union(a), self.union(b)
+        if fb is fa:
+            # The same run on both sides (a wire copy's parse): scored as two equal sets, as
+            # when each call built its own, since `x & x` takes a shortcut that sums the shared
+            # weights in another order (and so may differ in the last bit).
+            fb = frozenset().union(*(f.feats for f in b))
+        return fa, fb
+
     def bead_dice(self, a: Sequence[Features], b: Sequence[Features]) -> float:
         """Weighted overlap of two beads, without the containment credit."""
-        return self._score(self.union(a), self.union(b), containment=False)[1]
+        return self._score(*self._unions(a, b), containment=False)[1]
 
     def bead(self, a: list[Features], b: list[Features]) -> float:
         if len(a) == 1 and len(b) == 1:
             return self.pair(a[0], b[0])[0]
-        return self._score(self.union(a), self.union(b), containment=False)[0]
+        return self._score(*self._unions(a, b), containment=False)[0]
 
 
 def word_similarity(a: Sequence[Features], b: Sequence[Features]) -> float:
