@@ -300,11 +300,15 @@ def outlet_pairs(features: list[list[Features]], scorer: Scorer) -> set[tuple[in
     vocab = [frozenset().union(*(f.feats for f in row)) if row else frozenset() for row in features]
     mass = [scorer.mass(v) for v in vocab]
     chosen: set[tuple[int, int]] = set()
+    shared_mass: dict[tuple[int, int], float] = {}  # (b, a) shares what (a, b) shares: one intersection
     for a in range(n):
         closeness = []
         for b in range(n):
             if b != a:
-                shared = scorer.mass(vocab[a] & vocab[b])
+                key = (a, b) if a < b else (b, a)
+                shared = shared_mass.get(key)
+                if shared is None:
+                    shared = shared_mass[key] = scorer.mass(vocab[a] & vocab[b])
                 closeness.append((-(shared / max(1e-9, min(mass[a], mass[b]))), b))
         for _c, b in sorted(closeness)[:NEIGHBOURS]:
             chosen.add((min(a, b), max(a, b)))
