@@ -270,15 +270,18 @@ class CleanArticle:
     line_per_sentence: bool = False  # laid out a sentence (or clause) per line: each paragraph is one line
 
 
-_LINE = re.compile(r"[^\r\n]*")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def physical_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, its break excluded. "\r\n" is one break: read as two, every
+    line of a Windows file had a blank line after it, and no hard wrap was ever joined."""
     spans = []
-    for match in _LINE.finditer(text):
-        if match.start() == match.end() and spans and spans[-1][1] == match.start():
-            continue  # the empty match right after a line's end
-        spans.append((match.start(), match.end()))
+    start = 0
+    for match in _LINE_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
     return spans
 
 
