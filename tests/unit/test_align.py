@@ -379,3 +379,26 @@ def test_far_apart_anchors_keep_the_programme_banded(monkeypatch):
     check_invariants(alignment)
     cells_in_band = (n + 1) * (2 * 5 + 1 + 2 * align_module.ANCHOR_SLACK)
     assert calls["bead"] <= len(align_module.MOVES) * cells_in_band
+
+
+def test_an_undeclared_translation_is_aligned_across_languages(tmp_path):
+    """No story.toml and no markup says the second file is French: its function words do, and
+    it is aligned as a translation (sentence for sentence), not as an English text that shares
+    almost no words."""
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "wire.txt").write_text("\n\n".join(e for e, _ in TRANSLATED) + "\n", encoding="utf-8")
+    (folder / "journal.txt").write_text("\n\n".join(f for _, f in TRANSLATED) + "\n", encoding="utf-8")
+    alignment = load_alignment([str(folder)])
+    assert alignment.outlet("wire").meta.language == "en" and alignment.outlet("journal").meta.language == "fr"
+    for i in range(len(TRANSLATED)):
+        assert alignment.counterpart_span("wire", i, "journal") == (i,), i
+
+
+def test_language_is_guessed_only_when_the_text_says_it_clearly():
+    from retold.model.normalize import guess_language
+
+    assert guess_language(" ".join(f for _, f in TRANSLATED)) == "fr"
+    assert guess_language(" ".join(e for e, _ in TRANSLATED)) == "en"
+    assert guess_language("Kestrel Point 1851.") is None  # too few words to tell
+    assert guess_language(" ".join(e + " " + f for e, f in TRANSLATED)) is None  # half and half
