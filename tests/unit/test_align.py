@@ -8,8 +8,8 @@ from retold.model.worddiff import word_diff
 from retold.synthetic import make_story
 
 
-def outlet(oid, sentences):
-    meta = OutletMeta(id=oid, name=oid, source=f"{oid}.txt")
+def outlet(oid, sentences, language=None):
+    meta = OutletMeta(id=oid, name=oid, source=f"{oid}.txt", language=language)
     return Outlet(
         meta=meta, text="", title=None, removed=(),
         sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(sentences)),
@@ -290,11 +290,7 @@ def test_across_languages_a_block_of_captions_does_not_pull_sentences_apart():
     sentences over the captions."""
     english = [e for e, _ in TRANSLATED]
     french = [f for _, f in TRANSLATED[:6]] + CAPTIONS + [f for _, f in TRANSLATED[6:]]
-    en = Outlet(meta=OutletMeta(id="en", name="en", source="en.txt", language="en"), text="", title=None, removed=(),
-                sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(english)))
-    fr = Outlet(meta=OutletMeta(id="fr", name="fr", source="fr.txt", language="fr"), text="", title=None, removed=(),
-                sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(french)))
-    alignment = align([en, fr])
+    alignment = align([outlet("en", english, "en"), outlet("fr", french, "fr")])
     check_invariants(alignment)
     for i in range(len(TRANSLATED)):
         j = i if i < 6 else i + len(CAPTIONS)
@@ -338,11 +334,7 @@ def test_across_languages_the_words_a_first_pass_pairs_teach_the_second():
     for seed in range(3):
         source, target = _cipher_story(seed)
         del target[30]  # the translator left one sentence out, far from any number
-        en = Outlet(meta=OutletMeta(id="en", name="en", source="en.txt", language="en"), text="", title=None, removed=(),
-                    sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(source)))
-        xx = Outlet(meta=OutletMeta(id="xx", name="xx", source="xx.txt", language="xx"), text="", title=None, removed=(),
-                    sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(target)))
-        alignment = align([en, xx])
+        alignment = align([outlet("en", source, "en"), outlet("xx", target, "xx")])
         check_invariants(alignment)
         assert alignment.outlet("en").sentences[30].group is None, seed
         for i in list(range(24, 30)) + list(range(31, 37)):
