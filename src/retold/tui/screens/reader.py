@@ -221,10 +221,20 @@ class ReaderScreen(Screen):
                 with self.app.batch_update():
                     for pane in self.panes:
                         pane.size_scroll_range()
-                self.layouts_warm = True
+                self.call_after_refresh(style_scrollbars)
                 return
             self.pane(numbers[0]).text_layout()
             self.set_timer(0.001, lambda: step(numbers[1:]))
+
+        def style_scrollbars() -> None:
+            # Textual styles a pane's scrollbar only when the pane's styles are next updated:
+            # for a pane outside the window, that is when it is first shown or focused, and
+            # the scrollbar's new rules then force a layout pass of every column (50-90 ms
+            # on `tab`, `]` or `>`). Styled here instead, in one pass while idle.
+            if generation != self._warm_generation or not self.is_mounted:
+                return
+            self.app.stylesheet.update_nodes([pane.vertical_scrollbar for pane in self.panes])
+            self.layouts_warm = True
 
         self.set_timer(0.05, lambda: step(list(range(len(self.alignment.outlets)))))
 

@@ -26,6 +26,7 @@ from retold.model.story import GLYPHS, Alignment, Outlet, Status
 from retold.model.compare import compare
 from retold.tui.messages import Navigate, PaneClicked, PaneScrolled
 from retold.tui.state import PaneLayout
+from retold.tui.widgets.line_scrollbar import LineScrollBar, line_scrollbar_for
 
 NOTE_MARK = "✎"
 REMOVED_MARK = "┆"  # gutter of a removed furniture row (shown with `r`)
@@ -144,9 +145,9 @@ class OutletPane(ScrollView, can_focus=True):
         Binding("p", "navigate('change', -1)", "Previous change", id="change_previous", tooltip="previous altered or unique sentence in this outlet", show=False),
     ]
 
-    cursor: reactive[int] = reactive(0, layout=False, init=False)
-    counterpart: reactive[tuple[int, ...]] = reactive((), layout=False, init=False)
-    leading: reactive[bool] = reactive(False, layout=False, init=False)
+    cursor: reactive[int] = reactive(0, layout=False, repaint=False, init=False)
+    counterpart: reactive[tuple[int, ...]] = reactive((), layout=False, repaint=False, init=False)
+    leading: reactive[bool] = reactive(False, layout=False, repaint=False, init=False)
 
     def __init__(self, alignment: Alignment, outlet: Outlet, number: int, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -165,6 +166,11 @@ class OutletPane(ScrollView, can_focus=True):
         self._strips: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}
         self._placing = False
+
+    @property
+    def vertical_scrollbar(self) -> LineScrollBar:
+        """Textual's scrollbar, drawn without the rich render path (see line_scrollbar.py)."""
+        return line_scrollbar_for(self)
 
     # ---------------------------------------------------------------- keys, mouse, scrolling
 
