@@ -17,6 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalScroll, Vertical
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -45,6 +46,7 @@ class PaneHeader(Widget):
     def __init__(self, outlet: Outlet) -> None:
         super().__init__()
         self.outlet = outlet
+        self._counts = outlet.counts()
         self.focused = False
         self.note = ""  # "reference", or "vs …" when `d` compares words
 
@@ -59,7 +61,7 @@ class PaneHeader(Widget):
             self.refresh()
 
     def render(self) -> Text:
-        counts = self.outlet.counts()
+        counts = self._counts
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append("▶ " if self.focused else "  ", "bold")
         line.append(printable(self.outlet.name), "bold reverse" if self.focused else "bold")
@@ -120,6 +122,10 @@ class ReaderScreen(Screen):
         Binding("q", "app.quit", "Quit", id="quit", tooltip="quit"),
     ]
 
+    # Screen.focused repaints the whole screen when the focus moves (a full-screen render,
+    # ~15 ms at 160x45); here the panes and headers that the focus changes repaint themselves.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
     def __init__(self, alignment: Alignment) -> None:
         super().__init__()
         self.alignment = alignment
@@ -137,21 +143,29 @@ class ReaderScreen(Screen):
     # ---------------------------------------------------------------- composition
 
     def compose(self) -> ComposeResult:
+        # Kept by number: a key touches several of them, and a DOM query per look-up cost
+        # milliseconds a key with 20 outlets.
+        self._headers = [PaneHeader(outlet) for outlet in self.alignment.outlets]
+        self._panes = [
+            OutletPane(self.alignment, outlet, number, id=f"pane-{number}")
+            for number, outlet in enumerate(self.alignment.outlets)
+        ]
+        self._status = TextLine(id="status")
         with HorizontalScroll(id="panes"):
-            for number, outlet in enumerate(self.alignment.outlets):
+            for number in range(len(self.alignment.outlets)):
                 with Vertical(classes="column", id=f"column-{number}"):
-                    yield PaneHeader(outlet)
-                    yield OutletPane(self.alignment, outlet, number, id=f"pane-{number}")
-        yield TextLine(id="status")
+                    yield self._headers[number]
+                    yield self._panes[number]
+        yield self._status
         yield SearchBar(id="legend")  # the legend line; `/` turns it into the search prompt
         yield KeyBar(id="keys")
 
     @property
     def panes(self) -> list[OutletPane]:
-        return list(self.query(OutletPane))
+        return list(self._panes)
 
     def pane(self, number: int) -> OutletPane:
-        return self.query_one(f"#pane-{number}", OutletPane)
+        return self._panes[number]
 
     # Read-only views of the navigation state, for screens and tests.
     @property
@@ -251,8 +265,8 @@ class ReaderScreen(Screen):
         if self._sized_for != (self.size, new.visible_count):
             self._size_panes(new.visible_count)
         with self.app.batch_update():
-            if window_changed or not self._shown:
-                self._show_window()
+            # The panes first: scrolling the row of columns (the window) invalidates the
+            # screen's map of widget regions, which the panes' row refreshes would rebuild.
             for number in new.visible:
                 pane = self.pane(number)
                 pane.cursor = new.cursors[number]
@@ -261,8 +275,10 @@ class ReaderScreen(Screen):
                 top = new.tops[number]
                 if top is not None:
                     pane.place(top)
+            if window_changed or not self._shown:
+                self._show_window()
             if old.focused != new.focused or not self._shown:
-                for number, header in enumerate(self.query(PaneHeader)):
+                for number, header in enumerate(self._headers):
                     header.set_focused(number == new.focused)
                 pane = self.pane(new.focused)
                 if not pane.has_focus and self.app.screen is self:
@@ -299,7 +315,7 @@ class ReaderScreen(Screen):
     def _update_header_notes(self) -> None:
         if not self.is_mounted:
             return
-        for number, header in enumerate(self.query(PaneHeader)):
+        for number, header in enumerate(self._headers):
             note = ""
             if number == self.reference:
                 note = "reference"
@@ -377,7 +393,7 @@ class ReaderScreen(Screen):
     def _update_status(self) -> None:
         if not self.is_mounted:
             return
-        status = self.query_one("#status", TextLine)
+        status = self._status
         state = self.state
         outlet = self.alignment.outlets[state.focused]
         text = Text(no_wrap=True, overflow="ellipsis")
@@ -385,7 +401,7 @@ class ReaderScreen(Screen):
         if outlet.sentences:
             sentence = outlet.sentences[state.cursor]
             others = len(self.alignment.outlets) - 1
-            found = sum(1 for n in range(len(self.alignment.outlets)) if state.counterpart_span(n))
+            found = 0 if sentence.group is None else len({m.outlet for m in self.alignment.groups[sentence.group].members} - {outlet.id})
             text.append(f" │ sentence {state.cursor + 1}/{len(outlet.sentences)} │ ")
             text.append(sentence.status, STATUS_STYLE[sentence.status])
             text.append(f" │ in {found} of {others} others")

@@ -17,8 +17,29 @@ from textual.strip import Strip
 
 
 class LineScrollBar(ScrollBar):
+    _drawn: tuple | None = None  # what the last render_lines drew (see refresh)
+
+    def _looks(self, bar) -> tuple:
+        return (self.size, bar.virtual_size, bar.window_size, bar.position, bar.style)
+
+    def refresh(self, *regions, repaint: bool = True, layout: bool = False, recompose: bool = False):
+        # Textual asks a scrollbar to repaint on every layout pass and every style update of
+        # its pane (each focus change), mostly with nothing new to show; each such request
+        # costs a frame of its own after the one that drew everything. A bar never drawn
+        # has nothing stale on screen: the layout pass that exposes it draws it.
+        if not (regions or layout or recompose) and self.is_attached:
+            if self._drawn is None:
+                return self
+            try:
+                if self._looks(self.render()) == self._drawn:
+                    return self
+            except Exception:  # no parent or screen yet: let Textual decide
+                pass
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
     def render_lines(self, crop: Region) -> list[Strip]:
         bar = self.render()  # a ScrollBarRender with the colours for this state (hover, grab)
+        self._drawn = self._looks(bar)
         style = bar.style
         height, thickness = self.size.height, self.size.width
         if not height or not thickness:

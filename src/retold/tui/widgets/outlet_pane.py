@@ -246,9 +246,20 @@ class OutletPane(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        # Cached strips and styles hold resolved colours: a theme change must rebuild them.
-        self._strips.clear()
-        self._styles.clear()
+        # Cached strips hold resolved colours: a theme change must rebuild them. Textual also
+        # re-applies the stylesheet on every focus change (and finds its rules "changed"
+        # however alike), so the styles are compared on the next frame and the strips are
+        # dropped only when a colour or attribute really changed.
+        self._styles_stale = True
+
+    _styles_stale = False
+
+    def _check_styles(self) -> None:
+        """After a style update: keep the cached strips if every style they used is unchanged."""
+        self._styles_stale = False
+        old, self._styles = self._styles, {}
+        if any(self._style(component) != style for component, style in old.items() if not component.startswith("overlay:")):
+            self._strips.clear()
 
     def _style(self, component: str) -> Style:
         style = self._styles.get(component)
@@ -405,6 +416,8 @@ class OutletPane(ScrollView, can_focus=True):
     _frame_layout: TextLayout | None = None
 
     def render_line(self, y: int) -> Strip:
+        if self._styles_stale:
+            self._check_styles()
         _scroll_x, scroll_y = self.scroll_offset
         row_no = scroll_y + y
         width = self._frame_width
