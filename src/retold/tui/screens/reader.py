@@ -212,6 +212,9 @@ class ReaderScreen(Screen):
         column = max(1, self.size.width // count)
         for widget in self.query(".column"):
             widget.styles.width = column
+        # The row of columns is exactly the window's width (any odd column left over stays
+        # blank), so the last window can scroll to a column's edge like the others.
+        self.query_one("#panes").styles.width = column * count
         height = self.size.height - SCREEN_ROWS_BESIDE_PANES
         for pane in self.panes:
             pane.set_size(max(10, column - PANE_DECORATION - GUTTER), max(1, height))
@@ -293,9 +296,15 @@ class ReaderScreen(Screen):
         """Recompute every pane's place from the state (after a layout or display change)."""
         self.apply(self.state.settle(self.layouts))
 
-    def _show_window(self) -> None:
+    def _show_window(self, *, again: bool = True) -> None:
         column = max(1, self.size.width // self.state.visible_count)
-        self.query_one("#panes").scroll_to(x=self.state.first_visible * column, animate=False, immediate=True, force=True)
+        row = self.query_one("#panes")
+        x = self.state.first_visible * column
+        row.scroll_to(x=x, animate=False, immediate=True, force=True)
+        if round(row.scroll_x) != x and again:
+            # The columns were just resized and their layout pass has not run: the row still
+            # has its old width and clamped the scroll to it. Once more after that pass.
+            self.call_after_refresh(lambda: self._show_window(again=False))
         for number, pane in enumerate(self.panes):
             pane.in_window = number in self.state.visible
         self._assign_diff_partners()
