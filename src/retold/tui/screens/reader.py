@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -99,6 +100,10 @@ class ReaderScreen(Screen):
     pane's own (OutletPane.BINDINGS); the ones that move between panes are here."""
 
     BINDINGS = [
+        # While a search is on, the panes' n / p (changes) stand aside for these (check_action);
+        # first, so that the key bar shows n where it showed "Next change".
+        Binding("n", "match(1)", "Next match", id="match_next", tooltip="while a search is on: the next match, in any outlet"),
+        Binding("p", "match(-1)", "Previous match", id="match_previous", tooltip="while a search is on: the previous match, in any outlet", show=False),
         Binding("tab", "focus_outlet(1)", "Next outlet", id="focus_next", tooltip="focus the next outlet's pane", show=False),
         Binding("shift+tab", "focus_outlet(-1)", "Previous outlet", id="focus_previous", tooltip="focus the previous outlet's pane", show=False),
         Binding("right_square_bracket", "counterpart(1)", "Same in next", id="counterpart_next", tooltip="jump to this sentence in the next outlet that has it"),
@@ -367,9 +372,6 @@ class ReaderScreen(Screen):
     def _pane_key(self, event: Navigate) -> None:
         if event.number != self.state.focused:
             self.navigate(ReaderState.focus, event.number)
-        if event.action == "change" and self.search_result is not None:
-            self.action_match(event.argument)  # while a search is on, n / p step through its matches
-            return
         if event.action == "move_cursor" and self.filter_mode:
             pane = self.focused_pane  # j / k skip the sentences the filter hides
             self.navigate(ReaderState.move_to, pane.next_shown(self.state.cursor, event.argument))
@@ -402,39 +404,51 @@ class ReaderScreen(Screen):
     def _update_status(self) -> None:
         if not self.is_mounted:
             return
-        status = self._status
         state = self.state
         outlet = self.alignment.outlets[state.focused]
-        text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(printable(outlet.name), "bold")
+        parts: list[tuple[int, str, str]] = []  # (weight, text, style), in the order shown
         if outlet.sentences:
             sentence = outlet.sentences[state.cursor]
             others = len(self.alignment.outlets) - 1
             found = 0 if sentence.group is None else len({m.outlet for m in self.alignment.groups[sentence.group].members} - {outlet.id})
-            text.append(f" │ sentence {state.cursor + 1}/{len(outlet.sentences)} │ ")
-            text.append(sentence.status, STATUS_STYLE[sentence.status])
-            text.append(f" │ in {found} of {others} others")
+            parts.append((80, f"sentence {state.cursor + 1}/{len(outlet.sentences)}", ""))
+            parts.append((70, str(sentence.status), STATUS_STYLE[sentence.status]))
+            parts.append((30, f"in {found} of {others} others", ""))
             if self.notes is not None and self.notes.on_sentence(outlet.id, state.cursor) is not None:
-                text.append(f" │ {NOTE_MARK} note", "bold")
+                parts.append((45, f"{NOTE_MARK} note", "bold"))
         else:
-            text.append(" │ no sentences")
+            parts.append((80, "no sentences", ""))
         total = len(self.alignment.outlets)
         if self.notes_problem:
-            text.append(" │ notes unavailable", "bold")
+            parts.append((40, "notes unavailable", "bold"))
         if not state.sync:
-            text.append(" │ sync off")
+            parts.append((50, "sync off", ""))
         if self.show_diff:
-            text.append(" │ diff")
+            parts.append((20, "diff", ""))
         if self.show_removed:
-            text.append(" │ furniture")
+            parts.append((20, "furniture", ""))
         if self.filter_mode:
-            text.append(" │ only " + ("changes" if self.filter_mode == "changes" else "unique"), "bold")
+            parts.append((55, "only " + ("changes" if self.filter_mode == "changes" else "unique"), "bold"))
         if self.search_result is not None:
             where = f"{self.match_index + 1}/" if self.match_index is not None else ""
-            text.append(f" │ /{printable(self.search_result.query)} {where}{len(self.search_result)} matches (n p)")
+            query = printable(self.search_result.query)
+            if len(query) > 24:
+                query = query[:23] + "…"
+            parts.append((90, f"/{query} {where}{len(self.search_result)} matches (n p)", ""))
         if state.visible_count < total:
-            text.append(f" │ outlets {state.first_visible + 1}-{state.first_visible + state.visible_count}/{total} <>")
-        status.set(text)
+            parts.append((60, f"outlets {state.first_visible + 1}-{state.first_visible + state.visible_count}/{total} <>", ""))
+        # Drop the least needed parts until the line fits (the outlet name is cut last, by the
+        # ellipsis): a search's count must not be the part that falls off a 100-column screen.
+        room = self.size.width - 2  # the line's padding
+        name = printable(outlet.name)
+        while parts and cell_len(name) + sum(cell_len(text) + 3 for _, text, _ in parts) > room:
+            parts.remove(min(parts, key=lambda part: part[0]))
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(name, "bold")
+        for _, part, style in parts:
+            text.append(" │ ")
+            text.append(part, style)
+        self._status.set(text)
 
     # ---------------------------------------------------------------- actions
 
@@ -552,8 +566,8 @@ class ReaderScreen(Screen):
         self.app.push_screen(OutletInfo(self.alignment.outlets[self.state.focused]))
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action == "clear_search":
-            return self.search_result is not None  # escape does nothing else in the reader
+        if action in ("clear_search", "match"):
+            return self.search_result is not None  # escape, n and p as match keys only while searching
         return True
 
     def action_search(self) -> None:
@@ -624,6 +638,8 @@ class ReaderScreen(Screen):
 
     def _show_matches(self) -> None:
         result = self.search_result
+        for pane in self.panes:
+            pane.searching = result is not None
         current = result.matches[self.match_index] if result is not None and self.match_index is not None else None
         for number, pane in enumerate(self.panes):
             spans = self._match_spans.get(number, {}) if result is not None else {}

@@ -161,6 +161,7 @@ class OutletPane(ScrollView, can_focus=True):
         self.matches: dict[int, list[tuple[int, int]]] = {}  # search matches (/): sentence -> spans
         self.current_match: tuple[int, int, int] | None = None
         self.noted: set[int] = set()  # sentence indexes carrying a note
+        self.searching = False  # a search is on: n / p are the screen's match keys, not changes
         self._layout: TextLayout | None = None  # at the current width
         self._layouts: dict[int, TextLayout] = {}  # by text width, for the current options
         self._strips: dict[int, Strip] = {}
@@ -173,6 +174,11 @@ class OutletPane(ScrollView, can_focus=True):
         return line_scrollbar_for(self)
 
     # ---------------------------------------------------------------- keys, mouse, scrolling
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "navigate" and parameters and parameters[0] == "change" and self.searching:
+            return False  # the key goes on to the screen's match binding (and the key bar says so)
+        return True
 
     def action_navigate(self, action: str, argument: int | bool) -> None:
         self.post_message(Navigate(self.number, action, argument))
