@@ -156,7 +156,9 @@ class ReaderScreen(Screen):
             for number, outlet in enumerate(self.alignment.outlets)
         ]
         self._status = TextLine(id="status")
-        with HorizontalScroll(id="panes"):
+        # Not focusable: Textual's auto focus would give the focus to the row first and then
+        # restyle all its columns twice (~30 ms each on the first frame) before a pane gets it.
+        with HorizontalScroll(id="panes", can_focus=False):
             for number in range(len(self.alignment.outlets)):
                 with Vertical(classes="column", id=f"column-{number}"):
                     yield self._headers[number]
@@ -243,20 +245,15 @@ class ReaderScreen(Screen):
                 with self.app.batch_update():
                     for pane in self.panes:
                         pane.size_scroll_range()
-                self.call_after_refresh(style_scrollbars)
+                    # Textual styles a pane's scrollbar only when the pane's styles are next
+                    # updated: on its first focus change, and the scrollbar's new rules then
+                    # force a layout pass of every column (50-90 ms on `tab`, `]` or `>`).
+                    # Styled here instead, within the same pass.
+                    self.app.stylesheet.update_nodes([pane.vertical_scrollbar for pane in self.panes])
+                self.layouts_warm = True
                 return
             self.pane(numbers[0]).text_layout()
             self.set_timer(0.001, lambda: step(numbers[1:]))
-
-        def style_scrollbars() -> None:
-            # Textual styles a pane's scrollbar only when the pane's styles are next updated:
-            # for a pane outside the window, that is when it is first shown or focused, and
-            # the scrollbar's new rules then force a layout pass of every column (50-90 ms
-            # on `tab`, `]` or `>`). Styled here instead, in one pass while idle.
-            if generation != self._warm_generation or not self.is_mounted:
-                return
-            self.app.stylesheet.update_nodes([pane.vertical_scrollbar for pane in self.panes])
-            self.layouts_warm = True
 
         self.set_timer(0.05, lambda: step(list(range(len(self.alignment.outlets)))))
 
