@@ -195,3 +195,155 @@ def test_merge_and_split_make_one_group():
     assert result.counterpart_span("b", 0, "a") == (0, 1)
     assert result.counterpart_span("a", 1, "b") == (0,)
     assert result.outlet("b").sentences[0].status == "altered"
+
+
+KEEPERS = [
+    ("The lighthouse keepers of Kestrel Point counted forty storms in the winter of 1958.",
+     "In the winter of 1958 the keepers at Kestrel Point recorded forty storms."),
+    ("Their logbooks record wind speeds, wave heights and the ships that sheltered in the bay.",
+     "The logbooks note wave heights, wind speeds and every ship sheltering in the bay."),
+    ("The worst storm struck on the night of 11 February and tore the lantern roof away.",
+     "On the night of 11 February the worst storm tore away the roof of the lantern."),
+    ("Two keepers carried the lamp down to the store room and kept it burning there.",
+     "The two keepers carried the lamp to the store room, where they kept it burning."),
+    ("A fishing boat from Marrow Cove saw the light and reached the harbour safely.",
+     "Seeing the light, a fishing boat from Marrow Cove made the harbour safely."),
+    ("The roof was rebuilt in copper during the spring of 1959.",
+     "In the spring of 1959 the roof was rebuilt in copper."),
+]
+KEEPERS_TAIL = [
+    ("The keepers left the point for good when the light was automated in 1971.",
+     "When the light was automated in 1971 the keepers left the point for good."),
+    ("Their logbooks are now kept in the county archive at Lund.",
+     "The county archive at Lund now keeps their logbooks."),
+    ("Visitors may read them on the first Monday of every month.",
+     "They may be read by visitors on the first Monday of each month."),
+    ("A small museum opened in the old store room in 1984.",
+     "In 1984 a small museum opened in the old store room."),
+    ("Its windows still show the scorch marks of the storm of 1958.",
+     "The scorch marks of the 1958 storm can still be seen on its windows."),
+]
+
+
+def test_fragments_of_one_sentence_stay_in_its_bead():
+    """A line that stops mid-sentence ("... (Kestrel:") runs on into the next: on parallel texts
+    its few shared words are no reason to cut it off the bead its sentence belongs to."""
+    book_a = "Ada Renn's fine book on the keepers adds little to what their own logbooks already told us."
+    book_b = ["The book by Ada Renn (Harbour Lights, Kestrel:", "Quayside Press), now out in a Dutch edition too (Lund:",
+              "Vell 1961), adds little to the logbooks of the keepers."]
+    a = [x for x, _ in KEEPERS] + [book_a] + [x for x, _ in KEEPERS_TAIL]
+    b = [y for _, y in KEEPERS] + book_b + [y for _, y in KEEPERS_TAIL]
+    alignment = align([outlet("a", a), outlet("b", b)])
+    check_invariants(alignment)
+    book = alignment.outlet("a").sentences[len(KEEPERS)]
+    assert book.group is not None
+    assert alignment.groups[book.group].of("b") == (len(KEEPERS), len(KEEPERS) + 1, len(KEEPERS) + 2)
+
+
+def test_a_line_without_words_is_not_part_of_a_bead():
+    """The programme may fold a line of dots into a neighbouring bead to avoid a skip; with no
+    words it tells no statement and stays out of every group."""
+    a = [x for x, _ in KEEPERS + KEEPERS_TAIL]
+    b = [y for _, y in KEEPERS] + ["....."] + [y for _, y in KEEPERS_TAIL]
+    alignment = align([outlet("a", a), outlet("b", b)])
+    check_invariants(alignment)
+    assert alignment.outlet("b").sentences[len(KEEPERS)].group is None
+    assert all(alignment.outlet("a").sentences[i].group is not None for i in range(len(a)))
+
+
+def test_a_retelling_pairs_a_sentence_in_its_place_a_copy_does_not():
+    """Between parallel texts that retell (no pair word for word) the sentence standing in
+    another's place is its counterpart even in other words; between copies it is the outlet's own."""
+    night_a, night_b = "Nobody on the island remembers a worse night.", "Old fishermen still speak of it with dread."
+    retold_a = [x for x, _ in KEEPERS] + [night_a] + [x for x, _ in KEEPERS_TAIL]
+    retold_b = [y for _, y in KEEPERS] + [night_b] + [y for _, y in KEEPERS_TAIL]
+    alignment = align([outlet("a", retold_a), outlet("b", retold_b)])
+    check_invariants(alignment)
+    assert alignment.counterpart_span("a", len(KEEPERS), "b") == (len(KEEPERS),)
+    copy_b = [x for x, _ in KEEPERS] + [night_b] + [x for x, _ in KEEPERS_TAIL]
+    alignment = align([outlet("a", retold_a), outlet("b", copy_b)])
+    check_invariants(alignment)
+    assert alignment.outlet("b").sentences[len(KEEPERS)].status == "unique"
+
+
+TRANSLATED = [  # (English, French): our own sentences, each with a name or number to meet across languages
+    ("The Kestrel Point light was first lit in 1851 by keeper Tomas Elvin.", "Le phare de Kestrel Point fut allumé pour la première fois en 1851 par le gardien Tomas Elvin."),
+    ("Its lantern stood 42 metres above the sea at high tide.", "Sa lanterne se dressait à 42 mètres au-dessus de la mer à marée haute."),
+    ("In 1898 a storm broke 14 of its 16 windows.", "En 1898, une tempête brisa 14 de ses 16 fenêtres."),
+    ("Elvin's daughter Marit kept the lamp burning until 1903.", "Marit, la fille d'Elvin, entretint la lampe jusqu'en 1903."),
+    ("The tower was painted red and white in 1921.", "La tour fut peinte en rouge et blanc en 1921."),
+    ("Electric light came to Kestrel Point in 1936.", "La lumière électrique arriva à Kestrel Point en 1936."),
+    ("During the war of 1940 the light stayed dark for 1,800 nights.", "Pendant la guerre de 1940, le phare resta éteint durant 1 800 nuits."),
+    ("A new lens from Lund was fitted in 1952.", "Une nouvelle lentille venue de Lund fut installée en 1952."),
+    ("The last keeper, Ada Renn, left in 1971.", "La dernière gardienne, Ada Renn, partit en 1971."),
+    ("Since 1984 the tower has housed a museum of 300 objects.", "Depuis 1984, la tour abrite un musée de 300 objets."),
+    ("About 9,000 visitors climb its 212 steps every year.", "Environ 9 000 visiteurs gravissent chaque année ses 212 marches."),
+    ("The light still flashes every 15 seconds.", "Le feu clignote toujours toutes les 15 secondes."),
+]
+CAPTIONS = ["Kestrel Point ( 42 m )", "Photo Lund Harbour Archive", "Tomas Elvin 1851", "Marit Elvin",
+            "Photo Ada Renn", "Lantern room , 1936", "Photo Kestrel Museum", "The north mole at dusk"]
+
+
+def test_across_languages_a_block_of_captions_does_not_pull_sentences_apart():
+    """Captions inserted between two translated sentences share names and numbers with the text:
+    the programme keeps the confident pairs on either side together instead of spreading the
+    sentences over the captions."""
+    english = [e for e, _ in TRANSLATED]
+    french = [f for _, f in TRANSLATED[:6]] + CAPTIONS + [f for _, f in TRANSLATED[6:]]
+    en = Outlet(meta=OutletMeta(id="en", name="en", source="en.txt", language="en"), text="", title=None, removed=(),
+                sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(english)))
+    fr = Outlet(meta=OutletMeta(id="fr", name="fr", source="fr.txt", language="fr"), text="", title=None, removed=(),
+                sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(french)))
+    alignment = align([en, fr])
+    check_invariants(alignment)
+    for i in range(len(TRANSLATED)):
+        j = i if i < 6 else i + len(CAPTIONS)
+        assert j in alignment.counterpart_span("en", i, "fr"), (i, alignment.counterpart_span("en", i, "fr"))
+
+
+def test_a_label_between_retold_sentences_stays_a_line_of_its_own():
+    """A crosshead or caption (no sentence end) between two retold sentences is not folded into
+    their bead: a sentence's counterpart ends a sentence too."""
+    for label in ("Archive pictures", "Seen from the cliffs", "More on this"):
+        a = [x for x, _ in KEEPERS + KEEPERS_TAIL]
+        b = [y for _, y in KEEPERS[:3]] + [label] + [y for _, y in KEEPERS[3:] + KEEPERS_TAIL]
+        alignment = align([outlet("a", a), outlet("b", b)])
+        check_invariants(alignment)
+        assert alignment.outlet("b").sentences[3].group is None, label
+        assert alignment.counterpart_span("a", 2, "b") == (2,) and alignment.counterpart_span("a", 3, "b") == (4,)
+
+
+def _cipher_story(seed: int):
+    """A long text and its "translation" into a word-for-word code language: only the numbers
+    are written alike, as names and numbers are across real languages."""
+    rng = random.Random(seed)
+    vocabulary = ("ridge camp glacier porter rope summit storm tent valley snow tower pass route lake "
+                  "climber village bridge river morning evening night wind cloud stone ice wall step "
+                  "leader doctor cook letter map supply fire path slope crest boulder").split()
+    code = {w: "".join(reversed(w)) + "qua" for w in vocabulary}  # every word spelt otherwise
+    source, target = [], []
+    for n in range(60):
+        words = rng.sample(vocabulary, rng.randint(5, 12))
+        if n % 3 == 0 and not 20 <= n <= 40:  # names and numbers, written alike, outside the middle
+            for alike in (str(1900 + n), str(n * 7 + 3), rng.choice(["Elvin", "Marit", "Renn", "Kestrel"])):
+                words.insert(rng.randrange(len(words)), alike)
+        source.append(" ".join(words).capitalize() + ".")
+        target.append(" ".join(code.get(w, w) for w in words).capitalize() + ".")
+    return source, target
+
+
+def test_across_languages_the_words_a_first_pass_pairs_teach_the_second():
+    """In the middle of a long translation nothing is written alike; the words the first pass's
+    beads keep together (learned, not given) place the sentence the translator left out."""
+    for seed in range(3):
+        source, target = _cipher_story(seed)
+        del target[30]  # the translator left one sentence out, far from any number
+        en = Outlet(meta=OutletMeta(id="en", name="en", source="en.txt", language="en"), text="", title=None, removed=(),
+                    sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(source)))
+        xx = Outlet(meta=OutletMeta(id="xx", name="xx", source="xx.txt", language="xx"), text="", title=None, removed=(),
+                    sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(target)))
+        alignment = align([en, xx])
+        check_invariants(alignment)
+        assert alignment.outlet("en").sentences[30].group is None, seed
+        for i in list(range(24, 30)) + list(range(31, 37)):
+            assert alignment.counterpart_span("en", i, "xx") == ((i,) if i < 30 else (i - 1,)), (seed, i)

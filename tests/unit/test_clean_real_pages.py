@@ -112,6 +112,64 @@ def test_sentence_per_line_keeps_each_line_its_own_sentence():
     assert len(article.paragraphs) == 5  # no line joined to the next
 
 
+def _sentences_of(tmp_path, files: dict[str, str]):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return load_alignment([str(folder)])
+
+
+SEGMENTED = [  # a file its author segmented: a line per sentence, list numbers and abbreviations inside lines
+    "Harbour chronicle 1961",
+    "With notes by the editor",
+    "1. The north mole was rebuilt in approx. four months .",
+    "2. 1959 :",
+    "the crane arrived from Ostend on the third barge .",
+    "The harbour master, Capt. Ilse Varga, signed the order on 3 May .",
+    ".....",
+    "3. The ferry dock reopened with two berths instead of one .",
+    "Traffic rose by a fifth in the first year .",
+    "( Translated by R. T. )",
+]
+
+
+def test_author_segmented_lines_are_each_one_sentence_and_none_is_dropped(tmp_path):
+    alignment = _sentences_of(tmp_path, {"chronicle.txt": "\n".join(SEGMENTED) + "\n", "other.txt": "\n".join(SEGMENTED[:1] + SEGMENTED[2:6]) + "\n"})
+    outlet = alignment.outlet("chronicle")
+    # Every line is one sentence, whole: no list number or abbreviation cuts a line, and no
+    # heading, header line, list item or line of dots is set aside as furniture or title.
+    assert [s.text for s in outlet.sentences] == SEGMENTED
+    assert outlet.removed == () and outlet.title is None
+
+
+def test_a_page_scraped_a_paragraph_per_line_is_still_split_into_sentences(tmp_path):
+    lines = [f"The {w} quay was flooded on Monday. Crews pumped it dry by Tuesday night. Shops opened again on Friday."
+             for w in ("north", "south", "east", "west", "old", "new")]
+    alignment = _sentences_of(tmp_path, {"paper.txt": "\n".join(lines) + "\n"})
+    assert len(alignment.outlet("paper").sentences) == 3 * len(lines)
+
+
+def test_a_bare_file_of_paragraphs_keeps_its_headline_as_the_title(tmp_path):
+    lines = ["Quay flooded for the third time this winter"] + [
+        f"The {w} quay was flooded on Monday. Crews pumped it dry by Tuesday night." for w in ("north", "south", "east", "west", "old")]
+    alignment = _sentences_of(tmp_path, {"paper.txt": "\n".join(lines) + "\n"})
+    outlet = alignment.outlet("paper")
+    assert outlet.title == lines[0]
+    assert len(outlet.sentences) == 2 * (len(lines) - 1) and outlet.removed == ()
+
+
+def test_a_sentence_per_line_page_with_furniture_still_loses_its_furniture(tmp_path):
+    text = "\n".join(["Home | News | Harbour | Weather", "Share this article",
+                      "Crews pumped the quay dry by Tuesday night.", "Shops opened again on Friday.",
+                      "The mayor thanked the volunteers.", "Traffic returned on Saturday.",
+                      "Most read", "Storm season starts early"]) + "\n"
+    alignment = _sentences_of(tmp_path, {"paper.txt": text})
+    assert [s.text for s in alignment.outlet("paper").sentences] == [
+        "Crews pumped the quay dry by Tuesday night.", "Shops opened again on Friday.",
+        "The mayor thanked the volunteers.", "Traffic returned on Saturday."]
+
+
 def test_repeated_standfirst_does_not_steal_the_body_copys_pair():
     alignment = load_alignment([str(Path(__file__).resolve().parents[2] / "sample_corpus" / "veneth-dam")])
     wire, observer = alignment.outlet("tidewater-wire"), alignment.outlet("orlin-observer")

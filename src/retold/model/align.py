@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
+from retold.model.clean import ends_sentence
 from retold.model.normalize import STOPWORDS, strip_dateline, tokens
 from retold.model.story import Alignment, Group, Member, Outlet, Sentence, Status
 
@@ -56,13 +57,18 @@ PREFIX = 5  # feature = first letters of an accent-stripped word
 
 # The gap programme.
 LEXICAL_WEIGHT = 1.0
-SKIP_COST = 0.55  # per sentence left out; above half the lexical weight, so a gap is paired rather than skipped
+SKIP_COST = 0.7  # per sentence left out; above half the lexical weight, so a gap is paired rather than skipped
 SKIP_COST_CROSS_LANGUAGE = 1.0  # across languages the words say little, so order and length pair more
 LENGTH_WEIGHT = 0.12
 LENGTH_VARIANCE = 6.8  # Gale & Church
 MOVES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3), (3, 2))
 MOVE_PRIOR = {(1, 1): 0.0, (1, 2): 0.25, (2, 1): 0.25, (1, 3): 0.5, (3, 1): 0.5, (2, 2): 0.6,
               (1, 4): 0.75, (4, 1): 0.75, (2, 3): 0.75, (3, 2): 0.75}
+END_MISMATCH = 0.25  # a bead whose one side ends a sentence and the other does not (a caption, a heading)
+# Across languages the confident pairs are few and the words elsewhere say little: a bead that
+# keeps a confident pair together earns this much, so the programme does not spread the
+# sentences around it over an inserted block (captions between two translated sentences).
+ANCHOR_BONUS_CROSS_LANGUAGE = 4.0
 ANCHOR_SLACK = 3  # cells the programme may stray from the rectangles between soft anchors
 MAX_CELLS = 40_000  # a gap without anchors is searched in at most about this many cells
 BAND = 30  # cells either side of a big gap's diagonal: keeps the programme near-linear
@@ -74,6 +80,10 @@ PARALLEL_COVER = 0.5  # ... or covering this share of the shorter text
 FLOOR_CROSS_LANGUAGE = 0.0
 FLOOR_PARALLEL = 0.12
 FLOOR_LOOSE = 0.40
+# ... but between parallel texts that retell rather than copy (under COPIES of their confident
+# pairs near-verbatim), a sentence in another's place is its counterpart however few words it shares.
+FLOOR_RETOLD = 0.0
+COPIES = 0.5
 # A merge or split in one language must earn its place: the joined sentences together clearly
 # match, and every one of them shares words with the other side.
 FLOOR_MERGE = 0.45
@@ -97,6 +107,8 @@ class Features:
     words: tuple[str, ...]  # normalised words, dateline stripped: the near-verbatim test
     feats: frozenset[str]  # informative features: the similarity
     length: int  # characters, for the length model
+    ends: bool = True  # ends a sentence (a caption, label or heading does not)
+    runs_on: bool = False  # no sentence end ("Grenoble-Paris:", "the crane from"): its sentence goes on in the next
 
 
 def text_features(text: str, paragraph_start: bool) -> Features:
@@ -109,7 +121,14 @@ def text_features(text: str, paragraph_start: bool) -> Features:
                 feature = _feature(part)
                 if feature:
                     feats.add(feature)
-    return Features(words=words, feats=frozenset(feats), length=len(body))
+    return Features(words=words, feats=frozenset(feats), length=len(body), ends=ends_sentence(text), runs_on=_runs_on(text))
+
+
+def _runs_on(text: str) -> bool:
+    """The line stops mid-sentence: it ends with a comma, colon, semicolon, dash or open bracket.
+    A caption, label or heading ("Photo by the Air Force", "Lhotse (8501 m)", "Seen from the
+    cliffs") ends without punctuation: a line of its own."""
+    return not ends_sentence(text) and text.rstrip()[-1:] in ",:;([–—-"
 
 
 def sentence_features(outlets: Sequence[Outlet]) -> list[list[Features]]:
@@ -407,7 +426,7 @@ def _length_cost(la: int, lb: int, ratio: float) -> float:
     return -math.log(max(math.erfc(delta / math.sqrt(2)), 1e-12))
 
 
-def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: range, scorer: Scorer, ratio: float, soft: Sequence[tuple[int, int]] = (), blocked_a: set[int] = frozenset(), blocked_b: set[int] = frozenset(), skip: float = SKIP_COST) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: range, scorer: Scorer, ratio: float, soft: Sequence[tuple[int, int]] = (), blocked_a: set[int] = frozenset(), blocked_b: set[int] = frozenset(), skip: float = SKIP_COST, bonus: float = 0.0) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
     """Monotone alignment of fa[rows] with fb[cols]: beads (rows, cols, similarity), skips left out.
 
     `soft` anchors (absolute indices) guide, never bind: the programme searches the rectangles
@@ -459,6 +478,7 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
         length_cols.append(length_cols[-1] + fb[j].length)
     bead_similarity = scorer.bead
     sqrt_half = math.sqrt(0.5)
+    anchor_col = {i - r0: j - c0 for i, j in soft} if bonus else {}
     cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
     back: dict[tuple[int, int], tuple[int, int, float]] = {}
     for i in range(n + 1):
@@ -492,6 +512,14 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
                     - LENGTH_WEIGHT * math.log(max(math.erfc(delta * sqrt_half), 1e-12))
                     + MOVE_PRIOR[(di, dj)]
                 )
+                if END_MISMATCH and fa[r0 + i - 1].ends != fb[c0 + j - 1].ends:
+                    c += END_MISMATCH  # a sentence's counterpart ends a sentence too, a label's does not
+                if anchor_col:
+                    for row in range(i - di, i):
+                        col = anchor_col.get(row)
+                        if col is not None and j - dj <= col < j:
+                            c -= bonus  # the bead keeps a confident pair together
+                            break
                 if c < best:
                     best, choice = c, (di, dj, sim)
             if choice is not None:
@@ -527,24 +555,45 @@ def _each_part_shares(fa: list[Features], fb: list[Features], rows: tuple[int, .
             return _part_share(part, other, scorer) >= share
         return bool(part.feats & other)
 
-    return all(ok(fa[i], union_b) for i in rows) and all(ok(fb[j], union_a) for j in cols)
+    # A part of a neighbour's sentence ("... (Lund:" and what follows it) is judged with it.
+    return all(ok(fa[i], union_b) or _in_sentence_with(fa, rows, i) for i in rows) and all(ok(fb[j], union_a) or _in_sentence_with(fb, cols, j) for j in cols)
+
+
+def _in_sentence_with(side: list[Features], bead: tuple[int, ...], n: int) -> bool:
+    """True when sentence n runs on into the next sentence of the bead, or the one before runs on into it."""
+    return (side[n].runs_on and n + 1 in bead) or (n - 1 in bead and side[n - 1].runs_on)
 
 
 def _trim_unsupported(fa: list[Features], fb: list[Features], rows: tuple[int, ...], cols: tuple[int, ...], sim: float, scorer: Scorer, same_language: bool) -> tuple[tuple[int, ...], tuple[int, ...], float]:
     """On parallel texts the programme may join an end sentence to a bead to avoid a skip. Keep
-    it when it carries evidence; drop it when it has words of its own but none of them (in one
-    language: too few of them) are on the other side."""
+    it when it carries evidence; drop it when it has no words, when it is a label (a caption or
+    heading: no sentence end, not running on), or when it has words of its own but none of them
+    (in one language: too few of them) are on the other side."""
     need = PART_SHARE if same_language else 1e-9
     while len(rows) + len(cols) > 2:
         union_a = frozenset().union(*(fa[i].feats for i in rows))
         union_b = frozenset().union(*(fb[j].feats for j in cols))
         ends = []
+        # An end that is part of its neighbour's sentence (the first runs on into the second, or
+        # the one before the last runs on into it) stays: half a sentence is not a statement.
         if len(rows) > 1:
-            ends += [(fa[rows[0]], union_b, (rows[1:], cols)), (fa[rows[-1]], union_b, (rows[:-1], cols))]
+            if not _in_sentence_with(fa, rows, rows[0]):
+                ends.append((fa[rows[0]], union_b, (rows[1:], cols)))
+            if not _in_sentence_with(fa, rows, rows[-1]):
+                ends.append((fa[rows[-1]], union_b, (rows[:-1], cols)))
         if len(cols) > 1:
-            ends += [(fb[cols[0]], union_a, (rows, cols[1:])), (fb[cols[-1]], union_a, (rows, cols[:-1]))]
-        weak = [(share, rest) for part, other, rest in ends
-                if len(part.feats) >= 3 and (share := _part_share(part, other, scorer)) < need]
+            if not _in_sentence_with(fb, cols, cols[0]):
+                ends.append((fb[cols[0]], union_a, (rows, cols[1:])))
+            if not _in_sentence_with(fb, cols, cols[-1]):
+                ends.append((fb[cols[-1]], union_a, (rows, cols[:-1])))
+        weak = []
+        for part, other, rest in ends:
+            if not part.feats:
+                weak.append((-2.0, rest))  # "....", "- _-": no words, no statement
+            elif not part.ends and not part.runs_on:
+                weak.append((-1.0, rest))  # a caption or heading ("Photo by ...", "Seen from the cliffs") is a line of its own
+            elif len(part.feats) >= 3 and (share := _part_share(part, other, scorer)) < need:
+                weak.append((share, rest))
         if not weak and same_language:
             # A few shared words by chance ("several"/"severed") do not make a part: drop an end
             # whose words mostly stay unmatched when the rest matches clearly better without it.
@@ -554,10 +603,12 @@ def _trim_unsupported(fa: list[Features], fb: list[Features], rows: tuple[int, .
                     and scorer.bead_dice([fa[i] for i in rest[0]], [fb[j] for j in rest[1]]) > whole + TRIM_MARGIN]
         if not weak:
             break
-        _share, (rest_rows, rest_cols) = min(weak)
+        share, (rest_rows, rest_cols) = min(weak)
         rest_sim = scorer.bead([fa[i] for i in rest_rows], [fb[j] for j in rest_cols])
-        if not same_language and (rest_sim < CROSS_TRIM_EVIDENCE or rest_sim < sim + CROSS_TRIM_GAIN):
-            break  # across languages a part without shared words is normal: drop it only against clear evidence
+        if not same_language and share >= 0 and (rest_sim < CROSS_TRIM_EVIDENCE or rest_sim < sim + CROSS_TRIM_GAIN):
+            # Across languages a part without shared words is normal: drop it only against clear
+            # evidence (or when it has no words, or is a label).
+            break
         rows, cols, sim = rest_rows, rest_cols, rest_sim
     return rows, cols, sim
 
@@ -604,8 +655,64 @@ class Link:
     cols: tuple[int, ...]
 
 
+LEXICON_FROM = 30  # links of a first pass across languages: fewer teach too little
+LEXICON_LEAST = 2  # beads a word pair must share to be learned
+LEXICON_DICE = 0.3  # ... and how exclusively (Dice over beads)
+LEXICON_ROUNDS = 2  # passes that learn from the one before (a third learns nothing new on the dev document)
+
+
 def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: dict[tuple[int, int], float], scorer: Scorer, same_language: bool) -> list[Link]:
-    """Every link between outlets a and b (a < b in canonical order)."""
+    """Every link between outlets a and b (a < b in canonical order).
+
+    Across languages the words meet only through names, numbers and cognates, so a long pair is
+    aligned again: a pass's beads teach which words translate each other ("und"/"et",
+    "drei"/"trois": the pairs they keep together most exclusively), and the next pass aligns with
+    those translations added to outlet a's features."""
+    links = _pair_pass(a, b, fa, fb, scores, scorer, same_language)
+    if same_language or len(links) < LEXICON_FROM:
+        return links
+    lexicon: dict[str, str] = {}
+    for _round in range(LEXICON_ROUNDS):
+        learned = learned_lexicon(links, fa, fb)
+        if learned == lexicon:
+            break  # nothing new to learn: the last pass stands
+        lexicon = learned
+        translated = [
+            replace(f, feats=f.feats | {lexicon[g] for g in f.feats if g in lexicon}) if f.feats & lexicon.keys() else f
+            for f in fa
+        ]
+        pairs = set(scores) | {(i, j) for link in links for i in link.rows for j in link.cols}
+        links = _pair_pass(a, b, translated, fb, dict.fromkeys(pairs, 0.0), scorer, same_language)
+    return links
+
+
+def learned_lexicon(links: list[Link], fa: list[Features], fb: list[Features]) -> dict[str, str]:
+    """Feature of outlet a -> the feature of outlet b it shares beads with most exclusively."""
+    count_a: dict[str, int] = {}
+    count_b: dict[str, int] = {}
+    together: dict[tuple[str, str], int] = {}
+    for link in links:
+        side_a = frozenset().union(*(fa[i].feats for i in link.rows))
+        side_b = frozenset().union(*(fb[j].feats for j in link.cols))
+        for g in side_a:
+            count_a[g] = count_a.get(g, 0) + 1
+        for f in side_b:
+            count_b[f] = count_b.get(f, 0) + 1
+        for g in side_a:
+            for f in side_b:
+                if g != f:  # a shared name or number already meets itself
+                    together[(g, f)] = together.get((g, f), 0) + 1
+    best: dict[str, tuple[float, str]] = {}
+    for (g, f), n in together.items():
+        if n < LEXICON_LEAST:
+            continue
+        dice = 2 * n / (count_a[g] + count_b[f])
+        if dice >= LEXICON_DICE and (dice, f) > best.get(g, (0.0, "")):
+            best[g] = (dice, f)
+    return {g: f for g, (_dice, f) in best.items()}
+
+
+def _pair_pass(a: int, b: int, fa: list[Features], fb: list[Features], scores: dict[tuple[int, int], float], scorer: Scorer, same_language: bool) -> list[Link]:
     if not fa or not fb:
         return []
     if not same_language:
@@ -620,8 +727,14 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
     parallel = len(chain) >= PARALLEL_MONOTONE * len(anchors) and (
         len(chain) >= PARALLEL_CHAIN or (len(chain) >= 3 and len(chain) >= PARALLEL_COVER * min(len(fa), len(fb)))
     )
-    if parallel:
-        floor = FLOOR_PARALLEL if same_language else FLOOR_CROSS_LANGUAGE
+    if parallel and same_language:
+        # Copies (most confident pairs word for word): a sentence between copies that shares
+        # almost no words is the outlet's own. A retelling (few pairs word for word: a
+        # paraphrase, a translation) puts its version in the original's place in other words.
+        copied = sum(scorer.words([fa[i]], [fb[j]]) >= SHARED_SIMILARITY for i, j, _s in chain)
+        floor = FLOOR_PARALLEL if copied >= COPIES * len(chain) else FLOOR_RETOLD
+    elif parallel:
+        floor = FLOOR_CROSS_LANGUAGE
     else:
         floor = FLOOR_LOOSE
     ratio = (sum(f.length for f in fb) / max(1, sum(f.length for f in fa))) if parallel else 1.0
@@ -661,12 +774,18 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
             continue
         soft = [(i, j) for i, j, _s in chain if i in rows and j in cols] if parallel else []
         beads = gap_programme(fa, fb, rows, cols, scorer, ratio, soft, blocked_a=linked_a, blocked_b=linked_b,
-                              skip=SKIP_COST if same_language else SKIP_COST_CROSS_LANGUAGE)
+                              skip=SKIP_COST if same_language else SKIP_COST_CROSS_LANGUAGE,
+                              bonus=0.0 if same_language else ANCHOR_BONUS_CROSS_LANGUAGE)
         for bead_rows, bead_cols, sim in beads:
             if not parallel:
                 bead_rows, bead_cols, sim = _trim(fa, fb, bead_rows, bead_cols, sim, scorer)
-            if sim < floor or (sim <= 0.0 and same_language):
+            if sim < floor:
                 continue
+            if sim < FLOOR_PARALLEL and same_language and not (
+                chain and chain[0][0] < bead_rows[0] and chain[0][1] < bead_cols[0]
+                and chain[-1][0] > bead_rows[-1] and chain[-1][1] > bead_cols[-1]
+            ):
+                continue  # before the first or after the last confident pair, an outlet adds its own: words must show it is not
             if parallel and len(bead_rows) + len(bead_cols) > 2:
                 bead_rows, bead_cols, sim = _trim_unsupported(fa, fb, bead_rows, bead_cols, sim, scorer, same_language)
                 if same_language and not _each_part_shares(fa, fb, bead_rows, bead_cols, least=3, share=PART_SHARE, scorer=scorer):

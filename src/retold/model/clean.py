@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Indel
 
 from retold.model.normalize import content_tokens, tokens
+from retold.model.segment import SEGMENTED_BY_AUTHOR, split_sentences
 from retold.model.story import RawDoc, Removed
 
 # ------------------------------------------------------------------ rules
@@ -217,6 +218,7 @@ class CleanArticle:
     paragraphs: list[tuple[int, int]]  # spans into doc.text
     removed: list[Removed] = field(default_factory=list)
     site_name: str | None = None  # read off the page: "… | Site Name" or "© 2026 Site Name"
+    line_per_sentence: bool = False  # laid out a sentence (or clause) per line: each paragraph is one line
 
 
 _LINE = re.compile(r"[^\r\n]*")
@@ -356,7 +358,38 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
         line.kind, line.weak = "furniture", True
         line.reason = "short fragment" if words <= 5 else "headline-like line (no sentence end)"
     _keep_inner_lines(lines)
+    if line_per_sentence and _bare(lines):
+        _keep_bare_lines(lines, (doc.meta.language or "en").split("-")[0])
     return lines
+
+
+# Strong reasons that plain prose meets too: a list item "2. 1953 :" reads as a date, and a
+# line of dots or dashes has no words. Alone they are no evidence of a web page.
+_PROSE_SHAPES = ("page date", "no words")
+
+
+def _bare(lines: list[Line]) -> bool:
+    """A file with no trace of a web page: no line is furniture by a rule of its own (apart from
+    the shapes prose has too). Its author wrote every line, so shape is no evidence there."""
+    return any(line.kind == "body" for line in lines) and not any(
+        line.kind == "furniture" and not line.weak and line.reason not in _PROSE_SHAPES for line in lines
+    )
+
+
+def _keep_bare_lines(lines: list[Line], language: str) -> None:
+    """In a bare file laid out a line per statement, every line is the text's, short header lines
+    and list numbers included: nothing its author wrote is set aside, so other outlets' versions
+    of those lines meet them. When its author also segmented it (most lines hold one sentence:
+    a transcript, a segmented corpus) the first line is a sentence too; in a file of paragraphs,
+    one a line, a first line that reads like a headline is the headline."""
+    segmented = sum(len(split_sentences(line.text, language)) <= 1 for line in lines) >= SEGMENTED_BY_AUTHOR * len(lines)
+    for n, line in enumerate(lines):
+        if line.kind != "furniture":
+            continue
+        if n == 0 and not segmented and not ends_sentence(line.text) and len(line.text.split()) <= 30:
+            line.reason, line.weak = "heading", True  # the headline (_pick_title takes it)
+            continue
+        line.kind, line.reason, line.weak = "body", "", False
 
 
 _OPEN_END = re.compile(r"[:;,(\[–—-]$")
@@ -543,5 +576,6 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
             paragraphs=paragraphs,
             removed=removed,
             site_name=site_name(lines),
+            line_per_sentence=line_per_sentence,
         ))
     return articles

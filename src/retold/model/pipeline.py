@@ -49,7 +49,7 @@ def load_alignment(
         if doc.meta.name_from == "file" and article.site_name:
             # No name in story.toml or the page's markup: the name the page prints beats the file's.
             doc.meta = replace(doc.meta, name=article.site_name, name_from="page")
-        sentences = segment_article(doc.meta.id, doc.text, article.paragraphs, doc.meta.language)
+        sentences = segment_article(doc.meta.id, doc.text, article.paragraphs, doc.meta.language, article.line_per_sentence)
         if not sentences:
             say(f"{doc.meta.source}: no article sentences found (every line looked like site furniture)")
         outlets.append(Outlet(

@@ -67,10 +67,26 @@ def split_sentences(text: str, language: str = "en") -> list[tuple[int, int]]:
     return merged
 
 
-def segment_article(outlet_id: str, text: str, paragraphs: list[tuple[int, int]], language: str | None) -> list[Sentence]:
+# A file laid out a line per statement whose lines the splitter mostly leaves whole was segmented
+# by its author: its lines are its sentences. A page scraped a paragraph per line has the same
+# layout, but most of its lines hold several sentences, and those are split.
+SEGMENTED_BY_AUTHOR = 0.75  # share of lines the splitter leaves whole
+
+
+def segment_article(outlet_id: str, text: str, paragraphs: list[tuple[int, int]], language: str | None, line_per_sentence: bool = False) -> list[Sentence]:
+    """Sentences of an article's paragraphs. In a file laid out a sentence per line (each
+    paragraph one line) that its author evidently segmented, every line is one sentence: the
+    splitter's extra cuts there ("1. Kangchenjunga ." at a list number, an unknown
+    abbreviation) would only cut the author's units apart."""
+    language = (language or "en").split("-")[0]
+    splits = [split_sentences(text[p_start:p_end], language) for p_start, p_end in paragraphs]
+    if line_per_sentence and splits:
+        whole = sum(len(spans) <= 1 for spans in splits)
+        if whole >= SEGMENTED_BY_AUTHOR * len(splits):
+            splits = [[(spans[0][0], spans[-1][1])] if spans else [] for spans in splits]
     sentences: list[Sentence] = []
-    for paragraph_no, (p_start, p_end) in enumerate(paragraphs):
-        for start, end in split_sentences(text[p_start:p_end], (language or "en").split("-")[0]):
+    for paragraph_no, ((p_start, p_end), spans) in enumerate(zip(paragraphs, splits)):
+        for start, end in spans:
             raw = text[p_start + start:p_start + end]
             sentences.append(Sentence(
                 index=len(sentences),
