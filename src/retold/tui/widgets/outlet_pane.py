@@ -175,6 +175,12 @@ class OutletPane(ScrollView, can_focus=True):
 
     # ---------------------------------------------------------------- keys, mouse, scrolling
 
+    def watch_has_focus(self, has_focus: bool) -> None:
+        # Textual restyles a widget and its component classes (13 here) whenever it gains or
+        # loses the focus, for `:focus` rules; a pane has none (retold.tcss: which pane leads
+        # is drawn by its cursor), so `tab` skips that restyle of two panes (~10 ms).
+        pass
+
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "navigate" and parameters and parameters[0] == "change" and self.searching:
             return False  # the key goes on to the screen's match binding (and the key bar says so)
