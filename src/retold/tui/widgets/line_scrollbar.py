@@ -18,6 +18,7 @@ from textual.strip import Strip
 
 class LineScrollBar(ScrollBar):
     _drawn: tuple | None = None  # what the last render_lines drew (see refresh)
+    _asked: tuple | None = None  # what the last repaint passed on to Textual was for
 
     def _looks(self, bar) -> tuple:
         return (self.size, bar.virtual_size, bar.window_size, bar.position, bar.style)
@@ -31,10 +32,13 @@ class LineScrollBar(ScrollBar):
             if self._drawn is None:
                 return self
             try:
-                if self._looks(self.render()) == self._drawn:
-                    return self
+                looks = self._looks(self.render())
             except Exception:  # no parent or screen yet: let Textual decide
-                pass
+                looks = None
+            if looks is not None:
+                if looks in (self._drawn, self._asked):  # drawn already, or a repaint is on its way
+                    return self
+                self._asked = looks
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def render_lines(self, crop: Region) -> list[Strip]:
