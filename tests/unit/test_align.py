@@ -347,3 +347,35 @@ def test_across_languages_the_words_a_first_pass_pairs_teach_the_second():
         assert alignment.outlet("en").sentences[30].group is None, seed
         for i in list(range(24, 30)) + list(range(31, 37)):
             assert alignment.counterpart_span("en", i, "xx") == ((i,) if i < 30 else (i - 1,)), (seed, i)
+
+
+def test_far_apart_anchors_keep_the_programme_banded(monkeypatch):
+    """Confident pairs only at the ends and in two places between: the rectangles between them are
+    searched along a band, not whole (whole, the cells grow with the square of the text)."""
+    import retold.model.align as align_module
+
+    monkeypatch.setattr(align_module, "BAND", 5)
+    rng = random.Random(3)
+    vocabulary = [f"w{k}" for k in range(2000)]
+    n = 300
+    a, b = [], []
+    for i in range(n):
+        if i < 10 or i > n - 10 or i in (n // 3, 2 * n // 3):
+            line = f"Shared line {i} about {rng.choice(vocabulary)} with {i * 7} items."
+            a.append(line)
+            b.append(line)
+        else:
+            a.append(" ".join(rng.sample(vocabulary, 10)) + ".")
+            b.append(" ".join(rng.sample(vocabulary, 10)) + ".")
+    calls = Counter()
+    bead = align_module.Scorer.bead
+
+    def counted(self, x, y):
+        calls["bead"] += 1
+        return bead(self, x, y)
+
+    monkeypatch.setattr(align_module.Scorer, "bead", counted)
+    alignment = align([outlet("a", a), outlet("b", b)])
+    check_invariants(alignment)
+    cells_in_band = (n + 1) * (2 * 5 + 1 + 2 * align_module.ANCHOR_SLACK)
+    assert calls["bead"] <= len(align_module.MOVES) * cells_in_band

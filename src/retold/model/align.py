@@ -451,14 +451,21 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
     for i, j in soft:
         points += [(i - r0, j - c0), (i - r0 + 1, j - c0 + 1)]
     points.append((n, m))
+    band = max(3, min(BAND, MAX_CELLS // (2 * max(n, m))))  # a huge gap gets a narrower band
     if len(points) > 2:
         lo, hi = [m] * (n + 1), [0] * (n + 1)
         for (ia, ja), (ib, jb) in zip(points, points[1:]):
+            rows_here, cols_here = ib - ia, jb - ja
             for i in range(max(0, ia - ANCHOR_SLACK), min(n, ib + ANCHOR_SLACK) + 1):
-                lo[i] = min(lo[i], max(0, ja - ANCHOR_SLACK))
-                hi[i] = max(hi[i], min(m, jb + ANCHOR_SLACK))
+                first, last = ja - ANCHOR_SLACK, jb + ANCHOR_SLACK
+                if rows_here * cols_here > 4 * band * band:
+                    # Two anchors far apart: their rectangle is banded around its diagonal too,
+                    # or sparse anchors would make the programme quadratic.
+                    centre = ja + (min(max(i, ia), ib) - ia) * cols_here // max(1, rows_here)
+                    first, last = max(first, centre - band), min(last, centre + band)
+                lo[i] = min(lo[i], max(0, first))
+                hi[i] = max(hi[i], min(m, last))
     elif n * m > 4 * BAND * BAND:
-        band = max(3, min(BAND, MAX_CELLS // (2 * max(n, m))))  # a huge gap gets a narrower band
         for i in range(n + 1):
             centre = i * m // n
             lo[i], hi[i] = max(0, centre - band), min(m, centre + band)
@@ -658,6 +665,7 @@ class Link:
 LEXICON_FROM = 30  # links of a first pass across languages: fewer teach too little
 LEXICON_LEAST = 2  # beads a word pair must share to be learned
 LEXICON_DICE = 0.3  # ... and how exclusively (Dice over beads)
+LEXICON_BEAD_CELLS = 5_000  # word pairs one bead may contribute
 LEXICON_ROUNDS = 2  # passes that learn from the one before (a third learns nothing new on the dev document)
 
 
@@ -698,6 +706,8 @@ def learned_lexicon(links: list[Link], fa: list[Features], fb: list[Features]) -
             count_a[g] = count_a.get(g, 0) + 1
         for f in side_b:
             count_b[f] = count_b.get(f, 0) + 1
+        if len(side_a) * len(side_b) > LEXICON_BEAD_CELLS:
+            continue  # a bead of long sentences pairs everything with everything: it teaches little, at a square's cost
         for g in side_a:
             for f in side_b:
                 if g != f:  # a shared name or number already meets itself
