@@ -58,6 +58,16 @@ story.toml (optional, in the story folder) names the outlets and orders the pane
 class _Parser(argparse.ArgumentParser):
     """argparse echoes the arguments it rejects ("invalid choice: ..."): sanitised too."""
 
+    # The epilog names the notes database and keymap paths, which costs importing sqlite3,
+    # platformdirs and the notes store: done only when help is actually shown, so that
+    # `retold align` starts without them.
+    lazy_epilog = None
+
+    def format_help(self):
+        if self.lazy_epilog is not None and self.epilog is None:
+            self.epilog = self.lazy_epilog()
+        return super().format_help()
+
     def _print_message(self, message, file=None):
         if message:
             super()._print_message(printable_lines(message), file)
@@ -88,9 +98,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="retold",
         description="Read one news story the way every outlet retold it: aligned sentences, side by side.",
-        epilog=_epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.lazy_epilog = _epilog
     parser.add_argument("--version", action="version", version=f"retold {__version__}", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", title="commands", metavar="COMMAND")
 
@@ -207,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _align(args) -> int:
     from retold.model.export import to_json, to_text
-    from retold.model.pipeline import load_alignment
+    from retold.model.pipeline import cyclic_gc_paused, load_alignment
     from retold.model.story import InputError
 
     try:
@@ -215,7 +225,8 @@ def _align(args) -> int:
     except InputError as exc:
         return _fail(str(exc))
     if args.format == "json":
-        out = to_json(alignment)
+        with cyclic_gc_paused():  # a big story's JSON is millions of small objects, none in a cycle
+            out = to_json(alignment)
         # Same JSON value; C1 controls, bidi overrides and lone surrogates as \u escapes.
         out = json_inert(out, ascii_only=not args.output and not _can_encode(out)) + "\n"
     elif args.format in ("html", "csv"):

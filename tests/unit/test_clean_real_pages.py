@@ -191,3 +191,16 @@ def test_top_level_title_in_story_toml_is_a_clear_error(tmp_path):
     (tmp_path / "story.toml").write_text('title = "Quay"\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"story.toml: unknown top-level key 'title'.*\[story\]"):
         load_alignment([str(tmp_path)])
+
+
+def test_windows_line_ends_read_as_one_break():
+    """A hard-wrapped paragraph reads the same with "\\r\\n", "\\n" or "\\r" line ends: "\\r\\n" is
+    one break, not a line end followed by a blank line."""
+    lines = ["Harbour crews worked through the night to pump the", "flooded quay dry before the ferry came in.",
+             "The mayor thanked them on the radio the next", "morning and promised new pumps."]
+    cleaned = {}
+    for newline in ("\n", "\r\n", "\r"):
+        text = newline.join(lines) + newline
+        [article] = clean_documents([doc(text)])
+        cleaned[newline] = body_of(article, text)
+    assert cleaned["\n"] == cleaned["\r\n"] == cleaned["\r"] == [" ".join(lines[:2]), " ".join(lines[2:])]

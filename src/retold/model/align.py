@@ -29,9 +29,12 @@ from __future__ import annotations
 import math
 import unicodedata
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import chain
+from operator import attrgetter
 
 from rapidfuzz.distance import Indel
 
@@ -102,6 +105,19 @@ def _feature(word: str) -> str | None:
     return plain[:PREFIX]
 
 
+@lru_cache(maxsize=200_000)
+def _word_features(word: str) -> tuple[str, ...]:
+    """A word's features, in order: one per part of an elision (l'évacuation, d'Orlin).
+    Cached per word: a story repeats its words far more often than it has them."""
+    features = []
+    for part in word.split("'"):
+        if part:
+            feature = _feature(part)
+            if feature:
+                features.append(feature)
+    return tuple(features)
+
+
 @dataclass(frozen=True)
 class Features:
     words: tuple[str, ...]  # normalised words, dateline stripped: the near-verbatim test
@@ -114,13 +130,7 @@ class Features:
 def text_features(text: str, paragraph_start: bool) -> Features:
     body = strip_dateline(text) if paragraph_start else text  # datelines only open paragraphs
     words = tuple(tokens(body))
-    feats = set()
-    for word in words:
-        for part in word.split("'"):  # French elision: l'évacuation, d'Orlin
-            if part:
-                feature = _feature(part)
-                if feature:
-                    feats.add(feature)
+    feats = set(chain.from_iterable(map(_word_features, words)))  # in word order, as a loop would add them
     return Features(words=words, feats=frozenset(feats), length=len(body), ends=ends_sentence(text), runs_on=_runs_on(text))
 
 
@@ -152,16 +162,14 @@ def sentence_features(outlets: Sequence[Outlet]) -> list[list[Features]]:
 
 def feature_weights(features: list[list[Features]]) -> dict[str, float]:
     """Inverse statement frequency: a feature in one sentence per outlet weighs most."""
-    sentence_count: dict[str, int] = {}
-    outlet_count: dict[str, int] = {}
+    sentence_count: Counter[str] = Counter()  # counted in C: the same counts, in the same order
+    outlet_count: Counter[str] = Counter()
     for row in features:
         seen: set[str] = set()
         for f in row:
-            for feat in f.feats:
-                sentence_count[feat] = sentence_count.get(feat, 0) + 1
+            sentence_count.update(f.feats)
             seen |= f.feats
-        for feat in seen:
-            outlet_count[feat] = outlet_count.get(feat, 0) + 1
+        outlet_count.update(seen)
     rows = [len(row) for row in features if row]
     mean = sum(rows) / len(rows) if rows else 1.0
     weights = {}
@@ -182,13 +190,17 @@ class Scorer:
         self.weights = weights
         self._mass: dict[frozenset[str], float] = {}
         self._pairs: dict[tuple[int, int], tuple[float, float]] = {}
-        self._words: dict[tuple[int, int], float] = {}  # ids are safe: `features` keeps them alive
+        self._words: dict[tuple[int, int], float] = {}
+        self._union_of: dict[tuple[int, ...], frozenset[str]] = {}
+        # Caches are keyed by id(): every object whose id is in a key is held here, so that no
+        # later object can take its id while the scorer lives (a pass across languages scores
+        # features made for it and then dropped).
+        self._held: list[object] = []
 
     def mass(self, feats: frozenset[str]) -> float:
         found = self._mass.get(feats)
         if found is None:
-            weight = self.weights
-            found = self._mass[feats] = sum(weight[f] for f in feats)
+            found = self._mass[feats] = sum(map(self.weights.__getitem__, feats))
         return found
 
     def pair(self, a: Features, b: Features) -> tuple[float, float]:
@@ -200,15 +212,21 @@ class Scorer:
         found = self._pairs.get(key)
         if found is None:
             found = self._pairs[key] = self._score(a.feats, b.feats, containment=True)
+            self._held.append((a, b))
         return found
 
     def _score(self, fa: frozenset[str], fb: frozenset[str], containment: bool) -> tuple[float, float]:
         shared = fa & fb
         if not shared:
             return 0.0, 0.0
-        weight = self.weights
-        overlap = sum(weight[f] for f in shared)
-        ma, mb = self.mass(fa), self.mass(fb)
+        overlap = sum(map(self.weights.__getitem__, shared))  # same order as a generator: same float
+        masses = self._mass  # mass(), without the call: this runs for every pair scored
+        ma = masses.get(fa)
+        if ma is None:
+            ma = self.mass(fa)
+        mb = masses.get(fb)
+        if mb is None:
+            mb = self.mass(fb)
         dice = 2 * overlap / (ma + mb)
         score = dice
         # Containment counts only for a sentence with enough informative words (a short line
@@ -229,20 +247,37 @@ class Scorer:
         found = self._words.get(key)
         if found is None:
             found = self._words[key] = word_similarity(a, b)
+            self._held.append((a[0], b[0]))
         return found
+
+    def union(self, side: Sequence[Features]) -> frozenset[str]:
+        """The features of a run of sentences. The gap programme asks for the same run with
+        every run of the other side (forty times over on a long parallel text): it is built
+        once, the same way, so its weight is then found in the mass cache by identity."""
+        key = tuple(map(id, side))
+        found = self._union_of.get(key)
+        if found is None:
+            found = self._union_of[key] = frozenset().union(*(f.feats for f in side))
+            self._held.append(tuple(side))
+        return found
+
+    def _unions(self, a: Sequence[Features], b: Sequence[Features]) -> tuple[frozenset[str], frozenset[str]]:
+        fa, fb = self.union(a), self.union(b)
+        if fb is fa:
+            # The same run on both sides (a wire copy's parse): scored as two equal sets, as
+            # when each call built its own, since `x & x` takes a shortcut that sums the shared
+            # weights in another order (and so may differ in the last bit).
+            fb = frozenset().union(*(f.feats for f in b))
+        return fa, fb
 
     def bead_dice(self, a: Sequence[Features], b: Sequence[Features]) -> float:
         """Weighted overlap of two beads, without the containment credit."""
-        fa = frozenset().union(*(f.feats for f in a))
-        fb = frozenset().union(*(f.feats for f in b))
-        return self._score(fa, fb, containment=False)[1]
+        return self._score(*self._unions(a, b), containment=False)[1]
 
     def bead(self, a: list[Features], b: list[Features]) -> float:
         if len(a) == 1 and len(b) == 1:
             return self.pair(a[0], b[0])[0]
-        fa = frozenset().union(*(f.feats for f in a))
-        fb = frozenset().union(*(f.feats for f in b))
-        return self._score(fa, fb, containment=False)[0]
+        return self._score(*self._unions(a, b), containment=False)[0]
 
 
 def word_similarity(a: Sequence[Features], b: Sequence[Features]) -> float:
@@ -265,11 +300,15 @@ def outlet_pairs(features: list[list[Features]], scorer: Scorer) -> set[tuple[in
     vocab = [frozenset().union(*(f.feats for f in row)) if row else frozenset() for row in features]
     mass = [scorer.mass(v) for v in vocab]
     chosen: set[tuple[int, int]] = set()
+    shared_mass: dict[tuple[int, int], float] = {}  # (b, a) shares what (a, b) shares: one intersection
     for a in range(n):
         closeness = []
         for b in range(n):
             if b != a:
-                shared = scorer.mass(vocab[a] & vocab[b])
+                key = (a, b) if a < b else (b, a)
+                shared = shared_mass.get(key)
+                if shared is None:
+                    shared = shared_mass[key] = scorer.mass(vocab[a] & vocab[b])
                 closeness.append((-(shared / max(1e-9, min(mass[a], mass[b]))), b))
         for _c, b in sorted(closeness)[:NEIGHBOURS]:
             chosen.add((min(a, b), max(a, b)))
@@ -294,60 +333,104 @@ def candidate_pairs(features: list[list[Features]], weights: dict[str, float], s
     postings: dict[str, dict[int, list[int]]] = {}
     frequency: dict[str, int] = {}
     for k, row in enumerate(features):
+        mine: dict[str, list[int]] = {}  # this outlet's postings, then filed under each feature
         for i, f in enumerate(row):
             for feat in f.feats:
-                postings.setdefault(feat, {}).setdefault(k, []).append(i)
-                frequency[feat] = frequency.get(feat, 0) + 1
+                found = mine.get(feat)
+                if found is None:
+                    mine[feat] = [i]
+                else:
+                    found.append(i)
+        for feat, indices in mine.items():
+            by_outlet = postings.get(feat)
+            if by_outlet is None:
+                postings[feat] = {k: indices}
+                frequency[feat] = len(indices)
+            else:
+                by_outlet[k] = indices
+                frequency[feat] += len(indices)
     result: dict[tuple[int, int], dict[tuple[int, int], float]] = {pair: {} for pair in pairs}
-    probes: dict[int, list[tuple[str, float]]] = {}
+    probes: dict[int, list[tuple[dict[int, list[int]], float]]] = {}
     where: dict[int, dict[int, list[int]]] = {}  # one parsed text -> outlet -> its sentences (wire copies)
     for k, row in enumerate(features):
         for i, f in enumerate(row):
             if f.feats:
                 where.setdefault(id(f), {}).setdefault(k, []).append(i)
+    spans = [max(1, len(row) - 1) for row in features]
+    # Every feature's place in the order (frequency, feature), sorted once: each sentence's
+    # probe is then its features in that order, without a key tuple per feature and sentence.
+    rarity = {feat: n for n, feat in enumerate(sorted(frequency, key=lambda feat: (frequency[feat], feat)))}
+    pair_score = scorer.pair
     for k, row in enumerate(features):
         mine = partners[k]
         if not mine:
             continue
+        # Per partner, once per outlet rather than once per sentence: its bucket (pairs keyed
+        # (a-side, b-side)), its sentences and its relative-position scale.
+        sides = [(l, result[(k, l)] if k < l else result[(l, k)], k < l, features[l], spans[l]) for l in mine]
+        scale = max(1, len(row) - 1)
         for i, f in enumerate(row):
+            if not f.feats:
+                continue  # nothing to probe with and no copies: never a candidate
             # Each sentence ranks its own candidates: a repeated line goes to the nearest copy.
-            probe = probes.get(id(f))
+            fid = id(f)
+            probe = probes.get(fid)
             if probe is None:
-                ranked = sorted(f.feats, key=lambda feat: (frequency[feat], feat))
+                ranked = sorted(f.feats, key=rarity.__getitem__)
                 chosen = [feat for feat in ranked[:PROBE_FEATURES] if frequency[feat] <= cap] or ranked[:2]
-                probe = probes[id(f)] = [(feat, weights[feat]) for feat in chosen]
-            top: dict[int, list[int]] = {}
-            copies = where.get(id(f), {})
-            for l in mine:
+                probe = probes[fid] = [(postings[feat], weights[feat]) for feat in chosen]
+            here = i / scale
+            copies = where[fid]
+            for l, bucket, forward, other, span in sides:
                 found_copies = copies.get(l)
                 if found_copies:
                     # The partner prints this very text: its nearest copy is the candidate, no probing.
-                    here, span = i / max(1, len(row) - 1), max(1, len(features[l]) - 1)
-                    top[l] = [min(found_copies, key=lambda j: (abs(j / span - here), j))]
-                    continue
-                hits: dict[int, float] = {}
-                for feat, w in probe:
-                    for j in postings[feat].get(l, ()):
-                        hits[j] = hits.get(j, 0.0) + w
-                if hits:
-                    # Equal overlaps (a repeated line) go to the nearest relative position.
-                    here, span = i / max(1, len(row) - 1), max(1, len(features[l]) - 1)
-                    found = sorted((-overlap, abs(j / span - here), j) for j, overlap in hits.items())[:CANDIDATES_PER_OUTLET]
-                    # The runners-up only when they come close to the best: a copy's best
-                    # candidate is plain, and scoring its also-rans is most of the cost.
-                    bar = found[0][0] * CANDIDATE_MARGIN
-                    top[l] = [j for o, _d, j in found if o <= bar]
-            for l, js in top.items():
-                if k < l:
-                    bucket, other = result[(k, l)], features[l]
+                    if len(found_copies) == 1:
+                        js = found_copies
+                    else:
+                        js = [min(found_copies, key=lambda j: (abs(j / span - here), j))]
+                elif len(probe) == 1:
+                    # One probe feature (half the sentences of a big story): every hit overlaps
+                    # equally, so all pass the margin and the nearest by position win.
+                    js = probe[0][0].get(l)
+                    if not js:
+                        continue
+                    if len(js) > 1:
+                        found = sorted([(abs(j / span - here), j) for j in js])[:CANDIDATES_PER_OUTLET]
+                        js = [j for _d, j in found]
+                else:
+                    hits: dict[int, float] = {}
+                    get = hits.get
+                    for posted, w in probe:
+                        here_too = posted.get(l)
+                        if here_too:
+                            for j in here_too:
+                                hits[j] = get(j, 0.0) + w
+                    if not hits:
+                        continue
+                    if len(hits) == 1:
+                        js = list(hits)
+                    else:
+                        # The runners-up only when they come close to the best: a copy's best
+                        # candidate is plain, and scoring its also-rans is most of the cost.
+                        # (The best two of those within the margin are the best two overall
+                        # kept by the margin: the filter first spares most sorting.)
+                        bar = -max(hits.values()) * CANDIDATE_MARGIN
+                        strong = [(-overlap, j) for j, overlap in hits.items() if -overlap <= bar]
+                        if len(strong) == 1:
+                            js = [strong[0][1]]
+                        else:
+                            # Equal overlaps (a repeated line) go to the nearest relative position.
+                            found = sorted([(o, abs(j / span - here), j) for o, j in strong])[:CANDIDATES_PER_OUTLET]
+                            js = [j for _o, _d, j in found]
+                if forward:
                     for j in js:
                         if (i, j) not in bucket:
-                            bucket[(i, j)] = scorer.pair(f, other[j])[0]
+                            bucket[(i, j)] = pair_score(f, other[j])[0]
                 else:
-                    bucket, other = result[(l, k)], features[l]
                     for j in js:
                         if (j, i) not in bucket:
-                            bucket[(j, i)] = scorer.pair(other[j], f)[0]
+                            bucket[(j, i)] = pair_score(other[j], f)[0]
     return result
 
 
@@ -445,6 +528,8 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
         sim = scorer.bead([a], [b])
         cost = LEXICAL_WEIGHT * (1.0 - sim) + LENGTH_WEIGHT * _length_cost(a.length, b.length, ratio)
         return [((r0,), (c0,), sim)] if cost < 2 * skip else []
+    if all(i in blocked_a for i in rows) or all(j in blocked_b for j in cols):
+        return []  # every bead would take in a sentence linked elsewhere: only skips (a fifth of a big story's gaps)
     lo = [0] * (n + 1)
     hi = [m] * (n + 1)
     points = [(0, 0)]
@@ -477,6 +562,16 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
     blocked_cols = [0]
     for j in cols:
         blocked_cols.append(blocked_cols[-1] + (j in blocked_b))
+    # Unblocked sentences in a row ending at each row / column: a bead may not take in a
+    # blocked sentence, so a move (di, dj) is open exactly when di <= free_rows[i] and
+    # dj <= free_cols[j]. Where most sentences are linked elsewhere (moved paragraphs), most
+    # cells then skip the moves altogether.
+    free_rows = [0] * (n + 1)
+    for i in range(1, n + 1):
+        free_rows[i] = 0 if blocked_rows[i] > blocked_rows[i - 1] else free_rows[i - 1] + 1
+    free_cols = [0] * (m + 1)
+    for j in range(1, m + 1):
+        free_cols[j] = 0 if blocked_cols[j] > blocked_cols[j - 1] else free_cols[j - 1] + 1
     length_rows = [0]
     for i in rows:
         length_rows.append(length_rows[-1] + fa[i].length)
@@ -502,11 +597,12 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
                 c = cost[(i, j - 1)] + (0.0 if blocked_cols[j] > blocked_cols[j - 1] else skip)
                 if c < best:
                     best, choice = c, (0, 1, 0.0)
-            for di, dj in MOVES:
-                if di > i or dj > j:
-                    continue
+            free_i, free_j = free_rows[i], free_cols[j]
+            for di, dj in MOVES if free_i and free_j else ():
+                if di > free_i or dj > free_j:
+                    continue  # past the text's start or over a blocked sentence
                 start = cost.get((i - di, j - dj))
-                if start is None or blocked_rows[i] > blocked_rows[i - di] or blocked_cols[j] > blocked_cols[j - dj]:
+                if start is None:
                     continue
                 sim = bead_similarity(fa[r0 + i - di:r0 + i], fb[c0 + j - dj:c0 + j])
                 # _length_cost, inlined: this is the programme's innermost loop.
@@ -871,7 +967,7 @@ def _extend(link: Link, fa: list[Features], fb: list[Features], linked_a: set[in
         and (before_b < 0 or before_b in linked_b) and (after_b >= len(fb) or after_b in linked_b)
     ):
         return link  # no free neighbour: nothing to grow into (the common case, checked cheaply)
-    dice = scorer.bead_dice([fa[i] for i in rows], [fb[j] for j in cols])
+    dice = None  # the link's own overlap, computed once a neighbour qualifies: most never do
     grown = True
     while grown:
         grown = False
@@ -890,6 +986,8 @@ def _extend(link: Link, fa: list[Features], fb: list[Features], linked_a: set[in
                 part, other = fb[n], frozenset().union(*(fa[i].feats for i in rows))
             if len(new_rows) > 4 or len(new_cols) > 4 or len(part.feats) < 2 or _part_share(part, other, scorer) < EXTEND_SHARE:
                 continue
+            if dice is None:
+                dice = scorer.bead_dice([fa[i] for i in rows], [fb[j] for j in cols])
             new_dice = scorer.bead_dice([fa[i] for i in new_rows], [fb[j] for j in new_cols])
             if new_dice > dice + TRIM_MARGIN:
                 (linked_a if side == "a" else linked_b).add(n)
@@ -920,8 +1018,37 @@ def group_links(links: list[Link], sizes: list[int]) -> list[list[tuple[int, int
     def span_of(root: int, outlet: int, index: int) -> dict[int, tuple[int, int, int]]:
         return spans.get(root) or {outlet: (index, index, 1)}
 
-    ordered = sorted(links, key=lambda link: (-link.score, link.outlet_a, link.rows, link.outlet_b, link.cols))
+    # By (-score, outlet_a, rows, outlet_b, cols): two stable sorts on C-level keys, no tuple per link.
+    ordered = sorted(links, key=attrgetter("outlet_a", "rows", "outlet_b", "cols"))
+    ordered.sort(key=attrgetter("score"), reverse=True)  # reverse keeps equal scores in the order above
     for link in ordered:
+        if len(link.rows) == 1 and len(link.cols) == 1:
+            # A one-to-one link, by far the commonest: the same merge as below, without building
+            # a new span table. Each component's spans are already consecutive (a merge that
+            # would break that is refused), so only the outlets both sides hold need checking,
+            # and the larger table takes in the smaller one.
+            (i,), (j,) = link.rows, link.cols
+            ra, rb = find(offsets[link.outlet_a] + i), find(offsets[link.outlet_b] + j)
+            if ra == rb:
+                continue
+            sa, sb = span_of(ra, link.outlet_a, i), span_of(rb, link.outlet_b, j)
+            small, big = (sa, sb) if len(sa) < len(sb) else (sb, sa)
+            refused = False
+            for k, (lo, hi, count) in small.items():
+                got = big.get(k)
+                if got is not None and max(hi, got[1]) - min(lo, got[0]) + 1 != count + got[2]:
+                    refused = True
+                    break
+            if refused:
+                continue
+            for k, (lo, hi, count) in small.items():
+                got = big.get(k)
+                big[k] = (lo, hi, count) if got is None else (min(lo, got[0]), max(hi, got[1]), count + got[2])
+            keep, other = (ra, rb) if ra < rb else (rb, ra)
+            parent[other] = keep
+            spans.pop(other, None)
+            spans[keep] = big
+            continue
         nodes = [(link.outlet_a, i) for i in link.rows] + [(link.outlet_b, j) for j in link.cols]
         roots = {}
         for outlet, index in nodes:
@@ -961,6 +1088,33 @@ def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[tu
     best_score: dict[tuple[int, int], float] = {}
     best_words: dict[tuple[int, int], float] = {}
     for link in links:
+        if len(link.rows) == 1 and len(link.cols) == 1:
+            # A one-to-one link, by far the commonest: the same as below without the lists
+            # (word similarity is symmetric, so one value serves both sides).
+            node_a, node_b = (link.outlet_a, link.rows[0]), (link.outlet_b, link.cols[0])
+            group = group_of.get(node_a)
+            if group is None or group_of.get(node_b) != group:
+                continue  # a refused link says nothing about the group
+            score = link.score
+            # best_words only decides shared (>= SHARED_SIMILARITY) or not: the edit distance is
+            # spared when both sides are shared already, or when the word counts alone keep the
+            # pair below the bar (the similarity is at most 2·min / (len_a + len_b)).
+            fa, fb = features[link.outlet_a][link.rows[0]], features[link.outlet_b][link.cols[0]]
+            la, lb = len(fa.words), len(fb.words)
+            if (
+                score < STATUS_SCORE_FLOOR
+                or (best_words.get(node_a, 0.0) >= SHARED_SIMILARITY and best_words.get(node_b, 0.0) >= SHARED_SIMILARITY)
+                or 2 * min(la, lb) < (SHARED_SIMILARITY - 1e-9) * (la + lb)
+            ):
+                words = 0.0  # too little shared weight to be near-verbatim: spare the edit distance
+            else:
+                words = scorer.words([fa], [fb])
+            for node in (node_a, node_b):
+                if score > best_score.get(node, 0.0):
+                    best_score[node] = score
+                if words > best_words.get(node, 0.0):
+                    best_words[node] = words
+            continue
         nodes_a = [(link.outlet_a, i) for i in link.rows]
         nodes_b = [(link.outlet_b, j) for j in link.cols]
         group = group_of.get(nodes_a[0])
@@ -992,10 +1146,10 @@ def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[tu
             node = (k, sentence.index)
             group = group_of.get(node)
             if group is None:
-                sentences.append(replace(sentence, status=Status.UNIQUE, group=None))
+                sentences.append(_with_status(sentence, Status.UNIQUE, None))
                 continue
             status = Status.SHARED if best_words.get(node, 0.0) >= SHARED_SIMILARITY else Status.ALTERED
-            sentences.append(replace(sentence, status=status, group=group))
+            sentences.append(_with_status(sentence, status, group))
             group_members[group].append(Member(outlet=outlet.id, sentence=sentence.index, score=round(min(1.0, best_score.get(node, 0.0)), 4)))
         finished[outlet.id] = replace(outlet, sentences=tuple(sentences))
     result_groups = tuple(
@@ -1003,6 +1157,20 @@ def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[tu
         for number, members in enumerate(group_members)
     )
     return Alignment(outlets=tuple(finished[o.id] for o in outlets), groups=result_groups)
+
+
+def _with_status(sentence: Sentence, status: Status, group: int | None) -> Sentence:
+    """`replace(sentence, status=status, group=group)`, several times faster: replace() walks the
+    dataclass's fields and calls __init__ for each of the thousands of sentences of a big story.
+    Every field is copied, so a field added to Sentence is carried along."""
+    if sentence.status is status and sentence.group == group:
+        return sentence  # frozen: the same value may be shared
+    copy = object.__new__(Sentence)
+    state = copy.__dict__
+    state.update(sentence.__dict__)
+    state["status"] = status
+    state["group"] = group
+    return copy
 
 
 def _language(outlet: Outlet) -> str:

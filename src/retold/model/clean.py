@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -51,6 +52,8 @@ class _IconRun:
 
     def search(self, text: str) -> bool:
         """`text` is one line (the pattern's `.` would stop at a newline; lines never hold one)."""
+        if text.isascii() and "icon" not in text.lower():
+            return False  # every line is asked: on ASCII, (?i) is plain lower-casing, and a substring test is cheaper
         first = _ICON.search(text)
         if first is None:
             return False
@@ -88,6 +91,25 @@ class _IconRun:
             if name_end and i >= content_end:
                 return True  # only whitespace after this name
         return False
+
+
+class _Phrases:
+    """A rule's pattern behind a cheap test it implies: every match holds one of `phrases`
+    (lower case). On ASCII text, where the pattern's (?i) is plain lower-casing, a line holding
+    none of them is passed over without running the pattern; other text runs it. For the long
+    rules, which every line of every article is asked (tests/unit/test_speed_equivalence.py
+    checks the two decide alike)."""
+
+    def __init__(self, pattern: re.Pattern[str], phrases: tuple[str, ...]):
+        self.pattern = pattern
+        self.phrases = phrases
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if text.isascii():
+            lowered = text.lower()
+            if not any(phrase in lowered for phrase in self.phrases):
+                return None
+        return self.pattern.search(text)
 
 
 # (reason, pattern, longest line in words it applies to): furniture lines are short,
@@ -134,9 +156,10 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"\bdonate (?:now|today|to|here|once|monthly)\b|^donate\b|\bmake a (?:donation|contribution)\b|"
         r"\bbecome a (?:member|supporter|patron|subscriber)\b|\bsupport us\b"), 40),
     # Agency notices run long: the phrases, not the length, decide.
-    ("copyright", re.compile(
+    ("copyright", _Phrases(re.compile(
         r"(?i)^all rights reserved\b|\bmay not be (?:published|reproduced|copied),? (?:broadcast|distributed)|"
-        r"\b(?:rewritten|redistributed) (?:or|and) (?:redistributed|rewritten)\b|without (?:the )?prior written (?:permission|consent)"), 5000),
+        r"\b(?:rewritten|redistributed) (?:or|and) (?:redistributed|rewritten)\b|without (?:the )?prior written (?:permission|consent)"),
+        ("all rights reserved", "may not be ", "rewritten", "redistributed", "prior written")), 5000),
     # The page's <title> left in the text: "Headline cut short… | Site Name".
     ("page title", re.compile(r"^\S.{8,200}?(?:…|\.\.\.)\s*[|–—-]\s*\S[^|]{1,60}$"), 40),
 ]
@@ -179,8 +202,9 @@ def strong_reason(text: str) -> str | None:
     words = text.count(" ") + 1
     if words > _LONGEST_RULE:
         return None  # longer than every rule's limit
-    for reason, pattern, longest in _STRONG_RULES:
-        if words <= longest and len(text) <= max(longest * _CHARS_PER_WORD, _FEWEST_CHARS) and pattern.search(text):
+    length = len(text)
+    for reason, pattern, most_chars in _rules_for(words):
+        if length <= most_chars and pattern.search(text):
             return reason
     if words > 12:
         return None
@@ -193,8 +217,33 @@ def strong_reason(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=None)  # at most _LONGEST_RULE + 1 entries
+def _rules_for(words: int) -> list[tuple[str, re.Pattern[str], int]]:
+    """The rules that apply to a line of this many words, in order, each with its character
+    limit: a long body line is asked two rules, not every rule's limits."""
+    return [
+        (reason, pattern, max(longest * _CHARS_PER_WORD, _FEWEST_CHARS))
+        for reason, pattern, longest in _STRONG_RULES
+        if words <= longest
+    ]
+
+
+_SENTENCE_ENDS = ".!?…"
+_CLOSERS = "\"'”’»)]"  # may follow a sentence end: 'said.”' '(see below.)'
+_QUOTE_ENDS = "\"”’»"  # end a sentence by themselves
+
+
 def ends_sentence(text: str) -> bool:
-    return bool(_TERMINAL.search(text.rstrip()))
+    """`_TERMINAL.search(text.rstrip())`, read from the end of the line: a search for a pattern
+    anchored at `$` tries every position of the line, and every sentence and line of every
+    outlet is asked (tests/unit/test_speed_equivalence.py checks the two agree)."""
+    end = text.rstrip()
+    if not end:
+        return False
+    if end[-1] in _QUOTE_ENDS:
+        return True
+    core = end.rstrip(_CLOSERS)
+    return bool(core) and core[-1] in _SENTENCE_ENDS
 
 
 # ------------------------------------------------------------------ lines
@@ -221,15 +270,18 @@ class CleanArticle:
     line_per_sentence: bool = False  # laid out a sentence (or clause) per line: each paragraph is one line
 
 
-_LINE = re.compile(r"[^\r\n]*")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def physical_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, its break excluded. "\r\n" is one break: read as two, every
+    line of a Windows file had a blank line after it, and no hard wrap was ever joined."""
     spans = []
-    for match in _LINE.finditer(text):
-        if match.start() == match.end() and spans and spans[-1][1] == match.start():
-            continue  # the empty match right after a line's end
-        spans.append((match.start(), match.end()))
+    start = 0
+    for match in _LINE_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
     return spans
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+import gc
 import re
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,6 +18,22 @@ from retold.model.story import Alignment, InputError, Outlet, collect_files, loa
 Progress = Callable[[str, int, int], None]  # (stage, done, total): loading, cleaning, splitting, aligning
 
 
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cycle collector for a burst of allocation. Cleaning and aligning a big
+    story allocate millions of small tuples, sets and dicts, none of them in a reference cycle
+    (reference counting frees them all), yet each few hundred allocations trigger a collection
+    that walks the young objects and, now and then, every object alive: a tenth of the time of
+    a 20-outlet story. The previous state is restored (it stays off if it was off)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_alignment(
     paths: list[str], notice: Callable[[str], None] | None = None, progress: Progress | None = None
 ) -> Alignment:
@@ -25,6 +43,13 @@ def load_alignment(
     `notice` receives warnings (skipped files, fallback encodings); `progress` is told each
     stage as it starts (an exception raised by it abandons the work: how the reader cancels).
     """
+    with cyclic_gc_paused():
+        return _load_alignment(paths, notice, progress)
+
+
+def _load_alignment(
+    paths: list[str], notice: Callable[[str], None] | None, progress: Progress | None
+) -> Alignment:
     say = notice or (lambda message: None)
     step = progress or (lambda stage, done, total: None)
     files, story_title, root = collect_files(paths, say)
