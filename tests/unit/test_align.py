@@ -394,3 +394,16 @@ def test_language_is_guessed_only_when_the_text_says_it_clearly():
     assert guess_language(" ".join(e for e, _ in TRANSLATED)) == "en"
     assert guess_language("Kestrel Point 1851.") is None  # too few words to tell
     assert guess_language(" ".join(e + " " + f for e, f in TRANSLATED)) is None  # half and half
+
+
+def test_a_short_line_with_no_word_across_is_not_folded_into_a_retold_bead():
+    """'Music.' and 'Lights.' stand between two retold sentences; the other outlet has neither,
+    and they share no word with the sentence after them: they are the outlet's own."""
+    from pathlib import Path
+
+    alignment = load_alignment([str(Path(__file__).resolve().parents[1] / "fixtures" / "plain-lines")])
+    story = alignment.outlet("story")
+    added = [s for s in story.sentences if s.text in ("Music.", "Lights.")]
+    assert len(added) == 2 and all(s.status == "unique" for s in added)
+    chestnuts = next(s for s in story.sentences if "chestnuts" in s.text)
+    assert chestnuts.group is not None and alignment.groups[chestnuts.group].of("story") == (chestnuts.index,)

@@ -697,6 +697,8 @@ def _trim_unsupported(fa: list[Features], fb: list[Features], rows: tuple[int, .
                 weak.append((-1.0, rest))  # a caption or heading ("Photo by ...", "Seen from the cliffs") is a line of its own
             elif len(part.feats) >= 3 and (share := _part_share(part, other, scorer)) < need:
                 weak.append((share, rest))
+            elif same_language and not part.feats & other:
+                weak.append((0.0, rest))  # a short line ("Music.") with not one word across
         if not weak and same_language:
             # A few shared words by chance ("several"/"severed") do not make a part: drop an end
             # whose words mostly stay unmatched when the rest matches clearly better without it.
