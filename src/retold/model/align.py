@@ -581,57 +581,82 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
     bead_similarity = scorer.bead
     sqrt_half = math.sqrt(0.5)
     anchor_col = {i - r0: j - c0 for i, j in soft} if bonus else {}
-    cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
-    back: dict[tuple[int, int], tuple[int, int, float]] = {}
+    # The cells of row i are lo[i]..hi[i]: a flat list per row (inf: not reached), not a dict
+    # keyed by cell. The arithmetic is the programme's as written, term for term, so every cost
+    # (and every tie) comes out as before.
+    log, erfc, sqrt = math.log, math.erfc, math.sqrt
+    lexical, length_weight, end_mismatch = LEXICAL_WEIGHT, LENGTH_WEIGHT, END_MISMATCH
+    moves = [(di, dj, di + dj, MOVE_PRIOR[(di, dj)]) for di, dj in MOVES]
+    row_skip = [0.0] + [0.0 if blocked_rows[i] > blocked_rows[i - 1] else skip for i in range(1, n + 1)]
+    col_skip = [0.0] + [0.0 if blocked_cols[j] > blocked_cols[j - 1] else skip for j in range(1, m + 1)]
+    ends_a = [fa[r0 + i].ends for i in range(n)]
+    ends_b = [fb[c0 + j].ends for j in range(m)]
+    costs: list[list[float]] = []
+    backs: list[list[tuple[int, int, float] | None]] = []
     for i in range(n + 1):
-        for j in range(lo[i], hi[i] + 1):
-            if i == 0 and j == 0:
-                continue
+        lo_i, hi_i = lo[i], hi[i]
+        row = [inf] * max(0, hi_i - lo_i + 1)
+        back_row: list[tuple[int, int, float] | None] = [None] * len(row)
+        costs.append(row)
+        backs.append(back_row)
+        if i:
+            above, above_lo, above_hi, down = costs[i - 1], lo[i - 1], hi[i - 1], row_skip[i]
+        else:
+            row[0] = 0.0  # the start (lo[0] is 0 in every band)
+        free_i = free_rows[i]
+        a_end = ends_a[i - 1] if i else True
+        for j in range(max(lo_i, 0 if i else 1), hi_i + 1):
             best, choice = inf, None
             # A sentence already linked elsewhere (a moved paragraph) is passed over for free.
-            if i and (i - 1, j) in cost:
-                c = cost[(i - 1, j)] + (0.0 if blocked_rows[i] > blocked_rows[i - 1] else skip)
+            if i and above_lo <= j <= above_hi:
+                c = above[j - above_lo] + down
                 if c < best:
                     best, choice = c, (1, 0, 0.0)
-            if j and (i, j - 1) in cost:
-                c = cost[(i, j - 1)] + (0.0 if blocked_cols[j] > blocked_cols[j - 1] else skip)
+            if j > lo_i:
+                c = row[j - 1 - lo_i] + col_skip[j]
                 if c < best:
                     best, choice = c, (0, 1, 0.0)
-            free_i, free_j = free_rows[i], free_cols[j]
-            for di, dj in MOVES if free_i and free_j else ():
-                if di > free_i or dj > free_j:
-                    continue  # past the text's start or over a blocked sentence
-                start = cost.get((i - di, j - dj))
-                if start is None:
-                    continue
-                sim = bead_similarity(fa[r0 + i - di:r0 + i], fb[c0 + j - dj:c0 + j])
-                # _length_cost, inlined: this is the programme's innermost loop.
-                la = (length_rows[i] - length_rows[i - di]) * ratio
-                lb = length_cols[j] - length_cols[j - dj]
-                delta = abs(la - lb) / math.sqrt(LENGTH_VARIANCE * (la + lb) / 2) if la + lb else 0.0
-                c = (
-                    start
-                    + LEXICAL_WEIGHT * (1.0 - sim) * (di + dj) / 2
-                    - LENGTH_WEIGHT * math.log(max(math.erfc(delta * sqrt_half), 1e-12))
-                    + MOVE_PRIOR[(di, dj)]
-                )
-                if END_MISMATCH and fa[r0 + i - 1].ends != fb[c0 + j - 1].ends:
-                    c += END_MISMATCH  # a sentence's counterpart ends a sentence too, a label's does not
-                if anchor_col:
-                    for row in range(i - di, i):
-                        col = anchor_col.get(row)
-                        if col is not None and j - dj <= col < j:
-                            c -= bonus  # the bead keeps a confident pair together
-                            break
-                if c < best:
-                    best, choice = c, (di, dj, sim)
+            free_j = free_cols[j]
+            if free_i and free_j:
+                mismatch = end_mismatch and a_end != ends_b[j - 1]
+                for di, dj, size, prior in moves:
+                    if di > free_i or dj > free_j:
+                        continue  # past the text's start or over a blocked sentence
+                    i2, j2 = i - di, j - dj
+                    lo2 = lo[i2]
+                    if j2 < lo2 or j2 > hi[i2]:
+                        continue
+                    start = costs[i2][j2 - lo2]
+                    if start == inf:
+                        continue
+                    sim = bead_similarity(fa[r0 + i2:r0 + i], fb[c0 + j2:c0 + j])
+                    # _length_cost, inlined: this is the programme's innermost loop.
+                    la = (length_rows[i] - length_rows[i2]) * ratio
+                    lb = length_cols[j] - length_cols[j2]
+                    delta = abs(la - lb) / sqrt(LENGTH_VARIANCE * (la + lb) / 2) if la + lb else 0.0
+                    c = (
+                        start
+                        + lexical * (1.0 - sim) * size / 2
+                        - length_weight * log(max(erfc(delta * sqrt_half), 1e-12))
+                        + prior
+                    )
+                    if mismatch:
+                        c += end_mismatch  # a sentence's counterpart ends a sentence too, a label's does not
+                    if anchor_col:
+                        for anchor_row in range(i2, i):
+                            col = anchor_col.get(anchor_row)
+                            if col is not None and j2 <= col < j:
+                                c -= bonus  # the bead keeps a confident pair together
+                                break
+                    if c < best:
+                        best, choice = c, (di, dj, sim)
             if choice is not None:
-                cost[(i, j)] = best
-                back[(i, j)] = choice
+                row[j - lo_i] = best
+                back_row[j - lo_i] = choice
     beads = []
     i, j = n, m
     while (i, j) != (0, 0):
-        di, dj, sim = back[(i, j)]
+        di, dj, sim = backs[i][j - lo[i]]
         if di and dj:
             beads.append((tuple(range(r0 + i - di, r0 + i)), tuple(range(c0 + j - dj, c0 + j)), sim))
         i, j = i - di, j - dj
