@@ -783,6 +783,18 @@ class Link:
     cols: tuple[int, ...]
 
 
+def _new_link(score: float, outlet_a: int, rows: tuple[int, ...], outlet_b: int, cols: tuple[int, ...]) -> Link:
+    """`Link(score, outlet_a, rows, outlet_b, cols)`, without the frozen dataclass's __init__
+    (one object.__setattr__ per field): a big story makes tens of thousands of links. The same
+    value: equal, hashed and printed alike."""
+    link = _object_new(Link)
+    link.__dict__.update(score=score, outlet_a=outlet_a, rows=rows, outlet_b=outlet_b, cols=cols)
+    return link
+
+
+_object_new = object.__new__
+
+
 LEXICON_FROM = 30  # links of a first pass across languages: fewer teach too little
 LEXICON_LEAST = 2  # beads a word pair must share to be learned
 LEXICON_DICE = 0.3  # ... and how exclusively (Dice over beads)
@@ -874,7 +886,7 @@ def _pair_pass(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
     linked_b: set[int] = set()
 
     def add(rows: tuple[int, ...], cols: tuple[int, ...], score: float) -> None:
-        links.append(Link(score, a, rows, b, cols))
+        links.append(_new_link(score, a, rows, b, cols))
         linked_a.update(rows)
         linked_b.update(cols)
 
@@ -1175,7 +1187,9 @@ def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[tu
                 continue
             status = Status.SHARED if best_words.get(node, 0.0) >= SHARED_SIMILARITY else Status.ALTERED
             sentences.append(_with_status(sentence, status, group))
-            group_members[group].append(Member(outlet=outlet.id, sentence=sentence.index, score=round(min(1.0, best_score.get(node, 0.0)), 4)))
+            member = _object_new(Member)  # Member(outlet=..., sentence=..., score=...) without the frozen __init__
+            member.__dict__.update(outlet=outlet.id, sentence=sentence.index, score=round(min(1.0, best_score.get(node, 0.0)), 4))
+            group_members[group].append(member)
         finished[outlet.id] = replace(outlet, sentences=tuple(sentences))
     result_groups = tuple(
         Group(id=number, members=tuple(sorted(members, key=lambda m: (position[m.outlet], m.sentence))))
