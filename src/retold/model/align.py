@@ -421,8 +421,17 @@ def candidate_pairs(features: list[list[Features]], weights: dict[str, float], s
                             js = [strong[0][1]]
                         else:
                             # Equal overlaps (a repeated line) go to the nearest relative position.
-                            found = sorted([(o, abs(j / span - here), j) for o, j in strong])[:CANDIDATES_PER_OUTLET]
-                            js = [j for _o, _d, j in found]
+                            # Sorted by (overlap, distance, index), the kept candidates are the
+                            # nearest of the best overlap's when it has enough of them (a third of
+                            # the probes of a big story): only those need their distance.
+                            top = min(strong)[0]
+                            tier = [j for o, j in strong if o == top]
+                            if len(tier) >= CANDIDATES_PER_OUTLET:
+                                found = sorted([(abs(j / span - here), j) for j in tier])[:CANDIDATES_PER_OUTLET]
+                                js = [j for _d, j in found]
+                            else:
+                                found = sorted([(o, abs(j / span - here), j) for o, j in strong])[:CANDIDATES_PER_OUTLET]
+                                js = [j for _o, _d, j in found]
                 if forward:
                     for j in js:
                         if (i, j) not in bucket:
@@ -467,7 +476,7 @@ def confident_pairs(best_a, best_b, fa: list[Features], fb: list[Features], scor
         if score < bar or best_b.get(j, (None,))[0] != i:
             continue
         a, b = fa[i], fb[j]
-        if min(len(a.feats), len(b.feats)) < 2 or len(a.feats & b.feats) < 2:
+        if min(len(a.feats), len(b.feats)) < 2 or (a is not b and len(a.feats & b.feats) < 2):  # one parse (a wire copy) shares all
             continue
         if scorer.pair(a, b)[1] < 0.35 and max(a.length, b.length) > 2.5 * max(1, min(a.length, b.length)):
             continue  # containment alone, between very different lengths
@@ -788,11 +797,18 @@ def _new_link(score: float, outlet_a: int, rows: tuple[int, ...], outlet_b: int,
     (one object.__setattr__ per field): a big story makes tens of thousands of links. The same
     value: equal, hashed and printed alike."""
     link = _object_new(Link)
-    link.__dict__.update(score=score, outlet_a=outlet_a, rows=rows, outlet_b=outlet_b, cols=cols)
+    # Set as __init__ sets them (not through __dict__, which would give each link a dict of
+    # its own rather than the class's shared-key layout: more memory).
+    _set(link, "score", score)
+    _set(link, "outlet_a", outlet_a)
+    _set(link, "rows", rows)
+    _set(link, "outlet_b", outlet_b)
+    _set(link, "cols", cols)
     return link
 
 
 _object_new = object.__new__
+_set = object.__setattr__
 
 
 LEXICON_FROM = 30  # links of a first pass across languages: fewer teach too little
@@ -1188,7 +1204,9 @@ def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[tu
             status = Status.SHARED if best_words.get(node, 0.0) >= SHARED_SIMILARITY else Status.ALTERED
             sentences.append(_with_status(sentence, status, group))
             member = _object_new(Member)  # Member(outlet=..., sentence=..., score=...) without the frozen __init__
-            member.__dict__.update(outlet=outlet.id, sentence=sentence.index, score=round(min(1.0, best_score.get(node, 0.0)), 4))
+            _set(member, "outlet", outlet.id)
+            _set(member, "sentence", sentence.index)
+            _set(member, "score", round(min(1.0, best_score.get(node, 0.0)), 4))
             group_members[group].append(member)
         finished[outlet.id] = replace(outlet, sentences=tuple(sentences))
     result_groups = tuple(
