@@ -42,6 +42,9 @@ from retold.model.clean import ends_sentence
 from retold.model.normalize import STOPWORDS, strip_dateline, tokens
 from retold.model.story import Alignment, Group, Member, Outlet, Sentence, Status
 
+_object_new = object.__new__  # frozen dataclasses built without __init__ where a big story makes many
+_set = object.__setattr__
+
 # Thresholds, tuned together on every gold file in sample_corpus/ and the Text+Berg dev document
 # (bench/score_gold.py, bench/textberg.py); never on one story.
 SHARED_SIMILARITY = 0.84  # word-level similarity for "near-verbatim": about two words changed in twenty
@@ -131,7 +134,15 @@ def text_features(text: str, paragraph_start: bool) -> Features:
     body = strip_dateline(text) if paragraph_start else text  # datelines only open paragraphs
     words = tuple(tokens(body))
     feats = set(chain.from_iterable(map(_word_features, words)))  # in word order, as a loop would add them
-    return Features(words=words, feats=frozenset(feats), length=len(body), ends=ends_sentence(text), runs_on=_runs_on(text))
+    # Features(words=..., feats=..., length=..., ends=..., runs_on=...), field by field as the
+    # frozen __init__ sets them, without its call: one per distinct text of a story.
+    found = _object_new(Features)
+    _set(found, "words", words)
+    _set(found, "feats", frozenset(feats))
+    _set(found, "length", len(body))
+    _set(found, "ends", ends_sentence(text))
+    _set(found, "runs_on", _runs_on(text))
+    return found
 
 
 def _runs_on(text: str) -> bool:
@@ -434,12 +445,14 @@ def candidate_pairs(features: list[list[Features]], weights: dict[str, float], s
                                 js = [j for _o, _d, j in found]
                 if forward:
                     for j in js:
-                        if (i, j) not in bucket:
-                            bucket[(i, j)] = pair_score(f, other[j])[0]
+                        key = (i, j)
+                        if key not in bucket:
+                            bucket[key] = pair_score(f, other[j])[0]
                 else:
                     for j in js:
-                        if (j, i) not in bucket:
-                            bucket[(j, i)] = pair_score(other[j], f)[0]
+                        key = (j, i)
+                        if key not in bucket:
+                            bucket[key] = pair_score(other[j], f)[0]
     return result
 
 
@@ -806,9 +819,6 @@ def _new_link(score: float, outlet_a: int, rows: tuple[int, ...], outlet_b: int,
     _set(link, "cols", cols)
     return link
 
-
-_object_new = object.__new__
-_set = object.__setattr__
 
 
 LEXICON_FROM = 30  # links of a first pass across languages: fewer teach too little
