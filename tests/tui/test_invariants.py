@@ -42,6 +42,14 @@ def judge(screen, where: str) -> None:
     # (6) the focused outlet is in the window, and its pane is really on screen
     assert state.focused in state.visible, where
     assert 0 <= leader.region.x < size.width and leader.region.width > 0, where
+    # the window fits the width: its first column starts at the left edge, its last one ends
+    # on screen, and no other column shows
+    columns = [screen.query_one(f"#column-{number}") for number in state.visible]
+    assert columns[0].region.x == 0, (where, columns[0].region)
+    assert columns[-1].region.right <= size.width, (where, columns[-1].region, size)
+    shown = [n for n in range(len(screen.alignment.outlets)) if screen.query_one(f"#column-{n}").region.width > 0
+             and screen.query_one(f"#column-{n}").region.x < size.width and screen.query_one(f"#column-{n}").region.right > 0]
+    assert shown == list(state.visible), (where, shown, list(state.visible))
     top, height, layout = rendered_rows(leader)
     sentences = leader.outlet.sentences
     if sentences:
@@ -176,3 +184,27 @@ def test_furniture_above_the_first_sentence_is_reachable_and_marked():
     top, first_sentence_row, removed, marks = drive(make_app([ROOT / "sample_corpus" / "north-sea-grid"]), script, size=(100, 30))
     assert first_sentence_row > 0 and top == 0
     assert removed and removed[0] == 0 and set(marks) == {"┆"}
+
+
+@pytest.mark.parametrize("key", ["greater_than_sign", "G"])
+def test_shrinking_the_terminal_keeps_the_window_on_screen(key):
+    """After `>` (the window shifted to later outlets), a smaller terminal shows fewer, wider
+    columns: the window still starts at the left edge with the focused outlet in it, and the
+    panes stay level (checked by judge); and growing it back does too."""
+
+    async def script(pilot, screen):
+        await pilot.press(key, "greater_than_sign", "j", "j")
+        await pilot.pause()
+        judge(screen, f"{key} > j j at 160x45")
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        judge(screen, "shrunk to 100x30")
+        await pilot.press("greater_than_sign", "tab")
+        await pilot.pause()
+        judge(screen, "> tab at 100x30")
+        await pilot.resize_terminal(160, 45)
+        await pilot.pause()
+        judge(screen, "grown back to 160x45")
+        return screen.state.visible_count
+
+    assert drive(make_app([ROOT / "sample_corpus" / "veneth-dam"]), script, size=(160, 45)) == 4

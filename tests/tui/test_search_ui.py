@@ -69,3 +69,40 @@ class TestSearch:
 
         before, typed, after, diff, filter_mode, screen = drive(make_app([sample_dir]), script)
         assert typed == "jn]sdf?" and before == after and not diff and filter_mode is None and screen == "ReaderScreen"
+
+
+def test_at_100_columns_a_search_fits_the_status_line_and_the_key_bar_says_match():
+    """During a search at 100x30 the status line still shows the query and its count (the
+    less needed parts give way), and the key bar offers n as "Next match", not "Next change";
+    after escape it offers changes again."""
+    from pathlib import Path
+
+    from rich.cells import cell_len
+
+    from retold.tui.widgets.key_bar import KeyBar
+
+    root = Path(__file__).resolve().parents[2] / "sample_corpus"
+
+    async def script(pilot, reader):
+        await pilot.press("right_square_bracket", "d", "r", "s")  # more for the status line to say
+        await pilot.press("slash", *"the dam", "enter")
+        await pilot.pause()
+        status = reader.query_one("#status").text
+        keys_searching = reader.query_one(KeyBar).render().plain[: reader.size.width]  # as much as shows
+        before = reader.match_index
+        await pilot.press("n")
+        await pilot.pause()
+        stepped = reader.match_index
+        await pilot.press("escape")
+        await pilot.pause()
+        keys_after = reader.query_one(KeyBar).render().plain[: reader.size.width]
+        return reader.search_result is None, status, keys_searching, before, stepped, keys_after, reader.size.width
+
+    ended, status, keys_searching, before, stepped, keys_after, width = drive(
+        make_app([root / "veneth-dam"]), script, size=(100, 30)
+    )
+    assert cell_len(status.plain) <= width - 2, status.plain  # fits: nothing cut by the ellipsis
+    assert "matches (n p)" in status.plain and "/the dam " in status.plain and "sentence " in status.plain
+    assert "Next match" in keys_searching and "Next change" not in keys_searching
+    assert stepped == before + 1 and ended
+    assert "Next change" in keys_after and "Next match" not in keys_after

@@ -8,8 +8,8 @@ from retold.model.worddiff import word_diff
 from retold.synthetic import make_story
 
 
-def outlet(oid, sentences):
-    meta = OutletMeta(id=oid, name=oid, source=f"{oid}.txt")
+def outlet(oid, sentences, language=None):
+    meta = OutletMeta(id=oid, name=oid, source=f"{oid}.txt", language=language)
     return Outlet(
         meta=meta, text="", title=None, removed=(),
         sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(sentences)),
@@ -290,11 +290,7 @@ def test_across_languages_a_block_of_captions_does_not_pull_sentences_apart():
     sentences over the captions."""
     english = [e for e, _ in TRANSLATED]
     french = [f for _, f in TRANSLATED[:6]] + CAPTIONS + [f for _, f in TRANSLATED[6:]]
-    en = Outlet(meta=OutletMeta(id="en", name="en", source="en.txt", language="en"), text="", title=None, removed=(),
-                sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(english)))
-    fr = Outlet(meta=OutletMeta(id="fr", name="fr", source="fr.txt", language="fr"), text="", title=None, removed=(),
-                sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(french)))
-    alignment = align([en, fr])
+    alignment = align([outlet("en", english, "en"), outlet("fr", french, "fr")])
     check_invariants(alignment)
     for i in range(len(TRANSLATED)):
         j = i if i < 6 else i + len(CAPTIONS)
@@ -338,11 +334,7 @@ def test_across_languages_the_words_a_first_pass_pairs_teach_the_second():
     for seed in range(3):
         source, target = _cipher_story(seed)
         del target[30]  # the translator left one sentence out, far from any number
-        en = Outlet(meta=OutletMeta(id="en", name="en", source="en.txt", language="en"), text="", title=None, removed=(),
-                    sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(source)))
-        xx = Outlet(meta=OutletMeta(id="xx", name="xx", source="xx.txt", language="xx"), text="", title=None, removed=(),
-                    sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(target)))
-        alignment = align([en, xx])
+        alignment = align([outlet("en", source, "en"), outlet("xx", target, "xx")])
         check_invariants(alignment)
         assert alignment.outlet("en").sentences[30].group is None, seed
         for i in list(range(24, 30)) + list(range(31, 37)):
@@ -379,3 +371,26 @@ def test_far_apart_anchors_keep_the_programme_banded(monkeypatch):
     check_invariants(alignment)
     cells_in_band = (n + 1) * (2 * 5 + 1 + 2 * align_module.ANCHOR_SLACK)
     assert calls["bead"] <= len(align_module.MOVES) * cells_in_band
+
+
+def test_an_undeclared_translation_is_aligned_across_languages(tmp_path):
+    """No story.toml and no markup says the second file is French: its function words do, and
+    it is aligned as a translation (sentence for sentence), not as an English text that shares
+    almost no words."""
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "wire.txt").write_text("\n\n".join(e for e, _ in TRANSLATED) + "\n", encoding="utf-8")
+    (folder / "journal.txt").write_text("\n\n".join(f for _, f in TRANSLATED) + "\n", encoding="utf-8")
+    alignment = load_alignment([str(folder)])
+    assert alignment.outlet("wire").meta.language == "en" and alignment.outlet("journal").meta.language == "fr"
+    for i in range(len(TRANSLATED)):
+        assert alignment.counterpart_span("wire", i, "journal") == (i,), i
+
+
+def test_language_is_guessed_only_when_the_text_says_it_clearly():
+    from retold.model.normalize import guess_language
+
+    assert guess_language(" ".join(f for _, f in TRANSLATED)) == "fr"
+    assert guess_language(" ".join(e for e, _ in TRANSLATED)) == "en"
+    assert guess_language("Kestrel Point 1851.") is None  # too few words to tell
+    assert guess_language(" ".join(e + " " + f for e, f in TRANSLATED)) is None  # half and half

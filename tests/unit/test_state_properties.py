@@ -3,6 +3,8 @@ over random stories (merges and splits included), layouts, pane heights and key 
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import given, settings
 
 from retold.tui.state import PaneLayout, ReaderState
@@ -10,7 +12,8 @@ from retold.tui.sync import follower_row
 
 from state_strategies import scenarios
 
-SETTINGS = settings(max_examples=150, deadline=None)
+# RETOLD_HYPOTHESIS_EXAMPLES raises the count for a thorough local run (the suite keeps 150).
+SETTINGS = settings(max_examples=int(os.environ.get("RETOLD_HYPOTHESIS_EXAMPLES", "150")), deadline=None)
 
 
 def apply(state: ReaderState, action: str, a: int, b: int, layouts, set_fit) -> ReaderState:

@@ -77,3 +77,39 @@ def stem(word: str) -> str:
 def content_tokens(words: list[str] | tuple[str, ...]) -> list[str]:
     """Informative words, stemmed: no function words."""
     return [stem(w) for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+
+
+# Function words: the commonest words of each language, which every text in it is full of.
+_FUNCTION_WORDS = {
+    "en": "the and of to is was with that for on are were this from by have has be it at which but not they their said",
+    "fr": "le la les des du et est une un dans pour que qui sur pas au aux avec ce sont été ont il elle ne se plus par "
+          "mais cette en à sa ses son fut était leur",
+    "de": "der die das und ist nicht mit den dem des ein eine zu von sich auf für auch wird wurde sie es im bei nach aus",
+    "es": "el los las y que un una es por con para del se no al lo su como pero fue está",
+    "it": "il gli di che è un una per con non del della sono nel alla ha anche dei delle come ma",
+    "pt": "os as do da em um uma para com não no na por mais dos das foi ao",
+    "nl": "het een van dat op te niet met voor zijn er aan ook als bij door werd naar maar",
+}
+_LANGUAGES_OF: dict[str, list[str]] = {}
+for _language, _words in _FUNCTION_WORDS.items():
+    for _word in _words.split():
+        _LANGUAGES_OF.setdefault(_word, []).append(_language)
+GUESS_LEAST = 10  # function words a text needs before its language is guessed
+GUESS_MARGIN = 2.0  # ... and how far the likeliest language must lead the next
+
+
+def guess_language(text: str) -> str | None:
+    """The text's language from its function words, or None when they do not say clearly (a
+    short text, a mixed one, a language not listed): a guess is only made where it is safe."""
+    counts: dict[str, float] = {}
+    for word in tokens(text[:200_000]):  # the opening of a long text says as much as the whole
+        languages = _LANGUAGES_OF.get(word, ())
+        for language in languages:  # a word of several languages ("de", "la") is shared out
+            counts[language] = counts.get(language, 0.0) + 1 / len(languages)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if not ranked or ranked[0][1] < GUESS_LEAST:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < GUESS_MARGIN * ranked[1][1]:
+        return None
+    return ranked[0][0]
+

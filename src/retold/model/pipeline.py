@@ -11,6 +11,7 @@ from pathlib import Path
 
 from retold.model.align import align
 from retold.model.clean import clean_documents
+from retold.model.normalize import guess_language
 from retold.model.segment import segment_article
 from retold.model.story import Alignment, InputError, Outlet, collect_files, load_raw, unique_ids
 
@@ -74,6 +75,12 @@ def _load_alignment(
         if doc.meta.name_from == "file" and article.site_name:
             # No name in story.toml or the page's markup: the name the page prints beats the file's.
             doc.meta = replace(doc.meta, name=article.site_name, name_from="page")
+        if not doc.meta.language:
+            # Neither story.toml nor the page says: the function words do, when they say it clearly
+            # (a translation aligned as if it were in the same language finds almost nothing).
+            guessed = guess_language(" ".join(doc.text[start:end] for start, end in article.paragraphs[:400]))
+            if guessed:
+                doc.meta = replace(doc.meta, language=guessed)
         sentences = segment_article(doc.meta.id, doc.text, article.paragraphs, doc.meta.language, article.line_per_sentence)
         if not sentences:
             say(f"{doc.meta.source}: no article sentences found (every line looked like site furniture)")

@@ -9,14 +9,17 @@ here that calls `self.navigate(ReaderState.method, ...)`.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalScroll, Vertical
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -45,6 +48,7 @@ class PaneHeader(Widget):
     def __init__(self, outlet: Outlet) -> None:
         super().__init__()
         self.outlet = outlet
+        self._counts = outlet.counts()
         self.focused = False
         self.note = ""  # "reference", or "vs …" when `d` compares words
 
@@ -59,7 +63,7 @@ class PaneHeader(Widget):
             self.refresh()
 
     def render(self) -> Text:
-        counts = self.outlet.counts()
+        counts = self._counts
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append("▶ " if self.focused else "  ", "bold")
         line.append(printable(self.outlet.name), "bold reverse" if self.focused else "bold")
@@ -97,6 +101,10 @@ class ReaderScreen(Screen):
     pane's own (OutletPane.BINDINGS); the ones that move between panes are here."""
 
     BINDINGS = [
+        # While a search is on, the panes' n / p (changes) stand aside for these (check_action);
+        # first, so that the key bar shows n where it showed "Next change".
+        Binding("n", "match(1)", "Next match", id="match_next", tooltip="while a search is on: the next match, in any outlet"),
+        Binding("p", "match(-1)", "Previous match", id="match_previous", tooltip="while a search is on: the previous match, in any outlet", show=False),
         Binding("tab", "focus_outlet(1)", "Next outlet", id="focus_next", tooltip="focus the next outlet's pane", show=False),
         Binding("shift+tab", "focus_outlet(-1)", "Previous outlet", id="focus_previous", tooltip="focus the previous outlet's pane", show=False),
         Binding("right_square_bracket", "counterpart(1)", "Same in next", id="counterpart_next", tooltip="jump to this sentence in the next outlet that has it"),
@@ -120,6 +128,10 @@ class ReaderScreen(Screen):
         Binding("q", "app.quit", "Quit", id="quit", tooltip="quit"),
     ]
 
+    # Screen.focused repaints the whole screen when the focus moves (a full-screen render,
+    # ~15 ms at 160x45); here the panes and headers that the focus changes repaint themselves.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
     def __init__(self, alignment: Alignment) -> None:
         super().__init__()
         self.alignment = alignment
@@ -137,21 +149,31 @@ class ReaderScreen(Screen):
     # ---------------------------------------------------------------- composition
 
     def compose(self) -> ComposeResult:
-        with HorizontalScroll(id="panes"):
-            for number, outlet in enumerate(self.alignment.outlets):
+        # Kept by number: a key touches several of them, and a DOM query per look-up cost
+        # milliseconds a key with 20 outlets.
+        self._headers = [PaneHeader(outlet) for outlet in self.alignment.outlets]
+        self._panes = [
+            OutletPane(self.alignment, outlet, number, id=f"pane-{number}")
+            for number, outlet in enumerate(self.alignment.outlets)
+        ]
+        self._status = TextLine(id="status")
+        # Not focusable: Textual's auto focus would give the focus to the row first and then
+        # restyle all its columns twice (~30 ms each on the first frame) before a pane gets it.
+        with HorizontalScroll(id="panes", can_focus=False):
+            for number in range(len(self.alignment.outlets)):
                 with Vertical(classes="column", id=f"column-{number}"):
-                    yield PaneHeader(outlet)
-                    yield OutletPane(self.alignment, outlet, number, id=f"pane-{number}")
-        yield TextLine(id="status")
+                    yield self._headers[number]
+                    yield self._panes[number]
+        yield self._status
         yield SearchBar(id="legend")  # the legend line; `/` turns it into the search prompt
         yield KeyBar(id="keys")
 
     @property
     def panes(self) -> list[OutletPane]:
-        return list(self.query(OutletPane))
+        return list(self._panes)
 
     def pane(self, number: int) -> OutletPane:
-        return self.query_one(f"#pane-{number}", OutletPane)
+        return self._panes[number]
 
     # Read-only views of the navigation state, for screens and tests.
     @property
@@ -198,6 +220,9 @@ class ReaderScreen(Screen):
         column = max(1, self.size.width // count)
         for widget in self.query(".column"):
             widget.styles.width = column
+        # The row of columns is exactly the window's width (any odd column left over stays
+        # blank), so the last window can scroll to a column's edge like the others.
+        self.query_one("#panes").styles.width = column * count
         height = self.size.height - SCREEN_ROWS_BESIDE_PANES
         for pane in self.panes:
             pane.set_size(max(10, column - PANE_DECORATION - GUTTER), max(1, height))
@@ -221,7 +246,16 @@ class ReaderScreen(Screen):
                 with self.app.batch_update():
                     for pane in self.panes:
                         pane.size_scroll_range()
+                    # Textual styles a pane's scrollbar only when the pane's styles are next
+                    # updated: on its first focus change, and the scrollbar's new rules then
+                    # force a layout pass of every column (50-90 ms on `tab`, `]` or `>`).
+                    # Styled here instead, within the same pass.
+                    self.app.stylesheet.update_nodes([pane.vertical_scrollbar for pane in self.panes])
                 self.layouts_warm = True
+                # The story, its wrapped layouts and the widgets live as long as the reader:
+                # out of the garbage collector's way, whose full passes over them (~0.15 s
+                # with 20 x 400 sentences) otherwise land in the middle of a key now and then.
+                gc.freeze()
                 return
             self.pane(numbers[0]).text_layout()
             self.set_timer(0.001, lambda: step(numbers[1:]))
@@ -241,8 +275,8 @@ class ReaderScreen(Screen):
         if self._sized_for != (self.size, new.visible_count):
             self._size_panes(new.visible_count)
         with self.app.batch_update():
-            if window_changed or not self._shown:
-                self._show_window()
+            # The panes first: scrolling the row of columns (the window) invalidates the
+            # screen's map of widget regions, which the panes' row refreshes would rebuild.
             for number in new.visible:
                 pane = self.pane(number)
                 pane.cursor = new.cursors[number]
@@ -251,8 +285,10 @@ class ReaderScreen(Screen):
                 top = new.tops[number]
                 if top is not None:
                     pane.place(top)
+            if window_changed or not self._shown:
+                self._show_window()
             if old.focused != new.focused or not self._shown:
-                for number, header in enumerate(self.query(PaneHeader)):
+                for number, header in enumerate(self._headers):
                     header.set_focused(number == new.focused)
                 pane = self.pane(new.focused)
                 if not pane.has_focus and self.app.screen is self:
@@ -267,9 +303,15 @@ class ReaderScreen(Screen):
         """Recompute every pane's place from the state (after a layout or display change)."""
         self.apply(self.state.settle(self.layouts))
 
-    def _show_window(self) -> None:
+    def _show_window(self, *, again: bool = True) -> None:
         column = max(1, self.size.width // self.state.visible_count)
-        self.query_one("#panes").scroll_to(x=self.state.first_visible * column, animate=False, immediate=True, force=True)
+        row = self.query_one("#panes")
+        x = self.state.first_visible * column
+        row.scroll_to(x=x, animate=False, immediate=True, force=True)
+        if round(row.scroll_x) != x and again:
+            # The columns were just resized and their layout pass has not run: the row still
+            # has its old width and clamped the scroll to it. Once more after that pass.
+            self.call_after_refresh(lambda: self._show_window(again=False))
         for number, pane in enumerate(self.panes):
             pane.in_window = number in self.state.visible
         self._assign_diff_partners()
@@ -289,7 +331,7 @@ class ReaderScreen(Screen):
     def _update_header_notes(self) -> None:
         if not self.is_mounted:
             return
-        for number, header in enumerate(self.query(PaneHeader)):
+        for number, header in enumerate(self._headers):
             note = ""
             if number == self.reference:
                 note = "reference"
@@ -332,9 +374,6 @@ class ReaderScreen(Screen):
     def _pane_key(self, event: Navigate) -> None:
         if event.number != self.state.focused:
             self.navigate(ReaderState.focus, event.number)
-        if event.action == "change" and self.search_result is not None:
-            self.action_match(event.argument)  # while a search is on, n / p step through its matches
-            return
         if event.action == "move_cursor" and self.filter_mode:
             pane = self.focused_pane  # j / k skip the sentences the filter hides
             self.navigate(ReaderState.move_to, pane.next_shown(self.state.cursor, event.argument))
@@ -367,39 +406,51 @@ class ReaderScreen(Screen):
     def _update_status(self) -> None:
         if not self.is_mounted:
             return
-        status = self.query_one("#status", TextLine)
         state = self.state
         outlet = self.alignment.outlets[state.focused]
-        text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(printable(outlet.name), "bold")
+        parts: list[tuple[int, str, str]] = []  # (weight, text, style), in the order shown
         if outlet.sentences:
             sentence = outlet.sentences[state.cursor]
             others = len(self.alignment.outlets) - 1
-            found = sum(1 for n in range(len(self.alignment.outlets)) if state.counterpart_span(n))
-            text.append(f" │ sentence {state.cursor + 1}/{len(outlet.sentences)} │ ")
-            text.append(sentence.status, STATUS_STYLE[sentence.status])
-            text.append(f" │ in {found} of {others} others")
+            found = 0 if sentence.group is None else len({m.outlet for m in self.alignment.groups[sentence.group].members} - {outlet.id})
+            parts.append((80, f"sentence {state.cursor + 1}/{len(outlet.sentences)}", ""))
+            parts.append((70, str(sentence.status), STATUS_STYLE[sentence.status]))
+            parts.append((30, f"in {found} of {others} others", ""))
             if self.notes is not None and self.notes.on_sentence(outlet.id, state.cursor) is not None:
-                text.append(f" │ {NOTE_MARK} note", "bold")
+                parts.append((45, f"{NOTE_MARK} note", "bold"))
         else:
-            text.append(" │ no sentences")
+            parts.append((80, "no sentences", ""))
         total = len(self.alignment.outlets)
         if self.notes_problem:
-            text.append(" │ notes unavailable", "bold")
+            parts.append((40, "notes unavailable", "bold"))
         if not state.sync:
-            text.append(" │ sync off")
+            parts.append((50, "sync off", ""))
         if self.show_diff:
-            text.append(" │ diff")
+            parts.append((20, "diff", ""))
         if self.show_removed:
-            text.append(" │ furniture")
+            parts.append((20, "furniture", ""))
         if self.filter_mode:
-            text.append(" │ only " + ("changes" if self.filter_mode == "changes" else "unique"), "bold")
+            parts.append((55, "only " + ("changes" if self.filter_mode == "changes" else "unique"), "bold"))
         if self.search_result is not None:
             where = f"{self.match_index + 1}/" if self.match_index is not None else ""
-            text.append(f" │ /{printable(self.search_result.query)} {where}{len(self.search_result)} matches (n p)")
+            query = printable(self.search_result.query)
+            if len(query) > 24:
+                query = query[:23] + "…"
+            parts.append((90, f"/{query} {where}{len(self.search_result)} matches (n p)", ""))
         if state.visible_count < total:
-            text.append(f" │ outlets {state.first_visible + 1}-{state.first_visible + state.visible_count}/{total} <>")
-        status.set(text)
+            parts.append((60, f"outlets {state.first_visible + 1}-{state.first_visible + state.visible_count}/{total} <>", ""))
+        # Drop the least needed parts until the line fits (the outlet name is cut last, by the
+        # ellipsis): a search's count must not be the part that falls off a 100-column screen.
+        room = self.size.width - 2  # the line's padding
+        name = printable(outlet.name)
+        while parts and cell_len(name) + sum(cell_len(text) + 3 for _, text, _ in parts) > room:
+            parts.remove(min(parts, key=lambda part: part[0]))
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(name, "bold")
+        for _, part, style in parts:
+            text.append(" │ ")
+            text.append(part, style)
+        self._status.set(text)
 
     # ---------------------------------------------------------------- actions
 
@@ -517,8 +568,8 @@ class ReaderScreen(Screen):
         self.app.push_screen(OutletInfo(self.alignment.outlets[self.state.focused]))
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action == "clear_search":
-            return self.search_result is not None  # escape does nothing else in the reader
+        if action in ("clear_search", "match"):
+            return self.search_result is not None  # escape, n and p as match keys only while searching
         return True
 
     def action_search(self) -> None:
@@ -589,6 +640,8 @@ class ReaderScreen(Screen):
 
     def _show_matches(self) -> None:
         result = self.search_result
+        for pane in self.panes:
+            pane.searching = result is not None
         current = result.matches[self.match_index] if result is not None and self.match_index is not None else None
         for number, pane in enumerate(self.panes):
             spans = self._match_spans.get(number, {}) if result is not None else {}

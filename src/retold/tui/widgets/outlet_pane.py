@@ -16,7 +16,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.cells import cell_len as _cell_len
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -26,6 +26,7 @@ from retold.model.story import GLYPHS, Alignment, Outlet, Status
 from retold.model.compare import compare
 from retold.tui.messages import Navigate, PaneClicked, PaneScrolled
 from retold.tui.state import PaneLayout
+from retold.tui.widgets.line_scrollbar import LineScrollBar, line_scrollbar_for
 
 NOTE_MARK = "✎"
 REMOVED_MARK = "┆"  # gutter of a removed furniture row (shown with `r`)
@@ -144,9 +145,9 @@ class OutletPane(ScrollView, can_focus=True):
         Binding("p", "navigate('change', -1)", "Previous change", id="change_previous", tooltip="previous altered or unique sentence in this outlet", show=False),
     ]
 
-    cursor: reactive[int] = reactive(0, layout=False, init=False)
-    counterpart: reactive[tuple[int, ...]] = reactive((), layout=False, init=False)
-    leading: reactive[bool] = reactive(False, layout=False, init=False)
+    cursor: reactive[int] = reactive(0, layout=False, repaint=False, init=False)
+    counterpart: reactive[tuple[int, ...]] = reactive((), layout=False, repaint=False, init=False)
+    leading: reactive[bool] = reactive(False, layout=False, repaint=False, init=False)
 
     def __init__(self, alignment: Alignment, outlet: Outlet, number: int, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -160,13 +161,30 @@ class OutletPane(ScrollView, can_focus=True):
         self.matches: dict[int, list[tuple[int, int]]] = {}  # search matches (/): sentence -> spans
         self.current_match: tuple[int, int, int] | None = None
         self.noted: set[int] = set()  # sentence indexes carrying a note
+        self.searching = False  # a search is on: n / p are the screen's match keys, not changes
         self._layout: TextLayout | None = None  # at the current width
         self._layouts: dict[int, TextLayout] = {}  # by text width, for the current options
         self._strips: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}
         self._placing = False
 
+    @property
+    def vertical_scrollbar(self) -> LineScrollBar:
+        """Textual's scrollbar, drawn without the rich render path (see line_scrollbar.py)."""
+        return line_scrollbar_for(self)
+
     # ---------------------------------------------------------------- keys, mouse, scrolling
+
+    def watch_has_focus(self, has_focus: bool) -> None:
+        # Textual restyles a widget and its component classes (13 here) whenever it gains or
+        # loses the focus, for `:focus` rules; a pane has none (retold.tcss: which pane leads
+        # is drawn by its cursor), so `tab` skips that restyle of two panes (~10 ms).
+        pass
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "navigate" and parameters and parameters[0] == "change" and self.searching:
+            return False  # the key goes on to the screen's match binding (and the key bar says so)
+        return True
 
     def action_navigate(self, action: str, argument: int | bool) -> None:
         self.post_message(Navigate(self.number, action, argument))
@@ -212,7 +230,13 @@ class OutletPane(ScrollView, can_focus=True):
             return
         for sentence in set(sentences):
             if 0 <= sentence < len(layout.first_row):
-                self.refresh_lines(layout.first_row[sentence], layout.row_count[sentence])
+                self._refresh_rows(layout.first_row[sentence], layout.row_count[sentence])
+
+    def _refresh_rows(self, first: int, count: int) -> None:
+        """ScrollView.refresh_lines without asking for the pane's size: that asks the screen
+        for its map of widget regions, rebuilt for all 20 columns (~3 ms) after the window moved."""
+        width = max(self.virtual_size.width, self._frame_width)
+        self.refresh(Region(0, first - self.scroll_offset.y, width, count))
 
     # ---------------------------------------------------------------- layout
 
@@ -240,9 +264,20 @@ class OutletPane(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        # Cached strips and styles hold resolved colours: a theme change must rebuild them.
-        self._strips.clear()
-        self._styles.clear()
+        # Cached strips hold resolved colours: a theme change must rebuild them. Textual also
+        # re-applies the stylesheet on every focus change (and finds its rules "changed"
+        # however alike), so the styles are compared on the next frame and the strips are
+        # dropped only when a colour or attribute really changed.
+        self._styles_stale = True
+
+    _styles_stale = False
+
+    def _check_styles(self) -> None:
+        """After a style update: keep the cached strips if every style they used is unchanged."""
+        self._styles_stale = False
+        old, self._styles = self._styles, {}
+        if any(self._style(component) != style for component, style in old.items() if not component.startswith("overlay:")):
+            self._strips.clear()
 
     def _style(self, component: str) -> Style:
         style = self._styles.get(component)
@@ -399,6 +434,8 @@ class OutletPane(ScrollView, can_focus=True):
     _frame_layout: TextLayout | None = None
 
     def render_line(self, y: int) -> Strip:
+        if self._styles_stale:
+            self._check_styles()
         _scroll_x, scroll_y = self.scroll_offset
         row_no = scroll_y + y
         width = self._frame_width
@@ -511,7 +548,7 @@ class OutletPane(ScrollView, can_focus=True):
                     first, count = layout.first_row[sentence], layout.row_count[sentence]
                     for row in range(first, first + count):
                         self._strips.pop(row, None)
-                    self.refresh_lines(first, count)
+                    self._refresh_rows(first, count)
         elif matches != self.matches or current != self.current_match:
             self.matches, self.current_match = matches, current
             self._strips.clear()
