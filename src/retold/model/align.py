@@ -578,28 +578,40 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
             lo[i], hi[i] = max(0, centre - band), min(m, centre + band)
 
     inf = float("inf")
-    blocked_rows = [0]
-    for i in rows:
-        blocked_rows.append(blocked_rows[-1] + (i in blocked_a))
-    blocked_cols = [0]
-    for j in cols:
-        blocked_cols.append(blocked_cols[-1] + (j in blocked_b))
-    # Unblocked sentences in a row ending at each row / column: a bead may not take in a
-    # blocked sentence, so a move (di, dj) is open exactly when di <= free_rows[i] and
-    # dj <= free_cols[j]. Where most sentences are linked elsewhere (moved paragraphs), most
+    # Per row (and column), in one pass: what skipping its sentence costs (nothing when it is
+    # linked elsewhere: a moved paragraph is passed over for free), the unblocked sentences in a
+    # row ending there, the text's length so far, and whether the sentence ends one. A bead may
+    # not take in a blocked sentence, so a move (di, dj) is open exactly when di <= free_rows[i]
+    # and dj <= free_cols[j]. Where most sentences are linked elsewhere (moved paragraphs), most
     # cells then skip the moves altogether.
-    free_rows = [0] * (n + 1)
-    for i in range(1, n + 1):
-        free_rows[i] = 0 if blocked_rows[i] > blocked_rows[i - 1] else free_rows[i - 1] + 1
-    free_cols = [0] * (m + 1)
-    for j in range(1, m + 1):
-        free_cols[j] = 0 if blocked_cols[j] > blocked_cols[j - 1] else free_cols[j - 1] + 1
-    length_rows = [0]
+    row_skip, free_rows, length_rows, ends_a = [0.0], [0], [0], []
+    free = length = 0
     for i in rows:
-        length_rows.append(length_rows[-1] + fa[i].length)
-    length_cols = [0]
+        f = fa[i]
+        if i in blocked_a:
+            row_skip.append(0.0)
+            free = 0
+        else:
+            row_skip.append(skip)
+            free += 1
+        free_rows.append(free)
+        length += f.length
+        length_rows.append(length)
+        ends_a.append(f.ends)
+    col_skip, free_cols, length_cols, ends_b = [0.0], [0], [0], []
+    free = length = 0
     for j in cols:
-        length_cols.append(length_cols[-1] + fb[j].length)
+        f = fb[j]
+        if j in blocked_b:
+            col_skip.append(0.0)
+            free = 0
+        else:
+            col_skip.append(skip)
+            free += 1
+        free_cols.append(free)
+        length += f.length
+        length_cols.append(length)
+        ends_b.append(f.ends)
     bead_similarity = scorer.bead
     sqrt_half = math.sqrt(0.5)
     anchor_col = {i - r0: j - c0 for i, j in soft} if bonus else {}
@@ -609,10 +621,6 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
     log, erfc, sqrt = math.log, math.erfc, math.sqrt
     lexical, length_weight, end_mismatch = LEXICAL_WEIGHT, LENGTH_WEIGHT, END_MISMATCH
     moves = [(di, dj, di + dj, MOVE_PRIOR[(di, dj)]) for di, dj in MOVES]
-    row_skip = [0.0] + [0.0 if blocked_rows[i] > blocked_rows[i - 1] else skip for i in range(1, n + 1)]
-    col_skip = [0.0] + [0.0 if blocked_cols[j] > blocked_cols[j - 1] else skip for j in range(1, m + 1)]
-    ends_a = [fa[r0 + i].ends for i in range(n)]
-    ends_b = [fb[c0 + j].ends for j in range(m)]
     costs: list[list[float]] = []
     backs: list[list[tuple[int, int, float] | None]] = []
     for i in range(n + 1):
