@@ -117,7 +117,7 @@ def test_parquet_holds_the_same_records(tmp_path):
 
 def test_cli_ctrl_c_keeps_what_is_written_and_a_rerun_completes(tmp_path):
     root = tmp_path / "archive"
-    names = archive(root, 60)
+    names = archive(root, 60, sentences=30)  # a few seconds of work: the Ctrl+C lands mid-batch on a fast machine too
     out = tmp_path / "out.jsonl"
     command = [sys.executable, "-m", "retold", "batch", str(root), "--out", str(out), "--workers", "1"]
     # Its own process group, signalled as a terminal's Ctrl+C is: every process in the group.

@@ -208,3 +208,31 @@ def test_shrinking_the_terminal_keeps_the_window_on_screen(key):
         return screen.state.visible_count
 
     assert drive(make_app([ROOT / "sample_corpus" / "veneth-dam"]), script, size=(160, 45)) == 4
+
+
+@pytest.mark.parametrize(("tabs", "sizes"), [
+    (2, [(70, 20), (60, 20)]),
+    (1, [(70, 20), (40, 12)]),
+    (3, [(70, 20), (50, 20), (40, 12)]),
+])
+def test_shrinking_twice_while_one_pane_fits_keeps_the_focused_pane_on_screen(tabs, sizes):
+    """Shrinking again while only one pane fits keeps the same window (one outlet) but
+    narrows its column: the row of columns must scroll to the new column's edge, not stay
+    where the old, wider column was."""
+
+    async def script(pilot, screen):
+        await pilot.press(*["tab"] * tabs)
+        await pilot.pause()
+        for width, height in sizes:
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            judge(screen, f"{tabs} tab, shrunk to {width}x{height}")
+        await pilot.press("j", "j")
+        await pilot.pause()
+        judge(screen, f"j j at {width}x{height}")
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        judge(screen, "grown back to 100x30")
+        return screen.state.focused, screen.state.visible_count
+
+    assert drive(make_app([ROOT / "sample_corpus" / "veneth-dam"]), script, size=(100, 30)) == (tabs, 2)

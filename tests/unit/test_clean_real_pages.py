@@ -37,6 +37,10 @@ def test_icon_runs_of_any_length_are_furniture(words):
     ("Become a supporter from 3 euros a month and keep our reporting free.", "fundraising appeal"),
     ("Lantern festival moves to the old quay after stor… | The Lantern Post", "page title"),
     ("Cracks found in the dam, hundreds leave their hom... - Orlin Observer", "page title"),
+    ("Facebook Twitter WhatsApp Email", "share buttons"),
+    ("Share | Facebook | X | Email", "share buttons"),
+    ("Comments are closed for this article.", "comment form"),
+    ("Have your say", "comment form"),
 ])
 def test_real_page_furniture_has_a_reason(line, reason):
     assert strong_reason(line) == reason
@@ -82,6 +86,15 @@ def test_headline_is_the_line_that_tells_the_opening_not_a_breadcrumb_or_promo()
     )
     [article] = clean_documents([doc(text)])
     assert article.title == "Ferry crews vote to strike over winter rosters"
+
+
+@pytest.mark.parametrize("row", ["Home | News | Weather", "We use cookies. Accept | Reject | Manage options"])
+def test_a_row_of_links_is_not_the_page_title_that_names_the_outlet(row):
+    text = (f"{row}\nLibrary reopens after flood repairs | The Fenwick Gazette\n\n"
+            "The town library reopened on Monday after six months of flood repairs.\n\n"
+            "Readers queued from eight in the morning, the librarian said.\n")
+    [article] = clean_documents([doc(text)])
+    assert article.site_name == "The Fenwick Gazette"
 
 
 def test_site_name_from_copyright_line_when_no_title_bar():

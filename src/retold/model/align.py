@@ -752,6 +752,8 @@ def _trim_unsupported(fa: list[Features], fb: list[Features], rows: tuple[int, .
                 weak.append((-1.0, rest))  # a caption or heading ("Photo by ...", "Seen from the cliffs") is a line of its own
             elif len(part.feats) >= 3 and (share := _part_share(part, other, scorer)) < need:
                 weak.append((share, rest))
+            elif same_language and not part.feats & other:
+                weak.append((0.0, rest))  # a short line ("Music.") with not one word across
         if not weak and same_language:
             # A few shared words by chance ("several"/"severed") do not make a part: drop an end
             # whose words mostly stay unmatched when the rest matches clearly better without it.
@@ -828,6 +830,27 @@ def _new_link(score: float, outlet_a: int, rows: tuple[int, ...], outlet_b: int,
     return link
 
 
+TRANSLATION_COUNT = 0.8  # a translation keeps at least this share of its original's sentence count,
+TRANSLATION_LENGTH = 0.7  # ... of its length,
+TRANSLATION_PLACE = 0.05  # ... and its confident pairs sit this near the same relative place
+TRANSLATION_ANCHORS = 2  # two such pairs at least: one alone may be a rewrite's copied opening
+
+
+def _translation_shaped(chain: list[tuple[int, int, float]], fa: list[Features], fb: list[Features]) -> bool:
+    """A short translation has few names and numbers to anchor it (too few confident pairs to
+    count as parallel), but keeps its original's sentence count and length, and what anchors
+    there are (two at least) sit at the same relative place in both: then they say the rest. A rewrite in
+    another language adds and drops sentences, and its anchors drift off that diagonal."""
+    if len(chain) < TRANSLATION_ANCHORS:
+        return False
+    la, lb = sum(f.length for f in fa), sum(f.length for f in fb)
+    na, nb = max(1, len(fa) - 1), max(1, len(fb) - 1)
+    return (
+        min(len(fa), len(fb)) >= TRANSLATION_COUNT * max(len(fa), len(fb))
+        and min(la, lb) >= TRANSLATION_LENGTH * max(la, lb)
+        and all(abs(i / na - j / nb) <= TRANSLATION_PLACE for i, j, _s in chain)
+    )
+
 
 LEXICON_FROM = 30  # links of a first pass across languages: fewer teach too little
 LEXICON_LEAST = 2  # beads a word pair must share to be learned
@@ -903,6 +926,7 @@ def _pair_pass(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
     # (a handful in order proves little), or they cover most of the shorter text.
     parallel = len(chain) >= PARALLEL_MONOTONE * len(anchors) and (
         len(chain) >= PARALLEL_CHAIN or (len(chain) >= 3 and len(chain) >= PARALLEL_COVER * min(len(fa), len(fb)))
+        or (not same_language and _translation_shaped(chain, fa, fb))
     )
     if parallel and same_language:
         # Copies (most confident pairs word for word): a sentence between copies that shares

@@ -133,7 +133,13 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("comment form", re.compile(
         r"(?i)please enter your (?:comment|name|email)|^leave a (?:reply|comment)|^post (?:a )?comment|"
         r"entered an incorrect email|save my name,? email|^\d+ comments?$|^comments?(?: \(\d+\))?$|"
-        r"log ?in to (?:comment|reply)|be the first to comment|^cancel reply$|^reply$"), 30),
+        r"log ?in to (?:comment|reply)|be the first to comment|^cancel reply$|^reply$|"
+        r"comments (?:are|have been) (?:closed|disabled|turned off)|^have your say\W*$|^join the (?:conversation|discussion|debate)\W*$|"
+        r"^(?:show|view|read|see|load) (?:all |more )?comments"), 30),
+    # A row of share buttons whose icons the scraper dropped: "Facebook Twitter WhatsApp Email".
+    ("share buttons", re.compile(
+        r"(?i)^(?:(?:share|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|mail|"
+        r"print|copy link|messenger|bluesky|threads|mastodon|flipboard|sms)[\s,|•·/]*){2,}$"), 12),
     ("cookie notice", re.compile(
         r"(?i)\bwe use cookies|\b(?:site|website|page) uses cookies|\bcookie (?:settings|policy|preferences|consent|notice)|"
         r"\baccept (?:all )?cookies|\bconsent preferences|\bmanage (?:cookie )?preferences|^accept all$"), 40),
@@ -513,7 +519,12 @@ def site_name(lines: list[Line]) -> str | None:
             break
         if line.reason == "page title" or (line.kind == "furniture" and " | " in line.text):
             match = _TITLE_SITE.search(line.text)
-            if match and len(match.group(1).split()) <= 6:
+            # A page title is a headline of some words and one separator: "Home | News | Weather"
+            # and "Accept | Reject | Manage options" are rows of links, not a title and a name.
+            if (
+                match and len(match.group(1).split()) <= 6
+                and line.text.count("|") <= 1 and len(line.text[:match.start()].split()) >= 3
+            ):
                 return match.group(1).strip()
     for line in reversed(lines):
         if line.kind == "furniture" and line.reason == "copyright":

@@ -271,9 +271,11 @@ class ReaderScreen(Screen):
     def apply(self, new: ReaderState) -> None:
         """Put a navigation state on the widgets: window, cursors, highlights, scroll tops."""
         old, self.state = self.state, new
-        window_changed = (old.first_visible, old.visible_count) != (new.first_visible, new.visible_count)
         if self._sized_for != (self.size, new.visible_count):
             self._size_panes(new.visible_count)
+        # The row's scroll offset is first_visible columns, in cells: a resize that keeps the
+        # same window (one pane fits before and after) still moves it, as the column narrows.
+        window_changed = self._window_shown != (new.first_visible, new.visible_count, self._column_width())
         with self.app.batch_update():
             # The panes first: scrolling the row of columns (the window) invalidates the
             # screen's map of widget regions, which the panes' row refreshes would rebuild.
@@ -298,13 +300,18 @@ class ReaderScreen(Screen):
 
     _shown = False
     _sized_for = None
+    _window_shown = None  # (first_visible, visible_count, column width) the row was scrolled for
 
     def resettle(self) -> None:
         """Recompute every pane's place from the state (after a layout or display change)."""
         self.apply(self.state.settle(self.layouts))
 
+    def _column_width(self) -> int:
+        return max(1, self.size.width // self.state.visible_count)
+
     def _show_window(self, *, again: bool = True) -> None:
-        column = max(1, self.size.width // self.state.visible_count)
+        column = self._column_width()
+        self._window_shown = (self.state.first_visible, self.state.visible_count, column)
         row = self.query_one("#panes")
         x = self.state.first_visible * column
         row.scroll_to(x=x, animate=False, immediate=True, force=True)
