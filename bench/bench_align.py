@@ -9,6 +9,7 @@ json` process (bytecode cached, as after `pip install`; one untimed warm-up run 
 - synthetic stories of 5, 10, 20 and 40 outlets × 400 sentences (doubling the outlets),
   targets for 20 × 400: <= 1.0 s and <= 150 MB; doubling the outlets at most doubles the time + 20 %;
 - odd shapes: one outlet of 5,000 sentences against one of 3, 40 outlets, every sentence identical,
+  sparse confident pairs (2 x 1,500), two languages (2 x 2,000),
   an outlet that is the others concatenated. Each must finish in seconds.
 """
 
@@ -100,6 +101,31 @@ def odd_shapes(tmp: Path) -> dict[str, Path]:
         (folder / f"o{k}.txt").write_text("\n\n".join(part), encoding="utf-8")
     (folder / "all.txt").write_text("\n\n".join(s for part in parts for s in part), encoding="utf-8")
     shapes["40 outlets x 100"] = make_story(tmp / "forty", outlets=40, sentences=100, seed=2)
+    # Confident pairs only at the ends and twice between: the programme's rectangles between
+    # far-apart anchors (banded, or they grow with the square of the text).
+    folder = shapes["sparse anchors (2 x 1,500)"] = tmp / "sparse"
+    folder.mkdir()
+    vocabulary = [f"w{k}" for k in range(3000)]
+    sides: list[list[str]] = [[], []]
+    for i in range(1500):
+        if i < 12 or i > 1488 or i in (500, 1000):
+            line = f"Shared line {i} about {rng.choice(vocabulary)} with {i * 7} items."
+            sides[0].append(line)
+            sides[1].append(line)
+        else:
+            for side in sides:
+                side.append(" ".join(rng.sample(vocabulary, 10)).capitalize() + ".")
+    for k, side in enumerate(sides):
+        (folder / f"o{k}.txt").write_text("\n\n".join(side), encoding="utf-8")
+    # Two languages, 2,000 sentences: the aligner's lexicon-learning passes run (a code language:
+    # every word spelt backwards, only names and numbers alike).
+    folder = shapes["two languages (2 x 2,000)"] = tmp / "two_languages"
+    folder.mkdir()
+    source = [sentence() for _ in range(2000)]
+    coded = [" ".join(w if w[0].isdigit() else w[::-1] + "qa" for w in s.rstrip(".").split()) + "." for s in source]
+    (folder / "en.txt").write_text("\n\n".join(source), encoding="utf-8")
+    (folder / "xx.txt").write_text("\n\n".join(coded), encoding="utf-8")
+    (folder / "story.toml").write_text('[[outlet]]\nfile = "en.txt"\nlanguage = "en"\n\n[[outlet]]\nfile = "xx.txt"\nlanguage = "xx"\n', encoding="utf-8")
     return shapes
 
 

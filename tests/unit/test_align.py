@@ -407,3 +407,37 @@ def test_a_short_line_with_no_word_across_is_not_folded_into_a_retold_bead():
     assert len(added) == 2 and all(s.status == "unique" for s in added)
     chestnuts = next(s for s in story.sentences if "chestnuts" in s.text)
     assert chestnuts.group is not None and alignment.groups[chestnuts.group].of("story") == (chestnuts.index,)
+
+
+SHORT_EN = ["The old lighthouse on Kestrel Point will open to visitors this summer.",
+            "Volunteers have spent two winters repairing the stairs and the lamp room.",
+            "The council paid for new railings and a small exhibition.",
+            "Guides led by Marit Elvin will take groups of ten up the tower every afternoon.",
+            "Children under twelve must be with an adult.",
+            "Tickets can be bought at the harbour office."]
+SHORT_FR = ["Le vieux phare de Kestrel Point ouvrira ses portes aux visiteurs cet été.",
+            "Des bénévoles ont passé deux hivers à réparer l'escalier et la salle de la lanterne.",
+            "La mairie a financé de nouvelles rambardes et une petite exposition.",
+            "Des guides menés par Marit Elvin conduiront chaque après-midi des groupes de dix personnes au sommet de la tour.",
+            "Les enfants de moins de douze ans doivent être accompagnés d'un adulte.",
+            "Les billets sont en vente au bureau du port."]
+
+
+def test_a_short_translation_with_two_names_is_aligned_sentence_for_sentence():
+    """Two names are all a short translation shares with its original; its size and their place
+    say the rest."""
+    alignment = align([outlet("en", SHORT_EN, "en"), outlet("fr", SHORT_FR, "fr")])
+    check_invariants(alignment)
+    for i in range(len(SHORT_EN)):
+        assert alignment.counterpart_span("en", i, "fr") == (i,), i
+
+
+def test_a_short_rewrite_in_another_language_keeps_its_own_sentences():
+    """Not a translation: it drops sentences and adds its own, so its sizes and its one anchor's
+    place say nothing about the rest, and its own sentences stay unique."""
+    rewrite = [SHORT_FR[0], "Le maire a promis une fête pour l'ouverture.", "Il y aura de la musique sur le quai.",
+               "Les pêcheurs du port offriront de la soupe de poisson.", "On attend plusieurs centaines de personnes.",
+               "La météo annonce du soleil."]
+    alignment = align([outlet("en", SHORT_EN, "en"), outlet("fr", rewrite, "fr")])
+    check_invariants(alignment)
+    assert all(s.status == "unique" for s in alignment.outlet("fr").sentences[1:])

@@ -217,3 +217,11 @@ def test_windows_line_ends_read_as_one_break():
         [article] = clean_documents([doc(text)])
         cleaned[newline] = body_of(article, text)
     assert cleaned["\n"] == cleaned["\r\n"] == cleaned["\r"] == [" ".join(lines[:2]), " ".join(lines[2:])]
+
+
+@pytest.mark.parametrize("byline", ["By Tamsin Crowe, Local Affairs Reporter", "By Tamsin Crowe - Staff writer", "By Tamsin Crowe"])
+def test_the_author_is_the_name_in_the_byline_not_the_job(tmp_path, byline):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "paper.txt").write_text(f"Ferry to run all night\n\n{byline}\n\nThe ferry will run all night from July, the harbour said.\n", encoding="utf-8")
+    assert load_alignment([str(folder)]).outlet("paper").meta.author == "Tamsin Crowe"

@@ -3,7 +3,7 @@ import codecs
 import pytest
 
 from retold.model.pipeline import load_alignment
-from retold.model.story import InputError, decode_bytes
+from retold.model.story import InputError, collect_files, decode_bytes
 
 ARTICLE = "A headline for the story here\n\nThe council approved the plan on Monday. It costs 3 million euros.\n"
 
@@ -86,3 +86,12 @@ def test_exclamation_headline_is_the_title_not_a_sentence(tmp_path):
     [outlet] = alignment.outlets
     assert outlet.title == "We won the cup!"
     assert [s.text for s in outlet.sentences] == ["The team won the cup on Sunday after a long season."]
+
+
+def test_a_file_named_twice_is_read_once_and_the_user_told(tmp_path):
+    (tmp_path / "a.txt").write_text("The ferry runs all night.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The ferry runs until midnight.\n", encoding="utf-8")
+    said = []
+    files, _title, _root = collect_files([str(tmp_path / "a.txt"), str(tmp_path), str(tmp_path / "a.txt")], said.append)
+    assert sorted(path.name for path, _entry in files) == ["a.txt", "b.txt"]
+    assert len(said) == 2 and all("a.txt: given more than once" in line for line in said)

@@ -136,3 +136,52 @@ def test_alignment_does_not_depend_on_the_hash_seed():
             )
             outputs.add(result.stdout)
         assert len(outputs) == 1, story.name
+
+
+WORDS = ["Harbour", "ferry", "3,5", "l'évacuation", "crews", "voted", "Kestrel", "Bay,", "May", "4", "(Wire)", "–", "the"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12), st.sampled_from([".", ",", ":", ""]), st.booleans())
+def test_objects_built_without_init_equal_the_constructors(words, end, paragraph_start):
+    """Sentences, features, links and group members are built field by field (object.__setattr__)
+    where a big story makes thousands: each equals the value its dataclass constructor builds,
+    with the same fields in the same order (a field added to the class and not set fails here)."""
+    from dataclasses import fields
+
+    from retold.model.align import Features, _new_link, text_features
+    from retold.model.segment import segment_article
+    from retold.model.story import Sentence
+
+    text = " ".join(words) + end
+    paragraphs = [(0, len(text)), (len(text) + 2, 2 * len(text) + 2)]
+    for sentence in segment_article("o", text + "\n\n" + text, paragraphs, "en"):
+        plain = Sentence(index=sentence.index, paragraph=sentence.paragraph, text=sentence.text, start=sentence.start, end=sentence.end)
+        assert sentence == plain and list(vars(sentence)) == list(vars(plain)) == [f.name for f in fields(Sentence)]
+    features = text_features(text, paragraph_start)
+    plain = Features(**{f.name: getattr(features, f.name) for f in fields(Features)})
+    assert features == plain and list(vars(features)) == list(vars(plain))
+    link = _new_link(0.5, 1, (2, 3), 4, (5,))
+    plain = Link(0.5, 1, (2, 3), 4, (5,))
+    assert link == plain and hash(link) == hash(plain) and list(vars(link)) == list(vars(plain))
+
+
+def test_group_members_equal_the_constructors():
+    from dataclasses import fields
+
+    from retold.model.align import align
+    from retold.model.story import Member, Outlet, OutletMeta
+    from retold.model.segment import segment_article
+
+    texts = ["The harbour council voted to close the old quay. Crews left on Monday.",
+             "The harbour council voted to close the old quay on Friday. Crews left on Monday."]
+    outlets = []
+    for n, text in enumerate(texts):
+        sentences = segment_article(f"o{n}", text, [(0, len(text))], "en")
+        outlets.append(Outlet(meta=OutletMeta(id=f"o{n}", name=f"O{n}", source=f"o{n}.txt"), text=text, title=None, sentences=tuple(sentences), removed=()))
+    alignment = align(outlets)
+    members = [m for g in alignment.groups for m in g.members]
+    assert members
+    for member in members:
+        plain = Member(outlet=member.outlet, sentence=member.sentence, score=member.score)
+        assert member == plain and list(vars(member)) == list(vars(plain)) == [f.name for f in fields(Member)]

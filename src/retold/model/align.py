@@ -42,6 +42,9 @@ from retold.model.clean import ends_sentence
 from retold.model.normalize import STOPWORDS, strip_dateline, tokens
 from retold.model.story import Alignment, Group, Member, Outlet, Sentence, Status
 
+_object_new = object.__new__  # frozen dataclasses built without __init__ where a big story makes many
+_set = object.__setattr__
+
 # Thresholds, tuned together on every gold file in sample_corpus/ and the Text+Berg dev document
 # (bench/score_gold.py, bench/textberg.py); never on one story.
 SHARED_SIMILARITY = 0.84  # word-level similarity for "near-verbatim": about two words changed in twenty
@@ -131,7 +134,15 @@ def text_features(text: str, paragraph_start: bool) -> Features:
     body = strip_dateline(text) if paragraph_start else text  # datelines only open paragraphs
     words = tuple(tokens(body))
     feats = set(chain.from_iterable(map(_word_features, words)))  # in word order, as a loop would add them
-    return Features(words=words, feats=frozenset(feats), length=len(body), ends=ends_sentence(text), runs_on=_runs_on(text))
+    # Features(words=..., feats=..., length=..., ends=..., runs_on=...), field by field as the
+    # frozen __init__ sets them, without its call: one per distinct text of a story.
+    found = _object_new(Features)
+    _set(found, "words", words)
+    _set(found, "feats", frozenset(feats))
+    _set(found, "length", len(body))
+    _set(found, "ends", ends_sentence(text))
+    _set(found, "runs_on", _runs_on(text))
+    return found
 
 
 def _runs_on(text: str) -> bool:
@@ -421,16 +432,27 @@ def candidate_pairs(features: list[list[Features]], weights: dict[str, float], s
                             js = [strong[0][1]]
                         else:
                             # Equal overlaps (a repeated line) go to the nearest relative position.
-                            found = sorted([(o, abs(j / span - here), j) for o, j in strong])[:CANDIDATES_PER_OUTLET]
-                            js = [j for _o, _d, j in found]
+                            # Sorted by (overlap, distance, index), the kept candidates are the
+                            # nearest of the best overlap's when it has enough of them (a third of
+                            # the probes of a big story): only those need their distance.
+                            top = min(strong)[0]
+                            tier = [j for o, j in strong if o == top]
+                            if len(tier) >= CANDIDATES_PER_OUTLET:
+                                found = sorted([(abs(j / span - here), j) for j in tier])[:CANDIDATES_PER_OUTLET]
+                                js = [j for _d, j in found]
+                            else:
+                                found = sorted([(o, abs(j / span - here), j) for o, j in strong])[:CANDIDATES_PER_OUTLET]
+                                js = [j for _o, _d, j in found]
                 if forward:
                     for j in js:
-                        if (i, j) not in bucket:
-                            bucket[(i, j)] = pair_score(f, other[j])[0]
+                        key = (i, j)
+                        if key not in bucket:
+                            bucket[key] = pair_score(f, other[j])[0]
                 else:
                     for j in js:
-                        if (j, i) not in bucket:
-                            bucket[(j, i)] = pair_score(other[j], f)[0]
+                        key = (j, i)
+                        if key not in bucket:
+                            bucket[key] = pair_score(other[j], f)[0]
     return result
 
 
@@ -467,7 +489,7 @@ def confident_pairs(best_a, best_b, fa: list[Features], fb: list[Features], scor
         if score < bar or best_b.get(j, (None,))[0] != i:
             continue
         a, b = fa[i], fb[j]
-        if min(len(a.feats), len(b.feats)) < 2 or len(a.feats & b.feats) < 2:
+        if min(len(a.feats), len(b.feats)) < 2 or (a is not b and len(a.feats & b.feats) < 2):  # one parse (a wire copy) shares all
             continue
         if scorer.pair(a, b)[1] < 0.35 and max(a.length, b.length) > 2.5 * max(1, min(a.length, b.length)):
             continue  # containment alone, between very different lengths
@@ -556,82 +578,115 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
             lo[i], hi[i] = max(0, centre - band), min(m, centre + band)
 
     inf = float("inf")
-    blocked_rows = [0]
-    for i in rows:
-        blocked_rows.append(blocked_rows[-1] + (i in blocked_a))
-    blocked_cols = [0]
-    for j in cols:
-        blocked_cols.append(blocked_cols[-1] + (j in blocked_b))
-    # Unblocked sentences in a row ending at each row / column: a bead may not take in a
-    # blocked sentence, so a move (di, dj) is open exactly when di <= free_rows[i] and
-    # dj <= free_cols[j]. Where most sentences are linked elsewhere (moved paragraphs), most
+    # Per row (and column), in one pass: what skipping its sentence costs (nothing when it is
+    # linked elsewhere: a moved paragraph is passed over for free), the unblocked sentences in a
+    # row ending there, the text's length so far, and whether the sentence ends one. A bead may
+    # not take in a blocked sentence, so a move (di, dj) is open exactly when di <= free_rows[i]
+    # and dj <= free_cols[j]. Where most sentences are linked elsewhere (moved paragraphs), most
     # cells then skip the moves altogether.
-    free_rows = [0] * (n + 1)
-    for i in range(1, n + 1):
-        free_rows[i] = 0 if blocked_rows[i] > blocked_rows[i - 1] else free_rows[i - 1] + 1
-    free_cols = [0] * (m + 1)
-    for j in range(1, m + 1):
-        free_cols[j] = 0 if blocked_cols[j] > blocked_cols[j - 1] else free_cols[j - 1] + 1
-    length_rows = [0]
+    row_skip, free_rows, length_rows, ends_a = [0.0], [0], [0], []
+    free = length = 0
     for i in rows:
-        length_rows.append(length_rows[-1] + fa[i].length)
-    length_cols = [0]
+        f = fa[i]
+        if i in blocked_a:
+            row_skip.append(0.0)
+            free = 0
+        else:
+            row_skip.append(skip)
+            free += 1
+        free_rows.append(free)
+        length += f.length
+        length_rows.append(length)
+        ends_a.append(f.ends)
+    col_skip, free_cols, length_cols, ends_b = [0.0], [0], [0], []
+    free = length = 0
     for j in cols:
-        length_cols.append(length_cols[-1] + fb[j].length)
+        f = fb[j]
+        if j in blocked_b:
+            col_skip.append(0.0)
+            free = 0
+        else:
+            col_skip.append(skip)
+            free += 1
+        free_cols.append(free)
+        length += f.length
+        length_cols.append(length)
+        ends_b.append(f.ends)
     bead_similarity = scorer.bead
     sqrt_half = math.sqrt(0.5)
     anchor_col = {i - r0: j - c0 for i, j in soft} if bonus else {}
-    cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
-    back: dict[tuple[int, int], tuple[int, int, float]] = {}
+    # The cells of row i are lo[i]..hi[i]: a flat list per row (inf: not reached), not a dict
+    # keyed by cell. The arithmetic is the programme's as written, term for term, so every cost
+    # (and every tie) comes out as before.
+    log, erfc, sqrt = math.log, math.erfc, math.sqrt
+    lexical, length_weight, end_mismatch = LEXICAL_WEIGHT, LENGTH_WEIGHT, END_MISMATCH
+    moves = [(di, dj, di + dj, MOVE_PRIOR[(di, dj)]) for di, dj in MOVES]
+    costs: list[list[float]] = []
+    backs: list[list[tuple[int, int, float] | None]] = []
     for i in range(n + 1):
-        for j in range(lo[i], hi[i] + 1):
-            if i == 0 and j == 0:
-                continue
+        lo_i, hi_i = lo[i], hi[i]
+        row = [inf] * max(0, hi_i - lo_i + 1)
+        back_row: list[tuple[int, int, float] | None] = [None] * len(row)
+        costs.append(row)
+        backs.append(back_row)
+        if i:
+            above, above_lo, above_hi, down = costs[i - 1], lo[i - 1], hi[i - 1], row_skip[i]
+        else:
+            row[0] = 0.0  # the start (lo[0] is 0 in every band)
+        free_i = free_rows[i]
+        a_end = ends_a[i - 1] if i else True
+        for j in range(max(lo_i, 0 if i else 1), hi_i + 1):
             best, choice = inf, None
             # A sentence already linked elsewhere (a moved paragraph) is passed over for free.
-            if i and (i - 1, j) in cost:
-                c = cost[(i - 1, j)] + (0.0 if blocked_rows[i] > blocked_rows[i - 1] else skip)
+            if i and above_lo <= j <= above_hi:
+                c = above[j - above_lo] + down
                 if c < best:
                     best, choice = c, (1, 0, 0.0)
-            if j and (i, j - 1) in cost:
-                c = cost[(i, j - 1)] + (0.0 if blocked_cols[j] > blocked_cols[j - 1] else skip)
+            if j > lo_i:
+                c = row[j - 1 - lo_i] + col_skip[j]
                 if c < best:
                     best, choice = c, (0, 1, 0.0)
-            free_i, free_j = free_rows[i], free_cols[j]
-            for di, dj in MOVES if free_i and free_j else ():
-                if di > free_i or dj > free_j:
-                    continue  # past the text's start or over a blocked sentence
-                start = cost.get((i - di, j - dj))
-                if start is None:
-                    continue
-                sim = bead_similarity(fa[r0 + i - di:r0 + i], fb[c0 + j - dj:c0 + j])
-                # _length_cost, inlined: this is the programme's innermost loop.
-                la = (length_rows[i] - length_rows[i - di]) * ratio
-                lb = length_cols[j] - length_cols[j - dj]
-                delta = abs(la - lb) / math.sqrt(LENGTH_VARIANCE * (la + lb) / 2) if la + lb else 0.0
-                c = (
-                    start
-                    + LEXICAL_WEIGHT * (1.0 - sim) * (di + dj) / 2
-                    - LENGTH_WEIGHT * math.log(max(math.erfc(delta * sqrt_half), 1e-12))
-                    + MOVE_PRIOR[(di, dj)]
-                )
-                if END_MISMATCH and fa[r0 + i - 1].ends != fb[c0 + j - 1].ends:
-                    c += END_MISMATCH  # a sentence's counterpart ends a sentence too, a label's does not
-                if anchor_col:
-                    for row in range(i - di, i):
-                        col = anchor_col.get(row)
-                        if col is not None and j - dj <= col < j:
-                            c -= bonus  # the bead keeps a confident pair together
-                            break
-                if c < best:
-                    best, choice = c, (di, dj, sim)
+            free_j = free_cols[j]
+            if free_i and free_j:
+                mismatch = end_mismatch and a_end != ends_b[j - 1]
+                for di, dj, size, prior in moves:
+                    if di > free_i or dj > free_j:
+                        continue  # past the text's start or over a blocked sentence
+                    i2, j2 = i - di, j - dj
+                    lo2 = lo[i2]
+                    if j2 < lo2 or j2 > hi[i2]:
+                        continue
+                    start = costs[i2][j2 - lo2]
+                    if start == inf:
+                        continue
+                    sim = bead_similarity(fa[r0 + i2:r0 + i], fb[c0 + j2:c0 + j])
+                    # _length_cost, inlined: this is the programme's innermost loop.
+                    la = (length_rows[i] - length_rows[i2]) * ratio
+                    lb = length_cols[j] - length_cols[j2]
+                    delta = abs(la - lb) / sqrt(LENGTH_VARIANCE * (la + lb) / 2) if la + lb else 0.0
+                    c = (
+                        start
+                        + lexical * (1.0 - sim) * size / 2
+                        - length_weight * log(max(erfc(delta * sqrt_half), 1e-12))
+                        + prior
+                    )
+                    if mismatch:
+                        c += end_mismatch  # a sentence's counterpart ends a sentence too, a label's does not
+                    if anchor_col:
+                        for anchor_row in range(i2, i):
+                            col = anchor_col.get(anchor_row)
+                            if col is not None and j2 <= col < j:
+                                c -= bonus  # the bead keeps a confident pair together
+                                break
+                    if c < best:
+                        best, choice = c, (di, dj, sim)
             if choice is not None:
-                cost[(i, j)] = best
-                back[(i, j)] = choice
+                row[j - lo_i] = best
+                back_row[j - lo_i] = choice
     beads = []
     i, j = n, m
     while (i, j) != (0, 0):
-        di, dj, sim = back[(i, j)]
+        di, dj, sim = backs[i][j - lo[i]]
         if di and dj:
             beads.append((tuple(range(r0 + i - di, r0 + i)), tuple(range(c0 + j - dj, c0 + j)), sim))
         i, j = i - di, j - dj
@@ -760,6 +815,43 @@ class Link:
     cols: tuple[int, ...]
 
 
+def _new_link(score: float, outlet_a: int, rows: tuple[int, ...], outlet_b: int, cols: tuple[int, ...]) -> Link:
+    """`Link(score, outlet_a, rows, outlet_b, cols)`, without the frozen dataclass's __init__
+    (one object.__setattr__ per field): a big story makes tens of thousands of links. The same
+    value: equal, hashed and printed alike."""
+    link = _object_new(Link)
+    # Set as __init__ sets them (not through __dict__, which would give each link a dict of
+    # its own rather than the class's shared-key layout: more memory).
+    _set(link, "score", score)
+    _set(link, "outlet_a", outlet_a)
+    _set(link, "rows", rows)
+    _set(link, "outlet_b", outlet_b)
+    _set(link, "cols", cols)
+    return link
+
+
+TRANSLATION_COUNT = 0.8  # a translation keeps at least this share of its original's sentence count,
+TRANSLATION_LENGTH = 0.7  # ... of its length,
+TRANSLATION_PLACE = 0.05  # ... and its confident pairs sit this near the same relative place
+TRANSLATION_ANCHORS = 2  # two such pairs at least: one alone may be a rewrite's copied opening
+
+
+def _translation_shaped(chain: list[tuple[int, int, float]], fa: list[Features], fb: list[Features]) -> bool:
+    """A short translation has few names and numbers to anchor it (too few confident pairs to
+    count as parallel), but keeps its original's sentence count and length, and what anchors
+    there are (two at least) sit at the same relative place in both: then they say the rest. A rewrite in
+    another language adds and drops sentences, and its anchors drift off that diagonal."""
+    if len(chain) < TRANSLATION_ANCHORS:
+        return False
+    la, lb = sum(f.length for f in fa), sum(f.length for f in fb)
+    na, nb = max(1, len(fa) - 1), max(1, len(fb) - 1)
+    return (
+        min(len(fa), len(fb)) >= TRANSLATION_COUNT * max(len(fa), len(fb))
+        and min(la, lb) >= TRANSLATION_LENGTH * max(la, lb)
+        and all(abs(i / na - j / nb) <= TRANSLATION_PLACE for i, j, _s in chain)
+    )
+
+
 LEXICON_FROM = 30  # links of a first pass across languages: fewer teach too little
 LEXICON_LEAST = 2  # beads a word pair must share to be learned
 LEXICON_DICE = 0.3  # ... and how exclusively (Dice over beads)
@@ -834,6 +926,7 @@ def _pair_pass(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
     # (a handful in order proves little), or they cover most of the shorter text.
     parallel = len(chain) >= PARALLEL_MONOTONE * len(anchors) and (
         len(chain) >= PARALLEL_CHAIN or (len(chain) >= 3 and len(chain) >= PARALLEL_COVER * min(len(fa), len(fb)))
+        or (not same_language and _translation_shaped(chain, fa, fb))
     )
     if parallel and same_language:
         # Copies (most confident pairs word for word): a sentence between copies that shares
@@ -851,7 +944,7 @@ def _pair_pass(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
     linked_b: set[int] = set()
 
     def add(rows: tuple[int, ...], cols: tuple[int, ...], score: float) -> None:
-        links.append(Link(score, a, rows, b, cols))
+        links.append(_new_link(score, a, rows, b, cols))
         linked_a.update(rows)
         linked_b.update(cols)
 
@@ -1152,7 +1245,11 @@ def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[tu
                 continue
             status = Status.SHARED if best_words.get(node, 0.0) >= SHARED_SIMILARITY else Status.ALTERED
             sentences.append(_with_status(sentence, status, group))
-            group_members[group].append(Member(outlet=outlet.id, sentence=sentence.index, score=round(min(1.0, best_score.get(node, 0.0)), 4)))
+            member = _object_new(Member)  # Member(outlet=..., sentence=..., score=...) without the frozen __init__
+            _set(member, "outlet", outlet.id)
+            _set(member, "sentence", sentence.index)
+            _set(member, "score", round(min(1.0, best_score.get(node, 0.0)), 4))
+            group_members[group].append(member)
         finished[outlet.id] = replace(outlet, sentences=tuple(sentences))
     result_groups = tuple(
         Group(id=number, members=tuple(sorted(members, key=lambda m: (position[m.outlet], m.sentence))))

@@ -71,7 +71,9 @@ def _load_alignment(
         if doc.meta.author is None:
             byline = next((r.text for r in article.removed if r.reason == "byline" and _BYLINE.match(r.text)), None)
             if byline:
-                doc.meta = replace(doc.meta, author=_BYLINE.sub("", byline).strip())
+                # "By Tamsin Crowe, Local Affairs Reporter": the name, not the job.
+                author = _JOB_TITLE.sub("", _BYLINE.sub("", byline)).strip()
+                doc.meta = replace(doc.meta, author=author)
         if doc.meta.name_from == "file" and article.site_name:
             # No name in story.toml or the page's markup: the name the page prints beats the file's.
             doc.meta = replace(doc.meta, name=article.site_name, name_from="page")
@@ -97,6 +99,7 @@ def _load_alignment(
 
 
 _BYLINE = re.compile(r"(?i)^(?:by|written by|words by)\s+")  # an author's line, not an editing credit
+_JOB_TITLE = re.compile(r"\s*(?:,|\s[|–—-]\s).*$")  # what follows the name: ", Local Affairs Reporter", " - Staff"
 
 
 def story_key(root: Path, sources: list[Path]) -> str:

@@ -10,7 +10,7 @@ import re
 
 import sentencex
 
-from retold.model.story import Sentence
+from retold.model.story import Sentence, Status
 
 # "VALMORA." or "BEIJING, July 11 (AFP) -" alone: a dateline, not a sentence.
 _DATELINE_ONLY = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'-]{1,30}(?:,[^.]{0,30})?[.:–—-]$")
@@ -85,14 +85,19 @@ def segment_article(outlet_id: str, text: str, paragraphs: list[tuple[int, int]]
         if whole >= SEGMENTED_BY_AUTHOR * len(splits):
             splits = [[(spans[0][0], spans[-1][1])] if spans else [] for spans in splits]
     sentences: list[Sentence] = []
+    # Sentence(index=..., paragraph=..., text=..., start=..., end=...) field by field, as its
+    # frozen __init__ sets them (defaults included), without the call: thousands per big story.
+    new, put, unique = object.__new__, object.__setattr__, Status.UNIQUE
     for paragraph_no, ((p_start, p_end), spans) in enumerate(zip(paragraphs, splits)):
         for start, end in spans:
             raw = text[p_start + start:p_start + end]
-            sentences.append(Sentence(
-                index=len(sentences),
-                paragraph=paragraph_no,
-                text=" ".join(raw.split()),
-                start=p_start + start,
-                end=p_start + end,
-            ))
+            sentence = new(Sentence)
+            put(sentence, "index", len(sentences))
+            put(sentence, "paragraph", paragraph_no)
+            put(sentence, "text", " ".join(raw.split()))
+            put(sentence, "start", p_start + start)
+            put(sentence, "end", p_start + end)
+            put(sentence, "status", unique)
+            put(sentence, "group", None)
+            sentences.append(sentence)
     return sentences

@@ -484,8 +484,20 @@ def collect_files(paths: list[str], notice=None) -> tuple[list[tuple[Path, dict]
             entries = read_manifest(path.parent)[1]
             roots.append(path.parent)
             files.append((path, entries.get(path.name, {})))
+    # The same file named twice (or as itself and inside its folder) would be two outlets that
+    # agree word for word: read it once, and say so.
+    unique: list[tuple[Path, dict]] = []
+    seen: set[Path] = set()
+    for path, entry in files:
+        real = path.resolve()
+        if real in seen:
+            if notice is not None:
+                notice(f"{path}: given more than once; read once")
+            continue
+        seen.add(real)
+        unique.append((path, entry))
     root = roots[0] if len(set(roots)) == 1 else Path(".")
-    return files, story_title, root
+    return unique, story_title, root
 
 
 def load_raw(path: Path, entry: dict) -> RawDoc:
