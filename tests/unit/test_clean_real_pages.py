@@ -225,3 +225,12 @@ def test_the_author_is_the_name_in_the_byline_not_the_job(tmp_path, byline):
     folder.mkdir()
     (folder / "paper.txt").write_text(f"Ferry to run all night\n\n{byline}\n\nThe ferry will run all night from July, the harbour said.\n", encoding="utf-8")
     assert load_alignment([str(folder)]).outlet("paper").meta.author == "Tamsin Crowe"
+
+
+@pytest.mark.parametrize("line, day", [("Published 12 March 2026, 09:40", "2026-03-12"), ("May 4, 2026", "2026-05-04"),
+                                       ("Updated: 2026-05-04 10:00", "2026-05-04"), ("Sunday 31 February 2026", None)])
+def test_the_page_date_line_gives_the_published_day(tmp_path, line, day):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "paper.txt").write_text(f"Ferry to run all night\n\n{line}\n\nThe ferry will run all night from July, the harbour said.\n", encoding="utf-8")
+    assert load_alignment([str(folder)]).outlet("paper").meta.published == day

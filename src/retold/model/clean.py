@@ -9,6 +9,7 @@ silently: every removed line is returned with its reason.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -642,3 +643,30 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
             line_per_sentence=line_per_sentence,
         ))
     return articles
+
+
+_MONTH_NUMBER = {name: n for n, names in enumerate(
+    ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
+     "august aug", "september sep sept", "october oct", "november nov", "december dec"), start=1)
+    for name in names.split()}
+_DAY_MONTH_YEAR = re.compile(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b")
+_MONTH_DAY_YEAR = re.compile(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def page_date(lines: list[str]) -> str | None:
+    """The date (YYYY-MM-DD) of the first of a page's date lines ("Published 12 March 2026,
+    09:40", "May 4, 2026", "2026-05-04") that names a real day, or None."""
+    for text in lines:
+        for pattern, order in ((_ISO_DAY, "ymd"), (_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy")):
+            match = pattern.search(text)
+            if not match:
+                continue
+            parts = dict(zip(order, match.groups()))
+            month = parts["m"] if parts["m"].isdigit() else _MONTH_NUMBER.get(parts["m"].lower())
+            try:
+                return datetime.date(int(parts["y"]), int(month), int(parts["d"])).isoformat()
+            except (TypeError, ValueError):
+                continue  # "31 February", or a word that is no month
+    return None
+

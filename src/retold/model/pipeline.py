@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from retold.model.align import align
-from retold.model.clean import clean_documents
+from retold.model.clean import clean_documents, page_date
 from retold.model.normalize import guess_language
 from retold.model.segment import segment_article
 from retold.model.story import Alignment, InputError, Outlet, collect_files, load_raw, unique_ids
@@ -74,6 +74,11 @@ def _load_alignment(
                 # "By Tamsin Crowe, Local Affairs Reporter": the name, not the job.
                 author = _JOB_TITLE.sub("", _BYLINE.sub("", byline)).strip()
                 doc.meta = replace(doc.meta, author=author)
+        if doc.meta.published is None:
+            # Neither story.toml nor the page's markup gives a date: the page's date line does.
+            published = page_date([r.text for r in article.removed if r.reason == "page date"])
+            if published:
+                doc.meta = replace(doc.meta, published=published)
         if doc.meta.name_from == "file" and article.site_name:
             # No name in story.toml or the page's markup: the name the page prints beats the file's.
             doc.meta = replace(doc.meta, name=article.site_name, name_from="page")
