@@ -140,16 +140,17 @@ def text_features(text: str, paragraph_start: bool) -> Features:
     _set(found, "words", words)
     _set(found, "feats", frozenset(feats))
     _set(found, "length", len(body))
-    _set(found, "ends", ends_sentence(text))
-    _set(found, "runs_on", _runs_on(text))
+    ends = ends_sentence(text)
+    _set(found, "ends", ends)
+    _set(found, "runs_on", not ends and _runs_on(text))
     return found
 
 
 def _runs_on(text: str) -> bool:
-    """The line stops mid-sentence: it ends with a comma, colon, semicolon, dash or open bracket.
-    A caption, label or heading ("Photo by the Air Force", "Lhotse (8501 m)", "Seen from the
-    cliffs") ends without punctuation: a line of its own."""
-    return not ends_sentence(text) and text.rstrip()[-1:] in ",:;([–—-"
+    """A line without a sentence end stops mid-sentence when it ends with a comma, colon,
+    semicolon, dash or open bracket. A caption, label or heading ("Photo by the Air Force",
+    "Lhotse (8501 m)", "Seen from the cliffs") ends without punctuation: a line of its own."""
+    return text.rstrip()[-1:] in ",:;([–—-"
 
 
 def sentence_features(outlets: Sequence[Outlet]) -> list[list[Features]]:
@@ -531,6 +532,27 @@ def _length_cost(la: int, lb: int, ratio: float) -> float:
     return -math.log(max(math.erfc(delta / math.sqrt(2)), 1e-12))
 
 
+def _side_runs(side: list[Features], span: range, blocked: set[int], skip: float) -> tuple[list[float], list[int], list[int], list[bool]]:
+    """For one side of a gap, per position (prefixes start at 0): the cost of skipping its
+    sentence (nothing when it is linked elsewhere), the unblocked sentences in a row ending
+    there, the length so far, and whether each sentence ends one."""
+    skips, free_run, lengths, ends = [0.0], [0], [0], []
+    free = length = 0
+    for index in span:
+        f = side[index]
+        if index in blocked:
+            skips.append(0.0)
+            free = 0
+        else:
+            skips.append(skip)
+            free += 1
+        free_run.append(free)
+        length += f.length
+        lengths.append(length)
+        ends.append(f.ends)
+    return skips, free_run, lengths, ends
+
+
 def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: range, scorer: Scorer, ratio: float, soft: Sequence[tuple[int, int]] = (), blocked_a: set[int] = frozenset(), blocked_b: set[int] = frozenset(), skip: float = SKIP_COST, bonus: float = 0.0) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
     """Monotone alignment of fa[rows] with fb[cols]: beads (rows, cols, similarity), skips left out.
 
@@ -584,34 +606,8 @@ def gap_programme(fa: list[Features], fb: list[Features], rows: range, cols: ran
     # not take in a blocked sentence, so a move (di, dj) is open exactly when di <= free_rows[i]
     # and dj <= free_cols[j]. Where most sentences are linked elsewhere (moved paragraphs), most
     # cells then skip the moves altogether.
-    row_skip, free_rows, length_rows, ends_a = [0.0], [0], [0], []
-    free = length = 0
-    for i in rows:
-        f = fa[i]
-        if i in blocked_a:
-            row_skip.append(0.0)
-            free = 0
-        else:
-            row_skip.append(skip)
-            free += 1
-        free_rows.append(free)
-        length += f.length
-        length_rows.append(length)
-        ends_a.append(f.ends)
-    col_skip, free_cols, length_cols, ends_b = [0.0], [0], [0], []
-    free = length = 0
-    for j in cols:
-        f = fb[j]
-        if j in blocked_b:
-            col_skip.append(0.0)
-            free = 0
-        else:
-            col_skip.append(skip)
-            free += 1
-        free_cols.append(free)
-        length += f.length
-        length_cols.append(length)
-        ends_b.append(f.ends)
+    row_skip, free_rows, length_rows, ends_a = _side_runs(fa, rows, blocked_a, skip)
+    col_skip, free_cols, length_cols, ends_b = _side_runs(fb, cols, blocked_b, skip)
     bead_similarity = scorer.bead
     sqrt_half = math.sqrt(0.5)
     anchor_col = {i - r0: j - c0 for i, j in soft} if bonus else {}
