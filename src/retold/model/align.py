@@ -38,6 +38,7 @@ from operator import attrgetter
 
 from rapidfuzz.distance import Indel
 
+from retold.model import evidence as ev
 from retold.model.clean import ends_sentence
 from retold.model.normalize import STOPWORDS, strip_dateline, tokens
 from retold.model.story import Alignment, Group, Member, Outlet, Sentence, Status
@@ -855,14 +856,14 @@ LEXICON_BEAD_CELLS = 5_000  # word pairs one bead may contribute
 LEXICON_ROUNDS = 2  # passes that learn from the one before (a third learns nothing new on the dev document)
 
 
-def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: dict[tuple[int, int], float], scorer: Scorer, same_language: bool) -> list[Link]:
+def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: dict[tuple[int, int], float], scorer: Scorer, same_language: bool, judge: ev.Judge | None = None) -> list[Link]:
     """Every link between outlets a and b (a < b in canonical order).
 
     Across languages the words meet only through names, numbers and cognates, so a long pair is
     aligned again: a pass's beads teach which words translate each other ("und"/"et",
     "drei"/"trois": the pairs they keep together most exclusively), and the next pass aligns with
     those translations added to outlet a's features."""
-    links = _pair_pass(a, b, fa, fb, scores, scorer, same_language)
+    links = _pair_pass(a, b, fa, fb, scores, scorer, same_language, judge)
     if same_language or len(links) < LEXICON_FROM:
         return links
     lexicon: dict[str, str] = {}
@@ -876,7 +877,7 @@ def pair_links(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
             for f in fa
         ]
         pairs = set(scores) | {(i, j) for link in links for i in link.rows for j in link.cols}
-        links = _pair_pass(a, b, translated, fb, dict.fromkeys(pairs, 0.0), scorer, same_language)
+        links = _pair_pass(a, b, translated, fb, dict.fromkeys(pairs, 0.0), scorer, same_language, judge)
     return links
 
 
@@ -908,7 +909,7 @@ def learned_lexicon(links: list[Link], fa: list[Features], fb: list[Features]) -
     return {g: f for g, (_dice, f) in best.items()}
 
 
-def _pair_pass(a: int, b: int, fa: list[Features], fb: list[Features], scores: dict[tuple[int, int], float], scorer: Scorer, same_language: bool) -> list[Link]:
+def _pair_pass(a: int, b: int, fa: list[Features], fb: list[Features], scores: dict[tuple[int, int], float], scorer: Scorer, same_language: bool, judge: ev.Judge | None = None) -> list[Link]:
     if not fa or not fb:
         return []
     if not same_language:
@@ -939,7 +940,20 @@ def _pair_pass(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
     linked_a: set[int] = set()
     linked_b: set[int] = set()
 
-    def add(rows: tuple[int, ...], cols: tuple[int, ...], score: float) -> None:
+    if judge is not None:
+        judge.parallel[(a, b)] = parallel
+
+    refused: list[tuple[tuple[int, ...], tuple[int, ...], float, bool]] = []
+
+    def add(rows: tuple[int, ...], cols: tuple[int, ...], score: float, judged: bool = True, retold: bool = False) -> None:
+        # Outside parallel text a link needs evidence that the statement is the same, not the
+        # topic: the judge's calibrated confidence (content, plus confirmed neighbours in both
+        # texts). A retold sentence (no words in common) needs those neighbours.
+        # Across languages the words are not the statement's evidence (the judge's model reads
+        # one language): there the aligner's own rules stand, and the confidence says how sure.
+        if judge is not None and judged and same_language and not judge.accept(a, rows, b, cols, links, retold):
+            refused.append((rows, cols, score, retold))
+            return
         links.append(_new_link(score, a, rows, b, cols))
         linked_a.update(rows)
         linked_b.update(cols)
@@ -964,7 +978,7 @@ def _pair_pass(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
             if (i, j) not in on and score >= ALTERED_THRESHOLD and best_b.get(j, (None,))[0] == i:
                 add((i,), (j,), score)
     for i, j, score in fixed[1:-1]:
-        add((i,), (j,), score)
+        add((i,), (j,), score, judged=not parallel)
     for (i0, j0, _s0), (i1, j1, _s1) in zip(fixed, fixed[1:]):
         rows, cols = range(i0 + 1, i1), range(j0 + 1, j1)
         if not rows or not cols:
@@ -992,7 +1006,8 @@ def _pair_pass(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
                     continue
                 if len(bead_rows) > 1 and len(bead_cols) > 1 and _crossed(fa, fb, bead_rows, bead_cols, scorer):
                     continue  # two statements swapped, not one statement re-cut: order-free pairs decide
-            add(bead_rows, bead_cols, sim)
+            retold = parallel and same_language and sim < FLOOR_PARALLEL  # in another's place, few words shared
+            add(bead_rows, bead_cols, sim, judged=not parallel or retold, retold=retold)
     if not parallel:
         links[:] = [_extend(link, fa, fb, linked_a, linked_b, scorer) for link in links]
     elif same_language:
@@ -1001,6 +1016,11 @@ def _pair_pass(a: int, b: int, fa: list[Features], fb: list[Features], scores: d
     for i, (j, score) in sorted(best_a.items()):
         if score >= ALTERED_THRESHOLD and best_b.get(j, (None,))[0] == i and i not in linked_a and j not in linked_b:
             add((i,), (j,), score)
+    # A second look at what was refused for want of evidence: a pair now standing between two
+    # confirmed pairs in both texts has its neighbours' support.
+    for rows, cols, score, retold in refused[:]:
+        if not linked_a.intersection(rows) and not linked_b.intersection(cols) and judge.neighbours_confirmed(a, rows, b, cols, links):
+            add(rows, cols, score, retold=retold)
     return links
 
 
@@ -1171,8 +1191,9 @@ def group_links(links: list[Link], sizes: list[int]) -> list[list[tuple[int, int
 
 # ---------------------------------------------------------------- 7. statuses and the result
 
-def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[tuple[int, int]]], links: list[Link], features: list[list[Features]], scorer: Scorer) -> Alignment:
+def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[tuple[int, int]]], links: list[Link], features: list[list[Features]], scorer: Scorer, judge: ev.Judge | None = None) -> Alignment:
     group_of: dict[tuple[int, int], int] = {}
+    verdict_of: dict[tuple[int, int], ev.Verdict] = {}  # a member's best verdict: its score and evidence
     for number, members in enumerate(groups):
         for node in members:
             group_of[node] = number
@@ -1205,6 +1226,8 @@ def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[tu
                     best_score[node] = score
                 if words > best_words.get(node, 0.0):
                     best_words[node] = words
+            if judge is not None:
+                _keep_best_verdict(verdict_of, (node_a, node_b), judge.link_verdict(link))
             continue
         nodes_a = [(link.outlet_a, i) for i in link.rows]
         nodes_b = [(link.outlet_b, j) for j in link.cols]
@@ -1227,6 +1250,8 @@ def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[tu
                     words = max(scorer.words([f], [g]) for g in other)
                 best_score[node] = max(best_score.get(node, 0.0), link.score)
                 best_words[node] = max(best_words.get(node, 0.0), words)
+        if judge is not None:
+            _keep_best_verdict(verdict_of, nodes_a + nodes_b, judge.link_verdict(link))
     ordered = [outlets[k] for k in canonical]
     position = {outlet.id: n for n, outlet in enumerate(outlets)}  # members listed in story order
     finished: dict[str, Outlet] = {}
@@ -1244,7 +1269,13 @@ def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[tu
             member = _object_new(Member)  # Member(outlet=..., sentence=..., score=...) without the frozen __init__
             _set(member, "outlet", outlet.id)
             _set(member, "sentence", sentence.index)
-            _set(member, "score", round(min(1.0, best_score.get(node, 0.0)), 4))
+            verdict = verdict_of.get(node)
+            if verdict is None:  # no judge: the similarity stands
+                _set(member, "score", round(min(1.0, best_score.get(node, 0.0)), 4))
+                _set(member, "evidence", ())
+            else:
+                _set(member, "score", round(verdict.confidence, 4))
+                _set(member, "evidence", verdict.evidence)
             group_members[group].append(member)
         finished[outlet.id] = replace(outlet, sentences=tuple(sentences))
     result_groups = tuple(
@@ -1252,6 +1283,13 @@ def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[tu
         for number, members in enumerate(group_members)
     )
     return Alignment(outlets=tuple(finished[o.id] for o in outlets), groups=result_groups)
+
+
+def _keep_best_verdict(verdict_of: dict, nodes, verdict: ev.Verdict) -> None:
+    for node in nodes:
+        found = verdict_of.get(node)
+        if found is None or verdict.confidence > found.confidence:
+            verdict_of[node] = verdict
 
 
 def _with_status(sentence: Sentence, status: Status, group: int | None) -> Sentence:
@@ -1272,19 +1310,32 @@ def _language(outlet: Outlet) -> str:
     return (outlet.meta.language or "").split("-")[0].lower()
 
 
-def align(outlets: Sequence[Outlet]) -> Alignment:
-    """Align the sentences of every outlet with every other; return a finished Alignment."""
+def align(outlets: Sequence[Outlet], semantic: object | None = None) -> Alignment:
+    """Align the sentences of every outlet with every other; return a finished Alignment.
+
+    `semantic`: an embedder (retold.model.semantic's API: `embed(texts)` -> L2-normalised rows),
+    or None. It is extra evidence in the order-free phase only, for sentences the lexical pass
+    leaves unlinked."""
+    from retold.model import coherence, paraphrase
+
     canonical = sorted(range(len(outlets)), key=lambda n: outlets[n].id)
     ordered = [outlets[n] for n in canonical]
     features = sentence_features(ordered)
     weights = feature_weights(features)
     scorer = Scorer(features, weights)
+    texts = [[s.text for s in outlet.sentences] for outlet in ordered]
+    vectors = ev.embed_rows(semantic, texts) if semantic is not None else None
+    judge = ev.Judge(texts, features, weights, vectors)
     pairs = outlet_pairs(features, scorer)
     candidates = candidate_pairs(features, weights, scorer, pairs)
     links: list[Link] = []
     for a, b in sorted(pairs):
         la, lb = _language(ordered[a]), _language(ordered[b])
         same = not la or not lb or la == lb
-        links += pair_links(a, b, features[a], features[b], candidates[(a, b)], scorer, same)
-    groups = group_links(links, [len(row) for row in features])
-    return finish(outlets, canonical, groups, links, features, scorer)
+        found = pair_links(a, b, features[a], features[b], candidates[(a, b)], scorer, same, judge)
+        if vectors is not None:
+            found += paraphrase.semantic_pairs(a, b, found, judge, scorer, features, _new_link)
+        links += found
+    sizes = [len(row) for row in features]
+    groups = coherence.coherent(group_links(links, sizes), links, judge, [_language(o) for o in ordered])
+    return finish(outlets, canonical, groups, links, features, scorer, judge)

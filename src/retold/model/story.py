@@ -111,7 +111,8 @@ class Outlet:
 class Member:
     outlet: str
     sentence: int
-    score: float  # best similarity to a member of another outlet in the group
+    score: float  # calibrated confidence (0..1) of its best link to another outlet in the group
+    evidence: tuple[str, ...] = ()  # what that link rests on: "verbatim", "lexical", "run", "numbers", …
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,38 @@
+"""The order-free phase's second look, with a sentence model: sentences the words left unlinked.
+
+A paraphrased lead shares few content words with its original ("China on Thursday warned NATO
+against provoking confrontation" / "China urged NATO on Thursday to stop inciting
+confrontation"). Between the sentences of an outlet pair that no lexical link took, each one's
+best match by the model's cosine is proposed when the choice is mutual; the judge then weighs
+the cosine (above the outlet pair's median, the level of unrelated sentences of this story)
+together with the words, the numbers, the names and the quotes, and keeps the pair only when
+the blend reaches the same bar as any order-free pair.
+"""
+
+from __future__ import annotations
+
+from retold.model import evidence as ev
+
+
+def semantic_pairs(a: int, b: int, links: list, judge: ev.Judge, scorer, features, new_link) -> list:
+    vectors = judge.vectors
+    if vectors is None or vectors[a] is None or vectors[b] is None:
+        return []
+    linked_a = {i for link in links for i in link.rows}
+    linked_b = {j for link in links for j in link.cols}
+    free_a = [i for i, f in enumerate(features[a]) if i not in linked_a and f.words]
+    free_b = [j for j, f in enumerate(features[b]) if j not in linked_b and f.words]
+    if not free_a or not free_b:
+        return []
+    cosines = vectors[a][free_a] @ vectors[b][free_b].T
+    best_col = cosines.argmax(axis=1)  # the first of equals: the lower index
+    best_row = cosines.argmax(axis=0)
+    found: list = []
+    for n, i in enumerate(free_a):
+        m = int(best_col[n])
+        if int(best_row[m]) != n:
+            continue  # not mutual
+        j = free_b[m]
+        if judge.accept(a, (i,), b, (j,), links + found, semantic=True):
+            found.append(new_link(scorer.pair(features[a][i], features[b][j])[0], a, (i,), b, (j,)))
+    return found
