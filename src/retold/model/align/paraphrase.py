@@ -11,28 +11,30 @@ the blend reaches the same bar as any order-free pair.
 
 from __future__ import annotations
 
-from retold.model import evidence as ev
+from retold.model.align.records import Link, PairSides, new_link
 
 
-def semantic_pairs(a: int, b: int, links: list, judge: ev.Judge, scorer, features, new_link) -> list:
-    vectors = judge.vectors
+def semantic_pairs(sides: PairSides, links: list[Link]) -> list[Link]:
+    """Links between sentences of the pair that `links` leave unlinked, found by the model."""
+    judge, a, b = sides.judge, sides.a, sides.b
+    vectors = judge.vectors if judge is not None else None
     if vectors is None or vectors[a] is None or vectors[b] is None:
         return []
     linked_a = {i for link in links for i in link.rows}
     linked_b = {j for link in links for j in link.cols}
-    free_a = [i for i, f in enumerate(features[a]) if i not in linked_a and f.words]
-    free_b = [j for j, f in enumerate(features[b]) if j not in linked_b and f.words]
+    free_a = [i for i, f in enumerate(sides.fa) if i not in linked_a and f.words]
+    free_b = [j for j, f in enumerate(sides.fb) if j not in linked_b and f.words]
     if not free_a or not free_b:
         return []
     cosines = vectors[a][free_a] @ vectors[b][free_b].T
     best_col = cosines.argmax(axis=1)  # the first of equals: the lower index
     best_row = cosines.argmax(axis=0)
-    found: list = []
+    found: list[Link] = []
     for n, i in enumerate(free_a):
         m = int(best_col[n])
         if int(best_row[m]) != n:
             continue  # not mutual
         j = free_b[m]
         if judge.accept(a, (i,), b, (j,), links + found, semantic=True):
-            found.append(new_link(scorer.pair(features[a][i], features[b][j])[0], a, (i,), b, (j,)))
+            found.append(new_link(sides.scorer.pair(sides.fa[i], sides.fb[j])[0], a, (i,), b, (j,)))
     return found

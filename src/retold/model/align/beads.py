@@ -1,0 +1,145 @@
+"""Phase 5c: judging a programme bead before it becomes a link — trimming the ends that carry no
+evidence, and refusing merges whose parts do not share words with the other side.
+"""
+
+from __future__ import annotations
+
+from retold.model.align.params import CROSS_TRIM_EVIDENCE, CROSS_TRIM_GAIN, PART_DOUBT, PART_SHARE, TRIM_MARGIN
+from retold.model.align.records import Features, PairSides
+from retold.model.align.scoring import Scorer
+
+Rows = tuple[int, ...]
+Trimmed = tuple[Rows, Rows, float]  # (rows, cols, similarity)
+
+
+def part_share(part: Features, other: frozenset[str], scorer: Scorer) -> float:
+    """Share of a sentence's informative weight found on the other side of its bead."""
+    mass = scorer.mass(part.feats)
+    return scorer.mass(part.feats & other) / mass if mass else 0.0
+
+
+def side_union(side: list[Features], indices: Rows) -> frozenset[str]:
+    """The features of some sentences of one side, together."""
+    return frozenset().union(*(side[n].feats for n in indices))
+
+
+def bead_score(sides: PairSides, rows: Rows, cols: Rows) -> float:
+    return sides.scorer.bead([sides.fa[i] for i in rows], [sides.fb[j] for j in cols])
+
+
+def bead_dice(sides: PairSides, rows: Rows, cols: Rows) -> float:
+    return sides.scorer.bead_dice([sides.fa[i] for i in rows], [sides.fb[j] for j in cols])
+
+
+def each_part_shares(sides: PairSides, rows: Rows, cols: Rows, least: int = 0, share: float = 0.0) -> bool:
+    """Every sentence of a merge shares words with the other side: some (`share` 0) or that
+    share of its weight (sentences with fewer than `least` informative words are too short to
+    tell, and pass)."""
+    fa, fb, scorer = sides.fa, sides.fb, sides.scorer
+    union_a, union_b = side_union(fa, rows), side_union(fb, cols)
+
+    def ok(part: Features, other: frozenset[str]) -> bool:
+        if len(part.feats) < least:
+            return True
+        if share:
+            return part_share(part, other, scorer) >= share
+        return bool(part.feats & other)
+
+    # A part of a neighbour's sentence ("... (Lund:" and what follows it) is judged with it.
+    return all(ok(fa[i], union_b) or in_sentence_with(fa, rows, i) for i in rows) and all(ok(fb[j], union_a) or in_sentence_with(fb, cols, j) for j in cols)
+
+
+def in_sentence_with(side: list[Features], bead: Rows, n: int) -> bool:
+    """True when sentence n runs on into the next sentence of the bead, or the one before runs on into it."""
+    return (side[n].runs_on and n + 1 in bead) or (n - 1 in bead and side[n - 1].runs_on)
+
+
+def _ends(sides: PairSides, rows: Rows, cols: Rows) -> list[tuple[Features, frozenset[str], tuple[Rows, Rows]]]:
+    """The end sentences a bead could lose: (the sentence, the other side's features, the bead
+    without it). An end that is part of its neighbour's sentence (the first runs on into the
+    second, or the one before the last runs on into it) stays: half a sentence is not a statement."""
+    fa, fb = sides.fa, sides.fb
+    union_a, union_b = side_union(fa, rows), side_union(fb, cols)
+    ends = []
+    if len(rows) > 1:
+        if not in_sentence_with(fa, rows, rows[0]):
+            ends.append((fa[rows[0]], union_b, (rows[1:], cols)))
+        if not in_sentence_with(fa, rows, rows[-1]):
+            ends.append((fa[rows[-1]], union_b, (rows[:-1], cols)))
+    if len(cols) > 1:
+        if not in_sentence_with(fb, cols, cols[0]):
+            ends.append((fb[cols[0]], union_a, (rows, cols[1:])))
+        if not in_sentence_with(fb, cols, cols[-1]):
+            ends.append((fb[cols[-1]], union_a, (rows, cols[:-1])))
+    return ends
+
+
+def _weak_ends(sides: PairSides, rows: Rows, cols: Rows) -> list[tuple[float, tuple[Rows, Rows]]]:
+    """The ends without evidence, weakest first by (share, rest): no words, a label, or words
+    of their own none of which (in one language: too few of which) are on the other side."""
+    scorer, same_language = sides.scorer, sides.same_language
+    need = PART_SHARE if same_language else 1e-9
+    ends = _ends(sides, rows, cols)
+    weak = []
+    for part, other, rest in ends:
+        if not part.feats:
+            weak.append((-2.0, rest))  # "....", "- _-": no words, no statement
+        elif not part.ends and not part.runs_on:
+            weak.append((-1.0, rest))  # a caption or heading ("Photo by ...", "Seen from the cliffs") is a line of its own
+        elif len(part.feats) >= 3 and (share := part_share(part, other, scorer)) < need:
+            weak.append((share, rest))
+        elif same_language and not part.feats & other:
+            weak.append((0.0, rest))  # a short line ("Music.") with not one word across
+    if not weak and same_language:
+        # A few shared words by chance ("several"/"severed") do not make a part: drop an end
+        # whose words mostly stay unmatched when the rest matches clearly better without it.
+        whole = bead_dice(sides, rows, cols)
+        weak = [(share, rest) for part, other, rest in ends
+                if len(part.feats) >= 3 and (share := part_share(part, other, scorer)) < PART_DOUBT
+                and bead_dice(sides, *rest) > whole + TRIM_MARGIN]
+    return weak
+
+
+def trim_unsupported(sides: PairSides, rows: Rows, cols: Rows, sim: float) -> Trimmed:
+    """On parallel texts the programme may join an end sentence to a bead to avoid a skip. Keep
+    it when it carries evidence; drop it when it has no words, when it is a label (a caption or
+    heading: no sentence end, not running on), or when it has words of its own but none of them
+    (in one language: too few of them) are on the other side."""
+    while len(rows) + len(cols) > 2:
+        weak = _weak_ends(sides, rows, cols)
+        if not weak:
+            break
+        share, (rest_rows, rest_cols) = min(weak)
+        rest_sim = bead_score(sides, rest_rows, rest_cols)
+        if not sides.same_language and share >= 0 and (rest_sim < CROSS_TRIM_EVIDENCE or rest_sim < sim + CROSS_TRIM_GAIN):
+            # Across languages a part without shared words is normal: drop it only against clear
+            # evidence (or when it has no words, or is a label).
+            break
+        rows, cols, sim = rest_rows, rest_cols, rest_sim
+    return rows, cols, sim
+
+
+def trim(sides: PairSides, rows: Rows, cols: Rows, sim: float) -> Trimmed:
+    """Drop an end sentence of a merge while the rest matches better without it: the programme
+    joins a neighbour into a bead when that is cheaper than skipping it, which is no evidence
+    that the neighbour tells the same statement."""
+    while len(rows) + len(cols) > 2:
+        options = []
+        if len(rows) > 1:
+            options += [(rows[1:], cols), (rows[:-1], cols)]
+        if len(cols) > 1:
+            options += [(rows, cols[1:]), (rows, cols[:-1])]
+        best = max(options, key=lambda o: (bead_score(sides, *o), o))
+        best_sim = bead_score(sides, *best)
+        if best_sim <= sim + TRIM_MARGIN:
+            break
+        (rows, cols), sim = best, best_sim
+    return rows, cols, sim
+
+
+def crossed(sides: PairSides, rows: Rows, cols: Rows) -> bool:
+    """True when the strongest sentence pairs inside a many-to-many bead run against each other."""
+    fa, fb, pair = sides.fa, sides.fb, sides.scorer.pair
+    best_col = [max(cols, key=lambda j: (pair(fa[i], fb[j])[0], -j)) for i in rows]
+    best_row = [max(rows, key=lambda i: (pair(fa[i], fb[j])[0], -i)) for j in cols]
+    return best_col != sorted(best_col) or best_row != sorted(best_row)

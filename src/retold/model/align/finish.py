@@ -1,0 +1,131 @@
+"""Phase 7: statuses (shared when near-verbatim with another outlet's part of the group, else
+altered; unique outside every group) and the frozen `Alignment`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from retold.model.align.evidence import Judge, Verdict
+from retold.model.align.params import SHARED_SIMILARITY, STATUS_SCORE_FLOOR
+from retold.model.align.records import Features, Link, new_member, with_status
+from retold.model.align.scoring import Scorer
+from retold.model.story import Alignment, Group, Member, Outlet, Sentence, Status
+
+Node = tuple[int, int]  # (outlet in canonical order, sentence index)
+
+
+class _Evidence:
+    """Per sentence: the best score and the best word-level similarity of the links that hold it
+    inside its group (a refused link says nothing about the group)."""
+
+    def __init__(self, group_of: dict[Node, int], features: list[list[Features]], scorer: Scorer, judge: Judge | None = None):
+        self.group_of, self.features, self.scorer, self.judge = group_of, features, scorer, judge
+        self.score: dict[Node, float] = {}
+        self.words: dict[Node, float] = {}
+        self.verdict: dict[Node, Verdict] = {}  # the best verdict of its links: its score and evidence
+
+    def judged(self, link: Link, nodes) -> None:
+        if self.judge is None:
+            return
+        verdict = self.judge.link_verdict(link)
+        for node in nodes:
+            found = self.verdict.get(node)
+            if found is None or verdict.confidence > found.confidence:
+                self.verdict[node] = verdict
+
+    def one_to_one(self, link: Link) -> None:
+        """A one-to-one link, by far the commonest: as `many` without the lists (word
+        similarity is symmetric, so one value serves both sides)."""
+        node_a, node_b = (link.outlet_a, link.rows[0]), (link.outlet_b, link.cols[0])
+        group = self.group_of.get(node_a)
+        if group is None or self.group_of.get(node_b) != group:
+            return
+        score, best_score, best_words = link.score, self.score, self.words
+        # best_words only decides shared (>= SHARED_SIMILARITY) or not: the edit distance is
+        # spared when both sides are shared already, or when the word counts alone keep the
+        # pair below the bar (the similarity is at most 2·min / (len_a + len_b)).
+        fa, fb = self.features[link.outlet_a][link.rows[0]], self.features[link.outlet_b][link.cols[0]]
+        la, lb = len(fa.words), len(fb.words)
+        if (
+            score < STATUS_SCORE_FLOOR
+            or (best_words.get(node_a, 0.0) >= SHARED_SIMILARITY and best_words.get(node_b, 0.0) >= SHARED_SIMILARITY)
+            or 2 * min(la, lb) < (SHARED_SIMILARITY - 1e-9) * (la + lb)
+        ):
+            words = 0.0  # too little shared weight to be near-verbatim: spare the edit distance
+        else:
+            words = self.scorer.words([fa], [fb])
+        for node in (node_a, node_b):
+            if score > best_score.get(node, 0.0):
+                best_score[node] = score
+            if words > best_words.get(node, 0.0):
+                best_words[node] = words
+        self.judged(link, (node_a, node_b))
+
+    def many(self, link: Link) -> None:
+        nodes_a = [(link.outlet_a, i) for i in link.rows]
+        nodes_b = [(link.outlet_b, j) for j in link.cols]
+        group = self.group_of.get(nodes_a[0])
+        if group is None or any(self.group_of.get(node) != group for node in nodes_a + nodes_b):
+            return
+        side_a = [self.features[link.outlet_a][i] for i in link.rows]
+        side_b = [self.features[link.outlet_b][j] for j in link.cols]
+        one_to_one = len(side_a) == 1 and len(side_b) == 1
+        for nodes, own, other in ((nodes_a, side_a, side_b), (nodes_b, side_b, side_a)):
+            for node, f in zip(nodes, own):
+                if link.score < STATUS_SCORE_FLOOR:
+                    words = 0.0  # too little shared weight to be near-verbatim: spare the edit distance
+                elif one_to_one:
+                    words = self.scorer.words(own, other)
+                else:
+                    # A merge or split is "altered" however few words changed; a sentence is
+                    # still shared when it stands verbatim as one sentence on the other side
+                    # (copied beside a neighbour the other outlet lacks, or a repeated standfirst).
+                    words = max(self.scorer.words([f], [g]) for g in other)
+                self.score[node] = max(self.score.get(node, 0.0), link.score)
+                self.words[node] = max(self.words.get(node, 0.0), words)
+        self.judged(link, nodes_a + nodes_b)
+
+
+def _finished_outlets(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[Node]], evidence: _Evidence) -> tuple[dict[str, Outlet], list[list[Member]]]:
+    """Every outlet with its sentences' statuses, and each group's members."""
+    finished: dict[str, Outlet] = {}
+    group_members: list[list[Member]] = [[] for _ in groups]
+    for k, outlet in enumerate(outlets[n] for n in canonical):
+        sentences: list[Sentence] = []
+        for sentence in outlet.sentences:
+            node = (k, sentence.index)
+            group = evidence.group_of.get(node)
+            if group is None:
+                sentences.append(with_status(sentence, Status.UNIQUE, None))
+                continue
+            status = Status.SHARED if evidence.words.get(node, 0.0) >= SHARED_SIMILARITY else Status.ALTERED
+            sentences.append(with_status(sentence, status, group))
+            verdict = evidence.verdict.get(node)
+            if verdict is None:  # no judge: the similarity stands
+                member = new_member(outlet.id, sentence.index, round(min(1.0, evidence.score.get(node, 0.0)), 4))
+            else:
+                member = new_member(outlet.id, sentence.index, round(verdict.confidence, 4), verdict.evidence)
+            group_members[group].append(member)
+        finished[outlet.id] = replace(outlet, sentences=tuple(sentences))
+    return finished, group_members
+
+
+def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[Node]], links: list[Link], features: list[list[Features]], scorer: Scorer, judge: Judge | None = None) -> Alignment:
+    group_of: dict[Node, int] = {}
+    for number, members in enumerate(groups):
+        for node in members:
+            group_of[node] = number
+    evidence = _Evidence(group_of, features, scorer, judge)
+    for link in links:
+        if len(link.rows) == 1 and len(link.cols) == 1:
+            evidence.one_to_one(link)
+        else:
+            evidence.many(link)
+    finished, group_members = _finished_outlets(outlets, canonical, groups, evidence)
+    position = {outlet.id: n for n, outlet in enumerate(outlets)}  # members listed in story order
+    result_groups = tuple(
+        Group(id=number, members=tuple(sorted(members, key=lambda m: (position[m.outlet], m.sentence))))
+        for number, members in enumerate(group_members)
+    )
+    return Alignment(outlets=tuple(finished[o.id] for o in outlets), groups=result_groups)

@@ -1,0 +1,205 @@
+"""Phase 5: every link between the two outlets of a pair.
+
+The longest increasing chain of confident pairs splits both texts into gaps; the gap programme
+aligns each gap. How much the programme may decide without lexical evidence depends on the
+pair: parallel (the confident pairs in order) or not, same language or not. Confident pairs off
+the chain (moved paragraphs) stay as links of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from retold.model.align.anchors import Anchor, best_partners, confident_pairs, increasing_chain, is_parallel
+from retold.model.align.beads import Trimmed, crossed, each_part_shares, trim, trim_unsupported
+from retold.model.align.gaps import Bead, gap_programme
+from retold.model.align.growth import attach_orphans, extend
+from retold.model.align.lexicon import learned_lexicon
+from retold.model.align.params import (
+    ALTERED_THRESHOLD,
+    ANCHOR_BONUS_CROSS_LANGUAGE,
+    ANCHOR_CROSS_LANGUAGE,
+    ANCHOR_THRESHOLD,
+    COPIES,
+    FLOOR_CROSS_LANGUAGE,
+    FLOOR_LOOSE,
+    FLOOR_MERGE,
+    FLOOR_PARALLEL,
+    FLOOR_RETOLD,
+    LEXICON_FROM,
+    LEXICON_ROUNDS,
+    PART_SHARE,
+    SHARED_SIMILARITY,
+    SKIP_COST,
+    SKIP_COST_CROSS_LANGUAGE,
+)
+from retold.model.align.records import Link, PairSides, new_link
+
+Scores = dict[tuple[int, int], float]
+
+
+def pair_links(sides: PairSides, scores: Scores) -> list[Link]:
+    """Every link between outlets sides.a and sides.b (a < b in canonical order).
+
+    Across languages the words meet only through names, numbers and cognates, so a long pair is
+    aligned again: a pass's beads teach which words translate each other ("und"/"et",
+    "drei"/"trois": the pairs they keep together most exclusively), and the next pass aligns with
+    those translations added to outlet a's features."""
+    links = _pair_pass(sides, scores)
+    if sides.same_language or len(links) < LEXICON_FROM:
+        return links
+    lexicon: dict[str, str] = {}
+    for _round in range(LEXICON_ROUNDS):
+        learned = learned_lexicon(links, sides.fa, sides.fb)
+        if learned == lexicon:
+            break  # nothing new to learn: the last pass stands
+        lexicon = learned
+        translated = [
+            replace(f, feats=f.feats | {lexicon[g] for g in f.feats if g in lexicon}) if f.feats & lexicon.keys() else f
+            for f in sides.fa
+        ]
+        pairs = set(scores) | {(i, j) for link in links for i in link.rows for j in link.cols}
+        again = PairSides(sides.a, sides.b, translated, sides.fb, sides.scorer, sides.same_language, judge=sides.judge)
+        links = _pair_pass(again, dict.fromkeys(pairs, 0.0))
+    return links
+
+
+def _floor(sides: PairSides, chain: list[Anchor], parallel: bool) -> float:
+    """The lowest similarity a programme bead needs to become a link."""
+    if parallel and sides.same_language:
+        # Copies (most confident pairs word for word): a sentence between copies that shares
+        # almost no words is the outlet's own. A retelling (few pairs word for word: a
+        # paraphrase, a translation) puts its version in the original's place in other words.
+        copied = sum(sides.scorer.words([sides.fa[i]], [sides.fb[j]]) >= SHARED_SIMILARITY for i, j, _s in chain)
+        return FLOOR_PARALLEL if copied >= COPIES * len(chain) else FLOOR_RETOLD
+    return FLOOR_CROSS_LANGUAGE if parallel else FLOOR_LOOSE
+
+
+def _fixed_anchors(chain: list[Anchor], n: int, m: int, parallel: bool) -> list[Anchor]:
+    """The chain's pairs the programme may not overrule, with the texts' ends around them.
+
+    Parallel: an anchor is fixed when its neighbours on both sides are anchors too (or the
+    text's ends): nothing there for the programme to decide; every other anchor is soft (the
+    programme may fold it into a merge or overrule it). Not parallel: the whole chain binds."""
+    on_chain = [(-1, -1, 1.0)] + chain + [(n, m, 1.0)]
+    if not parallel:
+        return on_chain
+    fixed = [on_chain[0]]
+    for k in range(1, len(on_chain) - 1):
+        before, here, after = on_chain[k - 1], on_chain[k], on_chain[k + 1]
+        if before[0] == here[0] - 1 and before[1] == here[1] - 1 and after[0] == here[0] + 1 and after[1] == here[1] + 1:
+            fixed.append(here)
+    fixed.append(on_chain[-1])
+    return fixed
+
+
+def _kept_bead(sides: PairSides, chain: list[Anchor], parallel: bool, floor: float, bead: Bead) -> Trimmed | None:
+    """A programme bead as it becomes a link (trimmed of ends without evidence), or None."""
+    rows, cols, sim = bead
+    same_language = sides.same_language
+    if not parallel:
+        rows, cols, sim = trim(sides, rows, cols, sim)
+    if sim < floor:
+        return None
+    if sim < FLOOR_PARALLEL and same_language and not (
+        chain and chain[0][0] < rows[0] and chain[0][1] < cols[0] and chain[-1][0] > rows[-1] and chain[-1][1] > cols[-1]
+    ):
+        return None  # before the first or after the last confident pair, an outlet adds its own: words must show it is not
+    if parallel and len(rows) + len(cols) > 2:
+        rows, cols, sim = trim_unsupported(sides, rows, cols, sim)
+        if same_language and not each_part_shares(sides, rows, cols, least=3, share=PART_SHARE):
+            return None
+    if not parallel and len(rows) + len(cols) > 2:
+        if sim < FLOOR_MERGE or not each_part_shares(sides, rows, cols):
+            return None
+        if len(rows) > 1 and len(cols) > 1 and crossed(sides, rows, cols):
+            return None  # two statements swapped, not one statement re-cut: order-free pairs decide
+    return rows, cols, sim
+
+
+def _add(sides: PairSides, links: list[Link], rows: tuple[int, ...], cols: tuple[int, ...], score: float, judged: bool = True, retold: bool = False) -> None:
+    """A link, when the judge finds evidence that the statement is the same (not the topic):
+    outside parallel text every link is judged, in parallel text only a retold sentence (in
+    another's place, few words shared), which needs confirmed pairs on both sides. Across
+    languages the words are not the statement's evidence (the judge's model reads one
+    language): there the rules stand, and the confidence says how sure they are."""
+    judge = sides.judge
+    if judge is not None and judged and sides.same_language and not judge.accept(sides.a, rows, sides.b, cols, links, retold):
+        sides.refused.append((rows, cols, score, retold))
+        return
+    links.append(new_link(score, sides.a, rows, sides.b, cols))
+    sides.linked_a.update(rows)
+    sides.linked_b.update(cols)
+
+
+def _order_free(sides: PairSides, links: list[Link], best_a, best_b, skip: set[tuple[int, int]] | None = None) -> None:
+    """Reciprocal best pairs at least ALTERED_THRESHOLD alike, as links of their own: a moved
+    paragraph is off the chain but still the same statement. With `skip` (the chain's pairs),
+    before the programme, free or not; without, after it, only between free sentences."""
+    for i, (j, score) in sorted(best_a.items()):
+        if score < ALTERED_THRESHOLD or best_b.get(j, (None,))[0] != i:
+            continue
+        if skip is not None:
+            free = (i, j) not in skip
+        else:
+            free = i not in sides.linked_a and j not in sides.linked_b
+        if free:
+            _add(sides, links, (i,), (j,), score)
+
+
+def _second_look(sides: PairSides, links: list[Link]) -> None:
+    """What was refused for want of evidence, again: a pair now standing between two confirmed
+    pairs in both texts has its neighbours' support."""
+    judge = sides.judge
+    for rows, cols, score, retold in sides.refused[:]:
+        if (not sides.linked_a.intersection(rows) and not sides.linked_b.intersection(cols)
+                and judge.neighbours_confirmed(sides.a, rows, sides.b, cols, links)):
+            _add(sides, links, rows, cols, score, retold=retold)
+
+
+def _pair_pass(sides: PairSides, scores: Scores) -> list[Link]:
+    fa, fb, scorer, same_language = sides.fa, sides.fb, sides.scorer, sides.same_language
+    if not fa or not fb:
+        return []
+    if not same_language:
+        # Across languages the shared words are names and numbers: a sentence "contained" in
+        # another through two place names is no evidence, so only the plain overlap counts.
+        scores = {(i, j): scorer.pair(fa[i], fb[j])[1] for (i, j) in scores}
+    best_a, best_b = best_partners(scores, fa, fb, scorer)
+    anchors = confident_pairs(best_a, best_b, fa, fb, scorer, ANCHOR_THRESHOLD if same_language else ANCHOR_CROSS_LANGUAGE)
+    chain = increasing_chain(anchors)
+    parallel = is_parallel(chain, anchors, fa, fb, same_language)
+    floor = _floor(sides, chain, parallel)
+    if sides.judge is not None:
+        sides.judge.parallel[(sides.a, sides.b)] = parallel
+    sides.refused.clear()
+    ratio = (sum(f.length for f in fb) / max(1, sum(f.length for f in fa))) if parallel else 1.0
+    links: list[Link] = []
+    fixed = _fixed_anchors(chain, len(fa), len(fb), parallel)
+    if not parallel:
+        # The chain binds, and the confident pairs off it (moved paragraphs) are settled before
+        # the programme looks at what is left between the chain's pairs.
+        _order_free(sides, links, best_a, best_b, skip={(i, j) for i, j, _s in chain})
+    for i, j, score in fixed[1:-1]:
+        _add(sides, links, (i,), (j,), score, judged=not parallel)
+    for (i0, j0, _s0), (i1, j1, _s1) in zip(fixed, fixed[1:]):
+        rows, cols = range(i0 + 1, i1), range(j0 + 1, j1)
+        if not rows or not cols:
+            continue
+        soft = [(i, j) for i, j, _s in chain if i in rows and j in cols] if parallel else []
+        beads = gap_programme(sides, rows, cols, ratio, soft,
+                              skip=SKIP_COST if same_language else SKIP_COST_CROSS_LANGUAGE,
+                              bonus=0.0 if same_language else ANCHOR_BONUS_CROSS_LANGUAGE)
+        for bead in beads:
+            kept = _kept_bead(sides, chain, parallel, floor, bead)
+            if kept is not None:
+                retold = parallel and same_language and kept[2] < FLOOR_PARALLEL  # in another's place, few words shared
+                _add(sides, links, *kept, judged=not parallel or retold, retold=retold)
+    if not parallel:
+        links[:] = [extend(sides, link) for link in links]
+    elif same_language:
+        attach_orphans(sides, links)
+    _order_free(sides, links, best_a, best_b)
+    if sides.judge is not None:
+        _second_look(sides, links)
+    return links

@@ -1,0 +1,84 @@
+"""Every threshold and constant of the alignment, each with why it has its value.
+
+Tuned together on every gold file in sample_corpus/ and the Text+Berg dev document
+(bench/score_gold.py, bench/textberg.py); never on one story. The phases import them by name:
+change one here, not in a phase.
+"""
+
+# ---------------------------------------------------------------- features and weights
+PREFIX = 5  # feature = first letters of an accent-stripped word: a light stemmer that meets cognates
+NUMBER_BOOST = 1.5  # numbers and dates survive rewrites and translations
+
+# ---------------------------------------------------------------- scoring and statuses
+SHARED_SIMILARITY = 0.84  # word-level similarity for "near-verbatim": about two words changed in twenty
+STATUS_SCORE_FLOOR = 0.5  # below this feature similarity a pair is never near-verbatim word for word
+CONTAINMENT_DISCOUNT = 0.85  # a trimmed sentence wholly inside a longer one scores this
+
+# ---------------------------------------------------------------- candidates
+PROBE_FEATURES = 6  # rarest features of a sentence used to find candidates
+CANDIDATES_PER_OUTLET = 2  # best candidates kept per sentence and other outlet
+CANDIDATE_MARGIN = 0.6  # ... when their probe overlap is at least this share of the best one
+ALL_PAIRS_UP_TO = 8  # outlets; a bigger story aligns each outlet with its NEIGHBOURS closest
+NEIGHBOURS = 4  # closest outlets each outlet is aligned with in a big story: cost grows with N, not N²
+
+# ---------------------------------------------------------------- confident pairs
+ALTERED_THRESHOLD = 0.40  # an order-free pair below this is not "the same statement"
+ANCHOR_THRESHOLD = 0.55  # a confident pair: reciprocal best at least this similar
+ANCHOR_CROSS_LANGUAGE = 0.2  # across languages only names, numbers and cognates meet
+
+# ---------------------------------------------------------------- the parallel decision
+PARALLEL_MONOTONE = 0.9  # share of confident pairs on the chain for a pair to count as parallel
+PARALLEL_CHAIN = 8  # ... with at least this many on the chain
+PARALLEL_COVER = 0.5  # ... or covering this share of the shorter text
+TRANSLATION_COUNT = 0.8  # a translation keeps at least this share of its original's sentence count,
+TRANSLATION_LENGTH = 0.7  # ... of its length,
+TRANSLATION_PLACE = 0.05  # ... and its confident pairs sit this near the same relative place
+TRANSLATION_ANCHORS = 2  # two such pairs at least: one alone may be a rewrite's copied opening
+
+# ---------------------------------------------------------------- the gap programme
+LEXICAL_WEIGHT = 1.0  # cost of a bead's missing overlap, per two sentences it holds
+SKIP_COST = 0.7  # per sentence left out; above half the lexical weight, so a gap is paired rather than skipped
+SKIP_COST_CROSS_LANGUAGE = 1.0  # across languages the words say little, so order and length pair more
+LENGTH_WEIGHT = 0.12  # weight of the Gale–Church length cost beside the lexical one
+LENGTH_VARIANCE = 6.8  # Gale & Church's variance of the length difference per character
+MOVES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 4), (4, 1), (2, 3), (3, 2))  # bead shapes: up to 1:4/4:1
+# A bead's prior cost by shape: one-to-one is the norm, merges and splits must earn their place.
+MOVE_PRIOR = {(1, 1): 0.0, (1, 2): 0.25, (2, 1): 0.25, (1, 3): 0.5, (3, 1): 0.5, (2, 2): 0.6,
+              (1, 4): 0.75, (4, 1): 0.75, (2, 3): 0.75, (3, 2): 0.75}
+END_MISMATCH = 0.25  # a bead whose one side ends a sentence and the other does not (a caption, a heading)
+# Across languages the confident pairs are few and the words elsewhere say little: a bead that
+# keeps a confident pair together earns this much, so the programme does not spread the
+# sentences around it over an inserted block (captions between two translated sentences).
+ANCHOR_BONUS_CROSS_LANGUAGE = 4.0
+ANCHOR_SLACK = 3  # cells the programme may stray from the rectangles between soft anchors
+MAX_CELLS = 40_000  # a gap without anchors is searched in at most about this many cells
+BAND = 30  # cells either side of a big gap's diagonal: keeps the programme near-linear
+
+# ---------------------------------------------------------------- which beads become links
+# Lowest similarity a programme bead needs to become a link: parallel texts in two languages rely
+# on length and order; in one language a true counterpart always shares some words.
+FLOOR_CROSS_LANGUAGE = 0.0
+FLOOR_PARALLEL = 0.12
+FLOOR_LOOSE = 0.40
+# ... but between parallel texts that retell rather than copy (under COPIES of their confident
+# pairs near-verbatim), a sentence in another's place is its counterpart however few words it shares.
+FLOOR_RETOLD = 0.0
+COPIES = 0.5
+# A merge or split in one language must earn its place: the joined sentences together clearly
+# match, and every one of them shares words with the other side.
+FLOOR_MERGE = 0.45
+TRIM_MARGIN = 0.02  # a bead's end is dropped when the rest matches at least this much better without it
+CROSS_TRIM_EVIDENCE = 0.25  # across languages an end is dropped only when the rest scores this much ...
+CROSS_TRIM_GAIN = 0.05  # ... and this much more than the whole bead
+EXTEND_SHARE = 0.5  # a neighbour joins a confident pair as its split when half its weight is across
+PART_DOUBT = 0.25  # ... below this share a part must also improve the bead's overlap to stay
+PART_SHARE = 0.1  # in one language, each sentence of a merge finds this share of its weight across
+ORPHAN_GAIN = 0.0  # ... and the bead's plain overlap does not fall
+ORPHAN_SHARE = 0.15  # a left-out sentence joins a neighbouring bead when this share of it is there
+
+# ---------------------------------------------------------------- the learned lexicon (across languages)
+LEXICON_FROM = 30  # links of a first pass across languages: fewer teach too little
+LEXICON_LEAST = 2  # beads a word pair must share to be learned
+LEXICON_DICE = 0.3  # ... and how exclusively (Dice over beads)
+LEXICON_BEAD_CELLS = 5_000  # word pairs one bead may contribute
+LEXICON_ROUNDS = 2  # passes that learn from the one before (a third learns nothing new on the dev document)

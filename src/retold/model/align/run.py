@@ -1,0 +1,50 @@
+"""The whole alignment, phase after phase: features, weights, candidates, each outlet pair's
+links, groups, statuses."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from retold.model.align import evidence as ev
+from retold.model.align.candidates import candidate_pairs, outlet_pairs
+from retold.model.align.coherence import coherent
+from retold.model.align.features import feature_weights, sentence_features
+from retold.model.align.finish import finish
+from retold.model.align.grouping import group_links
+from retold.model.align.pairs import pair_links
+from retold.model.align.paraphrase import semantic_pairs
+from retold.model.align.records import Link, PairSides
+from retold.model.align.scoring import Scorer
+from retold.model.story import Alignment, Outlet
+
+
+def _language(outlet: Outlet) -> str:
+    return (outlet.meta.language or "").split("-")[0].lower()
+
+
+def align(outlets: Sequence[Outlet], semantic: object | None = None) -> Alignment:
+    """Align the sentences of every outlet with every other; return a finished Alignment.
+
+    `semantic`: a sentence model (retold.model.semantic's Embedder: `embed(texts)` gives
+    L2-normalised rows) or None. It is extra evidence in the order-free phase only, for the
+    sentences the words leave unlinked (`paraphrase`)."""
+    canonical = sorted(range(len(outlets)), key=lambda n: outlets[n].id)
+    ordered = [outlets[n] for n in canonical]
+    features = sentence_features(ordered)
+    weights = feature_weights(features)
+    scorer = Scorer(features, weights)
+    texts = [[s.text for s in outlet.sentences] for outlet in ordered]
+    judge = ev.Judge(texts, features, weights, ev.embed_rows(semantic, texts) if semantic is not None else None)
+    pairs = outlet_pairs(features, scorer)
+    candidates = candidate_pairs(features, weights, scorer, pairs)
+    links: list[Link] = []
+    for a, b in sorted(pairs):
+        la, lb = _language(ordered[a]), _language(ordered[b])
+        same = not la or not lb or la == lb
+        sides = PairSides(a, b, features[a], features[b], scorer, same, judge=judge)
+        found = pair_links(sides, candidates[(a, b)])
+        if judge.vectors is not None:
+            found += semantic_pairs(sides, found)
+        links += found
+    groups = coherent(group_links(links, [len(row) for row in features]), links, judge, [_language(o) for o in ordered])
+    return finish(outlets, canonical, groups, links, features, scorer, judge)

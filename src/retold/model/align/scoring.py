@@ -1,0 +1,115 @@
+"""Similarity of sentences and of beads (runs of consecutive sentences), cached by text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz.distance import Indel
+
+from retold.model.align.params import CONTAINMENT_DISCOUNT
+from retold.model.align.records import Features
+
+
+class Scorer:
+    """Similarity of sentences and of beads (runs of consecutive sentences), cached by text."""
+
+    def __init__(self, features: list[list[Features]], weights: dict[str, float]):
+        self.features = features
+        self.weights = weights
+        self._mass: dict[frozenset[str], float] = {}
+        self._pairs: dict[tuple[int, int], tuple[float, float]] = {}
+        self._words: dict[tuple[int, int], float] = {}
+        self._union_of: dict[tuple[int, ...], frozenset[str]] = {}
+        # Caches are keyed by id(): every object whose id is in a key is held here, so that no
+        # later object can take its id while the scorer lives (a pass across languages scores
+        # features made for it and then dropped).
+        self._held: list[object] = []
+
+    def mass(self, feats: frozenset[str]) -> float:
+        found = self._mass.get(feats)
+        if found is None:
+            found = self._mass[feats] = sum(map(self.weights.__getitem__, feats))
+        return found
+
+    def pair(self, a: Features, b: Features) -> tuple[float, float]:
+        """(score, dice) of two sentences. The score also credits containment: a trimmed
+        sentence wholly inside a longer one is the same statement."""
+        if a is b:
+            return (1.0, 1.0) if a.feats else (0.0, 0.0)  # one text: wire copies share their parse
+        key = (id(a), id(b))
+        found = self._pairs.get(key)
+        if found is None:
+            found = self._pairs[key] = self._score(a.feats, b.feats, containment=True)
+            self._held.append((a, b))
+        return found
+
+    def _score(self, fa: frozenset[str], fb: frozenset[str], containment: bool) -> tuple[float, float]:
+        shared = fa & fb
+        if not shared:
+            return 0.0, 0.0
+        overlap = sum(map(self.weights.__getitem__, shared))  # same order as a generator: same float
+        masses = self._mass  # mass(), without the call: this runs for every pair scored
+        ma = masses.get(fa)
+        if ma is None:
+            ma = self.mass(fa)
+        mb = masses.get(fb)
+        if mb is None:
+            mb = self.mass(fb)
+        dice = 2 * overlap / (ma + mb)
+        score = dice
+        # Containment counts only for a sentence with enough informative words (a short line
+        # is "contained" in anything) and never for a single shared word.
+        if containment and len(shared) >= 3 and min(len(fa), len(fb)) >= 4:
+            contained = CONTAINMENT_DISCOUNT * overlap / min(ma, mb)
+            if contained > score:
+                score = contained
+        return score, dice
+
+    def words(self, a: Sequence[Features], b: Sequence[Features]) -> float:
+        """word_similarity, cached for single sentences (wire copies share their parse)."""
+        if len(a) != 1 or len(b) != 1:
+            return word_similarity(a, b)
+        if a[0] is b[0]:
+            return 1.0
+        key = (id(a[0]), id(b[0]))
+        found = self._words.get(key)
+        if found is None:
+            found = self._words[key] = word_similarity(a, b)
+            self._held.append((a[0], b[0]))
+        return found
+
+    def union(self, side: Sequence[Features]) -> frozenset[str]:
+        """The features of a run of sentences. The gap programme asks for the same run with
+        every run of the other side (forty times over on a long parallel text): it is built
+        once, the same way, so its weight is then found in the mass cache by identity."""
+        key = tuple(map(id, side))
+        found = self._union_of.get(key)
+        if found is None:
+            found = self._union_of[key] = frozenset().union(*(f.feats for f in side))
+            self._held.append(tuple(side))
+        return found
+
+    def _unions(self, a: Sequence[Features], b: Sequence[Features]) -> tuple[frozenset[str], frozenset[str]]:
+        fa, fb = self.union(a), self.union(b)
+        if fb is fa:
+            # The same run on both sides (a wire copy's parse): scored as two equal sets, as
+            # when each call built its own, since `x & x` takes a shortcut that sums the shared
+            # weights in another order (and so may differ in the last bit).
+            fb = frozenset().union(*(f.feats for f in b))
+        return fa, fb
+
+    def bead_dice(self, a: Sequence[Features], b: Sequence[Features]) -> float:
+        """Weighted overlap of two beads, without the containment credit."""
+        return self._score(*self._unions(a, b), containment=False)[1]
+
+    def bead(self, a: list[Features], b: list[Features]) -> float:
+        if len(a) == 1 and len(b) == 1:
+            return self.pair(a[0], b[0])[0]
+        return self._score(*self._unions(a, b), containment=False)[0]
+
+
+def word_similarity(a: Sequence[Features], b: Sequence[Features]) -> float:
+    """Word-level similarity of two beads: the near-verbatim test."""
+    wa = [w for f in a for w in f.words]
+    wb = [w for f in b for w in f.words]
+    return 1.0 if wa == wb else Indel.normalized_similarity(wa, wb)
