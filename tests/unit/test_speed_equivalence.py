@@ -203,7 +203,7 @@ def test_group_members_equal_the_constructors():
         outlets.append(Outlet(meta=OutletMeta(id=f"o{n}", name=f"O{n}", source=f"o{n}.txt"), text=text, title=None, sentences=tuple(sentences), removed=()))
     alignment = align(outlets)
     members = [m for g in alignment.groups for m in g.members]
-    assert members
+    assert members and any(m.evidence for m in members)  # the evidence field is set too
     for member in members:
-        plain = Member(outlet=member.outlet, sentence=member.sentence, score=member.score)
+        plain = Member(outlet=member.outlet, sentence=member.sentence, score=member.score, evidence=member.evidence)
         assert member == plain and list(vars(member)) == list(vars(plain)) == [f.name for f in fields(Member)]
