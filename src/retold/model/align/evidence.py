@@ -38,12 +38,13 @@ from retold.model.normalize import STOPWORDS, fold, tokens
 
 # Story-level document frequency: a feature carried by this share of the story's sentences
 # (all outlets together) or less is full evidence; at TOPIC_DF_NONE and above it weighs
-# TOPIC_FLOOR of its weight. The count is smoothed by DF_PRIOR sentences, so a two-sentence
-# story (one MSRP pair) has no topic words.
+# TOPIC_FLOOR of its weight. The count is smoothed by DF_PRIOR sentences, and a story of fewer
+# than TOPIC_STORY sentences (one MSRP pair) has no topic words.
 TOPIC_DF_FULL = 0.15
 TOPIC_DF_NONE = 0.45
 TOPIC_FLOOR = 0.1
-DF_PRIOR = 20
+DF_PRIOR = 4
+TOPIC_STORY = 12
 NUMBER_BOOST = 1.5  # as the aligner's weights: numbers survive rewrites
 
 # The logistic model (bench/fit_evidence.py): intercept, then one weight per feature, in the
@@ -54,13 +55,14 @@ FEATURE_NAMES = ("lexical", "contained", "run", "run_contained", "numbers", "num
 # "rose 31 cents to $28.39" / "fell 38 cents to $27.45" a paraphrase, so it cannot teach them.
 # And containment: MSRP calls a sentence with a clause added a different statement, retold calls
 # it the same statement trimmed or extended ("altered"), so containment may not count against.
-FIXED_WEIGHTS = {1: 1.5, 3: 1.5, 5: -1.5, 6: -2.0}  # feature index -> weight
-LEXICAL_MODEL = (-2.892, 0.666, 1.5, 2.635, 1.5, -0.084, -1.5, -2.0, -0.202, 0.174, -0.445)
+FIXED_WEIGHTS = {1: 1.5, 3: 1.5, 5: -3.0, 6: -3.0, 7: -1.5}  # feature index -> weight
+LEXICAL_MODEL = (-2.542, -0.196, 1.5, 3.181, 1.5, 0.026, -3.0, -3.0, -1.5, 0.115, -0.39)
 SEMANTIC_MODEL = LEXICAL_MODEL + (4.0,)
 
 # Decisions on the calibrated confidence.
 SAME_STATEMENT = 0.5  # an order-free pair (or a bead of non-parallel text) needs this to be a link
 STRONG = 0.75  # below this a link is shown as "possible"
+VETO = {"roles swapped", "numbers differ"}  # what the sentence model's cosine may not outweigh
 # The aligner's structural evidence, added to the content's log-odds: a pair the gap programme
 # made in parallel text, and a pair between two confirmed pairs in both texts.
 POSITION_PARALLEL = 2.5
@@ -79,6 +81,9 @@ TYPICAL_COSINE = 0.80  # multilingual-e5-small between unrelated sentences of on
 
 SUBJECT_WORDS = 4  # a name this near the start is the sentence's subject (after a dateline stripped or not)
 
+_NUMBER = re.compile(r"\d[\d.,]*")
+_QUOTE_MARKS = "\"“”„«»'‘"
+_SAYING = frozenset("said says told added according announced stated warned declared".split())
 _QUOTED = re.compile(r'"([^"]{3,})"')
 _NAME = re.compile(r"(?<![\w'])([A-ZÀ-Þ][\w'’.-]*[\w])")
 
@@ -88,6 +93,8 @@ class Clues:
     words: tuple[str, ...]  # all normalised words, for the common run
     names: tuple[str, ...]  # named actors (capitalised words, as 5-letter keys), first occurrence order
     subject: str | None  # the name opening the sentence (within its first SUBJECT_WORDS words): who acts
+    opener: str | None  # the sentence's first word when capitalised: a name only if the story says so
+    speakers: frozenset[str]  # names next to a verb of saying ("said Ada Roth", "Roth told …")
     numbers: frozenset[str]
     quoted: tuple[str, ...]  # words inside quotation marks
 
@@ -103,30 +110,33 @@ def _clues(text: str, words: tuple[str, ...]) -> Clues:
     seen = set()
     first = True
     subject = None
+    opener = None
     for match in _NAME.finditer(text):
         word = match.group(1)
         key = word.lower() if word.isascii() else fold(word)
         at_start = first and match.start() <= 2
         first = False
-        if key in STOPWORDS or (at_start and key in _OPENERS):
+        if key in STOPWORDS:
             continue
         key = key[:5]
+        if at_start:
+            opener = key  # "Shops in the border town …": capitalised because it opens the sentence
+            continue
         if key not in seen:
             seen.add(key)
             names.append(key)
             if len(names) == 1 and len(tokens(text[:match.start()])) < SUBJECT_WORDS:
                 subject = key
-    numbers = frozenset(w.replace(",", ".") for w in words if w[0].isdigit())
+    numbers = frozenset(_NUMBER.match(w).group().replace(",", ".").rstrip(".") for w in words if w[0].isdigit())  # "310km" is 310
     quoted: tuple[str, ...] = ()
     if '"' in text or not text.isascii():
         quoted = tuple(w for q in _QUOTED.findall(fold(text)) for w in tokens(q))
-    return Clues(words, tuple(names), subject, numbers, quoted)
-
-
-# Capitalised only because they open the sentence: not actors.
-_OPENERS = frozenset("""critics officials experts analysts residents witnesses police authorities
-    last next earlier later meanwhile however but yet still now today yesterday tomorrow on in at for
-    while after before since during under over about some many most several two three four five""".split())
+    if text.lstrip()[:1] in _QUOTE_MARKS:
+        subject = None  # a quotation opens it: its speaker comes later, its first name is not who acts
+    said = [n for n, w in enumerate(words) if w in _SAYING]
+    named = seen | {opener}
+    speakers = frozenset(w[:5] for n in said for w in words[max(0, n - 3):n + 4] if w[:5] in named)
+    return Clues(words, tuple(names), subject, opener, speakers, numbers, quoted)
 
 
 def _merged(parts: Sequence[Clues]) -> Clues:
@@ -135,7 +145,8 @@ def _merged(parts: Sequence[Clues]) -> Clues:
     names: list[str] = []
     for p in parts:
         names += [n for n in p.names if n not in names]
-    return Clues(tuple(w for p in parts for w in p.words), tuple(names), parts[0].subject,
+    return Clues(tuple(w for p in parts for w in p.words), tuple(names), parts[0].subject, parts[0].opener,
+                 frozenset().union(*(p.speakers for p in parts)),
                  frozenset().union(*(p.numbers for p in parts)), tuple(w for p in parts for w in p.quoted))
 
 
@@ -171,7 +182,7 @@ class Judge:
                     count[feat] = count.get(feat, 0) + 1
         self.weights = {}
         for feat, weight in weights.items():
-            df = count.get(feat, 0) / (total + DF_PRIOR)
+            df = count.get(feat, 0) / (total + DF_PRIOR) if total >= TOPIC_STORY else 0.0
             if df <= TOPIC_DF_FULL:
                 factor = 1.0
             elif df >= TOPIC_DF_NONE:
@@ -186,17 +197,32 @@ class Judge:
         self._content_cache: dict[tuple, tuple[float, list[str]]] = {}
         self._mass: dict[frozenset[str], float] = {}
         self._clues: dict[int, Clues] = {}
+        self._story_names: frozenset[str] | None = None
         self._held: list[object] = []  # keeps the link lists whose id() keys _cells
         self._reference: dict[tuple[int, int], float] = {}
         self._story_reference: float | None = None
 
     # -- features
     def clues_of(self, k: int, i: int) -> Clues:
+        """The sentence's clues, its opening word a name when the story capitalises it
+        elsewhere too ("Korrin warned …" beside "… said Korrin"; not "Shops in …")."""
         f = self.features[k][i]
         found = self._clues.get(id(f))  # one parse per distinct text (wire copies share it)
         if found is None:
-            found = self._clues[id(f)] = _clues(self.texts[k][i], f.words)
+            found = _clues(self.texts[k][i], f.words)
+            if found.opener and found.opener in self.story_names() and found.opener not in found.names:
+                names = (found.opener,) + found.names
+                quoted_first = self.texts[k][i].lstrip()[:1] in _QUOTE_MARKS
+                subject = None if quoted_first else found.opener
+                found = Clues(found.words, names, subject, found.opener, found.speakers, found.numbers, found.quoted)
+            self._clues[id(f)] = found
         return found
+
+    def story_names(self) -> frozenset[str]:
+        if self._story_names is None:
+            self._story_names = frozenset(n for k, row in enumerate(self.texts) for i, text in enumerate(row)
+                                          for n in _clues(text, self.features[k][i].words).names)
+        return self._story_names
 
     def features_of(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int]) -> list[float]:
         fa = self.features[a][rows[0]].feats if len(rows) == 1 else frozenset().union(*(self.features[a][i].feats for i in rows))
@@ -269,6 +295,8 @@ class Judge:
                 structure += POSITION_NEAR
         verdict = self.verdict(a, rows, b, cols, structure, semantic)
         self.verdicts[(a, tuple(rows), b, tuple(cols))] = verdict
+        if semantic and VETO & set(verdict.evidence):
+            return False  # a sentence model cannot tell who did what to whom, nor one number from another
         return retold or verdict.confidence >= SAME_STATEMENT
 
     def link_verdict(self, link) -> Verdict:
@@ -341,6 +369,20 @@ def name_evidence(x: Sequence[float], sem: float | None) -> list[str]:
     return named
 
 
+def _acts_on(c: Clues, other: str) -> bool:
+    """`other` stands in the sentence apart from its subject, not coordinated with it ("Dylan
+    Baker and Lindsay Frost play …" names two subjects): at least two words after it."""
+    if other not in c.names:
+        return False
+    where = [n for n, w in enumerate(c.words) if w[:5] == other or w[:5] == c.subject]
+    first_subject = next((n for n in where if c.words[n][:5] == c.subject), None)
+    first_other = next((n for n in where if c.words[n][:5] == other), None)
+    if first_subject is None or first_other is None:
+        return True
+    between = c.words[first_subject + 1:first_other]
+    return first_other > first_subject and len([w for w in between if w not in ("and", "or", "with", "&")]) >= 1 and len(between) >= 1
+
+
 def pair_features(fa: frozenset[str], fb: frozenset[str], ca: Clues, cb: Clues, weights: dict[str, float], masses: dict | None = None) -> list[float]:
     shared = fa & fb
     weight = weights.__getitem__  # every feature of the story has its weight
@@ -366,8 +408,9 @@ def pair_features(fa: frozenset[str], fb: frozenset[str], ca: Clues, cb: Clues, 
     # Who acts: both open with a name the other also names, and not the same one ("NATO accused
     # China …" / "China warned NATO …"). A mere change of order later in the sentence is common
     # in paraphrase ("X and Y"); the subject changing sides is not.
-    roles = 1.0 if ca.subject and cb.subject and ca.subject != cb.subject and ca.subject in cb.names and cb.subject in ca.names else 0.0
-    speakers = 1.0 if set(ca.names) - set(cb.names) and set(cb.names) - set(ca.names) else 0.0
+    roles = 1.0 if ca.subject and cb.subject and ca.subject != cb.subject and _acts_on(ca, cb.subject) and _acts_on(cb, ca.subject) else 0.0
+    # Another speaker: each names who speaks, and neither names the other's speaker at all.
+    speakers = 1.0 if ca.speakers and cb.speakers and not ca.speakers & set(cb.names) and not cb.speakers & set(ca.names) else 0.0
     quote = quote_differs = 0.0
     if ca.quoted and cb.quoted:
         q = Indel.normalized_similarity(ca.quoted, cb.quoted)

@@ -1,0 +1,179 @@
+"""Precision first: a link needs evidence that the statement is the same, not the topic.
+
+Short invented stories, one per failure class: sentences on the same topic that make different
+statements (roles swapped, another number, another speaker, the story's topic words alone) must
+not pair; a long sentence with two words swapped and (with a sentence model) a paraphrased lead
+must. Each story's outlets reorder their sentences, so the order-free phase decides.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from retold.model.align import align
+from retold.model.align import evidence as ev
+from retold.model.story import Outlet, OutletMeta, Sentence
+
+
+def outlet(oid, sentences, language="en"):
+    meta = OutletMeta(id=oid, name=oid, source=f"{oid}.txt", language=language)
+    return Outlet(meta=meta, text="", title=None, removed=(),
+                  sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(sentences)))
+
+
+def together(alignment, a, i, b, j) -> bool:
+    return j in alignment.counterpart_span(a, i, b)
+
+
+# A story about two invented countries and an alliance: every sentence names them.
+FILLER_A = [
+    "Talks between Velmont and Korrin are due to resume in Geneva next month.",
+    "The Tarsa valley has been disputed since the treaty of 1921 drew the border along the river.",
+    "Shops in the border town of Lesk stayed shut on Monday as families left for the coast.",
+    "The Accord's secretary general will visit Velmont's capital on Friday.",
+    "Korrin's currency fell to a record low against the dollar as traders sold.",
+    "Velmont closed two crossings on the Tarsa river to lorries on Sunday night.",
+]
+FILLER_B = [
+    "The Accord's secretary general is expected in Velmont's capital on Friday.",
+    "Families in the border town of Lesk kept their shops shut on Monday and drove to the coast.",
+    "Velmont and Korrin are due to resume their talks in Geneva next month.",
+    "The treaty of 1921 drew the border along the river, and the Tarsa valley has been disputed ever since.",
+    "Lorries were turned back at two Tarsa river crossings that Velmont closed on Sunday night.",
+    "Traders sold Korrin's currency, which fell to a record low against the dollar.",
+]
+
+
+def story(extra_a: list[str], extra_b: list[str]):
+    a = outlet("a", extra_a + FILLER_A)
+    b = outlet("b", FILLER_B[:2] + extra_b + FILLER_B[2:])
+    return align([a, b]), len(extra_a), 2
+
+
+def test_the_filler_story_pairs_its_own_statements():
+    alignment, _n, _k = story([], [])
+    assert together(alignment, "a", 0, "b", 2) and together(alignment, "a", 3, "b", 0)
+
+
+def test_roles_swapped_are_not_the_same_statement():
+    alignment, _n, k = story(
+        ["Velmont accused Korrin on Monday of massing troops on the Tarsa border."],
+        ["Korrin accused Velmont on Monday of massing troops on the Tarsa border."],
+    )
+    assert not together(alignment, "a", 0, "b", k)
+
+
+def test_a_different_number_is_not_the_same_statement():
+    alignment, _n, k = story(
+        ["Velmont's defence ministry said 12,000 soldiers had been moved to the Tarsa border in a week."],
+        ["Velmont's defence ministry said 40,000 soldiers had been moved to the Tarsa border in a month."],
+    )
+    assert not together(alignment, "a", 0, "b", k)
+
+
+def test_a_different_speaker_is_not_the_same_statement():
+    alignment, _n, k = story(
+        ["Velmont's foreign minister Ada Roth said the drills near the Tarsa border were a threat to peace."],
+        ["Korrin's army chief Ivo Lant said the drills near the Tarsa border were no threat to anyone."],
+    )
+    assert not together(alignment, "a", 0, "b", k)
+
+
+def test_the_story_topic_words_alone_do_not_pair():
+    alignment, _n, k = story(
+        ["The Accord's foreign ministers said in a statement that Korrin's drills near Velmont threatened the region."],
+        ["The Accord's foreign ministers, meeting in Brussels, voiced deep concern over Velmont and Korrin."],
+    )
+    assert not together(alignment, "a", 0, "b", k)
+
+
+def test_two_swapped_words_in_a_long_sentence_still_pair():
+    alignment, _n, k = story(
+        ["Their deepening partnership and large-scale support for Korrin's defence industrial base were of profound concern to the ministers gathered in Brussels."],
+        ["Their deepening partnership and extensive support for Korrin's defence industrial base were of serious concern to the ministers gathered in Brussels."],
+    )
+    assert together(alignment, "a", 0, "b", k)
+    assert alignment.outlet("a").sentences[0].status in ("shared", "altered")
+
+
+# ---------------------------------------------------------------- the sentence model
+
+class ConceptEmbedder:
+    """A deterministic fake sentence model: each word maps to a concept (synonyms to one), a
+    sentence is the normalised sum of its concepts' fixed random vectors."""
+
+    name = "concepts (test)"
+    SYNONYMS = {"urged": "warn", "warned": "warn", "inciting": "provok", "provoking": "provok",
+                "stop": "against", "against": "against", "tensions": "confront", "confrontation": "confront",
+                "links": "ties", "ties": "ties", "thursday": "thursday"}
+
+    def __init__(self):
+        self.calls = 0
+
+    def _vector(self, concept: str) -> np.ndarray:
+        seed = sum(ord(c) * 31 ** n for n, c in enumerate(concept)) % (2**32)
+        return np.random.default_rng(seed).standard_normal(64)
+
+    def embed(self, texts):
+        self.calls += 1
+        rows = []
+        for text in texts:
+            words = [w.strip(".,'\"").lower() for w in text.split()]
+            v = sum(self._vector(self.SYNONYMS.get(w, w)) for w in words if w)
+            rows.append(v / np.linalg.norm(v))
+        return np.asarray(rows, dtype=np.float32)
+
+
+LEAD_A = "Korrin on Thursday warned the Accord against provoking confrontation over its ties with Velmont."
+LEAD_B = "Korrin urged the Accord on Thursday to stop inciting tensions because of its links with Velmont."
+
+
+def test_a_paraphrased_lead_pairs_with_the_sentence_model_only():
+    a_text, b_text = [LEAD_A] + FILLER_A, FILLER_B[:2] + [LEAD_B] + FILLER_B[2:]
+    words_only = align([outlet("a", a_text), outlet("b", b_text)])
+    assert not together(words_only, "a", 0, "b", 2)
+    model = ConceptEmbedder()
+    with_model = align([outlet("a", a_text), outlet("b", b_text)], semantic=model)
+    assert model.calls == 1  # every sentence of the story embedded at once
+    assert together(with_model, "a", 0, "b", 2)
+    member = next(m for g in with_model.groups for m in g.members if (m.outlet, m.sentence) == ("a", 0))
+    assert "semantic" in member.evidence
+
+
+def test_the_sentence_model_does_not_pair_what_the_words_refuse():
+    """Roles swapped: the model sees nearly the same sentence, the names say otherwise."""
+    a_text = ["Velmont accused Korrin on Monday of massing troops on the Tarsa border."] + FILLER_A
+    b_text = FILLER_B[:2] + ["Korrin accused Velmont on Monday of massing troops on the Tarsa border."] + FILLER_B[2:]
+    alignment = align([outlet("a", a_text), outlet("b", b_text)], semantic=ConceptEmbedder())
+    assert not together(alignment, "a", 0, "b", 2)
+
+
+# ---------------------------------------------------------------- confidence
+
+def test_members_carry_a_calibrated_score_and_the_evidence_named():
+    alignment, _n, _k = story([], [])
+    scores = {(m.outlet, m.sentence): (m.score, m.evidence) for g in alignment.groups for m in g.members}
+    assert scores
+    for score, named in scores.values():
+        assert 0.0 < score <= 1.0 and named
+    # the reworded pair is less certain than a verbatim copy would be
+    assert scores[("a", 0)][0] < 1.0
+
+
+_WORDS = st.sampled_from("Velmont Korrin Accord border troops said Monday 12 40 the of on in drills talks minister".split())
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_WORDS, min_size=3, max_size=14), st.lists(_WORDS, min_size=3, max_size=14))
+def test_the_judge_is_symmetric_and_bounded(a_words, b_words):
+    """Whatever the two texts, the confidence is a probability, the same both ways round."""
+    a, b = " ".join(a_words) + ".", " ".join(b_words) + "."
+    from retold.model.align import feature_weights, sentence_features
+
+    features = sentence_features([outlet("a", [a]), outlet("b", [b])])
+    judge = ev.Judge([[a], [b]], features, feature_weights(features))
+    one, other = judge.verdict(0, (0,), 1, (0,)), judge.verdict(1, (0,), 0, (0,))
+    assert 0.0 <= one.confidence <= 1.0
+    assert abs(one.confidence - other.confidence) < 1e-9
