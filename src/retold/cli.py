@@ -111,7 +111,7 @@ def _parser() -> argparse.ArgumentParser:
     align_p.add_argument("paths", nargs="*", metavar="PATH", help=PATH_HELP)
     align_p.add_argument(
         "--format", choices=["text", "json", "html", "csv"], default="text",
-        help="text: a report for people (default); json: the alignment, schema retold.alignment/2; "
+        help="text: a report for people (default); json: the alignment, schema retold.alignment/3; "
         "html: one self-contained page to share; csv: one row per statement",
     )
     align_p.add_argument(

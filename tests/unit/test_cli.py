@@ -14,7 +14,7 @@ def run(*args, env=None):
 def test_json_shape(sample_dir, capsys):
     assert main(["align", str(sample_dir), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["schema"] == "retold.alignment/2"
+    assert data["schema"] == "retold.alignment/3"
     groups = {g["id"]: g for g in data["groups"]}
     for outlet in data["outlets"]:
         assert set(outlet) >= {"id", "name", "source", "title", "sentences", "removed"}
@@ -78,7 +78,7 @@ def test_skipped_files_get_a_notice(tmp_path, capsys):
 
 def test_python_dash_m_and_reader_without_terminal(sample_dir):
     result = run("align", str(sample_dir), "--format", "json")
-    assert result.returncode == 0 and json.loads(result.stdout)["schema"] == "retold.alignment/2"
+    assert result.returncode == 0 and json.loads(result.stdout)["schema"] == "retold.alignment/3"
     reader = run(str(sample_dir))
     assert reader.returncode != 0 and "retold align" in reader.stderr
     assert len(reader.stderr.strip().splitlines()) == 1

@@ -1,4 +1,5 @@
-"""The JSON contract (schema retold.alignment/2): offsets slice the source text exactly.
+"""The JSON contract (schema retold.alignment/3): offsets slice the source text exactly, and
+every group member carries a calibrated score with the evidence it rests on.
 
 For a plain-text or Markdown outlet, `source_bytes.decode(encoding)[start:end] == text` for
 every sentence; for HTML the offsets index the extracted article text (`offsets_into`).
@@ -42,7 +43,7 @@ def check_offsets(data: dict) -> int:
 @pytest.mark.parametrize("story", STORIES, ids=[p.name for p in STORIES])
 def test_offsets_slice_the_source_for_every_sentence(story):
     data = json.loads(json.dumps(to_dict(load_alignment([str(story)])), ensure_ascii=False))
-    assert data["schema"] == "retold.alignment/2"
+    assert data["schema"] == "retold.alignment/3"
     assert check_offsets(data) > 0
 
 
@@ -54,6 +55,24 @@ def test_groups_list_every_member_and_each_sentence_its_group():
             assert members.get((outlet["id"], sentence["index"])) == sentence["group"]
     # the story has merges and splits: some group holds two sentences of one outlet
     assert any(len({m["outlet"] for m in g["members"]}) < len(g["members"]) for g in data["groups"])
+
+
+EVIDENCE = {"verbatim", "names", "lexical", "run", "numbers", "quote", "semantic", "position",
+            "numbers differ", "roles swapped", "speakers differ", "quote differs"}
+
+
+@pytest.mark.parametrize("story", [p for p in STORIES if (p / "gold.json").is_file()], ids=lambda p: p.name)
+def test_every_member_has_a_calibrated_score_and_named_evidence(story):
+    data = json.loads(json.dumps(to_dict(load_alignment([str(story)])), ensure_ascii=False))
+    members = [m for g in data["groups"] for m in g["members"]]
+    assert members
+    for m in members:
+        assert set(m) == {"outlet", "sentence", "score", "evidence", "strength"}
+        assert 0.0 < m["score"] <= 1.0
+        assert m["evidence"] and set(m["evidence"]) <= EVIDENCE, m
+        assert m["strength"] == ("strong" if m["score"] >= 0.75 else "possible")
+        # a verbatim copy is certain; anything else says what it rests on besides
+        assert (m["score"] == 1.0) == (m["evidence"] == ["verbatim"]) or m["score"] >= 0.99
 
 
 _WORD = st.sampled_from("harbour ferry council said the a of 42 crews votes river Orlin quay".split())

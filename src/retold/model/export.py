@@ -1,6 +1,8 @@
-"""Alignment → JSON (schema retold.alignment/2) and a text report for a person.
+"""Alignment → JSON (schema retold.alignment/3) and a text report for a person.
 
-Schema 2 (README, "The JSON schema"): a group may hold several consecutive sentences of one
+Schema 3 (README, "The JSON schema"): each group member's `score` is the calibrated confidence
+(0–1) that it tells the group's statement, with the `evidence` it rests on and its `strength`
+("strong" or "possible"). Since schema 2, a group may hold several consecutive sentences of one
 outlet (a merge or split elsewhere), and every sentence's `text` is exactly
 `source_text[start:end]`: the decoded file for plain text and Markdown, the extracted article
 text for HTML (`offsets_into` says which).
@@ -13,7 +15,7 @@ import json
 from retold.model.safe import printable
 from retold.model.story import GLYPHS, Alignment
 
-SCHEMA = "retold.alignment/2"
+SCHEMA = "retold.alignment/3"
 
 
 def to_dict(alignment: Alignment) -> dict:
@@ -51,7 +53,10 @@ def to_dict(alignment: Alignment) -> dict:
             for outlet in alignment.outlets
         ],
         "groups": [
-            {"id": g.id, "members": [{"outlet": m.outlet, "sentence": m.sentence, "score": m.score} for m in g.members]}
+            {"id": g.id, "members": [
+                {"outlet": m.outlet, "sentence": m.sentence, "score": m.score, "evidence": list(m.evidence), "strength": m.strength}
+                for m in g.members
+            ]}
             for g in alignment.groups
         ],
         "overlap": alignment.overlap(),

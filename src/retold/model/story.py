@@ -107,12 +107,20 @@ class Outlet:
         return {str(k): v for k, v in result.items()}
 
 
+STRONG = 0.75  # a member scored below this is shown as a "possible" counterpart, not a sure one
+
+
 @dataclass(frozen=True)
 class Member:
     outlet: str
     sentence: int
     score: float  # calibrated confidence (0..1) of its best link to another outlet in the group
     evidence: tuple[str, ...] = ()  # what that link rests on: "verbatim", "lexical", "run", "numbers", …
+
+    @property
+    def strength(self) -> str:
+        """"strong", or "possible" when the evidence is thin (the reader marks it so)."""
+        return "strong" if self.score >= STRONG else "possible"
 
 
 @dataclass(frozen=True)

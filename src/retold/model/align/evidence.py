@@ -33,6 +33,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel
 
 from retold.model.normalize import STOPWORDS, fold, tokens
+from retold.model.story import STRONG as STORY_STRONG
 
 # ---------------------------------------------------------------- parameters
 
@@ -61,7 +62,7 @@ SEMANTIC_MODEL = LEXICAL_MODEL + (4.0,)
 
 # Decisions on the calibrated confidence.
 SAME_STATEMENT = 0.5  # an order-free pair (or a bead of non-parallel text) needs this to be a link
-STRONG = 0.75  # below this a link is shown as "possible"
+STRONG = STORY_STRONG  # below this a link is shown as "possible" (retold.model.story, where the reader reads it)
 VETO = {"roles swapped", "numbers differ"}  # what the sentence model's cosine may not outweigh
 # The aligner's structural evidence, added to the content's log-odds: a pair the gap programme
 # made in parallel text, and a pair between two confirmed pairs in both texts.
@@ -318,7 +319,13 @@ class Judge:
         model = LEXICAL_MODEL if sem is None else SEMANTIC_MODEL
         values = x + ([] if sem is None else [sem])
         logit = model[0] + sum(w * v for w, v in zip(model[1:], values))
-        return logit, name_evidence(x, sem)
+        named = name_evidence(x, sem)
+        if "roles swapped" not in named:
+            ca = _merged([self.clues_of(a, i) for i in rows])
+            cb = _merged([self.clues_of(b, j) for j in cols])
+            if set(ca.names) & set(cb.names):
+                named.insert(0, "names")  # the same actors named (across languages, often all there is)
+        return logit, named
 
     def verdict(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int], structure: float = 0.0, semantic: bool = False) -> Verdict:
         key = (a, tuple(rows), b, tuple(cols), structure, semantic)
