@@ -69,6 +69,7 @@ class Status(StrEnum):
 
 # One glyph table for every view (text report, panes, overview, HTML export).
 GLYPHS: dict[str, str] = {Status.SHARED: "=", Status.ALTERED: "~", Status.UNIQUE: "+"}
+POSSIBLE_GLYPH = "?"  # a counterpart on thin evidence (Member.strength "possible"), shared or altered
 STATUSES: tuple[Status, ...] = (Status.SHARED, Status.ALTERED, Status.UNIQUE)
 
 
@@ -163,6 +164,16 @@ class Alignment:
                 spans.append({k: tuple(sorted(v)) for k, v in by_outlet.items()})
             self._cache["spans"] = spans
         return spans
+
+    def possible(self, outlet_id: str) -> frozenset[int]:
+        """The sentences of `outlet_id` whose place in their group rests on thin evidence
+        (`Member.strength` "possible"): the reader marks them apart from sure counterparts."""
+        key = ("possible", outlet_id)
+        if key not in self._cache:
+            self._cache[key] = frozenset(
+                m.sentence for g in self.groups for m in g.members if m.outlet == outlet_id and m.strength == "possible"
+            )
+        return self._cache[key]
 
     def counterpart_spans(self, outlet_id: str, other_id: str) -> list[tuple[int, ...]]:
         """For every sentence of `outlet_id`, all its counterparts in `other_id` (cached):

@@ -22,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from retold.model.safe import printable
-from retold.model.story import GLYPHS, Alignment, Outlet, Status
+from retold.model.story import GLYPHS, POSSIBLE_GLYPH, Alignment, Outlet, Status
 from retold.model.compare import compare
 from retold.tui.messages import Navigate, PaneClicked, PaneScrolled
 from retold.tui.state import PaneLayout
@@ -131,6 +131,7 @@ class OutletPane(ScrollView, can_focus=True):
         "outlet-pane--match-current",
         "outlet-pane--rewritten",
         "outlet-pane--folded",
+        "outlet-pane--possible",
     }
 
     # What belongs to a pane: moving its cursor. (ScrollView binds the arrows to plain scrolling.)
@@ -470,7 +471,11 @@ class OutletPane(ScrollView, can_focus=True):
         removed_style = self._style("outlet-pane--removed")
         if row.kind == RowKind.SENTENCE and row.first:
             sentence = self.outlet.sentences[row.sentence]
-            segments.append(Segment(GLYPHS[sentence.status], self._style(f"outlet-pane--{sentence.status}")))
+            if sentence.index in self.alignment.possible(self.outlet.id):
+                # Its counterpart rests on thin evidence: "?" in a fainter style, not a sure "~"/"=".
+                segments.append(Segment(POSSIBLE_GLYPH, self._style("outlet-pane--possible")))
+            else:
+                segments.append(Segment(GLYPHS[sentence.status], self._style(f"outlet-pane--{sentence.status}")))
             if row.sentence in self.noted:
                 segments.append(Segment(NOTE_MARK, self._style("outlet-pane--note")))
             else:
