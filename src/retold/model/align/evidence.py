@@ -70,6 +70,7 @@ POSITION_PARALLEL = 2.5
 POSITION_NEIGHBOURS = 1.0
 POSITION_NEAR = 0.7  # ... and a pair at the same relative place in both texts (within PLACE_NEAR)
 PLACE_NEAR = 0.1
+PLACE_TEXTS = 4  # sentences each text needs before a relative place says anything
 COHERENCE_FLOOR = 0.3  # a group member's mean support from the group's other outlets
 
 # Semantic: with fewer than this many sentence pairs an outlet pair's median cosine is no
@@ -268,13 +269,27 @@ class Judge:
         for link in links[found[0]:]:  # the links added since the last question
             cells.update((i, j) for i in link.rows for j in link.cols)
         found[0] = len(links)
-        return (rows[0] - 1, cols[0] - 1) in cells and (rows[-1] + 1, cols[-1] + 1) in cells
+        before, after = (rows[0] - 1, cols[0] - 1), (rows[-1] + 1, cols[-1] + 1)
+        if before == (-1, -1) and after == (len(self.texts[a]), len(self.texts[b])):
+            return False  # the whole of both texts: nothing around it confirms anything
+        return before in cells and after in cells
 
     def same_place(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int]) -> bool:
-        na, nb = max(1, len(self.texts[a]) - 1), max(1, len(self.texts[b]) - 1)
+        """At the same relative place in two texts long enough for a place to mean something."""
+        if min(len(self.texts[a]), len(self.texts[b])) < PLACE_TEXTS:
+            return False
+        na, nb = len(self.texts[a]) - 1, len(self.texts[b]) - 1
         return abs(rows[0] / na - cols[0] / nb) <= PLACE_NEAR
 
     def accept(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int], links: Sequence, retold: bool = False, semantic: bool = False) -> bool:
+        if len(rows) == 1 and len(cols) == 1 and self.features[a][rows[0]] is self.features[b][cols[0]]:
+            return True  # one text (wire copies share their parse): verbatim, nothing to weigh
+        if not retold:
+            # The words first: what they settle alone needs no look at the neighbours (most pairs).
+            verdict = self.verdict(a, rows, b, cols, 0.0, semantic)
+            if verdict.confidence >= SAME_STATEMENT and not (semantic and VETO & set(verdict.evidence)):
+                self.verdicts[(a, tuple(rows), b, tuple(cols))] = verdict
+                return True
         supported = self.neighbours_confirmed(a, rows, b, cols, links)
         if retold:
             if not supported or len(rows) != 1 or len(cols) != 1:
@@ -293,6 +308,8 @@ class Judge:
     def link_verdict(self, link) -> Verdict:
         """A finished link's verdict: the one it was judged with, else (a pair the programme
         made in parallel text, or a link grown since) from its content and its pair's structure."""
+        if len(link.rows) == 1 and len(link.cols) == 1 and self.features[link.outlet_a][link.rows[0]] is self.features[link.outlet_b][link.cols[0]]:
+            return VERBATIM  # one text (wire copies share their parse)
         key = (link.outlet_a, link.rows, link.outlet_b, link.cols)
         found = self.verdicts.get(key)
         if found is None:
