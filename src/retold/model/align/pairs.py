@@ -147,11 +147,14 @@ def _order_free(sides: PairSides, links: list[Link], best_a, best_b, skip: set[t
             _add(sides, links, (i,), (j,), score)
 
 
-def _second_look(sides: PairSides, links: list[Link]) -> None:
+def _second_look(sides: PairSides, links: list[Link], retold_only: bool = False) -> None:
     """What was refused for want of evidence, again: a pair now standing between two confirmed
-    pairs in both texts has its neighbours' support."""
+    pairs in both texts has its neighbours' support. (A retold bead is looked at again as soon
+    as the programme's beads are all there, before a neighbour's bead takes it in.)"""
     judge = sides.judge
     for rows, cols, score, retold in sides.refused[:]:
+        if retold_only and not retold:
+            continue
         if (not sides.linked_a.intersection(rows) and not sides.linked_b.intersection(cols)
                 and judge.neighbours_confirmed(sides.a, rows, sides.b, cols, links)):
             _add(sides, links, rows, cols, score, retold=retold)
@@ -195,6 +198,8 @@ def _pair_pass(sides: PairSides, scores: Scores) -> list[Link]:
             if kept is not None:
                 retold = parallel and same_language and kept[2] < FLOOR_PARALLEL  # in another's place, few words shared
                 _add(sides, links, *kept, judged=not parallel or retold, retold=retold)
+    if sides.judge is not None and parallel and same_language:
+        _second_look(sides, links, retold_only=True)
     if not parallel:
         links[:] = [extend(sides, link) for link in links]
     elif same_language:
