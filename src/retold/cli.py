@@ -236,8 +236,10 @@ class _EmbeddingBar:
     terminal; elsewhere (a log) a line every 10 s, so a quick run writes none."""
 
     def __init__(self) -> None:
+        import time
+
         self.tty = sys.stderr.isatty()
-        self.last = 0.0
+        self.last = time.monotonic() if not self.tty else 0.0  # a log's first line after 10 s
         self.open = False
 
     def __call__(self, stage: str, done: int, total: int) -> None:

@@ -318,3 +318,38 @@ def test_align_without_the_model_imports_neither_numpy_nor_the_model(sample_dir)
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+class _Terminal:
+    def __init__(self, tty: bool) -> None:
+        self.tty, self.written = tty, []
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> None:
+        self.written.append(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_embedding_progress_redraws_one_line_on_a_terminal_and_stays_quiet_in_a_short_log(monkeypatch):
+    from retold import cli
+
+    terminal = _Terminal(True)
+    monkeypatch.setattr(sys, "stderr", terminal)
+    bar = cli._EmbeddingBar()
+    bar("aligning", 0, 1)
+    bar("embedding", 32, 64)
+    bar("embedding", 64, 64)
+    bar.end()
+    out = "".join(terminal.written)
+    assert out.count("\r") == 2 and "32/64 sentences" in out and out.endswith("64/64 sentences\x1b[K\n")
+    log = _Terminal(False)
+    monkeypatch.setattr(sys, "stderr", log)
+    quiet = cli._EmbeddingBar()
+    quiet("embedding", 32, 64)
+    quiet("embedding", 64, 64)
+    quiet.end()
+    assert log.written == []  # a run shorter than 10 s leaves no progress lines in a log
