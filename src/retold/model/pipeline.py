@@ -109,7 +109,7 @@ def _load_alignment(
 
 def align_outlets(outlets: list[Outlet], semantic: bool, notice: Callable[[str], None], step: Progress) -> Alignment:
     """The one call of align(): with the sentence model as evidence when it is wanted and installed."""
-    if not (semantic and _align_takes_semantic()):
+    if not semantic:
         return align(outlets)
     from retold.model.semantic import load_embedder
 
@@ -117,17 +117,9 @@ def align_outlets(outlets: list[Outlet], semantic: bool, notice: Callable[[str],
     return align(outlets, semantic=embedder)
 
 
-def _align_takes_semantic() -> bool:
-    """Until align() has its `semantic` parameter (branch `evidence`), the model is not loaded.
-    Delete this shim once it has."""
-    import inspect
-
-    return "semantic" in inspect.signature(align).parameters
-
-
 def semantic_hint(enabled: bool = True) -> str | None:
     """The one line to print (once a run) when the sentence model is wanted but not installed."""
-    if not (enabled and _align_takes_semantic()):
+    if not enabled:
         return None
     from retold.model.semantic import unavailable_hint
 
