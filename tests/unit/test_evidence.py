@@ -177,3 +177,52 @@ def test_the_judge_is_symmetric_and_bounded(a_words, b_words):
     one, other = judge.verdict(0, (0,), 1, (0,)), judge.verdict(1, (0,), 0, (0,))
     assert 0.0 <= one.confidence <= 1.0
     assert abs(one.confidence - other.confidence) < 1e-9
+
+
+# ---------------------------------------------------------------- group coherence
+
+def _judge(rows):
+    from retold.model.align import feature_weights, sentence_features
+
+    outlets = [outlet(chr(97 + n), row) for n, row in enumerate(rows)]
+    features = sentence_features(outlets)
+    return ev.Judge(rows, features, feature_weights(features))
+
+
+def test_a_chain_of_three_statements_is_split_at_its_weakest_link():
+    """A–B say the same, B–C only share a topic (a weak link): C is not part of A and B's group."""
+    from retold.model.align import Link
+    from retold.model.align.coherence import coherent
+
+    same = "The harbour council voted on Monday to close the old quay for repairs next spring."
+    other = "Fishermen said the council's quay plan would leave them nowhere to land their catch."
+    judge = _judge([[same], [same], [other]])
+    links = [Link(1.0, 0, (0,), 1, (0,)), Link(0.45, 1, (0,), 2, (0,))]
+    groups = coherent([[(0, 0), (1, 0), (2, 0)]], links, judge, ["en", "en", "en"])
+    assert groups == [[(0, 0), (1, 0)]]
+    # the same three with a strong link also between A and C: nothing to split
+    judge = _judge([[same], [same], [same.replace("spring", "summer")]])
+    links.append(Link(0.9, 0, (0,), 2, (0,)))
+    assert coherent([[(0, 0), (1, 0), (2, 0)]], links, judge, ["en"] * 3) == [[(0, 0), (1, 0), (2, 0)]]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 2), st.integers(0, 3), st.integers(0, 2), st.floats(0.1, 1.0)), min_size=1, max_size=10))
+def test_coherence_only_splits_never_adds(raw_links):
+    """Whatever the links: the groups coherence returns are disjoint pieces of the groups it was
+    given, each spanning two outlets at least."""
+    from retold.model.align import Link, group_links
+    from retold.model.align.coherence import coherent
+
+    texts = [[f"Outlet {k} sentence {i} about the {w} quay." for i, w in enumerate(("old", "new", "north"))] for k in range(4)]
+    judge = _judge(texts)
+    links = [Link(s, min(a, b), (i,) if a < b else (j,), max(a, b), (j,) if a < b else (i,)) for a, i, b, j, s in raw_links if a != b]
+    groups = group_links(links, [3] * 4)
+    result = coherent(groups, links, judge, ["en"] * 4)
+    given_nodes = {node: n for n, members in enumerate(groups) for node in members}
+    seen = set()
+    for members in result:
+        assert len({k for k, _ in members}) >= 2
+        assert len({given_nodes[node] for node in members}) == 1  # a piece of one given group
+        assert not seen & set(members)
+        seen |= set(members)
