@@ -102,11 +102,12 @@ def test_a_reworded_translation_in_one_language_is_aligned_at_least_as_its_lengt
 def test_in_one_language_a_pair_by_lengths_still_needs_a_shared_word():
     """Parallel by the lengths' order, one language: a sentence whose counterpart shares not one
     word with it stays unpaired (position and length alone never pair news)."""
-    source, target, truth = rhythm_story(1, reworded)
-    lone = next(n for n in range(10, len(source)) if n not in ALIKE)
-    target[truth[lone]] = " ".join(w[::-1] + "en" for w in source[lone].rstrip(".").lower().split()).capitalize() + "."
-    alignment = align([outlet("src", source, "en"), outlet("dst", target, "en")])
-    assert alignment.counterpart_span("src", lone, "dst") == ()
+    for lone in (12, 14, 18, 20):
+        source, target, truth = rhythm_story(1, reworded)
+        target[truth[lone]] = " ".join(w[::-1] + "en" for w in source[lone].rstrip(".").lower().split()).capitalize() + "."
+        alignment = align([outlet("src", source, "en"), outlet("dst", target, "en")])
+        assert alignment.counterpart_span("src", lone, "dst") == (), lone
+        assert alignment.counterpart_span("src", lone + 1, "dst") == (truth[lone + 1],), lone  # its neighbours are aligned
 
 
 @settings(max_examples=60, deadline=None)
@@ -131,3 +132,25 @@ def test_the_length_order_test_rarely_sees_order_in_unrelated_lengths():
         b = [rng.choice([30, 40, 150, 170, 300]) + rng.randint(0, 10) for _ in range(count + rng.randint(-2, 2))]
         ordered += length_order_ratio(a, b) <= LENGTH_ORDER_PARALLEL
     assert ordered <= 5
+
+
+def _links(source: list[str], target: list[str], languages: tuple[str, str]):
+    from retold.model.align.candidates import candidate_pairs
+    from retold.model.align.features import feature_weights
+    from retold.model.align.pairs import pair_links
+    from retold.model.align.records import PairSides
+    from retold.model.align.scoring import Scorer
+
+    features = sentence_features([outlet("a", source, languages[0]), outlet("b", target, languages[1])])
+    weights = feature_weights(features)
+    scorer = Scorer(features, weights)
+    candidates = candidate_pairs(features, weights, scorer)
+    return pair_links(PairSides(0, 1, features[0], features[1], scorer, languages[0] == languages[1]), candidates[(0, 1)])
+
+
+def test_a_link_made_by_lengths_and_order_says_so():
+    source, target, _truth = rhythm_story(0, coded)
+    links = _links(source, target, ("en", "xx"))
+    by_lengths = [link for link in links if link.basis == "length+order"]
+    assert by_lengths and all(link.score < 0.40 for link in by_lengths)
+    assert all(link.basis == "words" for link in _links(source, source, ("en", "en")))  # a copy: words say it all
