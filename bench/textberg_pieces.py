@@ -127,7 +127,7 @@ def gale_church_links(source: list[str], target: list[str]) -> tuple[set[tuple[i
 def run_piece(source: list[str], source_lang: str, target: list[str], target_lang: str, gold: list[Bead]) -> tuple[list[int], list[int], float, float]:
     result = score_texts("\n".join(source) + "\n", source_lang, "\n".join(target) + "\n", target_lang, gold)
     gc_links, gc_confidence = gale_church_links(source, target)
-    order = length_order_ratio([len(line) for line in source], [len(line) for line in target])
+    order = length_order_ratio([len(line) for line in source], [len(line) for line in target], exact=True)
     return counts(result["links"], gold), counts(gc_links, gold), gc_confidence, order
 
 

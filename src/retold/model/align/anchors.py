@@ -13,6 +13,7 @@ from retold.model.align.params import (
     LENGTH_ORDER_LEAST,
     LENGTH_ORDER_ON_PATH,
     LENGTH_ORDER_PARALLEL,
+    LENGTH_ORDER_SIZE,
     PARALLEL_CHAIN,
     PARALLEL_COVER,
     PARALLEL_MONOTONE,
@@ -119,9 +120,9 @@ def parallel_basis(chain: list[Anchor], anchors: list[Anchor], fa: list[Features
         return "anchors"
     if not same_language and translation_shaped(chain, fa, fb):
         return "translation"
-    if len(chain) >= LENGTH_ORDER_ANCHORS and min(len(fa), len(fb)) >= LENGTH_ORDER_LEAST:
+    if len(chain) >= LENGTH_ORDER_ANCHORS and min(len(fa), len(fb)) >= max(LENGTH_ORDER_LEAST, LENGTH_ORDER_SIZE * max(len(fa), len(fb))):
         la, lb = [f.length for f in fa], [f.length for f in fb]
-        if length_order_ratio(la, lb) <= LENGTH_ORDER_PARALLEL:
+        if min(sum(la), sum(lb)) >= LENGTH_ORDER_SIZE * max(sum(la), sum(lb)) and length_order_ratio(la, lb) <= LENGTH_ORDER_PARALLEL:
             _cost, beads = length_alignment(la, lb, path=True)
             if share_on_path([(i, j) for i, j, _s in chain], beads) >= LENGTH_ORDER_ON_PATH:
                 return "lengths"
