@@ -32,15 +32,15 @@ def outlet(oid: str, sentences: list[str], language: str) -> Outlet:
                   sentences=tuple(Sentence(index=i, paragraph=0, text=t, start=0, end=0) for i, t in enumerate(sentences)))
 
 
-def rhythm_story(seed: int, translate, merges=(1, 3, 5, 7), count: int = 27):
+def rhythm_story(seed: int, translate, merges=(1, 3, 5, 7), count: int = 27, alike=ALIKE):
     """(source, target, truth): truth[i] = the target sentence that holds source sentence i."""
     rng = random.Random(seed)
     source_words = []
     for n in range(count):
-        size = rng.choice([4, 5, 6, 22, 26, 30]) if n not in ALIKE else 12  # short and long: a rhythm
+        size = rng.choice([4, 5, 6, 22, 26, 30]) if n not in alike else 12  # short and long: a rhythm
         words = rng.sample(VOCABULARY, min(size, len(VOCABULARY))) + rng.sample(VOCABULARY, max(0, size - len(VOCABULARY)))
-        for alike in ALIKE.get(n, []):
-            words.insert(rng.randrange(len(words)), alike)
+        for written_alike in alike.get(n, []):
+            words.insert(rng.randrange(len(words)), written_alike)
         source_words.append(words)
     source = [" ".join(w).capitalize() + "." for w in source_words]
     target, truth = [], {}
@@ -154,3 +154,24 @@ def test_a_link_made_by_lengths_and_order_says_so():
     by_lengths = [link for link in links if link.basis == "length+order"]
     assert by_lengths and all(link.score < 0.40 for link in by_lengths)
     assert all(link.basis == "words" for link in _links(source, source, ("en", "en")))  # a copy: words say it all
+
+
+def test_across_languages_a_translation_without_one_shared_name_is_aligned_by_its_rhythm():
+    """No name or number written alike, so not one confident pair: the lengths in order are all
+    the evidence, and clear enough here (short and long sentences) to align it."""
+    for seed in range(3):
+        source, target, truth = rhythm_story(seed, coded, alike={})
+        alignment = align([outlet("src", source, "en"), outlet("dst", target, "xx")])
+        recall, precision, length_recall = recalls(alignment, source, target, truth)
+        assert length_recall >= 0.8, seed
+        assert recall >= length_recall and precision >= 0.95, (seed, recall, precision, length_recall)
+
+
+def test_across_languages_the_same_sentences_in_another_order_are_not_paired_by_lengths():
+    """The translation's sentences shuffled: the same lengths, no order. Without a name or number
+    written alike nothing says which is which, and nothing is paired."""
+    for seed in range(3):
+        source, target, _truth = rhythm_story(seed, coded, alike={})
+        random.Random(seed).shuffle(target)
+        alignment = align([outlet("src", source, "en"), outlet("dst", target, "xx")])
+        assert not alignment.groups, seed

@@ -9,6 +9,7 @@ from bisect import bisect_left
 from retold.model.align.lengths import length_alignment, length_order_ratio, share_on_path
 from retold.model.align.params import (
     ANCHOR_THRESHOLD,
+    LENGTH_ORDER_ALONE,
     LENGTH_ORDER_ANCHORS,
     LENGTH_ORDER_LEAST,
     LENGTH_ORDER_ON_PATH,
@@ -120,9 +121,15 @@ def parallel_basis(chain: list[Anchor], anchors: list[Anchor], fa: list[Features
         return "anchors"
     if not same_language and translation_shaped(chain, fa, fb):
         return "translation"
-    if len(chain) >= LENGTH_ORDER_ANCHORS and min(len(fa), len(fb)) >= max(LENGTH_ORDER_LEAST, LENGTH_ORDER_SIZE * max(len(fa), len(fb))):
+    # Across languages a translation may share not one name or number with its original: then
+    # the rhythm alone must be clearer. In one language a true counterpart always shares words.
+    alone = not chain and not same_language
+    if (len(chain) >= LENGTH_ORDER_ANCHORS or alone) and min(len(fa), len(fb)) >= max(LENGTH_ORDER_LEAST, LENGTH_ORDER_SIZE * max(len(fa), len(fb))):
         la, lb = [f.length for f in fa], [f.length for f in fb]
-        if min(sum(la), sum(lb)) >= LENGTH_ORDER_SIZE * max(sum(la), sum(lb)) and length_order_ratio(la, lb) <= LENGTH_ORDER_PARALLEL:
+        bar = LENGTH_ORDER_ALONE if alone else LENGTH_ORDER_PARALLEL
+        if min(sum(la), sum(lb)) >= LENGTH_ORDER_SIZE * max(sum(la), sum(lb)) and length_order_ratio(la, lb) <= bar:
+            if alone:
+                return "lengths"
             _cost, beads = length_alignment(la, lb, path=True)
             if share_on_path([(i, j) for i, j, _s in chain], beads) >= LENGTH_ORDER_ON_PATH:
                 return "lengths"

@@ -116,6 +116,7 @@ def length_order_ratio(a: list[int], b: list[int], exact: bool = False) -> float
         rng.shuffle(other)
         shuffled.append(length_alignment_cost(a, other))
         if not exact and sum(cost * LENGTH_ORDER_PARALLEL < own for cost in shuffled) > LENGTH_ORDER_SHUFFLES // 2:
+            # (LENGTH_ORDER_PARALLEL is the loosest bar any caller uses)
             return 1.0  # most shuffles already align about as well: no order in the lengths (the answer cannot change)
     shuffled.sort()
     middle = len(shuffled) // 2

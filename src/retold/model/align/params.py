@@ -91,3 +91,4 @@ LENGTH_ORDER_SIZE = 0.5  # a translation keeps at least half its original's sent
 LENGTH_ORDER_LEAST = 16  # sentences a side needs: on fewer, unrelated lengths fall in order by chance too often (measured: about 3% of unrelated pairs at 20 sentences, 11% at 12, with lengths in sharp classes)
 LENGTH_ORDER_ANCHORS = 1  # confident pairs that must sit on the length alignment: a second signal that agrees
 LENGTH_ORDER_ON_PATH = 0.8  # ... the share of the chain's confident pairs that must
+LENGTH_ORDER_ALONE = 0.55  # across languages with not one confident pair, the rhythm alone must be this clear
