@@ -175,3 +175,18 @@ def test_across_languages_the_same_sentences_in_another_order_are_not_paired_by_
         random.Random(seed).shuffle(target)
         alignment = align([outlet("src", source, "en"), outlet("dst", target, "xx")])
         assert not alignment.groups, seed
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.integers(0, 300_000), max_size=60), st.lists(st.integers(0, 300_000), max_size=60))
+def test_the_length_alignment_is_total_and_covers_both_sides_in_order(a, b):
+    """Any lengths (none, zero, a 300 KB paragraph): the length alignment covers every sentence
+    of both sides once, in order, and the order test answers a finite ratio."""
+    cost, beads = length_alignment(a, b, path=True)
+    if a and b:
+        assert [i for rows, _cols in beads for i in rows] == list(range(len(a)))
+        assert [j for _rows, cols in beads for j in cols] == list(range(len(b)))
+        assert all((len(rows), len(cols)) in {(1, 1), (1, 2), (2, 1), (1, 0), (0, 1)} for rows, cols in beads)
+    assert cost >= 0.0 and cost != float("inf")
+    ratio = length_order_ratio(a, b)
+    assert 0.0 <= ratio < float("inf")
