@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from retold.model.align.anchors import Anchor, best_partners, confident_pairs, increasing_chain, is_parallel
+from retold.model.align.anchors import Anchor, best_partners, confident_pairs, increasing_chain, parallel_basis
 from retold.model.align.beads import Trimmed, crossed, each_part_shares, trim, trim_unsupported
 from retold.model.align.gaps import Bead, gap_programme
 from retold.model.align.growth import attach_orphans, extend
@@ -64,8 +64,11 @@ def pair_links(sides: PairSides, scores: Scores) -> list[Link]:
     return links
 
 
-def _floor(sides: PairSides, chain: list[Anchor], parallel: bool) -> float:
+def _floor(sides: PairSides, chain: list[Anchor], basis: str) -> float:
     """The lowest similarity a programme bead needs to become a link."""
+    parallel = bool(basis)
+    if basis == "lengths" and sides.same_language:
+        return FLOOR_PARALLEL  # parallel by the lengths' order: in one language a counterpart still shares some words
     if parallel and sides.same_language:
         # Copies (most confident pairs word for word): a sentence between copies that shares
         # almost no words is the outlet's own. A retelling (few pairs word for word: a
@@ -117,7 +120,7 @@ def _kept_bead(sides: PairSides, chain: list[Anchor], parallel: bool, floor: flo
     return rows, cols, sim
 
 
-def _add(sides: PairSides, links: list[Link], rows: tuple[int, ...], cols: tuple[int, ...], score: float, judged: bool = True, retold: bool = False) -> None:
+def _add(sides: PairSides, links: list[Link], rows: tuple[int, ...], cols: tuple[int, ...], score: float, basis: str = "words", judged: bool = True, retold: bool = False) -> None:
     """A link, when the judge finds evidence that the statement is the same (not the topic):
     outside parallel text every link is judged, in parallel text only a retold sentence (in
     another's place, few words shared), which needs confirmed pairs on both sides. Across
@@ -127,7 +130,7 @@ def _add(sides: PairSides, links: list[Link], rows: tuple[int, ...], cols: tuple
     if judge is not None and judged and sides.same_language and not judge.accept(sides.a, rows, sides.b, cols, links, retold):
         sides.refused.append((rows, cols, score, retold))
         return
-    links.append(new_link(score, sides.a, rows, sides.b, cols))
+    links.append(new_link(score, sides.a, rows, sides.b, cols, basis))
     sides.linked_a.update(rows)
     sides.linked_b.update(cols)
 
@@ -157,7 +160,7 @@ def _second_look(sides: PairSides, links: list[Link], retold_only: bool = False)
             continue
         if (not sides.linked_a.intersection(rows) and not sides.linked_b.intersection(cols)
                 and judge.neighbours_confirmed(sides.a, rows, sides.b, cols, links)):
-            _add(sides, links, rows, cols, score, retold=retold)
+            _add(sides, links, rows, cols, score, basis="length+order" if retold else "words", retold=retold)
 
 
 def _pair_pass(sides: PairSides, scores: Scores) -> list[Link]:
@@ -171,8 +174,9 @@ def _pair_pass(sides: PairSides, scores: Scores) -> list[Link]:
     best_a, best_b = best_partners(scores, fa, fb, scorer)
     anchors = confident_pairs(best_a, best_b, fa, fb, scorer, ANCHOR_THRESHOLD if same_language else ANCHOR_CROSS_LANGUAGE)
     chain = increasing_chain(anchors)
-    parallel = is_parallel(chain, anchors, fa, fb, same_language)
-    floor = _floor(sides, chain, parallel)
+    basis = parallel_basis(chain, anchors, fa, fb, same_language)
+    parallel = bool(basis)
+    floor = _floor(sides, chain, basis)
     if sides.judge is not None:
         sides.judge.parallel[(sides.a, sides.b)] = parallel
     sides.refused.clear()
@@ -196,8 +200,11 @@ def _pair_pass(sides: PairSides, scores: Scores) -> list[Link]:
         for bead in beads:
             kept = _kept_bead(sides, chain, parallel, floor, bead)
             if kept is not None:
+                # Between parallel texts a bead whose words alone would not make a link stands on
+                # the lengths and places of its sentences: say so.
                 retold = parallel and same_language and kept[2] < FLOOR_PARALLEL  # in another's place, few words shared
-                _add(sides, links, *kept, judged=not parallel or retold, retold=retold)
+                _add(sides, links, *kept, basis="words" if not parallel or kept[2] >= FLOOR_LOOSE else "length+order",
+                     judged=not parallel or retold, retold=retold)
     if sides.judge is not None and parallel and same_language:
         _second_look(sides, links, retold_only=True)
     if not parallel:
