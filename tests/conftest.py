@@ -14,6 +14,7 @@ def _isolated_data_dir(tmp_path, monkeypatch):
     """Notes never touch the user's real data directory in tests."""
     monkeypatch.setenv("RETOLD_DATA_DIR", str(tmp_path / "retold-data"))
     monkeypatch.setenv("RETOLD_CONFIG_DIR", str(tmp_path / "retold-config"))  # no user keymap in tests
+    monkeypatch.setenv("RETOLD_CACHE_DIR", str(tmp_path / "retold-cache"))  # nor the user's alignment cache
     monkeypatch.delenv("NO_COLOR", raising=False)
     yield
 

@@ -32,9 +32,12 @@ PATH_HELP = (
     "or the files themselves"
 )
 
+NO_CACHE_HELP = "align afresh: neither read nor write the alignment cache"
+
 
 def _epilog() -> str:
     from retold.config import keymap_path
+    from retold.model.cache import cache_root
     from retold.notes.store import data_dir
 
     return f"""\
@@ -43,6 +46,9 @@ With no command, `retold PATH...` opens the reader; `retold` alone opens the bun
 files:
   notes     {data_dir() / "notes.db"}
             (SQLite; set RETOLD_DATA_DIR to keep notes elsewhere)
+  cache     {cache_root() / "alignments"}
+            (finished alignments by content; delete the folder to clear it; set RETOLD_CACHE_DIR
+            to move it, RETOLD_CACHE_MAX_MB to bound it, default 512)
   keymap    {keymap_path()}
             (TOML, optional: [keys] binding_id = "key,key", e.g. overview = "O";
             binding ids are listed by `?` in the reader; set RETOLD_CONFIG_DIR to move it)
@@ -119,6 +125,7 @@ def _parser() -> argparse.ArgumentParser:
         help="colour the text report: auto (default) when writing to a terminal without NO_COLOR set",
     )
     align_p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    align_p.add_argument("--no-cache", action="store_true", help=NO_CACHE_HELP)
 
     fetch_p = sub.add_parser(
         "fetch", help="download outlets' pages (by URL) into a story folder",
@@ -141,12 +148,14 @@ def _parser() -> argparse.ArgumentParser:
     batch_p.add_argument("--workers", type=int, default=None, help="local cluster: worker processes (default: cores)")
     batch_p.add_argument("--retry-failed", action="store_true", help="also re-run stories recorded as failed")
     batch_p.add_argument("--connect-timeout", type=float, default=30.0, help="seconds to reach --scheduler (default 30)")
+    batch_p.add_argument("--no-cache", action="store_true", help=NO_CACHE_HELP)
 
     read_p = sub.add_parser(
         "read", help="open the side-by-side reader (the default command)",
         description="Open the reader: one pane per outlet, sentences aligned. `?` inside lists the keys.",
     )
     read_p.add_argument("paths", nargs="*", metavar="PATH", help=PATH_HELP + "; none: the sample story")
+    read_p.add_argument("--no-cache", action="store_true", help=NO_CACHE_HELP)
 
     notes_p = sub.add_parser(
         "notes", help="list, export, add, delete or check reading notes",
@@ -221,7 +230,7 @@ def _align(args) -> int:
     from retold.model.story import InputError
 
     try:
-        alignment = load_alignment(args.paths, _notice)
+        alignment = load_alignment(args.paths, _notice, cache=_cache(args))
     except InputError as exc:
         return _fail(str(exc))
     if args.format == "json":
@@ -247,6 +256,15 @@ def _align(args) -> int:
     else:
         sys.stdout.write(out)
     return 0
+
+
+def _cache(args):
+    """The alignment cache, unless --no-cache."""
+    if getattr(args, "no_cache", False):
+        return None
+    from retold.model.cache import AlignmentCache
+
+    return AlignmentCache()
 
 
 def _fetch(args) -> int:
@@ -301,7 +319,7 @@ def _read(args) -> int:
     from retold.tui.app import RetoldApp  # Textual is loaded only here
 
     # The files are read, cleaned and aligned in a worker behind a progress screen.
-    app = RetoldApp(paths=paths)
+    app = RetoldApp(paths=paths, cache=_cache(args))
     app.run()
     if app.load_error:
         return _fail(app.load_error)

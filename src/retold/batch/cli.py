@@ -67,7 +67,8 @@ def run_batch_command(args) -> int:
     started = time.monotonic()
     try:
         progress = run_batch(root, out, scheduler=args.scheduler, workers=args.workers,
-                             retry_failed=args.retry_failed, on_progress=bar, connect_timeout=args.connect_timeout)
+                             retry_failed=args.retry_failed, on_progress=bar, connect_timeout=args.connect_timeout,
+                             cache=not getattr(args, "no_cache", False))
     except KeyboardInterrupt:
         bar.end()
         print(f"retold: stopped; the stories finished so far are in {printable(out)} (run again to resume)", file=sys.stderr)

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 import gc
 import re
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from retold.model.align import align
-from retold.model.clean import clean_documents, page_date
-from retold.model.normalize import guess_language
-from retold.model.segment import segment_article
 from retold.model.story import Alignment, InputError, Outlet, collect_files, load_raw, unique_ids
+
+if TYPE_CHECKING:
+    from retold.model.cache import AlignmentCache
 
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total): loading, cleaning, splitting, aligning
@@ -36,24 +36,73 @@ def cyclic_gc_paused() -> Iterator[None]:
 
 
 def load_alignment(
-    paths: list[str], notice: Callable[[str], None] | None = None, progress: Progress | None = None
+    paths: list[str],
+    notice: Callable[[str], None] | None = None,
+    progress: Progress | None = None,
+    *,
+    cache: AlignmentCache | None = None,
+    options: Mapping[str, object] | None = None,
 ) -> Alignment:
     """Load, clean, segment and align the outlet files under `paths`.
 
     Raises InputError (one line naming the file and the problem) on bad input;
     `notice` receives warnings (skipped files, fallback encodings); `progress` is told each
     stage as it starts (an exception raised by it abandons the work: how the reader cancels).
+    `cache`: where finished alignments are kept by content (retold.model.cache); a hit skips
+    cleaning and alignment and repeats the warnings the first run gave. `options`: whatever
+    changes the result besides the files (e.g. a sentence model's name), part of the cache key.
     """
     with cyclic_gc_paused():
-        return _load_alignment(paths, notice, progress)
+        say = notice or (lambda message: None)
+        step = progress or (lambda stage, done, total: None)
+        files, story_title, root = collect_files(paths, say)
+        if cache is None:
+            return _align_files(files, story_title, root, say, step)
+        return _through_cache(cache, paths, files, story_title, root, options, say, step)
 
 
-def _load_alignment(
-    paths: list[str], notice: Callable[[str], None] | None, progress: Progress | None
-) -> Alignment:
-    say = notice or (lambda message: None)
-    step = progress or (lambda stage, done, total: None)
-    files, story_title, root = collect_files(paths, say)
+def _through_cache(cache, paths, files, story_title, root, options, say, step) -> Alignment:
+    from retold.model.cache import content_key
+
+    manifest_dirs = [path if path.is_dir() else path.parent for path in map(Path, paths)]
+    fixed = {"story_title": story_title, "story_key": story_key(root, [path for path, _ in files])}
+
+    def key() -> str | None:
+        return content_key(files, manifest_dirs, fixed, options)
+
+    before = key()
+    if before is not None:
+        step("loading", 0, len(files))
+        found = cache.get(before)
+        if found is not None:
+            alignment, notices = found
+            for message in notices:
+                say(message)
+            return alignment
+    heard: list[str] = []
+
+    def tell(message: str) -> None:
+        heard.append(message)
+        say(message)
+
+    alignment = _align_files(files, story_title, root, tell, step)
+    # Stored only if no file changed while it was read: else the entry would not match its key.
+    if before is not None and key() == before:
+        try:
+            cache.put(before, alignment, heard)
+        except TypeError:  # a field the serialiser cannot store: tests/unit/test_cache.py says which
+            pass
+    return alignment
+
+
+def _align_files(files, story_title, root, say, step) -> Alignment:
+    # Imported here, not at the top: a cache hit needs none of them (nor rapidfuzz, the
+    # sentence splitter or cleaning's regexes), and `retold align` then starts in a blink.
+    from retold.model.align import align
+    from retold.model.clean import clean_documents, page_date
+    from retold.model.normalize import guess_language
+    from retold.model.segment import segment_article
+
     docs = []
     for number, (path, entry) in enumerate(files):
         step("loading", number, len(files))

@@ -38,12 +38,14 @@ class RetoldApp(App[None]):
     CSS_PATH = "retold.tcss"  # every style of the app, theme variables only
 
     def __init__(
-        self, alignment: Alignment | None = None, *, paths: list[str] | None = None, keymap_file=None, loader=None, **kwargs
+        self, alignment: Alignment | None = None, *, paths: list[str] | None = None, keymap_file=None, loader=None,
+        cache=None, **kwargs
     ) -> None:
         """Open a finished `alignment`, or load `paths` in a worker behind a progress screen.
 
         `keymap_file`: the user's keymap (default: retold.config.keymap_path()).
         `loader`: what loads `paths` (default: retold.model.pipeline.load_alignment).
+        `cache`: the alignment cache the default loader reads and fills (None: align afresh).
         After a load fails, `load_error` holds its one-line message and the return code is 2.
         """
         super().__init__(**kwargs)
@@ -52,6 +54,7 @@ class RetoldApp(App[None]):
         self.alignment = alignment
         self.paths = paths
         self.loader = loader
+        self.cache = cache
         self.load_error: str | None = None
         self.load_notices: list[str] = []
         self._cancelled = threading.Event()
@@ -102,7 +105,8 @@ class RetoldApp(App[None]):
             self.load_notices.append(message)
 
         try:
-            alignment = (self.loader or load_alignment)(self.paths, notice, progress)
+            loader = self.loader or partial(load_alignment, cache=self.cache)
+            alignment = loader(self.paths, notice, progress)
             progress("summarizing", 0, 1)
             summarize(alignment)  # cached on the alignment: the overview then opens at once
         except LoadCancelled:
