@@ -36,9 +36,7 @@ NO_CACHE_HELP = "align afresh: neither read nor write the alignment cache"
 
 
 def _epilog() -> str:
-    from retold.config import keymap_path
-    from retold.model.cache import cache_root
-    from retold.notes.store import data_dir
+    from retold.config import cache_dir, data_dir, keymap_path
 
     return f"""\
 With no command, `retold PATH...` opens the reader; `retold` alone opens the bundled sample story.
@@ -46,7 +44,7 @@ With no command, `retold PATH...` opens the reader; `retold` alone opens the bun
 files:
   notes     {data_dir() / "notes.db"}
             (SQLite; set RETOLD_DATA_DIR to keep notes elsewhere)
-  cache     {cache_root() / "alignments"}
+  cache     {cache_dir() / "alignments"}
             (finished alignments by content; delete the folder to clear it; set RETOLD_CACHE_DIR
             to move it, RETOLD_CACHE_MAX_MB to bound it, default 512)
   keymap    {keymap_path()}
@@ -64,9 +62,9 @@ story.toml (optional, in the story folder) names the outlets and orders the pane
 class _Parser(argparse.ArgumentParser):
     """argparse echoes the arguments it rejects ("invalid choice: ..."): sanitised too."""
 
-    # The epilog names the notes database and keymap paths, which costs importing sqlite3,
-    # platformdirs and the notes store: done only when help is actually shown, so that
-    # `retold align` starts without them.
+    # The epilog names the notes database, the cache and keymap paths (retold.config: os,
+    # pathlib and platformdirs, never the notes store or sqlite3): built only when help is
+    # actually shown, so that `retold align` starts without even that.
     lazy_epilog = None
 
     def format_help(self):

@@ -29,7 +29,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 import time
 import types
 import typing
@@ -54,12 +53,9 @@ _STALE_TEMP_SECONDS = 3600  # a temporary file this old belongs to a writer that
 
 def cache_root() -> Path:
     """The user's cache folder for retold (`RETOLD_CACHE_DIR` overrides platformdirs)."""
-    override = os.environ.get("RETOLD_CACHE_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
+    from retold.config import cache_dir
 
-    return Path(platformdirs.user_cache_dir("retold", appauthor=False))
+    return cache_dir()
 
 
 @functools.cache
@@ -437,7 +433,9 @@ class AlignmentCache:
             return False
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=SUFFIX)
+            # A name no other writer picks (not tempfile: its import costs more than this line).
+            temp = str(self.directory / f".tmp-{os.getpid()}-{os.urandom(8).hex()}{SUFFIX}")
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except OSError:
             return False
         try:
