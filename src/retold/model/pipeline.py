@@ -61,7 +61,20 @@ def load_alignment(
         return _through_cache(cache, paths, files, story_title, root, options, say, step)
 
 
-def _through_cache(cache, paths, files, story_title, root, options, say, step) -> Alignment:
+def cached_alignment(
+    paths: list[str], cache: AlignmentCache, notice: Callable[[str], None] | None = None,
+    options: Mapping[str, object] | None = None,
+) -> Alignment | None:
+    """The alignment `load_alignment(paths, cache=cache)` would give, if the cache holds it
+    (its warnings repeated to `notice`); None on a miss. Raises InputError as it would."""
+    say = notice or (lambda message: None)
+    with cyclic_gc_paused():
+        files, story_title, root = collect_files(paths, say)
+        return _cache_lookup(cache, paths, files, story_title, root, options, say)[0]
+
+
+def _cache_lookup(cache, paths, files, story_title, root, options, say):
+    """(the cached alignment or None, the key or None, a function computing the key again)."""
     from retold.model.cache import content_key
 
     manifest_dirs = [path if path.is_dir() else path.parent for path in map(Path, paths)]
@@ -72,13 +85,20 @@ def _through_cache(cache, paths, files, story_title, root, options, say, step) -
 
     before = key()
     if before is not None:
-        step("loading", 0, len(files))
         found = cache.get(before)
         if found is not None:
             alignment, notices = found
             for message in notices:
                 say(message)
-            return alignment
+            return alignment, before, key
+    return None, before, key
+
+
+def _through_cache(cache, paths, files, story_title, root, options, say, step) -> Alignment:
+    step("loading", 0, len(files))
+    alignment, before, key = _cache_lookup(cache, paths, files, story_title, root, options, say)
+    if alignment is not None:
+        return alignment
     heard: list[str] = []
 
     def tell(message: str) -> None:

@@ -12,7 +12,10 @@ from textual.message import Message
 from textual.screen import Screen
 
 from retold.model.story import Alignment
-from retold.tui.screens.reader import ReaderScreen
+
+# The reader screen (and its widgets, the notes store, sqlite3) is imported when first needed,
+# not here: the loading screen paints first, and the import runs while the story aligns.
+READER_MODULE = "retold.tui.screens.reader"
 
 
 class LoadCancelled(Exception):
@@ -44,7 +47,8 @@ class RetoldApp(App[None]):
         """Open a finished `alignment`, or load `paths` in a worker behind a progress screen.
 
         `keymap_file`: the user's keymap (default: retold.config.keymap_path()).
-        `loader`: what loads `paths` (default: retold.model.pipeline.load_alignment).
+        `loader`: what loads `paths` (default: retold.model.offload.load_alignment_aside: the
+        pipeline, in a child process for a big story so the screen keeps the interpreter lock).
         `cache`: the alignment cache the default loader reads and fills (None: align afresh).
         After a load fails, `load_error` holds its one-line message and the return code is 2.
         """
@@ -88,12 +92,19 @@ class RetoldApp(App[None]):
             # which the app waits for on exit, so ctrl+c would wait for the alignment to end.
             threading.Thread(target=self._load, name="retold-load", daemon=True).start()
 
+    def on_ready(self) -> None:
+        """The first frame is on screen: import the reader screen while the story loads."""
+        if self.alignment is None:
+            from importlib import import_module
+
+            threading.Thread(target=import_module, args=(READER_MODULE,), name="retold-import", daemon=True).start()
+
     # ---------------------------------------------------------------- loading
 
     def _load(self) -> None:
         """Runs in the loading thread: the whole pipeline, then the overview's summary.
         Talks to the app only through post_message (thread-safe, never blocks)."""
-        from retold.model.pipeline import load_alignment
+        from retold.model.offload import load_alignment_aside
         from retold.model.summary import summarize
 
         def progress(stage: str, done: int, total: int) -> None:
@@ -105,7 +116,7 @@ class RetoldApp(App[None]):
             self.load_notices.append(message)
 
         try:
-            loader = self.loader or partial(load_alignment, cache=self.cache)
+            loader = self.loader or partial(load_alignment_aside, cache=self.cache)
             alignment = loader(self.paths, notice, progress)
             progress("summarizing", 0, 1)
             summarize(alignment)  # cached on the alignment: the overview then opens at once
@@ -129,6 +140,8 @@ class RetoldApp(App[None]):
         if self._cancelled.is_set():
             return
         if message.alignment is not None:
+            from retold.tui.screens.reader import ReaderScreen
+
             self.alignment = message.alignment
             self.switch_screen(ReaderScreen(self.alignment))
             for notice in self.load_notices:
@@ -167,6 +180,8 @@ class RetoldApp(App[None]):
     def get_default_screen(self) -> Screen:
         if self.alignment is None:
             return Screen()  # the loading screen is pushed over it on mount; the reader replaces that
+        from retold.tui.screens.reader import ReaderScreen
+
         return ReaderScreen(self.alignment)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
