@@ -57,7 +57,7 @@ def load_alignment(
         step = progress or (lambda stage, done, total: None)
         files, story_title, root = collect_files(paths, say)
         if cache is None:
-            return _align_files(files, story_title, root, say, step)
+            return _align_files(paths, files, story_title, root, say, step)
         return _through_cache(cache, paths, files, story_title, root, options, say, step)
 
 
@@ -105,7 +105,7 @@ def _through_cache(cache, paths, files, story_title, root, options, say, step) -
         heard.append(message)
         say(message)
 
-    alignment = _align_files(files, story_title, root, tell, step)
+    alignment = _align_files(paths, files, story_title, root, tell, step)
     # Stored only if no file changed while it was read: else the entry would not match its key.
     if before is not None and key() == before:
         try:
@@ -115,7 +115,7 @@ def _through_cache(cache, paths, files, story_title, root, options, say, step) -
     return alignment
 
 
-def _align_files(files, story_title, root, say, step) -> Alignment:
+def _align_files(paths, files, story_title, root, say, step) -> Alignment:
     # Imported here, not at the top: a cache hit needs none of them (nor rapidfuzz, the
     # sentence splitter or cleaning's regexes), and `retold align` then starts in a blink.
     from retold.model.align import align
