@@ -315,6 +315,7 @@ def decode_alignment(data):
     return _decoder(Alignment)(data)
 
 
+@functools.cache
 def _layout() -> dict[str, list[str]]:
     """Every stored dataclass's field names: an entry written with other fields is not read."""
     from retold.model.story import Alignment
