@@ -211,6 +211,16 @@ def chunks(items: list[str], size: int) -> Iterator[list[str]]:
         yield items[start:start + size]
 
 
+def guided_chunks(items: list[str], slots: int, most: int = 16) -> Iterator[list[str]]:
+    """Big chunks first, shrinking to single stories at the end (guided scheduling): few tasks
+    for the scheduler to send, and no worker left idle while another ends a long last chunk."""
+    start = 0
+    while start < len(items):
+        size = max(1, min(most, (len(items) - start) // (slots * 4)))
+        yield items[start:start + size]
+        start += size
+
+
 def run_batch(
     root: Path,
     out: Path,
@@ -284,8 +294,7 @@ def _submit_all(client, root: Path, todo: list[str], output, progress: Progress,
     progress.started = time.monotonic()  # the rate counts alignment, not the cluster's start
     try:
         slots = max(1, sum(client.nthreads().values()))
-        size = chunk_size or max(1, min(16, len(todo) // (slots * 8)))
-        batches = list(chunks(todo, size))
+        batches = list(chunks(todo, chunk_size)) if chunk_size else list(guided_chunks(todo, slots))
         futures = [client.submit(align_chunk, str(root), batch, cache, pure=False) for batch in batches]
         batch_of = {future.key: batch for future, batch in zip(futures, batches)}
         with output:
