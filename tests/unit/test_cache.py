@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import json
 import math
 import os
 import shutil
@@ -85,8 +86,10 @@ def test_a_synthetic_story_round_trips_field_for_field(tmp_path):
 def test_any_alignment_the_dataclasses_allow_round_trips(alignment):
     # Built from the dataclasses' own annotations: a field added to any of them (a link's
     # confidence, its evidence) is generated here too, and must store and load exactly.
-    cached, _ = unpack(pack("k", alignment, []), "k", 10**9)
-    assert_same(cached, alignment)
+    # (Through the serialiser and JSON only: a random alignment's indices point nowhere, which
+    # `unpack` refuses, as the next tests show.)
+    data = json.loads(json.dumps(cache_module.encode_alignment(alignment)))
+    assert_same(cache_module.decode_alignment(data), alignment)
 
 
 def test_a_field_type_the_serialiser_cannot_store_fails_loudly():
@@ -223,6 +226,34 @@ def test_a_well_formed_entry_of_wrong_types_is_refused(sample_alignment):
         unpack(_repack(body), "k", 10**9)
     sentence[3] = 3
     sentence[5] = "maybe"  # status: not a Status
+    with pytest.raises(EntryError):
+        unpack(_repack(body), "k", 10**9)
+
+
+@pytest.mark.parametrize("where, value", [
+    ((0, 0, 6), 10**6),  # first outlet's first sentence: a group that does not exist
+    ((0, 0, 4), 10**9),  # ... an end beyond its text
+    ((0, 0, 0), 7),  # ... an index that is not its place
+])
+def test_a_well_typed_entry_pointing_nowhere_is_refused(sample_alignment, where, value):
+    import json as json_module
+    import zlib
+
+    data = pack("k", sample_alignment, [])
+    body = json_module.loads(zlib.decompress(data[len(cache_module.MAGIC) + 32:]))
+    outlet, sentence, field = where
+    body[4][0][outlet][3][sentence][field] = value
+    with pytest.raises(EntryError):
+        unpack(_repack(body), "k", 10**9)
+
+
+def test_a_group_member_at_a_missing_sentence_is_refused(sample_alignment):
+    import json as json_module
+    import zlib
+
+    data = pack("k", sample_alignment, [])
+    body = json_module.loads(zlib.decompress(data[len(cache_module.MAGIC) + 32:]))
+    body[4][1][0][1][0][1] = 10**6  # first group's first member: sentence 1,000,000
     with pytest.raises(EntryError):
         unpack(_repack(body), "k", 10**9)
 

@@ -371,9 +371,34 @@ def unpack(data: bytes, key: str, max_bytes: int = MAX_BODY_BYTES) -> tuple[obje
     if type(notices) is not list or any(type(n) is not str for n in notices):
         raise EntryError("damaged notices")
     try:
-        return decode_alignment(alignment), notices
+        found = decode_alignment(alignment)
     except (TypeError, ValueError, RecursionError) as exc:  # a constructor's own check, a deep list
         raise EntryError(f"not a valid alignment ({exc})") from None
+    check_references(found)
+    return found, notices
+
+
+def check_references(alignment) -> None:
+    """EntryError unless every index the reader follows points where it may: sentence offsets
+    inside their text, group numbers inside the groups, members at sentences that exist. A
+    well-typed entry that breaks these would crash the reader, so it is refused like damage."""
+    counts = {}
+    for outlet in alignment.outlets:
+        if outlet.id in counts:
+            raise EntryError(f"outlet {outlet.id!r} twice")
+        counts[outlet.id] = len(outlet.sentences)
+        size = len(outlet.text)
+        for number, sentence in enumerate(outlet.sentences):
+            if sentence.index != number or not 0 <= sentence.start <= sentence.end <= size:
+                raise EntryError(f"sentence {number} of {outlet.id!r} out of place")
+            if sentence.group is not None and not 0 <= sentence.group < len(alignment.groups):
+                raise EntryError(f"sentence {number} of {outlet.id!r} in a group that does not exist")
+    for number, group in enumerate(alignment.groups):
+        if group.id != number:
+            raise EntryError(f"group {number} numbered {group.id}")
+        for member in group.members:
+            if not 0 <= member.sentence < counts.get(member.outlet, 0):
+                raise EntryError(f"group {number} names a sentence that does not exist")
 
 
 # ---------------------------------------------------------------- the folder
