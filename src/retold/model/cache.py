@@ -6,9 +6,9 @@ alignment's version: `ALIGNMENT_VERSION` plus a hash of every source file of `re
 any change to the code that computes an alignment is a miss without anyone remembering to bump
 a number. The value is the Alignment in a compact form: its dataclasses as JSON lists in field
 order, zlib-compressed, behind a magic line and a SHA-256 of the body. Nothing is unpickled:
-an entry is read as data, every value checked against the dataclasses' field types, and an entry
-that is truncated, damaged, foreign or of another layout is ignored (and removed), never
-trusted, never a crash. The serialiser is generic over the dataclasses (fields enumerated from
+an entry is read as data, every value checked against the dataclasses' field types and every
+index against what it points into, and an entry that is truncated, damaged, foreign or of
+another layout is ignored (and removed), never trusted, never a crash. The serialiser is generic over the dataclasses (fields enumerated from
 `dataclasses.fields`, types from their annotations): a field added to Sentence, Group or a new
 dataclass is stored with no change here, and a type it cannot store fails loudly at write time.
 
