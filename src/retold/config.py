@@ -38,7 +38,7 @@ def cache_dir() -> Path:
     """$RETOLD_CACHE_DIR, else the platform's user cache folder (e.g. ~/.cache/retold)."""
     override = os.environ.get("RETOLD_CACHE_DIR")
     if override:
-        return Path(override)
+        return Path(os.path.expandvars(override)).expanduser()  # as the sentence-vector cache reads it
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("retold", appauthor=False))
