@@ -20,7 +20,7 @@ def test_a_second_batch_aligns_only_the_changed_story(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise RuntimeError("aligned again")
 
-    monkeypatch.setattr("retold.model.align.align", refuse)  # workers are threads here: they see it
+    monkeypatch.setattr("retold.model.pipeline.align", refuse)  # workers are threads here: they see it
     changed = root / names[1] / "outlet_0.txt"
     changed.write_text(changed.read_text() + "\nA late sentence about the ferry timetable.\n")
     progress = run_batch(root, tmp_path / "second.jsonl", workers=1, processes=False, cache=True)
@@ -33,6 +33,6 @@ def test_without_the_cache_every_story_is_aligned(tmp_path, monkeypatch):
     root = tmp_path / "archive"
     archive(root, 2)
     run_batch(root, tmp_path / "first.jsonl", workers=1, processes=False, cache=True)
-    monkeypatch.setattr("retold.model.align.align", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("aligned again")))
+    monkeypatch.setattr("retold.model.pipeline.align", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("aligned again")))
     progress = run_batch(root, tmp_path / "second.jsonl", workers=1, processes=False, cache=False)
     assert progress.failed == 2

@@ -113,7 +113,7 @@ def test_same_inputs_hit_without_aligning_again(story, monkeypatch):
     def no_alignment(*args, **kwargs):
         raise AssertionError("aligned again on a hit")
 
-    monkeypatch.setattr("retold.model.align.align", no_alignment)
+    monkeypatch.setattr("retold.model.pipeline.align", no_alignment)
     again: list[str] = []
     cached = load_alignment([str(story)], again.append, cache=store)
     assert store.last == "hit"

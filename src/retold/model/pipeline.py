@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 import gc
 import re
+import sys
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -118,7 +119,7 @@ def _through_cache(cache, paths, files, story_title, root, options, say, step) -
 def _align_files(paths, files, story_title, root, say, step) -> Alignment:
     # Imported here, not at the top: a cache hit needs none of them (nor rapidfuzz, the
     # sentence splitter or cleaning's regexes), and `retold align` then starts in a blink.
-    from retold.model.align import align
+    align = sys.modules[__name__].align  # through __getattr__ below, or what a test put there
     from retold.model.clean import clean_documents, page_date
     from retold.model.normalize import guess_language
     from retold.model.segment import segment_article
@@ -170,6 +171,16 @@ def _align_files(paths, files, story_title, root, say, step) -> Alignment:
     return replace(
         align(outlets), story_title=story_title, story_key=story_key(root, [Path(o.meta.source) for o in outlets])
     )
+
+
+def __getattr__(name: str):
+    """`pipeline.align` is the aligner, imported when first asked for (tests replace it here)."""
+    if name == "align":
+        from retold.model.align import align
+
+        globals()["align"] = align
+        return align
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 _BYLINE = re.compile(r"(?i)^(?:by|written by|words by)\s+")  # an author's line, not an editing credit
