@@ -1,6 +1,6 @@
 """Reader launch to first screen, whole process, beside a one-label Textual app (issue 19's rows).
 
-    python bench/bench_start.py [--runs 5]
+    python bench/bench_start.py [--runs 5] [--src OTHER_CHECKOUT/src]
 
 Each figure is the median over `--runs` fresh processes (interleaved) of the wall time from
 starting the interpreter to the first frame of the screen that shows the story (headless, 160 × 45):
@@ -32,7 +32,11 @@ READER = """
 import sys, time
 sys.path.insert(0, sys.argv[2])
 from retold.tui.app import RetoldApp
-from retold.model.cache import AlignmentCache
+try:
+    from retold.model.cache import AlignmentCache
+    options = {"cache": AlignmentCache()}
+except ImportError:  # a checkout from before the alignment cache (--src)
+    options = {}
 
 marks = {}
 
@@ -41,7 +45,8 @@ class Timed(RetoldApp):
 
     def on_ready(self):
         marks["loading"] = time.time()
-        super().on_ready()
+        if hasattr(super(), "on_ready"):  # (a checkout from before it had one: --src)
+            super().on_ready()
 
     def on_load_finished(self, message):
         super().on_load_finished(message)
@@ -51,7 +56,7 @@ class Timed(RetoldApp):
         marks["reader"] = time.time()
         self.exit()
 
-app = Timed(paths=[sys.argv[1]], cache=AlignmentCache())
+app = Timed(paths=[sys.argv[1]], **options)
 app.run(headless=True, size=(160, 45))
 print(marks.get("loading", 0.0), marks.get("reader", 0.0))
 """
@@ -94,10 +99,11 @@ def launch(code: str, args: list[str], cache_dir: str) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--src", type=Path, default=ROOT / "src", help="the retold source to measure (another checkout's src, for a before/after)")
     args = parser.parse_args()
-    src = str(ROOT / "src")
+    src = str(args.src.resolve())
     sample = str(ROOT / "sample_corpus" / "north-sea-grid")
-    print(f"load average at start: {' / '.join(open('/proc/loadavg').read().split()[:3])}")
+    print(f"source: {src}; load average at start: {' / '.join(open('/proc/loadavg').read().split()[:3])}")
     with tempfile.TemporaryDirectory() as tmp:
         big = str(make_story(Path(tmp) / "big", outlets=20, sentences=400, seed=1))
         warm = str(Path(tmp) / "warm-cache")
