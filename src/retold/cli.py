@@ -36,11 +36,11 @@ NO_SEMANTIC_HELP = (
     "align by words alone, without the sentence model of the `semantic` extra "
     "(used by default when installed; it finds paraphrases that share few words)"
 )
+NO_CACHE_HELP = "align afresh: neither read nor write the alignment cache"
 
 
 def _epilog() -> str:
-    from retold.config import keymap_path
-    from retold.notes.store import data_dir
+    from retold.config import cache_dir, data_dir, keymap_path
 
     return f"""\
 With no command, `retold PATH...` opens the reader; `retold` alone opens the bundled sample story.
@@ -48,6 +48,9 @@ With no command, `retold PATH...` opens the reader; `retold` alone opens the bun
 files:
   notes     {data_dir() / "notes.db"}
             (SQLite; set RETOLD_DATA_DIR to keep notes elsewhere)
+  cache     {cache_dir() / "alignments"}
+            (finished alignments by content; delete the folder to clear it; set RETOLD_CACHE_DIR
+            to move it, RETOLD_CACHE_MAX_MB to bound it, default 512)
   keymap    {keymap_path()}
             (TOML, optional: [keys] binding_id = "key,key", e.g. overview = "O";
             binding ids are listed by `?` in the reader; set RETOLD_CONFIG_DIR to move it)
@@ -63,9 +66,9 @@ story.toml (optional, in the story folder) names the outlets and orders the pane
 class _Parser(argparse.ArgumentParser):
     """argparse echoes the arguments it rejects ("invalid choice: ..."): sanitised too."""
 
-    # The epilog names the notes database and keymap paths, which costs importing sqlite3,
-    # platformdirs and the notes store: done only when help is actually shown, so that
-    # `retold align` starts without them.
+    # The epilog names the notes database, the cache and keymap paths (retold.config: os,
+    # pathlib and platformdirs, never the notes store or sqlite3): built only when help is
+    # actually shown, so that `retold align` starts without even that.
     lazy_epilog = None
 
     def format_help(self):
@@ -125,6 +128,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     align_p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     align_p.add_argument("--no-semantic", action="store_true", help=NO_SEMANTIC_HELP)
+    align_p.add_argument("--no-cache", action="store_true", help=NO_CACHE_HELP)
 
     fetch_p = sub.add_parser(
         "fetch", help="download outlets' pages (by URL) into a story folder",
@@ -148,6 +152,7 @@ def _parser() -> argparse.ArgumentParser:
     batch_p.add_argument("--retry-failed", action="store_true", help="also re-run stories recorded as failed")
     batch_p.add_argument("--connect-timeout", type=float, default=30.0, help="seconds to reach --scheduler (default 30)")
     batch_p.add_argument("--no-semantic", action="store_true", help=NO_SEMANTIC_HELP)
+    batch_p.add_argument("--no-cache", action="store_true", help=NO_CACHE_HELP)
 
     read_p = sub.add_parser(
         "read", help="open the side-by-side reader (the default command)",
@@ -155,6 +160,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     read_p.add_argument("paths", nargs="*", metavar="PATH", help=PATH_HELP + "; none: the sample story")
     read_p.add_argument("--no-semantic", action="store_true", help=NO_SEMANTIC_HELP)
+    read_p.add_argument("--no-cache", action="store_true", help=NO_CACHE_HELP)
 
     notes_p = sub.add_parser(
         "notes", help="list, export, add, delete or check reading notes",
@@ -279,7 +285,7 @@ def _align(args) -> int:
     _semantic_hint(args)
     bar = _EmbeddingBar()
     try:
-        alignment = load_alignment(args.paths, _notice, bar, semantic=not args.no_semantic)
+        alignment = load_alignment(args.paths, _notice, bar, not args.no_semantic, cache=_cache(args))
     except InputError as exc:
         return _fail(str(exc))
     finally:
@@ -307,6 +313,15 @@ def _align(args) -> int:
     else:
         sys.stdout.write(out)
     return 0
+
+
+def _cache(args):
+    """The alignment cache, unless --no-cache."""
+    if getattr(args, "no_cache", False):
+        return None
+    from retold.model.cache import AlignmentCache
+
+    return AlignmentCache()
 
 
 def _fetch(args) -> int:
@@ -364,7 +379,7 @@ def _read(args) -> int:
     from retold.tui.app import RetoldApp  # Textual is loaded only here
 
     # The files are read, cleaned and aligned in a worker behind a progress screen.
-    app = RetoldApp(paths=paths, loader=partial(load_alignment, semantic=not args.no_semantic))
+    app = RetoldApp(paths=paths, cache=_cache(args), semantic=not args.no_semantic)
     app.run()
     if app.load_error:
         return _fail(app.load_error)

@@ -74,7 +74,7 @@ def run_batch_command(args) -> int:
     try:
         progress = run_batch(root, out, scheduler=args.scheduler, workers=args.workers,
                              retry_failed=args.retry_failed, on_progress=bar, connect_timeout=args.connect_timeout,
-                             semantic=semantic)
+                             semantic=semantic, cache=not getattr(args, "no_cache", False))
     except KeyboardInterrupt:
         bar.end()
         print(f"retold: stopped; the stories finished so far are in {printable(out)} (run again to resume)", file=sys.stderr)

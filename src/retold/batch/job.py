@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,9 +43,10 @@ def discover(root: Path) -> list[str]:
     return sorted(found)
 
 
-def align_story(root: str, path: str, semantic: bool = True) -> dict:
+def align_story(root: str, path: str, semantic: bool = True, cache: bool = False) -> dict:
     """One story → its record. Never raises: a bad story is a record with an error.
-    `semantic`: use the sentence model when the worker has it installed."""
+    `semantic`: use the sentence model when the worker has it installed.
+    `cache`: read and fill this machine's alignment cache (an unchanged story is not aligned again)."""
     from retold.model.pipeline import load_alignment
     from retold.model.story import InputError
 
@@ -54,7 +54,8 @@ def align_story(root: str, path: str, semantic: bool = True) -> dict:
     warnings: list[str] = []
     started = time.perf_counter()
     try:
-        alignment = load_alignment([str(Path(root) / path)], warnings.append, semantic=semantic)
+        alignment = load_alignment([str(Path(root) / path)], warnings.append, semantic=semantic,
+                                   cache=_alignment_cache() if cache else None)
     except InputError as exc:
         return story_record(path, None, time.perf_counter() - started, worker, str(exc), warnings)
     except Exception as exc:  # noqa: BLE001 - one story's crash is its record, never the batch's end
@@ -66,8 +67,14 @@ def align_story(root: str, path: str, semantic: bool = True) -> dict:
     return record
 
 
-def align_chunk(root: str, paths: list[str], semantic: bool = True) -> list[dict]:
-    return [align_story(root, path, semantic) for path in paths]
+def align_chunk(root: str, paths: list[str], semantic: bool = True, cache: bool = False) -> list[dict]:
+    return [align_story(root, path, semantic, cache) for path in paths]
+
+
+def _alignment_cache():
+    from retold.model.cache import AlignmentCache
+
+    return AlignmentCache()
 
 
 def _worker_address() -> str | None:
@@ -201,24 +208,19 @@ class Progress:
         return (self.total - self.done) / self.rate if self.rate > 0 else None
 
 
-@contextmanager
-def _workers_ignore_ctrl_c():
-    """Ctrl+C reaches every process of the terminal's group: local workers started meanwhile
-    inherit an ignored SIGINT (Python keeps it ignored), so only this process stops the batch,
-    and the workers are shut down by it instead of dying with a traceback each."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
 def chunks(items: list[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
+
+
+def guided_chunks(items: list[str], slots: int, most: int = 16) -> Iterator[list[str]]:
+    """Big chunks first, shrinking to single stories at the end (guided scheduling): few tasks
+    for the scheduler to send, and no worker left idle while another ends a long last chunk."""
+    start = 0
+    while start < len(items):
+        size = max(1, min(most, (len(items) - start) // (slots * 4)))
+        yield items[start:start + size]
+        start += size
 
 
 def run_batch(
@@ -233,9 +235,12 @@ def run_batch(
     on_progress: Callable[[Progress], None] | None = None,
     connect_timeout: float = 30.0,
     semantic: bool = True,
+    cache: bool = False,
 ) -> Progress:
-    """Align every story under `root` into `out`. KeyboardInterrupt stops it; what is written stays."""
-    stories = discover(root)
+    """Align every story under `root` into `out`. KeyboardInterrupt stops it; what is written stays.
+
+    A local cluster starts while the archive is being discovered (when the output is new, so
+    there is work to do), with no more workers than usable cores unless `workers` says so."""
     output = open_output(out)
     previous = output.existing()
     if retry_failed:
@@ -244,34 +249,56 @@ def run_batch(
             output.drop(failed)
             previous = [r for r in previous if r["path"] not in failed]
     done = {r["path"] for r in previous}
-    todo = [path for path in stories if path not in done]
-    progress = Progress(total=len(todo), skipped=len(stories) - len(todo), started=time.monotonic())
-    if not todo:
-        with output:  # folds a leftover Parquet journal
-            pass
-        return progress
+    found: list[list[str]] = []
+    discovery = threading.Thread(target=lambda: found.append(discover(root)), name="retold-discover", daemon=True)
+    discovery.start()
+    with ExitStack() as stack:
+        client = None
+        if not scheduler and not done:
+            client = stack.enter_context(_local(workers, processes))  # meanwhile, the walk goes on
+        discovery.join()
+        stories = found[0] if found else discover(root)  # (the thread failed: say why here)
+        todo = [path for path in stories if path not in done]
+        progress = Progress(total=len(todo), skipped=len(stories) - len(todo), started=time.monotonic())
+        if not todo:
+            with output:  # folds a leftover Parquet journal
+                pass
+            return progress
+        if client is None:
+            if scheduler:
+                from distributed import Client
 
-    import logging
+                client = stack.enter_context(_closing(Client(scheduler, timeout=connect_timeout)))
+            else:
+                client = stack.enter_context(_local(workers, processes))
+        _submit_all(client, root, todo, output, progress, chunk_size, semantic, cache, on_progress)
+    return progress
 
-    from distributed import Client, LocalCluster, as_completed
 
-    cluster = None
-    if scheduler:
-        client = Client(scheduler, timeout=connect_timeout)
-    else:
-        with _workers_ignore_ctrl_c():
-            cluster = LocalCluster(
-                n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=processes,
-                dashboard_address=None, silence_logs=logging.ERROR,
-            )
-        client = Client(cluster)
+def _local(workers: int | None, processes: bool):
+    from retold.batch.local import local_cluster, usable_cores
+
+    return local_cluster(workers or usable_cores(), processes)
+
+
+@contextmanager
+def _closing(client):
+    try:
+        yield client
+    finally:
+        client.close()
+
+
+def _submit_all(client, root: Path, todo: list[str], output, progress: Progress, chunk_size: int | None,
+                semantic: bool, cache: bool, on_progress: Callable[[Progress], None] | None) -> None:
+    from distributed import as_completed
+
     futures = []
     progress.started = time.monotonic()  # the rate counts alignment, not the cluster's start
     try:
         slots = max(1, sum(client.nthreads().values()))
-        size = chunk_size or max(1, min(16, len(todo) // (slots * 8)))
-        batches = list(chunks(todo, size))
-        futures = [client.submit(align_chunk, str(root), batch, semantic, pure=False) for batch in batches]
+        batches = list(chunks(todo, chunk_size)) if chunk_size else list(guided_chunks(todo, slots))
+        futures = [client.submit(align_chunk, str(root), batch, semantic, cache, pure=False) for batch in batches]
         batch_of = {future.key: batch for future, batch in zip(futures, batches)}
         with output:
             for future in as_completed(futures):
@@ -290,7 +317,3 @@ def run_batch(
     finally:
         for future in futures:
             future.cancel()
-        client.close()
-        if cluster is not None:
-            cluster.close()
-    return progress

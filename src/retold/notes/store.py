@@ -103,13 +103,7 @@ SCHEMA_COLUMNS = {1: _COLUMNS_V1, 2: _COLUMNS_V1 | {"version"}}
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def data_dir() -> Path:
-    override = os.environ.get("RETOLD_DATA_DIR")
-    if override:
-        return Path(os.path.expandvars(override)).expanduser()  # "~/notes" is the home folder's
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("retold", appauthor=False))
+from retold.config import data_dir  # noqa: E402 - where it always was; lives in config for `--help`
 
 
 def _now() -> str:
