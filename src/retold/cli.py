@@ -263,13 +263,31 @@ def _align(args) -> int:
         out = to_text(alignment, color=color)
     if args.output:
         try:
-            with open(args.output, "w", encoding="utf-8", newline="") as handle:
-                handle.write(out)
+            _write_output(args.output, out)
         except OSError as exc:
             return _fail(f"{args.output}: cannot write ({exc.strerror})")
     else:
         sys.stdout.write(out)
     return 0
+
+
+def _write_output(name: str, text: str) -> None:
+    """A file is replaced whole (retold.files.write_atomic: never half-written, never through a
+    link); a device or pipe the user names (/dev/stdout, a FIFO) is written to as it is."""
+    import stat
+    from pathlib import Path
+
+    from retold.files import write_atomic
+
+    try:
+        mode = os.stat(name).st_mode
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        with open(name, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        return
+    write_atomic(Path(name), text.encode("utf-8"))
 
 
 def _fetch(args) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -77,6 +78,8 @@ def run_batch_command(args) -> int:
     except OSError as exc:
         return _fail(f"{args.scheduler or out}: {exc}")
     bar.end()
+    for problem in progress.unreadable:
+        print(f"retold: {printable(os.path.join(args.root, problem))}; counted as failed", file=sys.stderr)
     elapsed = time.monotonic() - started
     print(f"retold: {progress.done} stories aligned in {elapsed:.1f} s ({progress.failed} failed), "
           f"{progress.skipped} already in {printable(out)}", file=sys.stderr)

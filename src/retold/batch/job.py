@@ -15,10 +15,12 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from retold.batch.guard import check_output_path, is_our_cut_line
 from retold.batch.schema import SCHEMA, arrow_schema, from_arrow_row, story_record, to_arrow_row
+from retold.files import write_atomic
 from retold.model.story import ARTICLE_SUFFIXES, MANIFEST_NAME
 
 
@@ -34,14 +36,30 @@ def is_story_dir(directory: Path) -> bool:
     )
 
 
-def discover(root: Path) -> list[str]:
-    """Story folders under ROOT (ROOT itself included), as sorted relative POSIX paths."""
+def discover(root: Path, problems: list[tuple[str, str]] | None = None) -> list[str]:
+    """Story folders under ROOT (ROOT itself included), as sorted relative POSIX paths.
+    `problems` receives (folder, reason) for each folder that cannot be read or is a link."""
     found = []
-    for current, dirs, _ in os.walk(root):
+
+    def unreadable(exc: OSError) -> None:
+        if problems is not None:
+            problems.append((_relative(root, exc.filename), f"cannot be read ({exc.strerror})"))
+
+    for current, dirs, _ in os.walk(root, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if problems is not None:
+            problems += [(_relative(root, os.path.join(current, d)), LINKED_FOLDER)
+                         for d in dirs if os.path.islink(os.path.join(current, d))]
         if is_story_dir(Path(current)):
             found.append(Path(current).relative_to(root).as_posix())
     return sorted(found)
+
+
+def _relative(root: Path, path) -> str:
+    return Path(os.path.relpath(path, root)).as_posix()
+
+
+LINKED_FOLDER = "a symbolic link to a folder; not followed (copy the story in, or run batch on it)"
 
 
 def align_story(root: str, path: str) -> dict:
@@ -86,34 +104,46 @@ class JsonlOutput:
         self.path = path
 
     def existing(self) -> list[dict]:
+        """The records already written. Every line is checked before anything is changed: a
+        file that is not ours is refused, by name, as it is."""
+        check_output_path(self.path)
         if not self.path.exists():
             return []
         data = self.path.read_bytes()
         complete = data[: data.rfind(b"\n") + 1]
+        records = self._records(complete)
         if len(complete) != len(data):  # a line cut off by a kill: drop it, the story runs again
+            if not is_our_cut_line(data[len(complete):]):
+                raise ValueError(f"{self.path}: its last line is not a {SCHEMA} record; "
+                                 "not a retold batch output? (nothing was changed)")
             with open(self.path, "r+b") as handle:
                 handle.truncate(len(complete))
+        return records
+
+    def _records(self, complete: bytes) -> list[dict]:
         records = []
         for number, line in enumerate(complete.splitlines(), 1):
             try:
                 record = json.loads(line)
             except ValueError:
-                raise ValueError(f"{self.path}:{number}: not a JSON line; not a retold batch output?") from None
+                raise ValueError(f"{self.path}:{number}: not a JSON line; not a retold batch output? "
+                                 "(nothing was changed)") from None
             if not isinstance(record, dict) or record.get("schema") != SCHEMA:
-                raise ValueError(f"{self.path}:{number}: not a {SCHEMA} record")
+                raise ValueError(f"{self.path}:{number}: not a {SCHEMA} record (nothing was changed)")
             records.append(record)
         return records
 
     def drop(self, paths: set[str]) -> None:
         """Remove the records of `paths` (for --retry-failed), atomically."""
         kept = [line for line in self.path.read_bytes().splitlines(keepends=True) if json.loads(line)["path"] not in paths]
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        tmp.write_bytes(b"".join(kept))
-        os.replace(tmp, self.path)
+        write_atomic(self.path, b"".join(kept))
 
     def __enter__(self):
+        check_output_path(self.path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.handle = open(self.path, "a", encoding="utf-8")
+        # Appending: O_NOFOLLOW, so a link put there since the check is refused, not written through.
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        self.handle = open(fd, "a", encoding="utf-8")
         return self
 
     def write(self, records: list[dict]) -> None:
@@ -133,6 +163,7 @@ class ParquetOutput:
         self.journal = JsonlOutput(path.with_name(path.name + ".journal.jsonl"))
 
     def _table_records(self) -> list[dict]:
+        check_output_path(self.path)
         if not self.path.exists():
             return []
         import pyarrow.parquet as pq
@@ -164,9 +195,9 @@ class ParquetOutput:
         import pyarrow.parquet as pq
 
         records = [r for r in self.existing() if r["path"] not in exclude]
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        pq.write_table(pa.Table.from_pylist([to_arrow_row(r) for r in records], schema=arrow_schema()), tmp)
-        os.replace(tmp, self.path)
+        buffer = pa.BufferOutputStream()
+        pq.write_table(pa.Table.from_pylist([to_arrow_row(r) for r in records], schema=arrow_schema()), buffer)
+        write_atomic(self.path, buffer.getvalue().to_pybytes())
         self.journal.path.unlink(missing_ok=True)
 
 
@@ -189,6 +220,7 @@ class Progress:
     failed: int = 0
     skipped: int = 0  # already in the output
     started: float = 0.0
+    unreadable: list[str] = field(default_factory=list)  # "folder: reason", each also a failed record
 
     @property
     def rate(self) -> float:
@@ -215,6 +247,21 @@ def _workers_ignore_ctrl_c():
         signal.signal(signal.SIGINT, previous)
 
 
+def _record_problems(output, problems: list[tuple[str, str]], progress: Progress, on_progress) -> None:
+    """Folders that cannot be read or are links: a failed record each, named in `progress`."""
+    if not problems:
+        return
+    records = [story_record(path, None, 0.0, None, f"{path}: {why}") for path, why in problems]
+    with output:
+        output.write(records)
+    progress.total += len(records)
+    progress.done += len(records)
+    progress.failed += len(records)
+    progress.unreadable += [record["error"] for record in records]
+    if on_progress:
+        on_progress(progress)
+
+
 def chunks(items: list[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
@@ -233,7 +280,8 @@ def run_batch(
     connect_timeout: float = 30.0,
 ) -> Progress:
     """Align every story under `root` into `out`. KeyboardInterrupt stops it; what is written stays."""
-    stories = discover(root)
+    problems: list[tuple[str, str]] = []
+    stories = discover(root, problems)
     output = open_output(out)
     previous = output.existing()
     if retry_failed:
@@ -244,6 +292,7 @@ def run_batch(
     done = {r["path"] for r in previous}
     todo = [path for path in stories if path not in done]
     progress = Progress(total=len(todo), skipped=len(stories) - len(todo), started=time.monotonic())
+    _record_problems(output, [(p, why) for p, why in problems if p not in done], progress, on_progress)
     if not todo:
         with output:  # folds a leftover Parquet journal
             pass
