@@ -129,7 +129,7 @@ def test_linked_and_unreadable_story_folders_are_reported_and_counted(tmp_path, 
     out = tmp_path / "out.jsonl"
     progress = run_batch(root, out, processes=False, workers=1)
     assert progress.failed == 2 and progress.done == 4
-    assert sorted(progress.unreadable) == [f"linked: {LINKED_FOLDER}", "locked: cannot be read (Permission denied)"]
+    assert sorted(progress.reported) == [f"linked: {LINKED_FOLDER}", "locked: cannot be read (Permission denied)"]
     failed = {r["path"]: r["error"] for r in read_output(out) if not r["ok"]}
     assert set(failed) == {"linked", "locked"}
 
@@ -147,3 +147,47 @@ def test_cli_names_a_linked_folder_and_exits_with_failure(tmp_path):
     assert not (tmp_path / "elsewhere" / "out.jsonl").exists()
     records = {r["path"]: r for r in map(json.loads, (tmp_path / "out.jsonl").read_text().splitlines())}
     assert records["linked"]["ok"] is False
+
+
+# ---------------------------------------------------------------- item 11: a story that kills its worker
+
+# Loaded into each local worker by Dask's own preload setting: aligning the story named
+# "killer" ends the worker process at once, as a crash in native code or the kernel's
+# out-of-memory killer would. Nothing in retold knows about it.
+KILLER_PRELOAD = '''
+import os
+import retold.batch.job as job
+
+_align_story = getattr(job, "_unpatched_align_story", job.align_story)  # preloaded twice: patch once
+
+
+def align_story(root, path):
+    if path.endswith("killer"):
+        os._exit(1)
+    return _align_story(root, path)
+
+
+job._unpatched_align_story = _align_story
+job.align_story = align_story
+'''
+
+
+def test_a_story_that_kills_its_worker_is_named_and_dask_noise_stays_off_the_terminal(tmp_path):
+    root = tmp_path / "archive"
+    names = archive(root, 40)
+    small_story(root / "desk-a" / "killer", 77)
+    preload = tmp_path / "killer_preload.py"
+    preload.write_text(KILLER_PRELOAD)
+    out = tmp_path / "out.jsonl"
+    env = dict(os.environ, DASK_DISTRIBUTED__WORKER__PRELOAD=json.dumps([str(preload)]),
+               DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES="1")
+    done = subprocess.run([sys.executable, "-m", "retold", "batch", str(root), "--out", str(out), "--workers", "2"],
+                          capture_output=True, text=True, timeout=300, env=env, errors="replace")
+    assert done.returncode == 1, done.stderr
+    for noise in ("Couldn't gather", "CommClosedError", "Traceback", "distributed.", "KilledWorker", "UserWarning"):
+        assert noise not in done.stderr, done.stderr
+    assert f"retold: {root}/desk-a/killer: its worker died each time it aligned this story" in done.stderr
+    assert "(1 failed)" in done.stderr
+    records = {r["path"]: r for r in read_output(out)}
+    assert sorted(records) == sorted([*names, "desk-a/killer"])  # each story once
+    assert [p for p, r in records.items() if not r["ok"]] == ["desk-a/killer"]  # its chunk-mates were aligned

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from retold.batch.guard import check_output_path, is_our_cut_line
+from retold.batch.noise import is_killed_worker
 from retold.batch.schema import SCHEMA, arrow_schema, from_arrow_row, story_record, to_arrow_row
 from retold.files import write_atomic
 from retold.model.story import ARTICLE_SUFFIXES, MANIFEST_NAME
@@ -220,7 +221,7 @@ class Progress:
     failed: int = 0
     skipped: int = 0  # already in the output
     started: float = 0.0
-    unreadable: list[str] = field(default_factory=list)  # "folder: reason", each also a failed record
+    reported: list[str] = field(default_factory=list)  # "story: what happened", for the user (each a failed record too)
 
     @property
     def rate(self) -> float:
@@ -257,9 +258,17 @@ def _record_problems(output, problems: list[tuple[str, str]], progress: Progress
     progress.total += len(records)
     progress.done += len(records)
     progress.failed += len(records)
-    progress.unreadable += [record["error"] for record in records]
+    progress.reported += [record["error"] for record in records]
     if on_progress:
         on_progress(progress)
+
+
+def failed_task_records(paths: list[str], exc: Exception) -> list[dict]:
+    reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+    if is_killed_worker(exc):
+        problem = "its worker died each time it aligned this story (the story kills the process: too big, or a crash)"
+        return [story_record(path, None, 0.0, None, f"{path}: {problem}") for path in paths]
+    return [story_record(path, None, 0.0, None, f"{path}: task failed ({type(exc).__name__}: {reason})") for path in paths]
 
 
 def chunks(items: list[str], size: int) -> Iterator[list[str]]:
@@ -309,7 +318,7 @@ def run_batch(
         with _workers_ignore_ctrl_c():
             cluster = LocalCluster(
                 n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=processes,
-                dashboard_address=None, silence_logs=logging.ERROR,
+                dashboard_address=None, silence_logs=logging.CRITICAL,  # a dying worker's noise: batch/noise.py
             )
         client = Client(cluster)
     futures = []
@@ -321,13 +330,22 @@ def run_batch(
         futures = [client.submit(align_chunk, str(root), batch, pure=False) for batch in batches]
         batch_of = {future.key: batch for future, batch in zip(futures, batches)}
         with output:
-            for future in as_completed(futures):
+            running = as_completed(futures)
+            for future in running:
                 try:
                     records = future.result()
                 except Exception as exc:  # noqa: BLE001 - e.g. KilledWorker: the task kept killing workers
-                    reason = " ".join(str(exc).split())[:200] or type(exc).__name__
-                    records = [story_record(path, None, 0.0, None, f"{path}: task failed ({type(exc).__name__}: {reason})")
-                               for path in batch_of[future.key]]
+                    if is_killed_worker(exc) and len(batch_of[future.key]) > 1:
+                        # Which story kills its worker: each of the chunk's stories runs alone now.
+                        for path in batch_of.pop(future.key):
+                            single = client.submit(align_chunk, str(root), [path], pure=False)
+                            batch_of[single.key] = [path]
+                            futures.append(single)
+                            running.add(single)
+                        future.release()
+                        continue
+                    records = failed_task_records(batch_of[future.key], exc)
+                    progress.reported += [r["error"] for r in records if is_killed_worker(exc)]
                 output.write(records)
                 future.release()
                 progress.done += len(records)
