@@ -154,7 +154,7 @@ def test_two_fetch_runs_into_one_folder_keep_every_page_once(server, tmp_path):
         folder.mkdir()
         runs = []
         for run in (1, 2):
-            urls = [f"{server}/race/story?run={run}&n={n}" for n in range(4)]
+            urls = [f"{server}/race/story?run={run}&n={n}" for n in range(4)] + [f"{server}/race/story?both=1"]
             runs.append(subprocess.Popen(
                 [sys.executable, "-m", "retold", "fetch", "--into", str(folder), "--concurrency", "4", *urls],
                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -166,8 +166,8 @@ def test_two_fetch_runs_into_one_folder_keep_every_page_once(server, tmp_path):
             assert "Traceback" not in err
         entries = manifest(folder)
         assert sorted(e["url"] for e in entries) == sorted(
-            f"{server}/race/story?run={run}&n={n}" for run in (1, 2) for n in range(4))
-        assert len({e["file"] for e in entries}) == 8
+            [f"{server}/race/story?run={run}&n={n}" for run in (1, 2) for n in range(4)] + [f"{server}/race/story?both=1"])
+        assert len({e["file"] for e in entries}) == 9  # the URL both runs fetched: once
         for entry in entries:  # each page is its own URL's page
             marker = entry["url"].split("?", 1)[1].replace("&", "-").replace("=", "")
             assert marker in (folder / entry["file"]).read_text(encoding="utf-8"), entry

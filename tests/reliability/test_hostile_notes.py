@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from retold.cli import main
 from retold.model.pipeline import load_alignment
@@ -204,3 +206,43 @@ def test_delete_in_a_read_only_store_says_not_deleted(tmp_path, monkeypatch, cap
     err = capsys.readouterr().err
     assert "the note was not deleted" in err and "not saved" not in err
     assert count(data) == 2
+
+
+OPERATIONS = st.lists(st.sampled_from(["add", "add-sentence", "move", "edit", "copy", "open"]), min_size=1, max_size=7)
+
+
+@given(OPERATIONS)
+@example(["add", "edit", "move", "open"])  # a story note, then one file edited, then the folder moved
+@example(["add-sentence", "edit", "open", "edit", "move", "open"])
+@settings(max_examples=25, deadline=None)
+def test_a_saved_note_is_never_lost_whatever_happens_to_the_folder(tmp_path_factory, operations):
+    """Moves, edits, copies and openings in any order: every note saved is still in the
+    database, and (while no copy competes for them) the story at its current path shows them all."""
+    base = tmp_path_factory.mktemp("world")
+    data = base / "data"
+    current = make_story(base / "story-0")
+    saved: list[str] = []
+    copied = False
+    for step, operation in enumerate(operations):
+        if operation == "move":
+            current = current.rename(base / f"story-{step + 1}")
+            continue
+        if operation == "edit":
+            with open(current / "b.txt", "a", encoding="utf-8") as handle:
+                handle.write(f"\nA later line, number {step}, was added by the desk.\n")
+            continue
+        if operation == "copy":
+            shutil.copytree(current, base / f"copy-{step}")
+            copied = True
+            continue
+        store = NoteStore.open(data)
+        notes = StoryNotes(store, load_alignment([str(current)]))
+        if operation == "add":
+            saved.append(notes.add_on_story(f"note {step}").body)
+        elif operation == "add-sentence":
+            outlet = notes.alignment.outlets[0]
+            saved.append(notes.add_on_sentence(outlet.id, 0, f"sentence note {step}").body)
+        shown = {p.note.body for p in notes.placed}
+        assert copied or shown == set(saved)
+        assert sorted(n.body for n in store.all_notes()) == sorted(saved)
+        store.close()

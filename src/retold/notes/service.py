@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,7 +30,8 @@ def source_key(outlet: Outlet) -> str:
 
 def story_content_key(alignment: Alignment) -> str:
     """What the story is, wherever its folder stands: story.toml's `[story] id` when it has one
-    (it survives edits of every file), else a digest of its outlets' texts."""
+    (it survives edits of every file), else the digests of its outlets' texts (one outlet left
+    as it was is enough to know the story again)."""
     folder = Path(alignment.story_key)
     if "|" not in alignment.story_key:
         try:
@@ -40,8 +40,11 @@ def story_content_key(alignment: Alignment) -> str:
             story = {}
         if isinstance(story, dict) and isinstance(story.get("id"), str) and story["id"].strip():
             return "id:" + story["id"].strip()
-    hashes = sorted(text_hash(outlet.text) for outlet in alignment.outlets)
-    return "text:" + hashlib.sha256(" ".join(hashes).encode()).hexdigest()[:24]
+    return "text:" + ",".join(sorted({text_hash(outlet.text) for outlet in alignment.outlets}))
+
+
+def _text_hashes(story_id: str) -> set[str]:
+    return set(story_id[len("text:"):].split(",")) if story_id.startswith("text:") else set()
 
 
 def _still_there(story_key: str) -> bool:
@@ -87,8 +90,9 @@ class StoryNotes:
 
     def _moved_here(self) -> dict[str, list[Note]]:
         """{old story key: its notes} for the stories no longer where their key says whose
-        notes belong to this one: the same content key, or (notes saved before content keys)
-        a sentence note made on a text one of this story's outlets has now."""
+        notes belong to this one: the same story.toml id; else (no id, or notes saved before
+        it had one) an outlet text this story still has, by the content keys or by the texts
+        sentence notes were made on."""
         here = self.content_key
         hashes = {text_hash(outlet.text) for outlet in self.alignment.outlets}
         found = {}
@@ -98,7 +102,8 @@ class StoryNotes:
             group = self.store.for_story(key)
             ids = {n.story_id for n in group if n.story_id}
             named = {i for i in ids if i.startswith("id:")}  # story.toml ids: only the same id matches
-            if here in ids or (not named and any(n.text_hash in hashes for n in group if n.text_hash)):
+            texts = {n.text_hash for n in group if n.text_hash}.union(*map(_text_hashes, ids))
+            if here in ids or (not named and texts & hashes):
                 found[key] = group
         return found
 
@@ -111,13 +116,13 @@ class StoryNotes:
                 outlet = self._outlet_for_moved(note)
                 if outlet is not None:
                     sources[note.id] = source_key(outlet)
-        missing_id = any(note.story_id is None for note in notes)
-        if not (moved_from or sources or missing_id):
+        stale_id = any(note.story_id != self.content_key for note in notes)
+        if not (moved_from or sources or stale_id):
             return
         for note in notes:  # in memory first: shown right even when the store is read-only
             note.story = self.story
             note.source = sources.get(note.id, note.source)
-            note.story_id = note.story_id or self.content_key
+            note.story_id = self.content_key  # kept up to date while the files change in place
         if moved_from:
             self.notice = f"Notes filed under {', '.join(moved_from)} (no longer there) follow this story here now."
         try:

@@ -363,12 +363,12 @@ class NoteStore:
     def file_story(self, story: str, story_id: str, *, moved_from: list[str] = (),
                    sources: dict[int, str] | None = None) -> None:
         """In one transaction: the notes filed under the paths `moved_from` now under `story`;
-        `story_id` given to the story's notes that lack one; `sources` (note id -> outlet file)
+        `story_id` (what the story is now) given to the story's notes; `sources` (note id -> outlet file)
         where a note's file has moved. Rows are only updated: a note is never dropped."""
         # No version bump: the notes' text and anchors are unchanged, an edit open elsewhere still applies.
         statements = [("UPDATE notes SET story = ? WHERE story = ?", (story, old))
                       for old in moved_from]
-        statements.append(("UPDATE notes SET story_id = ? WHERE story = ? AND story_id IS NULL", (story_id, story)))
+        statements.append(("UPDATE notes SET story_id = ? WHERE story = ? AND story_id IS NOT ?", (story_id, story, story_id)))
         statements += [("UPDATE notes SET source = ? WHERE id = ?", (source, note_id))
                        for note_id, source in (sources or {}).items()]
         self._transaction(statements, "the notes stay filed where they were")
