@@ -151,14 +151,15 @@ def test_cli_names_a_linked_folder_and_exits_with_failure(tmp_path):
 
 # ---------------------------------------------------------------- item 11: a story that kills its worker
 
-# Loaded into each local worker by Dask's own preload setting: aligning the story named
-# "killer" ends the worker process at once, as a crash in native code or the kernel's
-# out-of-memory killer would. Nothing in retold knows about it.
-KILLER_PRELOAD = '''
+# A sitecustomize module, loaded by every Python process the batch starts (its Dask workers and
+# any child): aligning the story named "killer" ends the process at once, as a crash in native
+# code or the kernel's out-of-memory killer would. Nothing in retold knows about it.
+KILLER = '''
 import os
+
 import retold.batch.job as job
 
-_align_story = getattr(job, "_unpatched_align_story", job.align_story)  # preloaded twice: patch once
+_align_story = job.align_story
 
 
 def align_story(root, path):
@@ -167,7 +168,6 @@ def align_story(root, path):
     return _align_story(root, path)
 
 
-job._unpatched_align_story = _align_story
 job.align_story = align_story
 '''
 
@@ -176,18 +176,20 @@ def test_a_story_that_kills_its_worker_is_named_and_dask_noise_stays_off_the_ter
     root = tmp_path / "archive"
     names = archive(root, 40)
     small_story(root / "desk-a" / "killer", 77)
-    preload = tmp_path / "killer_preload.py"
-    preload.write_text(KILLER_PRELOAD)
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(KILLER)
     out = tmp_path / "out.jsonl"
-    env = dict(os.environ, DASK_DISTRIBUTED__WORKER__PRELOAD=json.dumps([str(preload)]),
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(hook), os.environ["PYTHONPATH"]]),
                DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES="1")
     done = subprocess.run([sys.executable, "-m", "retold", "batch", str(root), "--out", str(out), "--workers", "2"],
                           capture_output=True, text=True, timeout=300, env=env, errors="replace")
     assert done.returncode == 1, done.stderr
     for noise in ("Couldn't gather", "CommClosedError", "Traceback", "distributed.", "KilledWorker", "UserWarning"):
         assert noise not in done.stderr, done.stderr
-    assert f"retold: {root}/desk-a/killer: its worker died each time it aligned this story" in done.stderr
+    assert f"retold: {root}/desk-a/killer: the story kills the process aligning it (exit status 1;" in done.stderr
     assert "(1 failed)" in done.stderr
     records = {r["path"]: r for r in read_output(out)}
     assert sorted(records) == sorted([*names, "desk-a/killer"])  # each story once
-    assert [p for p, r in records.items() if not r["ok"]] == ["desk-a/killer"]  # its chunk-mates were aligned
+    # Stories that only shared a worker with it were aligned (alone, when Dask gave up on them).
+    assert [p for p, r in records.items() if not r["ok"]] == ["desk-a/killer"]

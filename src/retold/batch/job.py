@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from retold.batch.guard import check_output_path, is_our_cut_line
+from retold.batch.isolated import align_isolated
 from retold.batch.noise import is_killed_worker
 from retold.batch.schema import SCHEMA, arrow_schema, from_arrow_row, story_record, to_arrow_row
 from retold.files import write_atomic
@@ -265,9 +266,6 @@ def _record_problems(output, problems: list[tuple[str, str]], progress: Progress
 
 def failed_task_records(paths: list[str], exc: Exception) -> list[dict]:
     reason = " ".join(str(exc).split())[:200] or type(exc).__name__
-    if is_killed_worker(exc):
-        problem = "its worker died each time it aligned this story (the story kills the process: too big, or a crash)"
-        return [story_record(path, None, 0.0, None, f"{path}: {problem}") for path in paths]
     return [story_record(path, None, 0.0, None, f"{path}: task failed ({type(exc).__name__}: {reason})") for path in paths]
 
 
@@ -330,22 +328,15 @@ def run_batch(
         futures = [client.submit(align_chunk, str(root), batch, pure=False) for batch in batches]
         batch_of = {future.key: batch for future, batch in zip(futures, batches)}
         with output:
-            running = as_completed(futures)
-            for future in running:
+            for future in as_completed(futures):
                 try:
                     records = future.result()
                 except Exception as exc:  # noqa: BLE001 - e.g. KilledWorker: the task kept killing workers
-                    if is_killed_worker(exc) and len(batch_of[future.key]) > 1:
-                        # Which story kills its worker: each of the chunk's stories runs alone now.
-                        for path in batch_of.pop(future.key):
-                            single = client.submit(align_chunk, str(root), [path], pure=False)
-                            batch_of[single.key] = [path]
-                            futures.append(single)
-                            running.add(single)
-                        future.release()
-                        continue
-                    records = failed_task_records(batch_of[future.key], exc)
-                    progress.reported += [r["error"] for r in records if is_killed_worker(exc)]
+                    if is_killed_worker(exc):  # which story kills its worker: each tried alone, in a child process
+                        records = [align_isolated(str(root), path) for path in batch_of[future.key]]
+                        progress.reported += [r["error"] for r in records if not r["ok"]]
+                    else:
+                        records = failed_task_records(batch_of[future.key], exc)
                 output.write(records)
                 future.release()
                 progress.done += len(records)
