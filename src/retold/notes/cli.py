@@ -32,8 +32,7 @@ def _collect(store: NoteStore, path: str | None) -> list[tuple[str, str | None, 
     if path is not None:
         alignment = load_alignment([path], _say)
         notes = StoryNotes(store, alignment)
-        if notes.notice:
-            _say(notes.take_notice())
+        _say_moved(notes)
         return [(alignment.story_key, alignment.story_title, notes.placed)]
     stories = []
     for key in store.stories():
@@ -50,6 +49,11 @@ def _collect(store: NoteStore, path: str | None) -> list[tuple[str, str | None, 
         placed = [PlacedNote(n, Anchor("story" if n.on_story else "detached", None), None) for n in store.for_story(key)]
         stories.append((key, None, placed))
     return stories
+
+
+def _say_moved(notes: StoryNotes) -> None:
+    if notes.moved_from:
+        _say(f"notes filed under {', '.join(notes.moved_from)} (no longer there) follow this story here now")
 
 
 def _open_store() -> NoteStore:
@@ -138,8 +142,7 @@ def _add(store: NoteStore, args) -> int:
             return _fail(f"{option}: {problem}; nothing was saved")
     alignment = load_alignment([args.path], _say)
     notes = StoryNotes(store, alignment)
-    if notes.notice:
-        _say(notes.take_notice())
+    _say_moved(notes)
     if args.outlet is None:
         note = notes.add_on_story(args.text)
         print(printable(f"added note #{note.id} on the story {alignment.story_title or alignment.story_key}"))

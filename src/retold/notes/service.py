@@ -60,6 +60,7 @@ class StoryNotes:
         self._by_source = {source_key(o): o for o in alignment.outlets}
         self.placed: list[PlacedNote] = []
         self.notice: str | None = None  # what the last change needs to tell the user (a conflict)
+        self.moved_from: list[str] = []  # on opening: where notes filed under a gone path came from
         self.reload()
 
     def take_notice(self) -> str | None:
@@ -124,7 +125,7 @@ class StoryNotes:
             note.source = sources.get(note.id, note.source)
             note.story_id = self.content_key  # kept up to date while the files change in place
         if moved_from:
-            self.notice = f"Notes filed under {', '.join(moved_from)} (no longer there) follow this story here now."
+            self.moved_from = moved_from
         try:
             self.store.file_story(self.story, self.content_key, moved_from=moved_from, sources=sources)
         except NotesUnavailable:
