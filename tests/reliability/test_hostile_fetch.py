@@ -202,6 +202,15 @@ def test_links_in_the_folder_are_never_written_through(server, tmp_path):
     assert ".fetched is a symbolic link" in line
     assert not (folder / "127-0-0-1-latin.html").exists()
     assert [e["url"] for e in manifest(folder)] == [f"{server}/plain"]
+    # A real .fetched folder with a link at the page's name inside: replaced, not written through.
+    (folder / ".fetched").unlink()
+    (folder / ".fetched").mkdir()
+    (folder / ".fetched" / "127-0-0-1-latin.html").symlink_to(victim)
+    done = retold("fetch", "--into", str(folder), f"{server}/latin")
+    assert done.returncode == 0, done.stderr
+    assert snapshot(outside) == before
+    kept = folder / ".fetched" / "127-0-0-1-latin.html"
+    assert not kept.is_symlink() and b"Caf\xe9" in kept.read_bytes()  # the original latin-1 bytes
 
 
 # ---------------------------------------------------------------- item 4: credentials
