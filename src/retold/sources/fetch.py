@@ -215,7 +215,7 @@ def _with_deadlines(client: httpx.Client) -> httpx.Client:
     """Every connection of the client's transports (the direct one and any proxy from the
     environment) under the thread's deadline. httpx does not let a backend be given, so it is
     set on the pools it made; were that to change, the per-read timeouts still hold."""
-    for transport in [client._transport, *client._mounts.values()]:
+    for transport in [getattr(client, "_transport", None), *getattr(client, "_mounts", {}).values()]:
         pool = getattr(transport, "_pool", None)
         if pool is not None and isinstance(getattr(pool, "_network_backend", None), httpcore.SyncBackend):
             pool._network_backend = _DeadlineBackend()
