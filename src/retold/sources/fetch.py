@@ -232,27 +232,29 @@ class _Inflater:
         for coding in codings:
             if coding not in ("gzip", "x-gzip", "deflate"):
                 raise FetchError(f"compressed as {coding!r}, which retold does not decode")
-        self.stages = [[coding, None, False] for coding in reversed(codings)]  # [coding, decompressor, started]
+        # [coding, decompressor, the input seen until zlib has judged the 2-byte header (or None)]
+        self.stages = [[coding, None, b""] for coding in reversed(codings)]
         self.limit = limit
         self.size = 0
 
     def _stage(self, stage: list, data: bytes, room: int) -> bytes:
-        coding, obj, started = stage
+        coding, obj, seen = stage
         if obj is None:
             wbits = zlib.MAX_WBITS | 16 if coding != "deflate" else zlib.MAX_WBITS
             obj = stage[1] = zlib.decompressobj(wbits)
         try:
             out = obj.decompress(data, room + 1)
         except zlib.error:
-            if coding == "deflate" and not started:  # some servers send raw deflate, without its zlib header
+            if coding == "deflate" and seen is not None:  # some servers send raw deflate, without its zlib header
                 obj = stage[1] = zlib.decompressobj(-zlib.MAX_WBITS)
+                stage[2] = None
                 try:
-                    out = obj.decompress(data, room + 1)
+                    return obj.decompress(seen + data, room + 1)
                 except zlib.error as exc:
                     raise FetchError(f"the page's {coding} compression is broken ({exc})") from None
-            else:
-                raise FetchError(f"the page's {coding} compression is broken") from None
-        stage[2] = True
+            raise FetchError(f"the page's {coding} compression is broken") from None
+        if seen is not None:
+            stage[2] = None if len(seen) + len(data) >= 2 else seen + data  # the header passed zlib's check
         return out
 
     def feed(self, data: bytes) -> bytes:
