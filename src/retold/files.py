@@ -16,10 +16,29 @@ import tempfile
 from pathlib import Path
 
 
+def _read_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+# Read once, at import (before any thread of ours writes): a temporary file is created 0600, and the
+# file it becomes gets the mode the one it replaces had, or what open() would have given it.
+_UMASK = _read_umask()
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return 0o666 & ~_UMASK
+
+
 def write_atomic(path: Path, data: bytes, *, prefix: str | None = None) -> None:
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=prefix or f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(fd, _mode_for(path))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -35,6 +54,7 @@ def staging_file(folder: Path, prefix: str, suffix: str, data: bytes) -> Path:
     """A new file of `data` under a unique dot-name in `folder` (exclusive create, never a link)."""
     fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
     try:
+        os.chmod(fd, 0o666 & ~_UMASK)  # the page it becomes: as open() would have made it
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -401,3 +401,18 @@ def test_into_below_a_file_is_one_line(tmp_path):
         assert_no_traceback(done)
         assert done.stderr.count("\n") == 1 and "is a file, not a folder" in done.stderr
     assert (tmp_path / "file.txt").read_text() == "a file\n"
+
+
+def test_safe_writes_keep_the_mode_a_plain_write_would_give(tmp_path):
+    from retold.files import write_atomic
+
+    mask = os.umask(0o022)
+    os.umask(mask)
+    fresh = tmp_path / "fresh.html"
+    write_atomic(fresh, b"<p>new</p>")
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~mask  # not the 0600 of a temporary file
+    shared = tmp_path / "shared.jsonl"
+    shared.write_bytes(b"old\n")
+    shared.chmod(0o640)
+    write_atomic(shared, b"new\n")
+    assert shared.read_bytes() == b"new\n" and shared.stat().st_mode & 0o777 == 0o640
