@@ -64,7 +64,7 @@ def local_cluster(workers: int, processes: bool = True):
         with workers_ignore_ctrl_c():
             cluster = LocalCluster(
                 n_workers=workers, threads_per_worker=1, processes=processes,
-                dashboard_address=None, silence_logs=logging.ERROR,
+                dashboard_address=None, silence_logs=logging.CRITICAL,  # a dying worker's noise: batch/noise.py
             )
         try:
             client = Client(cluster)
