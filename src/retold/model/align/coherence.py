@@ -65,20 +65,26 @@ def _supported(members: list[Node], links: list, verdicts: list, judge: ev.Judge
         key = (min(link.outlet_a, link.outlet_b), max(link.outlet_a, link.outlet_b))
         direct[key] = max(direct.get(key, 0.0), verdict.confidence)
     for k in parts:
-        support = []
-        for l in parts:
-            if l == k:
-                continue
-            found = direct.get((min(k, l), max(k, l)))
-            if languages[k] and languages[l] and languages[k] != languages[l]:
-                if found is not None:
-                    support.append(found)
-                continue
-            own = judge.verdict(k, tuple(parts[k]), l, tuple(parts[l])).confidence
-            support.append(max(own, found or 0.0))
-        if support and sum(support) / len(support) < ev.COHERENCE_FLOOR:
+        others = [l for l in parts if l != k and (direct.get((min(k, l), max(k, l))) is not None or _one_language(languages, k, l))]
+        if not others:
+            continue
+        # The direct links alone (a missing one counts 0) may settle it: then no text is read.
+        if sum(direct.get((min(k, l), max(k, l)), 0.0) for l in others) >= ev.COHERENCE_FLOOR * len(others):
+            continue
+        support = 0.0
+        for l in others:
+            found = direct.get((min(k, l), max(k, l)), 0.0)
+            if _one_language(languages, k, l) and found < 1.0:
+                found = max(found, judge.verdict(k, tuple(parts[k]), l, tuple(parts[l])).confidence)
+            support += found
+        if support < ev.COHERENCE_FLOOR * len(others):
             return False
     return True
+
+
+def _one_language(languages: list[str], k: int, l: int) -> bool:
+    """Across languages two parts without a direct link say nothing either way."""
+    return not (languages[k] and languages[l] and languages[k] != languages[l])
 
 
 def _components(members: list[Node], links: list) -> list[list[Node]]:

@@ -220,11 +220,14 @@ class Judge:
         return self._story_names
 
     def features_of(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int]) -> list[float]:
+        return self._features_and_clues(a, rows, b, cols)[0]
+
+    def _features_and_clues(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int]) -> tuple[list[float], Clues, Clues]:
         fa = self.features[a][rows[0]].feats if len(rows) == 1 else frozenset().union(*(self.features[a][i].feats for i in rows))
         fb = self.features[b][cols[0]].feats if len(cols) == 1 else frozenset().union(*(self.features[b][j].feats for j in cols))
         ca = _merged([self.clues_of(a, i) for i in rows])
         cb = _merged([self.clues_of(b, j) for j in cols])
-        return pair_features(fa, fb, ca, cb, self.weights, self._mass)
+        return pair_features(fa, fb, ca, cb, self.weights, self._mass), ca, cb
 
     def semantic(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int]) -> float | None:
         """The pair's cosine above the outlet pair's reference level, scaled to 0..1 (may be below 0)."""
@@ -324,17 +327,14 @@ class Judge:
     def content(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int], semantic: bool = False) -> tuple[float, list[str]]:
         """Log-odds from what the texts say, and the evidence named. The sentence model speaks
         only when asked (the order-free phase's second look at what the words left unlinked)."""
-        x = self.features_of(a, rows, b, cols)
+        x, ca, cb = self._features_and_clues(a, rows, b, cols)
         sem = self.semantic(a, rows, b, cols) if semantic else None
         model = LEXICAL_MODEL if sem is None else SEMANTIC_MODEL
         values = x + ([] if sem is None else [sem])
         logit = model[0] + sum(w * v for w, v in zip(model[1:], values))
         named = name_evidence(x, sem)
-        if "roles swapped" not in named:
-            ca = _merged([self.clues_of(a, i) for i in rows])
-            cb = _merged([self.clues_of(b, j) for j in cols])
-            if set(ca.names) & set(cb.names):
-                named.insert(0, "names")  # the same actors named (across languages, often all there is)
+        if "roles swapped" not in named and set(ca.names) & set(cb.names):
+            named.insert(0, "names")  # the same actors named (across languages, often all there is)
         return logit, named
 
     def verdict(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int], structure: float = 0.0, semantic: bool = False) -> Verdict:
