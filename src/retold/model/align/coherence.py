@@ -64,6 +64,7 @@ def _supported(members: list[Node], links: list, verdicts: list, judge: ev.Judge
     for link, verdict in zip(links, verdicts):
         key = (min(link.outlet_a, link.outlet_b), max(link.outlet_a, link.outlet_b))
         direct[key] = max(direct.get(key, 0.0), verdict.confidence)
+    read: dict[tuple[int, int], float] = {}
     for k in parts:
         others = [l for l in parts if l != k and (direct.get((min(k, l), max(k, l))) is not None or _one_language(languages, k, l))]
         if not others:
@@ -73,9 +74,13 @@ def _supported(members: list[Node], links: list, verdicts: list, judge: ev.Judge
             continue
         support = 0.0
         for l in others:
-            found = direct.get((min(k, l), max(k, l)), 0.0)
+            key = (min(k, l), max(k, l))
+            found = direct.get(key, 0.0)
             if _one_language(languages, k, l) and found < 1.0:
-                found = max(found, judge.verdict(k, tuple(parts[k]), l, tuple(parts[l])).confidence)
+                own = read.get(key)
+                if own is None:  # one reading per pair of parts, whichever side asks first
+                    own = read[key] = judge.verdict(key[0], tuple(parts[key[0]]), key[1], tuple(parts[key[1]])).confidence
+                found = max(found, own)
             support += found
         if support < ev.COHERENCE_FLOOR * len(others):
             return False
