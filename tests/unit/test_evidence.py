@@ -226,3 +226,15 @@ def test_coherence_only_splits_never_adds(raw_links):
         assert len({given_nodes[node] for node in members}) == 1  # a piece of one given group
         assert not seen & set(members)
         seen |= set(members)
+
+
+def test_a_place_between_confirmed_pairs_does_not_outweigh_roles_swapped():
+    """The swapped sentence stands exactly where its counterpart would, between pairs made in both
+    texts: position may support what the words suggest, never what they contradict."""
+    swapped_a = "Velmont accused Korrin on Monday of massing troops on the Tarsa border."
+    swapped_b = "Korrin accused Velmont on Monday of massing troops on the Tarsa border."
+    a_text = FILLER_A[:3] + [swapped_a] + FILLER_A[3:]
+    b_text = [FILLER_B[2], FILLER_B[3], FILLER_B[1], swapped_b, FILLER_B[0], FILLER_B[5], FILLER_B[4]]
+    alignment = align([outlet("a", a_text), outlet("b", b_text)])
+    assert together(alignment, "a", 2, "b", 2) and together(alignment, "a", 3 + 1, "b", 4)  # its neighbours pair
+    assert not together(alignment, "a", 3, "b", 3)

@@ -66,7 +66,7 @@ SEMANTIC_MODEL = (-5.019, 1.0, 1.5, -0.157, 1.5, -0.188, -3.0, -3.0, -1.5, 0.046
 # Decisions on the calibrated confidence.
 SAME_STATEMENT = 0.5  # an order-free pair (or a bead of non-parallel text) needs this to be a link
 STRONG = STORY_STRONG  # below this a link is shown as "possible" (retold.model.story, where the reader reads it)
-VETO = {"roles swapped", "numbers differ"}  # what the sentence model's cosine may not outweigh
+VETO = {"roles swapped", "numbers differ"}  # what neither the sentence model nor position may outweigh
 # The aligner's structural evidence, added to the content's log-odds: a pair the gap programme
 # made in parallel text, and a pair between two confirmed pairs in both texts.
 POSITION_PARALLEL = 2.5
@@ -266,6 +266,10 @@ class Judge:
     def neighbours_confirmed(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int], links: Sequence) -> bool:
         """The pair stands between two pairs already made in both texts: (i-1, j-1) before and
         (i+1, j+1) after (both texts' start, or both texts' end, counts as confirmed)."""
+        return self.neighbours(a, rows, b, cols, links) == 2
+
+    def neighbours(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int], links: Sequence) -> int:
+        """How many of the pair's two sides (before, after) continue a pair already made."""
         found = self._cells.get(id(links))
         if found is None or found[0] > len(links):
             found = [0, {(-1, -1), (len(self.texts[a]), len(self.texts[b]))}]
@@ -277,8 +281,8 @@ class Judge:
         found[0] = len(links)
         before, after = (rows[0] - 1, cols[0] - 1), (rows[-1] + 1, cols[-1] + 1)
         if before == (-1, -1) and after == (len(self.texts[a]), len(self.texts[b])):
-            return False  # the whole of both texts: nothing around it confirms anything
-        return before in cells and after in cells
+            return 0  # the whole of both texts: nothing around it confirms anything
+        return (before in cells) + (after in cells)
 
     def same_place(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int]) -> bool:
         """At the same relative place in two texts long enough for a place to mean something."""
@@ -296,20 +300,31 @@ class Judge:
             if verdict.confidence >= SAME_STATEMENT and not (semantic and VETO & set(verdict.evidence)):
                 self.verdicts[(a, tuple(rows), b, tuple(cols))] = verdict
                 return True
-        supported = self.neighbours_confirmed(a, rows, b, cols, links)
+        sides = self.neighbours(a, rows, b, cols, links)
+        supported = sides == 2
         if retold:
             if not supported or len(rows) != 1 or len(cols) != 1:
                 return False  # no words in common and no confirmed pair on both sides: position alone
             structure = POSITION_PARALLEL + POSITION_NEIGHBOURS
         else:
-            structure = POSITION_NEIGHBOURS if supported else 0.0
+            structure = POSITION_NEIGHBOURS * sides / 2  # half for a pair that continues one on one side
             if self.same_place(a, rows, b, cols):
                 structure += POSITION_NEAR
         verdict = self.verdict(a, rows, b, cols, structure, semantic)
         self.verdicts[(a, tuple(rows), b, tuple(cols))] = verdict
-        if semantic and VETO & set(verdict.evidence):
-            return False  # a sentence model cannot tell who did what to whom, nor one number from another
+        if VETO & set(verdict.evidence):
+            # Neither a sentence model nor a place in the text tells who did what to whom, or one
+            # number from another: against that, only the words themselves may decide (above).
+            return False
         return retold or verdict.confidence >= SAME_STATEMENT
+
+    def contradicted(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int]) -> bool:
+        """In parallel text: the words swap who acts on whom, and do not, on their own, make the
+        pair likely. (Numbers are not asked here: a translation writes "3 000" for "3,000".)"""
+        if len(rows) != 1 or len(cols) != 1:
+            return False
+        verdict = self.verdict(a, rows, b, cols)
+        return "roles swapped" in verdict.evidence and verdict.confidence < SAME_STATEMENT
 
     def link_verdict(self, link) -> Verdict:
         """A finished link's verdict: the one it was judged with, else (a pair the programme
@@ -402,8 +417,8 @@ def _who_to_whom(c: Clues) -> tuple[str, str] | None:
         key = c.words[n][:5]
         if key in names and key != agent:
             between = c.words[start + 1:n]
-            if any(w in _SAYING or w in ("and", "or", "with", "&") for w in between):
-                return None
+            if any(w in _SAYING or w in ("and", "or", "with", "&") for w in between) or between[-1] == "by":
+                return None  # "B was accused by A": a passive keeps the agent, in other words
             return agent, key
     return None
 

@@ -127,9 +127,12 @@ def _add(sides: PairSides, links: list[Link], rows: tuple[int, ...], cols: tuple
     languages the words are not the statement's evidence (the judge's model reads one
     language): there the rules stand, and the confidence says how sure they are."""
     judge = sides.judge
-    if judge is not None and judged and sides.same_language and not judge.accept(sides.a, rows, sides.b, cols, links, retold):
-        sides.refused.append((rows, cols, score, retold))
-        return
+    if judge is not None and sides.same_language:
+        if judged and not judge.accept(sides.a, rows, sides.b, cols, links, retold):
+            sides.refused.append((rows, cols, score, retold))
+            return
+        if not judged and judge.contradicted(sides.a, rows, sides.b, cols):
+            return  # in its place in parallel text, but the words say another statement (roles swapped, another number)
     links.append(new_link(score, sides.a, rows, sides.b, cols, basis))
     sides.linked_a.update(rows)
     sides.linked_b.update(cols)
@@ -150,17 +153,24 @@ def _order_free(sides: PairSides, links: list[Link], best_a, best_b, skip: set[t
             _add(sides, links, (i,), (j,), score)
 
 
+SECOND_LOOKS = 4  # rounds of second looks: each pair made may let its neighbour through
+
+
 def _second_look(sides: PairSides, links: list[Link], retold_only: bool = False) -> None:
     """What was refused for want of evidence, again: a pair now standing between two confirmed
     pairs in both texts has its neighbours' support. (A retold bead is looked at again as soon
     as the programme's beads are all there, before a neighbour's bead takes it in.)"""
     judge = sides.judge
-    for rows, cols, score, retold in sides.refused[:]:
-        if retold_only and not retold:
-            continue
-        if (not sides.linked_a.intersection(rows) and not sides.linked_b.intersection(cols)
-                and judge.neighbours_confirmed(sides.a, rows, sides.b, cols, links)):
-            _add(sides, links, rows, cols, score, basis="length+order" if retold else "words", retold=retold)
+    for _round in range(SECOND_LOOKS):  # a pair made may support its neighbour in turn
+        before = len(links)
+        for rows, cols, score, retold in sides.refused[:]:
+            if retold_only and not retold:
+                continue
+            if (not sides.linked_a.intersection(rows) and not sides.linked_b.intersection(cols)
+                    and judge.neighbours(sides.a, rows, sides.b, cols, links) >= (2 if retold else 1)):
+                _add(sides, links, rows, cols, score, basis="length+order" if retold else "words", retold=retold)
+        if len(links) == before:
+            break
 
 
 def _pair_pass(sides: PairSides, scores: Scores) -> list[Link]:
