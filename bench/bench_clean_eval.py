@@ -181,6 +181,15 @@ def line_holding(doc_text: str, article, snippet: str) -> str:
     return "(not in one removed line)"
 
 
+def paragraph_holding(doc_text: str, article, snippet: str) -> str:
+    """The kept paragraph that holds (the start of) `snippet`."""
+    head = norm(snippet)[:40]
+    for start, end in article.paragraphs:
+        if head in norm(doc_text[start:end]):
+            return doc_text[start:end][:160]
+    return "(across paragraphs)"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("checkout", help="path to a checkout of github.com/adbar/trafilatura")
@@ -240,7 +249,7 @@ def main() -> int:
                 if s in body:
                     tally.leaked += 1
                     if part == "tuning":
-                        leaks.append(f"{path} {item['file']}: {s[:70]!r}")
+                        leaks.append(f"{path} {item['file']}: {s[:70]!r}\n      in {paragraph_holding(doc.text, article, s)!r}")
     seconds = time.perf_counter() - started
     print(f"trafilatura evaluation set: {len(urls)} pages, {seconds:.0f} s")
     for (path, part), tally in tallies.items():

@@ -234,3 +234,52 @@ def test_the_page_date_line_gives_the_published_day(tmp_path, line, day):
     folder.mkdir()
     (folder / "paper.txt").write_text(f"Ferry to run all night\n\n{line}\n\nThe ferry will run all night from July, the harbour said.\n", encoding="utf-8")
     assert load_alignment([str(folder)]).outlet("paper").meta.published == day
+
+
+# ------------------------------------------------ issue 16 item 5: furniture classes on real pages
+
+@pytest.mark.parametrize("line, reason", [
+    ("Follow our flood coverage at @harbourdaily", "social / subscribe prompt"),
+    ("Follow The Harbour Daily on X and Instagram @harbourdaily and on Facebook @harbourdailynews", "social / subscribe prompt"),
+    ("Stay up to date with the harbour", "social / subscribe prompt"),
+    ("Other topics of interest", "section heading"),
+    ("You may also be interested in", "section heading"),
+    ("Das könnte Sie auch interessieren:", "section heading"),
+    ("Lesen Sie auch: Neue Fähre für den Hafen", "teaser link"),
+    ("Lea también: El puerto abre de nuevo", "teaser link"),
+    ("Your email address will not be published. Required fields are marked *", "comment form"),
+    ("This site uses Akismet to reduce spam. Learn how your comment data is processed.", "comment form"),
+    ("Notify me of follow-up comments by email.", "comment form"),
+    ("Teilen mit:", "share buttons"),
+])
+def test_more_real_page_furniture_has_a_reason(line, reason):
+    assert strong_reason(line) == reason
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officials said on Telegram that three ferries were hit overnight.",  # war news quotes Telegram posts
+    "The ministry said on its Telegram channel that the bridge was closed.",
+    "The board told members in a newsletter that fares would rise in May.",
+    "Follow-up talks on the quay are planned for June.",
+    "Watch",  # a line of dialogue, not a label over links
+    "Read more",  # the link that ends a teaser, never a heading over the article
+])
+def test_news_mentions_of_platforms_and_labels_alone_are_not_prompts_or_headings(sentence):
+    assert strong_reason(sentence) not in ("social / subscribe prompt", "section heading")
+
+
+def test_links_under_a_related_heading_go_and_the_articles_closing_list_stays():
+    text = (
+        "Harbour opens three new berths\n\n"
+        "The harbour opened three new berths on Monday, the port authority said.\n\n"
+        "Ships will no longer wait in the bay, it said. The berths can take these vessels:\n\n"
+        "Ferries up to 120 metres\nCargo ships of the coastal lines\nFishing boats\n\n"
+        "Other topics of interest\n\n"
+        "Council votes on the new bridge toll\n"
+        "Storm warning for the coast!\n"
+        "Fishing quotas cut again for next year\n"
+    )
+    [article] = clean_documents([doc(text)])
+    body = " ".join(body_of(article, text))
+    assert "Ferries up to 120 metres" in body and "Fishing boats" in body  # the article's own list
+    assert "bridge toll" not in body and "Storm warning" not in body and "Fishing quotas" not in body

@@ -113,6 +113,31 @@ class _Phrases:
         return self.pattern.search(text)
 
 
+# Labels that introduce a link to another article ("READ MORE: <headline>"), in the languages
+# the evaluation pages use most; alone on a line they head a list of such links.
+_LIST_LABELS = (
+    r"read also|also read|related|see also|more on this(?: story| topic)?|further reading|"
+    r"recommended|must read|don'?t miss|"
+    r"lesen sie auch|lies auch|auch interessant|mehr zum thema|"
+    r"lea (?:también|más)|lee (?:también|más)|(?:le|te) puede interesar|"
+    r"(?:à )?lire aussi|veja também|leia também|czytaj (?:też|także)"
+)
+# Before a separator only: alone, "Watch" or "Listen" may be a line of dialogue, and "Read more"
+# is the link that ends a teaser, not a heading over a list.
+_TEASER_LABELS = _LIST_LABELS + r"|read more|lesen sie mehr|weiterlesen|watch|listen"
+# Headings over a block of links to other content: "Other topics of interest", "You may also be
+# interested in", "More stories", "Das könnte Sie auch interessieren".
+_RELATED_HEADINGS = (
+    r"(?:other |more )?(?:topics|stories|articles|reads|posts|videos|news) (?:of interest|(?:that )?you (?:may|might) (?:also )?(?:like|enjoy))|"
+    r"(?:artikel|beiträge),? die (?:dir|ihnen|sie) (?:auch )?gefallen (?:könnten|werden)|"
+    r"(?:other|more|related|similar|further|recommended|popular) (?:topics|stories|articles|reads|reading|posts|links|coverage|videos|content)"
+    r"(?: (?:for you|on this(?: story| topic)?))?|"
+    r"also of interest|of interest|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|"
+    r"das könnte (?:sie|dich) auch interessieren|beliebte beiträge(?: zum thema)?|ähnliche (?:artikel|beiträge)|"
+    r"weitere (?:artikel|beiträge|nachrichten|news)|noticias relacionadas|artículos relacionados|sur le même sujet|"
+    r"articles? similaires?|dans la même rubrique"
+)
+
 # (reason, pattern, longest line in words it applies to): furniture lines are short,
 # and checking only short lines keeps cleaning fast on long articles.
 _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
@@ -120,23 +145,49 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("advertisement", re.compile(
         r"(?i)^(?:advertisement|advertising|ad|ads|sponsored(?: content)?|promoted|"
         r"(?:story|article) continues (?:below|after)(?: this)? (?:advertisement|ad)|scroll to continue(?: with content)?)[\s.:]*$"), 8),
+    # A prompt, not a mention: "Officials said on Telegram…" and "…said in a newsletter to
+    # investors" are news; "Join us on Telegram", "our Telegram channel" and a newsletter named
+    # in a line that is no sentence are prompts.
     ("social / subscribe prompt", re.compile(
         r"(?i)\b(?:join us on|follow us|share (?:this|on|via)|subscribe to|sign up (?:for|to)|like us on|"
-        r"newsletter|telegram|whatsapp channel|tweet this|copy link|download (?:our|the) app|get the app)\b"), 20),
-    ("teaser link", re.compile(
-        r"(?i)^(?:read more|read also|also read|related|see also|more on this|watch|listen|further reading|"
-        r"recommended|must read|don'?t miss)\s*[:|»>–—-]"), 30),
+        r"tweet this|copy link|download (?:our|the) app|get the app)\b|"
+        r"^(?!.*[.!?][\"'”’)]*$).*\bnewsletters?\b|"
+        r"(?:\bour\b|\byour\b|\bunser\w*|\bnotre\b|\bnuestro\b|\babonn\w*|\bsubscri\w*|\bsign(?:ing)? up\b).{0,40}\bnewsletters?\b|"
+        r"(?:\bour\b|\bjoin\b|\bunser\w*|únete|tenemos|rejoignez|\bnotre\b).{0,40}\b(?:telegram|whatsapp)\b|"
+        r"^(?:stay|keep) (?:up to date|up-to-date|informed|in the loop|in touch|connected|updated)\b|^never miss (?:a|an|the)\b|"
+        r"^bleiben sie (?:auf dem laufenden|informiert)|^immer informiert"), 20),
+    # An imperative to follow or join the outlet somewhere, with a handle or a platform:
+    # "Follow our war coverage at @…", "Follow The Daily Lamp on X and Instagram @…".
+    ("social / subscribe prompt", re.compile(
+        r"(?i)^(?:follow|join|find|connect with|like|subscribe to|add) (?!-).{0,120}?"
+        r"(?:@\w|\b(?:on|at|via) (?:telegram|twitter|x|facebook|instagram|whatsapp|tiktok|youtube|threads|bluesky|linkedin|mastodon)\b)"), 40),
+    ("teaser link", re.compile(r"(?i)^(?:" + _TEASER_LABELS + r")\s*[:|»>–—-]"), 30),
     ("section heading", re.compile(
-        r"(?i)^(?:top stories|top news|most read|most popular|most viewed|related(?: articles| stories| news| coverage| content)?|"
+        r"(?i)^(?:top stories|top news|most read|most popular|most viewed|related(?: articles| stories| news| coverage| content| posts)?|"
         r"more (?:from|on|stories|news|in) ?[\w ]{0,30}|trending(?: now| stories)?|latest(?: news| stories| headlines)?|"
         r"you (?:may|might) also like|recommended(?: for you| stories)?|editor'?s picks?|popular(?: now)?|in other news|"
-        r"what to read next|read next|up next|more headlines|breaking news|headlines)\s*:?$"), 8),
+        r"what to read next|read next|up next|more headlines|breaking news|headlines|" + _RELATED_HEADINGS + r"|"
+        + _LIST_LABELS + r")\s*:?$"), 8),
     ("comment form", re.compile(
         r"(?i)please enter your (?:comment|name|email)|^leave a (?:reply|comment)|^post (?:a )?comment|"
         r"entered an incorrect email|save my name,? email|^\d+ comments?$|^comments?(?: \(\d+\))?$|"
         r"log ?in to (?:comment|reply)|be the first to comment|^cancel reply$|^reply$|"
         r"comments (?:are|have been) (?:closed|disabled|turned off)|^have your say\W*$|^join the (?:conversation|discussion|debate)\W*$|"
         r"^(?:show|view|read|see|load) (?:all |more )?comments"), 30),
+    # A blog's comment form and share block (WordPress and its kin print the same lines in every
+    # language they ship; the ones the evaluation pages use most).
+    ("comment form", re.compile(
+        r"(?i)\byour e-?mail address will not be published|\brequired fields are marked|^notify me (?:of|when)\b|"
+        r"\buses akismet to reduce spam|\byou must be logged in to post a comment|"
+        r"e-mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|"
+        r"^(?:schreibe|hinterlasse) einen kommentar|musst angemeldet sein, um einen kommentar|"
+        r"^(?:keine )?kommentare (?:sind )?(?:geschlossen|möglich)|leider sind keine kommentare möglich|"
+        r"adresse (?:e-mail|de messagerie) ne sera pas publiée|^laisser un commentaire|"
+        r"correo electrónico no será publicada|^deja (?:un|una) (?:comentario|respuesta)"), 30),
+    ("share buttons", re.compile(
+        r"(?i)^(?:share this(?: article| story| post)?|like this|teilen mit|share(?:n)? mit|gefällt mir|"
+        r"(?:diesen )?(?:artikel|beitrag) teilen|inhalt teilen|partager(?: cet article)?|compartir(?: en)?|"
+        r"be sociable, share|like it\? share it)\s*[:!]?$"), 6),
     # A row of share buttons whose icons the scraper dropped: "Facebook Twitter WhatsApp Email".
     ("share buttons", re.compile(
         r"(?i)^(?:(?:share|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|mail|"
@@ -465,7 +516,17 @@ def _keep_inner_lines(lines: list[Line]) -> None:
     body = [n for n, line in enumerate(lines) if line.kind == "body" and ends_sentence(line.text)]
     if not body:
         return
-    for n in range(body[0] + 1, body[-1]):
+    last = body[-1]
+    # A heading over related links marks where the article ends: shape-only lines between its
+    # last sentence and that heading (a closing list, a sign-off) are the article's tail.
+    for n in range(last + 1, len(lines)):
+        line = lines[n]
+        if line.reason == "section heading":
+            last = n
+            break
+        if line.kind != "furniture" or not line.weak:
+            break
+    for n in range(body[0] + 1, last):
         line = lines[n]
         if line.kind != "furniture" or not line.weak or line.reason not in ("short fragment", "headline-like line (no sentence end)"):
             continue
