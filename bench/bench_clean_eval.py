@@ -13,7 +13,8 @@ Each page is cleaned two ways, as one outlet of its own:
 - html: the saved page loaded as retold loads a .html file (its extractor, then cleaning);
 - text: the plain text a browser's select-all-and-copy gives (rendered here: scripts, styles and
   hidden elements dropped, block elements as line breaks), cleaned as a pasted .txt file.
-A snippet counts as kept when it stands (whitespace normalised) in the article body retold keeps.
+A snippet counts as kept when it stands (whitespace normalised) in what retold shows of the
+article: the headline it found and the body it kept.
 For each path the bench prints kept-snippet recall and removed-snippet leak rate, over all
 snippets and over those present in the text the cleaner received (the cleaning's own share), on a
 tuning part and a held-out part (70/30 by a hash of the file name: tune on the first only).
@@ -169,7 +170,7 @@ def is_tuning(file_name: str) -> bool:
 def clean_one(doc: RawDoc):
     article = clean_documents([doc])[0]
     body = " ".join(doc.text[start:end] for start, end in article.paragraphs)
-    return article, norm(body)
+    return article, norm(f"{article.title or ''} {body}")
 
 
 def line_holding(doc_text: str, article, snippet: str) -> str:

@@ -283,3 +283,88 @@ def test_links_under_a_related_heading_go_and_the_articles_closing_list_stays():
     body = " ".join(body_of(article, text))
     assert "Ferries up to 120 metres" in body and "Fishing boats" in body  # the article's own list
     assert "bridge toll" not in body and "Storm warning" not in body and "Fishing quotas" not in body
+
+
+def _one(text: str):
+    [article] = clean_documents([doc(text)])
+    return article, " ".join(body_of(article, text))
+
+
+STORY = ("Ferry crews on the northern routes voted on Monday to strike over new winter rosters, their union said.\n\n"
+         "The strike would begin on 3 December, the union said.\n\n")
+
+
+@pytest.mark.parametrize("appeal", [
+    # The scene-setting line, then the ask on the next line of the same paragraph.
+    "There is a storm season like no other on this coast right now, and we are here to report every hour of it.\n"
+    "Keep us on the quay: become a member for 4 euros a month.\n",
+    # One long paragraph: it opens as "we" and closes with the ask.
+    "There is a storm season like no other on this coast right now, and we are here to report every hour of it. "
+    "Our six reporters work through the night, in the wind and the rain, so that the coast knows what happens "
+    "to its ferries, its quays and its people. None of it is behind a paywall. "
+    "Become a member for 4 euros a month. Donate today.\n",
+])
+def test_a_fundraising_appeal_goes_with_its_scene_setting_opening(appeal):
+    article, body = _one(STORY + appeal)
+    assert "storm season" not in body and "euros" not in body
+    assert "voted on Monday" in body and "3 December" in body
+    assert {r.reason for r in article.removed if "storm season" in r.text} == {"fundraising appeal"}
+
+
+def test_the_outlets_own_sentence_above_an_appeal_stays_when_a_blank_line_parts_them():
+    article, body = _one(STORY + "We asked the council for comment but heard nothing by Friday.\n\n"
+                         "Support independent journalism. Donate today.\n")
+    assert "We asked the council" in body and "Donate" not in body
+
+
+def test_a_breadcrumb_glued_to_the_headline_is_split_off_and_the_headline_kept():
+    text = "HomeHarbour DailyFerry crews vote to strike over winter rosters\n\n" + STORY
+    article, body = _one(text)
+    assert article.title == "Ferry crews vote to strike over winter rosters"
+    assert text[slice(*article.title_span)] == article.title
+    crumb = next(r for r in article.removed if r.reason == "navigation")
+    assert crumb.text == "HomeHarbour Daily" and text[crumb.start:crumb.end] == crumb.text
+
+
+def test_an_icon_run_in_front_of_text_is_split_off_and_the_text_kept():
+    text = STORY + "icon shareicon mailicon camera The crews' union will meet the council on Friday.\n"
+    article, body = _one(text)
+    assert "The crews' union will meet the council on Friday." in body and "icon" not in body
+    assert [r.text for r in article.removed if r.reason == "icon names"] == ["icon shareicon mailicon camera"]
+
+
+def test_a_site_name_line_names_the_outlet_and_the_headline_after_it_and_the_date_is_found():
+    text = ("Harbourdaily.com - News from the north coast\n\nFerry strike\n\nMay 4, 2026\n\n"
+            "Ferry crews slam council over ‘reckless rosters’\n\n" + STORY)
+    article, body = _one(text)
+    assert article.site_name == "Harbourdaily.com"
+    assert article.title == "Ferry crews slam council over ‘reckless rosters’"
+    assert "reckless rosters’" not in body and "News from the north coast" not in body
+
+
+def test_a_section_label_in_the_title_bar_does_not_name_the_outlet():
+    text = "Ferry crews vote to strike over winter rosters | Ferry strike coverage\n\n" + STORY
+    article, _ = _one(text)
+    assert article.site_name is None
+
+
+def test_the_headline_under_a_menu_list_heading_is_found():
+    text = ("Latest news\n\nFerry crews vote to strike over winter rosters\n\nMay 4, 2026\n\n" + STORY)
+    article, _ = _one(text)
+    assert article.title == "Ferry crews vote to strike over winter rosters"
+
+
+from hypothesis import given, settings, strategies as st
+
+
+@settings(max_examples=60, deadline=None)
+@given(names=st.lists(st.sampled_from(["share", "mail", "print", "bookmark", "camera"]), min_size=2, max_size=6),
+       gaps=st.lists(st.sampled_from([" ", "  ", "\t", " \u00a0 "]), min_size=8, max_size=8))
+def test_a_split_off_icon_run_keeps_exact_spans_whatever_the_spacing(names, gaps):
+    run = "".join(f"icon{gaps[n]}{name}" for n, name in enumerate(names))
+    text = STORY + run + gaps[-1] + "The crews' union will meet the council on Friday.\n"
+    article, body = _one(text)
+    assert "The crews' union will meet the council on Friday." in body and "icon" not in body
+    [removed] = [r for r in article.removed if r.reason == "icon names"]
+    assert text[removed.start:removed.end] == run.strip()
+    assert all(text[s:e].strip() == text[s:e] for s, e in article.paragraphs)

@@ -138,10 +138,14 @@ _RELATED_HEADINGS = (
     r"articles? similaires?|dans la même rubrique"
 )
 
+_SITE_LINE = re.compile(r"^(?P<site>[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,})\s+[-–—|:]\s+\S.{0,150}$")
+
 # (reason, pattern, longest line in words it applies to): furniture lines are short,
 # and checking only short lines keeps cleaning fast on long articles.
 _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("icon names", _IconRun(), 2000),  # icon runs come in any length
+    # The site's own name line: "Harbourdaily.com - News from the north coast".
+    ("site name", _SITE_LINE, 15),
     ("advertisement", re.compile(
         r"(?i)^(?:advertisement|advertising|ad|ads|sponsored(?: content)?|promoted|"
         r"(?:story|article) continues (?:below|after)(?: this)? (?:advertisement|ad)|scroll to continue(?: with content)?)[\s.:]*$"), 8),
@@ -430,10 +434,88 @@ def logical_lines(text: str, join_wrapped: bool = True) -> list[Line]:
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 
 
-def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
-    lines = logical_lines(doc.text, join_wrapped=not line_per_sentence)
-    in_list = False
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "JazeeraChina": two words whose space was lost
+_BREADCRUMB_START = re.compile(r"^Home(?=[A-Z])")
+_CRUMB_MIN_LETTERS = 4  # "News", "World", "Jazeera"; not "You" of YouTube or "Pay" of PayPal
+
+
+def _glued_prefix(text: str) -> tuple[int, str] | None:
+    """(length, reason) of furniture glued in front of a line's own text, or None: a breadcrumb
+    whose separators were lost ("HomeNewsWorld" run straight into the headline: it ends at the
+    last join of two words whose left one has 4 letters or more), or a run of icon names before
+    the text ("icon shareicon mail Ferry crews…")."""
+    if _BREADCRUMB_START.match(text):
+        cut = None
+        for match in _GLUE.finditer(text):
+            left = re.search(r"[A-Za-z]+$", text[:match.start()])
+            if " " in text[:match.start()] and not re.search(r"[A-Z]", text[text.rfind(" ", 0, match.start()) + 1:match.start()]):
+                break  # past the run: a word with no capital
+            if left and len(left.group()) >= _CRUMB_MIN_LETTERS:
+                cut = match.start()
+        if cut and len(text[cut:].split()) >= 3:
+            return cut, "navigation"
+    if "icon" in text.lower():
+        words = text.split(" ")
+        last = max((n for n, word in enumerate(words) if "icon" in word.lower()), default=-1)
+        if 0 <= last < len(words) - 1 and words[last].lower().endswith("icon") and words[last + 1][:1].islower():
+            last += 1  # "…icon camera": the last name, in lower case like every icon name
+        prefix = " ".join(words[:last + 1])
+        if 0 <= last < len(words) - 3 and _ICON.match(prefix) and _IconRun().search(prefix):
+            return len(prefix) + 1, "icon names"
+    return None
+
+
+def _raw_offset(raw: str, collapsed_index: int) -> int:
+    """Where the `collapsed_index`-th character of a whitespace-collapsed line stands in `raw`."""
+    seen = 0
+    in_space = False
+    for i, ch in enumerate(raw):
+        if ch in _SPACE:
+            if not in_space and seen:
+                seen += 1  # one space for the run
+                in_space = True
+            continue
+        if in_space or seen == 0:
+            if seen >= collapsed_index:
+                return i
+        in_space = False
+        if seen >= collapsed_index:
+            return i
+        seen += 1
+    return len(raw)
+
+
+def _split_glued(text: str, lines: list[Line]) -> list[Line]:
+    """Lines with glued furniture in front become two: the furniture, then the line's text."""
+    result = []
     for line in lines:
+        found = _glued_prefix(line.text) if line.text[:1].isalpha() else None
+        raw = text[line.start:line.end]
+        if found is None or "\n" in raw or "\r" in raw:
+            result.append(line)
+            continue
+        cut, reason = found
+        split = line.start + _raw_offset(raw, cut)
+        head = Line(line.start, line.start + len(raw[:split - line.start].rstrip(_SPACE)), line.text[:cut].rstrip(), line.blank_before,
+                    kind="furniture", reason=reason)
+        result.append(head)
+        result.append(Line(split, line.end, line.text[cut:].lstrip(), blank_before=False))
+    return result
+
+
+# A headline that ends on a quotation ("… for 'provoking confrontation'"), not a sentence
+# that does ("… he said: “We will.”"): no full stop before the closing mark.
+_QUOTED_HEADLINE_END = re.compile(r"[^\s.!?…,;:][\"”’»]$")
+_HEADLINE_WORDS = 20
+
+
+def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
+    lines = _split_glued(doc.text, logical_lines(doc.text, join_wrapped=not line_per_sentence))
+    in_list = False
+    body_seen = False
+    for line in lines:
+        if line.kind == "furniture":
+            continue  # glued furniture split off its line
         text = line.text
         words = len(text.split())
         if _MD_HEADING.match(text):
@@ -454,6 +536,8 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
         # Laid out a sentence per line, a line ending in a colon or semicolon is a clause of
         # running prose, not a label.
         sentence_like = ends_sentence(text) or (line_per_sentence and text.endswith((":", ";")))
+        if sentence_like and not body_seen and words <= _HEADLINE_WORDS and _QUOTED_HEADLINE_END.search(text):
+            sentence_like = False  # above the article only: inside it, such a line is a quote or a subhead
         if in_list:
             # Items after "Top stories" and the like are headlines, until prose resumes.
             if sentence_like and words >= 8 and not text.endswith("?"):
@@ -462,15 +546,49 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
                 line.kind, line.reason, line.weak = "furniture", "headline list", True
                 continue
         if sentence_like and words >= 3:
+            body_seen = True
             continue  # body
         if not sentence_like and words >= 25:
             continue  # a paragraph that lost its final punctuation
         line.kind, line.weak = "furniture", True
         line.reason = "short fragment" if words <= 5 else "headline-like line (no sentence end)"
+    _mark_appeal_openers(lines, (doc.meta.language or "en").split("-")[0])
     _keep_inner_lines(lines)
     if line_per_sentence and _bare(lines):
         _keep_bare_lines(lines, (doc.meta.language or "en").split("-")[0])
     return lines
+
+
+_APPEAL = next(pattern for reason, pattern, _ in _STRONG_RULES if reason == "fundraising appeal")
+_OUTLET_VOICE = re.compile(r"(?i)\b(?:we|we're|we've|we'll|our|us|wir|unsere?|nous|notre|nosotros|nuestr[oa]s?)\b")
+_READER_ADDRESSED = re.compile(r"(?i)\b(?:you|your|you're|sie|ihr|vous|votre|usted|tu)\b")
+_QUOTE_MARKS = re.compile(r"[\"“”«»„]")
+_APPEAL_OPENER_LINES = 2  # lines above an appeal that may open it
+
+
+def _mark_appeal_openers(lines: list[Line], language: str) -> None:
+    """A fundraising appeal often opens with a line that sets a scene in the outlet's own voice
+    ("There is a war on, and we are here to report it") and asks only later ("Become a member").
+    The ask is the evidence: a line above it, in the outlet's voice ("we", "our") and quoting no
+    one, belongs to the appeal when nothing parts them (or, across a blank line, when it also
+    speaks to the reader: "you"). An appeal paragraph too long for the line rule is the appeal
+    when its closing sentences ask and its opening one speaks as "we"."""
+    for n, line in enumerate(lines):
+        if line.kind == "body" and _APPEAL.search(line.text) and _OUTLET_VOICE.search(line.text) and not _QUOTE_MARKS.search(line.text):
+            sentences = [line.text[a:b] for a, b in split_sentences(line.text, language)]
+            if len(sentences) >= 2 and _OUTLET_VOICE.search(sentences[0]) and any(_APPEAL.search(s) for s in sentences[-2:]):
+                line.kind, line.reason, line.weak = "furniture", "fundraising appeal", False
+        if line.reason != "fundraising appeal":
+            continue
+        for m in range(n - 1, max(-1, n - 1 - _APPEAL_OPENER_LINES), -1):
+            opener, after = lines[m], lines[m + 1]
+            if opener.kind == "title" or (opener.kind == "furniture" and not opener.weak):
+                break
+            if not _OUTLET_VOICE.search(opener.text) or _QUOTE_MARKS.search(opener.text):
+                break
+            if after.blank_before and not _READER_ADDRESSED.search(opener.text):
+                break
+            opener.kind, opener.reason, opener.weak = "furniture", "fundraising appeal", False
 
 
 # Strong reasons that plain prose meets too: a list item "2. 1953 :" reads as a date, and a
@@ -558,6 +676,16 @@ def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
         if line.kind == "furniture" and line.weak and line.reason != "headline list" and 4 <= len(_WORD.findall(line.text)) <= 30
         and "|" not in line.text and "…" not in line.text
     ]
+    if not candidates:
+        # Only lines under a list heading above the body ("Latest news" in the menu): the one
+        # right above the body, with nothing but strong furniture (a date, a byline) between, is
+        # the headline.
+        for line in reversed(lines[:first_body]):
+            if line.kind == "furniture" and not line.weak:
+                continue
+            if line.reason == "headline list" and 4 <= len(_WORD.findall(line.text)) <= 30 and "|" not in line.text:
+                return line
+            break
     opening = set()
     for line in lines[first_body:first_body + 3]:
         opening |= set(content_tokens(tokens(line.text)))
@@ -573,9 +701,28 @@ _TITLE_SITE = re.compile(r"\s[|–—-]\s*([^|–—-][^|]{1,60}?)\s*$")
 _COPYRIGHT_SITE = re.compile(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.{2,60}?)[\s.,]*(?:all rights reserved\.?)?\s*$")
 
 
+_NAME_JOINERS = {"of", "the", "and", "&", "for", "on", "de", "du", "des", "la", "le", "el", "der", "die", "das", "y", "et", "und", "am", "an", "im", "in", "at"}
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """A publication's name is capitalised ("The Harbour Daily", "Al Jazeera", "RT"), or a domain;
+    a section label is not ("Russia-Ukraine conflict", "World news")."""
+    words = [w for w in re.split(r"[\s-]+", text.strip()) if w]
+    if not words or re.search(r"\.[a-z]{2,}$", text.strip()):
+        return bool(words)
+    return words[0][:1].isupper() or words[0][:1].isdigit() if len(words) == 1 else all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_JOINERS for w in words
+    ) and not all(w.lower() in _NAME_JOINERS for w in words)
+
+
 def site_name(lines: list[Line]) -> str | None:
     """The outlet's name as its page gives it: the "| Site Name" end of a page title above the
     body, else a "© 2026 Site Name" line."""
+    for line in lines:
+        if line.kind == "body":
+            break
+        if line.reason == "site name":
+            return _SITE_LINE.match(line.text).group("site")
     for line in lines:
         if line.kind == "body":
             break
@@ -584,14 +731,17 @@ def site_name(lines: list[Line]) -> str | None:
             # A page title is a headline of some words and one separator: "Home | News | Weather"
             # and "Accept | Reject | Manage options" are rows of links, not a title and a name.
             if (
-                match and len(match.group(1).split()) <= 6
+                match and len(match.group(1).split()) <= 6 and _looks_like_a_name(match.group(1))
                 and line.text.count("|") <= 1 and len(line.text[:match.start()].split()) >= 3
             ):
                 return match.group(1).strip()
     for line in reversed(lines):
         if line.kind == "furniture" and line.reason == "copyright":
             match = _COPYRIGHT_SITE.match(line.text)
-            if match and match.group(1) and len(match.group(1).split()) <= 6 and not re.search(r"(?i)rights|reserved", match.group(1)):
+            if (
+                match and match.group(1) and len(match.group(1).split()) <= 6 and _looks_like_a_name(match.group(1))
+                and not re.search(r"(?i)rights|reserved", match.group(1))
+            ):
                 return match.group(1).strip()
     return None
 
