@@ -368,3 +368,18 @@ def test_a_split_off_icon_run_keeps_exact_spans_whatever_the_spacing(names, gaps
     [removed] = [r for r in article.removed if r.reason == "icon names"]
     assert text[removed.start:removed.end] == run.strip()
     assert all(text[s:e].strip() == text[s:e] for s, e in article.paragraphs)
+
+
+def test_the_articles_closing_list_stays_with_a_caption_between_it_and_the_related_heading():
+    text = (STORY + "The berths can take these vessels:\n\nFerries up to 120 metres\nCargo ships of the coastal lines\n\n"
+            "Photo: Harbour Authority\n\nMore stories\n\nCouncil votes on the new bridge toll\n")
+    article, body = _one(text)
+    assert "Ferries up to 120 metres" in body and "Cargo ships" in body
+    assert "bridge toll" not in body and "Harbour Authority" not in body
+
+
+def test_a_long_line_ending_in_a_colon_ends_a_list_under_a_heading():
+    text = (STORY + "Related\n\nThe harbour's full timetable and the strike dates for every route are listed here:\n\n"
+            "Winter timetable for the northern routes\n\nThe union will meet the council on Friday, it said.\n")
+    article, body = _one(text)
+    assert "full timetable and the strike dates" in body

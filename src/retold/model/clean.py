@@ -540,7 +540,8 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
             sentence_like = False  # above the article only: inside it, such a line is a quote or a subhead
         if in_list:
             # Items after "Top stories" and the like are headlines, until prose resumes.
-            if sentence_like and words >= 8 and not text.endswith("?"):
+            # (a long line ending in a colon is prose that introduces what follows)
+            if (sentence_like or text.endswith(":")) and words >= 8 and not text.endswith("?"):
                 in_list = False
             else:
                 line.kind, line.reason, line.weak = "furniture", "headline list", True
@@ -636,13 +637,14 @@ def _keep_inner_lines(lines: list[Line]) -> None:
         return
     last = body[-1]
     # A heading over related links marks where the article ends: shape-only lines between its
-    # last sentence and that heading (a closing list, a sign-off) are the article's tail.
+    # last sentence and that heading (a closing list, a sign-off) are the article's tail; strong
+    # furniture among them (a caption, a date) stays furniture.
     for n in range(last + 1, len(lines)):
         line = lines[n]
         if line.reason == "section heading":
             last = n
             break
-        if line.kind != "furniture" or not line.weak:
+        if line.kind != "furniture":
             break
     for n in range(body[0] + 1, last):
         line = lines[n]
