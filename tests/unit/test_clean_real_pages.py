@@ -383,3 +383,13 @@ def test_a_long_line_ending_in_a_colon_ends_a_list_under_a_heading():
             "Winter timetable for the northern routes\n\nThe union will meet the council on Friday, it said.\n")
     article, body = _one(text)
     assert "full timetable and the strike dates" in body
+
+
+def test_a_menu_of_links_copied_inside_the_page_goes_and_an_introduced_list_of_names_stays():
+    text = (STORY + "Contact\nAbout us\nAdvertise\nNewsletters\nPrivacy\n\n"
+            "The crews elected their speakers:\n\nMara Quell\nTomas Brenn\nIlse Varga\nDana Bright\n\n"
+            "The union will meet the council on Friday, it said.\n")
+    article, body = _one(text)
+    assert "Advertise" not in body and "About us" not in body
+    assert "Mara Quell" in body and "Dana Bright" in body
+    assert {r.reason for r in article.removed if r.text in ("Contact", "Privacy")} == {"menu of links"}

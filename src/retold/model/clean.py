@@ -646,14 +646,47 @@ def _keep_inner_lines(lines: list[Line]) -> None:
             break
         if line.kind != "furniture":
             break
+    menus = _link_menus(lines)
     for n in range(body[0] + 1, last):
         line = lines[n]
         if line.kind != "furniture" or not line.weak or line.reason not in ("short fragment", "headline-like line (no sentence end)"):
+            continue
+        if n in menus:
+            line.reason = "menu of links"
             continue
         blank_after = n + 1 < len(lines) and lines[n + 1].blank_before
         crosshead = line.blank_before and blank_after and len(line.text.split()) <= 10 and not _OPEN_END.search(line.text)
         if not crosshead:
             line.kind, line.reason, line.weak = "body", "", False
+
+
+_MENU_LINES = 4  # at least this many lines in a row
+_MENU_WORDS = 2  # of at most this many words each
+
+
+def _link_menus(lines: list[Line]) -> set[int]:
+    """Lines that form a menu of links copied from the page ("Contact", "About us", "Advertise",
+    "Newsletters" one under the other): four or more short lines in a row, each of one or two
+    words without a sentence end and no blank line between them (some may be furniture by a
+    rule of their own). An article's own list of that
+    shape is introduced by a line ending in a colon ("The winners:"), and stays."""
+    def short(line: Line) -> bool:
+        return line.kind == "furniture" and len(line.text.split()) <= _MENU_WORDS and not ends_sentence(line.text)
+
+    found: set[int] = set()
+    n = 0
+    while n < len(lines):
+        if not short(lines[n]):
+            n += 1
+            continue
+        m = n + 1
+        while m < len(lines) and short(lines[m]) and not lines[m].blank_before:
+            m += 1
+        introduced = n > 0 and lines[n - 1].text.endswith(":")
+        if m - n >= _MENU_LINES and not introduced:
+            found.update(range(n, m))
+        n = m
+    return found
 
 
 def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
