@@ -393,3 +393,28 @@ def test_a_menu_of_links_copied_inside_the_page_goes_and_an_introduced_list_of_n
     assert "Advertise" not in body and "About us" not in body
     assert "Mara Quell" in body and "Dana Bright" in body
     assert {r.reason for r in article.removed if r.text in ("Contact", "Privacy")} == {"menu of links"}
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Previous articleHarbour crews vote to strike", "previous / next link"),
+    ("Nächster Beitrag: Neue Fähre für den Hafen", "previous / next link"),
+    ("← Older post", "previous / next link"),
+    ("Tags: ferries, strike, harbour", "post tags"),
+    ("This entry was posted in Harbour and tagged ferries by Mara. Permalink.", "post tags"),
+    ("Powered by WordPress", "site credits"),
+    ("Theme by Harbour Studio", "site credits"),
+    ("Benachrichtige mich über neue Kommentare per E-Mail.", "comment form"),
+    ("Kommentare (3):", "comment form"),
+    ("Teile diesen Beitrag auf Social Media.", "share buttons"),
+])
+def test_blog_page_furniture_has_a_reason(line, reason):
+    assert strong_reason(line) == reason
+
+
+@pytest.mark.parametrize("sentence", [
+    "Next article of the treaty sets the toll for every ferry.",
+    "No comments were made by the harbour master on Monday.",
+    "Design by committee slowed the new quay, the mayor said.",
+])
+def test_news_sentences_opening_like_blog_furniture_stay(sentence):
+    assert strong_reason(sentence) is None

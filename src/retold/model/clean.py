@@ -192,6 +192,24 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"(?i)^(?:share this(?: article| story| post)?|like this|teilen mit|share(?:n)? mit|gefällt mir|"
         r"(?:diesen )?(?:artikel|beitrag) teilen|inhalt teilen|partager(?: cet article)?|compartir(?: en)?|"
         r"be sociable, share|like it\? share it)\s*[:!]?$"), 6),
+    # Links to the neighbouring posts: "Previous article: …", "Nächster Beitrag …", "← Older post".
+    ("previous / next link", re.compile(
+        r"(?i)^(?:(?:previous|next|older|newer) (?:article|post|story|entry|page)|(?:vorheriger|nächster|voriger) (?:artikel|beitrag)|"
+        r"article (?:suivant|précédent)|(?:artículo|entrada) (?:anterior|siguiente))"
+        r"(?=\s*$|\s*:|\s*(?-i:[A-ZÄÖÜ«\"„“])|(?-i:[A-Z]))|^[←→] ?\S"), 30),
+    # A blog post's filing line and its tag links.
+    ("post tags", re.compile(
+        r"(?i)\bperma(?:nent)?link\.?$|^filed under\b|^posted in\b.{0,80}\b(?:tagged|by)\b|^abgelegt unter\b|\bverschlagwortet mit\b|"
+        r"^(?:tags|tagged|schlagworte|schlagwörter|stichwörter|etiquetas|tagi|tematy|mots-clés)\s*:"), 40),
+    # The platform's own line: "Powered by WordPress", "Bloggen auf WordPress.com".
+    ("site credits", re.compile(
+        r"(?i)^(?:proudly )?powered by\b|\bbloggen auf wordpress|\bfourni par blogger\b|\berstelle eine kostenlose website\b|"
+        r"^(?!.*[.!?]$)(?:theme|thème|design|template)(?: \w+)? (?:by|von|par)\b|\bcreate a free website or blog\b"), 14),
+    ("comment form", re.compile(
+        r"(?i)^benachrichtige mich\b|^(?:kommentare|commentaires|comentarios|reacties)\s*(?:\(\d+\))?\s*:?$|"
+        r"^(?:\d+|keine|no) (?:kommentare|comments|commentaires|comentarios)\s*(?:[.:»]|$)"), 12),
+    ("share buttons", re.compile(
+        r"(?i)^(?:teile|teilt) (?:diesen|den|die)\b.{0,30}\b(?:beitrag|artikel|seite)\b|\bjetzt teilen\b|^diesen (?:artikel|beitrag) teilen\b"), 12),
     # A row of share buttons whose icons the scraper dropped: "Facebook Twitter WhatsApp Email".
     ("share buttons", re.compile(
         r"(?i)^(?:(?:share|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|mail|"
