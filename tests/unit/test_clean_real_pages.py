@@ -418,3 +418,24 @@ def test_blog_page_furniture_has_a_reason(line, reason):
 ])
 def test_news_sentences_opening_like_blog_furniture_stay(sentence):
     assert strong_reason(sentence) is None
+
+
+from retold.model import clean as clean_module
+
+GUARDED_RULES = [(reason, rule) for reason, rule, _ in clean_module._STRONG_RULES if isinstance(rule, clean_module._Phrases)]
+RULE_PIECES = [
+    "Join us on ", "follow us", "Share this", "subscribe to ", "Sign up for ", "our ", "Our ", "newsletter", "NEWSLETTER",
+    "Telegram", " channel", "join ", "Stay ", "up to date", "Keep ", "informed", "Never miss ", "the ", "Bleiben Sie ",
+    "auf dem Laufenden", "Your email address will not be published", "Required fields are marked", "Notify me of ",
+    "akismet", "Kommentare ", "geschlossen", "Schreibe einen Kommentar", "Deja un comentario", "Permalink", "link",
+    "Filed under ", "Posted in ", " tagged ", " by ", "Tags:", "Schlagworte:", "Powered by ", "Theme by ", "Design ",
+    "Teile diesen Beitrag", " jetzt teilen", "é", "K", "ſ", "\u212a", ".", " ", "x", ":",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(RULE_PIECES), max_size=8))
+def test_rules_behind_a_phrase_test_decide_as_their_patterns(parts):
+    line = "".join(parts)
+    for reason, rule in GUARDED_RULES:
+        assert bool(rule.search(line)) == bool(rule.pattern.search(line)), reason

@@ -152,14 +152,16 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     # A prompt, not a mention: "Officials said on Telegram…" and "…said in a newsletter to
     # investors" are news; "Join us on Telegram", "our Telegram channel" and a newsletter named
     # in a line that is no sentence are prompts.
-    ("social / subscribe prompt", re.compile(
+    ("social / subscribe prompt", _Phrases(re.compile(
         r"(?i)\b(?:join us on|follow us|share (?:this|on|via)|subscribe to|sign up (?:for|to)|like us on|"
         r"tweet this|copy link|download (?:our|the) app|get the app)\b|"
         r"^(?!.*[.!?][\"'”’)]*$).*\bnewsletters?\b|"
         r"(?:\bour\b|\byour\b|\bunser\w*|\bnotre\b|\bnuestro\b|\babonn\w*|\bsubscri\w*|\bsign(?:ing)? up\b).{0,40}\bnewsletters?\b|"
         r"(?:\bour\b|\bjoin\b|\bunser\w*|únete|tenemos|rejoignez|\bnotre\b).{0,40}\b(?:telegram|whatsapp)\b|"
         r"^(?:stay|keep) (?:up to date|up-to-date|informed|in the loop|in touch|connected|updated)\b|^never miss (?:a|an|the)\b|"
-        r"^bleiben sie (?:auf dem laufenden|informiert)|^immer informiert"), 20),
+        r"^bleiben sie (?:auf dem laufenden|informiert)|^immer informiert"),
+        ("join us on", "follow us", "share ", "subscribe to", "sign up", "like us on", "tweet this", "copy link", "download ",
+         "get the app", "newsletter", "telegram", "whatsapp", "stay ", "keep ", "never miss", "bleiben sie", "immer informiert")), 20),
     # An imperative to follow or join the outlet somewhere, with a handle or a platform:
     # "Follow our war coverage at @…", "Follow The Daily Lamp on X and Instagram @…".
     ("social / subscribe prompt", re.compile(
@@ -180,14 +182,16 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"^(?:show|view|read|see|load) (?:all |more )?comments"), 30),
     # A blog's comment form and share block (WordPress and its kin print the same lines in every
     # language they ship; the ones the evaluation pages use most).
-    ("comment form", re.compile(
+    ("comment form", _Phrases(re.compile(
         r"(?i)\byour e-?mail address will not be published|\brequired fields are marked|^notify me (?:of|when)\b|"
         r"\buses akismet to reduce spam|\byou must be logged in to post a comment|"
         r"e-mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|"
         r"^(?:schreibe|hinterlasse) einen kommentar|musst angemeldet sein, um einen kommentar|"
         r"^(?:keine )?kommentare (?:sind )?(?:geschlossen|möglich)|leider sind keine kommentare möglich|"
         r"adresse (?:e-mail|de messagerie) ne sera pas publiée|^laisser un commentaire|"
-        r"correo electrónico no será publicada|^deja (?:un|una) (?:comentario|respuesta)"), 30),
+        r"correo electrónico no será publicada|^deja (?:un|una) (?:comentario|respuesta)"),
+        ("mail", "required fields", "notify me", "akismet", "logged in", "erforderliche felder", "kommentar", "publiée",
+         "commentaire", "publicada", "deja ")), 30),
     ("share buttons", re.compile(
         r"(?i)^(?:share this(?: article| story| post)?|like this|teilen mit|share(?:n)? mit|gefällt mir|"
         r"(?:diesen )?(?:artikel|beitrag) teilen|inhalt teilen|partager(?: cet article)?|compartir(?: en)?|"
@@ -198,18 +202,21 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"article (?:suivant|précédent)|(?:artículo|entrada) (?:anterior|siguiente))"
         r"(?=\s*$|\s*:|\s*(?-i:[A-ZÄÖÜ«\"„“])|(?-i:[A-Z]))|^[←→] ?\S"), 30),
     # A blog post's filing line and its tag links.
-    ("post tags", re.compile(
+    ("post tags", _Phrases(re.compile(
         r"(?i)\bperma(?:nent)?link\.?$|^filed under\b|^posted in\b.{0,80}\b(?:tagged|by)\b|^abgelegt unter\b|\bverschlagwortet mit\b|"
-        r"^(?:tags|tagged|schlagworte|schlagwörter|stichwörter|etiquetas|tagi|tematy|mots-clés)\s*:"), 40),
+        r"^(?:tags|tagged|schlagworte|schlagwörter|stichwörter|etiquetas|tagi|tematy|mots-clés)\s*:"),
+        ("link", "filed under", "posted in", "abgelegt unter", "verschlagwortet", "tag", "schlag", "stichw", "etiquetas", "tematy", "mots-cl")), 40),
     # The platform's own line: "Powered by WordPress", "Bloggen auf WordPress.com".
-    ("site credits", re.compile(
+    ("site credits", _Phrases(re.compile(
         r"(?i)^(?:proudly )?powered by\b|\bbloggen auf wordpress|\bfourni par blogger\b|\berstelle eine kostenlose website\b|"
-        r"^(?!.*[.!?]$)(?:theme|thème|design|template)(?: \w+)? (?:by|von|par)\b|\bcreate a free website or blog\b"), 14),
+        r"^(?!.*[.!?]$)(?:theme|thème|design|template)(?: \w+)? (?:by|von|par)\b|\bcreate a free website or blog\b"),
+        ("powered by", "wordpress", "blogger", "kostenlose website", "theme", "thème", "design", "template", "free website")), 14),
     ("comment form", re.compile(
         r"(?i)^benachrichtige mich\b|^(?:kommentare|commentaires|comentarios|reacties)\s*(?:\(\d+\))?\s*:?$|"
         r"^(?:\d+|keine|no) (?:kommentare|comments|commentaires|comentarios)\s*(?:[.:»]|$)"), 12),
-    ("share buttons", re.compile(
-        r"(?i)^(?:teile|teilt) (?:diesen|den|die)\b.{0,30}\b(?:beitrag|artikel|seite)\b|\bjetzt teilen\b|^diesen (?:artikel|beitrag) teilen\b"), 12),
+    ("share buttons", _Phrases(re.compile(
+        r"(?i)^(?:teile|teilt) (?:diesen|den|die)\b.{0,30}\b(?:beitrag|artikel|seite)\b|\bjetzt teilen\b|^diesen (?:artikel|beitrag) teilen\b"),
+        ("teile", "teilt")), 12),
     # A row of share buttons whose icons the scraper dropped: "Facebook Twitter WhatsApp Email".
     ("share buttons", re.compile(
         r"(?i)^(?:(?:share|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|mail|"
@@ -455,6 +462,7 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "JazeeraChina": two words whose space was lost
 _BREADCRUMB_START = re.compile(r"^Home(?=[A-Z])")
 _CRUMB_MIN_LETTERS = 4  # "News", "World", "Jazeera"; not "You" of YouTube or "Pay" of PayPal
+_CRUMB_MAX_CHARS = 160
 
 
 def _glued_prefix(text: str) -> tuple[int, str] | None:
@@ -464,7 +472,7 @@ def _glued_prefix(text: str) -> tuple[int, str] | None:
     the text ("icon shareicon mail Ferry crews…")."""
     if _BREADCRUMB_START.match(text):
         cut = None
-        for match in _GLUE.finditer(text):
+        for match in _GLUE.finditer(text, 0, _CRUMB_MAX_CHARS):  # a breadcrumb is short: bounded, never quadratic
             left = re.search(r"[A-Za-z]+$", text[:match.start()])
             if " " in text[:match.start()] and not re.search(r"[A-Z]", text[text.rfind(" ", 0, match.start()) + 1:match.start()]):
                 break  # past the run: a word with no capital
