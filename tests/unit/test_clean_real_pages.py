@@ -439,3 +439,9 @@ def test_rules_behind_a_phrase_test_decide_as_their_patterns(parts):
     line = "".join(parts)
     for reason, rule in GUARDED_RULES:
         assert bool(rule.search(line)) == bool(rule.pattern.search(line)), reason
+
+
+def test_a_table_of_figures_is_not_a_menu_of_links():
+    text = STORY + "Crossing\nDistance\nNorth quay\n12 km\nSouth quay\n9 km\nOld harbour\n15 km\n\nThe union will meet the council on Friday, it said.\n"
+    article, body = _one(text)
+    assert "North quay" in body and "15 km" in body

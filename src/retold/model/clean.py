@@ -693,11 +693,12 @@ _MENU_WORDS = 2  # of at most this many words each
 def _link_menus(lines: list[Line]) -> set[int]:
     """Lines that form a menu of links copied from the page ("Contact", "About us", "Advertise",
     "Newsletters" one under the other): four or more short lines in a row, each of one or two
-    words without a sentence end and no blank line between them (some may be furniture by a
-    rule of their own). An article's own list of that
+    words without a sentence end or a digit and no blank line between them (some may be furniture
+    by a rule of their own): the cells of a table of figures ("3.3 GB/s") are data, not links. An article's own list of that
     shape is introduced by a line ending in a colon ("The winners:"), and stays."""
     def short(line: Line) -> bool:
-        return line.kind == "furniture" and len(line.text.split()) <= _MENU_WORDS and not ends_sentence(line.text)
+        return (line.kind == "furniture" and len(line.text.split()) <= _MENU_WORDS and not ends_sentence(line.text)
+                and not any(ch.isdigit() for ch in line.text))
 
     found: set[int] = set()
     n = 0
