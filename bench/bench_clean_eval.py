@@ -17,9 +17,11 @@ A snippet counts as kept when it stands (whitespace normalised) in what retold s
 article: the headline it found and the body it kept.
 For each path the bench prints kept-snippet recall and removed-snippet leak rate, over all
 snippets and over those present in the text the cleaner received (the cleaning's own share), on a
-tuning part and a held-out part (70/30 by a hash of the file name: tune on the first only).
-`--show-leaks` / `--show-losses` list, for the tuning part only, leaked removed snippets with the
-line they stood in, and lost kept snippets with the reason their line was removed.
+tuning part and a held-out part (70/30 by a hash of the file name: tune on the first only), and how
+often the headline retold found is the page's annotated title (up to case and punctuation).
+`--show-leaks` / `--show-losses` / `--show-titles` list, for the tuning part only, leaked removed
+snippets with the paragraph they stood in, lost kept snippets with the reason their line was removed,
+and headlines that differ from the annotated title.
 """
 
 from __future__ import annotations
@@ -150,6 +152,9 @@ class Tally:
     removed_present: int = 0
     pages: int = 0
     failures: int = 0
+    titled: int = 0  # pages whose annotation gives a title
+    titles_found: int = 0  # ... and retold's headline is that title
+    titles_missing: int = 0  # ... and retold found no headline
     leak_reasons: Counter = field(default_factory=Counter)
 
     def line(self) -> str:
@@ -160,7 +165,16 @@ class Tally:
                 f"(of present {rate(self.kept_found_present, self.kept_present)}, {self.kept_present}/{self.kept_total} present)  "
                 f"leak rate {rate(self.leaked, self.removed_total)} "
                 f"(of present {rate(self.leaked, self.removed_present)}, {self.removed_present}/{self.removed_total} present)"
+                + f"  headline {rate(self.titles_found, self.titled)} (none on {self.titles_missing}/{self.titled})"
                 + (f"  failures {self.failures}" if self.failures else ""))
+
+
+def same_title(found: str, wanted: str) -> bool:
+    """The same headline, up to case, punctuation and white space."""
+    def words(text: str) -> list[str]:
+        return re.findall(r"\w+", text.casefold())
+
+    return words(found) == words(wanted)
 
 
 def is_tuning(file_name: str) -> bool:
@@ -198,6 +212,7 @@ def main() -> int:
     parser.add_argument("--path", choices=("html", "text", "both"), default="both")
     parser.add_argument("--show-leaks", type=int, default=0, help="list N leaked snippets of the tuning part")
     parser.add_argument("--show-losses", type=int, default=0, help="list N lost kept snippets of the tuning part")
+    parser.add_argument("--show-titles", type=int, default=0, help="list N headlines of the tuning part that differ from the title")
     args = parser.parse_args()
     tests = Path(args.checkout) / "tests"
     evaldata = tests / "evaldata.json"
@@ -208,6 +223,7 @@ def main() -> int:
     paths = ("html", "text") if args.path == "both" else (args.path,)
     tallies = {(p, part): Tally() for p in paths for part in ("tuning", "held-out")}
     leaks: list[str] = []
+    titles: list[str] = []
     losses: list[str] = []
     started = time.perf_counter()
     urls = sorted(data)[: args.limit or None]
@@ -233,6 +249,13 @@ def main() -> int:
             except InputError:
                 article, body, given = None, "", ""
                 tally.failures += 1
+            if item.get("title"):
+                tally.titled += 1
+                found = article.title if article is not None else None
+                tally.titles_missing += not found
+                tally.titles_found += bool(found) and same_title(found, item["title"])
+                if part == "tuning" and not (found and same_title(found, item["title"])):
+                    titles.append(f"{path} {item['file']}: wanted {item['title'][:70]!r}\n      found  {(found or '(none)')[:70]!r}")
             for snippet in item["with"]:
                 s = norm(snippet)
                 tally.kept_total += 1
@@ -255,7 +278,8 @@ def main() -> int:
     print(f"trafilatura evaluation set: {len(urls)} pages, {seconds:.0f} s")
     for (path, part), tally in tallies.items():
         print(f"  {path:4s} {part:8s}  {tally.line()}")
-    for title, entries, count in (("leaked (tuning part)", leaks, args.show_leaks), ("lost (tuning part)", losses, args.show_losses)):
+    for title, entries, count in (("leaked (tuning part)", leaks, args.show_leaks), ("lost (tuning part)", losses, args.show_losses),
+                                  ("headlines that differ (tuning part)", titles, args.show_titles)):
         if count:
             print(f"\n{title}: {len(entries)}")
             for entry in entries[:count]:

@@ -445,3 +445,16 @@ def test_a_table_of_figures_is_not_a_menu_of_links():
     text = STORY + "Crossing\nDistance\nNorth quay\n12 km\nSouth quay\n9 km\nOld harbour\n15 km\n\nThe union will meet the council on Friday, it said.\n"
     article, body = _one(text)
     assert "North quay" in body and "15 km" in body
+
+
+def test_an_article_headline_in_its_header_is_the_headline_not_the_site_name(tmp_path):
+    page = tmp_path / "daily.html"
+    page.write_text(
+        "<html><body><header><h1>The Harbour Daily</h1><nav><a>Home</a> <a>Ferries</a></nav></header>"
+        "<main><article><header><h1>Ferry crews vote to strike over winter rosters</h1></header>"
+        "<p>Ferry crews on the northern routes voted on Monday to strike over new winter rosters, their union said.</p>"
+        "<p>The strike would begin on 3 December, the union said.</p></article></main></body></html>",
+        encoding="utf-8")
+    outlet = load_alignment([str(page)]).outlets[0]
+    assert outlet.title == "Ferry crews vote to strike over winter rosters"
+    assert outlet.sentences[0].text.startswith("Ferry crews on the northern routes")

@@ -716,6 +716,9 @@ def _link_menus(lines: list[Line]) -> set[int]:
     return found
 
 
+_HEADLINE_OVERLAP = 0.25  # share of a heading's content words found in the opening sentences
+
+
 def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
     wanted = doc.meta.title
     if wanted:
@@ -728,9 +731,19 @@ def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
     for line in lines[:first_body]:
         if line.text.startswith("# "):
             return line
-    for line in lines[:first_body]:
-        if line.reason == "heading" and not _MD_HEADING.match(line.text):
-            return line  # an HTML <h1>–<h6> (or the page <title>) above the body
+    opening = set()
+    for line in lines[first_body:first_body + 3]:
+        opening |= set(content_tokens(tokens(line.text)))
+
+    def overlap(line: Line) -> float:
+        words = set(content_tokens(tokens(line.text)))
+        return len(words & opening) / len(words) if words else 0.0
+
+    # An HTML <h1>–<h6> (or the page <title>) above the body: the first, unless a later one tells
+    # what the opening sentences tell (the site's name may be a heading in the page header too).
+    headings = [line for line in lines[:first_body] if line.reason == "heading" and not _MD_HEADING.match(line.text)]
+    if headings:
+        return max(headings, key=lambda line: (overlap(line) >= _HEADLINE_OVERLAP, -headings.index(line)))
     # The headline: of the headline-like lines before the body, the one that tells what the
     # first sentences tell (a breadcrumb, promo or section label does not), then the longer.
     candidates = [
@@ -748,13 +761,8 @@ def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
             if line.reason == "headline list" and 4 <= len(_WORD.findall(line.text)) <= 30 and "|" not in line.text:
                 return line
             break
-    opening = set()
-    for line in lines[first_body:first_body + 3]:
-        opening |= set(content_tokens(tokens(line.text)))
-
     def fitness(line: Line) -> tuple[float, int]:
-        words = set(content_tokens(tokens(line.text)))
-        return (len(words & opening) / len(words) if words else 0.0, len(_WORD.findall(line.text)))
+        return (overlap(line), len(_WORD.findall(line.text)))
 
     return max(candidates, key=fitness, default=None)
 
