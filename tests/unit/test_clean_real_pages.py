@@ -458,3 +458,13 @@ def test_an_article_headline_in_its_header_is_the_headline_not_the_site_name(tmp
     outlet = load_alignment([str(page)]).outlets[0]
     assert outlet.title == "Ferry crews vote to strike over winter rosters"
     assert outlet.sentences[0].text.startswith("Ferry crews on the northern routes")
+
+
+@pytest.mark.parametrize("line", ["Skip to primary navigation", "Springe zum Inhalt", "Primäres Menü Springe zum Inhalt",
+                                  "Aller à la navigation", "Zum Inhalt überspringen"])
+def test_skip_links_are_navigation(line):
+    assert strong_reason(line) == "navigation"
+
+
+def test_a_sentence_about_skipping_is_not_a_skip_link():
+    assert strong_reason("Skip to content of the report, the mayor told reporters.") is None

@@ -236,6 +236,13 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("navigation", re.compile(
         r"(?i)^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|sign in|log in|login|register|"
         r"subscribe|home|back to top|close|open menu|toggle navigation|account|my account|sections|e-paper|epaper)\s*$"), 4),
+    # Skip links, in the languages the evaluation pages use most: "Skip to primary navigation",
+    # "Springe zum Inhalt", "Aller à la navigation".
+    ("navigation", re.compile(
+        r"(?i)^(?:skip to (?:the )?(?:main |primary |secondary )?(?:content|navigation|menu|sidebar|footer)|jump to (?:main )?(?:content|navigation)|"
+        r"(?:springe|springen|direkt|gehe|weiter) (?:zum|zur) (?:inhalt|navigation|hauptinhalt|hauptmenü|menü)|zum inhalt (?:springen|überspringen)|"
+        r"(?:aller|passer) (?:à|au) (?:la navigation|contenu|menu)|(?:saltar|ir) al (?:contenido|menú)|toggle (?:navigation|menu)|"
+        r"primäres menü|hauptmenü|primary menu)(?:\s+\S+){0,4}(?<![.!?])\s*$"), 8),
     # Breadcrumbs whose separators the scraper lost: "HomeNewsWorldAsia".
     ("navigation", re.compile(r"^(?:[A-Z][a-z]{1,15}){3,}$"), 1),
     ("fundraising appeal", re.compile(
