@@ -523,8 +523,11 @@ def _split_glued(text: str, lines: list[Line]) -> list[Line]:
     result = []
     for line in lines:
         found = _glued_prefix(line.text) if line.text[:1].isalpha() else None
+        if found is None:
+            result.append(line)
+            continue
         raw = text[line.start:line.end]
-        if found is None or "\n" in raw or "\r" in raw:
+        if "\n" in raw or "\r" in raw:  # joined from several lines: offsets would not map
             result.append(line)
             continue
         cut, reason = found
@@ -598,6 +601,7 @@ _OUTLET_VOICE = re.compile(r"(?i)\b(?:we|we're|we've|we'll|our|us|wir|unsere?|no
 _READER_ADDRESSED = re.compile(r"(?i)\b(?:you|your|you're|sie|ihr|vous|votre|usted|tu)\b")
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
 _APPEAL_OPENER_LINES = 2  # lines above an appeal that may open it
+_APPEAL_PARAGRAPH_WORDS = 200  # an appeal is a paragraph, not a whole file run together
 
 
 def _mark_appeal_openers(lines: list[Line], language: str) -> None:
@@ -608,7 +612,10 @@ def _mark_appeal_openers(lines: list[Line], language: str) -> None:
     speaks to the reader: "you"). An appeal paragraph too long for the line rule is the appeal
     when its closing sentences ask and its opening one speaks as "we"."""
     for n, line in enumerate(lines):
-        if line.kind == "body" and _APPEAL.search(line.text) and _OUTLET_VOICE.search(line.text) and not _QUOTE_MARKS.search(line.text):
+        if (
+            line.kind == "body" and line.text.count(" ") < _APPEAL_PARAGRAPH_WORDS
+            and _APPEAL.search(line.text) and _OUTLET_VOICE.search(line.text) and not _QUOTE_MARKS.search(line.text)
+        ):
             sentences = [line.text[a:b] for a, b in split_sentences(line.text, language)]
             if len(sentences) >= 2 and _OUTLET_VOICE.search(sentences[0]) and any(_APPEAL.search(s) for s in sentences[-2:]):
                 line.kind, line.reason, line.weak = "furniture", "fundraising appeal", False
