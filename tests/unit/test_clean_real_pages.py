@@ -468,3 +468,10 @@ def test_skip_links_are_navigation(line):
 
 def test_a_sentence_about_skipping_is_not_a_skip_link():
     assert strong_reason("Skip to content of the report, the mayor told reporters.") is None
+
+
+def test_a_question_over_a_date_line_is_the_headline_and_a_question_lede_stays_body():
+    article, body = _one("Will the ferries run this winter?\n\nMay 4, 2026\n\n" + STORY)
+    assert article.title == "Will the ferries run this winter?" and "Will the ferries" not in body
+    article, body = _one("Harbour news\n\nYou know the feeling!\n\n" + STORY)
+    assert "You know the feeling!" in body

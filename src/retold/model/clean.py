@@ -549,7 +549,7 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
     lines = _split_glued(doc.text, logical_lines(doc.text, join_wrapped=not line_per_sentence))
     in_list = False
     body_seen = False
-    for line in lines:
+    for n, line in enumerate(lines):
         if line.kind == "furniture":
             continue  # glued furniture split off its line
         text = line.text
@@ -574,6 +574,11 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
         sentence_like = ends_sentence(text) or (line_per_sentence and text.endswith((":", ";")))
         if sentence_like and not body_seen and words <= _HEADLINE_WORDS and _QUOTED_HEADLINE_END.search(text):
             sentence_like = False  # above the article only: inside it, such a line is a quote or a subhead
+        if (
+            sentence_like and not body_seen and words <= _HEADLINE_WORDS and text.rstrip(_CLOSERS).endswith(("?", "!"))
+            and n + 1 < len(lines) and (doc.forced_furniture.get(lines[n + 1].start) or strong_reason(lines[n + 1].text)) in ("page date", "byline")
+        ):
+            sentence_like = False  # a question or exclamation over a date or byline is the headline
         if in_list:
             # Items after "Top stories" and the like are headlines, until prose resumes.
             # (a long line ending in a colon is prose that introduces what follows)
@@ -586,6 +591,7 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
             body_seen = True
             continue  # body
         if not sentence_like and words >= 25:
+            body_seen = True
             continue  # a paragraph that lost its final punctuation
         line.kind, line.weak = "furniture", True
         line.reason = "short fragment" if words <= 5 else "headline-like line (no sentence end)"
