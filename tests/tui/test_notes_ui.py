@@ -55,8 +55,10 @@ def test_escape_on_empty_editor_saves_nothing(sample_dir):
 
 def test_notes_list_jumps_and_delete_asks(sample_dir):
     async def script(pilot, screen):
-        await pilot.press("tab", "tab", *["j"] * 5, "m", *"trimmed", "ctrl+s")  # Coastline Daily #6
-        await pilot.press("shift+tab", "shift+tab", "M", *"story-wide", "ctrl+s")
+        screen.focus_outlet(screen.number_of("coastline-daily"))
+        await pilot.press("g", *["j"] * 5, "m", *"trimmed", "ctrl+s")  # Coastline Daily #6
+        screen.focus_outlet(0)
+        await pilot.press("M", *"story-wide", "ctrl+s")
         await pilot.press("N")
         listed = type(pilot.app.screen).__name__
         await pilot.press("enter")  # the first note: Coastline's sentence

@@ -32,6 +32,11 @@ def _words(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     return spans, keys
 
 
+def word_similarity(a: str, b: str) -> float:
+    """The word-level similarity `word_diff` reports, without the highlight spans."""
+    return Indel.normalized_similarity(_words(a)[1], _words(b)[1])
+
+
 def word_diff(a: str, b: str) -> WordDiff:
     spans_a, words_a = _words(a)
     spans_b, words_b = _words(b)

@@ -73,9 +73,10 @@ class Action:
         return self.binding.id
 
 
-def screen_actions(screen: Screen) -> list[Action]:
+def screen_actions(screen: Screen, *, include_disabled: bool = False) -> list[Action]:
     """Every action bound on the screen and its focused widget, keys as the keymap left them,
-    in the order the bindings are declared (the screen's own before the app's)."""
+    in the order the bindings are declared (the screen's own before the app's);
+    `include_disabled`: also those a mode switches off for now (the help lists them)."""
     grouped: dict[str, tuple[Binding, list[str], DOMNode]] = {}
     app = screen.app
     # The focused widget's chain, up to the screen and the app; a binding id listed once, with
@@ -84,7 +85,7 @@ def screen_actions(screen: Screen) -> list[Action]:
         for key, binding in bindings:
             if not binding.description or not binding.id:
                 continue
-            if app._check_action_state(binding.action, node) is False:
+            if not include_disabled and app._check_action_state(binding.action, node) is False:
                 continue
             if binding.id in grouped:
                 if grouped[binding.id][2] is node:

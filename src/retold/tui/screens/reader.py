@@ -13,7 +13,7 @@ import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -29,7 +29,7 @@ from retold.model.story import GLYPHS, STATUSES, Alignment, Outlet, Status
 from retold.notes.service import StoryNotes
 from retold.notes.store import NotesUnavailable, NoteStore
 from retold.tui.messages import Navigate, PaneClicked, PaneScrolled
-from retold.tui.state import PaneLayout, ReaderState
+from retold.tui.state import PaneLayout, ReaderState, compact_date
 from retold.tui.widgets.key_bar import KeyBar
 from retold.tui.widgets.outlet_pane import GUTTER, NOTE_MARK, REMOVED_MARK, OutletPane
 from retold.tui.widgets.search_bar import SearchBar
@@ -45,9 +45,10 @@ STATUS_STYLE = {Status.SHARED: "", Status.ALTERED: "italic", Status.UNIQUE: "bol
 class PaneHeader(Widget):
     """Outlet name, counts and headline. Focus is shown by repainting, never by a layout pass."""
 
-    def __init__(self, outlet: Outlet) -> None:
+    def __init__(self, outlet: Outlet, badge: str = "") -> None:
         super().__init__()
         self.outlet = outlet
+        self.badge = badge  # the verbatim copies folded under this outlet
         self._counts = outlet.counts()
         self.focused = False
         self.note = ""  # "reference", or "vs …" when `d` compares words
@@ -63,22 +64,48 @@ class PaneHeader(Widget):
             self.refresh()
 
     def render(self) -> Text:
-        counts = self._counts
-        line = Text(no_wrap=True, overflow="ellipsis")
-        line.append("▶ " if self.focused else "  ", "bold")
-        line.append(printable(self.outlet.name), "bold reverse" if self.focused else "bold")
-        line.append("  ")
-        for status in STATUSES:
-            line.append(f"{status.glyph}{counts[status]} ")
-        meta = self.outlet.meta
-        details = [d for d in ((meta.published or "")[:10], meta.language or "") if d]
-        if details:
-            line.append(" " + printable(" · ".join(details)), "dim")
+        line = header_line(self.outlet, self._counts, self.focused, max(1, self.content_size.width))
         line.append("\n  ")
         if self.note:
             line.append(f"[{printable(self.note)}] ", "bold")
+        if self.badge:
+            line.append(self.badge + "  ", "bold")
         line.append(printable(self.outlet.title or "(no headline found)"), "italic")
         return line
+
+
+NAME_ROOM = 12  # cells of the outlet name kept before the header gives up its counts
+
+
+def header_line(outlet: Outlet, counts: dict[str, int], focused: bool, width: int) -> Text:
+    """A pane header's first line: marker, name, counts, compact date and language, fitted to
+    `width`: the language goes first, then the counts; the date is cut only after the name is
+    (the name gets an ellipsis and keeps the cells left over)."""
+    name = printable(outlet.name)
+    date = printable(compact_date(outlet.meta.published))
+    language = printable(outlet.meta.language or "")
+    count_text = " ".join(f"{status.glyph}{counts[status]}" for status in STATUSES)
+    both = " · ".join(d for d in (date, language) if d)
+    full = cell_len(name)
+    short = min(full, NAME_ROOM)
+    # In order of preference: (what follows the name, the cells the name needs at least).
+    choices = [([count_text, both], full), ([count_text, date], full), ([count_text, date], short), (["", date], full), (["", date], 1)]
+
+    def used(tail: list[str]) -> int:
+        return 2 + sum(cell_len(part) + 2 for part in tail if part)
+
+    tail = next((t for t, least in choices if used(t) + least <= width), choices[-1][0])
+    room = max(1, width - used(tail))
+    if cell_len(name) > room:
+        name = set_cell_size(name, room - 1) + "…"
+    line = Text(no_wrap=True, overflow="ellipsis")
+    line.append("▶ " if focused else "  ", "bold")
+    line.append(name, "bold reverse" if focused else "bold")
+    for index, part in enumerate(tail):
+        if part:
+            line.append("  ")
+            line.append(part, "dim" if index else "")
+    return line
 
 
 class TextLine(Widget):
@@ -101,31 +128,32 @@ class ReaderScreen(Screen):
     pane's own (OutletPane.BINDINGS); the ones that move between panes are here."""
 
     BINDINGS = [
+        # The key bar shows the `show` ones in this order, as many as fit: the most used first.
         # While a search is on, the panes' n / p (changes) stand aside for these (check_action);
         # first, so that the key bar shows n where it showed "Next change".
         Binding("n", "match(1)", "Next match", id="match_next", tooltip="while a search is on: the next match, in any outlet"),
         Binding("p", "match(-1)", "Previous match", id="match_previous", tooltip="while a search is on: the previous match, in any outlet", show=False),
-        Binding("tab", "focus_outlet(1)", "Next outlet", id="focus_next", tooltip="focus the next outlet's pane", show=False),
+        Binding("escape", "clear_search", "End search", id="search_end", tooltip="end the search (n / p go back to changes)"),
+        Binding("tab", "focus_outlet(1)", "Next outlet", id="focus_next", tooltip="focus the next outlet's pane"),
         Binding("shift+tab", "focus_outlet(-1)", "Previous outlet", id="focus_previous", tooltip="focus the previous outlet's pane", show=False),
+        Binding("greater_than_sign,full_stop", "shift_outlets(1)", "More outlets", id="outlets_right", tooltip="show the next outlet when not all fit"),
+        Binding("less_than_sign,comma", "shift_outlets(-1)", "Earlier outlets", id="outlets_left", tooltip="show the previous outlet when not all fit", show=False),
         Binding("right_square_bracket", "counterpart(1)", "Same in next", id="counterpart_next", tooltip="jump to this sentence in the next outlet that has it"),
         Binding("left_square_bracket", "counterpart(-1)", "Same in previous", id="counterpart_previous", tooltip="jump to this sentence in the previous outlet that has it", show=False),
-        Binding("greater_than_sign,full_stop", "shift_outlets(1)", "More outlets", id="outlets_right", tooltip="show the next outlet when not all fit", show=False),
-        Binding("less_than_sign,comma", "shift_outlets(-1)", "Earlier outlets", id="outlets_left", tooltip="show the previous outlet when not all fit", show=False),
-        Binding("s", "toggle_sync", "Sync", id="toggle_sync", tooltip="scroll sync on / off"),
-        Binding("d", "toggle_diff", "Diff", id="toggle_diff", tooltip="mark the words an altered sentence changed, against the reference outlet (R) or the closest counterpart; ⟲rewritten: too different to mark"),
-        Binding("r", "toggle_removed", "Furniture", id="toggle_removed", tooltip="show the removed site furniture, greyed, where it stood"),
-        Binding("R", "reference", "Reference", id="reference", tooltip="make this outlet the reference the others' words are compared with (again: back to the closest)"),
         Binding("f", "filter", "Filter", id="filter", tooltip="show only changes (altered + unique), then only unique, then everything; hidden runs fold to one line"),
         Binding("slash", "search", "Search", id="search", tooltip="search every outlet; n / p then step through the matches, escape ends the search"),
-        Binding("escape", "clear_search", "End search", id="search_end", tooltip="end the search (n / p go back to changes)"),
-        Binding("y", "copy_sentence", "Copy", id="copy_sentence", tooltip="copy the cursor sentence, with the outlet's name and url, to the clipboard"),
+        Binding("d", "toggle_diff", "Diff", id="toggle_diff", tooltip="mark the words an altered sentence changed, against the reference outlet (R) or the closest counterpart; ⟲rewritten: too different to mark"),
         Binding("o", "overview", "Overview", id="overview", tooltip="the whole story at a glance: coverage map, overlap matrix, outlets (enter jumps)"),
-        Binding("i", "outlet_info", "Outlet info", id="outlet_info", tooltip="this outlet's url, file, date, language, full headline, byline and counts"),
         Binding("m", "note", "Note", id="note", tooltip="write a note on this sentence"),
-        Binding("M", "story_note", "Story note", id="story_note", tooltip="write a note on the whole story", show=False),
         Binding("N", "notes", "Notes", id="notes", tooltip="list this story's notes"),
-        Binding("question_mark", "help", "Help", id="help", tooltip="this help"),
+        Binding("i", "outlet_info", "Outlet info", id="outlet_info", tooltip="this outlet's url, file, date, language, full headline, byline and counts"),
+        Binding("y", "copy_sentence", "Copy", id="copy_sentence", tooltip="copy the cursor sentence, with the outlet's name and url, to the clipboard"),
+        Binding("s", "toggle_sync", "Sync", id="toggle_sync", tooltip="scroll sync on / off"),
+        Binding("r", "toggle_removed", "Furniture", id="toggle_removed", tooltip="show the removed site furniture, greyed, where it stood"),
+        Binding("R", "reference", "Reference", id="reference", tooltip="make this outlet the reference the others' words are compared with (again: back to the closest)"),
+        Binding("M", "story_note", "Story note", id="story_note", tooltip="write a note on the whole story", show=False),
         Binding("q", "app.quit", "Quit", id="quit", tooltip="quit"),
+        Binding("question_mark", "help", "Help", id="help", tooltip="this help"),
     ]
 
     # Screen.focused repaints the whole screen when the focus moves (a full-screen render,
@@ -134,8 +162,10 @@ class ReaderScreen(Screen):
 
     def __init__(self, alignment: Alignment) -> None:
         super().__init__()
-        self.alignment = alignment
-        self.state = ReaderState.start(alignment, len(alignment.outlets))
+        # Panes lead with the differences (ReaderState.open): from here on, outlet numbers are
+        # positions in that order, and `self.alignment` is the alignment in that order.
+        self.state = ReaderState.open(alignment, len(alignment.outlets))
+        self.alignment = self.state.alignment
         self.show_diff = False
         self.show_removed = False
         self.notes: StoryNotes | None = None
@@ -151,7 +181,7 @@ class ReaderScreen(Screen):
     def compose(self) -> ComposeResult:
         # Kept by number: a key touches several of them, and a DOM query per look-up cost
         # milliseconds a key with 20 outlets.
-        self._headers = [PaneHeader(outlet) for outlet in self.alignment.outlets]
+        self._headers = [PaneHeader(outlet, self._copy_badge(outlet)) for outlet in self.alignment.outlets]
         self._panes = [
             OutletPane(self.alignment, outlet, number, id=f"pane-{number}")
             for number, outlet in enumerate(self.alignment.outlets)
@@ -167,6 +197,17 @@ class ReaderScreen(Screen):
         yield self._status
         yield SearchBar(id="legend")  # the legend line; `/` turns it into the search prompt
         yield KeyBar(id="keys")
+
+    def _copy_badge(self, outlet: Outlet) -> str:
+        """'= The Harbour Ledger: verbatim, 5 h later' for each folded copy of `outlet`."""
+        arrangement = self.state.arrangement
+        if arrangement is None:
+            return ""
+        parts = []
+        for copy in arrangement.copies_of(outlet.id):
+            name = printable(self.alignment.outlet(copy.outlet).name)
+            parts.append(f"= {name}: verbatim" + (f", {copy.delay}" if copy.delay else ""))
+        return ("; ".join(parts)) if parts else ""
 
     @property
     def panes(self) -> list[OutletPane]:
@@ -355,7 +396,12 @@ class ReaderScreen(Screen):
             legend.append("   ")
         legend.append(f"{NOTE_MARK} note   {REMOVED_MARK} removed furniture (r)   ? help")
         self.query_one("#legend", SearchBar).set(legend)
-        self.state = ReaderState.start(self.alignment, self._panes_that_fit(self.size.width))
+        self.state = ReaderState.start(
+            self.alignment,
+            self._panes_that_fit(self.size.width),
+            folded=self.state.folded,
+            arrangement=self.state.arrangement,
+        )
         self._open_notes()
         self._size_panes(self.state.visible_count)
         self.apply(self.state.settle(self.layouts))
@@ -445,7 +491,8 @@ class ReaderScreen(Screen):
                 query = query[:23] + "…"
             parts.append((90, f"/{query} {where}{len(self.search_result)} matches (n p)", ""))
         if state.visible_count < total:
-            parts.append((60, f"outlets {state.first_visible + 1}-{state.first_visible + state.visible_count}/{total} <>", ""))
+            folded = f" ({len(state.folded)} folded)" if state.folded else ""
+            parts.append((60, f"outlets {state.first_visible + 1}-{state.first_visible + state.visible_count}/{total}{folded} <>", ""))
         # Drop the least needed parts until the line fits (the outlet name is cut last, by the
         # ellipsis): a search's count must not be the part that falls off a 100-column screen.
         room = self.size.width - 2  # the line's padding
@@ -504,7 +551,9 @@ class ReaderScreen(Screen):
         from retold.tui.screens.help import HelpScreen
 
         # The active bindings (the focused pane's, the screen's, the app's) with the keymap applied.
-        keys = [(",".join(a.keys), a.description, a.id or "") for a in screen_actions(self)]
+        # Keys that only work in a mode (n / p / escape while a search is on) are listed too:
+        # their descriptions say when they work.
+        keys = [(",".join(a.keys), a.description, a.id or "") for a in screen_actions(self, include_disabled=True)]
         self.app.push_screen(HelpScreen(keys, str(getattr(self.app, "keymap_file", "") or "")))
 
     # ---------------------------------------------------------------- issue 10: glance, search, filter, copy
@@ -566,8 +615,11 @@ class ReaderScreen(Screen):
 
     def jump_to(self, outlet_id: str, index: int) -> None:
         """Focus an outlet's pane with its cursor on a sentence; the others follow."""
-        number = next(n for n, o in enumerate(self.alignment.outlets) if o.id == outlet_id)
-        self.go_to(number, index)
+        self.go_to(self.number_of(outlet_id), index)
+
+    def number_of(self, outlet_id: str) -> int:
+        """The pane number (position in the pane order) of an outlet."""
+        return next(n for n, o in enumerate(self.alignment.outlets) if o.id == outlet_id)
 
     def action_outlet_info(self) -> None:
         from retold.tui.screens.outlet_info import OutletInfo
