@@ -220,8 +220,14 @@ def _align(args) -> int:
     from retold.model.pipeline import cyclic_gc_paused, load_alignment
     from retold.model.story import InputError
 
+    paths = args.paths
+    if not paths:  # as `retold` alone opens it: the sample story, said so
+        from retold.sample import sample_story_path
+
+        paths = [str(sample_story_path())]
+        _notice(f"no PATH given: aligning the sample story ({paths[0]})")
     try:
-        alignment = load_alignment(args.paths, _notice)
+        alignment = load_alignment(paths, _notice)
     except InputError as exc:
         return _fail(str(exc))
     if args.format == "json":
