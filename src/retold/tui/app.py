@@ -160,6 +160,26 @@ class RetoldApp(App[None]):
             "retold-unique-on-light": "#0064A0",
         }
 
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None, time_format: str | None = None) -> str | None:
+        """The palette's "Screenshot": an SVG in the current folder, else in retold's data folder
+        (Textual's default, a downloads folder, often does not exist), and the toast says where."""
+        from pathlib import Path
+
+        from retold.notes.store import data_dir
+
+        problems = []
+        for folder in ([Path(path)] if path else [Path.cwd(), data_dir()]):
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                saved = self.save_screenshot(filename, str(folder), time_format)
+            except OSError as exc:
+                problems.append(f"{folder}: {exc.strerror or exc}")
+                continue
+            self.notify(f"Screenshot saved to {saved}", title="Screenshot", timeout=8, markup=False)
+            return saved
+        self.notify("Screenshot not saved: " + "; ".join(problems), title="Screenshot", severity="error", timeout=10, markup=False)
+        return None
+
     def get_default_screen(self) -> Screen:
         if self.alignment is None:
             return Screen()  # the loading screen is pushed over it on mount; the reader replaces that

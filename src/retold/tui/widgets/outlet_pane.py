@@ -117,6 +117,9 @@ class OutletPane(ScrollView, can_focus=True):
     `cursor`, `counterpart` and `leading` and calling `place(top)`.
     """
 
+    # The palette's "Maximize" would hide the status line and the key bar with the other panes.
+    ALLOW_MAXIMIZE = False
+
     COMPONENT_CLASSES = {
         "outlet-pane--shared",
         "outlet-pane--altered",
