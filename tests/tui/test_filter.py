@@ -90,3 +90,25 @@ class TestFilter:
             return checked
 
         assert drive(make_app([story]), script) > 0
+
+
+def test_fold_lines_fit_narrow_panes(sample_dir):
+    """Issue 18: the fold line of a hidden run is never cut (`hidden (f sho`): a shorter
+    wording is chosen when the pane is narrow."""
+    from rich.cells import cell_len
+
+    from retold.tui.widgets.outlet_pane import RowKind
+
+    async def script(pilot, reader):
+        await pilot.press("f")
+        await pilot.pause()
+        found = []
+        for pane in reader.panes:
+            layout = pane.text_layout()
+            found += [(row.source, pane.text_width) for row in layout.rows if row.kind == RowKind.FOLDED]
+        return found
+
+    folds = drive(make_app([sample_dir]), script, size=(160, 45))  # four panes of 40 columns
+    assert folds
+    for text, width in folds:
+        assert cell_len(text) <= width and text.endswith(")"), (text, width)

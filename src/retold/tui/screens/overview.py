@@ -33,6 +33,7 @@ from retold.model.safe import printable
 from retold.model.story import GLYPHS, Alignment
 from retold.model.summary import StorySummary, summarize
 from retold.tui.widgets.key_bar import KeyBar
+from retold.tui.text_fit import fit_words
 
 ABSENT = "·"
 LABEL_WIDTH = 6  # "1234 │"
@@ -203,7 +204,8 @@ class CoverageMap(ScrollView, can_focus=True):
                 style = style + self._style("coverage-map--cursor")
             segments.append(Segment(pad + glyph + tail, style))
         segments.append(Segment("│ ", self._style("coverage-map--label")))
-        segments.append(Segment(printable(self.statement_text(row))))
+        used = sum(cell_len(segment.text) for segment in segments)
+        segments.append(Segment(fit_words(printable(self.statement_text(row)), max(1, width - used))))
         strip = Strip(Segment.apply_style(segments, base))
         if row_style is not None:
             strip = Strip([Segment(t, (s or Style()) + Style(bgcolor=row_style.bgcolor), c) for t, s, c in strip])
