@@ -66,15 +66,16 @@ def test_notes_list_jumps_and_delete_asks(sample_dir):
         jumped = (screen.focused_pane.outlet.id, screen.focused_pane.cursor)
         await pilot.press("N", "x")
         asked = type(pilot.app.screen).__name__
-        await pilot.press("n")  # no: nothing deleted
+        await pilot.press("n")  # no: nothing deleted, and the list stays open
         kept = NoteStore.open().count()
-        await pilot.press("N", "x", "y")
+        still = type(pilot.app.screen).__name__
+        await pilot.press("x", "y")
         await pilot.pause()
-        return listed, jumped, asked, kept, NoteStore.open().count()
+        return listed, jumped, asked, kept, still, NoteStore.open().count()
 
-    listed, jumped, asked, kept, after_delete = drive(make_app([sample_dir]), script)
+    listed, jumped, asked, kept, still, after_delete = drive(make_app([sample_dir]), script)
     assert listed == "NotesList" and jumped == ("coastline-daily", 5)
-    assert asked == "Confirm" and kept == 2 and after_delete == 1
+    assert asked == "Confirm" and kept == 2 and still == "NotesList" and after_delete == 1
 
 
 def test_reader_opens_when_notes_are_unavailable(sample_dir, tmp_path, monkeypatch):

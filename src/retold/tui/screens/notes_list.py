@@ -34,7 +34,8 @@ def matches(placed: PlacedNote, query: str, outlet: str | None) -> bool:
 
 
 class NotesList(ModalScreen[tuple[str, int] | None]):
-    """Dismisses with (action, note id): jump, edit, delete or reattach; None on escape.
+    """Dismisses with (action, note id): jump, edit, delete (asked here first) or reattach;
+    None on escape.
 
     `/` searches the notes, `o` narrows them to one outlet (again: the next one, then all).
     Drafts are set apart: a DRAFT badge and dimmed italic text."""
@@ -152,8 +153,18 @@ class NotesList(ModalScreen[tuple[str, int] | None]):
 
     def action_act(self, action: str) -> None:
         selected = self._selected()
-        if selected is not None:
+        if selected is None:
+            return
+        if action != "delete":
             self.dismiss((action, selected))
+            return
+        from retold.tui.screens.confirm import Confirm
+
+        def answered(yes: bool | None) -> None:
+            if yes:  # "no" keeps the list open where it was
+                self.dismiss(("delete", selected))
+
+        self.app.push_screen(Confirm("Delete this note? It cannot be undone."), answered)
 
     def action_close(self) -> None:
         if self.focused is not None and self.focused.id == "notes-filter":

@@ -816,8 +816,9 @@ class ReaderScreen(Screen):
                     return
                 number = self.alignment.outlets.index(placed.outlet)
                 self.go_to(number, placed.anchor.sentence)
-            elif action == "delete":
-                self._confirm_delete(note_id)
+            elif action == "delete":  # the list asked already
+                self._save(lambda: notes.delete(note_id))
+                self.notify("Note deleted.", timeout=3)
             elif action == "reattach":
                 if placed.note.on_story or not pane.outlet.sentences:
                     return
