@@ -55,7 +55,7 @@ def run_batch_command(args) -> int:
         from retold.batch.job import run_batch
         import distributed  # noqa: F401
     except ImportError:
-        return _fail("`retold batch` needs Dask: pip install 'retold[batch]'")
+        return _fail("`retold batch` needs Dask: in retold's checkout, pip install '.[batch]'")
     root, out = Path(args.root), Path(args.out)
     if not root.is_dir():
         return _fail(f"{args.root}: no such directory")
