@@ -119,6 +119,10 @@ def _parser() -> argparse.ArgumentParser:
         help="colour the text report: auto (default) when writing to a terminal without NO_COLOR set",
     )
     align_p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    align_p.add_argument(
+        "--with-notes", action="store_true",
+        help="html: include your reading notes on this story (quote, note, times; both wordings when the article changed)",
+    )
 
     fetch_p = sub.add_parser(
         "fetch", help="download outlets' pages (by URL) into a story folder",
@@ -238,7 +242,15 @@ def _align(args) -> int:
     elif args.format in ("html", "csv"):
         from retold.model.share import to_csv, to_html
 
-        out = to_html(alignment) if args.format == "html" else to_csv(alignment)
+        if args.format == "html":
+            notes = None
+            if args.with_notes:
+                notes = _shared_notes(alignment)
+                if notes is None:
+                    return 2
+            out = to_html(alignment, notes)
+        else:
+            out = to_csv(alignment)
     else:
         color = not args.output and (args.color == "always" or (
             args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -253,6 +265,39 @@ def _align(args) -> int:
     else:
         sys.stdout.write(out)
     return 0
+
+
+def _shared_notes(alignment):
+    """The story's notes as the share page shows them (None, said, when the notes cannot be read)."""
+    from retold.model.share import SharedNote
+    from retold.notes.service import StoryNotes
+    from retold.notes.store import NotesUnavailable, NoteStore
+
+    try:
+        store = NoteStore.open()
+    except NotesUnavailable as exc:
+        _fail(f"notes unavailable: {exc}")
+        return None
+    if store.notice:
+        _notice(store.notice)
+    shared = []
+    for placed in StoryNotes(store, alignment).placed:
+        note = placed.note
+        if note.draft:
+            continue  # a draft is not for sharing
+        shared.append(SharedNote(
+            outlet=placed.outlet.name if placed.outlet is not None else note.outlet_name,
+            sentence=placed.anchor.sentence,
+            quote=None if note.on_story else placed.quote,
+            written=placed.written if placed.changed else None,
+            detached=placed.anchor.how == "detached",
+            body=note.body,
+            created=note.created,
+            updated=note.updated if note.updated != note.created else None,
+        ))
+    if not shared:
+        _notice("no notes on this story to include (drafts are left out)")
+    return shared
 
 
 def _fetch(args) -> int:

@@ -21,6 +21,10 @@ def outlet_of(placed: PlacedNote) -> str | None:
     return placed.outlet.name if placed.outlet is not None else placed.note.outlet_name
 
 
+def _short(quote: str, limit: int = 90) -> str:
+    return quote[:limit] + ("…" if len(quote) > limit else "")
+
+
 def matches(placed: PlacedNote, query: str, outlet: str | None) -> bool:
     """Whether a note passes the list's filters: its outlet, and the query (case-insensitive)
     anywhere in its text, its quoted sentence or its outlet's name."""
@@ -70,13 +74,15 @@ class NotesList(ModalScreen[tuple[str, int] | None]):
         if draft:
             line.append(" DRAFT ", "bold reverse")
             line.append(" ")
-        how = "story" if p.note.on_story else p.anchor.how
-        line.append(f"[{how}] ", "bold" if how == "detached" else "")
+        how = "story" if p.note.on_story else "changed" if p.changed else p.anchor.how
+        line.append(f"[{how}] ", "bold" if how in ("detached", "changed") else "")
         if not p.note.on_story:
             line.append(printable(outlet_of(p) or "?"), "bold")
-            quote = p.quote
-            line.append("  “" + printable(quote[:90] + ("…" if len(quote) > 90 else "")) + "”", "italic")
+            line.append(("  now “" if p.changed else "  “") + printable(_short(p.quote)) + "”", "italic")
             line.append("\n")
+            if p.changed:  # the wording the note was written against, plainly beside the new one
+                line.append("  was “" + printable(_short(p.written)) + "”", "italic")
+                line.append("\n")
         line.append("  " + printable(" ".join(p.note.body.split())), "dim italic" if draft else "")
         return Option(line, id=str(p.note.id))
 
