@@ -245,3 +245,32 @@ def test_scrolling_the_focused_pane_without_the_cursor_syncs_the_others(sample_d
     before, after, leader, level, at_edge = drive(make_app([sample_dir]), script, size=(160, 30))
     assert leader == 20 and after != before  # the others followed
     assert level is None or level[0] == level[1] or at_edge  # a counterpart stands level
+
+
+def test_keys_typed_ahead_are_each_applied(sample_dir):
+    """Issue 18: two tab or ] presses arriving in one write moved once (the focus the first
+    asked for arrived after the second and pulled the reader back); every key counts."""
+    from textual import events
+
+    async def script(pilot, screen):
+        moves = []
+        for keys in (["tab", "tab"], ["right_square_bracket", "right_square_bracket"], ["j", "j", "j"]):
+            before = (screen.focused_index, screen.focused_pane.cursor)
+            expected = screen.state
+            for key in keys:  # what each key alone does, on the model
+                if key == "tab":
+                    expected = expected.focus_step(1, screen.layouts)
+                elif key == "j":
+                    expected = expected.move_cursor(1, screen.layouts)
+                else:
+                    expected = expected.jump_counterpart(1, screen.layouts)
+            for key in keys:  # all at once, as one write from the terminal
+                pilot.app.post_message(events.Key(key, None))
+            await pilot.pause()
+            await pilot.pause(0.2)
+            moves.append((before, (expected.focused, expected.cursor), (screen.focused_index, screen.focused_pane.cursor)))
+        return moves
+
+    for before, expected, after in drive(make_app([sample_dir]), script):
+        assert after == expected != before
+        assert expected[0] != before[0] or expected[1] != before[1]

@@ -172,6 +172,7 @@ class ReaderScreen(Screen):
         self.notes_problem: str | None = None
         self.reference: int | None = None  # outlet number `d` compares with (R)
         self.filter_mode: str | None = None  # f: None, "changes" (altered + unique) or "unique"
+        self._focus_requests = []
         self.search_result: SearchResult | None = None
         self.match_index: int | None = None  # the match the cursor was last sent to
         self._match_spans: dict[int, dict[int, list[tuple[int, int]]]] = {}  # outlet -> sentence -> spans
@@ -335,11 +336,15 @@ class ReaderScreen(Screen):
                     header.set_focused(number == new.focused)
                 pane = self.pane(new.focused)
                 if not pane.has_focus and self.app.screen is self:
+                    # Textual moves the focus later: until then this is our own request, not
+                    # the user's (a second tab typed ahead must not be undone by it).
+                    self._focus_requests = [*self._focus_requests[-7:], new.focused]
                     pane.focus(scroll_visible=False)
             self._shown = True
             self._update_status()
 
     _shown = False
+    _focus_requests: list[int]  # panes `apply` gave the focus to, not yet focused by Textual
     _sized_for = None
     _window_shown = None  # (first_visible, visible_count, column width) the row was scrolled for
 
@@ -448,7 +453,14 @@ class ReaderScreen(Screen):
 
     def on_descendant_focus(self, event) -> None:
         widget = event.widget
-        if isinstance(widget, OutletPane) and widget.number != self.state.focused:
+        if not isinstance(widget, OutletPane):
+            return
+        if widget.number in self._focus_requests:  # the focus `apply` asked for, arriving late
+            del self._focus_requests[: self._focus_requests.index(widget.number) + 1]
+            if widget.number != self.state.focused:  # keys typed ahead moved on: follow them
+                self.focused_pane.focus(scroll_visible=False)
+            return
+        if widget.number != self.state.focused:
             self.navigate(ReaderState.focus, widget.number)  # focused some other way (the mouse)
 
     def on_screen_resume(self) -> None:
