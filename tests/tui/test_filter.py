@@ -112,3 +112,24 @@ def test_fold_lines_fit_narrow_panes(sample_dir):
     assert folds
     for text, width in folds:
         assert cell_len(text) <= width and text.endswith(")"), (text, width)
+
+
+def test_last_sentence_in_only_unique_mode_leaves_no_blank_space_below(sample_dir):
+    """Issue 18: in "only unique" mode `G` left the first unique sentence off screen with empty
+    rows below it; the pane now stands as low as the cursor allows, every shown row that fits on screen."""
+
+    async def script(pilot, reader):
+        await pilot.press("f", "f")  # only unique
+        await pilot.pause()
+        results = []
+        for number in range(reader.state.outlet_count):
+            reader.focus_outlet(number)
+            await pilot.press("G")
+            await pilot.pause()
+            layout = reader.layouts(number)
+            results.append((reader.alignment.outlets[number].id, int(reader.pane(number).scroll_y), layout.total_rows, layout.height))
+        return results
+
+    results = drive(make_app([sample_dir]), script, size=(100, 30))
+    for outlet, top, total, height in results:
+        assert top <= max(0, total - height), (outlet, top, total, height)

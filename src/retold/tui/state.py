@@ -509,6 +509,10 @@ class ReaderState:
         if index == len(lead.first_row) - 1:
             lowest = max(lowest, min(lead.total_rows - height, first))
         top = first if lowest > highest else max(lowest, min(top, highest))
+        # No blank rows below the article while rows above it are off screen (a pane left
+        # scrolled down, then most of it folded by `f`): as low as the cursor allows.
+        if top > lead.total_rows - height and lowest <= highest:
+            top = max(lowest, lead.total_rows - height, 0)
         if index == 0 == self.cursor and not keep_row and first > 0 and self._top(self.focused, layouts) <= top:
             # Asked again for the first sentence while showing it: reveal the rows above it
             # (removed furniture shown with `r`), keeping a row of the sentence on screen.
