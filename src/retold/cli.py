@@ -333,9 +333,31 @@ def _fetch(args) -> int:
     except InputError as exc:
         return _fail(str(exc))
     failed = sum(r.status == "failed" for r in results)
+    fetched = {r.file for r in results if r.status == "fetched" and r.file}
+    if fetched:
+        _warn_unrelated(Path(args.into), fetched)
     print(f"retold: {len(results) - failed} of {len(results)} URLs in {printable(args.into)}"
           + (f"; {failed} failed (re-run to retry them)" if failed else ""), file=sys.stderr)
     return 1 if failed else 0
+
+
+def _warn_unrelated(folder, fetched: set[str]) -> None:
+    """A page just fetched that shares no sentence with any other outlet of the story is likely
+    from another story (a wrong link, a redirect to a front page): said, not removed."""
+    from retold.model.pipeline import load_alignment
+    from retold.model.story import InputError
+
+    try:
+        alignment = load_alignment([str(folder)])
+    except InputError:
+        return
+    if len(alignment.outlets) < 2:
+        return
+    table = alignment.overlap()
+    for outlet in alignment.outlets:
+        name = os.path.basename(outlet.meta.source)
+        if name in fetched and not any(table[outlet.id][other.id] for other in alignment.outlets if other is not outlet):
+            _notice(f"{name}: shares no sentence with the other outlets (0 % overlap); is it a page from another story?")
 
 
 def _read(args) -> int:

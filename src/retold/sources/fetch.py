@@ -213,6 +213,16 @@ def check_article(path: Path, entry: dict) -> None:
         raise FetchError("no article found in the page (only site furniture)")
 
 
+def person_names(author: str | None) -> str | None:
+    """The byline's people: a page's author list often carries the dateline's place as one
+    more entry ("Tove Brandt; Esbergen"); a one-word entry beside a full name is dropped."""
+    if not author:
+        return author
+    parts = [part.strip() for part in author.split(";") if part.strip()]
+    names = [part for part in parts if len(part.split()) >= 2]
+    return "; ".join(names) if names else author
+
+
 def fetch_into(
     urls: list[str],
     into: Path,
@@ -240,7 +250,27 @@ def fetch_into(
         if report:
             report(result)
 
-    def one(client: httpx.Client, url: str, user_entry: dict | None) -> FetchResult:
+    # Pages download at once but enter story.toml in the order the URLs were given: each job
+    # waits for its turn (every earlier job written or failed) before it writes.
+    turn = {"next": 0}
+    turns = threading.Condition()
+
+    def in_order(number: int, client: httpx.Client, url: str, user_entry: dict | None) -> FetchResult:
+        try:
+            return one(client, url, user_entry, number)
+        finally:
+            with turns:
+                turns.wait_for(lambda: turn["next"] >= number)
+                turn["next"] = max(turn["next"], number + 1)
+                turns.notify_all()
+
+    def wait_turn(number: int) -> None:
+        with turns:
+            turns.wait_for(lambda: turn["next"] >= number)
+            if turn.get("stopped"):
+                raise FetchError("interrupted")
+
+    def one(client: httpx.Client, url: str, user_entry: dict | None, number: int = 0) -> FetchResult:
         try:
             body, header_charset, final_url = download(client, url, options)
             text, charset = decode_page(body, header_charset)
@@ -258,7 +288,7 @@ def fetch_into(
                 "url": url,
                 "published": page.published,
                 "language": page.language,
-                "author": page.author,
+                "author": person_names(page.author),
                 "fetched": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
                 "charset": charset if charset not in ("utf-8", "utf-8-sig") else None,
             }
@@ -270,6 +300,7 @@ def fetch_into(
             except FetchError:
                 staging.unlink(missing_ok=True)
                 raise
+            wait_turn(number)
             with lock:
                 try:
                     # The entry first: a page without its entry would be re-fetched under another name.
@@ -294,7 +325,7 @@ def fetch_into(
             timeout=httpx.Timeout(options.timeout),
             headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml"},
         ) as client, ThreadPoolExecutor(max_workers=max(1, min(options.concurrency, len(todo)))) as pool:
-            futures = [(url, pool.submit(one, client, url, entry)) for url, entry in todo]
+            futures = [(url, pool.submit(in_order, number, client, url, entry)) for number, (url, entry) in enumerate(todo)]
             try:
                 for url, future in futures:
                     results[url] = future.result()
@@ -303,6 +334,9 @@ def fetch_into(
             except KeyboardInterrupt:
                 for _, future in futures:
                     future.cancel()
+                with turns:  # jobs waiting for a cancelled one's turn give up instead
+                    turn["stopped"], turn["next"] = True, len(futures)
+                    turns.notify_all()
                 raise
     order = list(dict.fromkeys(u.strip() for u in urls if u.strip()))
     return [results[url] for url in order]
