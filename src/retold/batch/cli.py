@@ -80,4 +80,11 @@ def run_batch_command(args) -> int:
     elapsed = time.monotonic() - started
     print(f"retold: {progress.done} stories aligned in {elapsed:.1f} s ({progress.failed} failed), "
           f"{progress.skipped} already in {printable(out)}", file=sys.stderr)
-    return 1 if progress.failed else 0
+    for story, reason in progress.failures:
+        print(f"retold: failed: {printable(story)}: {printable(reason)}", file=sys.stderr)
+    if progress.failed_before:
+        print(f"retold: {len(progress.failed_before)} failed in an earlier run, still in {printable(out)} "
+              "(--retry-failed runs them again):", file=sys.stderr)
+        for story, reason in progress.failed_before:
+            print(f"retold: failed: {printable(story)}: {printable(reason)}", file=sys.stderr)
+    return 1 if progress.failed or progress.failed_before else 0

@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from retold.batch.schema import SCHEMA, arrow_schema, from_arrow_row, story_record, to_arrow_row
@@ -189,6 +189,8 @@ class Progress:
     failed: int = 0
     skipped: int = 0  # already in the output
     started: float = 0.0
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (story, one-line reason), this run
+    failed_before: list[tuple[str, str]] = field(default_factory=list)  # failures left in the output from earlier runs
 
     @property
     def rate(self) -> float:
@@ -213,6 +215,10 @@ def _workers_ignore_ctrl_c():
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def _one_line(error: str | None) -> str:
+    return " ".join((error or "failed").split())[:300]
 
 
 def chunks(items: list[str], size: int) -> Iterator[list[str]]:
@@ -244,6 +250,7 @@ def run_batch(
     done = {r["path"] for r in previous}
     todo = [path for path in stories if path not in done]
     progress = Progress(total=len(todo), skipped=len(stories) - len(todo), started=time.monotonic())
+    progress.failed_before = [(r["path"], _one_line(r.get("error"))) for r in previous if not r["ok"]]
     if not todo:
         with output:  # folds a leftover Parquet journal
             pass
@@ -283,6 +290,7 @@ def run_batch(
                 future.release()
                 progress.done += len(records)
                 progress.failed += sum(not r["ok"] for r in records)
+                progress.failures += [(r["path"], _one_line(r.get("error"))) for r in records if not r["ok"]]
                 if on_progress:
                     on_progress(progress)
     finally:
