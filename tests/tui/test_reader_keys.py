@@ -1,5 +1,7 @@
 """Pilot-driven tests: every key of the reader, and scroll sync."""
 
+import pytest
+
 from retold.tui.widgets.outlet_pane import OutletPane
 
 from .helpers import drive, make_app
@@ -274,3 +276,35 @@ def test_keys_typed_ahead_are_each_applied(sample_dir):
     for before, expected, after in drive(make_app([sample_dir]), script):
         assert after == expected != before
         assert expected[0] != before[0] or expected[1] != before[1]
+
+
+@pytest.mark.parametrize("size", [(100, 30), (160, 45)])
+def test_counterparts_stand_level_after_n_on_rowing_worlds(size):
+    """Issue 18: after `n` a counterpart could sit 3-4 rows below the cursor in a pane that
+    could scroll to level it. Every visible counterpart is on the cursor's row (or its pane is
+    at an end), after every `n` from the top of every outlet."""
+    from pathlib import Path
+
+    story = Path(__file__).resolve().parents[2] / "sample_corpus" / "rowing-worlds"
+
+    async def script(pilot, screen):
+        off = []
+        for number in range(screen.state.outlet_count):
+            screen.focus_outlet(number)
+            await pilot.press("g")
+            for _ in range(12):
+                await pilot.press("n")
+                await pilot.pause()
+                state = screen.state
+                lead = screen.layouts(state.focused)
+                cursor_row = lead.first_row[state.cursor] - int(screen.pane(state.focused).scroll_y)
+                for other in state.visible:
+                    span = state.counterpart_span(other)
+                    if other == state.focused or not span:
+                        continue
+                    layout, top = screen.layouts(other), int(screen.pane(other).scroll_y)
+                    if layout.first_row[span[0]] - top != cursor_row and top not in (0, layout.max_top):
+                        off.append((number, state.cursor, other, layout.first_row[span[0]] - top, cursor_row))
+        return off
+
+    assert drive(make_app([story]), script, size=size) == []
