@@ -1,6 +1,6 @@
 """`R`: a reference outlet for word marks; ⟲rewritten instead of marks below ~40 % similarity."""
 
-from retold.tui.screens.reader import PaneHeader
+from retold.tui.widgets.pane_header import PaneHeader
 from retold.tui.widgets.outlet_pane import REWRITTEN_TAG
 
 from .helpers import drive, make_app

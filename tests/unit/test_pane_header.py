@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from retold.model.story import Outlet, OutletMeta
-from retold.tui.screens.reader import header_line
+from retold.tui.widgets.pane_header import header_line
 
 DATES = ["2026-03-03T16:05:00+01:00", "2026-10-14", None]
 

@@ -52,11 +52,6 @@ class NotesList(ModalScreen[tuple[str, int] | None]):
         Binding("slash", "find", "Search", id="notes_search", tooltip="search the notes' text, quotes and outlets"),
         Binding("o", "next_outlet", "Outlet", id="notes_outlet", tooltip="show one outlet's notes; again: the next outlet, then all"),
     ]
-    DEFAULT_CSS = """
-    NotesList #notes-filter { height: 1; border: none; padding: 0 1; background: $boost; }
-    NotesList #notes-filter:focus { border: none; }
-    NotesList #notes-scope { color: $text-muted; }
-    """
 
     def __init__(self, title: str, placed: list[PlacedNote], reattach_target: str) -> None:
         super().__init__()

@@ -25,15 +25,15 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widget import Widget
 from textual.containers import Vertical
 from textual.widgets import ContentSwitcher
 
 from retold.model.safe import printable
 from retold.model.story import GLYPHS, Alignment
 from retold.model.summary import StorySummary, summarize
-from retold.tui.widgets.key_bar import KeyBar
 from retold.tui.text_fit import fit_words
+from retold.tui.widgets.key_bar import KeyBar
+from retold.tui.widgets.text_line import TextLine
 
 ABSENT = "·"
 LABEL_WIDTH = 6  # "1234 │"
@@ -56,27 +56,6 @@ class CoverageMap(ScrollView, can_focus=True):
         "coverage-map--cursor-row",
         "coverage-map--label",
     }
-    DEFAULT_CSS = """
-    CoverageMap {
-        height: 1fr;
-        scrollbar-size-vertical: 1;
-        overflow-x: hidden;
-        background: $surface;
-        & > .coverage-map--shared { color: $text; }
-        & > .coverage-map--altered { color: $retold-altered; text-style: italic; }
-        & > .coverage-map--unique { color: $retold-unique; text-style: bold; }
-        & > .coverage-map--absent { color: $text-disabled; }
-        & > .coverage-map--cursor { background: $primary; color: $text; text-style: bold; }
-        & > .coverage-map--cursor-row { background: $primary 20%; }
-        & > .coverage-map--label { color: $text-muted; }
-        &:ansi {
-            & > .coverage-map--altered { color: ansi_yellow; }
-            & > .coverage-map--unique { color: ansi_cyan; }
-            & > .coverage-map--cursor { text-style: reverse bold; }
-        }
-    }
-    App:nocolor CoverageMap > .coverage-map--cursor { text-style: reverse bold; }
-    """
     BINDINGS = [
         Binding("j,down", "move(1, 0)", "Down", id="map_down", tooltip="next statement", show=False),
         Binding("k,up", "move(-1, 0)", "Up", id="map_up", tooltip="previous statement", show=False),
@@ -289,17 +268,6 @@ class RowsView(ScrollView, can_focus=True):
     a sticky header and horizontal scrolling (DataTable re-renders every cell on each show)."""
 
     COMPONENT_CLASSES = {"rows-view--header", "rows-view--cursor"}
-    DEFAULT_CSS = """
-    RowsView {
-        height: 1fr;
-        background: $surface;
-        scrollbar-size: 1 1;
-        & > .rows-view--header { text-style: bold; background: $panel; }
-        & > .rows-view--cursor { background: $primary 45%; }
-        &:ansi > .rows-view--cursor { text-style: reverse; }
-    }
-    App:nocolor RowsView > .rows-view--cursor { text-style: reverse; }
-    """
     BINDINGS = [
         Binding("j,down", "move(1)", "Down", id="rows_down", tooltip="next row", show=False),
         Binding("k,up", "move(-1)", "Up", id="rows_up", tooltip="previous row", show=False),
@@ -416,23 +384,6 @@ def _cell(text: str, width: int, right: bool = False) -> str:
     return padding + text if right else text + padding
 
 
-class TextLine(Widget):
-    """One line of plain text; repaints without a layout pass."""
-
-    DEFAULT_CSS = "TextLine { height: 1; padding: 0 1; }"
-
-    def __init__(self, text: Text | None = None, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
-        self.text = text or Text()
-
-    def set(self, text: Text) -> None:
-        self.text = text
-        self.refresh()
-
-    def render(self) -> Text:
-        return self.text
-
-
 VIEWS = {"coverage": "1 Coverage map", "overlap": "2 Overlap", "outlets": "3 Outlets"}
 NAME_WIDTH = 22
 
@@ -447,16 +398,6 @@ class OverviewScreen(Screen[tuple[str, int] | None]):
         Binding("3", "show_view('outlets')", "Outlets", id="overview_outlets", tooltip="the outlets: counts, dates, headlines"),
         Binding("question_mark", "help", "Help", id="overview_help", tooltip="the overview's keys"),
     ]
-    DEFAULT_CSS = """
-    OverviewScreen { layout: vertical; }
-    OverviewScreen #overview-title { background: $panel; text-style: bold; }
-    OverviewScreen #overview-views { background: $panel; }
-    OverviewScreen ContentSwitcher { height: 1fr; }
-    OverviewScreen ContentSwitcher > Vertical { height: 1fr; }
-    OverviewScreen #map-header { background: $panel; padding: 0; }
-    OverviewScreen #map-detail { background: $primary 30%; }
-    OverviewScreen .hint { color: $text-muted; }
-    """
 
     def __init__(self, alignment: Alignment, start: tuple[int, int] = (0, 0)) -> None:
         """`start`: (outlet number, sentence index) of the reader's cursor: the map opens there."""

@@ -13,7 +13,7 @@ import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -25,14 +25,16 @@ from textual.widget import Widget
 
 from retold.model.safe import printable
 from retold.model.search import SearchResult, search
-from retold.model.story import GLYPHS, STATUSES, Alignment, Outlet, Status
+from retold.model.story import STATUSES, Alignment, Outlet, Status
 from retold.notes.service import StoryNotes
 from retold.notes.store import NotesUnavailable, NoteStore
 from retold.tui.messages import Navigate, PaneClicked, PaneScrolled
-from retold.tui.state import PaneLayout, ReaderState, compact_date
+from retold.tui.state import PaneLayout, ReaderState
 from retold.tui.widgets.key_bar import KeyBar
 from retold.tui.widgets.outlet_pane import GUTTER, NOTE_MARK, REMOVED_MARK, OutletPane
+from retold.tui.widgets.pane_header import PaneHeader
 from retold.tui.widgets.search_bar import SearchBar
+from retold.tui.widgets.text_line import TextLine
 
 if TYPE_CHECKING:
     from retold.tui.screens.note_editor import EditorResult
@@ -41,87 +43,6 @@ MIN_PANE_WIDTH = 40  # columns: below this a pane is too narrow to read
 PANE_DECORATION = 2  # columns of a pane's column that are not text area: the border and the scrollbar
 SCREEN_ROWS_BESIDE_PANES = 6  # pane header (3), status, legend and key bar
 STATUS_STYLE = {Status.SHARED: "", Status.ALTERED: "italic", Status.UNIQUE: "bold"}
-
-class PaneHeader(Widget):
-    """Outlet name, counts and headline. Focus is shown by repainting, never by a layout pass."""
-
-    def __init__(self, outlet: Outlet, badge: str = "") -> None:
-        super().__init__()
-        self.outlet = outlet
-        self.badge = badge  # the verbatim copies folded under this outlet
-        self._counts = outlet.counts()
-        self.focused = False
-        self.note = ""  # "reference", or "vs …" when `d` compares words
-
-    def set_note(self, note: str) -> None:
-        if note != self.note:
-            self.note = note
-            self.refresh()
-
-    def set_focused(self, focused: bool) -> None:
-        if focused != self.focused:
-            self.focused = focused
-            self.refresh()
-
-    def render(self) -> Text:
-        line = header_line(self.outlet, self._counts, self.focused, max(1, self.content_size.width))
-        line.append("\n  ")
-        if self.note:
-            line.append(f"[{printable(self.note)}] ", "bold")
-        if self.badge:
-            line.append(self.badge + "  ", "bold")
-        line.append(printable(self.outlet.title or "(no headline found)"), "italic")
-        return line
-
-
-NAME_ROOM = 12  # cells of the outlet name kept before the header gives up its counts
-
-
-def header_line(outlet: Outlet, counts: dict[str, int], focused: bool, width: int) -> Text:
-    """A pane header's first line: marker, name, counts, compact date and language, fitted to
-    `width`: the language goes first, then the counts; the date is cut only after the name is
-    (the name gets an ellipsis and keeps the cells left over)."""
-    name = printable(outlet.name)
-    date = printable(compact_date(outlet.meta.published))
-    language = printable(outlet.meta.language or "")
-    count_text = " ".join(f"{status.glyph}{counts[status]}" for status in STATUSES)
-    both = " · ".join(d for d in (date, language) if d)
-    full = cell_len(name)
-    short = min(full, NAME_ROOM)
-    # In order of preference: (what follows the name, the cells the name needs at least).
-    choices = [([count_text, both], full), ([count_text, date], full), ([count_text, date], short), (["", date], full), (["", date], 1)]
-
-    def used(tail: list[str]) -> int:
-        return 2 + sum(cell_len(part) + 2 for part in tail if part)
-
-    tail = next((t for t, least in choices if used(t) + least <= width), choices[-1][0])
-    room = max(1, width - used(tail))
-    if cell_len(name) > room:
-        name = set_cell_size(name, room - 1) + "…"
-    line = Text(no_wrap=True, overflow="ellipsis")
-    line.append("▶ " if focused else "  ", "bold")
-    line.append(name, "bold reverse" if focused else "bold")
-    for index, part in enumerate(tail):
-        if part:
-            line.append("  ")
-            line.append(part, "dim" if index else "")
-    return line
-
-
-class TextLine(Widget):
-    """One line of text. Unlike Static.update, setting it repaints without a layout pass."""
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.text = Text()
-
-    def set(self, text: Text) -> None:
-        self.text = text
-        self.refresh()
-
-    def render(self) -> Text:
-        return self.text
-
 
 class ReaderScreen(Screen):
     """Every outlet of one story, side by side. The keys that move a pane's cursor are the
