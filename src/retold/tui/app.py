@@ -61,7 +61,8 @@ class RetoldApp(App[None]):
 
     def _load_keymap(self, keymap_file) -> None:
         from retold.config import keymap_path
-        from retold.tui.keymap import all_binding_ids, load_keymap
+        from retold.tui.binding_ids import all_binding_ids
+        from retold.tui.keymap import load_keymap
 
         path = keymap_file if keymap_file is not None else keymap_path()
         keymap, problems = load_keymap(path)
@@ -187,7 +188,7 @@ class RetoldApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette lists every action of the screen by its readable name and what it does."""
-        from retold.tui.keymap import screen_actions
+        from retold.tui.actions import screen_actions
         from retold.tui.screens.help import key_label
 
         yield from super().get_system_commands(screen)

@@ -1,4 +1,4 @@
-"""The user's keymap file, and every action the current screen offers, described from its bindings.
+"""The user's keymap file.
 
 The keymap is TOML in the config folder (`retold.config.keymap_path()`):
 
@@ -6,7 +6,7 @@ The keymap is TOML in the config folder (`retold.config.keymap_path()`):
     overview = "O"            # binding id = key, or several: "O,ctrl+o"
     cursor_down = ["j", "down", "ctrl+n"]
 
-Ids are the bindings' ids (listed by `?`). A bad file never stops the reader: each problem is
+Ids are the bindings' ids (listed by `?`; every one in retold.tui.binding_ids). A bad file never stops the reader: each problem is
 one line naming the file, and the default keys stay.
 """
 
@@ -14,12 +14,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
-
-from textual.binding import Binding
-from textual.dom import DOMNode
-from textual.screen import Screen
 
 _KEY = re.compile(r"^[A-Za-z0-9_+\-]+$|^.$")  # a Textual key name (ctrl+o, question_mark, f1) or one character
 
@@ -51,65 +46,3 @@ def load_keymap(path: Path, known_ids: set[str] | None = None) -> tuple[dict[str
         keymap[binding_id] = ",".join(k.strip() for item in items for k in item.split(","))
     return keymap, problems
 
-
-@dataclass(frozen=True)
-class Action:
-    """One thing the user can do on the current screen, with every key that does it."""
-
-    binding: Binding
-    keys: tuple[str, ...]
-    node: DOMNode
-
-    @property
-    def name(self) -> str:
-        return self.binding.description
-
-    @property
-    def description(self) -> str:
-        return self.binding.tooltip or self.binding.description
-
-    @property
-    def id(self) -> str | None:
-        return self.binding.id
-
-
-def screen_actions(screen: Screen, *, include_disabled: bool = False) -> list[Action]:
-    """Every action bound on the screen and its focused widget, keys as the keymap left them,
-    in the order the bindings are declared (the screen's own before the app's);
-    `include_disabled`: also those a mode switches off for now (the help lists them)."""
-    grouped: dict[str, tuple[Binding, list[str], DOMNode]] = {}
-    app = screen.app
-    # The focused widget's chain, up to the screen and the app; a binding id listed once, with
-    # all its keys (a widget's id-less alias of a key, like the pane's pagedown, is skipped).
-    for node, bindings in screen._modal_binding_chain:
-        for key, binding in bindings:
-            if not binding.description or not binding.id:
-                continue
-            if not include_disabled and app._check_action_state(binding.action, node) is False:
-                continue
-            if binding.id in grouped:
-                if grouped[binding.id][2] is node:
-                    grouped[binding.id][1].append(key)
-            else:
-                grouped[binding.id] = (binding, [key], node)
-    return [Action(binding, tuple(keys), node) for binding, keys, node in grouped.values()]
-
-
-def all_binding_ids() -> set[str]:
-    """Every binding id of retold's screens and widgets: what a keymap may name."""
-    from retold.tui.screens.confirm import Confirm
-    from retold.tui.screens.help import HelpScreen
-    from retold.tui.screens.note_editor import NoteEditor
-    from retold.tui.screens.notes_list import NotesList
-    from retold.tui.screens.outlet_info import OutletInfo
-    from retold.tui.screens.overview import CoverageMap, OverviewScreen, RowsView
-    from retold.tui.screens.reader import ReaderScreen
-    from retold.tui.widgets.outlet_pane import OutletPane
-    from retold.tui.widgets.search_bar import SearchBar
-
-    ids: set[str] = set()
-    for owner in (ReaderScreen, OutletPane, SearchBar, OverviewScreen, CoverageMap, RowsView, OutletInfo, HelpScreen, NotesList, NoteEditor, Confirm):
-        for binding in owner.BINDINGS:
-            if isinstance(binding, Binding) and binding.id:
-                ids.add(binding.id)
-    return ids

@@ -553,11 +553,9 @@ class OverviewScreen(Screen[tuple[str, int] | None]):
         self.query_one(target).focus()
 
     def action_help(self) -> None:
-        from retold.tui.keymap import screen_actions
-        from retold.tui.screens.help import HelpScreen
+        from retold.tui.screens.help import show_help
 
-        keys = [(",".join(a.keys), a.description, a.id or "") for a in screen_actions(self)]
-        self.app.push_screen(HelpScreen(keys, str(getattr(self.app, "keymap_file", "") or "")))
+        show_help(self)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -480,14 +480,11 @@ class ReaderScreen(Screen):
         self._relayout()
 
     def action_help(self) -> None:
-        from retold.tui.keymap import screen_actions
-        from retold.tui.screens.help import HelpScreen
+        from retold.tui.screens.help import show_help
 
-        # The active bindings (the focused pane's, the screen's, the app's) with the keymap applied.
         # Keys that only work in a mode (n / p / escape while a search is on) are listed too:
         # their descriptions say when they work.
-        keys = [(",".join(a.keys), a.description, a.id or "") for a in screen_actions(self, include_disabled=True)]
-        self.app.push_screen(HelpScreen(keys, str(getattr(self.app, "keymap_file", "") or "")))
+        show_help(self, include_disabled=True)
 
     # ---------------------------------------------------------------- issue 10: glance, search, filter, copy
 

@@ -1,0 +1,30 @@
+"""Every binding id of retold's screens and widgets: what a keymap may name.
+
+Apart from keymap.py (which reads the keymap file) so that the keymap never imports the
+screens, and the screens can use the keymap's helpers without an import cycle.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+from retold.tui.screens.confirm import Confirm
+from retold.tui.screens.help import HelpScreen
+from retold.tui.screens.note_editor import NoteEditor
+from retold.tui.screens.notes_list import NotesList
+from retold.tui.screens.outlet_info import OutletInfo
+from retold.tui.screens.overview import CoverageMap, OverviewScreen, RowsView
+from retold.tui.screens.reader import ReaderScreen
+from retold.tui.widgets.outlet_pane import OutletPane
+from retold.tui.widgets.search_bar import SearchBar
+
+OWNERS = (ReaderScreen, OutletPane, SearchBar, OverviewScreen, CoverageMap, RowsView, OutletInfo, HelpScreen, NotesList, NoteEditor, Confirm)
+
+
+def all_binding_ids() -> set[str]:
+    ids: set[str] = set()
+    for owner in OWNERS:
+        for binding in owner.BINDINGS:
+            if isinstance(binding, Binding) and binding.id:
+                ids.add(binding.id)
+    return ids
