@@ -121,6 +121,30 @@ class PaneLayout:
 Layouts = Callable[[int], PaneLayout]
 
 
+@dataclass(frozen=True)
+class ViewModes:
+    """How the reader shows the story, apart from where it is (ReaderState): one value, so a
+    toggle is one replace() and the status line one function of it.
+
+    diff (d): changed words marked; removed (r): furniture shown; reference (R): the outlet
+    number words are compared with (None: the closest counterpart); filter (f): None,
+    "changes" or "unique"; search (/): the query, the match count and the match the cursor
+    was last sent to (None when no search is on)."""
+
+    diff: bool = False
+    removed: bool = False
+    reference: int | None = None
+    filter: str | None = None
+    search_query: str | None = None
+    match_count: int = 0
+    match_index: int | None = None
+
+    FILTERS = (None, "changes", "unique")
+
+    def next_filter(self) -> ViewModes:
+        return replace(self, filter=self.FILTERS[(self.FILTERS.index(self.filter) + 1) % len(self.FILTERS)])
+
+
 # ---------------------------------------------------------------- the order of the panes
 
 

@@ -10,10 +10,10 @@ here that calls `self.navigate(ReaderState.method, ...)`.
 from __future__ import annotations
 
 import gc
+from dataclasses import replace
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -25,11 +25,12 @@ from textual.widget import Widget
 
 from retold.model.safe import printable
 from retold.model.search import SearchResult, search
-from retold.model.story import STATUSES, Alignment, Outlet, Status
+from retold.model.story import STATUSES, Alignment, Outlet
 from retold.notes.service import StoryNotes
 from retold.notes.store import NotesUnavailable, NoteStore
 from retold.tui.messages import Navigate, PaneClicked, PaneScrolled
-from retold.tui.state import PaneLayout, ReaderState
+from retold.tui.state import PaneLayout, ReaderState, ViewModes
+from retold.tui.status_line import STATUS_STYLE, status_line
 from retold.tui.widgets.key_bar import KeyBar
 from retold.tui.widgets.outlet_pane import GUTTER, NOTE_MARK, REMOVED_MARK, OutletPane
 from retold.tui.widgets.pane_header import PaneHeader
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
 MIN_PANE_WIDTH = 40  # columns: below this a pane is too narrow to read
 PANE_DECORATION = 2  # columns of a pane's column that are not text area: the border and the scrollbar
 SCREEN_ROWS_BESIDE_PANES = 6  # pane header (3), status, legend and key bar
-STATUS_STYLE = {Status.SHARED: "", Status.ALTERED: "italic", Status.UNIQUE: "bold"}
 
 class ReaderScreen(Screen):
     """Every outlet of one story, side by side. The keys that move a pane's cursor are the
@@ -87,16 +87,68 @@ class ReaderScreen(Screen):
         # positions in that order, and `self.alignment` is the alignment in that order.
         self.state = ReaderState.open(alignment, len(alignment.outlets))
         self.alignment = self.state.alignment
-        self.show_diff = False
-        self.show_removed = False
+        self.modes = ViewModes()  # d, r, R, f and / (see the properties below)
         self.notes: StoryNotes | None = None
         self.notes_problem: str | None = None
-        self.reference: int | None = None  # outlet number `d` compares with (R)
-        self.filter_mode: str | None = None  # f: None, "changes" (altered + unique) or "unique"
         self._focus_requests = []
-        self.search_result: SearchResult | None = None
-        self.match_index: int | None = None  # the match the cursor was last sent to
+        self._search_result: SearchResult | None = None
         self._match_spans: dict[int, dict[int, list[tuple[int, int]]]] = {}  # outlet -> sentence -> spans
+
+    # ---------------------------------------------------------------- view modes
+    # One frozen ViewModes value; these read and replace its fields.
+
+    @property
+    def show_diff(self) -> bool:
+        return self.modes.diff
+
+    @show_diff.setter
+    def show_diff(self, value: bool) -> None:
+        self.modes = replace(self.modes, diff=value)
+
+    @property
+    def show_removed(self) -> bool:
+        return self.modes.removed
+
+    @show_removed.setter
+    def show_removed(self, value: bool) -> None:
+        self.modes = replace(self.modes, removed=value)
+
+    @property
+    def reference(self) -> int | None:
+        """The outlet number `d` compares with (R); None: the closest counterpart."""
+        return self.modes.reference
+
+    @reference.setter
+    def reference(self, value: int | None) -> None:
+        self.modes = replace(self.modes, reference=value)
+
+    @property
+    def filter_mode(self) -> str | None:
+        """f: None, "changes" (altered + unique) or "unique"."""
+        return self.modes.filter
+
+    @property
+    def search_result(self) -> SearchResult | None:
+        return self._search_result
+
+    @search_result.setter
+    def search_result(self, result: SearchResult | None) -> None:
+        self._search_result = result
+        self.modes = replace(
+            self.modes,
+            search_query=None if result is None else result.query,
+            match_count=0 if result is None else len(result),
+            match_index=None if result is None else self.modes.match_index,
+        )
+
+    @property
+    def match_index(self) -> int | None:
+        """The match the cursor was last sent to."""
+        return self.modes.match_index
+
+    @match_index.setter
+    def match_index(self, value: int | None) -> None:
+        self.modes = replace(self.modes, match_index=value)
 
     # ---------------------------------------------------------------- composition
 
@@ -394,50 +446,8 @@ class ReaderScreen(Screen):
             return
         state = self.state
         outlet = self.alignment.outlets[state.focused]
-        parts: list[tuple[int, str, str]] = []  # (weight, text, style), in the order shown
-        if outlet.sentences:
-            sentence = outlet.sentences[state.cursor]
-            others = len(self.alignment.outlets) - 1
-            found = 0 if sentence.group is None else len({m.outlet for m in self.alignment.groups[sentence.group].members} - {outlet.id})
-            parts.append((80, f"sentence {state.cursor + 1}/{len(outlet.sentences)}", ""))
-            parts.append((70, str(sentence.status), STATUS_STYLE[sentence.status]))
-            parts.append((30, f"in {found} of {others} others", ""))
-            if self.notes is not None and self.notes.on_sentence(outlet.id, state.cursor) is not None:
-                parts.append((45, f"{NOTE_MARK} note", "bold"))
-        else:
-            parts.append((80, "no sentences", ""))
-        total = len(self.alignment.outlets)
-        if self.notes_problem:
-            parts.append((40, "notes unavailable", "bold"))
-        if not state.sync:
-            parts.append((50, "sync off", ""))
-        if self.show_diff:
-            parts.append((20, "diff", ""))
-        if self.show_removed:
-            parts.append((20, "furniture", ""))
-        if self.filter_mode:
-            parts.append((55, "only " + ("changes" if self.filter_mode == "changes" else "unique"), "bold"))
-        if self.search_result is not None:
-            where = f"{self.match_index + 1}/" if self.match_index is not None else ""
-            query = printable(self.search_result.query)
-            if len(query) > 24:
-                query = query[:23] + "…"
-            parts.append((90, f"/{query} {where}{len(self.search_result)} matches (n p)", ""))
-        if state.visible_count < total:
-            folded = f" ({len(state.folded)} folded)" if state.folded else ""
-            parts.append((60, f"outlets {state.first_visible + 1}-{state.first_visible + state.visible_count}/{total}{folded} <>", ""))
-        # Drop the least needed parts until the line fits (the outlet name is cut last, by the
-        # ellipsis): a search's count must not be the part that falls off a 100-column screen.
-        room = self.size.width - 2  # the line's padding
-        name = printable(outlet.name)
-        while parts and cell_len(name) + sum(cell_len(text) + 3 for _, text, _ in parts) > room:
-            parts.remove(min(parts, key=lambda part: part[0]))
-        text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(name, "bold")
-        for _, part, style in parts:
-            text.append(" │ ")
-            text.append(part, style)
-        self._status.set(text)
+        noted = bool(outlet.sentences) and self.notes is not None and self.notes.on_sentence(outlet.id, state.cursor) is not None
+        self._status.set(status_line(state, self.modes, self.size.width, noted=noted, notes_problem=self.notes_problem))
 
     # ---------------------------------------------------------------- actions
 
@@ -500,12 +510,10 @@ class ReaderScreen(Screen):
             timeout=3, markup=False,
         )
 
-    FILTERS = (None, "changes", "unique")
-
     def action_filter(self) -> None:
         """f: only changes, only unique, everything. A cursor on a now hidden sentence moves to
         the nearest shown one; the panes stay level through the fold markers."""
-        self.filter_mode = self.FILTERS[(self.FILTERS.index(self.filter_mode) + 1) % len(self.FILTERS)]
+        self.modes = self.modes.next_filter()
         for pane in self.panes:
             pane.filter = self.filter_mode
             pane.invalidate()
