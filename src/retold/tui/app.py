@@ -161,6 +161,17 @@ class RetoldApp(App[None]):
             "retold-unique-on-light": "#0064A0",
         }
 
+    _notes_store = None
+
+    def notes_store(self):
+        """The notes database, opened by the app once (the reader's notes workflow uses it).
+        Raises retold.notes.store.NotesUnavailable, said by the reader, which keeps running."""
+        if self._notes_store is None:
+            from retold.notes.store import NoteStore
+
+            self._notes_store = NoteStore.open()
+        return self._notes_store
+
     def deliver_screenshot(self, filename: str | None = None, path: str | None = None, time_format: str | None = None) -> str | None:
         """The palette's "Screenshot": an SVG in the current folder, else in retold's data folder
         (Textual's default, a downloads folder, often does not exist), and the toast says where."""

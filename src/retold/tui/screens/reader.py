@@ -12,7 +12,6 @@ from __future__ import annotations
 import gc
 from dataclasses import replace
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -27,7 +26,7 @@ from retold.model.safe import printable
 from retold.model.search import SearchResult, search
 from retold.model.story import STATUSES, Alignment, Outlet
 from retold.notes.service import StoryNotes
-from retold.notes.store import NotesUnavailable, NoteStore
+from retold.tui.notes_workflow import NotesWorkflow
 from retold.tui.messages import Navigate, PaneClicked, PaneScrolled
 from retold.tui.state import PaneLayout, ReaderState, ViewModes
 from retold.tui.status_line import STATUS_STYLE, status_line
@@ -36,9 +35,6 @@ from retold.tui.widgets.outlet_pane import GUTTER, NOTE_MARK, REMOVED_MARK, Outl
 from retold.tui.widgets.pane_header import PaneHeader
 from retold.tui.widgets.search_bar import SearchBar
 from retold.tui.widgets.text_line import TextLine
-
-if TYPE_CHECKING:
-    from retold.tui.screens.note_editor import EditorResult
 
 MIN_PANE_WIDTH = 40  # columns: below this a pane is too narrow to read
 PANE_DECORATION = 2  # columns of a pane's column that are not text area: the border and the scrollbar
@@ -88,8 +84,7 @@ class ReaderScreen(Screen):
         self.state = ReaderState.open(alignment, len(alignment.outlets))
         self.alignment = self.state.alignment
         self.modes = ViewModes()  # d, r, R, f and / (see the properties below)
-        self.notes: StoryNotes | None = None
-        self.notes_problem: str | None = None
+        self.notes_workflow = NotesWorkflow(self)
         self._focus_requests = []
         self._search_result: SearchResult | None = None
         self._match_spans: dict[int, dict[int, list[tuple[int, int]]]] = {}  # outlet -> sentence -> spans
@@ -314,7 +309,7 @@ class ReaderScreen(Screen):
                     self._focus_requests = [*self._focus_requests[-7:], new.focused]
                     pane.focus(scroll_visible=False)
             self._shown = True
-            self._update_status()
+            self.update_status()
 
     _shown = False
     _focus_requests: list[int]  # panes `apply` gave the focus to, not yet focused by Textual
@@ -380,7 +375,7 @@ class ReaderScreen(Screen):
             folded=self.state.folded,
             arrangement=self.state.arrangement,
         )
-        self._open_notes()
+        self.notes_workflow.open()
         self._size_panes(self.state.visible_count)
         self.apply(self.state.settle(self.layouts))
 
@@ -441,7 +436,7 @@ class ReaderScreen(Screen):
         if not pane.has_focus:
             pane.focus(scroll_visible=False)
 
-    def _update_status(self) -> None:
+    def update_status(self) -> None:
         if not self.is_mounted:
             return
         state = self.state
@@ -644,145 +639,23 @@ class ReaderScreen(Screen):
             spans = self._match_spans.get(number, {}) if result is not None else {}
             here = (current.sentence, current.start, current.end) if current is not None and current.outlet == number else None
             pane.set_matches(spans, here)
-        self._update_status()
+        self.update_status()
 
-    # ---------------------------------------------------------------- notes
+    # ---------------------------------------------------------------- notes (tui/notes_workflow.py)
 
-    def _open_notes(self) -> None:
-        try:
-            store = NoteStore.open()
-        except NotesUnavailable as exc:
-            self.notes_problem = str(exc)
-            self.notify(f"Notes are unavailable: {exc}", severity="warning", timeout=10, markup=False)
-            return
-        if store.notice:
-            self.notify(store.notice, severity="warning", timeout=15, markup=False)
-        self.notes = StoryNotes(store, self.alignment)
-        self._refresh_note_marks()
+    @property
+    def notes(self) -> StoryNotes | None:
+        return self.notes_workflow.notes
 
-    def _refresh_note_marks(self) -> None:
-        if self.notes is None:
-            return
-        for pane in self.panes:
-            pane.set_noted(self.notes.noted_sentences(pane.outlet.id))
-        self._update_status()
-
-    def _notes_or_warn(self) -> StoryNotes | None:
-        if self.notes is None:
-            self.notify(f"Notes are unavailable: {self.notes_problem}", severity="error", timeout=8, markup=False)
-        return self.notes
-
-    def _save(self, write) -> bool:
-        """Run a note write; a failure is reported and the reader keeps running."""
-        try:
-            write()
-        except Exception as exc:  # NotesUnavailable, OSError, sqlite3 errors
-            self.notify(f"The note could not be saved: {exc}", severity="error", timeout=15, markup=False)
-            return False
-        finally:
-            self._refresh_note_marks()
-        notice = self.notes.take_notice() if self.notes is not None else None
-        if notice:  # changed or deleted in another window: both texts kept
-            self.notify(notice, severity="warning", timeout=15, markup=False)
-        return True
-
-    def _edit(self, heading: str, quote: str | None, existing, save) -> None:
-        """Open the note editor; `save(text, draft)` writes. Text is never dropped silently:
-        escape keeps it as a draft, and if writing fails the editor opens again with it."""
-        from retold.tui.screens.note_editor import NoteEditor  # modal screens load on first use
-
-        def done(result: EditorResult | None) -> None:
-            if result is None:
-                return
-            if not result.text.strip():
-                if existing is not None:
-                    self._confirm_delete(existing.note.id)
-                return
-            if not self._save(lambda: save(result.text, result.draft)):
-                self.app.push_screen(NoteEditor(heading + " (not saved yet)", quote, result.text, result.draft), done)
-            elif result.draft:
-                self.notify("Kept as a draft: open the note again to finish it.", timeout=5)
-
-        initial = existing.note.body if existing else ""
-        was_draft = existing.note.draft if existing else False
-        self.app.push_screen(NoteEditor(heading, quote, initial, was_draft), done)
+    @property
+    def notes_problem(self) -> str | None:
+        return self.notes_workflow.problem
 
     def action_note(self) -> None:
-        notes = self._notes_or_warn()
-        pane = self.focused_pane
-        if notes is None or not pane.outlet.sentences:
-            return
-        outlet_id, index = pane.outlet.id, self.state.cursor
-        self._edit(
-            f"Note on {pane.outlet.name}, sentence {index + 1}",
-            pane.outlet.sentences[index].text,
-            notes.on_sentence(outlet_id, index),
-            lambda text, draft: notes.save_on_sentence(outlet_id, index, text, draft=draft),
-        )
+        self.notes_workflow.note_on_cursor()
 
     def action_story_note(self) -> None:
-        notes = self._notes_or_warn()
-        if notes is None:
-            return
-        self._edit(
-            f"Note on the whole story: {self.alignment.story_title or 'this story'}",
-            None,
-            notes.on_story(),
-            lambda text, draft: notes.save_on_story(text, draft=draft),
-        )
+        self.notes_workflow.note_on_story()
 
     def action_notes(self) -> None:
-        from retold.tui.screens.notes_list import NotesList
-
-        notes = self._notes_or_warn()
-        if notes is None:
-            return
-        pane = self.focused_pane
-        here = f"{pane.outlet.name} #{pane.cursor + 1}"
-        title = f"Notes on {self.alignment.story_title or 'this story'} ({len(notes.placed)})"
-
-        def done(choice: tuple[str, int] | None) -> None:
-            if choice is None:
-                return
-            action, note_id = choice
-            placed = next((p for p in notes.placed if p.note.id == note_id), None)
-            if placed is None:
-                return
-            if action == "jump":
-                if placed.outlet is None or placed.anchor.sentence is None:
-                    self.notify("This note is not attached to a sentence (story note or detached).", timeout=5)
-                    return
-                number = self.alignment.outlets.index(placed.outlet)
-                self.go_to(number, placed.anchor.sentence)
-            elif action == "delete":  # the list asked already
-                self._save(lambda: notes.delete(note_id))
-                self.notify("Note deleted.", timeout=3)
-            elif action == "reattach":
-                if placed.note.on_story or not pane.outlet.sentences:
-                    return
-                self._save(lambda: notes.reattach(note_id, pane.outlet.id, pane.cursor))
-                self.notify(f"Note re-attached to {here}.", timeout=4, markup=False)
-            elif action == "edit":
-                self._edit_existing(placed)
-
-        self.app.push_screen(NotesList(title, notes.placed, here), done)
-
-    def _edit_existing(self, placed) -> None:
-        notes = self.notes
-
-        self._edit(
-            "Edit note",
-            None if placed.note.on_story else placed.quote,
-            placed,
-            lambda text, draft: notes.update(placed.note.id, text, draft=draft),
-        )
-
-    def _confirm_delete(self, note_id: int) -> None:
-        from retold.tui.screens.confirm import Confirm
-
-        def done(yes: bool | None) -> None:
-            if yes:
-                self._save(lambda: self.notes.delete(note_id))
-                self.notify("Note deleted.", timeout=3)
-
-        self.app.push_screen(Confirm("Delete this note? It cannot be undone."), done)
+        self.notes_workflow.list_notes()
