@@ -23,10 +23,11 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from retold.model.safe import printable
-from retold.model.search import SearchResult, search
+from retold.model.search import SearchResult
 from retold.model.story import STATUSES, Alignment, Outlet
 from retold.notes.service import StoryNotes
 from retold.tui.notes_workflow import NotesWorkflow
+from retold.tui.search_workflow import ReaderSearch
 from retold.tui.messages import Navigate, PaneClicked, PaneScrolled
 from retold.tui.state import PaneLayout, ReaderState, ViewModes
 from retold.tui.status_line import STATUS_STYLE, status_line
@@ -86,8 +87,7 @@ class ReaderScreen(Screen):
         self.modes = ViewModes()  # d, r, R, f and / (see the properties below)
         self.notes_workflow = NotesWorkflow(self)
         self._focus_requests = []
-        self._search_result: SearchResult | None = None
-        self._match_spans: dict[int, dict[int, list[tuple[int, int]]]] = {}  # outlet -> sentence -> spans
+        self.searching = ReaderSearch(self)
 
     # ---------------------------------------------------------------- view modes
     # One frozen ViewModes value; these read and replace its fields.
@@ -124,26 +124,12 @@ class ReaderScreen(Screen):
 
     @property
     def search_result(self) -> SearchResult | None:
-        return self._search_result
-
-    @search_result.setter
-    def search_result(self, result: SearchResult | None) -> None:
-        self._search_result = result
-        self.modes = replace(
-            self.modes,
-            search_query=None if result is None else result.query,
-            match_count=0 if result is None else len(result),
-            match_index=None if result is None else self.modes.match_index,
-        )
+        return self.searching.result
 
     @property
     def match_index(self) -> int | None:
         """The match the cursor was last sent to."""
         return self.modes.match_index
-
-    @match_index.setter
-    def match_index(self, value: int | None) -> None:
-        self.modes = replace(self.modes, match_index=value)
 
     # ---------------------------------------------------------------- composition
 
@@ -584,62 +570,17 @@ class ReaderScreen(Screen):
         self.run_search(event.value)
 
     def run_search(self, query: str) -> None:
-        """Search every outlet, mark the matches and go to the first one from the cursor on."""
-        result = search(self.alignment, query)
-        self.match_index = None
-        if not result.matches:
-            self.search_result = None
-            self._show_matches()
-            if query.strip():
-                self.notify(f"No match for “{printable(query)}” in any outlet.", timeout=4, markup=False)
-            self.refresh_bindings()
-            return
-        self.search_result = result
-        self._match_spans = {}
-        for match in result.matches:
-            self._match_spans.setdefault(match.outlet, {}).setdefault(match.sentence, []).append((match.start, match.end))
-        self.action_match(1)
-        self.refresh_bindings()
+        self.searching.run(query)
 
     def action_match(self, step: int) -> None:
-        result = self.search_result
-        if result is None:
-            return
-        current = self.match_index
-        if current is not None:
-            match = result.matches[current]
-            if (match.outlet, match.sentence) != (self.state.focused, self.state.cursor):
-                current = None  # the cursor moved away: step from where it stands now
-        index = result.step(self.state.focused, self.state.cursor, step, current)
-        if index is None:
-            return
-        self.match_index = index
-        match = result.matches[index]
-        if self.filter_mode and self.pane(match.outlet).hides(match.sentence):
-            self.action_filter_off()
-        self.go_to(match.outlet, match.sentence)
-        self._show_matches()
+        self.searching.step(step)
 
     def action_filter_off(self) -> None:
         while self.filter_mode is not None:
             self.action_filter()
 
     def action_clear_search(self) -> None:
-        self.search_result = None
-        self.match_index = None
-        self._show_matches()
-        self.refresh_bindings()
-
-    def _show_matches(self) -> None:
-        result = self.search_result
-        for pane in self.panes:
-            pane.searching = result is not None
-        current = result.matches[self.match_index] if result is not None and self.match_index is not None else None
-        for number, pane in enumerate(self.panes):
-            spans = self._match_spans.get(number, {}) if result is not None else {}
-            here = (current.sentence, current.start, current.end) if current is not None and current.outlet == number else None
-            pane.set_matches(spans, here)
-        self.update_status()
+        self.searching.clear()
 
     # ---------------------------------------------------------------- notes (tui/notes_workflow.py)
 
