@@ -9,7 +9,6 @@ here that calls `self.navigate(ReaderState.method, ...)`.
 
 from __future__ import annotations
 
-import gc
 from dataclasses import replace
 from collections.abc import Callable
 
@@ -17,7 +16,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import HorizontalScroll, Vertical
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -32,13 +30,13 @@ from retold.tui.messages import Navigate, PaneClicked, PaneScrolled
 from retold.tui.state import PaneLayout, ReaderState, ViewModes
 from retold.tui.status_line import STATUS_STYLE, status_line
 from retold.tui.widgets.key_bar import KeyBar
-from retold.tui.widgets.outlet_pane import GUTTER, NOTE_MARK, REMOVED_MARK, OutletPane
+from retold.tui.widgets.outlet_pane import NOTE_MARK, REMOVED_MARK, OutletPane
 from retold.tui.widgets.pane_header import PaneHeader
+from retold.tui.widgets.pane_row import PaneRow
 from retold.tui.widgets.search_bar import SearchBar
 from retold.tui.widgets.text_line import TextLine
 
 MIN_PANE_WIDTH = 40  # columns: below this a pane is too narrow to read
-PANE_DECORATION = 2  # columns of a pane's column that are not text area: the border and the scrollbar
 SCREEN_ROWS_BESIDE_PANES = 6  # pane header (3), status, legend and key bar
 
 class ReaderScreen(Screen):
@@ -142,13 +140,8 @@ class ReaderScreen(Screen):
             for number, outlet in enumerate(self.alignment.outlets)
         ]
         self._status = TextLine(id="status")
-        # Not focusable: Textual's auto focus would give the focus to the row first and then
-        # restyle all its columns twice (~30 ms each on the first frame) before a pane gets it.
-        with HorizontalScroll(id="panes", can_focus=False):
-            for number in range(len(self.alignment.outlets)):
-                with Vertical(classes="column", id=f"column-{number}"):
-                    yield self._headers[number]
-                    yield self._panes[number]
+        self._row = PaneRow(self._headers, self._panes)
+        yield self._row
         yield self._status
         yield SearchBar(id="legend")  # the legend line; `/` turns it into the search prompt
         yield KeyBar(id="keys")
@@ -208,55 +201,17 @@ class ReaderScreen(Screen):
         return self.pane(number).pane_layout()
 
     def _size_panes(self, count: int) -> None:
-        """Columns of one width, `count` of them filling the screen; every pane gets the same
-        text width and height, so wrapping never depends on which column an outlet is in and
-        a pane outside the window is measured exactly. Only a resize calls this: moving the
-        window scrolls the row of columns sideways, which needs no layout pass."""
+        """`count` columns filling the screen (only a resize calls this; see PaneRow.size_columns)."""
         self._sized_for = (self.size, count)
-        column = max(1, self.size.width // count)
-        for widget in self.query(".column"):
-            widget.styles.width = column
-        # The row of columns is exactly the window's width (any odd column left over stays
-        # blank), so the last window can scroll to a column's edge like the others.
-        self.query_one("#panes").styles.width = column * count
-        height = self.size.height - SCREEN_ROWS_BESIDE_PANES
-        for pane in self.panes:
-            pane.set_size(max(10, column - PANE_DECORATION - GUTTER), max(1, height))
-        self.warm_layouts()
+        self._row.size_columns(self.size.width, self.size.height - SCREEN_ROWS_BESIDE_PANES, count)
 
-    layouts_warm = False  # every pane wrapped at the current size (see warm_layouts)
+    @property
+    def layouts_warm(self) -> bool:
+        """Every pane wrapped at the current size (PaneRow.warm_layouts)."""
+        return self._row.layouts_warm
 
     def warm_layouts(self) -> None:
-        """Wrap the panes outside the window while the reader is idle, one pane per turn of
-        the event loop, so that the first `]`, `tab` or `>` to a far outlet does not pay for
-        it (about 20 ms a pane of 400 sentences). Restarted when sizes or options change."""
-        self.layouts_warm = False
-        self._warm_generation = getattr(self, "_warm_generation", 0) + 1
-        generation = self._warm_generation
-
-        def step(numbers: list[int]) -> None:
-            if generation != self._warm_generation or not self.is_mounted:
-                return
-            if not numbers:
-                # One layout pass for every pane's scroll range, rather than one per pane shown.
-                with self.app.batch_update():
-                    for pane in self.panes:
-                        pane.size_scroll_range()
-                    # Textual styles a pane's scrollbar only when the pane's styles are next
-                    # updated: on its first focus change, and the scrollbar's new rules then
-                    # force a layout pass of every column (50-90 ms on `tab`, `]` or `>`).
-                    # Styled here instead, within the same pass.
-                    self.app.stylesheet.update_nodes([pane.vertical_scrollbar for pane in self.panes])
-                self.layouts_warm = True
-                # The story, its wrapped layouts and the widgets live as long as the reader:
-                # out of the garbage collector's way, whose full passes over them (~0.15 s
-                # with 20 x 400 sentences) otherwise land in the middle of a key now and then.
-                gc.freeze()
-                return
-            self.pane(numbers[0]).text_layout()
-            self.set_timer(0.001, lambda: step(numbers[1:]))
-
-        self.set_timer(0.05, lambda: step(list(range(len(self.alignment.outlets)))))
+        self._row.warm_layouts()
 
     def navigate(self, method: Callable[..., ReaderState], *args) -> ReaderState:
         """Run a ReaderState action with the panes' layouts and apply the result."""
@@ -309,18 +264,10 @@ class ReaderScreen(Screen):
     def _column_width(self) -> int:
         return max(1, self.size.width // self.state.visible_count)
 
-    def _show_window(self, *, again: bool = True) -> None:
-        column = self._column_width()
-        self._window_shown = (self.state.first_visible, self.state.visible_count, column)
-        row = self.query_one("#panes")
-        x = self.state.first_visible * column
-        row.scroll_to(x=x, animate=False, immediate=True, force=True)
-        if round(row.scroll_x) != x and again:
-            # The columns were just resized and their layout pass has not run: the row still
-            # has its old width and clamped the scroll to it. Once more after that pass.
-            self.call_after_refresh(lambda: self._show_window(again=False))
-        for number, pane in enumerate(self.panes):
-            pane.in_window = number in self.state.visible
+    def _show_window(self) -> None:
+        state = self.state
+        self._window_shown = (state.first_visible, state.visible_count, self._column_width())
+        self._row.show_window(state.first_visible, self._column_width(), state.visible)
         self._assign_diff_partners()
 
     def _assign_diff_partners(self) -> None:
