@@ -26,6 +26,7 @@ from retold.model.story import STATUSES, Alignment, Outlet
 from retold.notes.service import StoryNotes
 from retold.tui.notes_workflow import NotesWorkflow
 from retold.tui.search_workflow import ReaderSearch
+from retold.tui.view_actions import ViewActions
 from retold.tui.messages import Navigate, PaneClicked, PaneScrolled
 from retold.tui.state import PaneLayout, ReaderState, ViewModes
 from retold.tui.status_line import STATUS_STYLE, status_line
@@ -86,6 +87,7 @@ class ReaderScreen(Screen):
         self.notes_workflow = NotesWorkflow(self)
         self._focus_requests = []
         self.searching = ReaderSearch(self)
+        self.views = ViewActions(self)
 
     # ---------------------------------------------------------------- view modes
     # One frozen ViewModes value; these read and replace its fields.
@@ -134,13 +136,13 @@ class ReaderScreen(Screen):
     def compose(self) -> ComposeResult:
         # Kept by number: a key touches several of them, and a DOM query per look-up cost
         # milliseconds a key with 20 outlets.
-        self._headers = [PaneHeader(outlet, self._copy_badge(outlet)) for outlet in self.alignment.outlets]
+        self.headers = [PaneHeader(outlet, self._copy_badge(outlet)) for outlet in self.alignment.outlets]
         self._panes = [
             OutletPane(self.alignment, outlet, number, id=f"pane-{number}")
             for number, outlet in enumerate(self.alignment.outlets)
         ]
         self._status = TextLine(id="status")
-        self._row = PaneRow(self._headers, self._panes)
+        self._row = PaneRow(self.headers, self._panes)
         yield self._row
         yield self._status
         yield SearchBar(id="legend")  # the legend line; `/` turns it into the search prompt
@@ -241,7 +243,7 @@ class ReaderScreen(Screen):
             if window_changed or not self._shown:
                 self._show_window()
             if old.focused != new.focused or not self._shown:
-                for number, header in enumerate(self._headers):
+                for number, header in enumerate(self.headers):
                     header.set_focused(number == new.focused)
                 pane = self.pane(new.focused)
                 if not pane.has_focus and self.app.screen is self:
@@ -268,30 +270,7 @@ class ReaderScreen(Screen):
         state = self.state
         self._window_shown = (state.first_visible, state.visible_count, self._column_width())
         self._row.show_window(state.first_visible, self._column_width(), state.visible)
-        self._assign_diff_partners()
-
-    def _assign_diff_partners(self) -> None:
-        """`d` compares each sentence with the reference outlet's counterpart (R), else with
-        the counterpart it shares most words with; the headers say which."""
-        reference = self.alignment.outlets[self.reference].id if self.reference is not None else None
-        for number, pane in enumerate(self.panes):
-            wanted = reference if number != self.reference else None
-            if pane.reference != wanted:
-                pane.reference = wanted
-                if pane.show_diff:
-                    pane.invalidate()
-        self._update_header_notes()
-
-    def _update_header_notes(self) -> None:
-        if not self.is_mounted:
-            return
-        for number, header in enumerate(self._headers):
-            note = ""
-            if number == self.reference:
-                note = "reference"
-            elif self.show_diff:
-                note = "vs " + (self.alignment.outlets[self.reference].name if self.reference is not None else "closest")
-            header.set_note(note)
+        self.views.assign_diff_partners()
 
     # ---------------------------------------------------------------- events
 
@@ -401,21 +380,31 @@ class ReaderScreen(Screen):
     def action_toggle_sync(self) -> None:
         self.navigate(ReaderState.toggle_sync)
 
-    def _relayout(self) -> None:
-        for pane in self.panes:
-            pane.show_diff, pane.show_removed = self.show_diff, self.show_removed
-            pane.invalidate()
-        self.resettle()
-        self.warm_layouts()
+    # ---------------------------------------------------------------- view actions (tui/view_actions.py)
 
     def action_toggle_diff(self) -> None:
-        self.show_diff = not self.show_diff
-        self._relayout()
-        self._update_header_notes()
+        self.views.toggle_diff()
 
     def action_toggle_removed(self) -> None:
-        self.show_removed = not self.show_removed
-        self._relayout()
+        self.views.toggle_removed()
+
+    def action_reference(self) -> None:
+        self.views.reference()
+
+    def action_filter(self) -> None:
+        self.views.next_filter()
+
+    def action_filter_off(self) -> None:
+        self.views.filter_off()
+
+    def action_copy_sentence(self) -> None:
+        self.views.copy_sentence()
+
+    def action_overview(self) -> None:
+        self.views.overview()
+
+    def action_outlet_info(self) -> None:
+        self.views.outlet_info()
 
     def action_help(self) -> None:
         from retold.tui.screens.help import show_help
@@ -426,59 +415,6 @@ class ReaderScreen(Screen):
 
     # ---------------------------------------------------------------- issue 10: glance, search, filter, copy
 
-    def action_reference(self) -> None:
-        """R: compare words against the focused outlet (again: back to the closest counterpart)."""
-        self.reference = None if self.reference == self.state.focused else self.state.focused
-        self._assign_diff_partners()
-        if not self.show_diff:
-            self.action_toggle_diff()
-        name = self.alignment.outlets[self.reference].name if self.reference is not None else None
-        self.notify(
-            f"Words compared with {printable(name)}." if name else "Words compared with the closest counterpart.",
-            timeout=3, markup=False,
-        )
-
-    def action_filter(self) -> None:
-        """f: only changes, only unique, everything. A cursor on a now hidden sentence moves to
-        the nearest shown one; the panes stay level through the fold markers."""
-        self.modes = self.modes.next_filter()
-        for pane in self.panes:
-            pane.filter = self.filter_mode
-            pane.invalidate()
-        pane = self.focused_pane
-        if pane.outlet.sentences and pane.hides(self.state.cursor):
-            target = pane.next_shown(self.state.cursor, 1)
-            if target == self.state.cursor:
-                target = pane.next_shown(self.state.cursor, -1)
-            self.navigate(ReaderState.move_to, target)
-        self._relayout()
-
-    def action_copy_sentence(self) -> None:
-        """y: the cursor sentence, then a line naming the outlet and its url. Each part goes
-        through printable(): no control or escape character reaches the clipboard sequence."""
-        outlet = self.alignment.outlets[self.state.focused]
-        if not outlet.sentences:
-            return
-        cursor = self.state.cursor
-        source = printable(outlet.name) + (f", {printable(outlet.meta.url)}" if outlet.meta.url else "")
-        self.app.copy_to_clipboard(f"{printable(outlet.sentences[cursor].text)}\n— {source}")
-        self.notify(f"Copied sentence {cursor + 1} of {printable(outlet.name)}.", timeout=3, markup=False)
-
-    def action_overview(self) -> None:
-        from retold.tui.screens.overview import OverviewScreen
-
-        def done(choice: tuple[str, int] | None) -> None:
-            if choice is not None:
-                self.jump_to(*choice)
-
-        start = (self.state.focused, self.state.cursor)
-        # Composed once and kept: reopening only moves its cursor.
-        if not self.app.is_screen_installed("overview"):
-            self.app.install_screen(OverviewScreen(self.alignment, start), "overview")
-        else:
-            self.app.get_screen("overview").start = start
-        self.app.push_screen("overview", done)
-
     def jump_to(self, outlet_id: str, index: int) -> None:
         """Focus an outlet's pane with its cursor on a sentence; the others follow."""
         self.go_to(self.number_of(outlet_id), index)
@@ -486,11 +422,6 @@ class ReaderScreen(Screen):
     def number_of(self, outlet_id: str) -> int:
         """The pane number (position in the pane order) of an outlet."""
         return next(n for n, o in enumerate(self.alignment.outlets) if o.id == outlet_id)
-
-    def action_outlet_info(self) -> None:
-        from retold.tui.screens.outlet_info import OutletInfo
-
-        self.app.push_screen(OutletInfo(self.alignment.outlets[self.state.focused]))
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action in ("clear_search", "match"):
@@ -521,10 +452,6 @@ class ReaderScreen(Screen):
 
     def action_match(self, step: int) -> None:
         self.searching.step(step)
-
-    def action_filter_off(self) -> None:
-        while self.filter_mode is not None:
-            self.action_filter()
 
     def action_clear_search(self) -> None:
         self.searching.clear()
