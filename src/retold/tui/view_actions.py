@@ -4,6 +4,8 @@ panes and headers; the screen forwards its keys here."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.screen import Screen
 
 from retold.model.safe import printable
@@ -47,17 +49,18 @@ class ViewActions:
         self.screen.warm_layouts()
 
     def toggle_diff(self) -> None:
-        self.screen.show_diff = not self.screen.show_diff
+        self.screen.modes = replace(self.screen.modes, diff=not self.screen.modes.diff)
         self.relayout()
         self.update_header_notes()
 
     def toggle_removed(self) -> None:
-        self.screen.show_removed = not self.screen.show_removed
+        self.screen.modes = replace(self.screen.modes, removed=not self.screen.modes.removed)
         self.relayout()
 
     def reference(self) -> None:
         """R: compare words against the focused outlet (again: back to the closest counterpart)."""
-        self.screen.reference = None if self.screen.reference == self.screen.state.focused else self.screen.state.focused
+        focused = self.screen.state.focused
+        self.screen.modes = replace(self.screen.modes, reference=None if self.screen.reference == focused else focused)
         self.assign_diff_partners()
         if not self.screen.show_diff:
             self.toggle_diff()

@@ -9,22 +9,20 @@ here that calls `self.navigate(ReaderState.method, ...)`.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from collections.abc import Callable
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
-from retold.model.safe import printable
 from retold.model.search import SearchResult
-from retold.model.story import STATUSES, Alignment, Outlet
+from retold.model.story import STATUSES, Alignment
 from retold.notes.service import StoryNotes
 from retold.tui.notes_workflow import NotesWorkflow
+from retold.tui.reader_bindings import READER_BINDINGS
 from retold.tui.search_workflow import ReaderSearch
 from retold.tui.view_actions import ViewActions
 from retold.tui.messages import Navigate, PaneClicked, PaneScrolled
@@ -32,7 +30,7 @@ from retold.tui.state import PaneLayout, ReaderState, ViewModes
 from retold.tui.status_line import STATUS_STYLE, status_line
 from retold.tui.widgets.key_bar import KeyBar
 from retold.tui.widgets.outlet_pane import NOTE_MARK, REMOVED_MARK, OutletPane
-from retold.tui.widgets.pane_header import PaneHeader
+from retold.tui.widgets.pane_header import PaneHeader, copy_badge
 from retold.tui.widgets.pane_row import PaneRow
 from retold.tui.widgets.search_bar import SearchBar
 from retold.tui.widgets.text_line import TextLine
@@ -44,34 +42,7 @@ class ReaderScreen(Screen):
     """Every outlet of one story, side by side. The keys that move a pane's cursor are the
     pane's own (OutletPane.BINDINGS); the ones that move between panes are here."""
 
-    BINDINGS = [
-        # The key bar shows the `show` ones in this order, as many as fit: the most used first.
-        # While a search is on, the panes' n / p (changes) stand aside for these (check_action);
-        # first, so that the key bar shows n where it showed "Next change".
-        Binding("n", "match(1)", "Next match", id="match_next", tooltip="while a search is on: the next match, in any outlet"),
-        Binding("p", "match(-1)", "Previous match", id="match_previous", tooltip="while a search is on: the previous match, in any outlet", show=False),
-        Binding("escape", "clear_search", "End search", id="search_end", tooltip="end the search (n / p go back to changes)"),
-        Binding("tab", "focus_outlet(1)", "Next outlet", id="focus_next", tooltip="focus the next outlet's pane"),
-        Binding("shift+tab", "focus_outlet(-1)", "Previous outlet", id="focus_previous", tooltip="focus the previous outlet's pane", show=False),
-        Binding("greater_than_sign,full_stop", "shift_outlets(1)", "More outlets", id="outlets_right", tooltip="show the next outlet when not all fit"),
-        Binding("less_than_sign,comma", "shift_outlets(-1)", "Earlier outlets", id="outlets_left", tooltip="show the previous outlet when not all fit", show=False),
-        Binding("right_square_bracket", "counterpart(1)", "Same in next", id="counterpart_next", tooltip="jump to this sentence in the next outlet that has it"),
-        Binding("left_square_bracket", "counterpart(-1)", "Same in previous", id="counterpart_previous", tooltip="jump to this sentence in the previous outlet that has it", show=False),
-        Binding("f", "filter", "Filter", id="filter", tooltip="show only changes (altered + unique), then only unique, then everything; hidden runs fold to one line"),
-        Binding("slash", "search", "Search", id="search", tooltip="search every outlet; n / p then step through the matches, escape ends the search"),
-        Binding("d", "toggle_diff", "Diff", id="toggle_diff", tooltip="mark the words an altered sentence changed, against the reference outlet (R) or the closest counterpart; ⟲rewritten: too different to mark"),
-        Binding("o", "overview", "Overview", id="overview", tooltip="the whole story at a glance: coverage map, overlap matrix, outlets (enter jumps)"),
-        Binding("m", "note", "Note", id="note", tooltip="write a note on this sentence"),
-        Binding("N", "notes", "Notes", id="notes", tooltip="list this story's notes"),
-        Binding("i", "outlet_info", "Outlet info", id="outlet_info", tooltip="this outlet's url, file, date, language, full headline, byline and counts"),
-        Binding("y", "copy_sentence", "Copy", id="copy_sentence", tooltip="copy the cursor sentence, with the outlet's name and url, to the clipboard"),
-        Binding("s", "toggle_sync", "Sync", id="toggle_sync", tooltip="scroll sync on / off"),
-        Binding("r", "toggle_removed", "Furniture", id="toggle_removed", tooltip="show the removed site furniture, greyed, where it stood"),
-        Binding("R", "reference", "Reference", id="reference", tooltip="make this outlet the reference the others' words are compared with (again: back to the closest)"),
-        Binding("M", "story_note", "Story note", id="story_note", tooltip="write a note on the whole story", show=False),
-        Binding("q", "app.quit", "Quit", id="quit", tooltip="quit"),
-        Binding("question_mark", "help", "Help", id="help", tooltip="this help"),
-    ]
+    BINDINGS = READER_BINDINGS  # tui/reader_bindings.py: the key bar shows them in this order
 
     # Screen.focused repaints the whole screen when the focus moves (a full-screen render,
     # ~15 ms at 160x45); here the panes and headers that the focus changes repaint themselves.
@@ -90,32 +61,23 @@ class ReaderScreen(Screen):
         self.views = ViewActions(self)
 
     # ---------------------------------------------------------------- view modes
-    # One frozen ViewModes value; these read and replace its fields.
+    # One frozen ViewModes value (replaced whole by the view actions and the search); read here.
 
     @property
     def show_diff(self) -> bool:
         return self.modes.diff
 
-    @show_diff.setter
-    def show_diff(self, value: bool) -> None:
-        self.modes = replace(self.modes, diff=value)
 
     @property
     def show_removed(self) -> bool:
         return self.modes.removed
 
-    @show_removed.setter
-    def show_removed(self, value: bool) -> None:
-        self.modes = replace(self.modes, removed=value)
 
     @property
     def reference(self) -> int | None:
         """The outlet number `d` compares with (R); None: the closest counterpart."""
         return self.modes.reference
 
-    @reference.setter
-    def reference(self, value: int | None) -> None:
-        self.modes = replace(self.modes, reference=value)
 
     @property
     def filter_mode(self) -> str | None:
@@ -136,7 +98,7 @@ class ReaderScreen(Screen):
     def compose(self) -> ComposeResult:
         # Kept by number: a key touches several of them, and a DOM query per look-up cost
         # milliseconds a key with 20 outlets.
-        self.headers = [PaneHeader(outlet, self._copy_badge(outlet)) for outlet in self.alignment.outlets]
+        self.headers = [PaneHeader(outlet, copy_badge(self.state.arrangement, self.alignment, outlet)) for outlet in self.alignment.outlets]
         self._panes = [
             OutletPane(self.alignment, outlet, number, id=f"pane-{number}")
             for number, outlet in enumerate(self.alignment.outlets)
@@ -147,17 +109,6 @@ class ReaderScreen(Screen):
         yield self._status
         yield SearchBar(id="legend")  # the legend line; `/` turns it into the search prompt
         yield KeyBar(id="keys")
-
-    def _copy_badge(self, outlet: Outlet) -> str:
-        """'= The Harbour Ledger: verbatim, 5 h later' for each folded copy of `outlet`."""
-        arrangement = self.state.arrangement
-        if arrangement is None:
-            return ""
-        parts = []
-        for copy in arrangement.copies_of(outlet.id):
-            name = printable(self.alignment.outlet(copy.outlet).name)
-            parts.append(f"= {name}: verbatim" + (f", {copy.delay}" if copy.delay else ""))
-        return ("; ".join(parts)) if parts else ""
 
     @property
     def panes(self) -> list[OutletPane]:

@@ -76,3 +76,14 @@ def header_line(outlet: Outlet, counts: dict[str, int], focused: bool, width: in
             line.append("  ")
             line.append(part, "dim" if index else "")
     return line
+
+
+def copy_badge(arrangement, alignment, outlet: Outlet) -> str:
+    """'= The Harbour Ledger: verbatim, 5 h later' for each folded copy of `outlet`."""
+    if arrangement is None:
+        return ""
+    parts = []
+    for copy in arrangement.copies_of(outlet.id):
+        name = printable(alignment.outlet(copy.outlet).name)
+        parts.append(f"= {name}: verbatim" + (f", {copy.delay}" if copy.delay else ""))
+    return "; ".join(parts)
