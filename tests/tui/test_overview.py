@@ -2,7 +2,9 @@
 
 from retold.model.summary import summarize
 from retold.synthetic import make_story
-from retold.tui.screens.overview import CoverageMap, OverviewScreen, RowsView
+from retold.tui.screens.overview import OverviewScreen
+from retold.tui.widgets.coverage_map import CoverageMap
+from retold.tui.widgets.rows_view import RowsView
 
 from .helpers import drive, make_app
 

@@ -13,7 +13,9 @@ from retold.tui.screens.help import HelpScreen
 from retold.tui.screens.note_editor import NoteEditor
 from retold.tui.screens.notes_list import NotesList
 from retold.tui.screens.outlet_info import OutletInfo
-from retold.tui.screens.overview import CoverageMap, OverviewScreen, RowsView
+from retold.tui.screens.overview import OverviewScreen
+from retold.tui.widgets.coverage_map import CoverageMap
+from retold.tui.widgets.rows_view import RowsView
 from retold.tui.screens.reader import ReaderScreen
 from retold.tui.widgets.outlet_pane import OutletPane
 from retold.tui.widgets.search_bar import SearchBar
