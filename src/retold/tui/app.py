@@ -8,29 +8,15 @@ from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import Screen
 
 from retold.model.story import Alignment
+from retold.tui.messages import LoadFinished, LoadProgress
 from retold.tui.screens.reader import ReaderScreen
 
 
 class LoadCancelled(Exception):
     """Raised from the pipeline's progress callback once the user cancelled loading."""
-
-
-class LoadProgress(Message):
-    """Posted from the loading thread as each stage begins."""
-
-    def __init__(self, stage: str, done: int, total: int) -> None:
-        super().__init__()
-        self.stage, self.done, self.total = stage, done, total
-
-
-class LoadFinished(Message):
-    def __init__(self, alignment: Alignment | None, error: Exception | None) -> None:
-        super().__init__()
-        self.alignment, self.error = alignment, error
 
 
 class RetoldApp(App[None]):
