@@ -67,17 +67,14 @@ class ReaderScreen(Screen):
     def show_diff(self) -> bool:
         return self.modes.diff
 
-
     @property
     def show_removed(self) -> bool:
         return self.modes.removed
-
 
     @property
     def reference(self) -> int | None:
         """The outlet number `d` compares with (R); None: the closest counterpart."""
         return self.modes.reference
-
 
     @property
     def filter_mode(self) -> str | None:
