@@ -6,11 +6,21 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from retold.model.safe import printable
-from retold.model.story import Status
+from retold.model.story import STATUSES, Status
 from retold.tui.state import ReaderState, ViewModes
-from retold.tui.widgets.outlet_pane import NOTE_MARK
+from retold.tui.widgets.outlet_pane import NOTE_MARK, REMOVED_MARK
 
 STATUS_STYLE = {Status.SHARED: "", Status.ALTERED: "italic", Status.UNIQUE: "bold"}
+
+
+def legend_line() -> Text:
+    """The line under the status line: what the marks mean (`/` turns it into the search prompt)."""
+    legend = Text(no_wrap=True, overflow="ellipsis")
+    for status in STATUSES:
+        legend.append(f"{status.glyph} {status}", STATUS_STYLE[status])
+        legend.append("   ")
+    legend.append(f"{NOTE_MARK} note   {REMOVED_MARK} removed furniture (r)   ? help")
+    return legend
 
 
 def status_line(

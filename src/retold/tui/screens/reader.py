@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.reactive import Reactive
@@ -19,7 +18,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from retold.model.search import SearchResult
-from retold.model.story import STATUSES, Alignment
+from retold.model.story import Alignment
 from retold.notes.service import StoryNotes
 from retold.tui.notes_workflow import NotesWorkflow
 from retold.tui.reader_bindings import READER_BINDINGS
@@ -27,9 +26,9 @@ from retold.tui.search_workflow import ReaderSearch
 from retold.tui.view_actions import ViewActions
 from retold.tui.messages import Navigate, PaneClicked, PaneScrolled
 from retold.tui.state import PaneLayout, ReaderState, ViewModes
-from retold.tui.status_line import STATUS_STYLE, status_line
+from retold.tui.status_line import legend_line, status_line
 from retold.tui.widgets.key_bar import KeyBar
-from retold.tui.widgets.outlet_pane import NOTE_MARK, REMOVED_MARK, OutletPane
+from retold.tui.widgets.outlet_pane import OutletPane
 from retold.tui.widgets.pane_header import PaneHeader, copy_badge
 from retold.tui.widgets.pane_row import PaneRow
 from retold.tui.widgets.search_bar import SearchBar
@@ -223,12 +222,7 @@ class ReaderScreen(Screen):
     # ---------------------------------------------------------------- events
 
     def on_mount(self) -> None:
-        legend = Text(no_wrap=True, overflow="ellipsis")
-        for status in STATUSES:
-            legend.append(f"{status.glyph} {status}", STATUS_STYLE[status])
-            legend.append("   ")
-        legend.append(f"{NOTE_MARK} note   {REMOVED_MARK} removed furniture (r)   ? help")
-        self.query_one("#legend", SearchBar).set(legend)
+        self.query_one("#legend", SearchBar).set(legend_line())
         self.state = ReaderState.start(
             self.alignment,
             self._panes_that_fit(self.size.width),
@@ -361,7 +355,7 @@ class ReaderScreen(Screen):
         # their descriptions say when they work.
         show_help(self, include_disabled=True)
 
-    # ---------------------------------------------------------------- issue 10: glance, search, filter, copy
+    # ---------------------------------------------------------------- jumps by outlet id, search (tui/search_workflow.py)
 
     def jump_to(self, outlet_id: str, index: int) -> None:
         """Focus an outlet's pane with its cursor on a sentence; the others follow."""
