@@ -34,12 +34,12 @@ def _split(members: list[Node], by_node: dict, judge: ev.Judge, languages: list[
     if len({k for k, _ in members}) < 3:
         return [members]  # two outlets: their link is the whole evidence, judged already
     inside = set(members)
-    own = set()  # by value: the same link made twice is one link
+    own: dict[int, object] = {}  # by identity (a frozen dataclass hashes every field, every time)
     for node in members:
         for link in by_node.get(node, ()):
-            if link not in own and all(n in inside for n in _nodes(link)):
-                own.add(link)
-    group_links = sorted(own, key=lambda l: (l.outlet_a, l.rows, l.outlet_b, l.cols, l.score))
+            if id(link) not in own and all(n in inside for n in _nodes(link)):
+                own[id(link)] = link
+    group_links = sorted(own.values(), key=lambda l: (l.outlet_a, l.rows, l.outlet_b, l.cols, l.score))
     verdicts = [judge.link_verdict(link) for link in group_links]
     strong = [link for link, v in zip(group_links, verdicts) if v.confidence >= ev.STRONG]
     if len(strong) == len(group_links) or len(_components(members, strong)) == 1:
@@ -51,8 +51,10 @@ def _split(members: list[Node], by_node: dict, judge: ev.Judge, languages: list[
     pieces = []
     for piece in _components(members, rest):
         if len({k for k, _ in piece}) >= 2:
-            kept = set(rest)
-            pieces += _split(piece, {node: [l for l in by_node.get(node, ()) if l in kept] for node in piece}, judge, languages)
+            # By identity: a twin (the same link made twice) stays as a link of its own, and the
+            # one removed is gone, so every round has one link fewer.
+            kept = {id(link) for link in rest}
+            pieces += _split(piece, {node: [l for l in by_node.get(node, ()) if id(l) in kept] for node in piece}, judge, languages)
     return pieces
 
 
