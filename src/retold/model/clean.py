@@ -248,7 +248,10 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("fundraising appeal", re.compile(
         r"(?i)\bsupport (?:independent|quality|local|our|trusted|free) (?:journalism|reporting|news|media)\b|"
         r"\bdonate (?:now|today|to|here|once|monthly)\b|^donate\b|\bmake a (?:donation|contribution)\b|"
-        r"\bbecome a (?:member|supporter|patron|subscriber)\b|\bsupport us\b"), 40),
+        r"\bbecome a (?:member|supporter|patron|subscriber)\b|\bsupport us\b|"
+        # The ask in the reader's imperative, with no donation word: "give what you can".
+        r"\bgive what you can\b|\bchip in (?:today|now)\b|"
+        r"\b(?:every|any) (?:contribution|donation|gift),? (?:however (?:small|big|large),? )?(?:helps|counts|matters)\b"), 40),
     # Agency notices run long: the phrases, not the length, decide.
     ("copyright", _Phrases(re.compile(
         r"(?i)^all rights reserved\b|\bmay not be (?:published|reproduced|copied),? (?:broadcast|distributed)|"
