@@ -238,3 +238,25 @@ def test_a_place_between_confirmed_pairs_does_not_outweigh_roles_swapped():
     alignment = align([outlet("a", a_text), outlet("b", b_text)])
     assert together(alignment, "a", 2, "b", 2) and together(alignment, "a", 3 + 1, "b", 4)  # its neighbours pair
     assert not together(alignment, "a", 3, "b", 3)
+
+
+# ---------------------------------------------------------------- position never makes a pair sure
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(_WORDS, min_size=3, max_size=14), st.lists(_WORDS, min_size=3, max_size=14),
+       st.sampled_from([ev.POSITION_PARALLEL, ev.POSITION_NEIGHBOURS, ev.POSITION_NEAR]))
+def test_a_pair_its_place_carries_is_at_most_possible(a_words, b_words, structure):
+    """Where the words alone would not pair two sentences, their place in parallel text may, but
+    the pair is then shown as "possible" (position named), never as a sure counterpart."""
+    a, b = " ".join(a_words) + ".", " ".join(b_words) + "."
+    judge = _judge([[a], [b]])
+    content = judge.verdict(0, (0,), 1, (0,))
+    placed = judge.verdict(0, (0,), 1, (0,), structure=structure)
+    if content in (ev.VERBATIM, ev.NEAR):
+        assert placed == content  # a copy needs no place to be sure
+        return
+    assert "position" in placed.evidence
+    if content.confidence < ev.SAME_STATEMENT:
+        assert placed.confidence < ev.STRONG
+    else:
+        assert placed.confidence >= content.confidence  # its place only adds to what its words say

@@ -73,6 +73,7 @@ POSITION_PARALLEL = 2.5
 POSITION_NEIGHBOURS = 1.0
 POSITION_NEAR = 0.7  # ... and a pair at the same relative place in both texts (within PLACE_NEAR)
 PLACE_NEAR = 0.1
+POSITION_CEILING = 0.74  # a pair its place carries (content alone below SAME_STATEMENT): at most "possible"
 PLACE_TEXTS = 4  # sentences each text needs before a relative place says anything
 COHERENCE_FLOOR = 0.3  # a group member's mean support from the group's other outlets
 
@@ -374,6 +375,10 @@ class Judge:
         logit, named = found
         if structure > 0:
             named = named + ["position"]
+            if sigmoid(logit) < SAME_STATEMENT:
+                # The words alone would not pair them; their place does. Shown as "possible", never
+                # as sure: a retelling's lead beside the wire's lead may be another statement.
+                return Verdict(min(sigmoid(logit + structure), POSITION_CEILING), tuple(named))
         return Verdict(sigmoid(logit + structure), tuple(named))
 
 
