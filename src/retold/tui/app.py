@@ -12,7 +12,10 @@ from textual.message import Message
 from textual.screen import Screen
 
 from retold.model.story import Alignment
-from retold.tui.screens.reader import ReaderScreen
+
+# The reader screen (and its widgets, the notes store, sqlite3) is imported when first needed,
+# not here: the loading screen paints first, and the import runs while the story aligns.
+READER_MODULE = "retold.tui.screens.reader"
 
 
 class LoadCancelled(Exception):
@@ -38,12 +41,16 @@ class RetoldApp(App[None]):
     CSS_PATH = "retold.tcss"  # every style of the app, theme variables only
 
     def __init__(
-        self, alignment: Alignment | None = None, *, paths: list[str] | None = None, keymap_file=None, loader=None, **kwargs
+        self, alignment: Alignment | None = None, *, paths: list[str] | None = None, keymap_file=None, loader=None,
+        cache=None, semantic: bool = True, **kwargs
     ) -> None:
         """Open a finished `alignment`, or load `paths` in a worker behind a progress screen.
 
         `keymap_file`: the user's keymap (default: retold.config.keymap_path()).
-        `loader`: what loads `paths` (default: retold.model.pipeline.load_alignment).
+        `loader`: what loads `paths` (default: retold.model.offload.load_alignment_aside: the
+        pipeline, in a child process for a big story so the screen keeps the interpreter lock).
+        `cache`: the alignment cache the default loader reads and fills (None: align afresh).
+        `semantic`: the default loader uses the sentence model when installed (False: words alone).
         After a load fails, `load_error` holds its one-line message and the return code is 2.
         """
         super().__init__(**kwargs)
@@ -52,6 +59,8 @@ class RetoldApp(App[None]):
         self.alignment = alignment
         self.paths = paths
         self.loader = loader
+        self.cache = cache
+        self.semantic = semantic
         self.load_error: str | None = None
         self.load_notices: list[str] = []
         self._cancelled = threading.Event()
@@ -85,12 +94,19 @@ class RetoldApp(App[None]):
             # which the app waits for on exit, so ctrl+c would wait for the alignment to end.
             threading.Thread(target=self._load, name="retold-load", daemon=True).start()
 
+    def on_ready(self) -> None:
+        """The first frame is on screen: import the reader screen while the story loads."""
+        if self.alignment is None:
+            from importlib import import_module
+
+            threading.Thread(target=import_module, args=(READER_MODULE,), name="retold-import", daemon=True).start()
+
     # ---------------------------------------------------------------- loading
 
     def _load(self) -> None:
         """Runs in the loading thread: the whole pipeline, then the overview's summary.
         Talks to the app only through post_message (thread-safe, never blocks)."""
-        from retold.model.pipeline import load_alignment
+        from retold.model.offload import load_alignment_aside
         from retold.model.summary import summarize
 
         def progress(stage: str, done: int, total: int) -> None:
@@ -102,7 +118,8 @@ class RetoldApp(App[None]):
             self.load_notices.append(message)
 
         try:
-            alignment = (self.loader or load_alignment)(self.paths, notice, progress)
+            loader = self.loader or partial(load_alignment_aside, cache=self.cache, semantic=self.semantic)
+            alignment = loader(self.paths, notice, progress)
             progress("summarizing", 0, 1)
             summarize(alignment)  # cached on the alignment: the overview then opens at once
         except LoadCancelled:
@@ -125,6 +142,8 @@ class RetoldApp(App[None]):
         if self._cancelled.is_set():
             return
         if message.alignment is not None:
+            from retold.tui.screens.reader import ReaderScreen
+
             self.alignment = message.alignment
             self.switch_screen(ReaderScreen(self.alignment))
             for notice in self.load_notices:
@@ -163,6 +182,8 @@ class RetoldApp(App[None]):
     def get_default_screen(self) -> Screen:
         if self.alignment is None:
             return Screen()  # the loading screen is pushed over it on mount; the reader replaces that
+        from retold.tui.screens.reader import ReaderScreen
+
         return ReaderScreen(self.alignment)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
