@@ -150,6 +150,10 @@ def _parser() -> argparse.ArgumentParser:
     align_p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     align_p.add_argument("--no-semantic", action="store_true", help=NO_SEMANTIC_HELP)
     align_p.add_argument("--no-cache", action="store_true", help=NO_CACHE_HELP)
+    align_p.add_argument(
+        "--with-notes", action="store_true",
+        help="html: include your reading notes on this story (quote, note, times; both wordings when the article changed)",
+    )
 
     fetch_p = sub.add_parser(
         "fetch", help="download outlets' pages (by URL) into a story folder",
@@ -305,10 +309,16 @@ def _align(args) -> int:
     from retold.model.pipeline import cyclic_gc_paused, load_alignment
     from retold.model.story import InputError
 
+    paths = args.paths
+    if not paths:  # as `retold` alone opens it: the sample story, said so
+        from retold.sample import sample_story_path
+
+        paths = [str(sample_story_path())]
+        _notice(f"no PATH given: aligning the sample story ({paths[0]})")
     _semantic_hint(args)
     bar = _EmbeddingBar()
     try:
-        alignment = load_alignment(args.paths, _notice, bar, not args.no_semantic, cache=_cache(args))
+        alignment = load_alignment(paths, _notice, bar, not args.no_semantic, cache=_cache(args))
     except InputError as exc:
         return _fail(str(exc))
     finally:
@@ -321,7 +331,15 @@ def _align(args) -> int:
     elif args.format in ("html", "csv"):
         from retold.model.share import to_csv, to_html
 
-        out = to_html(alignment) if args.format == "html" else to_csv(alignment)
+        if args.format == "html":
+            notes = None
+            if args.with_notes:
+                notes = _shared_notes(alignment)
+                if notes is None:
+                    return 2
+            out = to_html(alignment, notes)
+        else:
+            out = to_csv(alignment)
     else:
         color = not args.output and (args.color == "always" or (
             args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -335,6 +353,39 @@ def _align(args) -> int:
     else:
         sys.stdout.write(out)
     return 0
+
+
+def _shared_notes(alignment):
+    """The story's notes as the share page shows them (None, said, when the notes cannot be read)."""
+    from retold.model.share import SharedNote
+    from retold.notes.service import StoryNotes
+    from retold.notes.store import NotesUnavailable, NoteStore
+
+    try:
+        store = NoteStore.open()
+    except NotesUnavailable as exc:
+        _fail(f"notes unavailable: {exc}")
+        return None
+    if store.notice:
+        _notice(store.notice)
+    shared = []
+    for placed in StoryNotes(store, alignment).placed:
+        note = placed.note
+        if note.draft:
+            continue  # a draft is not for sharing
+        shared.append(SharedNote(
+            outlet=placed.outlet.name if placed.outlet is not None else note.outlet_name,
+            sentence=placed.anchor.sentence,
+            quote=None if note.on_story else placed.quote,
+            written=placed.written if placed.changed else None,
+            detached=placed.anchor.how == "detached",
+            body=note.body,
+            created=note.created,
+            updated=note.updated if note.updated != note.created else None,
+        ))
+    if not shared:
+        _notice("no notes on this story to include (drafts are left out)")
+    return shared
 
 
 def _cache(args):
@@ -409,6 +460,9 @@ def _fetch(args) -> int:
     except OSError as exc:
         return _fail(f"{args.into}: cannot be used as the story folder ({exc.strerror or exc})")
     failed = sum(r.status == "failed" for r in results)
+    fetched = {r.file for r in results if r.status == "fetched" and r.file}
+    if fetched:
+        _warn_unrelated(Path(args.into), fetched)
     print(f"retold: {len(results) - failed} of {len(results)} URLs in {printable(args.into)}"
           + (f"; {failed} failed (re-run to retry them)" if failed else ""), file=sys.stderr)
     return 1 if failed else 0
@@ -423,6 +477,25 @@ def _folder_problem(folder) -> str | None:
         if parent.exists():
             return None if parent.is_dir() else f"cannot be created: {parent} is a file, not a folder"
     return None
+
+
+def _warn_unrelated(folder, fetched: set[str]) -> None:
+    """A page just fetched that shares no sentence with any other outlet of the story is likely
+    from another story (a wrong link, a redirect to a front page): said, not removed."""
+    from retold.model.pipeline import load_alignment
+    from retold.model.story import InputError
+
+    try:
+        alignment = load_alignment([str(folder)], semantic=False)  # shared sentences: words suffice
+    except InputError:
+        return
+    if len(alignment.outlets) < 2:
+        return
+    table = alignment.overlap()
+    for outlet in alignment.outlets:
+        name = os.path.basename(outlet.meta.source)
+        if name in fetched and not any(table[outlet.id][other.id] for other in alignment.outlets if other is not outlet):
+            _notice(f"{name}: shares no sentence with the other outlets (0 % overlap); is it a page from another story?")
 
 
 def _read(args) -> int:

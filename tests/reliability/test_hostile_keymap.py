@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from retold.tui.keymap import all_binding_ids, binding_scopes, load_keymap
+from retold.tui.binding_ids import all_binding_ids, binding_scopes
+from retold.tui.keymap import load_keymap
 from tests.tui.helpers import drive, make_app
 
 NOT_KEYS = ["quit = [1]", 'quit = [["q"]]', "quit = {a = 1}", "quit = true", 'cursor_down = [1, "j"]', "quit = []",
@@ -48,7 +49,7 @@ def test_the_reader_starts_with_a_keymap_of_wrong_types_and_keeps_the_default_ke
 def test_a_key_taken_from_another_action_is_refused_and_said_plainly(tmp_path, sample_dir):
     path = tmp_path / "keymap.toml"
     path.write_text('[keys]\ncursor_down = "q"\n')
-    keymap, problems = load_keymap(path, all_binding_ids())
+    keymap, problems = load_keymap(path, all_binding_ids(), binding_scopes())
     assert keymap == {}
     [problem] = problems
     assert "cursor_down = 'q': 'q' is also quit's key on the reader; not applied" in problem
@@ -71,7 +72,7 @@ def test_a_key_taken_from_another_action_is_refused_and_said_plainly(tmp_path, s
 def test_moving_both_actions_is_not_a_clash(tmp_path):
     path = tmp_path / "keymap.toml"
     path.write_text('[keys]\ncursor_down = "q"\nquit = "Q"\n')
-    assert load_keymap(path, all_binding_ids()) == ({"cursor_down": "q", "quit": "Q"}, [])
+    assert load_keymap(path, all_binding_ids(), binding_scopes()) == ({"cursor_down": "q", "quit": "Q"}, [])
 
 
 SCOPES = binding_scopes()

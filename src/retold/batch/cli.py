@@ -57,7 +57,7 @@ def run_batch_command(args) -> int:
         from retold.batch.noise import quiet_dask
         import distributed  # noqa: F401
     except ImportError:
-        return _fail("`retold batch` needs Dask: pip install 'retold[batch]'")
+        return _fail("`retold batch` needs Dask: in retold's checkout, pip install '.[batch]'")
     root, out = Path(args.root), Path(args.out)
     if not root.is_dir():
         return _fail(f"{args.root}: no such directory")
@@ -92,4 +92,12 @@ def run_batch_command(args) -> int:
     elapsed = time.monotonic() - started
     print(f"retold: {progress.done} stories aligned in {elapsed:.1f} s ({progress.failed} failed), "
           f"{progress.skipped} already in {printable(out)}", file=sys.stderr)
-    return 1 if progress.failed else 0
+    for story, reason in progress.failures:  # each failure once: the lines above said these already
+        if not any(problem.startswith(f"{story}: ") for problem in progress.reported):
+            print(f"retold: failed: {printable(story)}: {printable(reason)}", file=sys.stderr)
+    if progress.failed_before:
+        print(f"retold: {len(progress.failed_before)} failed in an earlier run, still in {printable(out)} "
+              "(--retry-failed runs them again):", file=sys.stderr)
+        for story, reason in progress.failed_before:
+            print(f"retold: failed: {printable(story)}: {printable(reason)}", file=sys.stderr)
+    return 1 if progress.failed or progress.failed_before else 0

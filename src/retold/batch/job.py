@@ -231,6 +231,8 @@ class Progress:
     skipped: int = 0  # already in the output
     started: float = 0.0
     reported: list[str] = field(default_factory=list)  # "story: what happened", for the user (each a failed record too)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (story, one-line reason), this run
+    failed_before: list[tuple[str, str]] = field(default_factory=list)  # failures left in the output from earlier runs
 
     @property
     def rate(self) -> float:
@@ -260,6 +262,10 @@ def _record_problems(output, problems: list[tuple[str, str]], progress: Progress
 def failed_task_records(paths: list[str], exc: Exception) -> list[dict]:
     reason = " ".join(str(exc).split())[:200] or type(exc).__name__
     return [story_record(path, None, 0.0, None, f"{path}: task failed ({type(exc).__name__}: {reason})") for path in paths]
+
+
+def _one_line(error: str | None) -> str:
+    return " ".join((error or "failed").split())[:300]
 
 
 def chunks(items: list[str], size: int) -> Iterator[list[str]]:
@@ -318,6 +324,7 @@ def run_batch(
         stories = found[0]
         todo = [path for path in stories if path not in done]
         progress = Progress(total=len(todo), skipped=len(stories) - len(todo), started=time.monotonic())
+        progress.failed_before = [(r["path"], _one_line(r.get("error"))) for r in previous if not r["ok"]]
         _record_problems(output, [(p, why) for p, why in problems if p not in done], progress, on_progress)
         if not todo:
             with output:  # folds a leftover Parquet journal
@@ -373,6 +380,7 @@ def _submit_all(client, root: Path, todo: list[str], output, progress: Progress,
                 future.release()
                 progress.done += len(records)
                 progress.failed += sum(not r["ok"] for r in records)
+                progress.failures += [(r["path"], _one_line(r.get("error"))) for r in records if not r["ok"]]
                 if on_progress:
                     on_progress(progress)
     finally:

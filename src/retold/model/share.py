@@ -187,7 +187,49 @@ def _cell(alignment: Alignment, row: Row, outlet_id: str) -> str:
     return f'<td class="{kind}-cell"{lang}{note}>{"".join(parts)}</td>'
 
 
-def to_html(alignment: Alignment) -> str:
+@dataclass(frozen=True)
+class SharedNote:
+    """A reading note as the share page shows it (plain data: the model knows no notes store)."""
+
+    outlet: str | None  # None: a note on the whole story
+    sentence: int | None  # index in the outlet, when the note found its sentence
+    quote: str | None  # the sentence as the file has it now
+    written: str | None  # the quote as it was when the note was written, if the article changed since
+    detached: bool
+    body: str
+    created: str
+    updated: str | None
+
+
+def _notes_section(notes: list[SharedNote]) -> list[str]:
+    out = ["<h2>Notes</h2>"]
+    if not notes:
+        out.append('<p class="meta">No notes on this story.</p>')
+        return out
+    out.append('<ol class="notes">')
+    for note in notes:
+        where = "On the whole story" if note.outlet is None else _e(note.outlet)
+        if note.sentence is not None:
+            where += f", sentence {note.sentence + 1}"
+        if note.detached:
+            where += " (its sentence is no longer in the file)"
+        parts = [f"<li><p><strong>{where}</strong></p>"]
+        if note.written is not None:
+            parts.append(f"<blockquote>{_e(note.written)}</blockquote>")
+            parts.append('<p class="meta">changed since the note was written; the article now reads:</p>')
+        if note.quote is not None:
+            parts.append(f"<blockquote>{_e(note.quote)}</blockquote>")
+        body = "<br>".join(_e(line) for line in note.body.split("\n"))
+        parts.append(f"<p>{body}</p>")
+        times = f"noted {_e(note.created)}" + (f", edited {_e(note.updated)}" if note.updated else "")
+        parts.append(f'<p class="meta">{times}</p></li>')
+        out.append("".join(parts))
+    out.append("</ol>")
+    return out
+
+
+def to_html(alignment: Alignment, notes: list[SharedNote] | None = None) -> str:
+    """The share page; `notes` (retold align --with-notes): a Notes section after the outlets."""
     outlets = alignment.outlets
     title = alignment.story_title or next((o.title for o in outlets if o.title), None) or "retold comparison"
     language = next((o.meta.language for o in outlets if o.meta.language), None) or "en"
@@ -227,6 +269,8 @@ def to_html(alignment: Alignment) -> str:
             + "</tr>"
         )
     out.append("</tbody></table>")
+    if notes is not None:
+        out.extend(_notes_section(notes))
     out.append("<h2>Overlap</h2>")
     out.append('<p class="meta">Share of the row outlet\'s sentences that have a counterpart in the column outlet.</p>')
     table = alignment.overlap()

@@ -19,9 +19,21 @@ class PlacedNote:
 
     @property
     def quote(self) -> str:
+        """The sentence as the outlet's file has it now (as written, when it is gone)."""
         if self.outlet is not None and self.anchor.sentence is not None:
             return self.outlet.sentences[self.anchor.sentence].text
+        return self.written
+
+    @property
+    def written(self) -> str:
+        """The quote as it stood when the note was written (whitespace collapsed)."""
         return " ".join(self.note.exact.split())
+
+    @property
+    def changed(self) -> bool:
+        """Whether the article's wording changed since the note was written: the note found its
+        sentence again, but not word for word (a silent edit a fact-checker tracks)."""
+        return self.anchor.how == "fuzzy" and self.quote != self.written
 
 
 def source_key(outlet: Outlet) -> str:

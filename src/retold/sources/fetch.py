@@ -374,6 +374,16 @@ def _urls_by_stored_form(into: Path) -> tuple[dict[str, dict], dict[str, dict]]:
     return entries, {public_url(str(e["url"])): e for e in entries.values() if e.get("url")}
 
 
+def person_names(author: str | None) -> str | None:
+    """The byline's people: a page's author list often carries the dateline's place as one
+    more entry ("Tove Brandt; Esbergen"); a one-word entry beside a full name is dropped."""
+    if not author:
+        return author
+    parts = [part.strip() for part in author.split(";") if part.strip()]
+    names = [part for part in parts if len(part.split()) >= 2]
+    return "; ".join(names) if names else author
+
+
 def fetch_into(
     urls: list[str],
     into: Path,
@@ -403,6 +413,26 @@ def fetch_into(
         if report:
             report(result)
 
+    # Pages download at once but enter story.toml in the order the URLs were given: each job
+    # waits for its turn (every earlier job written or failed) before it writes.
+    turn = {"next": 0}
+    turns = threading.Condition()
+
+    def in_order(number: int, client: httpx.Client, url: str, user_entry: dict | None) -> FetchResult:
+        try:
+            return one(client, url, user_entry, number)
+        finally:
+            with turns:
+                turns.wait_for(lambda: turn["next"] >= number)
+                turn["next"] = max(turn["next"], number + 1)
+                turns.notify_all()
+
+    def wait_turn(number: int) -> None:
+        with turns:
+            turns.wait_for(lambda: turn["next"] >= number)
+            if turn.get("stopped"):
+                raise FetchError("interrupted")
+
     def commit(staging: Path, url: str, entry: dict, body: bytes, user_entry: dict | None) -> FetchResult:
         """Under both locks: story.toml as it is now (another run may have written since), the
         file name chosen against the folder as it is now, then the entry, then the page."""
@@ -430,7 +460,7 @@ def fetch_into(
             os.replace(staging, into / name)  # replaces a link at that name, never writes through it
         return FetchResult(stored, "fetched", name, entry=entry)
 
-    def one(client: httpx.Client, url: str, user_entry: dict | None) -> FetchResult:
+    def one(client: httpx.Client, url: str, user_entry: dict | None, number: int = 0) -> FetchResult:
         stored = public_url(url)
         staging = None
         try:
@@ -453,7 +483,7 @@ def fetch_into(
                 "url": stored,
                 "published": page.published,
                 "language": page.language,
-                "author": page.author,
+                "author": person_names(page.author),
                 "fetched": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
                 "charset": charset if charset not in ("utf-8", "utf-8-sig") else None,
             }
@@ -461,6 +491,7 @@ def fetch_into(
             # run or a planted link holds) and checked like the loader reads it.
             staging = staging_file(into, ".fetch-", ".part.html", text.encode("utf-8"))
             check_article(staging, entry)
+            wait_turn(number)
             return commit(staging, url, entry, body, user_entry)
         except (FetchError, InputError) as exc:
             return FetchResult(stored, "failed", error=str(exc))
@@ -480,7 +511,7 @@ def fetch_into(
             headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml",
                      "Accept-Encoding": ACCEPT_ENCODING},
         )) as client, ThreadPoolExecutor(max_workers=max(1, min(options.concurrency, len(todo)))) as pool:
-            futures = [(url, pool.submit(one, client, url, entry)) for url, entry in todo]
+            futures = [(url, pool.submit(in_order, number, client, url, entry)) for number, (url, entry) in enumerate(todo)]
             try:
                 for url, future in futures:
                     results[url] = future.result()
@@ -489,5 +520,8 @@ def fetch_into(
             except KeyboardInterrupt:
                 for _, future in futures:
                     future.cancel()
+                with turns:  # jobs waiting for a cancelled one's turn give up instead
+                    turn["stopped"], turn["next"] = True, len(futures)
+                    turns.notify_all()
                 raise
     return [results[url] for url in order]

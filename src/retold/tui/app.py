@@ -8,10 +8,10 @@ from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import Screen
 
 from retold.model.story import Alignment
+from retold.tui.messages import LoadFinished, LoadProgress
 
 # The reader screen (and its widgets, the notes store, sqlite3) is imported when first needed,
 # not here: the loading screen paints first, and the import runs while the story aligns.
@@ -20,20 +20,6 @@ READER_MODULE = "retold.tui.screens.reader"
 
 class LoadCancelled(Exception):
     """Raised from the pipeline's progress callback once the user cancelled loading."""
-
-
-class LoadProgress(Message):
-    """Posted from the loading thread as each stage begins."""
-
-    def __init__(self, stage: str, done: int, total: int) -> None:
-        super().__init__()
-        self.stage, self.done, self.total = stage, done, total
-
-
-class LoadFinished(Message):
-    def __init__(self, alignment: Alignment | None, error: Exception | None) -> None:
-        super().__init__()
-        self.alignment, self.error = alignment, error
 
 
 class RetoldApp(App[None]):
@@ -70,12 +56,13 @@ class RetoldApp(App[None]):
 
     def _load_keymap(self, keymap_file) -> None:
         from retold.config import keymap_path
-        from retold.tui.keymap import all_binding_ids, load_keymap
+        from retold.tui.binding_ids import all_binding_ids, binding_scopes
+        from retold.tui.keymap import load_keymap
 
         path = keymap_file if keymap_file is not None else keymap_path()
         keymap, problems = load_keymap(path)
         if keymap:  # validate ids only when there is a keymap: the screens load lazily otherwise
-            keymap, more = load_keymap(path, all_binding_ids())
+            keymap, more = load_keymap(path, all_binding_ids(), binding_scopes())
             problems = more
         self.keymap_problems = problems
         self.keymap_file = path
@@ -179,6 +166,37 @@ class RetoldApp(App[None]):
             "retold-unique-on-light": "#0064A0",
         }
 
+    _notes_store = None
+
+    def notes_store(self):
+        """The notes database, opened by the app once (the reader's notes workflow uses it).
+        Raises retold.notes.store.NotesUnavailable, said by the reader, which keeps running."""
+        if self._notes_store is None:
+            from retold.notes.store import NoteStore
+
+            self._notes_store = NoteStore.open()
+        return self._notes_store
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None, time_format: str | None = None) -> str | None:
+        """The palette's "Screenshot": an SVG in the current folder, else in retold's data folder
+        (Textual's default, a downloads folder, often does not exist), and the toast says where."""
+        from pathlib import Path
+
+        from retold.notes.store import data_dir
+
+        problems = []
+        for folder in ([Path(path)] if path else [Path.cwd(), data_dir()]):
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                saved = self.save_screenshot(filename, str(folder), time_format)
+            except OSError as exc:
+                problems.append(f"{folder}: {exc.strerror or exc}")
+                continue
+            self.notify(f"Screenshot saved to {saved}", title="Screenshot", timeout=8, markup=False)
+            return saved
+        self.notify("Screenshot not saved: " + "; ".join(problems), title="Screenshot", severity="error", timeout=10, markup=False)
+        return None
+
     def get_default_screen(self) -> Screen:
         if self.alignment is None:
             return Screen()  # the loading screen is pushed over it on mount; the reader replaces that
@@ -188,7 +206,7 @@ class RetoldApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette lists every action of the screen by its readable name and what it does."""
-        from retold.tui.keymap import screen_actions
+        from retold.tui.actions import screen_actions
         from retold.tui.screens.help import key_label
 
         yield from super().get_system_commands(screen)

@@ -1,4 +1,4 @@
-"""The user's keymap file, and every action the current screen offers, described from its bindings.
+"""The user's keymap file.
 
 The keymap is TOML in the config folder (`retold.config.keymap_path()`):
 
@@ -6,7 +6,7 @@ The keymap is TOML in the config folder (`retold.config.keymap_path()`):
     overview = "O"            # binding id = key, or several: "O,ctrl+o"
     cursor_down = ["j", "down", "ctrl+n"]
 
-Ids are the bindings' ids (listed by `?`). A bad file never stops the reader: each problem is
+Ids are the bindings' ids (listed by `?`; every one in retold.tui.binding_ids). A bad file never stops the reader: each problem is
 one line naming the file, and the default keys stay. A key another action of the same screen
 has (`cursor_down = "q"` where q quits) is refused, said plainly, and both keep their defaults:
 taking a key silently from another action would leave that action without one.
@@ -16,20 +16,18 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 
 from textual.binding import Binding
-from textual.dom import DOMNode
-from textual.screen import Screen
 
 _KEY = re.compile(r"^[A-Za-z0-9_+\-]+$|^.$")  # a Textual key name (ctrl+o, question_mark, f1) or one character
 
 
 def load_keymap(path: Path, known_ids: set[str] | None = None,
                 scopes: dict[str, list[Binding]] | None = None) -> tuple[dict[str, str], list[str]]:
-    """`known_ids`: when given, ids outside it are reported and dropped, and keys that clash
-    with another action of the same screen (`scopes`, default: retold's screens) are refused."""
+    """`known_ids`: when given, ids outside it are reported and dropped; `scopes` (the bindings
+    active together, by where: retold.tui.binding_ids.binding_scopes()): when given, keys that
+    clash with another action of the same screen are refused."""
     # (binding id -> "key,key", problems). A missing file is no problem: the defaults stand.
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
@@ -56,34 +54,10 @@ def load_keymap(path: Path, known_ids: set[str] | None = None,
                             "its default keys stay")
             continue
         keymap[binding_id] = ",".join(k.strip() for item in items for k in item.split(","))
-    if known_ids is not None and keymap:
-        keymap, clashes = refuse_clashes(path, keymap, binding_scopes() if scopes is None else scopes)
+    if known_ids is not None and scopes is not None and keymap:
+        keymap, clashes = refuse_clashes(path, keymap, scopes)
         problems += clashes
     return keymap, problems
-
-
-def binding_scopes() -> dict[str, list[Binding]]:
-    """The bindings active together, by where: a screen with the widgets on it. One key may
-    mean different things on different screens, never two things on one."""
-    from retold.tui.screens.confirm import Confirm
-    from retold.tui.screens.help import HelpScreen
-    from retold.tui.screens.note_editor import NoteEditor
-    from retold.tui.screens.notes_list import NotesList
-    from retold.tui.screens.outlet_info import OutletInfo
-    from retold.tui.screens.overview import CoverageMap, OverviewScreen, RowsView
-    from retold.tui.screens.reader import ReaderScreen
-    from retold.tui.widgets.outlet_pane import OutletPane
-    from retold.tui.widgets.search_bar import SearchBar
-
-    owners = {
-        "the reader": (ReaderScreen, OutletPane), "the overview": (OverviewScreen, CoverageMap, RowsView),
-        "the search bar": (SearchBar,), "outlet info": (OutletInfo,), "help": (HelpScreen,),
-        "the notes list": (NotesList,), "the note editor": (NoteEditor,), "the confirmation": (Confirm,),
-    }
-    return {
-        where: [b for owner in classes for b in Binding.make_bindings(owner.BINDINGS) if isinstance(b, Binding) and b.id]
-        for where, classes in owners.items()
-    }
 
 
 def refuse_clashes(path: Path, keymap: dict[str, str], scopes: dict[str, list[Binding]]) -> tuple[dict[str, str], list[str]]:
@@ -126,63 +100,3 @@ def refuse_clashes(path: Path, keymap: dict[str, str], scopes: dict[str, list[Bi
     return keymap, problems
 
 
-@dataclass(frozen=True)
-class Action:
-    """One thing the user can do on the current screen, with every key that does it."""
-
-    binding: Binding
-    keys: tuple[str, ...]
-    node: DOMNode
-
-    @property
-    def name(self) -> str:
-        return self.binding.description
-
-    @property
-    def description(self) -> str:
-        return self.binding.tooltip or self.binding.description
-
-    @property
-    def id(self) -> str | None:
-        return self.binding.id
-
-
-def screen_actions(screen: Screen) -> list[Action]:
-    """Every action bound on the screen and its focused widget, keys as the keymap left them,
-    in the order the bindings are declared (the screen's own before the app's)."""
-    grouped: dict[str, tuple[Binding, list[str], DOMNode]] = {}
-    app = screen.app
-    # The focused widget's chain, up to the screen and the app; a binding id listed once, with
-    # all its keys (a widget's id-less alias of a key, like the pane's pagedown, is skipped).
-    for node, bindings in screen._modal_binding_chain:
-        for key, binding in bindings:
-            if not binding.description or not binding.id:
-                continue
-            if app._check_action_state(binding.action, node) is False:
-                continue
-            if binding.id in grouped:
-                if grouped[binding.id][2] is node:
-                    grouped[binding.id][1].append(key)
-            else:
-                grouped[binding.id] = (binding, [key], node)
-    return [Action(binding, tuple(keys), node) for binding, keys, node in grouped.values()]
-
-
-def all_binding_ids() -> set[str]:
-    """Every binding id of retold's screens and widgets: what a keymap may name."""
-    from retold.tui.screens.confirm import Confirm
-    from retold.tui.screens.help import HelpScreen
-    from retold.tui.screens.note_editor import NoteEditor
-    from retold.tui.screens.notes_list import NotesList
-    from retold.tui.screens.outlet_info import OutletInfo
-    from retold.tui.screens.overview import CoverageMap, OverviewScreen, RowsView
-    from retold.tui.screens.reader import ReaderScreen
-    from retold.tui.widgets.outlet_pane import OutletPane
-    from retold.tui.widgets.search_bar import SearchBar
-
-    ids: set[str] = set()
-    for owner in (ReaderScreen, OutletPane, SearchBar, OverviewScreen, CoverageMap, RowsView, OutletInfo, HelpScreen, NotesList, NoteEditor, Confirm):
-        for binding in owner.BINDINGS:
-            if isinstance(binding, Binding) and binding.id:
-                ids.add(binding.id)
-    return ids
