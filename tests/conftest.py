@@ -2,8 +2,31 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Hypothesis profiles (README, "Testing"). "ci", the default: derandomised (the examples are a
+# function of the test, so every run and every machine tries the same ones, and a failure seen
+# once is seen again) with a fixed budget of examples (100, or the test's own). "deep", for a
+# long local run: random examples, DEEP_FACTOR times each budget; chosen with
+# RETOLD_HYPOTHESIS_PROFILE=deep, never where CI is set.
+DEEP_FACTOR = 20
+settings.register_profile("ci", derandomize=True, max_examples=100, deadline=None, database=None, print_blob=True)
+settings.register_profile("deep", derandomize=False, max_examples=100 * DEEP_FACTOR, deadline=None, print_blob=True)
+HYPOTHESIS_PROFILE = "ci" if os.environ.get("CI") else os.environ.get("RETOLD_HYPOTHESIS_PROFILE", "ci")
+settings.load_profile(HYPOTHESIS_PROFILE)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under "deep", a test's own budget (`@settings(max_examples=N)`) grows too, not only the default."""
+    if HYPOTHESIS_PROFILE != "deep":
+        return
+    for item in items:
+        test = getattr(item, "obj", None)
+        own = getattr(test, "_hypothesis_internal_use_settings", None)  # where @given keeps a test's settings
+        if own is not None and own.max_examples < 100 * DEEP_FACTOR:
+            test._hypothesis_internal_use_settings = settings(own, max_examples=own.max_examples * DEEP_FACTOR)
 # Subprocesses (`python -m retold`) import this checkout's source, like pytest itself does.
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
 SAMPLE = ROOT / "sample_corpus" / "north-sea-grid"

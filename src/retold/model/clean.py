@@ -23,7 +23,7 @@ from retold.model.story import RawDoc, Removed
 
 # ------------------------------------------------------------------ rules
 
-_TERMINAL = re.compile(r"[.!?…](?:[\"'”’»)\]]*)$|[\"”’»]$")
+_TERMINAL = re.compile(r"[.!?…。！？](?:[\"'”’»)\]]*)$|[\"”’»]$")
 _WORD = re.compile(r"\w+(?:[’'.-]\w+)*")
 
 _MONTHS = (
@@ -325,7 +325,7 @@ def _rules_for(words: int) -> list[tuple[str, re.Pattern[str], int]]:
     ]
 
 
-_SENTENCE_ENDS = ".!?…"
+_SENTENCE_ENDS = ".!?…。！？"  # and the full-width stops of Chinese and Japanese
 _CLOSERS = "\"'”’»)]"  # may follow a sentence end: 'said.”' '(see below.)'
 _QUOTE_ENDS = "\"”’»"  # end a sentence by themselves
 
@@ -467,6 +467,7 @@ def logical_lines(text: str, join_wrapped: bool = True) -> list[Line]:
 # ------------------------------------------------------------------ classify one outlet
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")  # kana and ideographs
 
 
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "JazeeraChina": two words whose space was lost
@@ -556,7 +557,8 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
         if line.kind == "furniture":
             continue  # glued furniture split off its line
         text = line.text
-        words = len(text.split())
+        # Chinese and Japanese run without spaces: about two characters a word.
+        words = len(text.split()) + len(_CJK.findall(text)) // 2
         if _MD_HEADING.match(text):
             line.kind, line.reason, line.weak = "furniture", "heading", True
             in_list = False

@@ -16,8 +16,12 @@ Guarantees after every action (property-tested in tests/unit/test_state_properti
 1. the focused pane's cursor sentence is on screen;
 2. every visible pane with sentences shows some of them;
 3. with sync on, every visible pane holding a counterpart of the cursor sentence has the
-   first sentence of that counterpart span on the cursor's first row, unless it is
-   scrolled to its top or bottom;
+   first sentence of that counterpart span on the cursor's first row, unless no scroll
+   position could put it there: neither its own pane's nor the focused pane's (which moves
+   up for it unless its cursor is at the screen's top or the pane at its bottom; not when
+   the cursor is on the first sentence with its pane at its very top), stated exactly in
+   tests/unit/test_levelling_exact.py, as is: after a cursor move, MARGIN rows stay below
+   the cursor unless its pane is at its bottom;
 4. a pane without one is interpolated between the nearest aligned sentences
    (`retold.tui.sync.follower_row`) and does not start mid-sentence, unless that
    sentence is taller than the pane;
