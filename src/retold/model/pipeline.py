@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 import gc
+import os
 import re
 import sys
 from contextlib import contextmanager
@@ -52,13 +53,15 @@ def load_alignment(
     `notice` receives warnings (skipped files, fallback encodings); `progress` is told each
     stage as it starts (an exception raised by it abandons the work: how the reader cancels),
     and ("embedding", sentences done, sentences to embed) as the sentence model works.
-    `semantic`: use the sentence model when one is installed (False: words alone).
+    `semantic`: use the sentence model when one is installed (False: words alone; so does the
+    environment variable RETOLD_SEMANTIC=off).
     `cache`: where finished alignments are kept by content (retold.model.cache); a hit skips
     cleaning and alignment and repeats the warnings the first run gave. `options`: whatever
     changes the result besides the files (e.g. a sentence model's name), part of the cache key.
     `vector_cache`: keep the sentence model's vectors in the user cache (False: `--no-cache`,
     which reads and writes nothing).
     """
+    semantic = semantic_wanted(semantic)
     with cyclic_gc_paused():
         say = notice or (lambda message: None)
         step = progress or (lambda stage, done, total: None)
@@ -76,6 +79,7 @@ def cached_alignment(
     """The alignment `load_alignment(paths, semantic=semantic, cache=cache)` would give, if the
     cache holds it (its warnings repeated to `notice`); None on a miss. Raises InputError as it would."""
     say = notice or (lambda message: None)
+    semantic = semantic_wanted(semantic)
     options = cache_options(options, semantic)
     with cyclic_gc_paused():
         files, story_title, root = collect_files(paths, say)
@@ -193,8 +197,15 @@ def align_outlets(outlets: list[Outlet], semantic: bool, notice: Callable[[str],
     return align(outlets, semantic=embedder)
 
 
+def semantic_wanted(asked: bool = True) -> bool:
+    """The sentence model is asked for and not switched off by RETOLD_SEMANTIC=off (or 0, no,
+    false): one switch for every command, the reader and the batch's workers."""
+    return asked and os.environ.get("RETOLD_SEMANTIC", "").strip().lower() not in ("0", "off", "no", "false")
+
+
 def semantic_hint(enabled: bool = True) -> str | None:
     """The one line to print (once a run) when the sentence model is wanted but not installed."""
+    enabled = semantic_wanted(enabled)
     if not enabled:
         return None
     from retold.model.semantic import unavailable_hint
@@ -213,6 +224,7 @@ def semantic_option(enabled: bool = True) -> str | None:
     """Which sentence model would take part (backend and package version), found without loading
     it or the aligner: None for words alone. Part of the alignment cache's key, so a hit never
     loads the model."""
+    enabled = semantic_wanted(enabled)
     if not enabled:
         return None
     from importlib import metadata
