@@ -1,15 +1,15 @@
 """Evidence that two sentences (or beads) tell the same statement, and a calibrated confidence.
 
-Sharing the story's topic words is not evidence: every sentence of a story about NATO and
-China names NATO and China. What is evidence:
+Sharing the story's topic words is not evidence: every sentence of a story about Velmont and
+Korrin names Velmont and Korrin. What is evidence:
 
 - `lexical` — the weighted overlap of their informative features, each feature's weight lowered
   by how many sentences of the *whole story* carry it (story-level document frequency);
 - `run` — a long common run of words (longest common subsequence of tokens): two words swapped
   in a long sentence leave most of it in order;
 - `numbers` — a number both give; a number each gives and the other does not is evidence against;
-- `names` — the same named actors in the same roles (their order: "NATO accused China" and
-  "China warned NATO" swap agent and patient); each side naming someone the other does not
+- `names` — the same named actors in the same roles (their order: "Velmont accused Korrin" and
+  "Korrin warned Velmont" swap agent and patient); each side naming someone the other does not
   (a different speaker) is evidence against;
 - `quote` — the same quoted words; different quoted words are evidence against;
 - `semantic` — a sentence model's cosine, normalised by the outlet pair's median cosine (when a
@@ -450,7 +450,7 @@ def pair_features(fa: frozenset[str], fb: frozenset[str], ca: Clues, cb: Clues, 
     numbers = 1.0 if ca.numbers & cb.numbers else 0.0
     numbers_differ = 1.0 if (ca.numbers - cb.numbers) and (cb.numbers - ca.numbers) else 0.0
     shared_names = [n for n in ca.names if n in cb.names]
-    # Who did what to whom: "NATO accused China …" / "China warned NATO …" swap agent and
+    # Who did what to whom: "Velmont accused Korrin …" / "Korrin warned Velmont …" swap agent and
     # patient. A mere change of order elsewhere is common in paraphrase (an attribution moved to
     # the end, "X and Y"); the agent becoming the patient is not.
     ta, tb = _who_to_whom(ca), _who_to_whom(cb)

@@ -1,8 +1,8 @@
 """The order-free phase's second look, with a sentence model: sentences the words left unlinked.
 
-A paraphrased lead shares few content words with its original ("China on Thursday warned NATO
-against provoking confrontation" / "China urged NATO on Thursday to stop inciting
-confrontation"). Between the sentences of an outlet pair that no lexical link took, each one's
+A paraphrased lead shares few content words with its original ("Velmont on Monday warned the Accord
+against stirring up a quarrel" / "Velmont urged the Accord on Monday to stop fanning
+the dispute"). Between the sentences of an outlet pair that no lexical link took, each one's
 best match by the model's cosine is proposed when the choice is mutual; the judge then weighs
 the cosine (above the outlet pair's median, the level of unrelated sentences of this story)
 together with the words, the numbers, the names and the quotes, and keeps the pair only when
