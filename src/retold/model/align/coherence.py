@@ -10,7 +10,7 @@ split at its weakest link, and each piece is checked again.
 
 from __future__ import annotations
 
-from retold.model.align import evidence as ev
+import retold.model.align.evidence as ev
 
 Node = tuple[int, int]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from retold.model.align import evidence as ev
+import retold.model.align.evidence as ev
 from retold.model.align.candidates import candidate_pairs, outlet_pairs
 from retold.model.align.coherence import coherent
 from retold.model.align.features import feature_weights, sentence_features
