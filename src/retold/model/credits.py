@@ -131,7 +131,10 @@ def credits_of(outlet: Outlet) -> tuple[Credit, ...]:
             name = match.group(1).strip()
             own = names_match(name, outlet.name, outlet.meta.url)
             kind = "wire" if not own and _is_agency(name) else "dateline"
-            found.append(Credit(kind, name, match.group(0).strip(), own, "body", sentence.start, sentence.end))
+            head = match.group(0).strip()
+            at = outlet.text.find(head, sentence.start, sentence.end)
+            start, end = (at, at + len(head)) if at >= 0 else (sentence.start, sentence.end)
+            found.append(Credit(kind, name, head, own, "body", start, end))
             break
     for text, where, start, end, reason in lines:
         found.extend(_line_credits(outlet, text, where, start, end, reason))

@@ -11,12 +11,14 @@ from __future__ import annotations
 import json
 
 from retold.model.safe import printable
+from retold.model.sources import credit_dict, provenance_dict, quotes_list, sources_of
 from retold.model.story import GLYPHS, Alignment
 
 SCHEMA = "retold.alignment/2"
 
 
 def to_dict(alignment: Alignment) -> dict:
+    sources = sources_of(alignment)
     return {
         "schema": SCHEMA,
         "story": {"title": alignment.story_title, "key": alignment.story_key},
@@ -47,6 +49,7 @@ def to_dict(alignment: Alignment) -> dict:
                     for s in outlet.sentences
                 ],
                 "removed": [{"text": r.text, "reason": r.reason, "start": r.start, "end": r.end} for r in outlet.removed],
+                "credits": [credit_dict(c) for c in sources.credits(outlet.id)],
             }
             for outlet in alignment.outlets
         ],
@@ -55,6 +58,8 @@ def to_dict(alignment: Alignment) -> dict:
             for g in alignment.groups
         ],
         "overlap": alignment.overlap(),
+        "provenance": provenance_dict(sources.provenance),
+        "quotes": quotes_list(sources.quotes),
     }
 
 

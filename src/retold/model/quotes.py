@@ -488,7 +488,9 @@ def _finish(group_quotes, by_id, times, outlet_key) -> tuple[tuple, QuoteGroup]:
         speaker = max((q.speaker for q in quoted if q.speaker and fold(q.speaker.split()[-1]) == main_surname), key=lambda s: (len(s), s))
     all_words = [_words(q) for q in same_language]
     members: list[QuoteMember] = []
-    for q in sorted(group_quotes, key=lambda q: (outlet_key[q.outlet], q.start)):
+    # Members in the story's outlet order (how every view lists outlets).
+    order = {outlet_id: n for n, outlet_id in enumerate(by_id)}
+    for q in sorted(group_quotes, key=lambda q: (order[q.outlet], q.start)):
         flags: list[str] = []
         changed: tuple[tuple[int, int], ...] = ()
         words = _words(q)
