@@ -16,7 +16,14 @@ FLOOR = {"body_missing": 0, "furniture_leaked": 0, "pair_f1": 0.90, "status_accu
 # held at what the aligner scored when the story was added (pair F1 0.915, status 0.875, the two
 # sentences of a fundraising appeal leaked), so that nothing gets worse. Issue 16 must raise this
 # to FLOOR (and its goal is F1 >= 0.95, precision >= 0.97) and then delete the exception.
-FLOORS = {"tavel-river": FLOOR | {"furniture_leaked": 2, "status_accuracy": 0.875}}
+# selke-landslide was written for provenance and quotes (issue 20): a short German translation of a
+# wire and an outlet's own reporting on the same event are hard for the aligner; it is held at what
+# the aligner scored when it was added (pair F1 0.548, status 0.879, a headline with a quote and the
+# translation credit line leaked) so that nothing gets worse, until issue 16's work raises it.
+FLOORS = {
+    "tavel-river": FLOOR | {"furniture_leaked": 2, "status_accuracy": 0.875},
+    "selke-landslide": FLOOR | {"furniture_leaked": 2, "pair_f1": 0.54, "status_accuracy": 0.875},
+}
 
 
 @pytest.mark.parametrize("gold", STORIES, ids=[g.parent.name for g in STORIES])
@@ -34,8 +41,8 @@ def test_there_is_a_gold_story():
 
 
 def test_every_old_story_is_held_to_the_full_floor():
-    """Only the story added hard (issue 16) may sit below the floor, and only until it is raised."""
-    assert set(FLOORS) <= {"tavel-river"}
+    """Only the stories added hard (issue 16, issue 20) may sit below the floor, and only until it is raised."""
+    assert set(FLOORS) <= {"tavel-river", "selke-landslide"}
 
 
 def test_gold_names_are_scored(tmp_path):
