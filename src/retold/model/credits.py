@@ -116,8 +116,10 @@ _COPYRIGHT_NAME = re.compile(r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s
 _MAX_LINE_WORDS = 16  # a credit line is short; a longer sentence that says "with" is prose
 
 
-def credits_of(outlet: Outlet) -> tuple[Credit, ...]:
-    """The outlet's credit lines, in text order, one per (kind, source)."""
+def credits_of(outlet: Outlet, other_names: tuple[str, ...] = ()) -> tuple[Credit, ...]:
+    """The outlet's credit lines, in text order, one per (kind, source). A byline is a credit when
+    it names an agency, an organisation, or one of `other_names` (the story's other outlets); a
+    person's name is not a source."""
     found: list[Credit] = []
     lines: list[tuple[str, str, int, int, str | None]] = []  # text, where, start, end, removal reason
     for removed in outlet.removed:
@@ -137,7 +139,7 @@ def credits_of(outlet: Outlet) -> tuple[Credit, ...]:
             found.append(Credit(kind, name, head, own, "body", start, end))
             break
     for text, where, start, end, reason in lines:
-        found.extend(_line_credits(outlet, text, where, start, end, reason))
+        found.extend(_line_credits(outlet, text, where, start, end, reason, other_names))
     result: list[Credit] = []
     seen: set[tuple[str, str]] = set()
     for credit in sorted(found, key=lambda c: (c.start, c.kind)):
@@ -148,7 +150,9 @@ def credits_of(outlet: Outlet) -> tuple[Credit, ...]:
     return tuple(result)
 
 
-def _line_credits(outlet: Outlet, text: str, where: str, start: int, end: int, reason: str | None) -> list[Credit]:
+def _line_credits(
+    outlet: Outlet, text: str, where: str, start: int, end: int, reason: str | None, other_names: tuple[str, ...]
+) -> list[Credit]:
     out: list[Credit] = []
     words = len(text.split())
     short = words <= _MAX_LINE_WORDS
@@ -190,7 +194,7 @@ def _line_credits(outlet: Outlet, text: str, where: str, start: int, end: int, r
         byline = _BYLINE.match(text)
         if byline and not _REPORTING.search(text):
             name = byline.group(1)
-            if _is_agency(name) or _looks_like_organisation(name):
+            if _is_agency(name) or _looks_like_organisation(name) or any(names_match(name, other) for other in other_names):
                 add("wire" if _is_agency(name) else "byline", name)
     if reason == "copyright":
         copyright_match = _COPYRIGHT_NAME.search(text)

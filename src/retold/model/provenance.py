@@ -148,7 +148,7 @@ def _gap(first: Published, second: Published) -> str:
 
 def provenance(alignment: Alignment) -> Provenance:
     outlets = list(alignment.outlets)
-    credits = {o.id: credits_of(o) for o in outlets}
+    credits = {o.id: credits_of(o, tuple(other.name for other in outlets if other.id != o.id)) for o in outlets}
     times = {o.id: outlet_published(o) for o in outlets}
     by_id = {o.id: o for o in outlets}
 
@@ -306,14 +306,10 @@ def provenance(alignment: Alignment) -> Provenance:
             else:
                 likely_next.setdefault(edge.source, set()).add(edge.target)
         edges.append(edge)
-    # Keep one edge per (source, target) — the first, strongest — and drop a "possible" edge where
-    # the opposite likely edge exists.
+    # One claim per pair of nodes: the strongest direction (a credit outweighs the order alone).
     chosen: dict[tuple[str, str], Edge] = {}
     for edge in edges:
-        if (edge.source, edge.target) in chosen:
-            continue
-        opposite = chosen.get((edge.target, edge.source))
-        if opposite is not None and opposite.confidence == LIKELY:
+        if (edge.source, edge.target) in chosen or (edge.target, edge.source) in chosen:
             continue
         chosen[(edge.source, edge.target)] = edge
     final_edges = tuple(sorted(chosen.values(), key=lambda e: (e.confidence != LIKELY, _name(e.target, by_id, external), _name(e.source, by_id, external))))
@@ -323,8 +319,10 @@ def provenance(alignment: Alignment) -> Provenance:
     nodes += [Node(node_id, name, False, None) for node_id, name in sorted(external.items(), key=lambda kv: kv[1]) if node_id in used]
 
     pairs: list[PairNote] = []
-    for i, a in enumerate(outlets):
-        for b in outlets[i + 1:]:
+    # Each pair named in one order whatever the files' order: by name, then text.
+    canonical = sorted(outlets, key=lambda o: (o.name, o.text))
+    for i, a in enumerate(canonical):
+        for b in canonical[i + 1:]:
             va, _ = shares[(a.id, b.id)]
             vb, _ = shares[(b.id, a.id)]
             total = len(a.sentences) + len(b.sentences)
