@@ -113,7 +113,8 @@ def _find_spans(text: str) -> list[tuple[int, int, str]]:
         limit = min(n, i + MAX_QUOTE_CHARS)
         while j < limit:
             c = text[j]
-            if c in closers and j > i + 1 and not text[j - 1].isspace():
+            # French sets a (no-break) space inside « »; elsewhere a closing mark follows a word.
+            if c in closers and j > i + 1 and (ch in "«»" or not text[j - 1].isspace()):
                 after = text[j + 1] if j + 1 < n else ""
                 if ch in "‘‚" and after.isalpha():  # an apostrophe inside a word, not the closing mark
                     j += 1
@@ -163,7 +164,10 @@ _TITLES = frozenset(
     "u.s. us uk eu deputy secretary minister prime president vice chancellor council chair chairman chairwoman "
     "mayor dr mr mrs ms prof professor general senator governor chief head spokesman spokeswoman spokesperson "
     "energy foreign finance interior defence defense state federal regional national frau herr monsieur madame "
-    "señor señora sr sra dott mevrouw meneer".split()
+    "señor señora sr sra dott mevrouw meneer bürgermeister bürgermeisterin ministerin präsident präsidentin "
+    "kanzler kanzlerin sprecher sprecherin maire ministre président présidente porte-parole alcalde alcaldesa "
+    "ministro ministra presidente presidenta portavoz sindaco sindaca portavoce prefeito prefeita porta-voz "
+    "burgemeester woordvoerder voorzitter".split()
 )
 
 
@@ -175,7 +179,7 @@ def _patterns(language: str | None) -> list[re.Pattern]:
     return [
         re.compile(rf"\uE000[,.]?\s*(?:{verbs})\s+(?:[a-zäöüéè-]+\s+){{0,3}}?({_NAME})"),
         re.compile(rf"\uE000[,.]?\s*(?:[^\s\uE000]+\s+){{0,3}}?({_NAME}){appositive}\s+(?:{verbs})\b"),
-        re.compile(rf"(?:^|[\s,(])(?:{according})\s+({_NAME})"),
+        re.compile(rf"(?:^|[\s,(])(?i:{according})\s+({_NAME})"),
         re.compile(rf"({_NAME}){appositive}\s+(?:{verbs})\b[^\uE000]{{0,120}}\uE000"),
     ]
 
