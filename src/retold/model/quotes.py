@@ -201,12 +201,12 @@ def _speaker(context: str, language: str | None) -> str | None:
 
 def _clean_name(run: str) -> str | None:
     words = run.replace("\uE000", " ").split()
-    while words and fold(words[0]).strip(",") in _TITLES:
+    while words and fold(words[0]) in _NOT_NAMES:
         words.pop(0)
-    if not words or (len(words) == 1 and fold(words[0]) in _NOT_NAMES):
-        return None
-    if fold(words[0]) in _NOT_NAMES:
-        words.pop(0)
+    # "Mayor Ada Brook" is Ada Brook; "Prime Minister" alone stays what the text calls the speaker.
+    first_name = next((n for n, w in enumerate(words) if fold(w).strip(",") not in _TITLES), len(words))
+    if first_name < len(words):
+        words = words[first_name:]
     while words and fold(words[-1]) in ("of", "de", "van", "von"):
         words.pop()
     if not words:
@@ -466,6 +466,17 @@ def _locate(sentence: str, quote: str) -> tuple[int, int] | None:
     return start, end
 
 
+def _spelling_only(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Only spelling differs: word for word, each changed word a long word spelt nearly alike
+    ("organisation"/"organization", "centre"/"center"). A short word changed ("not"/"now") is a change."""
+    if len(a) != len(b):
+        return False
+    for x, y in zip(a, b):
+        if x != y and (min(len(x), len(y)) < 5 or Indel.normalized_similarity(x, y) < 0.8):
+            return False
+    return True
+
+
 def _finish(group_quotes, by_id, times, outlet_key) -> tuple[tuple, QuoteGroup]:
     quoted = [q for q in group_quotes if q.quoted]
     languages = Counter(_lang(q) for q in quoted)
@@ -505,7 +516,10 @@ def _finish(group_quotes, by_id, times, outlet_key) -> tuple[tuple, QuoteGroup]:
         else:
             if any(_contiguous(words, other) for other in all_words):
                 flags.append(SHORTENED)
-            if words != reference_words and not _contiguous(words, reference_words) and not _contiguous(reference_words, words):
+            if (
+                words != reference_words and not _contiguous(words, reference_words) and not _contiguous(reference_words, words)
+                and not _spelling_only(words, reference_words)
+            ):
                 flags.append(WORDING_CHANGED)
                 diff = word_diff(reference.text, q.text)
                 changed = tuple(diff.spans_b) if not diff.rewritten else ((0, len(q.text)),)
