@@ -52,8 +52,8 @@ CHANGE_FLAGS = (WORDING_CHANGED, SHORTENED, SPEAKER_DIFFERS, MARKS_DROPPED)
 class Quote:
     outlet: str
     sentences: tuple[int, ...]  # the sentences the quoted words run over
-    text: str  # the words inside the marks (for a dropped-marks member: the matching words)
-    start: int  # offsets of `text` in the outlet's text
+    text: str  # the words inside the marks, whitespace collapsed (dropped marks: the matching words)
+    start: int  # the quoted words' span in the outlet's text (as printed, before collapsing)
     end: int
     marks: str  # opening and closing mark ("“”"); "" when the outlet prints no marks
     speaker: str | None
@@ -242,7 +242,9 @@ def quotes_of(outlet: Outlet) -> list[Quote]:
             quote_text = outlet.text[a:b]
             stripped = quote_text.strip()
             lead = len(quote_text) - len(quote_text.lstrip())
-            found.append(Quote(outlet.id, inside, stripped, a + lead, a + lead + len(stripped), marks, speaker, language))
+            # `text` has its whitespace collapsed (a hard-wrapped line is one quote); start/end are
+            # the span in the outlet's text, as for sentences.
+            found.append(Quote(outlet.id, inside, " ".join(stripped.split()), a + lead, a + lead + len(stripped), marks, speaker, language))
     # A sentence that is only a quote continues the speaker of the quote just before it.
     result: list[Quote] = []
     for quote in found:

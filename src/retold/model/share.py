@@ -235,6 +235,9 @@ def to_html(alignment: Alignment) -> str:
         cells = "".join("<td>—</td>" if b.id == a.id else f"<td>{table[a.id][b.id]:.0%}</td>" for b in outlets)
         out.append(f"<tr><th>{_e(a.name)}</th>{cells}</tr>")
     out.append("</tbody></table>")
+    from retold.model.share_sources import sources_html  # it uses this module's escaping
+
+    out += sources_html(alignment)
     out.append("<h2>Side by side</h2>")
     out.append('<table class="collation"><thead><tr><th class="no">#</th>' + "".join(f"<th>{_e(o.name)}</th>" for o in outlets) + "</tr></thead><tbody>")
     for number, row in enumerate(collation_rows(alignment), 1):
