@@ -331,7 +331,7 @@ def provenance(alignment: Alignment) -> Provenance:
             ta, tb = times[a.id], times[b.id]
             order = "a first" if ta and tb and ta.before(tb) else "b first" if ta and tb and tb.before(ta) else "unknown"
             common = sorted(set(credits_external[a.id]) & set(credits_external[b.id]))
-            if not between and shared < NOTE_SHARE and not common:
+            if not between and shared < NOTE_SHARE:
                 continue
             head = f"{a.name} and {b.name} share {_percent(shared)} of sentences"
             if between:
