@@ -108,11 +108,18 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(tokens(text))
 
 
-def near_verbatim(a: str, b: str) -> bool:
+@lru_cache(maxsize=200_000)
+def _near_verbatim(a: str, b: str) -> bool:
     wa, wb = _words(a), _words(b)
-    if not wa or not wb:
-        return False
+    if not wa or not wb or 2 * min(len(wa), len(wb)) < SHARED_SIMILARITY * (len(wa) + len(wb)):
+        return False  # the word counts alone keep the pair below the bar
     return Indel.normalized_similarity(wa, wb) >= SHARED_SIMILARITY
+
+
+def near_verbatim(a: str, b: str) -> bool:
+    """Word similarity at the aligner's "shared" bar; wire copies repeat, so each pair of texts
+    is scored once."""
+    return _near_verbatim(a, b) if a <= b else _near_verbatim(b, a)
 
 
 def text_shares(alignment: Alignment, b: Outlet, a: Outlet) -> tuple[int, int]:
@@ -124,8 +131,9 @@ def text_shares(alignment: Alignment, b: Outlet, a: Outlet) -> tuple[int, int]:
         if not span:
             continue
         counterparts += 1
-        joined = " ".join(a.sentences[i].text for i in span)
-        if near_verbatim(sentence.text, joined) or any(near_verbatim(sentence.text, a.sentences[i].text) for i in span):
+        if any(near_verbatim(sentence.text, a.sentences[i].text) for i in span) or (
+            len(span) > 1 and near_verbatim(sentence.text, " ".join(a.sentences[i].text for i in span))
+        ):
             verbatim += 1
     return verbatim, counterparts
 

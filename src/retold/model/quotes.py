@@ -95,6 +95,8 @@ class QuoteGroup:
 
 _CLOSERS = {"“": "”", "„": "“”", "«": "»", "»": "«", "‘": "’", "‚": "‘’", '"': '"', "「": "」", "『": "』"}
 _OPEN_BEFORE = set(" \t\n([{—–-:;,/") | {""}
+_OPEN_BEFORE_ANY = _OPEN_BEFORE | set(_CLOSERS)
+_ANY_MARK = re.compile("[" + re.escape("".join(_CLOSERS)) + "]")
 
 
 def _find_spans(text: str) -> list[tuple[int, int, str]]:
@@ -103,18 +105,25 @@ def _find_spans(text: str) -> list[tuple[int, int, str]]:
     i = 0
     n = len(text)
     while i < n:
+        next_mark = _ANY_MARK.search(text, i)  # jump to the next quotation mark
+        if next_mark is None:
+            break
+        i = next_mark.start()
         ch = text[i]
-        closers = _CLOSERS.get(ch)
-        if closers is None or (text[i - 1] if i else "") not in _OPEN_BEFORE | set(_CLOSERS):
+        closers = _CLOSERS[ch]
+        if (text[i - 1] if i else "") not in _OPEN_BEFORE_ANY:
             i += 1
             continue
         j = i + 1
         found = -1
         limit = min(n, i + MAX_QUOTE_CHARS)
         while j < limit:
-            c = text[j]
+            positions = [p for p in (text.find(c, j, limit) for c in closers) if p >= 0]
+            if not positions:
+                break
+            j = min(positions)
             # French sets a (no-break) space inside « »; elsewhere a closing mark follows a word.
-            if c in closers and j > i + 1 and (ch in "«»" or not text[j - 1].isspace()):
+            if j > i + 1 and (ch in "«»" or not text[j - 1].isspace()):
                 after = text[j + 1] if j + 1 < n else ""
                 if ch in "‘‚" and after.isalpha():  # an apostrophe inside a word, not the closing mark
                     j += 1
