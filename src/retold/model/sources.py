@@ -144,10 +144,10 @@ def quote_jump(group: QuoteGroup) -> tuple[str, int]:
 
 
 _OWN_FLAG = {
-    "wording changed": "quote worded differently here",
+    "wording changed": "quote reworded here",
     "shortened": "quote shortened here",
-    "speaker differs": "quote attributed to someone else here",
-    "quote marks dropped": "quoted words printed without quotation marks here",
+    "speaker differs": "other speaker here",
+    "quote marks dropped": "quote marks dropped here",
 }
 
 
@@ -156,7 +156,11 @@ def quote_marks_for(alignment: Alignment) -> dict[tuple[str, int], str]:
     reader's gutter mark and status line show. Only quotes another outlet prints differently."""
     from retold.model.quotes import CHANGE_FLAGS
 
+    cached = alignment._cache.get("quote_marks")
+    if cached is not None:
+        return cached
     marks: dict[tuple[str, int], str] = {}
+    alignment._cache["quote_marks"] = marks
     for group in sources_of(alignment).quotes:
         if len(group.outlets()) < 2 or not group.changed:
             continue
@@ -165,9 +169,10 @@ def quote_marks_for(alignment: Alignment) -> dict[tuple[str, int], str]:
             others = [m for m in group.members if m.quote.outlet != member.quote.outlet and set(m.flags) & set(CHANGE_FLAGS)]
             own = [f for f in member.flags if f in CHANGE_FLAGS]
             if own:
-                line = "; ".join(_OWN_FLAG[f] for f in own) + f" (elsewhere: “{group.reference}”)"
+                line = "; ".join(_OWN_FLAG[f] for f in own)
             elif others:
-                line = "quote differs in " + "; ".join(f"{names[m.quote.outlet]} ({', '.join(f for f in m.flags if f in CHANGE_FLAGS)})" for m in others)
+                named = [names[m.quote.outlet] for m in others]
+                line = "quote differs in " + ", ".join(named[:2]) + (f" +{len(named) - 2}" if len(named) > 2 else "")
             else:
                 continue
             for index in member.quote.sentences:

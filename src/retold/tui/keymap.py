@@ -105,9 +105,10 @@ def all_binding_ids() -> set[str]:
     from retold.tui.screens.reader import ReaderScreen
     from retold.tui.widgets.outlet_pane import OutletPane
     from retold.tui.widgets.search_bar import SearchBar
+    from retold.tui.widgets.sources_views import LineList
 
     ids: set[str] = set()
-    for owner in (ReaderScreen, OutletPane, SearchBar, OverviewScreen, CoverageMap, RowsView, OutletInfo, HelpScreen, NotesList, NoteEditor, Confirm):
+    for owner in (ReaderScreen, OutletPane, SearchBar, OverviewScreen, CoverageMap, RowsView, OutletInfo, HelpScreen, NotesList, NoteEditor, Confirm, LineList):
         for binding in owner.BINDINGS:
             if isinstance(binding, Binding) and binding.id:
                 ids.add(binding.id)

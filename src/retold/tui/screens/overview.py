@@ -33,6 +33,7 @@ from retold.model.safe import printable
 from retold.model.story import GLYPHS, Alignment
 from retold.model.summary import StorySummary, summarize
 from retold.tui.widgets.key_bar import KeyBar
+from retold.tui.widgets.sources_views import JumpTo, QuotesView, SourcesView
 
 ABSENT = "·"
 LABEL_WIDTH = 6  # "1234 │"
@@ -431,7 +432,7 @@ class TextLine(Widget):
         return self.text
 
 
-VIEWS = {"coverage": "1 Coverage map", "overlap": "2 Overlap", "outlets": "3 Outlets"}
+VIEWS = {"coverage": "1 Coverage map", "overlap": "2 Overlap", "outlets": "3 Outlets", "sources": "4 Sources", "quotes": "5 Quotes"}
 NAME_WIDTH = 22
 
 
@@ -443,6 +444,8 @@ class OverviewScreen(Screen[tuple[str, int] | None]):
         Binding("1", "show_view('coverage')", "Coverage", id="overview_coverage", tooltip="the coverage map: statements × outlets"),
         Binding("2", "show_view('overlap')", "Overlap", id="overview_overlap", tooltip="the overlap matrix: how much of each outlet another has"),
         Binding("3", "show_view('outlets')", "Outlets", id="overview_outlets", tooltip="the outlets: counts, dates, headlines"),
+        Binding("4", "show_view('sources')", "Sources", id="overview_sources", tooltip="who took whose text, with the evidence"),
+        Binding("5", "show_view('quotes')", "Quotes", id="overview_quotes", tooltip="each quote as every outlet prints it, and who changed it"),
         Binding("question_mark", "help", "Help", id="overview_help", tooltip="the overview's keys"),
     ]
     DEFAULT_CSS = """
@@ -492,6 +495,8 @@ class OverviewScreen(Screen[tuple[str, int] | None]):
             with Vertical(id="outlets"):
                 yield self._outlets_view()
                 yield TextLine(Text("enter opens the outlet in the reader"), classes="hint")
+            yield SourcesView(self.alignment, id="sources")
+            yield QuotesView(self.alignment, id="quotes")
         yield KeyBar(id="keys")
 
     def _views_line(self) -> Text:
@@ -508,7 +513,7 @@ class OverviewScreen(Screen[tuple[str, int] | None]):
         legend.append(f"{GLYPHS['altered']} altered", "italic")
         legend.append("  ")
         legend.append(f"{GLYPHS['unique']} unique", "bold")
-        legend.append(f"  {ABSENT} absent   enter jump · n/p next statement not all carry · 1 2 3 views · o back")
+        legend.append(f"  {ABSENT} absent   enter jump · n/p next statement not all carry · 1–5 views · o back")
         return legend
 
     def _overlap_view(self) -> RowsView:
@@ -602,11 +607,16 @@ class OverviewScreen(Screen[tuple[str, int] | None]):
         if outlet.sentences:
             self.dismiss((outlet.id, 0))
 
+    @on(JumpTo)
+    def _jump(self, event: JumpTo) -> None:
+        self.dismiss((event.outlet_id, event.sentence))
+
     def action_show_view(self, view: str) -> None:
         self.view = view
         self.query_one(ContentSwitcher).current = view
         self.query_one("#overview-views", TextLine).set(self._views_line())
-        target = {"coverage": "#coverage-map", "overlap": "#overlap-table", "outlets": "#outlets-table"}[view]
+        target = {"coverage": "#coverage-map", "overlap": "#overlap-table", "outlets": "#outlets-table",
+                  "sources": "#sources-list", "quotes": "#quotes-list"}[view]
         self.query_one(target).focus()
 
     def action_help(self) -> None:

@@ -25,13 +25,14 @@ from textual.widget import Widget
 
 from retold.model.safe import printable
 from retold.model.search import SearchResult, search
+from retold.model.sources import quote_marks_for
 from retold.model.story import GLYPHS, STATUSES, Alignment, Outlet, Status
 from retold.notes.service import StoryNotes
 from retold.notes.store import NotesUnavailable, NoteStore
 from retold.tui.messages import Navigate, PaneClicked, PaneScrolled
 from retold.tui.state import PaneLayout, ReaderState
 from retold.tui.widgets.key_bar import KeyBar
-from retold.tui.widgets.outlet_pane import GUTTER, NOTE_MARK, REMOVED_MARK, OutletPane
+from retold.tui.widgets.outlet_pane import GUTTER, NOTE_MARK, QUOTE_MARK, REMOVED_MARK, OutletPane
 from retold.tui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
@@ -353,7 +354,7 @@ class ReaderScreen(Screen):
         for status in STATUSES:
             legend.append(f"{status.glyph} {status}", STATUS_STYLE[status])
             legend.append("   ")
-        legend.append(f"{NOTE_MARK} note   {REMOVED_MARK} removed furniture (r)   ? help")
+        legend.append(f"{NOTE_MARK} note   {QUOTE_MARK} quote differs elsewhere   {REMOVED_MARK} removed furniture (r)   ? help")
         self.query_one("#legend", SearchBar).set(legend)
         self.state = ReaderState.start(self.alignment, self._panes_that_fit(self.size.width))
         self._open_notes()
@@ -425,6 +426,9 @@ class ReaderScreen(Screen):
             parts.append((30, f"in {found} of {others} others", ""))
             if self.notes is not None and self.notes.on_sentence(outlet.id, state.cursor) is not None:
                 parts.append((45, f"{NOTE_MARK} note", "bold"))
+            quote = quote_marks_for(self.alignment).get((outlet.id, state.cursor))
+            if quote:
+                parts.append((60, f"{QUOTE_MARK} {quote}", "italic"))
         else:
             parts.append((80, "no sentences", ""))
         total = len(self.alignment.outlets)
