@@ -1,0 +1,69 @@
+"""`o` 4 Sources and 5 Quotes, and the reader's quote mark (issue 20 item 4)."""
+
+from pathlib import Path
+
+from retold.model.normalize import tokens
+from retold.model.sources import sources_of
+from retold.tui.widgets.outlet_pane import QUOTE_MARK
+from retold.tui.widgets.sources_views import LineList
+
+from .helpers import drive, make_app
+
+SELKE = Path(__file__).resolve().parents[2] / "sample_corpus" / "selke-landslide"
+
+
+def _plain(view: LineList) -> list[str]:
+    return [row.plain for row in view.rows]
+
+
+def test_sources_view_draws_the_graph_and_the_evidence_under_the_cursor():
+    async def script(pilot, reader):
+        await pilot.press("o", "4")
+        view = pilot.app.screen.query_one("#sources-list", LineList)
+        rows = _plain(view)
+        await pilot.press(*["j"] * next(n for n, r in enumerate(rows) if "Valley Gazette" in r and "likely" in r))
+        await pilot.pause()
+        detail = str(pilot.app.screen.query_one("#sources-detail").render())
+        return rows, pilot.app.focused is view, detail
+
+    rows, focused, detail = drive(make_app([SELKE]), script, size=(100, 30))
+    assert focused
+    assert rows[0].startswith("■ BPA") and "not among the outlets" in rows[0]
+    edge = next(r for r in rows if "Valley Gazette" in r)
+    assert "likely" in edge and "12:45 UTC" in edge
+    assert rows.index(edge) == next(n for n, r in enumerate(rows) if r.startswith("■ Tallis Post")) + 1
+    assert "keeps Tallis Post's own dateline" in detail
+
+
+def test_enter_on_a_changed_quote_opens_the_reader_there_and_the_gutter_marks_it():
+    async def script(pilot, reader):
+        await pilot.press("o", "5")
+        view = pilot.app.screen.query_one("#quotes-list", LineList)
+        row = next(n for n, r in enumerate(_plain(view)) if "wording changed" in r)
+        await pilot.press(*["j"] * row, "enter")
+        await pilot.pause()
+        pane = reader.focused_pane
+        sentence = pane.outlet.sentences[pane.cursor]
+        gutter = [pane.render_line(y).text[:3] for y in range(pane.scrollable_content_region.height)]
+        return pilot.app.screen is reader, pane.outlet.id, sentence.text, gutter, str(reader._status.text)
+
+    back, outlet, text, gutter, status = drive(make_app([SELKE]), script, size=(100, 30))
+    assert back and outlet == "kestrel-online" and "a major setback" in text
+    assert any(g[1] == QUOTE_MARK for g in gutter)
+    assert "quote reworded here" in status
+
+
+def test_only_sentences_whose_quote_changed_elsewhere_are_marked():
+    async def script(pilot, reader):
+        return {pane.outlet.id: set(pane.quote_marks) for pane in reader.panes}
+
+    marks = drive(make_app([SELKE]), script)
+    groups = sources_of(make_app([SELKE]).alignment).quotes
+    expected: dict[str, set[int]] = {}
+    for group in groups:
+        if group.changed and len(group.outlets()) > 1:
+            for member in group.members:
+                expected.setdefault(member.quote.outlet, set()).update(member.quote.sentences)
+    assert {k: v for k, v in marks.items() if v} == expected
+    # The Tallis Post headline quote (one outlet only) and the German quote nobody grouped are not marked.
+    assert all(" ".join(tokens("like thunder that did not stop")) not in " ".join(tokens(g.reference)) or not g.changed for g in groups)
