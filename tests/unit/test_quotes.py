@@ -25,6 +25,7 @@ SAMPLE = Path(__file__).resolve().parents[2] / "sample_corpus"
         ("According to Ada Brook, the pier is “beyond any simple repair”.", "en", "beyond any simple repair", "Ada Brook"),
         ("„Wir bauen den Pier wieder auf“, sagte Bürgermeisterin Ada Brook.", "de", "Wir bauen den Pier wieder auf", "Ada Brook"),
         ("« Nous reconstruirons la jetée », a déclaré Ada Brook.", "fr", "Nous reconstruirons la jetée", "Ada Brook"),
+        ("« Nous reconstruirons la jetée », a déclaré aux journalistes la maire de la ville, Ada Brook.", "fr", "Nous reconstruirons la jetée", "Ada Brook"),
         ("«Reconstruiremos el muelle», dijo Ada Brook.", "es", "Reconstruiremos el muelle", "Ada Brook"),
         ("«Ricostruiremo il molo», ha detto Ada Brook.", "it", "Ricostruiremo il molo", "Ada Brook"),
         ("“Vamos reconstruir o cais”, disse Ada Brook.", "pt", "Vamos reconstruir o cais", "Ada Brook"),

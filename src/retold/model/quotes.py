@@ -188,6 +188,8 @@ def _patterns(language: str | None) -> list[re.Pattern]:
     return [
         re.compile(rf"\uE000[,.]?\s*(?:{verbs})\s+(?:[a-zäöüéè-]+\s+){{0,3}}?({_NAME})"),
         re.compile(rf"\uE000[,.]?\s*(?:[^\s\uE000]+\s+){{0,3}}?({_NAME}){appositive}\s+(?:{verbs})\b"),
+        # "…», a déclaré aux journalistes le directeur de l'autorité, Pell Anvik.": the name closing the sentence
+        re.compile(rf"\uE000[,.]?\s*(?:{verbs})\b[^\uE000]{{0,90}},\s+({_NAME})\s*[.!]?$"),
         re.compile(rf"(?:^|[\s,(])(?i:{according})\s+({_NAME})"),
         re.compile(rf"({_NAME}){appositive}\s+(?:{verbs})\b[^\uE000]{{0,120}}\uE000"),
     ]

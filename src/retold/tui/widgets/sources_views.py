@@ -30,6 +30,7 @@ from retold.model.sources import quote_jump, source_rows, sources_of
 from retold.model.story import Alignment
 
 QUOTE_CHANGED = "!"  # a quote group some outlet changed
+_SHORT_FLAG = {"wording changed": "reworded", "quote marks dropped": "no marks", "speaker differs": "other speaker"}
 DETAIL_HEIGHT = 7
 
 
@@ -184,9 +185,8 @@ class SourcesView(Vertical):
         self.rows = source_rows(alignment)
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Who took whose text, as far as credits, shared wording and times show: "
-                          "likely / possible; what they do not show stays unknown.", no_wrap=True, overflow="ellipsis"),
-                     classes="hint")
+        yield Static(Text("Who took whose text — likely / possible — as far as credits, wording and times show",
+                          no_wrap=True, overflow="ellipsis"), classes="hint")
         texts, selectable = [], []
         for row in self.rows:
             line = Text(no_wrap=True, overflow="ellipsis")
@@ -273,7 +273,8 @@ class QuotesView(Vertical):
             cells = " ".join(str(self.number[o.id] + 1) if o.id in carrying else "·" for o in self.alignment.outlets)
             line.append(_fit(cells, carry_width) + "  ")
             flags = [f for f in group.flags]
-            line.append(_fit(", ".join(flags) or "same words", 22) + "  ", "italic" if group.changed else "dim")
+            label = ", ".join(flags) or ("one outlet" if len(carrying) == 1 else "same words")
+            line.append(_fit(label, 22) + "  ", "italic" if group.changed else "dim")
             line.append("“" + printable(group.reference) + "”")
             texts.append(line)
         if not texts:
@@ -284,7 +285,7 @@ class QuotesView(Vertical):
                           no_wrap=True, overflow="ellipsis"), classes="hint")
 
     def on_mount(self) -> None:
-        self._show(0)
+        self.call_after_refresh(lambda: self._show(self.query_one(LineList).cursor))
 
     @on(LineList.Moved)
     def _moved(self, event: LineList.Moved) -> None:
@@ -292,30 +293,38 @@ class QuotesView(Vertical):
         self._show(event.row)
 
     def _show(self, number: int) -> None:
-        detail = Text(no_wrap=True, overflow="ellipsis")
+        lines: list[Text] = []
         if 0 <= number < len(self.groups):
             group = self.groups[number]
-            for member in group.members[:DETAIL_HEIGHT]:
+            shown_members = group.members if len(group.members) <= DETAIL_HEIGHT else group.members[:DETAIL_HEIGHT - 1]
+            for member in shown_members:
                 quote = member.quote
                 outlet = self.alignment.outlet(quote.outlet)
-                detail.append(f"{self.number[quote.outlet] + 1} ")
-                detail.append(_fit(printable(outlet.name), 18) + " ", "bold")
+                line = Text(no_wrap=True, overflow="ellipsis")
+                line.append(f"{self.number[quote.outlet] + 1} ")
+                line.append(_fit(printable(outlet.name), 18) + " ", "bold")
+                tag = ", ".join(_SHORT_FLAG.get(f, f) for f in member.flags)
+                line.append(_fit(tag, 14) + " ", "italic" if set(member.flags) & set(CHANGE_FLAGS) else "dim")
                 text = printable(quote.text)
-                opening, closing = ("“", "”") if quote.quoted else ("(no quotation marks) ", "")
-                detail.append(opening)
+                opening, closing = ("“", "”") if quote.quoted else ("", "")
+                line.append(opening)
                 cursor = 0
                 for start, end in member.changed:
-                    detail.append(text[cursor:start])
-                    detail.append(text[start:end], "bold reverse")
+                    line.append(text[cursor:start])
+                    line.append(text[start:end], "bold reverse")
                     cursor = end
-                detail.append(text[cursor:] + closing)
-                shown = [f for f in member.flags]
-                if shown:
-                    detail.append("  " + ", ".join(shown), "italic" if set(shown) & set(CHANGE_FLAGS) else "dim")
-                detail.append("\n")
-            if len(group.members) > DETAIL_HEIGHT:
-                detail.append(f"… and {len(group.members) - DETAIL_HEIGHT} more", "dim")
-        self.query_one("#quotes-detail", Static).update(detail)
+                line.append(text[cursor:] + closing)
+                lines.append(line)
+            if len(shown_members) < len(group.members):
+                lines.append(Text(f"… and {len(group.members) - len(shown_members)} more", "dim"))
+        panel = self.query_one("#quotes-detail", Static)
+        width = max(10, (panel.size.width or self.size.width or 100) - 2)
+        for line in lines:  # one line per outlet, cut with an ellipsis (a wrapped line would hide the next outlet)
+            line.truncate(width, overflow="ellipsis")
+        panel.update(Text("\n").join(lines) if lines else Text())
+
+    def on_resize(self) -> None:
+        self._show(self.query_one(LineList).cursor)
 
     @on(LineList.Chosen)
     def _chosen(self, event: LineList.Chosen) -> None:
