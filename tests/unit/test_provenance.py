@@ -31,6 +31,8 @@ WIRE_TEXT = [
     [
         (["KELMOUTH, May 2 (AFP) – The pier closed on Friday after divers found cracks."], [], "wire", "AFP"),
         (["KELMOUTH, 2. Mai (BPA) – Der Pier wurde am Freitag gesperrt."], [], "wire", "BPA"),
+        (["Kelmouth (dpa) - Der Pier wurde am Freitag gesperrt."], [], "wire", "dpa"),
+        (["The pier closed on Friday after divers found cracks."], [("By JANE ROE Associated Press", "byline")], "wire", "Associated Press"),
         (["The pier closed on Friday after divers found cracks."], [("— Reuters", "short fragment")], "wire", "Reuters"),
         (["The pier closed on Friday after divers found cracks."], [("with agencies", "short fragment")], "agencies", "agencies"),
         (["The pier closed on Friday after divers found cracks."], [("Translated from German by our desk", "headline-like line (no sentence end)")], "translated", "German"),
@@ -44,6 +46,19 @@ WIRE_TEXT = [
 def test_credit_lines_are_read(body, removed, kind, source):
     credits = credits_of(make_outlet("o", body, name="Kelmouth Echo", removed=removed))
     assert (kind, source) in {(c.kind, c.source) for c in credits}
+
+
+@pytest.mark.parametrize("body", [
+    "The World Health Organization (WHO) – meeting on Monday – declared the outbreak over.",
+    "Officials in the port (police and coastguard) – all of them – were there.",
+])
+def test_a_bracket_in_prose_is_no_dateline(body):
+    assert credits_of(make_outlet("o", [body], name="Kelmouth Echo")) == ()
+
+
+def test_an_agency_in_a_teaser_headline_is_no_credit():
+    outlet = make_outlet("o", ["The pier closed on Friday."], removed=[("Reuters poll shows voters split", "headline list")])
+    assert credits_of(outlet) == ()
 
 
 def test_a_dateline_naming_the_outlet_itself_is_its_own_and_a_person_is_no_source():

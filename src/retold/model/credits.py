@@ -47,6 +47,14 @@ class Credit:
 
 
 # News agencies whose names are public knowledge: a bracket or sign-off with one of these is a wire.
+_AGENCY_NAMES = sorted(
+    (
+        "AFP", "AP", "Associated Press", "Reuters", "dpa", "ANSA", "EFE", "Lusa", "ANP", "Belga", "APA",
+        "Keystone-SDA", "KNA", "epd", "PA Media", "UPI", "Xinhua", "Kyodo", "TASS", "Europa Press",
+        "Agence France-Presse", "Agencia EFE", "Adnkronos", "Yonhap", "AAP", "Canadian Press", "Interfax",
+    ),
+    key=len, reverse=True,
+)
 KNOWN_AGENCIES = frozenset(
     fold(name)
     for name in (
@@ -86,7 +94,7 @@ def language_code(name: str) -> str | None:
 
 _NAME = r"[A-ZÀ-Þ][\w&.'’-]*(?:\s+(?:of|de|du|la|der|des|di|da|van|von|&|[A-ZÀ-Þ][\w&.'’-]*))*"
 # "VALMORA, March 3 (Meridian) –": a bracketed name right before the dateline's dash, early in the text.
-_DATELINE = re.compile(r"^(?:[^.!?()]|(?<=\d)\.){0,60}?\(([A-ZÀ-Þ][\w&.'’/ -]{0,38})\)\s*[-–—:]\s")
+_DATELINE = re.compile(r"^(?:[^.!?()]|(?<=\d)\.){0,60}?\((\w[\w&.'’/ -]{0,38})\)\s*[-–—:]\s")
 _SIGN_OFF = re.compile(rf"^\s*(?:[-–—]+\s*({_NAME}(?:\s*/\s*{_NAME})?)|\(\s*({_NAME}(?:\s*/\s*{_NAME})?)\s*\))\s*$")
 _WITH = re.compile(
     r"(?i)(?:^|[\s(])(?:with|avec|mit|con|com|met|and)\s+"
@@ -129,7 +137,11 @@ def credits_of(outlet: Outlet, other_names: tuple[str, ...] = ()) -> tuple[Credi
     first_body = [s for s in outlet.sentences[:3]]
     for sentence in first_body:
         match = _DATELINE.match(sentence.text)
-        if match and not re.match(r"(?i)(photo|foto|image|bild|video)\b", match.group(1)):
+        if match and (match.group(1)[0].isupper() or _is_agency(match.group(1))) and _looks_like_dateline(
+            sentence.text[:match.start(1) - 1]
+        ) and not re.match(
+            r"(?i)(photo|foto|image|bild|video)\b", match.group(1)
+        ):
             name = match.group(1).strip()
             own = names_match(name, outlet.name, outlet.meta.url)
             kind = "wire" if not own and _is_agency(name) else "dateline"
@@ -196,6 +208,12 @@ def _line_credits(
             name = byline.group(1)
             if _is_agency(name) or _looks_like_organisation(name) or any(names_match(name, other) for other in other_names):
                 add("wire" if _is_agency(name) else "byline", name)
+    if (where == "removed" and reason in ("byline", "copyright", "short fragment", "headline-like line (no sentence end)")) or (
+        where == "body" and words <= 6
+    ):
+        for name in _agencies_named(text):
+            if not names_match(name, outlet.name, outlet.meta.url):
+                add("wire", name)
     if reason == "copyright":
         copyright_match = _COPYRIGHT_NAME.search(text)
         if copyright_match:
@@ -204,6 +222,35 @@ def _line_credits(
             if name and (_is_agency(name) or _looks_like_organisation(name)) and not names_match(name, outlet.name, outlet.meta.url):
                 add("copyright", name)
     return out
+
+
+_DATELINE_STOP = frozenset("the a an of and in on at for to with by der die das le la les el il de".split())
+
+
+def _looks_like_dateline(head: str) -> bool:
+    """What stands before a dateline's bracket: a place ("WASHINGTON", "KYIV, Ukraine", "Berlin"),
+    maybe a date ("March 3", "9. Juni"), or nothing — not a phrase ("The World Health Organization (WHO) –")."""
+    head = head.strip()
+    if not head:
+        return True
+    place, _, rest = head.partition(",")
+    words = place.split()
+    if not 1 <= len(words) <= 3 or any(fold(w) in _DATELINE_STOP for w in words):
+        return False
+    if not all(w[:1].isupper() for w in words):
+        return False
+    return len(rest.split()) <= 5
+
+
+def _agencies_named(text: str) -> list[str]:
+    """Known agencies named as whole words in a short line ("By JOHN DOE Associated Press")."""
+    found = []
+    for name in _AGENCY_NAMES:
+        pattern = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
+        if re.search(pattern, text, 0 if len(name) <= 4 else re.IGNORECASE):
+            if not any(name in longer for longer in found):
+                found.append(name)
+    return found
 
 
 def _is_agency(name: str) -> bool:
