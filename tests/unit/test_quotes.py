@@ -164,3 +164,11 @@ def test_quote_groups_do_not_depend_on_outlet_ids_or_order(outlets, rnd):
         }
 
     assert canonical(quote_groups(relabel(alignment, mapping, order)), back) == canonical(quote_groups(alignment), {})
+
+
+def test_a_quote_cut_with_an_ellipsis_is_shortened_not_changed():
+    a = make_outlet("a", ['"We will rebuild the pier within a year, whatever it costs," said Ada Brook.'])
+    b = make_outlet("b", ['"We will rebuild the pier … whatever it costs," said Ada Brook.'])
+    c = make_outlet("c", ['"We will rebuild the pier within a year, whatever it costs," said Ada Brook.'])
+    (group,) = quote_groups(aligned(a, b, c))
+    assert {m.quote.outlet: m.flags for m in group.members} == {"a": (), "b": (SHORTENED,), "c": ()}

@@ -479,6 +479,26 @@ def _locate(sentence: str, quote: str) -> tuple[int, int] | None:
     return start, end
 
 
+_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.|\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\))\s*")
+
+
+def _elided(text: str, longer: tuple[str, ...]) -> bool:
+    """The quote cut with an ellipsis ("we will … rebuild the pier"): every piece between the
+    ellipses is, in order, a contiguous part of the longer wording. A cut, not a change."""
+    pieces = [tuple(tokens(p)) for p in _ELLIPSIS.split(text)]
+    pieces = [p for p in pieces if p]
+    if len(pieces) < 2 or sum(map(len, pieces)) >= len(longer):
+        return False
+    at = 0
+    for piece in pieces:
+        n = len(piece)
+        found = next((i for i in range(at, len(longer) - n + 1) if longer[i:i + n] == piece), None)
+        if found is None:
+            return False
+        at = found + n
+    return True
+
+
 def _spelling_only(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Only spelling differs: word for word, each changed word a long word spelt nearly alike
     ("organisation"/"organization", "centre"/"center"). A short word changed ("not"/"now") is a change."""
@@ -527,11 +547,11 @@ def _finish(group_quotes, by_id, times, outlet_key) -> tuple[tuple, QuoteGroup]:
         elif _lang(q) != main_language:
             flags.append(TRANSLATED)
         else:
-            if any(_contiguous(words, other) for other in all_words):
+            if any(_contiguous(words, other) or _elided(q.text, other) for other in all_words):
                 flags.append(SHORTENED)
             if (
                 words != reference_words and not _contiguous(words, reference_words) and not _contiguous(reference_words, words)
-                and not _spelling_only(words, reference_words)
+                and not _spelling_only(words, reference_words) and not _elided(q.text, reference_words)
             ):
                 flags.append(WORDING_CHANGED)
                 diff = word_diff(reference.text, q.text)
