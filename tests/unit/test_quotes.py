@@ -172,3 +172,16 @@ def test_a_quote_cut_with_an_ellipsis_is_shortened_not_changed():
     c = make_outlet("c", ['"We will rebuild the pier within a year, whatever it costs," said Ada Brook.'])
     (group,) = quote_groups(aligned(a, b, c))
     assert {m.quote.outlet: m.flags for m in group.members} == {"a": (), "b": (SHORTENED,), "c": ()}
+
+
+def test_a_paragraph_of_quotation_marks_is_not_scanned_for_quotes(monkeypatch):
+    """Each opening mark looks up to 1,500 characters ahead for its closing one: a paragraph made of
+    marks would cost quadratic time, so such a run (not prose) is skipped before the scan."""
+    import retold.model.quotes as quotes_module
+
+    scanned = []
+    real = quotes_module._find_spans
+    monkeypatch.setattr(quotes_module, "_find_spans", lambda text: scanned.append(len(text)) or real(text))
+    outlet = make_outlet("o", ["“" * 50_000 + " word " * 10 + ".", '"We will rebuild the pier," said Ada Brook.'])
+    (quote,) = quotes_of(outlet)
+    assert quote.speaker == "Ada Brook" and len(scanned) == 1  # only the prose paragraph was scanned

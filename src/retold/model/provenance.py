@@ -44,6 +44,7 @@ COPY_MIN_SENTENCES = 3
 # A credit naming A needs text behind it: half of B's sentences with a counterpart in A.
 SUPPORT_SHARE = 0.5
 WEAK_SUPPORT_SHARE = 0.2
+MAX_WORDS_COMPARED = 400
 NOTE_SHARE = 0.3  # pairs that share less than this (and have no edge) get no note
 _SOURCE_KINDS = ("wire", "agencies", "dateline", "byline", "first appeared", "copyright", "additional reporting")
 _LANGUAGE_NAMES = {"de": "German", "en": "English", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese", "nl": "Dutch"}
@@ -113,7 +114,8 @@ def _near_verbatim(a: str, b: str) -> bool:
     wa, wb = _words(a), _words(b)
     if not wa or not wb or 2 * min(len(wa), len(wb)) < SHARED_SIMILARITY * (len(wa) + len(wb)):
         return False  # the word counts alone keep the pair below the bar
-    return Indel.normalized_similarity(wa, wb) >= SHARED_SIMILARITY
+    # A "sentence" of thousands of words is no prose; its opening decides, in bounded time.
+    return Indel.normalized_similarity(wa[:MAX_WORDS_COMPARED], wb[:MAX_WORDS_COMPARED]) >= SHARED_SIMILARITY
 
 
 def near_verbatim(a: str, b: str) -> bool:

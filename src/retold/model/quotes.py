@@ -238,6 +238,8 @@ def quotes_of(outlet: Outlet) -> list[Quote]:
     for run in runs:
         base = run[0].start
         text = outlet.text[base:run[-1].end]
+        if len(_ANY_MARK.findall(text, 0, 200_000)) > max(200, len(text) // 20):
+            continue  # a run of quotation marks, not prose: skipped, so no paragraph costs quadratic time
         spans = _find_spans(text)
         if not spans:
             continue
