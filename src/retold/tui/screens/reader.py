@@ -428,7 +428,7 @@ class ReaderScreen(Screen):
                 parts.append((45, f"{NOTE_MARK} note", "bold"))
             quote = quote_marks_for(self.alignment).get((outlet.id, state.cursor))
             if quote:
-                parts.append((60, f"{QUOTE_MARK} {quote}", "italic"))
+                parts.append((60, f"{QUOTE_MARK} {printable(quote)}", "italic"))
         else:
             parts.append((80, "no sentences", ""))
         total = len(self.alignment.outlets)
