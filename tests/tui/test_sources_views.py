@@ -67,3 +67,27 @@ def test_only_sentences_whose_quote_changed_elsewhere_are_marked():
     assert {k: v for k, v in marks.items() if v} == expected
     # The Tallis Post headline quote (one outlet only) and the German quote nobody grouped are not marked.
     assert all(" ".join(tokens("like thunder that did not stop")) not in " ".join(tokens(g.reference)) or not g.changed for g in groups)
+
+
+def test_outlet_names_and_quotes_reach_the_views_only_as_visible_symbols(tmp_path):
+    body = ('KELMOUTH, May 2 (Echo\x1b]0;x\x07) – The harbour authority closed the northern pier on Friday after divers found cracks.\n\n'
+            '"We will rebuild the pier\x1b[2J within a year," said Ada Brook.\n\n'
+            'Engineers will inspect the remaining 42 pillars over the next fortnight.\n')
+    (tmp_path / "a.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(body.replace("within a year", "within two years"), encoding="utf-8")
+    (tmp_path / "story.toml").write_text(
+        '[[outlet]]\nfile = "a.txt"\nname = "Echo\\u001b]0;x\\u0007"\npublished = "2026-05-02T08:00:00Z"\n'
+        '[[outlet]]\nfile = "b.txt"\nname = "Times\\u001b[31m"\npublished = "2026-05-02T10:00:00Z"\n', encoding="utf-8")
+
+    async def script(pilot, reader):
+        await pilot.press("o", "4")
+        sources = _plain(pilot.app.screen.query_one("#sources-list", LineList))
+        await pilot.press("5")
+        quotes = _plain(pilot.app.screen.query_one("#quotes-list", LineList))
+        detail = str(pilot.app.screen.query_one("#quotes-detail").render())
+        return sources, quotes, detail
+
+    sources, quotes, detail = drive(make_app([tmp_path]), script, size=(100, 30))
+    shown = "\n".join(sources + quotes) + detail
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert "␛" in shown
