@@ -108,7 +108,8 @@ def source_rows(alignment: Alignment) -> list[SourceRow]:
     def node_details(node_id: str) -> tuple[str, ...]:
         credits = sources.credits(node_id)
         if not nodes[node_id].outlet:
-            return ("a source not among the outlets: named in their credits",)
+            takers = [nodes[e.target].name for e in result.edges if e.source == node_id]
+            return (f"not among the outlets; named by {', '.join(takers)}",)
         return tuple(f"{c.describe()}: “{c.text}”" for c in credits) or ("no credit line found",)
 
     outlet_order = {o.id: n for n, o in enumerate(alignment.outlets)}
