@@ -32,6 +32,11 @@ PATH_HELP = (
     "or the files themselves"
 )
 
+NO_SEMANTIC_HELP = (
+    "align by words alone, without the sentence model of the `semantic` extra "
+    "(used by default when installed; it finds paraphrases that share few words)"
+)
+
 
 def _epilog() -> str:
     from retold.config import keymap_path
@@ -123,6 +128,7 @@ def _parser() -> argparse.ArgumentParser:
         help="with --format csv: one row per statement (default) or per quote as each outlet prints it",
     )
     align_p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    align_p.add_argument("--no-semantic", action="store_true", help=NO_SEMANTIC_HELP)
 
     fetch_p = sub.add_parser(
         "fetch", help="download outlets' pages (by URL) into a story folder",
@@ -145,12 +151,14 @@ def _parser() -> argparse.ArgumentParser:
     batch_p.add_argument("--workers", type=int, default=None, help="local cluster: worker processes (default: cores)")
     batch_p.add_argument("--retry-failed", action="store_true", help="also re-run stories recorded as failed")
     batch_p.add_argument("--connect-timeout", type=float, default=30.0, help="seconds to reach --scheduler (default 30)")
+    batch_p.add_argument("--no-semantic", action="store_true", help=NO_SEMANTIC_HELP)
 
     read_p = sub.add_parser(
         "read", help="open the side-by-side reader (the default command)",
         description="Open the reader: one pane per outlet, sentences aligned. `?` inside lists the keys.",
     )
     read_p.add_argument("paths", nargs="*", metavar="PATH", help=PATH_HELP + "; none: the sample story")
+    read_p.add_argument("--no-semantic", action="store_true", help=NO_SEMANTIC_HELP)
 
     notes_p = sub.add_parser(
         "notes", help="list, export, add, delete or check reading notes",
@@ -219,6 +227,54 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
+def _semantic_hint(args) -> None:
+    from retold.model.pipeline import semantic_hint
+
+    hint = semantic_hint(not args.no_semantic)
+    if hint:
+        _notice(hint)
+
+
+class _EmbeddingBar:
+    """The pipeline's ("embedding", done, total) as one line on stderr: redrawn in place on a
+    terminal; elsewhere (a log) a line every 10 s, so a quick run writes none."""
+
+    def __init__(self) -> None:
+        import time
+
+        self.tty = sys.stderr.isatty()
+        self.last = time.monotonic() if not self.tty else 0.0  # a log's first line after 10 s
+        self.open = False
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        import time
+
+        if stage != "embedding":
+            return
+        now = time.monotonic()
+        finished = done >= total
+        if not self.tty:
+            if now - self.last >= 10.0 and not finished:
+                self.last = now
+                print(f"retold: sentence model: {done}/{total} sentences", file=sys.stderr)
+            return
+        if now - self.last < 0.1 and not finished:
+            return
+        self.last = now
+        width = 24
+        filled = width * done // total if total else width
+        sys.stderr.write(f"\rretold: sentence model [{'#' * filled}{'.' * (width - filled)}] {done}/{total} sentences\x1b[K")
+        self.open = not finished
+        if finished:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    def end(self) -> None:
+        if self.open:
+            sys.stderr.write("\n")
+            self.open = False
+
+
 def _align(args) -> int:
     from retold.model.export import to_json, to_text
     from retold.model.pipeline import cyclic_gc_paused, load_alignment
@@ -226,10 +282,14 @@ def _align(args) -> int:
 
     if args.table != "statements" and args.format != "csv":
         return _fail(f"--table {args.table} needs --format csv")
+    _semantic_hint(args)
+    bar = _EmbeddingBar()
     try:
-        alignment = load_alignment(args.paths, _notice)
+        alignment = load_alignment(args.paths, _notice, bar, semantic=not args.no_semantic)
     except InputError as exc:
         return _fail(str(exc))
+    finally:
+        bar.end()
     if args.format == "csv" and args.table == "quotes":
         from retold.model.share_sources import to_quotes_csv
 
@@ -308,13 +368,17 @@ def _read(args) -> int:
         collect_files(paths)  # a missing path or an empty folder is said before the screen opens
     except InputError as exc:
         return _fail(str(exc))
+    from functools import partial
+
+    from retold.model.pipeline import load_alignment
     from retold.tui.app import RetoldApp  # Textual is loaded only here
 
     # The files are read, cleaned and aligned in a worker behind a progress screen.
-    app = RetoldApp(paths=paths)
+    app = RetoldApp(paths=paths, loader=partial(load_alignment, semantic=not args.no_semantic))
     app.run()
     if app.load_error:
         return _fail(app.load_error)
     for message in app.load_notices:
         _notice(message)
+    _semantic_hint(args)  # after the screen is gone: on it, the line would be drawn over
     return app.return_code or 0

@@ -15,7 +15,8 @@ def test_pipeline_reports_every_stage_in_order_and_stops_when_told(sample_dir):
     load_alignment([str(sample_dir)], None, lambda stage, done, total: seen.append((stage, done, total)))
     stages = [stage for stage, _, _ in seen]
     files = stages.count("loading")
-    assert files >= 2 and stages == ["loading"] * files + ["cleaning"] + ["splitting"] * files + ["aligning"]
+    embedding = stages.count("embedding")  # the sentence model at work inside the alignment, when installed
+    assert files >= 2 and stages == ["loading"] * files + ["cleaning"] + ["splitting"] * files + ["aligning"] + ["embedding"] * embedding
     assert [done for stage, done, _ in seen if stage == "loading"] == list(range(files))
 
     class Stop(Exception):
@@ -103,3 +104,27 @@ class TestLoading:
 
         app, elapsed = asyncio.run(main())
         assert app.return_code == 130 and elapsed < 5 and app.alignment is None
+
+    def test_the_sentence_model_stage_is_named_with_its_count(self, sample_dir):
+        release = threading.Event()
+
+        def loader(paths, notice, progress):
+            progress("aligning", 0, 1)
+            progress("embedding", 32, 120)
+            release.wait(10)
+            return load_alignment(paths, notice, progress, semantic=False)
+
+        async def main():
+            app = RetoldApp(paths=[str(sample_dir)], loader=loader)
+            async with app.run_test(size=(100, 30)):
+                await wait_for(lambda: isinstance(top(app), LoadingScreen) and top(app).stage == "embedding")
+                label = str(app.screen.query_one("#loading-stage").render())
+                top(app).show_stage("embedding", 120, 120)
+                last = str(app.screen.query_one("#loading-stage").render())
+                release.set()
+                await wait_for(lambda: isinstance(top(app), ReaderScreen))
+                return label, last
+
+        label, last = asyncio.run(main())
+        assert "Comparing meanings with the sentence model (33/120)" in label
+        assert "(120/120)" in last

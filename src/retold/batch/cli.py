@@ -63,11 +63,18 @@ def run_batch_command(args) -> int:
         return _fail(f"{args.out}: the output must end in .jsonl or .parquet")
     if args.workers is not None and args.workers < 1:
         return _fail("--workers must be at least 1")
+    from retold.model.pipeline import semantic_hint
+
+    semantic = not getattr(args, "no_semantic", False)
+    hint = semantic_hint(semantic)
+    if hint:  # once for the whole batch, not once a story
+        print(f"retold: {hint}", file=sys.stderr)
     bar = Bar()
     started = time.monotonic()
     try:
         progress = run_batch(root, out, scheduler=args.scheduler, workers=args.workers,
-                             retry_failed=args.retry_failed, on_progress=bar, connect_timeout=args.connect_timeout)
+                             retry_failed=args.retry_failed, on_progress=bar, connect_timeout=args.connect_timeout,
+                             semantic=semantic)
     except KeyboardInterrupt:
         bar.end()
         print(f"retold: stopped; the stories finished so far are in {printable(out)} (run again to resume)", file=sys.stderr)

@@ -44,8 +44,9 @@ def discover(root: Path) -> list[str]:
     return sorted(found)
 
 
-def align_story(root: str, path: str) -> dict:
-    """One story → its record. Never raises: a bad story is a record with an error."""
+def align_story(root: str, path: str, semantic: bool = True) -> dict:
+    """One story → its record. Never raises: a bad story is a record with an error.
+    `semantic`: use the sentence model when the worker has it installed."""
     from retold.model.pipeline import load_alignment
     from retold.model.story import InputError
 
@@ -53,7 +54,7 @@ def align_story(root: str, path: str) -> dict:
     warnings: list[str] = []
     started = time.perf_counter()
     try:
-        alignment = load_alignment([str(Path(root) / path)], warnings.append)
+        alignment = load_alignment([str(Path(root) / path)], warnings.append, semantic=semantic)
     except InputError as exc:
         return story_record(path, None, time.perf_counter() - started, worker, str(exc), warnings)
     except Exception as exc:  # noqa: BLE001 - one story's crash is its record, never the batch's end
@@ -65,8 +66,8 @@ def align_story(root: str, path: str) -> dict:
     return record
 
 
-def align_chunk(root: str, paths: list[str]) -> list[dict]:
-    return [align_story(root, path) for path in paths]
+def align_chunk(root: str, paths: list[str], semantic: bool = True) -> list[dict]:
+    return [align_story(root, path, semantic) for path in paths]
 
 
 def _worker_address() -> str | None:
@@ -231,6 +232,7 @@ def run_batch(
     chunk_size: int | None = None,
     on_progress: Callable[[Progress], None] | None = None,
     connect_timeout: float = 30.0,
+    semantic: bool = True,
 ) -> Progress:
     """Align every story under `root` into `out`. KeyboardInterrupt stops it; what is written stays."""
     stories = discover(root)
@@ -269,7 +271,7 @@ def run_batch(
         slots = max(1, sum(client.nthreads().values()))
         size = chunk_size or max(1, min(16, len(todo) // (slots * 8)))
         batches = list(chunks(todo, size))
-        futures = [client.submit(align_chunk, str(root), batch, pure=False) for batch in batches]
+        futures = [client.submit(align_chunk, str(root), batch, semantic, pure=False) for batch in batches]
         batch_of = {future.key: batch for future, batch in zip(futures, batches)}
         with output:
             for future in as_completed(futures):

@@ -16,7 +16,7 @@ from retold.model.segment import segment_article
 from retold.model.story import Alignment, InputError, Outlet, collect_files, load_raw, unique_ids
 
 
-Progress = Callable[[str, int, int], None]  # (stage, done, total): loading, cleaning, splitting, aligning
+Progress = Callable[[str, int, int], None]  # (stage, done, total): loading, cleaning, splitting, aligning, embedding
 
 
 @contextmanager
@@ -36,20 +36,23 @@ def cyclic_gc_paused() -> Iterator[None]:
 
 
 def load_alignment(
-    paths: list[str], notice: Callable[[str], None] | None = None, progress: Progress | None = None
+    paths: list[str], notice: Callable[[str], None] | None = None, progress: Progress | None = None,
+    semantic: bool = True,
 ) -> Alignment:
     """Load, clean, segment and align the outlet files under `paths`.
 
     Raises InputError (one line naming the file and the problem) on bad input;
     `notice` receives warnings (skipped files, fallback encodings); `progress` is told each
-    stage as it starts (an exception raised by it abandons the work: how the reader cancels).
+    stage as it starts (an exception raised by it abandons the work: how the reader cancels),
+    and ("embedding", sentences done, sentences to embed) as the sentence model works.
+    `semantic`: use the sentence model when one is installed (False: words alone).
     """
     with cyclic_gc_paused():
-        return _load_alignment(paths, notice, progress)
+        return _load_alignment(paths, notice, progress, semantic)
 
 
 def _load_alignment(
-    paths: list[str], notice: Callable[[str], None] | None, progress: Progress | None
+    paths: list[str], notice: Callable[[str], None] | None, progress: Progress | None, semantic: bool = True
 ) -> Alignment:
     say = notice or (lambda message: None)
     step = progress or (lambda stage, done, total: None)
@@ -99,8 +102,36 @@ def _load_alignment(
         raise InputError(f"{paths[0]}: no readable article text in any file")
     step("aligning", 0, 1)
     return replace(
-        align(outlets), story_title=story_title, story_key=story_key(root, [Path(o.meta.source) for o in outlets])
+        align_outlets(outlets, semantic, say, step),
+        story_title=story_title, story_key=story_key(root, [Path(o.meta.source) for o in outlets]),
     )
+
+
+def align_outlets(outlets: list[Outlet], semantic: bool, notice: Callable[[str], None], step: Progress) -> Alignment:
+    """The one call of align(): with the sentence model as evidence when it is wanted and installed."""
+    if not (semantic and _align_takes_semantic()):
+        return align(outlets)
+    from retold.model.semantic import load_embedder
+
+    embedder = load_embedder(progress=lambda done, total: step("embedding", done, total), notice=notice)
+    return align(outlets, semantic=embedder)
+
+
+def _align_takes_semantic() -> bool:
+    """Until align() has its `semantic` parameter (branch `evidence`), the model is not loaded.
+    Delete this shim once it has."""
+    import inspect
+
+    return "semantic" in inspect.signature(align).parameters
+
+
+def semantic_hint(enabled: bool = True) -> str | None:
+    """The one line to print (once a run) when the sentence model is wanted but not installed."""
+    if not (enabled and _align_takes_semantic()):
+        return None
+    from retold.model.semantic import unavailable_hint
+
+    return unavailable_hint()
 
 
 _BYLINE = re.compile(r"(?i)^(?:by|written by|words by)\s+")  # an author's line, not an editing credit

@@ -19,6 +19,7 @@ STAGES = {
     "cleaning": "Cleaning away site furniture",
     "splitting": "Splitting into sentences",
     "aligning": "Aligning the sentences of every outlet",
+    "embedding": "Comparing meanings with the sentence model",
     "summarizing": "Summing up the story",
 }
 ORDER = list(STAGES)
@@ -58,7 +59,7 @@ class LoadingScreen(Screen[None]):
             return  # shown on mount
         label = STAGES.get(stage, stage)
         if total > 1:
-            label += f" ({done + 1}/{total})"
+            label += f" ({min(done + 1, total)}/{total})"
         self.query_one("#loading-stage", Static).update(Text(label))
         position = ORDER.index(stage) if stage in ORDER else 0
         fraction = done / total if total else 0.0
