@@ -185,3 +185,12 @@ def test_a_paragraph_of_quotation_marks_is_not_scanned_for_quotes(monkeypatch):
     outlet = make_outlet("o", ["“" * 50_000 + " word " * 10 + ".", '"We will rebuild the pier," said Ada Brook.'])
     (quote,) = quotes_of(outlet)
     assert quote.speaker == "Ada Brook" and len(scanned) == 1  # only the prose paragraph was scanned
+
+
+def test_a_quote_interrupted_by_its_attribution_is_one_quote():
+    a = make_outlet("a", ["“We will rebuild the pier,” said Ada Brook, “and we will do it before the summer.”"])
+    b = make_outlet("b", ["“We will rebuild the pier and we will do it before the summer,” said Ada Brook."])
+    (quote,) = quotes_of(a)
+    assert quote.text == "We will rebuild the pier, and we will do it before the summer." and quote.speaker == "Ada Brook"
+    (group,) = quote_groups(aligned(a, b))
+    assert all(m.flags == () for m in group.members)  # the same words: neither shortened nor changed

@@ -96,6 +96,7 @@ class QuoteGroup:
 _CLOSERS = {"“": "”", "„": "“”", "«": "»", "»": "«", "‘": "’", "‚": "‘’", '"': '"', "「": "」", "『": "』"}
 _OPEN_BEFORE = set(" \t\n([{—–-:;,/") | {""}
 _OPEN_BEFORE_ANY = _OPEN_BEFORE | set(_CLOSERS)
+_INTERRUPTION = re.compile(r"\s*,?\s*[^\s.!?“”\"„«»‘’][^.!?“”\"„«»]{0,60},\s*")
 _ANY_MARK = re.compile("[" + re.escape("".join(_CLOSERS)) + "]")
 
 
@@ -243,21 +244,28 @@ def quotes_of(outlet: Outlet) -> list[Quote]:
         spans = _find_spans(text)
         if not spans:
             continue
-        for start, end, marks in spans:
-            words = tokens(text[start:end])
-            if len(words) < MIN_WORDS:
+        # “We will rebuild,” she said, “and fast.”: a quote interrupted by its attribution is one quote.
+        pieces: list[list[tuple[int, int, str]]] = []
+        for span in spans:
+            if pieces and _INTERRUPTION.fullmatch(text[pieces[-1][-1][1] + 1:span[0] - 1]):
+                pieces[-1].append(span)
+            else:
+                pieces.append([span])
+        for parts in pieces:
+            quote_text = " ".join(" ".join(text[start:end].split()) for start, end, _ in parts)
+            if len(tokens(quote_text)) < MIN_WORDS:
                 continue
-            a, b = base + start, base + end
+            a, b = base + parts[0][0], base + parts[-1][1]
             inside = tuple(s.index for s in run if s.start < b and s.end > a)
             context_sentences = [s for s in run if s.start < b + 1 and s.end > a - 1]
             context = _masked(outlet.text, context_sentences, spans, base)
             speaker = _speaker(context, language)
-            quote_text = outlet.text[a:b]
-            stripped = quote_text.strip()
-            lead = len(quote_text) - len(quote_text.lstrip())
+            lead = len(outlet.text[a:b]) - len(outlet.text[a:b].lstrip())
+            trail = len(outlet.text[a:b]) - len(outlet.text[a:b].rstrip())
             # `text` has its whitespace collapsed (a hard-wrapped line is one quote); start/end are
-            # the span in the outlet's text, as for sentences.
-            found.append(Quote(outlet.id, inside, " ".join(stripped.split()), a + lead, a + lead + len(stripped), marks, speaker, language))
+            # the span in the outlet's text, as for sentences (an interrupted quote's span holds
+            # the attribution between its parts).
+            found.append(Quote(outlet.id, inside, quote_text.strip(), a + lead, b - trail, parts[0][2], speaker, language))
     # A sentence that is only a quote continues the speaker of the quote just before it.
     result: list[Quote] = []
     for quote in found:
