@@ -27,9 +27,15 @@ def source_info(alignment: Alignment | None, outlet: Outlet) -> list[tuple[str, 
         return []
     from retold.model.sources import sources_of
 
+    from retold.model.published import outlet_published
+
     sources = sources_of(alignment)
     credits = sources.credits(outlet.id)
-    rows = [("credits", "\n".join(f"{c.describe()}: “{c.text}”" for c in credits) or "(none found)")]
+    published = outlet_published(outlet)
+    rows = [
+        ("in UTC", published.describe() + (f", read from “{published.text}”" if published.exact else "") if published else "unknown"),
+        ("credits", "\n".join(f"{c.describe()}: “{c.text}”" for c in credits) or "(none found)"),
+    ]
     names = sources.provenance.names()
     edges = sources.provenance.edges_into(outlet.id)
     taken = [f"{e.confidence} from {names[e.source]}: " + "; ".join(ev.detail for ev in e.evidence) for e in edges]
