@@ -294,6 +294,8 @@ class QuotesView(Vertical):
 
     def _show(self, number: int) -> None:
         lines: list[Text] = []
+        panel = self.query_one("#quotes-detail", Static)
+        width = max(10, (panel.size.width or self.size.width or 100) - 2)
         if 0 <= number < len(self.groups):
             group = self.groups[number]
             shown_members = group.members if len(group.members) <= DETAIL_HEIGHT else group.members[:DETAIL_HEIGHT - 1]
@@ -307,9 +309,19 @@ class QuotesView(Vertical):
                 line.append(_fit(tag, 14) + " ", "italic" if set(member.flags) & set(CHANGE_FLAGS) else "dim")
                 text = printable(quote.text)
                 opening, closing = ("“", "”") if quote.quoted else ("", "")
+                changed = list(member.changed)
+                room = width - line.cell_len - 2
+                if changed and len(text) > room and changed[0][1] > room - 2:
+                    # Too long to show whole: start a little before the first changed word, so it shows.
+                    cut = max(0, min(changed[0][0] - 20, len(text) - room + 1))
+                    space = text.find(" ", cut)
+                    if 0 < cut and 0 <= space < changed[0][0]:
+                        cut = space + 1  # at a word's start
+                    text = "…" + text[cut:]
+                    changed = [(max(1, a - cut + 1), b - cut + 1) for a, b in changed if b - cut > 0]
                 line.append(opening)
                 cursor = 0
-                for start, end in member.changed:
+                for start, end in changed:
                     line.append(text[cursor:start])
                     line.append(text[start:end], "bold reverse")
                     cursor = end
@@ -317,8 +329,6 @@ class QuotesView(Vertical):
                 lines.append(line)
             if len(shown_members) < len(group.members):
                 lines.append(Text(f"… and {len(group.members) - len(shown_members)} more", "dim"))
-        panel = self.query_one("#quotes-detail", Static)
-        width = max(10, (panel.size.width or self.size.width or 100) - 2)
         for line in lines:  # one line per outlet, cut with an ellipsis (a wrapped line would hide the next outlet)
             line.truncate(width, overflow="ellipsis")
         panel.update(Text("\n").join(lines) if lines else Text())
