@@ -1,25 +1,53 @@
-"""Throughput of `retold batch`: serial in-process vs a Dask local cluster, and worker memory.
+"""`retold batch` beside a plain multiprocessing.Pool over the same `align_story`, in one run.
 
-    python bench/bench_batch.py [--stories 2000] [--workers 2] [--archive DIR]
+    python bench/bench_batch.py [--stories 200] [--repeat 3] [--workers 2 4] [--archive DIR]
 
-Writes (once, then reuses) an archive of synthetic stories, 5 outlets × 40 sentences each, and prints:
-- stories/s aligning them one after another in this process (the same `align_story` a worker runs);
-- stories/s on a local cluster with --workers processes (alignment only, and with the cluster's start);
-- peak resident memory of each worker, and of the serial process.
+Writes (once, then reuses) an archive of synthetic stories, 5 outlets × 40 sentences each. For each
+worker count it runs, interleaved `--repeat` times, two whole commands in fresh processes:
+- `retold batch ROOT --out FILE --no-cache [--workers N]` (the default local Dask cluster; no
+  --workers for the core count, which is what a user gets);
+- the peer: a script that imports `align_story`, maps it over the same stories with
+  `multiprocessing.Pool(N)` (chunks of 4) and writes the same JSON Lines.
+and prints the median stories/s of each (whole process: imports, start, alignment, close) and the
+peak memory of each process tree, sampled every 20 ms from /proc: the sum of PSS (shared pages
+split between the processes that map them, so forked pages are not counted twice) and of RSS.
+Goals (issue 19): retold ≥ 0.95 × the pool's stories/s, peak PSS ≤ 1.1 × the pool's.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import resource
+import statistics
+import subprocess
+import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from retold.batch.job import align_story, discover, run_batch
-from retold.synthetic import make_story
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from retold.synthetic import make_story  # noqa: E402
+
+POOL = """
+import json, sys
+from multiprocessing import Pool
+from pathlib import Path
+from retold.batch.job import align_story, discover
+
+def work(path):
+    return align_story(ROOT, path)
+
+ROOT, OUT, N = sys.argv[1], sys.argv[2], int(sys.argv[3])
+if __name__ == "__main__":
+    paths = discover(Path(ROOT))
+    with Pool(N) as pool, open(OUT, "w", encoding="utf-8") as out:
+        for record in pool.imap_unordered(work, paths, chunksize=4):
+            out.write(json.dumps(record, ensure_ascii=False) + "\\n")
+"""
 
 
 def _make(args: tuple[str, int]) -> None:
@@ -37,51 +65,109 @@ def build_archive(root: Path, stories: int) -> None:
     marker.write_text("")
 
 
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kB
+def _tree(pid: int) -> list[int]:
+    """pid and all its descendants (from /proc/*/stat's parent field)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat") as handle:
+                    parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo += children.get(current, [])
+    return found
+
+
+def _memory(pids: list[int]) -> tuple[int, int]:
+    """(sum of PSS, sum of RSS) in kB."""
+    pss = rss = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as handle:
+                for line in handle:
+                    if line.startswith("Pss:"):
+                        pss += int(line.split()[1])
+                    elif line.startswith("Rss:"):
+                        rss += int(line.split()[1])
+        except OSError:
+            continue
+    return pss, rss
+
+
+def run(command: list[str], env: dict) -> tuple[float, float, float, str]:
+    """(seconds, peak PSS MiB, peak RSS MiB, stderr) of a whole command and its process tree."""
+    peak = [0, 0]
+    started = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True)
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.is_set():
+            pss, rss = _memory(_tree(proc.pid))
+            peak[0], peak[1] = max(peak[0], pss), max(peak[1], rss)
+            stop.wait(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    elapsed = time.perf_counter() - started
+    stop.set()
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"{command[:4]}… failed ({proc.returncode}): {err[-2000:]}")
+    return elapsed, peak[0] / 1024, peak[1] / 1024, err
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--stories", type=int, default=2000)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--stories", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--workers", type=int, nargs="+", default=[2, 4],
+                        help="worker counts; the first is run as retold's default (no --workers) when it equals the cores")
     parser.add_argument("--archive", type=Path, default=Path(tempfile.gettempdir()) / "retold-bench-archive")
     args = parser.parse_args()
     root = args.archive / str(args.stories)
-    started = time.perf_counter()
     build_archive(root, args.stories)
-    paths = discover(root)
-    print(f"archive: {len(paths)} stories × 5 outlets × 40 sentences in {root} ({time.perf_counter() - started:.1f} s to write or find)")
-    print(f"cores: {os.cpu_count()}")
-
-    align_story(str(root), paths[0])  # imports and warm-up, as a worker's first task
-    started = time.perf_counter()
-    failed = sum(not align_story(str(root), path)["ok"] for path in paths)
-    serial = time.perf_counter() - started
-    print(f"serial in-process:   {len(paths) / serial:7.1f} stories/s  ({serial:.1f} s, {failed} failed, "
-          f"{serial / len(paths) * 1000:.1f} ms a story; peak memory {peak_rss_mb():.0f} MB)")
-
-    import logging
-
-    from distributed import Client, LocalCluster
-
-    out = args.archive / f"batch-{args.stories}.jsonl"
-    out.unlink(missing_ok=True)  # a fresh run, not a resumed one
-    started = time.perf_counter()
-    with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
-        ready = time.perf_counter()
-        progress = run_batch(root, out, scheduler=cluster.scheduler_address)
-        finished = time.perf_counter()
-        peaks = client.run(peak_rss_mb)
-    aligned = finished - ready
-    total = finished - started
-    print(f"local cluster ×{args.workers}:   {progress.done / aligned:7.1f} stories/s  ({aligned:.1f} s aligning, "
-          f"{progress.failed} failed; {progress.done / total:.1f} stories/s counting the cluster's start, {total:.1f} s)")
-    print(f"speed-up over serial: {serial / aligned:.2f}× (goal ≥ 1.7× on 2 cores)")
-    for address, peak in sorted(peaks.items()):
-        print(f"worker {address}: peak memory {peak:.0f} MB")
-    print(f"output: {out} ({out.stat().st_size / 1e6:.1f} MB, {sum(1 for _ in out.open())} lines)")
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(f"archive: {args.stories} stories × 5 outlets × 40 sentences in {root}; cores: {cores}; "
+          f"load average at start: {open('/proc/loadavg').read().split()[:3]}")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])))
+    env["RETOLD_CACHE_DIR"] = tempfile.mkdtemp(prefix="retold-bench-cache-")  # --no-cache anyway: nothing lands here
+    with tempfile.TemporaryDirectory() as scratch:
+        pool_script = Path(scratch) / "pool_peer.py"
+        pool_script.write_text(POOL)
+        for workers in args.workers:
+            default = workers == cores
+            batch_cmd = [sys.executable, "-m", "retold", "batch", str(root), "--out", f"{scratch}/batch.jsonl", "--no-cache"]
+            if not default:
+                batch_cmd += ["--workers", str(workers)]
+            pool_cmd = [sys.executable, str(pool_script), str(root), f"{scratch}/pool.jsonl", str(workers)]
+            ours, peer = [], []
+            for _ in range(args.repeat):
+                for command, results in ((batch_cmd, ours), (pool_cmd, peer)):
+                    for stale in Path(scratch).glob("*.jsonl"):
+                        stale.unlink()
+                    results.append(run(command, env))
+                lines = sum(1 for _ in open(f"{scratch}/pool.jsonl"))
+                assert lines == args.stories, f"the pool wrote {lines} records"
+            label = "default local cluster" if default else f"--workers {workers}"
+            o_time = statistics.median(r[0] for r in ours)
+            p_time = statistics.median(r[0] for r in peer)
+            o_pss, p_pss = max(r[1] for r in ours), max(r[1] for r in peer)
+            o_rss, p_rss = max(r[2] for r in ours), max(r[2] for r in peer)
+            print(f"retold batch, {label:>21}: {args.stories / o_time:6.1f} stories/s ({o_time:.2f} s)   "
+                  f"Pool({workers}): {args.stories / p_time:6.1f} stories/s ({p_time:.2f} s)   "
+                  f"ratio {p_time / o_time:.2f} (goal ≥ 0.95)")
+            print(f"  peak memory of the process tree: retold PSS {o_pss:.0f} MiB (RSS {o_rss:.0f})   "
+                  f"Pool({workers}) PSS {p_pss:.0f} MiB (RSS {p_rss:.0f})   ratio {o_pss / p_pss:.2f} (goal ≤ 1.1)")
+            print(f"  runs (s): retold {', '.join(f'{r[0]:.2f}' for r in ours)}; pool {', '.join(f'{r[0]:.2f}' for r in peer)}")
+    print(f"load average at end: {open('/proc/loadavg').read().split()[:3]}")
 
 
 if __name__ == "__main__":

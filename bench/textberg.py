@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import bisect
-import shutil
 import sys
 import tempfile
 import time
@@ -25,6 +24,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from retold.model.pipeline import load_alignment  # noqa: E402
 
+# The dev document lives beside the checkout (../shared/textberg/dev); a worktree sits one level deeper.
+DEFAULT_DEV = next((p for p in (ROOT.parent / "shared" / "textberg" / "dev", ROOT.parents[1] / "shared" / "textberg" / "dev") if p.is_dir()), ROOT.parent / "shared" / "textberg" / "dev")
 CONDITIONS = [("mt_fr vs fr (monolingual)", "mt_fr.txt", "fr", "fr.txt", "fr"), ("de vs fr (no translation)", "de.txt", "de", "fr.txt", "fr")]
 
 
@@ -93,47 +94,69 @@ def prf(hits_p: int, total_p: int, hits_r: int, total_r: int) -> tuple[float, fl
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score_condition(dev: Path, source_file: str, source_lang: str, target_file: str, target_lang: str, verbose: bool = False) -> dict:
-    gold = read_gold(dev / "gold.txt")
-    source_text = (dev / source_file).read_text(encoding="utf-8")
-    target_text = (dev / target_file).read_text(encoding="utf-8")
+def run_retold(source_text: str, source_lang: str, target_text: str, target_lang: str):
+    """Align two texts through the whole pipeline (a temporary story folder): (alignment, seconds)."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "story"
         folder.mkdir()
-        shutil.copy(dev / source_file, folder / f"source_{source_file}")
-        shutil.copy(dev / target_file, folder / f"target_{target_file}")
+        (folder / "source.txt").write_text(source_text, encoding="utf-8")
+        (folder / "target.txt").write_text(target_text, encoding="utf-8")
         (folder / "story.toml").write_text(
-            f'[[outlet]]\nfile = "source_{source_file}"\nlanguage = "{source_lang}"\n\n'
-            f'[[outlet]]\nfile = "target_{target_file}"\nlanguage = "{target_lang}"\n',
+            f'[[outlet]]\nfile = "source.txt"\nlanguage = "{source_lang}"\n\n'
+            f'[[outlet]]\nfile = "target.txt"\nlanguage = "{target_lang}"\n',
             encoding="utf-8",
         )
         began = time.perf_counter()
         alignment = load_alignment([str(folder)])
-        elapsed = time.perf_counter() - began
+        return alignment, time.perf_counter() - began
+
+
+def score_links(links: set[tuple[int, int]], gold: list[tuple[tuple[int, ...], tuple[int, ...]]]) -> dict:
+    """Link and strict bead precision / recall / F1 of system links (source line, target line)."""
+    gold_links = {(a, b) for s, t in gold if s and t for a in s for b in t}
+    hits = len(links & gold_links)
+    gold_beads = {bead for bead in gold if bead[0] and bead[1]}
+    system_beads = beads_from_links(links)
+    return {
+        "link": prf(hits, len(links), hits, len(gold_links)),
+        "strict": prf(len(system_beads & gold_beads), len(system_beads), len(gold_beads & system_beads), len(gold_beads)),
+        "system_beads": system_beads,
+        "gold_beads": gold_beads,
+    }
+
+
+def score_texts(source_text: str, source_lang: str, target_text: str, target_lang: str, gold) -> dict:
+    """retold on two texts, scored against gold beads over their lines."""
+    alignment, elapsed = run_retold(source_text, source_lang, target_text, target_lang)
     source_id, target_id = alignment.outlets[0].id, alignment.outlets[1].id
     starts_s, starts_t = line_starts(source_text), line_starts(target_text)
     links, covered_s, covered_t = system_links(alignment, source_id, target_id, starts_s, starts_t)
-    gold_links = {(a, b) for s, t in gold if s and t for a in s for b in t}
-    hits = len(links & gold_links)
-    link = prf(hits, len(links), hits, len(gold_links))
-    gold_beads = {bead for bead in gold if bead[0] and bead[1]}
-    system_beads = beads_from_links(links)
-    strict = prf(len(system_beads & gold_beads), len(system_beads), len(gold_beads & system_beads), len(gold_beads))
+    result = score_links(links, gold)
     lines_s = [i for i, line in enumerate(source_text.split("\n")) if line.strip()]
     lines_t = [i for i, line in enumerate(target_text.split("\n")) if line.strip()]
     kept = sum(i in covered_s for i in lines_s) + sum(i in covered_t for i in lines_t)
+    result.update(line_recall=kept / max(1, len(lines_s) + len(lines_t)), seconds=elapsed, links=links)
+    return result
+
+
+def score_condition(dev: Path, source_file: str, source_lang: str, target_file: str, target_lang: str, verbose: bool = False) -> dict:
+    gold = read_gold(dev / "gold.txt")
+    source_text = (dev / source_file).read_text(encoding="utf-8")
+    target_text = (dev / target_file).read_text(encoding="utf-8")
+    result = score_texts(source_text, source_lang, target_text, target_lang, gold)
     if verbose:
+        gold_beads, system_beads = result["gold_beads"], result["system_beads"]
         src_lines, tgt_lines = source_text.split("\n"), target_text.split("\n")
         for bead in sorted(gold_beads - system_beads)[:40]:
             print("  missed", bead, "|", " ".join(src_lines[i] for i in bead[0])[:90], "||", " ".join(tgt_lines[i] for i in bead[1])[:90])
         for bead in sorted(system_beads - gold_beads)[:40]:
             print("  wrong ", bead, "|", " ".join(src_lines[i] for i in bead[0])[:90], "||", " ".join(tgt_lines[i] for i in bead[1])[:90])
-    return {"link": link, "strict": strict, "line_recall": kept / (len(lines_s) + len(lines_t)), "seconds": elapsed}
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dir", default=str(ROOT.parent / "shared" / "textberg" / "dev"), help="the benchmark's dev folder")
+    parser.add_argument("--dir", default=str(DEFAULT_DEV), help="the benchmark's dev folder")
     parser.add_argument("--only", choices=["mono", "cross"], help="run one condition")
     parser.add_argument("-v", "--verbose", action="store_true", help="list missed and wrong beads")
     args = parser.parse_args(argv)

@@ -6,6 +6,7 @@ The reader (Textual) is imported lazily so that `retold align` never loads it.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 
@@ -36,11 +37,11 @@ NO_SEMANTIC_HELP = (
     "align by words alone, without the sentence model of the `semantic` extra "
     "(used by default when installed; it finds paraphrases that share few words)"
 )
+NO_CACHE_HELP = "align afresh: neither read nor write the alignment cache"
 
 
 def _epilog() -> str:
-    from retold.config import keymap_path
-    from retold.notes.store import data_dir
+    from retold.config import cache_dir, data_dir, keymap_path
 
     return f"""\
 With no command, `retold PATH...` opens the reader; `retold` alone opens the bundled sample story.
@@ -48,6 +49,9 @@ With no command, `retold PATH...` opens the reader; `retold` alone opens the bun
 files:
   notes     {data_dir() / "notes.db"}
             (SQLite; set RETOLD_DATA_DIR to keep notes elsewhere)
+  cache     {cache_dir() / "alignments"}
+            (finished alignments by content; delete the folder to clear it; set RETOLD_CACHE_DIR
+            to move it, RETOLD_CACHE_MAX_MB to bound it, default 512)
   keymap    {keymap_path()}
             (TOML, optional: [keys] binding_id = "key,key", e.g. overview = "O";
             binding ids are listed by `?` in the reader; set RETOLD_CONFIG_DIR to move it)
@@ -63,9 +67,9 @@ story.toml (optional, in the story folder) names the outlets and orders the pane
 class _Parser(argparse.ArgumentParser):
     """argparse echoes the arguments it rejects ("invalid choice: ..."): sanitised too."""
 
-    # The epilog names the notes database and keymap paths, which costs importing sqlite3,
-    # platformdirs and the notes store: done only when help is actually shown, so that
-    # `retold align` starts without them.
+    # The epilog names the notes database, the cache and keymap paths (retold.config: os,
+    # pathlib and platformdirs, never the notes store or sqlite3): built only when help is
+    # actually shown, so that `retold align` starts without even that.
     lazy_epilog = None
 
     def format_help(self):
@@ -99,6 +103,26 @@ def _can_encode(text: str) -> bool:
     return True
 
 
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {text!r}")
+    return value
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {text!r}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="retold",
@@ -129,6 +153,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     align_p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     align_p.add_argument("--no-semantic", action="store_true", help=NO_SEMANTIC_HELP)
+    align_p.add_argument("--no-cache", action="store_true", help=NO_CACHE_HELP)
+    align_p.add_argument(
+        "--with-notes", action="store_true",
+        help="html: include your reading notes on this story (quote, note, times; both wordings when the article changed)",
+    )
 
     fetch_p = sub.add_parser(
         "fetch", help="download outlets' pages (by URL) into a story folder",
@@ -137,9 +166,11 @@ def _parser() -> argparse.ArgumentParser:
     fetch_p.add_argument("urls", nargs="*", metavar="URL", help="pages to download (or give --urls FILE)")
     fetch_p.add_argument("--into", required=True, metavar="DIR", help="the story folder (created if missing)")
     fetch_p.add_argument("--urls", dest="url_file", metavar="FILE", help="a file of URLs, one a line (# comments)")
-    fetch_p.add_argument("--timeout", type=float, default=15.0, help="seconds to connect and per read (default 15)")
-    fetch_p.add_argument("--max-bytes", type=int, default=5_000_000, help="largest page accepted (default 5 MB)")
-    fetch_p.add_argument("--concurrency", type=int, default=4, help="downloads at a time (default 4)")
+    fetch_p.add_argument("--timeout", type=_positive_seconds, default=15.0,
+                         help="seconds to connect and per read (default 15); a whole request gets 4 times that")
+    fetch_p.add_argument("--max-bytes", type=_positive_int, default=5_000_000,
+                         help="largest page accepted, once decompressed (default 5 MB)")
+    fetch_p.add_argument("--concurrency", type=_positive_int, default=4, help="downloads at a time (default 4)")
 
     batch_p = sub.add_parser(
         "batch", help="align every story folder under ROOT (on Dask) into JSON Lines or Parquet",
@@ -152,6 +183,7 @@ def _parser() -> argparse.ArgumentParser:
     batch_p.add_argument("--retry-failed", action="store_true", help="also re-run stories recorded as failed")
     batch_p.add_argument("--connect-timeout", type=float, default=30.0, help="seconds to reach --scheduler (default 30)")
     batch_p.add_argument("--no-semantic", action="store_true", help=NO_SEMANTIC_HELP)
+    batch_p.add_argument("--no-cache", action="store_true", help=NO_CACHE_HELP)
 
     read_p = sub.add_parser(
         "read", help="open the side-by-side reader (the default command)",
@@ -159,6 +191,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     read_p.add_argument("paths", nargs="*", metavar="PATH", help=PATH_HELP + "; none: the sample story")
     read_p.add_argument("--no-semantic", action="store_true", help=NO_SEMANTIC_HELP)
+    read_p.add_argument("--no-cache", action="store_true", help=NO_CACHE_HELP)
 
     notes_p = sub.add_parser(
         "notes", help="list, export, add, delete or check reading notes",
@@ -282,10 +315,16 @@ def _align(args) -> int:
 
     if args.table != "statements" and args.format != "csv":
         return _fail(f"--table {args.table} needs --format csv")
+    paths = args.paths
+    if not paths:  # as `retold` alone opens it: the sample story, said so
+        from retold.sample import sample_story_path
+
+        paths = [str(sample_story_path())]
+        _notice(f"no PATH given: aligning the sample story ({paths[0]})")
     _semantic_hint(args)
     bar = _EmbeddingBar()
     try:
-        alignment = load_alignment(args.paths, _notice, bar, semantic=not args.no_semantic)
+        alignment = load_alignment(paths, _notice, bar, not args.no_semantic, cache=_cache(args))
     except InputError as exc:
         return _fail(str(exc))
     finally:
@@ -302,7 +341,15 @@ def _align(args) -> int:
     elif args.format in ("html", "csv"):
         from retold.model.share import to_csv, to_html
 
-        out = to_html(alignment) if args.format == "html" else to_csv(alignment)
+        if args.format == "html":
+            notes = None
+            if args.with_notes:
+                notes = _shared_notes(alignment)
+                if notes is None:
+                    return 2
+            out = to_html(alignment, notes)
+        else:
+            out = to_csv(alignment)
     else:
         color = not args.output and (args.color == "always" or (
             args.color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -310,13 +357,73 @@ def _align(args) -> int:
         out = to_text(alignment, color=color)
     if args.output:
         try:
-            with open(args.output, "w", encoding="utf-8", newline="") as handle:
-                handle.write(out)
+            _write_output(args.output, out)
         except OSError as exc:
             return _fail(f"{args.output}: cannot write ({exc.strerror})")
     else:
         sys.stdout.write(out)
     return 0
+
+
+def _shared_notes(alignment):
+    """The story's notes as the share page shows them (None, said, when the notes cannot be read)."""
+    from retold.model.share import SharedNote
+    from retold.notes.service import StoryNotes
+    from retold.notes.store import NotesUnavailable, NoteStore
+
+    try:
+        store = NoteStore.open()
+    except NotesUnavailable as exc:
+        _fail(f"notes unavailable: {exc}")
+        return None
+    if store.notice:
+        _notice(store.notice)
+    shared = []
+    for placed in StoryNotes(store, alignment).placed:
+        note = placed.note
+        if note.draft:
+            continue  # a draft is not for sharing
+        shared.append(SharedNote(
+            outlet=placed.outlet.name if placed.outlet is not None else note.outlet_name,
+            sentence=placed.anchor.sentence,
+            quote=None if note.on_story else placed.quote,
+            written=placed.written if placed.changed else None,
+            detached=placed.anchor.how == "detached",
+            body=note.body,
+            created=note.created,
+            updated=note.updated if note.updated != note.created else None,
+        ))
+    if not shared:
+        _notice("no notes on this story to include (drafts are left out)")
+    return shared
+
+
+def _cache(args):
+    """The alignment cache, unless --no-cache."""
+    if getattr(args, "no_cache", False):
+        return None
+    from retold.model.cache import AlignmentCache
+
+    return AlignmentCache()
+
+
+def _write_output(name: str, text: str) -> None:
+    """A file is replaced whole (retold.files.write_atomic: never half-written, never through a
+    link); a device or pipe the user names (/dev/stdout, a FIFO) is written to as it is."""
+    import stat
+    from pathlib import Path
+
+    from retold.files import write_atomic
+
+    try:
+        mode = os.stat(name).st_mode
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        with open(name, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        return
+    write_atomic(Path(name), text.encode("utf-8"))
 
 
 def _fetch(args) -> int:
@@ -334,10 +441,19 @@ def _fetch(args) -> int:
         urls += [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
     if not urls:
         return _fail("no URL given: name them, or a file of them with --urls FILE")
-    if Path(args.into).exists() and not Path(args.into).is_dir():
-        return _fail(f"{args.into}: not a directory")
+    into = Path(args.into)
+    problem = _folder_problem(into)
+    if problem:
+        return _fail(f"{args.into}: {problem}")
+    from retold.model.safe import has_credentials
+
+    if any(has_credentials(url) for url in urls):
+        _notice("a user name or password in a URL is used for its request only: "
+                "story.toml, messages and exports keep the URL without it")
+    from retold.model.safe import shown_url
+
     def report(result) -> None:
-        url = printable(result.url)
+        url = shown_url(result.url)
         if result.status == "failed":
             print(f"retold: {url}: {printable(result.error or 'failed')}", file=sys.stderr)
         elif result.status == "present":
@@ -348,13 +464,48 @@ def _fetch(args) -> int:
 
     options = FetchOptions(timeout=args.timeout, max_bytes=args.max_bytes, concurrency=max(1, args.concurrency))
     try:
-        results = fetch_into(urls, Path(args.into), options, report)
+        results = fetch_into(urls, into, options, report)
     except InputError as exc:
         return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"{args.into}: cannot be used as the story folder ({exc.strerror or exc})")
     failed = sum(r.status == "failed" for r in results)
+    fetched = {r.file for r in results if r.status == "fetched" and r.file}
+    if fetched:
+        _warn_unrelated(Path(args.into), fetched)
     print(f"retold: {len(results) - failed} of {len(results)} URLs in {printable(args.into)}"
           + (f"; {failed} failed (re-run to retry them)" if failed else ""), file=sys.stderr)
     return 1 if failed else 0
+
+
+def _folder_problem(folder) -> str | None:
+    """Why `folder` cannot be (or become) a story folder, or None: checked before anything is
+    fetched, so a path below a file or through a file is one line, not a traceback."""
+    if folder.exists():
+        return None if folder.is_dir() else "not a directory"
+    for parent in folder.parents:
+        if parent.exists():
+            return None if parent.is_dir() else f"cannot be created: {parent} is a file, not a folder"
+    return None
+
+
+def _warn_unrelated(folder, fetched: set[str]) -> None:
+    """A page just fetched that shares no sentence with any other outlet of the story is likely
+    from another story (a wrong link, a redirect to a front page): said, not removed."""
+    from retold.model.pipeline import load_alignment
+    from retold.model.story import InputError
+
+    try:
+        alignment = load_alignment([str(folder)], semantic=False)  # shared sentences: words suffice
+    except InputError:
+        return
+    if len(alignment.outlets) < 2:
+        return
+    table = alignment.overlap()
+    for outlet in alignment.outlets:
+        name = os.path.basename(outlet.meta.source)
+        if name in fetched and not any(table[outlet.id][other.id] for other in alignment.outlets if other is not outlet):
+            _notice(f"{name}: shares no sentence with the other outlets (0 % overlap); is it a page from another story?")
 
 
 def _read(args) -> int:
@@ -374,7 +525,7 @@ def _read(args) -> int:
     from retold.tui.app import RetoldApp  # Textual is loaded only here
 
     # The files are read, cleaned and aligned in a worker behind a progress screen.
-    app = RetoldApp(paths=paths, loader=partial(load_alignment, semantic=not args.no_semantic))
+    app = RetoldApp(paths=paths, cache=_cache(args), semantic=not args.no_semantic)
     app.run()
     if app.load_error:
         return _fail(app.load_error)

@@ -248,3 +248,21 @@ def test_any_records_survive_jsonl_and_parquet(tmp_path_factory, batch):
         with open_output(folder / name) as output:
             output.write(batch)
         assert read_output(folder / name) == batch
+
+
+def test_cli_names_each_failure_and_a_rerun_leaving_them_exits_non_zero(tmp_path):
+    """Issue 18: "(2 failed)" said neither which nor why, and a re-run that left the failures
+    in the file exited 0."""
+    root = tmp_path / "archive"
+    archive(root, 2)
+    (root / "broken").mkdir()
+    (root / "broken" / "a.txt").write_bytes(b"")
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "retold", "batch", str(root), "--out", str(out), "--workers", "1"]
+    first = subprocess.run(command, capture_output=True, text=True, timeout=180)
+    assert first.returncode == 1
+    [line] = [l for l in first.stderr.splitlines() if l.startswith("retold: failed:")]
+    assert "broken" in line and "empty file" in line
+    again = subprocess.run(command, capture_output=True, text=True, timeout=180)
+    assert again.returncode == 1, again.stderr
+    assert "failed in an earlier run" in again.stderr and "empty file" in again.stderr

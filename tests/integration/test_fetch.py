@@ -82,6 +82,18 @@ class Handler(BaseHTTPRequestHandler):
             with Handler.lock:
                 Handler.active -= 1
             self._send(200, ARTICLE.format(body=_body(PARAGRAPHS)).encode())
+        elif path == "/late-first":  # answers after the next URL's page, to test the order kept
+            time.sleep(0.4)
+            self._send(200, ARTICLE.format(body=_body(PARAGRAPHS)).encode())
+        elif path == "/dateline":
+            page = ARTICLE.replace('content="Mira Holm"', 'content="Tove Brandt; Esbergen"')
+            self._send(200, page.format(body=_body(PARAGRAPHS[:2] + ["The ferry company welcomed the vote."])).encode())
+        elif path == "/unrelated":
+            self._send(200, ARTICLE.format(body=_body([
+                "A rare orchid bloomed in the botanical garden of Lindau for the first time in forty years.",
+                "Gardeners said the cool spring had helped the plant, which came from a mountain forest.",
+                "Visitors can see the flower in the glasshouse until the end of the month.",
+            ])).encode())
         elif path == "/weekly":
             self._send(200, DIV_SOUP.format(body=_body(PARAGRAPHS[:2] + ["The council will pay for half of it, the board said."])).encode())
         elif path == "/moved":
@@ -269,3 +281,29 @@ def test_downloads_at_most_concurrency_at_a_time(server, tmp_path):
     results = fetch_into(urls, tmp_path / "story", FetchOptions(timeout=5, concurrency=2))
     assert [r.status for r in results] == ["fetched"] * 6
     assert Handler.most_active == 2
+
+
+def test_story_toml_keeps_the_order_the_urls_were_given(server, tmp_path):
+    """Issue 18: outlets entered story.toml in the order their downloads finished."""
+    Handler.hits.clear()
+    urls = [f"{server}/late-first", f"{server}/weekly", f"{server}/tide.html"]
+    results = fetch_into(urls, tmp_path, FAST)
+    assert [r.status for r in results] == ["fetched"] * 3
+    manifest = tomllib.loads((tmp_path / "story.toml").read_text(encoding="utf-8"))
+    assert [o["url"] for o in manifest["outlet"]] == urls
+
+
+def test_a_dateline_place_is_not_stored_as_an_author(server, tmp_path):
+    [result] = fetch_into([f"{server}/dateline"], tmp_path, FAST)
+    assert result.entry["author"] == "Tove Brandt"
+
+
+def test_a_page_sharing_nothing_with_the_others_is_warned_about(server, tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "retold", "fetch", f"{server}/tide.html", f"{server}/weekly", f"{server}/unrelated",
+         "--into", str(tmp_path / "s")],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "shares no sentence" in line]
+    assert len(warnings) == 1 and "unrelated" in warnings[0]

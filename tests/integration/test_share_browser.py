@@ -7,6 +7,7 @@ article carries runs or loads: its scripts, event handlers and images point at a
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import struct
@@ -26,11 +27,29 @@ CHROMIUM_FLAGS = [
 ]
 
 
+REQUIRE_BROWSER = "RETOLD_REQUIRE_BROWSER"  # set by .ci/run, which installs Chromium
+
+
 def chromium() -> str:
+    """The browser's path. Without one: a skip with the reason for a user's `pytest`, a failure
+    where CI says the browser is required."""
     for name in ("chromium", "chromium-browser"):
         if path := shutil.which(name):
             return path
-    pytest.fail("headless Chromium is needed: `apt-get install -y chromium` (.ci/run installs it)")
+    reason = "headless Chromium is needed: `apt-get install -y chromium` (.ci/run installs it)"
+    if os.environ.get(REQUIRE_BROWSER):
+        pytest.fail(f"{reason}; {REQUIRE_BROWSER} is set")
+    pytest.skip(reason)
+
+
+def test_a_missing_browser_is_a_skip_unless_ci_requires_it(monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.delenv(REQUIRE_BROWSER, raising=False)
+    with pytest.raises(pytest.skip.Exception, match="Chromium is needed"):
+        chromium()
+    monkeypatch.setenv(REQUIRE_BROWSER, "1")
+    with pytest.raises(pytest.fail.Exception, match="RETOLD_REQUIRE_BROWSER is set"):
+        chromium()
 
 
 def run_chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:

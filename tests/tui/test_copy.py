@@ -11,7 +11,8 @@ class TestCopy:
             return pilot.app.clipboard, pane.outlet, pane.cursor
 
         clipboard, outlet, cursor = drive(make_app([sample_dir]), script)
-        assert clipboard == f"{outlet.sentences[cursor].text}\n— {outlet.name}, {outlet.meta.url}"
+        source = outlet.name + (f", {outlet.meta.url}" if outlet.meta.url else "")
+        assert clipboard == f"{outlet.sentences[cursor].text}\n— {source}"
 
     def test_escape_sequences_never_reach_the_clipboard(self, tmp_path):
         (tmp_path / "a.txt").write_text("Headline of the story here\n\nThe mayor \x1b]52;c;ZXZpbA==\x07 said \x1b[2J nothing today.\n")

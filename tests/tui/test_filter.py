@@ -90,3 +90,46 @@ class TestFilter:
             return checked
 
         assert drive(make_app([story]), script) > 0
+
+
+def test_fold_lines_fit_narrow_panes(sample_dir):
+    """Issue 18: the fold line of a hidden run is never cut (`hidden (f sho`): a shorter
+    wording is chosen when the pane is narrow."""
+    from rich.cells import cell_len
+
+    from retold.tui.widgets.outlet_pane import RowKind
+
+    async def script(pilot, reader):
+        await pilot.press("f")
+        await pilot.pause()
+        found = []
+        for pane in reader.panes:
+            layout = pane.text_layout()
+            found += [(row.source, pane.text_width) for row in layout.rows if row.kind == RowKind.FOLDED]
+        return found
+
+    folds = drive(make_app([sample_dir]), script, size=(160, 45))  # four panes of 40 columns
+    assert folds
+    for text, width in folds:
+        assert cell_len(text) <= width and text.endswith(")"), (text, width)
+
+
+def test_last_sentence_in_only_unique_mode_leaves_no_blank_space_below(sample_dir):
+    """Issue 18: in "only unique" mode `G` left the first unique sentence off screen with empty
+    rows below it; the pane now stands as low as the cursor allows, every shown row that fits on screen."""
+
+    async def script(pilot, reader):
+        await pilot.press("f", "f")  # only unique
+        await pilot.pause()
+        results = []
+        for number in range(reader.state.outlet_count):
+            reader.focus_outlet(number)
+            await pilot.press("G")
+            await pilot.pause()
+            layout = reader.layouts(number)
+            results.append((reader.alignment.outlets[number].id, int(reader.pane(number).scroll_y), layout.total_rows, layout.height))
+        return results
+
+    results = drive(make_app([sample_dir]), script, size=(100, 30))
+    for outlet, top, total, height in results:
+        assert top <= max(0, total - height), (outlet, top, total, height)

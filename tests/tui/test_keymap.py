@@ -1,6 +1,7 @@
 """A keymap file of the user's own, the command palette and help, all from the bindings."""
 
-from retold.tui.keymap import load_keymap, screen_actions
+from retold.tui.actions import screen_actions
+from retold.tui.keymap import load_keymap
 from retold.tui.screens.help import HelpScreen
 
 from .helpers import drive, make_app

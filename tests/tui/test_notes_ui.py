@@ -55,8 +55,10 @@ def test_escape_on_empty_editor_saves_nothing(sample_dir):
 
 def test_notes_list_jumps_and_delete_asks(sample_dir):
     async def script(pilot, screen):
-        await pilot.press("tab", "tab", *["j"] * 5, "m", *"trimmed", "ctrl+s")  # Coastline Daily #6
-        await pilot.press("shift+tab", "shift+tab", "M", *"story-wide", "ctrl+s")
+        screen.focus_outlet(screen.number_of("coastline-daily"))
+        await pilot.press("g", *["j"] * 5, "m", *"trimmed", "ctrl+s")  # Coastline Daily #6
+        screen.focus_outlet(0)
+        await pilot.press("M", *"story-wide", "ctrl+s")
         await pilot.press("N")
         listed = type(pilot.app.screen).__name__
         await pilot.press("enter")  # the first note: Coastline's sentence
@@ -64,15 +66,16 @@ def test_notes_list_jumps_and_delete_asks(sample_dir):
         jumped = (screen.focused_pane.outlet.id, screen.focused_pane.cursor)
         await pilot.press("N", "x")
         asked = type(pilot.app.screen).__name__
-        await pilot.press("n")  # no: nothing deleted
+        await pilot.press("n")  # no: nothing deleted, and the list stays open
         kept = NoteStore.open().count()
-        await pilot.press("N", "x", "y")
+        still = type(pilot.app.screen).__name__
+        await pilot.press("x", "y")
         await pilot.pause()
-        return listed, jumped, asked, kept, NoteStore.open().count()
+        return listed, jumped, asked, kept, still, NoteStore.open().count()
 
-    listed, jumped, asked, kept, after_delete = drive(make_app([sample_dir]), script)
+    listed, jumped, asked, kept, still, after_delete = drive(make_app([sample_dir]), script)
     assert listed == "NotesList" and jumped == ("coastline-daily", 5)
-    assert asked == "Confirm" and kept == 2 and after_delete == 1
+    assert asked == "Confirm" and kept == 2 and still == "NotesList" and after_delete == 1
 
 
 def test_reader_opens_when_notes_are_unavailable(sample_dir, tmp_path, monkeypatch):

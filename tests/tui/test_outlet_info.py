@@ -13,7 +13,8 @@ def shown(widget) -> str:
 class TestOutletInfo:
     def test_shows_where_the_focused_outlet_came_from_and_its_counts(self, sample_dir):
         async def script(pilot, reader):
-            await pilot.press("tab", "i")
+            reader.focus_outlet(reader.number_of("harbour-ledger"))  # an outlet with a url
+            await pilot.press("i")
             panel = pilot.app.screen
             text = shown(panel.query_one("#outlet-info"))
             outlet = reader.focused_pane.outlet

@@ -2,7 +2,9 @@
 
 from retold.model.summary import summarize
 from retold.synthetic import make_story
-from retold.tui.screens.overview import CoverageMap, OverviewScreen, RowsView
+from retold.tui.screens.overview import OverviewScreen
+from retold.tui.widgets.coverage_map import CoverageMap
+from retold.tui.widgets.rows_view import RowsView
 
 from .helpers import drive, make_app
 
@@ -145,3 +147,26 @@ class TestOverview:
         kept, had_rows, dark, light = drive(make_app([sample_dir]), script)
         assert had_rows and kept
         assert dark != light  # the light theme draws the rows afresh, in its colours
+
+
+def test_statements_are_cut_between_words_with_an_ellipsis(sample_dir):
+    """Issue 18: at 100 columns the coverage map's statement text was cut mid-word."""
+
+    async def script(pilot, reader):
+        await pilot.press("o")
+        await pilot.pause()
+        coverage = pilot.app.screen.query_one(CoverageMap)
+        lines = []
+        for y in range(min(coverage.size.height, len(coverage.summary.statements))):
+            text = "".join(segment.text for segment in coverage.render_line(y))
+            lines.append((text.rstrip(), coverage.statement_text(int(coverage.scroll_y) + y)))
+        return lines
+
+    lines = drive(make_app([sample_dir]), script, size=(100, 30))
+    cut = 0
+    for shown, statement in lines:
+        tail = shown.rsplit("│ ", 1)[1]
+        if tail != statement:
+            cut += 1
+            assert tail.endswith("…") and statement.startswith(tail[:-1]) and statement[len(tail) - 1] == " ", (tail, statement)
+    assert cut  # the sample has statements longer than the line

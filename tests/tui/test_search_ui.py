@@ -24,6 +24,8 @@ class TestSearch:
             back = reader.match_index
             await pilot.press("escape")
             after_escape = (reader.search_result, [p.matches for p in reader.panes])
+            reader.focus_outlet(reader.number_of("evening-courier"))  # an outlet with changes
+            await pilot.press("g")
             before = reader.focused_pane.cursor
             await pilot.press("n")  # a change again, not a match
             return found, first, status, marked, visits, back, after_escape, before, reader.focused_pane.cursor

@@ -234,3 +234,244 @@ def test_the_page_date_line_gives_the_published_day(tmp_path, line, day):
     folder.mkdir()
     (folder / "paper.txt").write_text(f"Ferry to run all night\n\n{line}\n\nThe ferry will run all night from July, the harbour said.\n", encoding="utf-8")
     assert load_alignment([str(folder)]).outlet("paper").meta.published == day
+
+
+# ------------------------------------------------ issue 16 item 5: furniture classes on real pages
+
+@pytest.mark.parametrize("line, reason", [
+    ("Follow our flood coverage at @harbourdaily", "social / subscribe prompt"),
+    ("Follow The Harbour Daily on X and Instagram @harbourdaily and on Facebook @harbourdailynews", "social / subscribe prompt"),
+    ("Stay up to date with the harbour", "social / subscribe prompt"),
+    ("Other topics of interest", "section heading"),
+    ("You may also be interested in", "section heading"),
+    ("Das könnte Sie auch interessieren:", "section heading"),
+    ("Lesen Sie auch: Neue Fähre für den Hafen", "teaser link"),
+    ("Lea también: El puerto abre de nuevo", "teaser link"),
+    ("Your email address will not be published. Required fields are marked *", "comment form"),
+    ("This site uses Akismet to reduce spam. Learn how your comment data is processed.", "comment form"),
+    ("Notify me of follow-up comments by email.", "comment form"),
+    ("Teilen mit:", "share buttons"),
+])
+def test_more_real_page_furniture_has_a_reason(line, reason):
+    assert strong_reason(line) == reason
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officials said on Telegram that three ferries were hit overnight.",  # war news quotes Telegram posts
+    "The ministry said on its Telegram channel that the bridge was closed.",
+    "The board told members in a newsletter that fares would rise in May.",
+    "Follow-up talks on the quay are planned for June.",
+    "Watch",  # a line of dialogue, not a label over links
+    "Read more",  # the link that ends a teaser, never a heading over the article
+])
+def test_news_mentions_of_platforms_and_labels_alone_are_not_prompts_or_headings(sentence):
+    assert strong_reason(sentence) not in ("social / subscribe prompt", "section heading")
+
+
+def test_links_under_a_related_heading_go_and_the_articles_closing_list_stays():
+    text = (
+        "Harbour opens three new berths\n\n"
+        "The harbour opened three new berths on Monday, the port authority said.\n\n"
+        "Ships will no longer wait in the bay, it said. The berths can take these vessels:\n\n"
+        "Ferries up to 120 metres\nCargo ships of the coastal lines\nFishing boats\n\n"
+        "Other topics of interest\n\n"
+        "Council votes on the new bridge toll\n"
+        "Storm warning for the coast!\n"
+        "Fishing quotas cut again for next year\n"
+    )
+    [article] = clean_documents([doc(text)])
+    body = " ".join(body_of(article, text))
+    assert "Ferries up to 120 metres" in body and "Fishing boats" in body  # the article's own list
+    assert "bridge toll" not in body and "Storm warning" not in body and "Fishing quotas" not in body
+
+
+def _one(text: str):
+    [article] = clean_documents([doc(text)])
+    return article, " ".join(body_of(article, text))
+
+
+STORY = ("Ferry crews on the northern routes voted on Monday to strike over new winter rosters, their union said.\n\n"
+         "The strike would begin on 3 December, the union said.\n\n")
+
+
+@pytest.mark.parametrize("appeal", [
+    # The scene-setting line, then the ask on the next line of the same paragraph.
+    "There is a storm season like no other on this coast right now, and we are here to report every hour of it.\n"
+    "Keep us on the quay: become a member for 4 euros a month.\n",
+    # One long paragraph: it opens as "we" and closes with the ask.
+    "There is a storm season like no other on this coast right now, and we are here to report every hour of it. "
+    "Our six reporters work through the night, in the wind and the rain, so that the coast knows what happens "
+    "to its ferries, its quays and its people. None of it is behind a paywall. "
+    "Become a member for 4 euros a month. Donate today.\n",
+])
+def test_a_fundraising_appeal_goes_with_its_scene_setting_opening(appeal):
+    article, body = _one(STORY + appeal)
+    assert "storm season" not in body and "euros" not in body
+    assert "voted on Monday" in body and "3 December" in body
+    assert {r.reason for r in article.removed if "storm season" in r.text} == {"fundraising appeal"}
+
+
+def test_the_outlets_own_sentence_above_an_appeal_stays_when_a_blank_line_parts_them():
+    article, body = _one(STORY + "We asked the council for comment but heard nothing by Friday.\n\n"
+                         "Support independent journalism. Donate today.\n")
+    assert "We asked the council" in body and "Donate" not in body
+
+
+def test_a_breadcrumb_glued_to_the_headline_is_split_off_and_the_headline_kept():
+    text = "HomeHarbour DailyFerry crews vote to strike over winter rosters\n\n" + STORY
+    article, body = _one(text)
+    assert article.title == "Ferry crews vote to strike over winter rosters"
+    assert text[slice(*article.title_span)] == article.title
+    crumb = next(r for r in article.removed if r.reason == "navigation")
+    assert crumb.text == "HomeHarbour Daily" and text[crumb.start:crumb.end] == crumb.text
+
+
+def test_an_icon_run_in_front_of_text_is_split_off_and_the_text_kept():
+    text = STORY + "icon shareicon mailicon camera The crews' union will meet the council on Friday.\n"
+    article, body = _one(text)
+    assert "The crews' union will meet the council on Friday." in body and "icon" not in body
+    assert [r.text for r in article.removed if r.reason == "icon names"] == ["icon shareicon mailicon camera"]
+
+
+def test_a_site_name_line_names_the_outlet_and_the_headline_after_it_and_the_date_is_found():
+    text = ("Harbourdaily.com - News from the north coast\n\nFerry strike\n\nMay 4, 2026\n\n"
+            "Ferry crews slam council over ‘reckless rosters’\n\n" + STORY)
+    article, body = _one(text)
+    assert article.site_name == "Harbourdaily.com"
+    assert article.title == "Ferry crews slam council over ‘reckless rosters’"
+    assert "reckless rosters’" not in body and "News from the north coast" not in body
+
+
+def test_a_section_label_in_the_title_bar_does_not_name_the_outlet():
+    text = "Ferry crews vote to strike over winter rosters | Ferry strike coverage\n\n" + STORY
+    article, _ = _one(text)
+    assert article.site_name is None
+
+
+def test_the_headline_under_a_menu_list_heading_is_found():
+    text = ("Latest news\n\nFerry crews vote to strike over winter rosters\n\nMay 4, 2026\n\n" + STORY)
+    article, _ = _one(text)
+    assert article.title == "Ferry crews vote to strike over winter rosters"
+
+
+from hypothesis import given, settings, strategies as st
+
+
+@settings(max_examples=60, deadline=None)
+@given(names=st.lists(st.sampled_from(["share", "mail", "print", "bookmark", "camera"]), min_size=2, max_size=6),
+       gaps=st.lists(st.sampled_from([" ", "  ", "\t", " \u00a0 "]), min_size=8, max_size=8))
+def test_a_split_off_icon_run_keeps_exact_spans_whatever_the_spacing(names, gaps):
+    run = "".join(f"icon{gaps[n]}{name}" for n, name in enumerate(names))
+    text = STORY + run + gaps[-1] + "The crews' union will meet the council on Friday.\n"
+    article, body = _one(text)
+    assert "The crews' union will meet the council on Friday." in body and "icon" not in body
+    [removed] = [r for r in article.removed if r.reason == "icon names"]
+    assert text[removed.start:removed.end] == run.strip()
+    assert all(text[s:e].strip() == text[s:e] for s, e in article.paragraphs)
+
+
+def test_the_articles_closing_list_stays_with_a_caption_between_it_and_the_related_heading():
+    text = (STORY + "The berths can take these vessels:\n\nFerries up to 120 metres\nCargo ships of the coastal lines\n\n"
+            "Photo: Harbour Authority\n\nMore stories\n\nCouncil votes on the new bridge toll\n")
+    article, body = _one(text)
+    assert "Ferries up to 120 metres" in body and "Cargo ships" in body
+    assert "bridge toll" not in body and "Harbour Authority" not in body
+
+
+def test_a_long_line_ending_in_a_colon_ends_a_list_under_a_heading():
+    text = (STORY + "Related\n\nThe harbour's full timetable and the strike dates for every route are listed here:\n\n"
+            "Winter timetable for the northern routes\n\nThe union will meet the council on Friday, it said.\n")
+    article, body = _one(text)
+    assert "full timetable and the strike dates" in body
+
+
+def test_a_menu_of_links_copied_inside_the_page_goes_and_an_introduced_list_of_names_stays():
+    text = (STORY + "Contact\nAbout us\nAdvertise\nNewsletters\nPrivacy\n\n"
+            "The crews elected their speakers:\n\nMara Quell\nTomas Brenn\nIlse Varga\nDana Bright\n\n"
+            "The union will meet the council on Friday, it said.\n")
+    article, body = _one(text)
+    assert "Advertise" not in body and "About us" not in body
+    assert "Mara Quell" in body and "Dana Bright" in body
+    assert {r.reason for r in article.removed if r.text in ("Contact", "Privacy")} == {"menu of links"}
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Previous articleHarbour crews vote to strike", "previous / next link"),
+    ("Nächster Beitrag: Neue Fähre für den Hafen", "previous / next link"),
+    ("← Older post", "previous / next link"),
+    ("Tags: ferries, strike, harbour", "post tags"),
+    ("This entry was posted in Harbour and tagged ferries by Mara. Permalink.", "post tags"),
+    ("Powered by WordPress", "site credits"),
+    ("Theme by Harbour Studio", "site credits"),
+    ("Benachrichtige mich über neue Kommentare per E-Mail.", "comment form"),
+    ("Kommentare (3):", "comment form"),
+    ("Teile diesen Beitrag auf Social Media.", "share buttons"),
+])
+def test_blog_page_furniture_has_a_reason(line, reason):
+    assert strong_reason(line) == reason
+
+
+@pytest.mark.parametrize("sentence", [
+    "Next article of the treaty sets the toll for every ferry.",
+    "No comments were made by the harbour master on Monday.",
+    "Design by committee slowed the new quay, the mayor said.",
+])
+def test_news_sentences_opening_like_blog_furniture_stay(sentence):
+    assert strong_reason(sentence) is None
+
+
+from retold.model import clean as clean_module
+
+GUARDED_RULES = [(reason, rule) for reason, rule, _ in clean_module._STRONG_RULES if isinstance(rule, clean_module._Phrases)]
+RULE_PIECES = [
+    "Join us on ", "follow us", "Share this", "subscribe to ", "Sign up for ", "our ", "Our ", "newsletter", "NEWSLETTER",
+    "Telegram", " channel", "join ", "Stay ", "up to date", "Keep ", "informed", "Never miss ", "the ", "Bleiben Sie ",
+    "auf dem Laufenden", "Your email address will not be published", "Required fields are marked", "Notify me of ",
+    "akismet", "Kommentare ", "geschlossen", "Schreibe einen Kommentar", "Deja un comentario", "Permalink", "link",
+    "Filed under ", "Posted in ", " tagged ", " by ", "Tags:", "Schlagworte:", "Powered by ", "Theme by ", "Design ",
+    "Teile diesen Beitrag", " jetzt teilen", "é", "K", "ſ", "\u212a", ".", " ", "x", ":",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(RULE_PIECES), max_size=8))
+def test_rules_behind_a_phrase_test_decide_as_their_patterns(parts):
+    line = "".join(parts)
+    for reason, rule in GUARDED_RULES:
+        assert bool(rule.search(line)) == bool(rule.pattern.search(line)), reason
+
+
+def test_a_table_of_figures_is_not_a_menu_of_links():
+    text = STORY + "Crossing\nDistance\nNorth quay\n12 km\nSouth quay\n9 km\nOld harbour\n15 km\n\nThe union will meet the council on Friday, it said.\n"
+    article, body = _one(text)
+    assert "North quay" in body and "15 km" in body
+
+
+def test_an_article_headline_in_its_header_is_the_headline_not_the_site_name(tmp_path):
+    page = tmp_path / "daily.html"
+    page.write_text(
+        "<html><body><header><h1>The Harbour Daily</h1><nav><a>Home</a> <a>Ferries</a></nav></header>"
+        "<main><article><header><h1>Ferry crews vote to strike over winter rosters</h1></header>"
+        "<p>Ferry crews on the northern routes voted on Monday to strike over new winter rosters, their union said.</p>"
+        "<p>The strike would begin on 3 December, the union said.</p></article></main></body></html>",
+        encoding="utf-8")
+    outlet = load_alignment([str(page)]).outlets[0]
+    assert outlet.title == "Ferry crews vote to strike over winter rosters"
+    assert outlet.sentences[0].text.startswith("Ferry crews on the northern routes")
+
+
+@pytest.mark.parametrize("line", ["Skip to primary navigation", "Springe zum Inhalt", "Primäres Menü Springe zum Inhalt",
+                                  "Aller à la navigation", "Zum Inhalt überspringen"])
+def test_skip_links_are_navigation(line):
+    assert strong_reason(line) == "navigation"
+
+
+def test_a_sentence_about_skipping_is_not_a_skip_link():
+    assert strong_reason("Skip to content of the report, the mayor told reporters.") is None
+
+
+def test_a_question_over_a_date_line_is_the_headline_and_a_question_lede_stays_body():
+    article, body = _one("Will the ferries run this winter?\n\nMay 4, 2026\n\n" + STORY)
+    assert article.title == "Will the ferries run this winter?" and "Will the ferries" not in body
+    article, body = _one("Harbour news\n\nYou know the feeling!\n\n" + STORY)
+    assert "You know the feeling!" in body

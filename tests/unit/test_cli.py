@@ -38,6 +38,24 @@ def test_text_report(sample_dir, capsys):
     assert "\x1b[" not in out  # not a terminal: no colour
 
 
+def test_text_report_counts_and_headers_read_as_words(sample_dir, capsys):
+    """Issue 18: "1 outlet", not "1 outlets"; overlap columns headed by outlet names (cut
+    with an ellipsis), not by cut file ids."""
+    assert main(["align", str(sample_dir / "meridian.txt")]) == 0
+    assert "1 outlet, 0 groups" in capsys.readouterr().out
+    assert main(["align", str(sample_dir)]) == 0
+    out = capsys.readouterr().out
+    header = next(line for line in out.splitlines() if "Meridia…" in line)
+    assert "The Har…" in header and "harbour-" not in header
+
+
+def test_align_with_no_path_aligns_the_sample_and_says_so(capsys):
+    assert main(["align", "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert "no PATH given: aligning the sample story" in captured.err
+    assert "Meridian Press" in json.loads(captured.out)["outlets"][0]["name"]
+
+
 def test_single_file_is_not_an_error(sample_dir, capsys):
     assert main(["align", str(sample_dir / "meridian.txt"), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
@@ -52,7 +70,6 @@ def write(path, data):
 @pytest.mark.parametrize(
     "setup, problem",
     [
-        (lambda d: [], "no path given"),
         (lambda d: [str(d / "missing")], "no such file or directory"),
         (lambda d: (d / "empty").mkdir() or [str(d / "empty")], "no readable article"),
         (lambda d: write(d / "e.txt", b""), "empty file"),

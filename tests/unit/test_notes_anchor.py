@@ -138,3 +138,81 @@ def test_notes_cli_with_unusable_data_dir(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("RETOLD_DATA_DIR", str(blocker / "sub"))
     assert main(["notes", "list"]) == 2
     assert "notes unavailable" in capsys.readouterr().err
+
+
+def _cited_story(tmp_path):
+    folder = story(tmp_path)
+    (folder / "story.toml").write_text(
+        '[[outlet]]\nfile = "wire.txt"\nname = "Harbour Wire"\nurl = "https://wire.example/sea-wall"\n'
+        'published = "2026-03-03T09:14:00Z"\n[[outlet]]\nfile = "other.txt"\nname = "Other"\n',
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_exports_cite_the_url_time_and_both_wordings_after_an_edit(tmp_path, capsys, monkeypatch):
+    """Issue 18 item 3: the Markdown and JSON exports carry the outlet's URL and publication
+    time beside the file; after the article changed, both the quote as written and the current
+    wording, marked as changed."""
+    monkeypatch.setenv("RETOLD_DATA_DIR", str(tmp_path / "data"))
+    folder = _cited_story(tmp_path)
+    written = note_on(tmp_path, folder, "decisive defence", body="check this quote")
+    (folder / "wire.txt").write_text(WIRE.replace("decisive defence", "crucial protection"), encoding="utf-8")
+    placed = placed_after(tmp_path, folder)
+    assert placed.changed and placed.written == written and "crucial protection" in placed.quote
+
+    assert main(["notes", "export", str(folder), "--format", "json"]) == 0
+    [annotation] = json.loads(capsys.readouterr().out)
+    target = annotation["target"]
+    assert target["source"] == "https://wire.example/sea-wall"
+    assert annotation["retold:file"].startswith("file://") and annotation["retold:file"].endswith("wire.txt")
+    assert target["state"] == {"type": "TimeState", "sourceDate": "2026-03-03T09:14:00Z"}
+    assert annotation["retold:changed"] is True
+    assert "decisive defence" in annotation["retold:quoteAsWritten"]["exact"]
+    assert "crucial protection" in annotation["retold:quoteNow"]
+
+    assert main(["notes", "export", str(folder), "--format", "md"]) == 0
+    markdown = capsys.readouterr().out
+    assert "https://wire.example/sea-wall" in markdown.replace("\\", "")
+    assert "published 2026-03-03 09:14 UTC" in markdown and "wire.txt" in markdown
+    assert "decisive defence" in markdown and "crucial protection" in markdown
+    assert markdown.index("decisive defence") < markdown.index("the article now reads") < markdown.index("crucial protection")
+
+
+def test_an_unchanged_note_is_not_marked_changed(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("RETOLD_DATA_DIR", str(tmp_path / "data"))
+    folder = _cited_story(tmp_path)
+    note_on(tmp_path, folder, "decisive defence")
+    assert not placed_after(tmp_path, folder).changed
+    assert main(["notes", "export", str(folder), "--format", "json"]) == 0
+    [annotation] = json.loads(capsys.readouterr().out)
+    assert "retold:changed" not in annotation and annotation["target"]["source"] == "https://wire.example/sea-wall"
+
+
+def test_the_notes_list_shows_a_changed_anchor_plainly(tmp_path):
+    """Issue 18 item 3: `N` says [changed] and shows the wording now and as it was."""
+    from retold.tui.screens.notes_list import NotesList
+
+    folder = _cited_story(tmp_path)
+    note_on(tmp_path, folder, "decisive defence")
+    (folder / "wire.txt").write_text(WIRE.replace("decisive defence", "crucial protection"), encoding="utf-8")
+    shown = NotesList.option_for(placed_after(tmp_path, folder)).prompt.plain
+    assert "[changed]" in shown
+    assert shown.index("now “") < shown.index("crucial protection") < shown.index("was “") < shown.index("decisive defence")
+
+
+def test_share_page_with_notes(tmp_path, capsys, monkeypatch):
+    """Issue 18 item 3: `retold align --format html --with-notes` includes the notes, escaped,
+    with both wordings when the article changed; without the flag, no notes."""
+    monkeypatch.setenv("RETOLD_DATA_DIR", str(tmp_path / "data"))
+    folder = _cited_story(tmp_path)
+    note_on(tmp_path, folder, "decisive defence", body="<script>alert(1)</script> softened?")
+    (folder / "wire.txt").write_text(WIRE.replace("decisive defence", "crucial protection"), encoding="utf-8")
+    assert main(["align", str(folder), "--format", "html"]) == 0
+    assert "softened?" not in capsys.readouterr().out
+    assert main(["align", str(folder), "--format", "html", "--with-notes"]) == 0
+    page = capsys.readouterr().out
+    notes = page[page.index("<h2>Notes</h2>"):page.index("<h2>Overlap</h2>")]
+    assert "Harbour Wire, sentence" in notes and "softened?" in notes
+    assert "<script>" not in notes and "&lt;script&gt;" in notes
+    assert notes.index("decisive defence") < notes.index("the article now reads") < notes.index("crucial protection")

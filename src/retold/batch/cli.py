@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -53,9 +54,10 @@ class Bar:
 def run_batch_command(args) -> int:
     try:
         from retold.batch.job import run_batch
+        from retold.batch.noise import quiet_dask
         import distributed  # noqa: F401
     except ImportError:
-        return _fail("`retold batch` needs Dask: pip install 'retold[batch]'")
+        return _fail("`retold batch` needs Dask: in retold's checkout, pip install '.[batch]'")
     root, out = Path(args.root), Path(args.out)
     if not root.is_dir():
         return _fail(f"{args.root}: no such directory")
@@ -72,9 +74,10 @@ def run_batch_command(args) -> int:
     bar = Bar()
     started = time.monotonic()
     try:
-        progress = run_batch(root, out, scheduler=args.scheduler, workers=args.workers,
-                             retry_failed=args.retry_failed, on_progress=bar, connect_timeout=args.connect_timeout,
-                             semantic=semantic)
+        with quiet_dask():  # a dying worker's log lines and tracebacks: the lines below say what happened
+            progress = run_batch(root, out, scheduler=args.scheduler, workers=args.workers,
+                                 retry_failed=args.retry_failed, on_progress=bar, connect_timeout=args.connect_timeout,
+                                 semantic=semantic, cache=not getattr(args, "no_cache", False))
     except KeyboardInterrupt:
         bar.end()
         print(f"retold: stopped; the stories finished so far are in {printable(out)} (run again to resume)", file=sys.stderr)
@@ -84,7 +87,17 @@ def run_batch_command(args) -> int:
     except OSError as exc:
         return _fail(f"{args.scheduler or out}: {exc}")
     bar.end()
+    for problem in progress.reported:
+        print(f"retold: {printable(os.path.join(args.root, problem))}; counted as failed", file=sys.stderr)
     elapsed = time.monotonic() - started
     print(f"retold: {progress.done} stories aligned in {elapsed:.1f} s ({progress.failed} failed), "
           f"{progress.skipped} already in {printable(out)}", file=sys.stderr)
-    return 1 if progress.failed else 0
+    for story, reason in progress.failures:  # each failure once: the lines above said these already
+        if not any(problem.startswith(f"{story}: ") for problem in progress.reported):
+            print(f"retold: failed: {printable(story)}: {printable(reason)}", file=sys.stderr)
+    if progress.failed_before:
+        print(f"retold: {len(progress.failed_before)} failed in an earlier run, still in {printable(out)} "
+              "(--retry-failed runs them again):", file=sys.stderr)
+        for story, reason in progress.failed_before:
+            print(f"retold: failed: {printable(story)}: {printable(reason)}", file=sys.stderr)
+    return 1 if progress.failed or progress.failed_before else 0

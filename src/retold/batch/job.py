@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from retold.batch.guard import check_output_path, is_our_cut_line
+from retold.batch.isolated import align_isolated
+from retold.batch.noise import is_killed_worker
 from retold.batch.schema import SCHEMA, arrow_schema, from_arrow_row, story_record, to_arrow_row
+from retold.files import write_atomic
 from retold.model.story import ARTICLE_SUFFIXES, MANIFEST_NAME
 
 
@@ -34,19 +37,36 @@ def is_story_dir(directory: Path) -> bool:
     )
 
 
-def discover(root: Path) -> list[str]:
-    """Story folders under ROOT (ROOT itself included), as sorted relative POSIX paths."""
+def discover(root: Path, problems: list[tuple[str, str]] | None = None) -> list[str]:
+    """Story folders under ROOT (ROOT itself included), as sorted relative POSIX paths.
+    `problems` receives (folder, reason) for each folder that cannot be read or is a link."""
     found = []
-    for current, dirs, _ in os.walk(root):
+
+    def unreadable(exc: OSError) -> None:
+        if problems is not None:
+            problems.append((_relative(root, exc.filename), f"cannot be read ({exc.strerror})"))
+
+    for current, dirs, _ in os.walk(root, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if problems is not None:
+            problems += [(_relative(root, os.path.join(current, d)), LINKED_FOLDER)
+                         for d in dirs if os.path.islink(os.path.join(current, d))]
         if is_story_dir(Path(current)):
             found.append(Path(current).relative_to(root).as_posix())
     return sorted(found)
 
 
-def align_story(root: str, path: str, semantic: bool = True) -> dict:
+def _relative(root: Path, path) -> str:
+    return Path(os.path.relpath(path, root)).as_posix()
+
+
+LINKED_FOLDER = "a symbolic link to a folder; not followed (copy the story in, or run batch on it)"
+
+
+def align_story(root: str, path: str, semantic: bool = True, cache: bool = False) -> dict:
     """One story → its record. Never raises: a bad story is a record with an error.
-    `semantic`: use the sentence model when the worker has it installed."""
+    `semantic`: use the sentence model when the worker has it installed.
+    `cache`: read and fill this machine's alignment cache (an unchanged story is not aligned again)."""
     from retold.model.pipeline import load_alignment
     from retold.model.story import InputError
 
@@ -54,7 +74,8 @@ def align_story(root: str, path: str, semantic: bool = True) -> dict:
     warnings: list[str] = []
     started = time.perf_counter()
     try:
-        alignment = load_alignment([str(Path(root) / path)], warnings.append, semantic=semantic)
+        alignment = load_alignment([str(Path(root) / path)], warnings.append, semantic=semantic,
+                                   cache=_alignment_cache() if cache else None)
     except InputError as exc:
         return story_record(path, None, time.perf_counter() - started, worker, str(exc), warnings)
     except Exception as exc:  # noqa: BLE001 - one story's crash is its record, never the batch's end
@@ -66,8 +87,14 @@ def align_story(root: str, path: str, semantic: bool = True) -> dict:
     return record
 
 
-def align_chunk(root: str, paths: list[str], semantic: bool = True) -> list[dict]:
-    return [align_story(root, path, semantic) for path in paths]
+def align_chunk(root: str, paths: list[str], semantic: bool = True, cache: bool = False) -> list[dict]:
+    return [align_story(root, path, semantic, cache) for path in paths]
+
+
+def _alignment_cache():
+    from retold.model.cache import AlignmentCache
+
+    return AlignmentCache()
 
 
 def _worker_address() -> str | None:
@@ -87,34 +114,46 @@ class JsonlOutput:
         self.path = path
 
     def existing(self) -> list[dict]:
+        """The records already written. Every line is checked before anything is changed: a
+        file that is not ours is refused, by name, as it is."""
+        check_output_path(self.path)
         if not self.path.exists():
             return []
         data = self.path.read_bytes()
         complete = data[: data.rfind(b"\n") + 1]
+        records = self._records(complete)
         if len(complete) != len(data):  # a line cut off by a kill: drop it, the story runs again
+            if not is_our_cut_line(data[len(complete):]):
+                raise ValueError(f"{self.path}: its last line is not a {SCHEMA} record; "
+                                 "not a retold batch output? (nothing was changed)")
             with open(self.path, "r+b") as handle:
                 handle.truncate(len(complete))
+        return records
+
+    def _records(self, complete: bytes) -> list[dict]:
         records = []
         for number, line in enumerate(complete.splitlines(), 1):
             try:
                 record = json.loads(line)
             except ValueError:
-                raise ValueError(f"{self.path}:{number}: not a JSON line; not a retold batch output?") from None
+                raise ValueError(f"{self.path}:{number}: not a JSON line; not a retold batch output? "
+                                 "(nothing was changed)") from None
             if not isinstance(record, dict) or record.get("schema") != SCHEMA:
-                raise ValueError(f"{self.path}:{number}: not a {SCHEMA} record")
+                raise ValueError(f"{self.path}:{number}: not a {SCHEMA} record (nothing was changed)")
             records.append(record)
         return records
 
     def drop(self, paths: set[str]) -> None:
         """Remove the records of `paths` (for --retry-failed), atomically."""
         kept = [line for line in self.path.read_bytes().splitlines(keepends=True) if json.loads(line)["path"] not in paths]
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        tmp.write_bytes(b"".join(kept))
-        os.replace(tmp, self.path)
+        write_atomic(self.path, b"".join(kept))
 
     def __enter__(self):
+        check_output_path(self.path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.handle = open(self.path, "a", encoding="utf-8")
+        # Appending: O_NOFOLLOW, so a link put there since the check is refused, not written through.
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        self.handle = open(fd, "a", encoding="utf-8")
         return self
 
     def write(self, records: list[dict]) -> None:
@@ -134,6 +173,7 @@ class ParquetOutput:
         self.journal = JsonlOutput(path.with_name(path.name + ".journal.jsonl"))
 
     def _table_records(self) -> list[dict]:
+        check_output_path(self.path)
         if not self.path.exists():
             return []
         import pyarrow.parquet as pq
@@ -165,9 +205,9 @@ class ParquetOutput:
         import pyarrow.parquet as pq
 
         records = [r for r in self.existing() if r["path"] not in exclude]
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        pq.write_table(pa.Table.from_pylist([to_arrow_row(r) for r in records], schema=arrow_schema()), tmp)
-        os.replace(tmp, self.path)
+        buffer = pa.BufferOutputStream()
+        pq.write_table(pa.Table.from_pylist([to_arrow_row(r) for r in records], schema=arrow_schema()), buffer)
+        write_atomic(self.path, buffer.getvalue().to_pybytes())
         self.journal.path.unlink(missing_ok=True)
 
 
@@ -190,6 +230,9 @@ class Progress:
     failed: int = 0
     skipped: int = 0  # already in the output
     started: float = 0.0
+    reported: list[str] = field(default_factory=list)  # "story: what happened", for the user (each a failed record too)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (story, one-line reason), this run
+    failed_before: list[tuple[str, str]] = field(default_factory=list)  # failures left in the output from earlier runs
 
     @property
     def rate(self) -> float:
@@ -201,24 +244,43 @@ class Progress:
         return (self.total - self.done) / self.rate if self.rate > 0 else None
 
 
-@contextmanager
-def _workers_ignore_ctrl_c():
-    """Ctrl+C reaches every process of the terminal's group: local workers started meanwhile
-    inherit an ignored SIGINT (Python keeps it ignored), so only this process stops the batch,
-    and the workers are shut down by it instead of dying with a traceback each."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
+def _record_problems(output, problems: list[tuple[str, str]], progress: Progress, on_progress) -> None:
+    """Folders that cannot be read or are links: a failed record each, named in `progress`."""
+    if not problems:
         return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
+    records = [story_record(path, None, 0.0, None, f"{path}: {why}") for path, why in problems]
+    with output:
+        output.write(records)
+    progress.total += len(records)
+    progress.done += len(records)
+    progress.failed += len(records)
+    progress.reported += [record["error"] for record in records]
+    if on_progress:
+        on_progress(progress)
+
+
+def failed_task_records(paths: list[str], exc: Exception) -> list[dict]:
+    reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+    return [story_record(path, None, 0.0, None, f"{path}: task failed ({type(exc).__name__}: {reason})") for path in paths]
+
+
+def _one_line(error: str | None) -> str:
+    return " ".join((error or "failed").split())[:300]
 
 
 def chunks(items: list[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
+
+
+def guided_chunks(items: list[str], slots: int, most: int = 16) -> Iterator[list[str]]:
+    """Big chunks first, shrinking to single stories at the end (guided scheduling): few tasks
+    for the scheduler to send, and no worker left idle while another ends a long last chunk."""
+    start = 0
+    while start < len(items):
+        size = max(1, min(most, (len(items) - start) // (slots * 4)))
+        yield items[start:start + size]
+        start += size
 
 
 def run_batch(
@@ -233,9 +295,12 @@ def run_batch(
     on_progress: Callable[[Progress], None] | None = None,
     connect_timeout: float = 30.0,
     semantic: bool = True,
+    cache: bool = False,
 ) -> Progress:
-    """Align every story under `root` into `out`. KeyboardInterrupt stops it; what is written stays."""
-    stories = discover(root)
+    """Align every story under `root` into `out`. KeyboardInterrupt stops it; what is written stays.
+
+    A local cluster starts while the archive is being discovered (when the output is new, so
+    there is work to do), with no more workers than usable cores unless `workers` says so."""
     output = open_output(out)
     previous = output.existing()
     if retry_failed:
@@ -244,53 +309,80 @@ def run_batch(
             output.drop(failed)
             previous = [r for r in previous if r["path"] not in failed]
     done = {r["path"] for r in previous}
-    todo = [path for path in stories if path not in done]
-    progress = Progress(total=len(todo), skipped=len(stories) - len(todo), started=time.monotonic())
-    if not todo:
-        with output:  # folds a leftover Parquet journal
-            pass
-        return progress
+    found: list[list[str]] = []
+    problems: list[tuple[str, str]] = []  # folders that cannot be read or are links
+    discovery = threading.Thread(target=lambda: found.append(discover(root, problems)), name="retold-discover", daemon=True)
+    discovery.start()
+    with ExitStack() as stack:
+        client = None
+        if not scheduler and not done:
+            client = stack.enter_context(_local(workers, processes))  # meanwhile, the walk goes on
+        discovery.join()
+        if not found:  # the thread failed: say why here
+            problems.clear()
+            found.append(discover(root, problems))
+        stories = found[0]
+        todo = [path for path in stories if path not in done]
+        progress = Progress(total=len(todo), skipped=len(stories) - len(todo), started=time.monotonic())
+        progress.failed_before = [(r["path"], _one_line(r.get("error"))) for r in previous if not r["ok"]]
+        _record_problems(output, [(p, why) for p, why in problems if p not in done], progress, on_progress)
+        if not todo:
+            with output:  # folds a leftover Parquet journal
+                pass
+            return progress
+        if client is None:
+            if scheduler:
+                from distributed import Client
 
-    import logging
+                client = stack.enter_context(_closing(Client(scheduler, timeout=connect_timeout)))
+            else:
+                client = stack.enter_context(_local(workers, processes))
+        _submit_all(client, root, todo, output, progress, chunk_size, semantic, cache, on_progress)
+    return progress
 
-    from distributed import Client, LocalCluster, as_completed
 
-    cluster = None
-    if scheduler:
-        client = Client(scheduler, timeout=connect_timeout)
-    else:
-        with _workers_ignore_ctrl_c():
-            cluster = LocalCluster(
-                n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=processes,
-                dashboard_address=None, silence_logs=logging.ERROR,
-            )
-        client = Client(cluster)
+def _local(workers: int | None, processes: bool):
+    from retold.batch.local import local_cluster, usable_cores
+
+    return local_cluster(workers or usable_cores(), processes)
+
+
+@contextmanager
+def _closing(client):
+    try:
+        yield client
+    finally:
+        client.close()
+
+
+def _submit_all(client, root: Path, todo: list[str], output, progress: Progress, chunk_size: int | None,
+                semantic: bool, cache: bool, on_progress: Callable[[Progress], None] | None) -> None:
+    from distributed import as_completed
+
     futures = []
     progress.started = time.monotonic()  # the rate counts alignment, not the cluster's start
     try:
         slots = max(1, sum(client.nthreads().values()))
-        size = chunk_size or max(1, min(16, len(todo) // (slots * 8)))
-        batches = list(chunks(todo, size))
-        futures = [client.submit(align_chunk, str(root), batch, semantic, pure=False) for batch in batches]
+        batches = list(chunks(todo, chunk_size)) if chunk_size else list(guided_chunks(todo, slots))
+        futures = [client.submit(align_chunk, str(root), batch, semantic, cache, pure=False) for batch in batches]
         batch_of = {future.key: batch for future, batch in zip(futures, batches)}
         with output:
             for future in as_completed(futures):
                 try:
                     records = future.result()
                 except Exception as exc:  # noqa: BLE001 - e.g. KilledWorker: the task kept killing workers
-                    reason = " ".join(str(exc).split())[:200] or type(exc).__name__
-                    records = [story_record(path, None, 0.0, None, f"{path}: task failed ({type(exc).__name__}: {reason})")
-                               for path in batch_of[future.key]]
+                    if is_killed_worker(exc):  # which story kills its worker: each tried alone, in a child process
+                        records = [align_isolated(str(root), path, semantic) for path in batch_of[future.key]]
+                        progress.reported += [r["error"] for r in records if not r["ok"]]
+                    else:
+                        records = failed_task_records(batch_of[future.key], exc)
                 output.write(records)
                 future.release()
                 progress.done += len(records)
                 progress.failed += sum(not r["ok"] for r in records)
+                progress.failures += [(r["path"], _one_line(r.get("error"))) for r in records if not r["ok"]]
                 if on_progress:
                     on_progress(progress)
     finally:
         for future in futures:
             future.cancel()
-        client.close()
-        if cluster is not None:
-            cluster.close()
-    return progress

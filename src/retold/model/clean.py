@@ -113,30 +113,110 @@ class _Phrases:
         return self.pattern.search(text)
 
 
+# Labels that introduce a link to another article ("READ MORE: <headline>"), in the languages
+# the evaluation pages use most; alone on a line they head a list of such links.
+_LIST_LABELS = (
+    r"read also|also read|related|see also|more on this(?: story| topic)?|further reading|"
+    r"recommended|must read|don'?t miss|"
+    r"lesen sie auch|lies auch|auch interessant|mehr zum thema|"
+    r"lea (?:también|más)|lee (?:también|más)|(?:le|te) puede interesar|"
+    r"(?:à )?lire aussi|veja também|leia também|czytaj (?:też|także)"
+)
+# Before a separator only: alone, "Watch" or "Listen" may be a line of dialogue, and "Read more"
+# is the link that ends a teaser, not a heading over a list.
+_TEASER_LABELS = _LIST_LABELS + r"|read more|lesen sie mehr|weiterlesen|watch|listen"
+# Headings over a block of links to other content: "Other topics of interest", "You may also be
+# interested in", "More stories", "Das könnte Sie auch interessieren".
+_RELATED_HEADINGS = (
+    r"(?:other |more )?(?:topics|stories|articles|reads|posts|videos|news) (?:of interest|(?:that )?you (?:may|might) (?:also )?(?:like|enjoy))|"
+    r"(?:artikel|beiträge),? die (?:dir|ihnen|sie) (?:auch )?gefallen (?:könnten|werden)|"
+    r"(?:other|more|related|similar|further|recommended|popular) (?:topics|stories|articles|reads|reading|posts|links|coverage|videos|content)"
+    r"(?: (?:for you|on this(?: story| topic)?))?|"
+    r"also of interest|of interest|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|"
+    r"das könnte (?:sie|dich) auch interessieren|beliebte beiträge(?: zum thema)?|ähnliche (?:artikel|beiträge)|"
+    r"weitere (?:artikel|beiträge|nachrichten|news)|noticias relacionadas|artículos relacionados|sur le même sujet|"
+    r"articles? similaires?|dans la même rubrique"
+)
+
+_SITE_LINE = re.compile(r"^(?P<site>[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,})\s+[-–—|:]\s+\S.{0,150}$")
+
 # (reason, pattern, longest line in words it applies to): furniture lines are short,
 # and checking only short lines keeps cleaning fast on long articles.
 _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("icon names", _IconRun(), 2000),  # icon runs come in any length
+    # The site's own name line: "Harbourdaily.com - News from the north coast".
+    ("site name", _SITE_LINE, 15),
     ("advertisement", re.compile(
         r"(?i)^(?:advertisement|advertising|ad|ads|sponsored(?: content)?|promoted|"
         r"(?:story|article) continues (?:below|after)(?: this)? (?:advertisement|ad)|scroll to continue(?: with content)?)[\s.:]*$"), 8),
-    ("social / subscribe prompt", re.compile(
+    # A prompt, not a mention: "Officials said on Telegram…" and "…said in a newsletter to
+    # investors" are news; "Join us on Telegram", "our Telegram channel" and a newsletter named
+    # in a line that is no sentence are prompts.
+    ("social / subscribe prompt", _Phrases(re.compile(
         r"(?i)\b(?:join us on|follow us|share (?:this|on|via)|subscribe to|sign up (?:for|to)|like us on|"
-        r"newsletter|telegram|whatsapp channel|tweet this|copy link|download (?:our|the) app|get the app)\b"), 20),
-    ("teaser link", re.compile(
-        r"(?i)^(?:read more|read also|also read|related|see also|more on this|watch|listen|further reading|"
-        r"recommended|must read|don'?t miss)\s*[:|»>–—-]"), 30),
+        r"tweet this|copy link|download (?:our|the) app|get the app)\b|"
+        r"^(?!.*[.!?][\"'”’)]*$).*\bnewsletters?\b|"
+        r"(?:\bour\b|\byour\b|\bunser\w*|\bnotre\b|\bnuestro\b|\babonn\w*|\bsubscri\w*|\bsign(?:ing)? up\b).{0,40}\bnewsletters?\b|"
+        r"(?:\bour\b|\bjoin\b|\bunser\w*|únete|tenemos|rejoignez|\bnotre\b).{0,40}\b(?:telegram|whatsapp)\b|"
+        r"^(?:stay|keep) (?:up to date|up-to-date|informed|in the loop|in touch|connected|updated)\b|^never miss (?:a|an|the)\b|"
+        r"^bleiben sie (?:auf dem laufenden|informiert)|^immer informiert"),
+        ("join us on", "follow us", "share ", "subscribe to", "sign up", "like us on", "tweet this", "copy link", "download ",
+         "get the app", "newsletter", "telegram", "whatsapp", "stay ", "keep ", "never miss", "bleiben sie", "immer informiert")), 20),
+    # An imperative to follow or join the outlet somewhere, with a handle or a platform:
+    # "Follow our war coverage at @…", "Follow The Daily Lamp on X and Instagram @…".
+    ("social / subscribe prompt", re.compile(
+        r"(?i)^(?:follow|join|find|connect with|like|subscribe to|add) (?!-).{0,120}?"
+        r"(?:@\w|\b(?:on|at|via) (?:telegram|twitter|x|facebook|instagram|whatsapp|tiktok|youtube|threads|bluesky|linkedin|mastodon)\b)"), 40),
+    ("teaser link", re.compile(r"(?i)^(?:" + _TEASER_LABELS + r")\s*[:|»>–—-]"), 30),
     ("section heading", re.compile(
-        r"(?i)^(?:top stories|top news|most read|most popular|most viewed|related(?: articles| stories| news| coverage| content)?|"
+        r"(?i)^(?:top stories|top news|most read|most popular|most viewed|related(?: articles| stories| news| coverage| content| posts)?|"
         r"more (?:from|on|stories|news|in) ?[\w ]{0,30}|trending(?: now| stories)?|latest(?: news| stories| headlines)?|"
         r"you (?:may|might) also like|recommended(?: for you| stories)?|editor'?s picks?|popular(?: now)?|in other news|"
-        r"what to read next|read next|up next|more headlines|breaking news|headlines)\s*:?$"), 8),
+        r"what to read next|read next|up next|more headlines|breaking news|headlines|" + _RELATED_HEADINGS + r"|"
+        + _LIST_LABELS + r")\s*:?$"), 8),
     ("comment form", re.compile(
         r"(?i)please enter your (?:comment|name|email)|^leave a (?:reply|comment)|^post (?:a )?comment|"
         r"entered an incorrect email|save my name,? email|^\d+ comments?$|^comments?(?: \(\d+\))?$|"
         r"log ?in to (?:comment|reply)|be the first to comment|^cancel reply$|^reply$|"
         r"comments (?:are|have been) (?:closed|disabled|turned off)|^have your say\W*$|^join the (?:conversation|discussion|debate)\W*$|"
         r"^(?:show|view|read|see|load) (?:all |more )?comments"), 30),
+    # A blog's comment form and share block (WordPress and its kin print the same lines in every
+    # language they ship; the ones the evaluation pages use most).
+    ("comment form", _Phrases(re.compile(
+        r"(?i)\byour e-?mail address will not be published|\brequired fields are marked|^notify me (?:of|when)\b|"
+        r"\buses akismet to reduce spam|\byou must be logged in to post a comment|"
+        r"e-mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|"
+        r"^(?:schreibe|hinterlasse) einen kommentar|musst angemeldet sein, um einen kommentar|"
+        r"^(?:keine )?kommentare (?:sind )?(?:geschlossen|möglich)|leider sind keine kommentare möglich|"
+        r"adresse (?:e-mail|de messagerie) ne sera pas publiée|^laisser un commentaire|"
+        r"correo electrónico no será publicada|^deja (?:un|una) (?:comentario|respuesta)"),
+        ("mail", "required fields", "notify me", "akismet", "logged in", "erforderliche felder", "kommentar", "publiée",
+         "commentaire", "publicada", "deja ")), 30),
+    ("share buttons", re.compile(
+        r"(?i)^(?:share this(?: article| story| post)?|like this|teilen mit|share(?:n)? mit|gefällt mir|"
+        r"(?:diesen )?(?:artikel|beitrag) teilen|inhalt teilen|partager(?: cet article)?|compartir(?: en)?|"
+        r"be sociable, share|like it\? share it)\s*[:!]?$"), 6),
+    # Links to the neighbouring posts: "Previous article: …", "Nächster Beitrag …", "← Older post".
+    ("previous / next link", re.compile(
+        r"(?i)^(?:(?:previous|next|older|newer) (?:article|post|story|entry|page)|(?:vorheriger|nächster|voriger) (?:artikel|beitrag)|"
+        r"article (?:suivant|précédent)|(?:artículo|entrada) (?:anterior|siguiente))"
+        r"(?=\s*$|\s*:|\s*(?-i:[A-ZÄÖÜ«\"„“])|(?-i:[A-Z]))|^[←→] ?\S"), 30),
+    # A blog post's filing line and its tag links.
+    ("post tags", _Phrases(re.compile(
+        r"(?i)\bperma(?:nent)?link\.?$|^filed under\b|^posted in\b.{0,80}\b(?:tagged|by)\b|^abgelegt unter\b|\bverschlagwortet mit\b|"
+        r"^(?:tags|tagged|schlagworte|schlagwörter|stichwörter|etiquetas|tagi|tematy|mots-clés)\s*:"),
+        ("link", "filed under", "posted in", "abgelegt unter", "verschlagwortet", "tag", "schlag", "stichw", "etiquetas", "tematy", "mots-cl")), 40),
+    # The platform's own line: "Powered by WordPress", "Bloggen auf WordPress.com".
+    ("site credits", _Phrases(re.compile(
+        r"(?i)^(?:proudly )?powered by\b|\bbloggen auf wordpress|\bfourni par blogger\b|\berstelle eine kostenlose website\b|"
+        r"^(?!.*[.!?]$)(?:theme|thème|design|template)(?: \w+)? (?:by|von|par)\b|\bcreate a free website or blog\b"),
+        ("powered by", "wordpress", "blogger", "kostenlose website", "theme", "thème", "design", "template", "free website")), 14),
+    ("comment form", re.compile(
+        r"(?i)^benachrichtige mich\b|^(?:kommentare|commentaires|comentarios|reacties)\s*(?:\(\d+\))?\s*:?$|"
+        r"^(?:\d+|keine|no) (?:kommentare|comments|commentaires|comentarios)\s*(?:[.:»]|$)"), 12),
+    ("share buttons", _Phrases(re.compile(
+        r"(?i)^(?:teile|teilt) (?:diesen|den|die)\b.{0,30}\b(?:beitrag|artikel|seite)\b|\bjetzt teilen\b|^diesen (?:artikel|beitrag) teilen\b"),
+        ("teile", "teilt")), 12),
     # A row of share buttons whose icons the scraper dropped: "Facebook Twitter WhatsApp Email".
     ("share buttons", re.compile(
         r"(?i)^(?:(?:share|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|mail|"
@@ -156,6 +236,13 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("navigation", re.compile(
         r"(?i)^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|sign in|log in|login|register|"
         r"subscribe|home|back to top|close|open menu|toggle navigation|account|my account|sections|e-paper|epaper)\s*$"), 4),
+    # Skip links, in the languages the evaluation pages use most: "Skip to primary navigation",
+    # "Springe zum Inhalt", "Aller à la navigation".
+    ("navigation", re.compile(
+        r"(?i)^(?:skip to (?:the )?(?:main |primary |secondary )?(?:content|navigation|menu|sidebar|footer)|jump to (?:main )?(?:content|navigation)|"
+        r"(?:springe|springen|direkt|gehe|weiter) (?:zum|zur) (?:inhalt|navigation|hauptinhalt|hauptmenü|menü)|zum inhalt (?:springen|überspringen)|"
+        r"(?:aller|passer) (?:à|au) (?:la navigation|contenu|menu)|(?:saltar|ir) al (?:contenido|menú)|toggle (?:navigation|menu)|"
+        r"primäres menü|hauptmenü|primary menu)(?:\s+\S+){0,4}(?<![.!?])\s*$"), 8),
     # Breadcrumbs whose separators the scraper lost: "HomeNewsWorldAsia".
     ("navigation", re.compile(r"^(?:[A-Z][a-z]{1,15}){3,}$"), 1),
     ("fundraising appeal", re.compile(
@@ -379,10 +466,92 @@ def logical_lines(text: str, join_wrapped: bool = True) -> list[Line]:
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 
 
-def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
-    lines = logical_lines(doc.text, join_wrapped=not line_per_sentence)
-    in_list = False
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "JazeeraChina": two words whose space was lost
+_BREADCRUMB_START = re.compile(r"^Home(?=[A-Z])")
+_CRUMB_MIN_LETTERS = 4  # "News", "World", "Jazeera"; not "You" of YouTube or "Pay" of PayPal
+_CRUMB_MAX_CHARS = 160
+
+
+def _glued_prefix(text: str) -> tuple[int, str] | None:
+    """(length, reason) of furniture glued in front of a line's own text, or None: a breadcrumb
+    whose separators were lost ("HomeNewsWorld" run straight into the headline: it ends at the
+    last join of two words whose left one has 4 letters or more), or a run of icon names before
+    the text ("icon shareicon mail Ferry crews…")."""
+    if _BREADCRUMB_START.match(text):
+        cut = None
+        for match in _GLUE.finditer(text, 0, _CRUMB_MAX_CHARS):  # a breadcrumb is short: bounded, never quadratic
+            left = re.search(r"[A-Za-z]+$", text[:match.start()])
+            if " " in text[:match.start()] and not re.search(r"[A-Z]", text[text.rfind(" ", 0, match.start()) + 1:match.start()]):
+                break  # past the run: a word with no capital
+            if left and len(left.group()) >= _CRUMB_MIN_LETTERS:
+                cut = match.start()
+        if cut and len(text[cut:].split()) >= 3:
+            return cut, "navigation"
+    if "icon" in text.lower():
+        words = text.split(" ")
+        last = max((n for n, word in enumerate(words) if "icon" in word.lower()), default=-1)
+        if 0 <= last < len(words) - 1 and words[last].lower().endswith("icon") and words[last + 1][:1].islower():
+            last += 1  # "…icon camera": the last name, in lower case like every icon name
+        prefix = " ".join(words[:last + 1])
+        if 0 <= last < len(words) - 3 and _ICON.match(prefix) and _IconRun().search(prefix):
+            return len(prefix) + 1, "icon names"
+    return None
+
+
+def _raw_offset(raw: str, collapsed_index: int) -> int:
+    """Where the `collapsed_index`-th character of a whitespace-collapsed line stands in `raw`."""
+    seen = 0
+    in_space = False
+    for i, ch in enumerate(raw):
+        if ch in _SPACE:
+            if not in_space and seen:
+                seen += 1  # one space for the run
+                in_space = True
+            continue
+        if in_space or seen == 0:
+            if seen >= collapsed_index:
+                return i
+        in_space = False
+        if seen >= collapsed_index:
+            return i
+        seen += 1
+    return len(raw)
+
+
+def _split_glued(text: str, lines: list[Line]) -> list[Line]:
+    """Lines with glued furniture in front become two: the furniture, then the line's text."""
+    result = []
     for line in lines:
+        found = _glued_prefix(line.text) if line.text[:1].isalpha() else None
+        if found is None:
+            result.append(line)
+            continue
+        raw = text[line.start:line.end]
+        if "\n" in raw or "\r" in raw:  # joined from several lines: offsets would not map
+            result.append(line)
+            continue
+        cut, reason = found
+        split = line.start + _raw_offset(raw, cut)
+        head = Line(line.start, line.start + len(raw[:split - line.start].rstrip(_SPACE)), line.text[:cut].rstrip(), line.blank_before,
+                    kind="furniture", reason=reason)
+        result.append(head)
+        result.append(Line(split, line.end, line.text[cut:].lstrip(), blank_before=False))
+    return result
+
+
+# A headline that ends on a quotation ("… for 'provoking confrontation'"), not a sentence
+# that does ("… he said: “We will.”"): no full stop before the closing mark.
+_QUOTED_HEADLINE_END = re.compile(r"[^\s.!?…,;:][\"”’»]$")
+_HEADLINE_WORDS = 20
+
+
+def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
+    lines = _split_glued(doc.text, logical_lines(doc.text, join_wrapped=not line_per_sentence))
+    in_list = False
+    body_seen = False
+    for n, line in enumerate(lines):
+        if line.kind == "furniture":
+            continue  # glued furniture split off its line
         text = line.text
         words = len(text.split())
         if _MD_HEADING.match(text):
@@ -403,23 +572,70 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
         # Laid out a sentence per line, a line ending in a colon or semicolon is a clause of
         # running prose, not a label.
         sentence_like = ends_sentence(text) or (line_per_sentence and text.endswith((":", ";")))
+        if sentence_like and not body_seen and words <= _HEADLINE_WORDS and _QUOTED_HEADLINE_END.search(text):
+            sentence_like = False  # above the article only: inside it, such a line is a quote or a subhead
+        if (
+            sentence_like and not body_seen and words <= _HEADLINE_WORDS and text.rstrip(_CLOSERS).endswith(("?", "!"))
+            and n + 1 < len(lines) and (doc.forced_furniture.get(lines[n + 1].start) or strong_reason(lines[n + 1].text)) in ("page date", "byline")
+        ):
+            sentence_like = False  # a question or exclamation over a date or byline is the headline
         if in_list:
             # Items after "Top stories" and the like are headlines, until prose resumes.
-            if sentence_like and words >= 8 and not text.endswith("?"):
+            # (a long line ending in a colon is prose that introduces what follows)
+            if (sentence_like or text.endswith(":")) and words >= 8 and not text.endswith("?"):
                 in_list = False
             else:
                 line.kind, line.reason, line.weak = "furniture", "headline list", True
                 continue
         if sentence_like and words >= 3:
+            body_seen = True
             continue  # body
         if not sentence_like and words >= 25:
+            body_seen = True
             continue  # a paragraph that lost its final punctuation
         line.kind, line.weak = "furniture", True
         line.reason = "short fragment" if words <= 5 else "headline-like line (no sentence end)"
+    _mark_appeal_openers(lines, (doc.meta.language or "en").split("-")[0])
     _keep_inner_lines(lines)
     if line_per_sentence and _bare(lines):
         _keep_bare_lines(lines, (doc.meta.language or "en").split("-")[0])
     return lines
+
+
+_APPEAL = next(pattern for reason, pattern, _ in _STRONG_RULES if reason == "fundraising appeal")
+_OUTLET_VOICE = re.compile(r"(?i)\b(?:we|we're|we've|we'll|our|us|wir|unsere?|nous|notre|nosotros|nuestr[oa]s?)\b")
+_READER_ADDRESSED = re.compile(r"(?i)\b(?:you|your|you're|sie|ihr|vous|votre|usted|tu)\b")
+_QUOTE_MARKS = re.compile(r"[\"“”«»„]")
+_APPEAL_OPENER_LINES = 2  # lines above an appeal that may open it
+_APPEAL_PARAGRAPH_WORDS = 200  # an appeal is a paragraph, not a whole file run together
+
+
+def _mark_appeal_openers(lines: list[Line], language: str) -> None:
+    """A fundraising appeal often opens with a line that sets a scene in the outlet's own voice
+    ("There is a war on, and we are here to report it") and asks only later ("Become a member").
+    The ask is the evidence: a line above it, in the outlet's voice ("we", "our") and quoting no
+    one, belongs to the appeal when nothing parts them (or, across a blank line, when it also
+    speaks to the reader: "you"). An appeal paragraph too long for the line rule is the appeal
+    when its closing sentences ask and its opening one speaks as "we"."""
+    for n, line in enumerate(lines):
+        if (
+            line.kind == "body" and line.text.count(" ") < _APPEAL_PARAGRAPH_WORDS
+            and _APPEAL.search(line.text) and _OUTLET_VOICE.search(line.text) and not _QUOTE_MARKS.search(line.text)
+        ):
+            sentences = [line.text[a:b] for a, b in split_sentences(line.text, language)]
+            if len(sentences) >= 2 and _OUTLET_VOICE.search(sentences[0]) and any(_APPEAL.search(s) for s in sentences[-2:]):
+                line.kind, line.reason, line.weak = "furniture", "fundraising appeal", False
+        if line.reason != "fundraising appeal":
+            continue
+        for m in range(n - 1, max(-1, n - 1 - _APPEAL_OPENER_LINES), -1):
+            opener, after = lines[m], lines[m + 1]
+            if opener.kind == "title" or (opener.kind == "furniture" and not opener.weak):
+                break
+            if not _OUTLET_VOICE.search(opener.text) or _QUOTE_MARKS.search(opener.text):
+                break
+            if after.blank_before and not _READER_ADDRESSED.search(opener.text):
+                break
+            opener.kind, opener.reason, opener.weak = "furniture", "fundraising appeal", False
 
 
 # Strong reasons that plain prose meets too: a list item "2. 1953 :" reads as a date, and a
@@ -465,14 +681,62 @@ def _keep_inner_lines(lines: list[Line]) -> None:
     body = [n for n, line in enumerate(lines) if line.kind == "body" and ends_sentence(line.text)]
     if not body:
         return
-    for n in range(body[0] + 1, body[-1]):
+    last = body[-1]
+    # A heading over related links marks where the article ends: shape-only lines between its
+    # last sentence and that heading (a closing list, a sign-off) are the article's tail; strong
+    # furniture among them (a caption, a date) stays furniture.
+    for n in range(last + 1, len(lines)):
+        line = lines[n]
+        if line.reason == "section heading":
+            last = n
+            break
+        if line.kind != "furniture":
+            break
+    menus = _link_menus(lines)
+    for n in range(body[0] + 1, last):
         line = lines[n]
         if line.kind != "furniture" or not line.weak or line.reason not in ("short fragment", "headline-like line (no sentence end)"):
+            continue
+        if n in menus:
+            line.reason = "menu of links"
             continue
         blank_after = n + 1 < len(lines) and lines[n + 1].blank_before
         crosshead = line.blank_before and blank_after and len(line.text.split()) <= 10 and not _OPEN_END.search(line.text)
         if not crosshead:
             line.kind, line.reason, line.weak = "body", "", False
+
+
+_MENU_LINES = 4  # at least this many lines in a row
+_MENU_WORDS = 2  # of at most this many words each
+
+
+def _link_menus(lines: list[Line]) -> set[int]:
+    """Lines that form a menu of links copied from the page ("Contact", "About us", "Advertise",
+    "Newsletters" one under the other): four or more short lines in a row, each of one or two
+    words without a sentence end or a digit and no blank line between them (some may be furniture
+    by a rule of their own): the cells of a table of figures ("3.3 GB/s") are data, not links. An article's own list of that
+    shape is introduced by a line ending in a colon ("The winners:"), and stays."""
+    def short(line: Line) -> bool:
+        return (line.kind == "furniture" and len(line.text.split()) <= _MENU_WORDS and not ends_sentence(line.text)
+                and not any(ch.isdigit() for ch in line.text))
+
+    found: set[int] = set()
+    n = 0
+    while n < len(lines):
+        if not short(lines[n]):
+            n += 1
+            continue
+        m = n + 1
+        while m < len(lines) and short(lines[m]) and not lines[m].blank_before:
+            m += 1
+        introduced = n > 0 and lines[n - 1].text.endswith(":")
+        if m - n >= _MENU_LINES and not introduced:
+            found.update(range(n, m))
+        n = m
+    return found
+
+
+_HEADLINE_OVERLAP = 0.25  # share of a heading's content words found in the opening sentences
 
 
 def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
@@ -487,9 +751,19 @@ def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
     for line in lines[:first_body]:
         if line.text.startswith("# "):
             return line
-    for line in lines[:first_body]:
-        if line.reason == "heading" and not _MD_HEADING.match(line.text):
-            return line  # an HTML <h1>–<h6> (or the page <title>) above the body
+    opening = set()
+    for line in lines[first_body:first_body + 3]:
+        opening |= set(content_tokens(tokens(line.text)))
+
+    def overlap(line: Line) -> float:
+        words = set(content_tokens(tokens(line.text)))
+        return len(words & opening) / len(words) if words else 0.0
+
+    # An HTML <h1>–<h6> (or the page <title>) above the body: the first, unless a later one tells
+    # what the opening sentences tell (the site's name may be a heading in the page header too).
+    headings = [line for line in lines[:first_body] if line.reason == "heading" and not _MD_HEADING.match(line.text)]
+    if headings:
+        return max(headings, key=lambda line: (overlap(line) >= _HEADLINE_OVERLAP, -headings.index(line)))
     # The headline: of the headline-like lines before the body, the one that tells what the
     # first sentences tell (a breadcrumb, promo or section label does not), then the longer.
     candidates = [
@@ -497,13 +771,18 @@ def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
         if line.kind == "furniture" and line.weak and line.reason != "headline list" and 4 <= len(_WORD.findall(line.text)) <= 30
         and "|" not in line.text and "…" not in line.text
     ]
-    opening = set()
-    for line in lines[first_body:first_body + 3]:
-        opening |= set(content_tokens(tokens(line.text)))
-
+    if not candidates:
+        # Only lines under a list heading above the body ("Latest news" in the menu): the one
+        # right above the body, with nothing but strong furniture (a date, a byline) between, is
+        # the headline.
+        for line in reversed(lines[:first_body]):
+            if line.kind == "furniture" and not line.weak:
+                continue
+            if line.reason == "headline list" and 4 <= len(_WORD.findall(line.text)) <= 30 and "|" not in line.text:
+                return line
+            break
     def fitness(line: Line) -> tuple[float, int]:
-        words = set(content_tokens(tokens(line.text)))
-        return (len(words & opening) / len(words) if words else 0.0, len(_WORD.findall(line.text)))
+        return (overlap(line), len(_WORD.findall(line.text)))
 
     return max(candidates, key=fitness, default=None)
 
@@ -512,9 +791,28 @@ _TITLE_SITE = re.compile(r"\s[|–—-]\s*([^|–—-][^|]{1,60}?)\s*$")
 _COPYRIGHT_SITE = re.compile(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.{2,60}?)[\s.,]*(?:all rights reserved\.?)?\s*$")
 
 
+_NAME_JOINERS = {"of", "the", "and", "&", "for", "on", "de", "du", "des", "la", "le", "el", "der", "die", "das", "y", "et", "und", "am", "an", "im", "in", "at"}
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """A publication's name is capitalised ("The Harbour Daily", "Al Jazeera", "RT"), or a domain;
+    a section label is not ("Russia-Ukraine conflict", "World news")."""
+    words = [w for w in re.split(r"[\s-]+", text.strip()) if w]
+    if not words or re.search(r"\.[a-z]{2,}$", text.strip()):
+        return bool(words)
+    return words[0][:1].isupper() or words[0][:1].isdigit() if len(words) == 1 else all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_JOINERS for w in words
+    ) and not all(w.lower() in _NAME_JOINERS for w in words)
+
+
 def site_name(lines: list[Line]) -> str | None:
     """The outlet's name as its page gives it: the "| Site Name" end of a page title above the
     body, else a "© 2026 Site Name" line."""
+    for line in lines:
+        if line.kind == "body":
+            break
+        if line.reason == "site name":
+            return _SITE_LINE.match(line.text).group("site")
     for line in lines:
         if line.kind == "body":
             break
@@ -523,14 +821,17 @@ def site_name(lines: list[Line]) -> str | None:
             # A page title is a headline of some words and one separator: "Home | News | Weather"
             # and "Accept | Reject | Manage options" are rows of links, not a title and a name.
             if (
-                match and len(match.group(1).split()) <= 6
+                match and len(match.group(1).split()) <= 6 and _looks_like_a_name(match.group(1))
                 and line.text.count("|") <= 1 and len(line.text[:match.start()].split()) >= 3
             ):
                 return match.group(1).strip()
     for line in reversed(lines):
         if line.kind == "furniture" and line.reason == "copyright":
             match = _COPYRIGHT_SITE.match(line.text)
-            if match and match.group(1) and len(match.group(1).split()) <= 6 and not re.search(r"(?i)rights|reserved", match.group(1)):
+            if (
+                match and match.group(1) and len(match.group(1).split()) <= 6 and _looks_like_a_name(match.group(1))
+                and not re.search(r"(?i)rights|reserved", match.group(1))
+            ):
                 return match.group(1).strip()
     return None
 

@@ -11,13 +11,15 @@ from __future__ import annotations
 import json
 
 from retold.model.safe import printable
-from retold.model.sources import credit_dict, provenance_dict, quotes_list, sources_of
 from retold.model.story import GLYPHS, Alignment
 
 SCHEMA = "retold.alignment/2"
 
 
 def to_dict(alignment: Alignment) -> dict:
+    # Imported here: the text report needs none of it (nor rapidfuzz, which the sources compare words with).
+    from retold.model.sources import credit_dict, provenance_dict, quotes_list, sources_of
+
     sources = sources_of(alignment)
     return {
         "schema": SCHEMA,
@@ -72,6 +74,14 @@ _ANSI = {"shared": "", "altered": "\x1b[33m", "unique": "\x1b[36m", "dim": "\x1b
 _RESET = "\x1b[0m"
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def to_text(alignment: Alignment, color: bool = False) -> str:
     def paint(kind: str, text: str) -> str:
         code = _ANSI.get(kind, "")
@@ -81,7 +91,7 @@ def to_text(alignment: Alignment, color: bool = False) -> str:
     title = alignment.story_title or next((o.title for o in alignment.outlets if o.title), None)
     if title:
         lines.append(paint("bold", printable(title)))
-    lines.append(f"{len(alignment.outlets)} outlets, {len(alignment.groups)} groups of corresponding sentences")
+    lines.append(f"{_count(len(alignment.outlets), 'outlet')}, {_count(len(alignment.groups), 'group')} of corresponding sentences")
     lines.append("legend: = shared (near-verbatim elsewhere)  ~ altered (reworded elsewhere)  + unique")
     lines.append("")
     width = max(len(printable(o.name)) for o in alignment.outlets)
@@ -96,7 +106,8 @@ def to_text(alignment: Alignment, color: bool = False) -> str:
     lines.append("overlap: share of the row outlet's sentences with a counterpart in the column outlet")
     ids = [o.id for o in alignment.outlets]
     table = alignment.overlap()
-    short = [i[:8] for i in ids]
+    # Columns headed by the outlets' names, cut with an ellipsis (file ids say little).
+    short = [_cut(printable(o.name), 8) for o in alignment.outlets]
     lines.append(" " * (width + 2) + " ".join(s.rjust(8) for s in short))
     for outlet in alignment.outlets:
         row = " ".join(("—" if b == outlet.id else f"{table[outlet.id][b]:.0%}").rjust(8) for b in ids)

@@ -44,6 +44,8 @@ class _BlockText(HTMLParser):
 
     def _chrome(self) -> str | None:
         chrome = next((tag for tag in self.skip_stack if tag in _CHROME), None)
+        if self.heading and chrome == "header":
+            return self.heading  # an article's <header> holds its headline: a heading, not chrome
         return chrome or self.heading
 
     def _flush(self) -> None:

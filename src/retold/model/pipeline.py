@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 import gc
 import re
+import sys
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from retold.model.align import align
-from retold.model.clean import clean_documents, page_date
-from retold.model.normalize import guess_language
-from retold.model.segment import segment_article
 from retold.model.story import Alignment, InputError, Outlet, collect_files, load_raw, unique_ids
+
+if TYPE_CHECKING:
+    from retold.model.cache import AlignmentCache
 
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total): loading, cleaning, splitting, aligning, embedding
@@ -36,8 +37,13 @@ def cyclic_gc_paused() -> Iterator[None]:
 
 
 def load_alignment(
-    paths: list[str], notice: Callable[[str], None] | None = None, progress: Progress | None = None,
+    paths: list[str],
+    notice: Callable[[str], None] | None = None,
+    progress: Progress | None = None,
     semantic: bool = True,
+    *,
+    cache: AlignmentCache | None = None,
+    options: Mapping[str, object] | None = None,
 ) -> Alignment:
     """Load, clean, segment and align the outlet files under `paths`.
 
@@ -46,17 +52,83 @@ def load_alignment(
     stage as it starts (an exception raised by it abandons the work: how the reader cancels),
     and ("embedding", sentences done, sentences to embed) as the sentence model works.
     `semantic`: use the sentence model when one is installed (False: words alone).
+    `cache`: where finished alignments are kept by content (retold.model.cache); a hit skips
+    cleaning and alignment and repeats the warnings the first run gave. `options`: whatever
+    changes the result besides the files (e.g. a sentence model's name), part of the cache key.
     """
     with cyclic_gc_paused():
-        return _load_alignment(paths, notice, progress, semantic)
+        say = notice or (lambda message: None)
+        step = progress or (lambda stage, done, total: None)
+        files, story_title, root = collect_files(paths, say)
+        if cache is None:
+            return _align_files(paths, files, story_title, root, say, step, semantic)
+        options = cache_options(options, semantic)
+        return _through_cache(cache, paths, files, story_title, root, options, say, step, semantic)
 
 
-def _load_alignment(
-    paths: list[str], notice: Callable[[str], None] | None, progress: Progress | None, semantic: bool = True
-) -> Alignment:
+def cached_alignment(
+    paths: list[str], cache: AlignmentCache, notice: Callable[[str], None] | None = None,
+    options: Mapping[str, object] | None = None, semantic: bool = True,
+) -> Alignment | None:
+    """The alignment `load_alignment(paths, semantic=semantic, cache=cache)` would give, if the
+    cache holds it (its warnings repeated to `notice`); None on a miss. Raises InputError as it would."""
     say = notice or (lambda message: None)
-    step = progress or (lambda stage, done, total: None)
-    files, story_title, root = collect_files(paths, say)
+    options = cache_options(options, semantic)
+    with cyclic_gc_paused():
+        files, story_title, root = collect_files(paths, say)
+        return _cache_lookup(cache, paths, files, story_title, root, options, say)[0]
+
+
+def _cache_lookup(cache, paths, files, story_title, root, options, say):
+    """(the cached alignment or None, the key or None, a function computing the key again)."""
+    from retold.model.cache import content_key
+
+    manifest_dirs = [path if path.is_dir() else path.parent for path in map(Path, paths)]
+    fixed = {"story_title": story_title, "story_key": story_key(root, [path for path, _ in files])}
+
+    def key() -> str | None:
+        return content_key(files, manifest_dirs, fixed, options)
+
+    before = key()
+    if before is not None:
+        found = cache.get(before)
+        if found is not None:
+            alignment, notices = found
+            for message in notices:
+                say(message)
+            return alignment, before, key
+    return None, before, key
+
+
+def _through_cache(cache, paths, files, story_title, root, options, say, step, semantic=True) -> Alignment:
+    step("loading", 0, len(files))
+    alignment, before, key = _cache_lookup(cache, paths, files, story_title, root, options, say)
+    if alignment is not None:
+        return alignment
+    heard: list[str] = []
+
+    def tell(message: str) -> None:
+        heard.append(message)
+        say(message)
+
+    alignment = _align_files(paths, files, story_title, root, tell, step, semantic)
+    # Stored only if no file changed while it was read: else the entry would not match its key.
+    if before is not None and key() == before:
+        try:
+            cache.put(before, alignment, heard)
+        except TypeError:  # a field the serialiser cannot store: tests/unit/test_cache.py says which
+            pass
+    return alignment
+
+
+def _align_files(paths, files, story_title, root, say, step, semantic=True) -> Alignment:
+    # Imported here, not at the top: a cache hit needs none of them (nor rapidfuzz, the
+    # sentence splitter or cleaning's regexes), and `retold align` then starts in a blink.
+    align = sys.modules[__name__].align  # through __getattr__ below, or what a test put there
+    from retold.model.clean import clean_documents, page_date
+    from retold.model.normalize import guess_language
+    from retold.model.segment import segment_article
+
     docs = []
     for number, (path, entry) in enumerate(files):
         step("loading", number, len(files))
@@ -109,6 +181,7 @@ def _load_alignment(
 
 def align_outlets(outlets: list[Outlet], semantic: bool, notice: Callable[[str], None], step: Progress) -> Alignment:
     """The one call of align(): with the sentence model as evidence when it is wanted and installed."""
+    align = sys.modules[__name__].align  # through __getattr__ below, or what a test put there
     if not (semantic and _align_takes_semantic()):
         return align(outlets)
     from retold.model.semantic import load_embedder
@@ -122,16 +195,53 @@ def _align_takes_semantic() -> bool:
     Delete this shim once it has."""
     import inspect
 
-    return "semantic" in inspect.signature(align).parameters
+    return "semantic" in inspect.signature(sys.modules[__name__].align).parameters
 
 
 def semantic_hint(enabled: bool = True) -> str | None:
     """The one line to print (once a run) when the sentence model is wanted but not installed."""
-    if not (enabled and _align_takes_semantic()):
+    if not enabled:
         return None
     from retold.model.semantic import unavailable_hint
 
     return unavailable_hint()
+
+
+def cache_options(options: Mapping[str, object] | None, semantic: bool) -> Mapping[str, object] | None:
+    """The options part of the cache key: whether and which sentence model takes part changes
+    the result (words alone add nothing, so their keys are those of a build without the model)."""
+    model = semantic_option(semantic)
+    return {**(options or {}), "semantic": model} if model else options
+
+
+def semantic_option(enabled: bool = True) -> str | None:
+    """Which sentence model would take part (backend and package version), found without loading
+    it or the aligner: None for words alone. Part of the alignment cache's key, so a hit never
+    loads the model."""
+    if not enabled:
+        return None
+    from importlib import metadata
+
+    from retold.model.semantic import BACKENDS
+
+    for backend in BACKENDS.values():
+        if backend.available():
+            try:
+                version = metadata.version(backend.name)
+            except metadata.PackageNotFoundError:
+                version = "?"
+            return f"{backend.name}=={version}"
+    return None
+
+
+def __getattr__(name: str):
+    """`pipeline.align` is the aligner, imported when first asked for (tests replace it here)."""
+    if name == "align":
+        from retold.model.align import align
+
+        globals()["align"] = align
+        return align
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 _BYLINE = re.compile(r"(?i)^(?:by|written by|words by)\s+")  # an author's line, not an editing credit

@@ -57,3 +57,41 @@ def json_inert(text: str, ascii_only: bool = False) -> str:
     strings: JSON's own syntax is ASCII."""
     pattern = _JSON_NOT_ASCII if ascii_only else _JSON_UNSAFE
     return pattern.sub(lambda match: json.dumps(match.group())[1:-1], text)
+
+
+# ---------------------------------------------------------------- URLs
+
+# The authority of a URL: after "//", up to the first / ? # (RFC 3986), or also \ (which
+# browsers read as /): credentials are looked for under both readings.
+_AUTHORITIES = (re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*:)?//([^/?#]*)"),
+                re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*:)?//([^/?#\\]*)"))
+_URL_UNSAFE = re.compile(f"[\\s{_UNSAFE_CLASS}]")
+
+
+def _percent(match: re.Match[str]) -> str:
+    return "".join(f"%{byte:02X}" for byte in match.group().encode("utf-8", "surrogatepass"))
+
+
+def public_url(url: str) -> str:
+    """The one form of a URL retold stores or shows (story.toml, JSON, HTML, batch records,
+    messages): without the user name and password a URL may carry (`https://user:pass@host/`
+    becomes `https://host/`; they are for the request only), and with every whitespace,
+    control, bidirectional or separator character percent-encoded, so it stays one visible
+    line and still a URL. Total: any text gives an answer, however malformed."""
+    text = str(url)
+    for authority in _AUTHORITIES:
+        match = authority.match(text)
+        if match and "@" in match.group(2):
+            host = match.group(2).rsplit("@", 1)[1]
+            text = f"{match.group(1) or ''}//{host}{text[match.end():]}"
+    return _URL_UNSAFE.sub(_percent, text)
+
+
+def has_credentials(url: str) -> bool:
+    return any((match := authority.match(str(url))) and "@" in match.group(2) for authority in _AUTHORITIES)
+
+
+def shown_url(url: str, limit: int = 300) -> str:
+    """`public_url` for a message: one line, and a monster URL cut to its start."""
+    text = printable(public_url(url))
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} characters)"

@@ -22,13 +22,12 @@ apostrophe, so a spreadsheet shows it as text instead of running it as a formula
 from __future__ import annotations
 
 import csv
-import html
 import io
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from retold.model.safe import printable
+from retold.model.share_escape import csv_text as _csv_text, html_marked as _marked, html_text as _e
 from retold.model.story import GLYPHS, STATUSES, Alignment, Status
 from retold.model.worddiff import word_diff
 
@@ -132,10 +131,6 @@ td.empty { background: #fafafa; }
 """
 
 
-def _e(text: str | None) -> str:
-    return html.escape(printable(text or ""), quote=True)
-
-
 def _link(url: str | None) -> str:
     if not url:
         return ""
@@ -143,19 +138,6 @@ def _link(url: str | None) -> str:
     if safe.lower().startswith(("http://", "https://")) and not any(c.isspace() for c in safe):
         return f'<a href="{_e(safe)}" rel="noopener noreferrer nofollow">{_e(safe)}</a>'
     return _e(url)  # any other scheme (javascript:, data:, ...) stays text
-
-
-def _marked(text: str, spans: list[tuple[int, int]]) -> str:
-    out, at = [], 0
-    for start, end in spans:
-        start, end = max(start, at), min(end, len(text))
-        if end <= start:
-            continue
-        out.append(_e(text[at:start]))
-        out.append(f"<mark>{_e(text[start:end])}</mark>")
-        at = end
-    out.append(_e(text[at:]))
-    return "".join(out)
 
 
 def _cell(alignment: Alignment, row: Row, outlet_id: str) -> str:
@@ -187,7 +169,49 @@ def _cell(alignment: Alignment, row: Row, outlet_id: str) -> str:
     return f'<td class="{kind}-cell"{lang}{note}>{"".join(parts)}</td>'
 
 
-def to_html(alignment: Alignment) -> str:
+@dataclass(frozen=True)
+class SharedNote:
+    """A reading note as the share page shows it (plain data: the model knows no notes store)."""
+
+    outlet: str | None  # None: a note on the whole story
+    sentence: int | None  # index in the outlet, when the note found its sentence
+    quote: str | None  # the sentence as the file has it now
+    written: str | None  # the quote as it was when the note was written, if the article changed since
+    detached: bool
+    body: str
+    created: str
+    updated: str | None
+
+
+def _notes_section(notes: list[SharedNote]) -> list[str]:
+    out = ["<h2>Notes</h2>"]
+    if not notes:
+        out.append('<p class="meta">No notes on this story.</p>')
+        return out
+    out.append('<ol class="notes">')
+    for note in notes:
+        where = "On the whole story" if note.outlet is None else _e(note.outlet)
+        if note.sentence is not None:
+            where += f", sentence {note.sentence + 1}"
+        if note.detached:
+            where += " (its sentence is no longer in the file)"
+        parts = [f"<li><p><strong>{where}</strong></p>"]
+        if note.written is not None:
+            parts.append(f"<blockquote>{_e(note.written)}</blockquote>")
+            parts.append('<p class="meta">changed since the note was written; the article now reads:</p>')
+        if note.quote is not None:
+            parts.append(f"<blockquote>{_e(note.quote)}</blockquote>")
+        body = "<br>".join(_e(line) for line in note.body.split("\n"))
+        parts.append(f"<p>{body}</p>")
+        times = f"noted {_e(note.created)}" + (f", edited {_e(note.updated)}" if note.updated else "")
+        parts.append(f'<p class="meta">{times}</p></li>')
+        out.append("".join(parts))
+    out.append("</ol>")
+    return out
+
+
+def to_html(alignment: Alignment, notes: list[SharedNote] | None = None) -> str:
+    """The share page; `notes` (retold align --with-notes): a Notes section after the outlets."""
     outlets = alignment.outlets
     title = alignment.story_title or next((o.title for o in outlets if o.title), None) or "retold comparison"
     language = next((o.meta.language for o in outlets if o.meta.language), None) or "en"
@@ -227,6 +251,8 @@ def to_html(alignment: Alignment) -> str:
             + "</tr>"
         )
     out.append("</tbody></table>")
+    if notes is not None:
+        out.extend(_notes_section(notes))
     out.append("<h2>Overlap</h2>")
     out.append('<p class="meta">Share of the row outlet\'s sentences that have a counterpart in the column outlet.</p>')
     table = alignment.overlap()
@@ -249,14 +275,6 @@ def to_html(alignment: Alignment) -> str:
 
 
 # ---------------------------------------------------------------- CSV
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_text(text: str) -> str:
-    text = printable(text)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
 
 def csv_header(alignment: Alignment) -> list[str]:
     header = ["row", "group"]

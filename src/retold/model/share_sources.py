@@ -1,7 +1,7 @@
 """Who took what, and the quotes, on the shared HTML page and as a CSV table (`--table quotes`).
 
-Article text, outlet names and credits are untrusted: every string goes through `share._e` (control
-characters made visible, then HTML-escaped) or `share._csv_text` (and formula starts defused).
+Article text, outlet names and credits are untrusted: every string goes through `share_escape` (control
+characters made visible, then HTML-escaped; in CSV formula starts defused), as on the rest of the page.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 
-from retold.model.share import _csv_text, _e, _marked
+from retold.model.share_escape import csv_text as _csv_text, html_marked as _marked, html_text as _e
 from retold.model.sources import sources_of
 from retold.model.story import Alignment
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
+from retold.model.safe import public_url
+
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
 HTML_SUFFIXES = {".html", ".htm"}
 MANIFEST_NAME = "story.toml"
@@ -524,7 +526,8 @@ def load_raw(path: Path, entry: dict) -> RawDoc:
         id=outlet_id_for(path),
         name=str(entry.get("name") or _display_name(path)),
         source=str(path),
-        url=entry.get("url"),
+        # Credentials a URL may carry never reach a JSON, page or record (retold.model.safe).
+        url=public_url(entry["url"]) if entry.get("url") else None,
         published=str(entry["published"]) if entry.get("published") is not None else None,
         language=entry.get("language"),
         title=entry.get("title"),

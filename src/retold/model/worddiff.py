@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel, Levenshtein
 
@@ -30,6 +31,20 @@ def _words(text: str) -> tuple[list[tuple[int, int]], list[str]]:
         spans.append((match.start(), match.end()))
         keys.append(key or match.group())
     return spans, keys
+
+
+def word_similarity(a: str, b: str) -> float:
+    """The word-level similarity `word_diff` reports, without the highlight spans."""
+    if a == b:
+        return 1.0
+    return Indel.normalized_similarity(_word_keys(a), _word_keys(b))
+
+
+@lru_cache(maxsize=65536)
+def _word_keys(text: str) -> tuple[str, ...]:
+    """A sentence's folded words, once per text (the pane order compares one outlet's sentences
+    with every other's)."""
+    return tuple(_words(text)[1])
 
 
 def word_diff(a: str, b: str) -> WordDiff:

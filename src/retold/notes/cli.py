@@ -32,6 +32,7 @@ def _collect(store: NoteStore, path: str | None) -> list[tuple[str, str | None, 
     if path is not None:
         alignment = load_alignment([path], _say)
         notes = StoryNotes(store, alignment)
+        _say_moved(notes)
         return [(alignment.story_key, alignment.story_title, notes.placed)]
     stories = []
     for key in store.stories():
@@ -48,6 +49,11 @@ def _collect(store: NoteStore, path: str | None) -> list[tuple[str, str | None, 
         placed = [PlacedNote(n, Anchor("story" if n.on_story else "detached", None), None) for n in store.for_story(key)]
         stories.append((key, None, placed))
     return stories
+
+
+def _say_moved(notes: StoryNotes) -> None:
+    if notes.moved_from:
+        _say(f"notes filed under {', '.join(notes.moved_from)} (no longer there) follow this story here now")
 
 
 def _open_store() -> NoteStore:
@@ -130,8 +136,13 @@ def _add(store: NoteStore, args) -> int:
 
     if (args.outlet is None) != (args.quote is None):
         return _fail("--outlet and --quote go together (a note on a sentence); leave both out for a note on the story")
+    for option, value in (("--text", args.text), ("--quote", args.quote), ("--outlet", args.outlet)):
+        problem = _not_utf8(value)
+        if problem:
+            return _fail(f"{option}: {problem}; nothing was saved")
     alignment = load_alignment([args.path], _say)
     notes = StoryNotes(store, alignment)
+    _say_moved(notes)
     if args.outlet is None:
         note = notes.add_on_story(args.text)
         print(printable(f"added note #{note.id} on the story {alignment.story_title or alignment.story_key}"))
@@ -143,12 +154,32 @@ def _add(store: NoteStore, args) -> int:
     return 0
 
 
+def _not_utf8(value: str | None) -> str | None:
+    """Why an argument cannot be saved as text (bytes that were not UTF-8 reach Python as lone
+    surrogates), or None."""
+    if value is None:
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        byte = ord(value[exc.start]) - 0xDC00 if 0xDC80 <= ord(value[exc.start]) <= 0xDCFF else None
+        where = f"byte 0x{byte:02X}" if byte is not None else f"character {exc.start + 1}"
+        return f"not UTF-8 text ({where} at position {exc.start + 1})"
+    return None
+
+
+MAX_NOTE_ID = 2**63 - 1  # SQLite's largest row id
+
+
 def _delete(store: NoteStore, args) -> int:
+    if not 1 <= args.id <= MAX_NOTE_ID:
+        return _fail(f"no note #{args.id} (note numbers are those `retold notes list` shows)", 1)
     try:
         note = store.get(args.id)
     except KeyError:
         return _fail(f"no note #{args.id}", 1)
-    store.delete(args.id)
+    if not store.delete(args.id):
+        return _fail(f"no note #{args.id} (deleted meanwhile)", 1)
     print(printable(f"deleted note #{note.id} ({' '.join(note.body.split())[:60]})"))
     return 0
 

@@ -61,10 +61,33 @@ def _note_line(p: PlacedNote) -> str:
 
 
 def _outlet_heading(p: PlacedNote) -> str:
+    """'## Name — published 2026-03-03 09:14 UTC', then where to find it: the article's URL
+    (story.toml or the page's own metadata) and the file it was read from."""
     name = p.outlet.name if p.outlet else p.note.outlet_name or "?"
     heading = md_text(" ".join(name.split()))
     published = p.outlet.meta.published if p.outlet is not None else None
-    return f"## {heading}" + (f" — published {md_text(str(published))}" if published else "")
+    lines = [f"## {heading}" + (f" — published {_date(str(published))}" if published else "")]
+    where = []
+    url = p.outlet.meta.url if p.outlet is not None else None
+    if url:
+        where.append(f"URL: {md_text(url)}")
+    source = p.outlet.meta.source if p.outlet is not None else p.note.source
+    if source:
+        where.append(f"file: {md_text(str(source))}")
+    if where:
+        lines += ["", " · ".join(where)]
+    return "\n".join(lines)
+
+
+def _changed_block(p: PlacedNote) -> list[str]:
+    """A note whose sentence was edited since: the quote as written, then the current wording."""
+    return [
+        _quote_block(p.written),
+        "",
+        "*changed since the note was written; the article now reads:*",
+        "",
+        _quote_block(p.quote),
+    ]
 
 
 def to_markdown(stories: list[tuple[str, str | None, list[PlacedNote]]]) -> str:
@@ -96,13 +119,13 @@ def to_markdown(stories: list[tuple[str, str | None, list[PlacedNote]]]) -> str:
             out.append(headings[name])
             out.append("")
             for p in sorted(notes, key=lambda p: p.anchor.sentence or 0):
-                out.append(_quote_block(p.quote))
+                out.extend(_changed_block(p) if p.changed else [_quote_block(p.quote)])
                 out.append("")
                 where = f"sentence {p.anchor.sentence + 1} · " if p.anchor.sentence is not None else ""
                 out.append(f"*{where}{_note_line(p)[1:]}")
                 out.append("")
                 out.append(md_text(p.note.body))
-                if p.anchor.how == "fuzzy":
+                if p.anchor.how == "fuzzy" and not p.changed:
                     out.append("")
                     out.append("*(re-attached after the article changed)*")
                 out.append("")
@@ -148,15 +171,26 @@ def to_annotations(stories: list[tuple[str, str | None, list[PlacedNote]]]) -> l
                 else:
                     start, end = note.start, note.end
                     quote = {"exact": note.exact, "prefix": note.prefix, "suffix": note.suffix}
+                # The article's URL when story.toml or the page gives one (the file stays in
+                # retold:file); the selectors count in the text retold read from that file.
+                meta = p.outlet.meta if p.outlet is not None else None
+                file_uri = Path(note.source).as_uri()
                 item["target"] = {
-                    "source": Path(note.source).as_uri(),
+                    "source": meta.url if meta is not None and meta.url else file_uri,
                     "selector": [
                         {"type": "TextQuoteSelector", **quote},
                         {"type": "TextPositionSelector", "start": start, "end": end},
                     ],
                 }
+                if meta is not None and meta.published:
+                    item["target"]["state"] = {"type": "TimeState", "sourceDate": meta.published}
+                item["retold:file"] = file_uri
                 item["retold:anchor"] = p.anchor.how
                 item["retold:outlet"] = note.outlet_name
+                if p.changed:  # edited since: the words the note was written against, and now
+                    item["retold:changed"] = True
+                    item["retold:quoteAsWritten"] = {"exact": note.exact, "prefix": note.prefix, "suffix": note.suffix}
+                    item["retold:quoteNow"] = p.quote
             annotations.append(item)
     return annotations
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from retold.model.story import Alignment, Outlet
-from retold.notes.anchor import Anchor, anchor, selectors_for
-from retold.notes.store import Note, NoteConflict, NoteStore
+from retold.model.story import MANIFEST_NAME, Alignment, Outlet
+from retold.notes.anchor import Anchor, anchor, selectors_for, text_hash
+from retold.notes.store import Note, NoteConflict, NotesUnavailable, NoteStore
 
 
 @dataclass(frozen=True)
@@ -18,13 +19,50 @@ class PlacedNote:
 
     @property
     def quote(self) -> str:
+        """The sentence as the outlet's file has it now (as written, when it is gone)."""
         if self.outlet is not None and self.anchor.sentence is not None:
             return self.outlet.sentences[self.anchor.sentence].text
+        return self.written
+
+    @property
+    def written(self) -> str:
+        """The quote as it stood when the note was written (whitespace collapsed)."""
         return " ".join(self.note.exact.split())
+
+    @property
+    def changed(self) -> bool:
+        """Whether the article's wording changed since the note was written: the note found its
+        sentence again, but not word for word (a silent edit a fact-checker tracks)."""
+        return self.anchor.how == "fuzzy" and self.quote != self.written
 
 
 def source_key(outlet: Outlet) -> str:
     return str(Path(outlet.meta.source).resolve())
+
+
+def story_content_key(alignment: Alignment) -> str:
+    """What the story is, wherever its folder stands: story.toml's `[story] id` when it has one
+    (it survives edits of every file), else the digests of its outlets' texts (one outlet left
+    as it was is enough to know the story again)."""
+    folder = Path(alignment.story_key)
+    if "|" not in alignment.story_key:
+        try:
+            story = tomllib.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8-sig")).get("story", {})
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            story = {}
+        if isinstance(story, dict) and isinstance(story.get("id"), str) and story["id"].strip():
+            return "id:" + story["id"].strip()
+    return "text:" + ",".join(sorted({text_hash(outlet.text) for outlet in alignment.outlets}))
+
+
+def _text_hashes(story_id: str) -> set[str]:
+    return set(story_id[len("text:"):].split(",")) if story_id.startswith("text:") else set()
+
+
+def _still_there(story_key: str) -> bool:
+    """True if the story a key names is where the key says (its folder, or all its files)."""
+    parts = story_key.split("|")
+    return all(Path(part).exists() for part in parts)
 
 
 class StoryNotes:
@@ -34,6 +72,7 @@ class StoryNotes:
         self._by_source = {source_key(o): o for o in alignment.outlets}
         self.placed: list[PlacedNote] = []
         self.notice: str | None = None  # what the last change needs to tell the user (a conflict)
+        self.moved_from: list[str] = []  # on opening: where notes filed under a gone path came from
         self.reload()
 
     def take_notice(self) -> str | None:
@@ -44,9 +83,74 @@ class StoryNotes:
     def story(self) -> str:
         return self.alignment.story_key
 
+    @property
+    def content_key(self) -> str:
+        key = self.__dict__.get("_content_key")
+        if key is None:
+            key = self.__dict__["_content_key"] = story_content_key(self.alignment)
+        return key
+
     def reload(self) -> None:
-        """Read and anchor every note of the story (on opening; changes re-place only their note)."""
-        self.placed = [self._place(note) for note in self.store.for_story(self.story)]
+        """Read and anchor every note of the story (on opening; changes re-place only their note).
+        Notes filed under a path the story is no longer at (its folder moved or renamed) are
+        found by what the story contains, and filed under its path now."""
+        notes = self.store.for_story(self.story)
+        moved = {} if notes else self._moved_here()
+        for group in moved.values():
+            notes += group
+        self._refile(notes, list(moved))
+        self.placed = [self._place(note) for note in sorted(notes, key=lambda n: n.id)]
+
+    def _moved_here(self) -> dict[str, list[Note]]:
+        """{old story key: its notes} for the stories no longer where their key says whose
+        notes belong to this one: the same story.toml id; else (no id, or notes saved before
+        it had one) an outlet text this story still has, by the content keys or by the texts
+        sentence notes were made on."""
+        here = self.content_key
+        hashes = {text_hash(outlet.text) for outlet in self.alignment.outlets}
+        found = {}
+        for key in self.store.stories():
+            if key == self.story or _still_there(key):
+                continue  # a story still in place keeps its notes (a copy does not take them)
+            group = self.store.for_story(key)
+            ids = {n.story_id for n in group if n.story_id}
+            named = {i for i in ids if i.startswith("id:")}  # story.toml ids: only the same id matches
+            texts = {n.text_hash for n in group if n.text_hash}.union(*map(_text_hashes, ids))
+            if here in ids or (not named and texts & hashes):
+                found[key] = group
+        return found
+
+    def _refile(self, notes: list[Note], moved_from: list[str]) -> None:
+        """Best effort: the database learns where the notes are now. The notes are shown
+        either way; a store that cannot be written keeps the old keys and loses nothing."""
+        sources = {}
+        for note in notes:
+            if note.source and note.source not in self._by_source:
+                outlet = self._outlet_for_moved(note)
+                if outlet is not None:
+                    sources[note.id] = source_key(outlet)
+        stale_id = any(note.story_id != self.content_key for note in notes)
+        if not (moved_from or sources or stale_id):
+            return
+        for note in notes:  # in memory first: shown right even when the store is read-only
+            note.story = self.story
+            note.source = sources.get(note.id, note.source)
+            note.story_id = self.content_key  # kept up to date while the files change in place
+        if moved_from:
+            self.moved_from = moved_from
+        try:
+            self.store.file_story(self.story, self.content_key, moved_from=moved_from, sources=sources)
+        except NotesUnavailable:
+            pass
+
+    def _outlet_for_moved(self, note: Note) -> Outlet | None:
+        """The outlet a note's moved file is now: the same text, else the same file name."""
+        for outlet in self.alignment.outlets:
+            if note.text_hash and text_hash(outlet.text) == note.text_hash:
+                return outlet
+        name = Path(note.source).name
+        same_name = [o for o in self.alignment.outlets if Path(o.meta.source).name == name]
+        return same_name[0] if len(same_name) == 1 else None
 
     def _place(self, note: Note) -> PlacedNote:
         outlet = self._by_source.get(note.source) if note.source else None
@@ -95,11 +199,12 @@ class StoryNotes:
         note = self.store.add(
             self.story, body, source=source_key(outlet), outlet_name=outlet.name, exact=s.exact,
             prefix=s.prefix, suffix=s.suffix, start=s.start, end=s.end, text_hash=s.text_hash, draft=draft,
+            story_id=self.content_key,
         )
         return self._replace(note)
 
     def add_on_story(self, body: str, *, draft: bool = False) -> Note:
-        return self._replace(self.store.add(self.story, body, draft=draft))
+        return self._replace(self.store.add(self.story, body, draft=draft, story_id=self.content_key))
 
     def save_on_sentence(self, outlet_id: str, index: int, body: str, *, draft: bool = False) -> Note:
         existing = self.on_sentence(outlet_id, index)

@@ -65,6 +65,7 @@ class Note:
     created: str
     updated: str
     version: int = 1  # +1 on every change: an edit based on an older version is a conflict
+    story_id: str | None = None  # what the story contains (service.story_content_key): found again after a move
 
     @property
     def on_story(self) -> bool:
@@ -95,21 +96,20 @@ MIGRATIONS = [
     """
     ALTER TABLE notes ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
     """,
+    # Notes follow a story, not its folder's path: `story` stays the path (the hint), `story_id`
+    # says what the story contains. Existing notes get theirs when their story is next opened.
+    """
+    ALTER TABLE notes ADD COLUMN story_id TEXT;
+    """,
 ]
 # The columns each schema version has: anything else is a database we do not recognise.
 _COLUMNS_V1 = {"id", "story", "source", "outlet_name", "exact", "prefix", "suffix", "start", "end", "text_hash",
                "body", "draft", "created", "updated"}
-SCHEMA_COLUMNS = {1: _COLUMNS_V1, 2: _COLUMNS_V1 | {"version"}}
+SCHEMA_COLUMNS = {1: _COLUMNS_V1, 2: _COLUMNS_V1 | {"version"}, 3: _COLUMNS_V1 | {"version", "story_id"}}
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def data_dir() -> Path:
-    override = os.environ.get("RETOLD_DATA_DIR")
-    if override:
-        return Path(os.path.expandvars(override)).expanduser()  # "~/notes" is the home folder's
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("retold", appauthor=False))
+from retold.config import data_dir  # noqa: E402 - where it always was; lives in config for `--help`
 
 
 def _now() -> str:
@@ -230,33 +230,39 @@ class NoteStore:
 
     # ---------------------------------------------------------------- writing (one transaction each)
 
-    def _write(self, sql: str, args: tuple) -> sqlite3.Cursor:
+    def _write(self, sql: str, args: tuple, outcome: str = "the note was not saved") -> sqlite3.Cursor:
+        return self._transaction([(sql, args)], outcome)[0]
+
+    def _transaction(self, statements: list[tuple[str, tuple]], outcome: str) -> list[sqlite3.Cursor]:
+        """All `statements` in one transaction, or none; `outcome` says what did not happen."""
         if self.read_only:
-            raise NotesUnavailable(f"{self.path} is read-only for now (see the notice on opening); the note was not saved")
+            raise NotesUnavailable(f"{self.path} is read-only for now (see the notice on opening); {outcome}")
         for attempt in range(WRITE_ATTEMPTS):
             try:
                 self.db.execute("BEGIN IMMEDIATE")
                 try:
-                    cursor = self.db.execute(sql, args)
+                    cursors = [self.db.execute(sql, args) for sql, args in statements]
                 except BaseException:
                     self.db.execute("ROLLBACK")
                     raise
                 self.db.execute("COMMIT")
-                return cursor
+                return cursors
             except sqlite3.OperationalError as exc:
                 if _errorcode(exc) not in ("SQLITE_BUSY", "SQLITE_LOCKED") and "locked" not in str(exc):
-                    raise NotesUnavailable(f"{self.path}: {_describe(exc)}; the note was not saved") from None
+                    raise NotesUnavailable(f"{self.path}: {_describe(exc)}; {outcome}") from None
                 time.sleep(0.1 * (attempt + 1))
-        raise NotesUnavailable(f"{self.path} is locked by another program; the note was not saved (try again)")
+        raise NotesUnavailable(f"{self.path} is locked by another program; {outcome} (try again)")
 
     def add(self, story: str, body: str, *, source: str | None = None, outlet_name: str | None = None,
             exact: str = "", prefix: str = "", suffix: str = "", start: int = 0, end: int = 0,
-            text_hash: str | None = None, draft: bool = False, created: str | None = None) -> Note:
+            text_hash: str | None = None, draft: bool = False, created: str | None = None,
+            story_id: str | None = None) -> Note:
         now = _now()
         cursor = self._write(
-            'INSERT INTO notes (story, source, outlet_name, exact, prefix, suffix, start, "end", text_hash, body, draft, created, updated)'
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (story, source, outlet_name, exact, prefix, suffix, start, end, text_hash, body, int(draft), created or now, now),
+            'INSERT INTO notes (story, source, outlet_name, exact, prefix, suffix, start, "end", text_hash, body, draft, created, updated, story_id)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (story, source, outlet_name, exact, prefix, suffix, start, end, text_hash, body, int(draft), created or now, now,
+             story_id),
         )
         return self.get(cursor.lastrowid)
 
@@ -287,7 +293,7 @@ class NoteStore:
         saved = self.add(
             original.story, body, source=original.source, outlet_name=original.outlet_name, exact=original.exact,
             prefix=original.prefix, suffix=original.suffix, start=original.start, end=original.end,
-            text_hash=original.text_hash, draft=draft,
+            text_hash=original.text_hash, draft=draft, story_id=original.story_id,
         )
         if other is None:
             message = f"Note #{note_id} was deleted in another window; your text was saved as a new note #{saved.id}."
@@ -309,10 +315,10 @@ class NoteStore:
                 fresh.append(note)
         if fresh:
             self._write_many(
-                'INSERT INTO notes (story, source, outlet_name, exact, prefix, suffix, start, "end", text_hash, body, draft, created, updated)'
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                'INSERT INTO notes (story, source, outlet_name, exact, prefix, suffix, start, "end", text_hash, body, draft, created, updated, story_id)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(n.story, n.source, n.outlet_name, n.exact, n.prefix, n.suffix, n.start, n.end, n.text_hash, n.body,
-                  int(n.draft), n.created, n.updated) for n in fresh],
+                  int(n.draft), n.created, n.updated, n.story_id) for n in fresh],
             )
         return len(fresh)
 
@@ -346,7 +352,20 @@ class NoteStore:
 
     def delete(self, note_id: int) -> bool:
         """True if the note was there to delete."""
-        return self._write("DELETE FROM notes WHERE id = ?", (note_id,)).rowcount == 1
+        return self._write("DELETE FROM notes WHERE id = ?", (note_id,), "the note was not deleted").rowcount == 1
+
+    def file_story(self, story: str, story_id: str, *, moved_from: list[str] = (),
+                   sources: dict[int, str] | None = None) -> None:
+        """In one transaction: the notes filed under the paths `moved_from` now under `story`;
+        `story_id` (what the story is now) given to the story's notes; `sources` (note id -> outlet file)
+        where a note's file has moved. Rows are only updated: a note is never dropped."""
+        # No version bump: the notes' text and anchors are unchanged, an edit open elsewhere still applies.
+        statements = [("UPDATE notes SET story = ? WHERE story = ?", (story, old))
+                      for old in moved_from]
+        statements.append(("UPDATE notes SET story_id = ? WHERE story = ? AND story_id IS NOT ?", (story_id, story, story_id)))
+        statements += [("UPDATE notes SET source = ? WHERE id = ?", (source, note_id))
+                       for note_id, source in (sources or {}).items()]
+        self._transaction(statements, "the notes stay filed where they were")
 
     # ---------------------------------------------------------------- reading
 
@@ -390,6 +409,7 @@ def _note(row: sqlite3.Row) -> Note:
         text_hash=row["text_hash"], body=row["body"], draft=bool(row["draft"]),
         created=row["created"], updated=row["updated"],
         version=row["version"] if "version" in row.keys() else 1,
+        story_id=row["story_id"] if "story_id" in row.keys() else None,
     )
 
 

@@ -8,29 +8,18 @@ from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import Screen
 
 from retold.model.story import Alignment
-from retold.tui.screens.reader import ReaderScreen
+from retold.tui.messages import LoadFinished, LoadProgress
+
+# The reader screen (and its widgets, the notes store, sqlite3) is imported when first needed,
+# not here: the loading screen paints first, and the import runs while the story aligns.
+READER_MODULE = "retold.tui.screens.reader"
 
 
 class LoadCancelled(Exception):
     """Raised from the pipeline's progress callback once the user cancelled loading."""
-
-
-class LoadProgress(Message):
-    """Posted from the loading thread as each stage begins."""
-
-    def __init__(self, stage: str, done: int, total: int) -> None:
-        super().__init__()
-        self.stage, self.done, self.total = stage, done, total
-
-
-class LoadFinished(Message):
-    def __init__(self, alignment: Alignment | None, error: Exception | None) -> None:
-        super().__init__()
-        self.alignment, self.error = alignment, error
 
 
 class RetoldApp(App[None]):
@@ -38,12 +27,16 @@ class RetoldApp(App[None]):
     CSS_PATH = "retold.tcss"  # every style of the app, theme variables only
 
     def __init__(
-        self, alignment: Alignment | None = None, *, paths: list[str] | None = None, keymap_file=None, loader=None, **kwargs
+        self, alignment: Alignment | None = None, *, paths: list[str] | None = None, keymap_file=None, loader=None,
+        cache=None, semantic: bool = True, **kwargs
     ) -> None:
         """Open a finished `alignment`, or load `paths` in a worker behind a progress screen.
 
         `keymap_file`: the user's keymap (default: retold.config.keymap_path()).
-        `loader`: what loads `paths` (default: retold.model.pipeline.load_alignment).
+        `loader`: what loads `paths` (default: retold.model.offload.load_alignment_aside: the
+        pipeline, in a child process for a big story so the screen keeps the interpreter lock).
+        `cache`: the alignment cache the default loader reads and fills (None: align afresh).
+        `semantic`: the default loader uses the sentence model when installed (False: words alone).
         After a load fails, `load_error` holds its one-line message and the return code is 2.
         """
         super().__init__(**kwargs)
@@ -52,6 +45,8 @@ class RetoldApp(App[None]):
         self.alignment = alignment
         self.paths = paths
         self.loader = loader
+        self.cache = cache
+        self.semantic = semantic
         self.load_error: str | None = None
         self.load_notices: list[str] = []
         self._cancelled = threading.Event()
@@ -61,12 +56,13 @@ class RetoldApp(App[None]):
 
     def _load_keymap(self, keymap_file) -> None:
         from retold.config import keymap_path
-        from retold.tui.keymap import all_binding_ids, load_keymap
+        from retold.tui.binding_ids import all_binding_ids, binding_scopes
+        from retold.tui.keymap import load_keymap
 
         path = keymap_file if keymap_file is not None else keymap_path()
         keymap, problems = load_keymap(path)
         if keymap:  # validate ids only when there is a keymap: the screens load lazily otherwise
-            keymap, more = load_keymap(path, all_binding_ids())
+            keymap, more = load_keymap(path, all_binding_ids(), binding_scopes())
             problems = more
         self.keymap_problems = problems
         self.keymap_file = path
@@ -85,12 +81,19 @@ class RetoldApp(App[None]):
             # which the app waits for on exit, so ctrl+c would wait for the alignment to end.
             threading.Thread(target=self._load, name="retold-load", daemon=True).start()
 
+    def on_ready(self) -> None:
+        """The first frame is on screen: import the reader screen while the story loads."""
+        if self.alignment is None:
+            from importlib import import_module
+
+            threading.Thread(target=import_module, args=(READER_MODULE,), name="retold-import", daemon=True).start()
+
     # ---------------------------------------------------------------- loading
 
     def _load(self) -> None:
         """Runs in the loading thread: the whole pipeline, then the overview's summary.
         Talks to the app only through post_message (thread-safe, never blocks)."""
-        from retold.model.pipeline import load_alignment
+        from retold.model.offload import load_alignment_aside
         from retold.model.sources import sources_of
         from retold.model.summary import summarize
 
@@ -103,7 +106,8 @@ class RetoldApp(App[None]):
             self.load_notices.append(message)
 
         try:
-            alignment = (self.loader or load_alignment)(self.paths, notice, progress)
+            loader = self.loader or partial(load_alignment_aside, cache=self.cache, semantic=self.semantic)
+            alignment = loader(self.paths, notice, progress)
             progress("summarizing", 0, 1)
             summarize(alignment)  # cached on the alignment: the overview then opens at once
             sources_of(alignment)  # credits, provenance and quotes: cached too (Sources, Quotes, the gutter)
@@ -127,6 +131,8 @@ class RetoldApp(App[None]):
         if self._cancelled.is_set():
             return
         if message.alignment is not None:
+            from retold.tui.screens.reader import ReaderScreen
+
             self.alignment = message.alignment
             self.switch_screen(ReaderScreen(self.alignment))
             for notice in self.load_notices:
@@ -162,14 +168,47 @@ class RetoldApp(App[None]):
             "retold-unique-on-light": "#0064A0",
         }
 
+    _notes_store = None
+
+    def notes_store(self):
+        """The notes database, opened by the app once (the reader's notes workflow uses it).
+        Raises retold.notes.store.NotesUnavailable, said by the reader, which keeps running."""
+        if self._notes_store is None:
+            from retold.notes.store import NoteStore
+
+            self._notes_store = NoteStore.open()
+        return self._notes_store
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None, time_format: str | None = None) -> str | None:
+        """The palette's "Screenshot": an SVG in the current folder, else in retold's data folder
+        (Textual's default, a downloads folder, often does not exist), and the toast says where."""
+        from pathlib import Path
+
+        from retold.notes.store import data_dir
+
+        problems = []
+        for folder in ([Path(path)] if path else [Path.cwd(), data_dir()]):
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                saved = self.save_screenshot(filename, str(folder), time_format)
+            except OSError as exc:
+                problems.append(f"{folder}: {exc.strerror or exc}")
+                continue
+            self.notify(f"Screenshot saved to {saved}", title="Screenshot", timeout=8, markup=False)
+            return saved
+        self.notify("Screenshot not saved: " + "; ".join(problems), title="Screenshot", severity="error", timeout=10, markup=False)
+        return None
+
     def get_default_screen(self) -> Screen:
         if self.alignment is None:
             return Screen()  # the loading screen is pushed over it on mount; the reader replaces that
+        from retold.tui.screens.reader import ReaderScreen
+
         return ReaderScreen(self.alignment)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette lists every action of the screen by its readable name and what it does."""
-        from retold.tui.keymap import screen_actions
+        from retold.tui.actions import screen_actions
         from retold.tui.screens.help import key_label
 
         yield from super().get_system_commands(screen)

@@ -1,39 +1,58 @@
-"""The reader's custom messages, in one place.
+"""The app's custom messages, in one place, as dataclasses.
 
 Panes do not move themselves: they report what the user asked for (a key that belongs to a
 pane, a click, a scroll they did not cause) and the reader screen turns it into a new
 navigation state (`retold.tui.state.ReaderState`), which it applies to every pane at once.
+The loading worker reports its stages and its result the same way.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.message import Message
 
+from retold.model.story import Alignment
 
+
+@dataclass
 class Navigate(Message):
     """A pane key asked for a cursor move: `action` is a ReaderState method name
     (move_cursor, cursor_edge, page, change) and `argument` its first argument."""
 
-    def __init__(self, number: int, action: str, argument: int | bool) -> None:
-        super().__init__()
-        self.number = number
-        self.action = action
-        self.argument = argument
+    number: int
+    action: str
+    argument: int | bool
 
 
+@dataclass
 class PaneClicked(Message):
     """A click on screen row `row` of pane `number` (blank rows included)."""
 
-    def __init__(self, number: int, row: int) -> None:
-        super().__init__()
-        self.number = number
-        self.row = row
+    number: int
+    row: int
 
 
+@dataclass
 class PaneScrolled(Message):
     """Pane `number` was scrolled to `top` by the user (wheel, scrollbar), not by the screen."""
 
-    def __init__(self, number: int, top: int) -> None:
-        super().__init__()
-        self.number = number
-        self.top = top
+    number: int
+    top: int
+
+
+@dataclass
+class LoadProgress(Message):
+    """Posted from the loading thread as each stage begins."""
+
+    stage: str
+    done: int
+    total: int
+
+
+@dataclass
+class LoadFinished(Message):
+    """The loading thread's result: the alignment, or the error that stopped it."""
+
+    alignment: Alignment | None
+    error: Exception | None

@@ -27,11 +27,14 @@ Guarantees after every action (property-tested in tests/unit/test_state_properti
 
 from __future__ import annotations
 
+import datetime
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
-from retold.model.story import Alignment, Status
+from retold.model.align import SHARED_SIMILARITY
+from retold.model.story import Alignment, Outlet, Status
+from retold.model.worddiff import word_similarity
 from retold.tui.sync import follower_row
 
 MARGIN = 2  # rows kept above and below the cursor when the pane has to scroll to it
@@ -119,6 +122,206 @@ Layouts = Callable[[int], PaneLayout]
 
 
 @dataclass(frozen=True)
+class ViewModes:
+    """How the reader shows the story, apart from where it is (ReaderState): one value, so a
+    toggle is one replace() and the status line one function of it.
+
+    diff (d): changed words marked; removed (r): furniture shown; reference (R): the outlet
+    number words are compared with (None: the closest counterpart); filter (f): None,
+    "changes" or "unique"; search (/): the query, the match count and the match the cursor
+    was last sent to (None when no search is on)."""
+
+    diff: bool = False
+    removed: bool = False
+    reference: int | None = None
+    filter: str | None = None
+    search_query: str | None = None
+    match_count: int = 0
+    match_index: int | None = None
+
+    FILTERS = (None, "changes", "unique")
+
+    def next_filter(self) -> ViewModes:
+        return replace(self, filter=self.FILTERS[(self.FILTERS.index(self.filter) + 1) % len(self.FILTERS)])
+
+
+# ---------------------------------------------------------------- the order of the panes
+
+
+@dataclass(frozen=True)
+class Copy:
+    """An outlet whose every sentence is near-verbatim its source's, and the reverse: its
+    pane is folded (placed after every other and left out of the first screen); its
+    source's header names it. `delay`: "2 h later", "same time"… (None: a time is missing)."""
+
+    outlet: str
+    source: str
+    delay: str | None
+
+
+@dataclass(frozen=True)
+class Arrangement:
+    """The order of the panes: the reference outlet first (earliest published, else the one
+    the others share most with), then the others from the most to the least different from
+    it, then the folded verbatim copies. A function of the outlets' content and metadata,
+    never of the order the files were given in (ties go to the outlet id)."""
+
+    order: tuple[str, ...]  # outlet ids, left to right
+    reference: str | None
+    copies: tuple[Copy, ...] = ()
+
+    def copies_of(self, source: str) -> tuple[Copy, ...]:
+        return tuple(copy for copy in self.copies if copy.source == source)
+
+    @property
+    def folded(self) -> frozenset[str]:
+        return frozenset(copy.outlet for copy in self.copies)
+
+
+def _published(outlet: Outlet) -> tuple[datetime.date, int, datetime.time] | None:
+    """A sort key for the publication time: the day (UTC), then an exact time before a bare
+    date (a bare date cannot show it came first), then the time. None when absent or unreadable."""
+    text = (outlet.meta.published or "").strip()
+    if not text:
+        return None
+    try:
+        moment = datetime.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if len(text) <= 10:  # a date without a time
+        return (moment.date(), 1, datetime.time.max)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(datetime.UTC)
+    return (moment.date(), 0, moment.time())
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def compact_date(published: str | None) -> str:
+    """'3 Mar 16:05' (the time as the outlet gave it, in its own zone), '3 Mar 2026' for a bare
+    date; text that is no ISO date is returned as it is ("" for none)."""
+    text = (published or "").strip()
+    if not text:
+        return ""
+    try:
+        moment = datetime.datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    day = f"{moment.day} {MONTHS[moment.month - 1]}"
+    return f"{day} {moment.year}" if len(text) <= 10 else f"{day} {moment:%H:%M}"
+
+
+def _exact_time(outlet: Outlet) -> datetime.datetime | None:
+    key = _published(outlet)
+    if key is None or key[1]:
+        return None
+    return datetime.datetime.combine(key[0], key[2])
+
+
+def delay_text(copy: Outlet, source: Outlet) -> str | None:
+    """How long after its source a copy came out, in words ("2 h later", "35 min earlier")."""
+    a, b = _exact_time(copy), _exact_time(source)
+    if a is None or b is None:
+        return None
+    minutes = round((a - b).total_seconds() / 60)
+    if minutes == 0:
+        return "same time"
+    word = "later" if minutes > 0 else "earlier"
+    minutes = abs(minutes)
+    if minutes < 60:
+        return f"{minutes} min {word}"
+    if minutes < 48 * 60:
+        return f"{round(minutes / 60)} h {word}"
+    return f"{round(minutes / 1440)} days {word}"
+
+
+def _unmatched(alignment: Alignment, outlet: Outlet, other: Outlet) -> int:
+    """How many of `outlet`'s sentences have no near-verbatim counterpart in `other`. Where a
+    group holds several sentences of one side (a split), the runs are compared whole."""
+    spans = alignment.counterpart_spans(outlet.id, other.id)
+    own = alignment.counterpart_spans(outlet.id, outlet.id)
+    compared: dict[tuple[tuple[int, ...], tuple[int, ...]], bool] = {}
+    count = 0
+    for sentence, span, mine in zip(outlet.sentences, spans, own):
+        if not span or sentence.status != Status.SHARED:  # altered or unique: near-verbatim with no one
+            count += 1
+            continue
+        key = (mine or (sentence.index,), span)
+        if key not in compared:
+            ours = " ".join(outlet.sentences[i].text for i in key[0])
+            theirs = " ".join(other.sentences[i].text for i in span)
+            compared[key] = word_similarity(ours, theirs) >= SHARED_SIMILARITY
+        count += not compared[key]
+    return count
+
+
+def _missing(alignment: Alignment, outlet: Outlet, other: Outlet) -> int:
+    """How many of `other`'s sentences `outlet` lacks altogether."""
+    return sum(1 for span in alignment.counterpart_spans(other.id, outlet.id) if not span)
+
+
+def arrange(alignment: Alignment) -> Arrangement:
+    """The order of the panes and the verbatim copies to fold (see `Arrangement`)."""
+    outlets = sorted(alignment.outlets, key=lambda o: o.id)
+    if not outlets:
+        return Arrangement((), None)
+    dated = [o for o in outlets if _published(o) is not None]
+    if dated:
+        reference = min(dated, key=lambda o: (_published(o), o.id))
+    else:
+        overlap = alignment.overlap()
+        reference = min(outlets, key=lambda o: (-sum(overlap[x.id][o.id] for x in outlets if x is not o), o.id))
+
+    def difference(outlet: Outlet) -> float:
+        total = len(outlet.sentences) + len(reference.sentences)
+        if not total:
+            return 0.0
+        return (_unmatched(alignment, outlet, reference) + _missing(alignment, outlet, reference)) / total
+
+    # Verbatim copies: each outlet, earliest first, folds under the first kept outlet it copies.
+    kept: list[Outlet] = [reference]
+    copies: list[Copy] = []
+    by_time = sorted((o for o in outlets if o is not reference), key=lambda o: (_published(o) is None, _published(o) or (), o.id))
+    for outlet in by_time:
+        source = next((k for k in kept if _verbatim(alignment, outlet, k)), None)
+        if source is None:
+            kept.append(outlet)
+        else:
+            copies.append(Copy(outlet.id, source.id, delay_text(outlet, source)))
+    others = sorted(kept[1:], key=lambda o: (-difference(o), o.id))
+    folded = sorted(copies, key=lambda c: c.outlet)
+    order = (reference.id, *(o.id for o in others), *(c.outlet for c in folded))
+    return Arrangement(order, reference.id, tuple(folded))
+
+
+def _verbatim(alignment: Alignment, outlet: Outlet, source: Outlet) -> bool:
+    """Whether every sentence of each has a near-verbatim counterpart in the other."""
+    if not outlet.sentences or not source.sentences:
+        return False
+    if any(s.status != Status.SHARED for s in outlet.sentences):
+        return False
+    return (
+        _missing(alignment, outlet, source) == 0
+        and _missing(alignment, source, outlet) == 0
+        and _unmatched(alignment, outlet, source) == 0
+        and _unmatched(alignment, source, outlet) == 0
+    )
+
+
+def arranged(alignment: Alignment, arrangement: Arrangement) -> Alignment:
+    """The alignment with its outlets in the arrangement's order (groups refer to outlets by
+    id, so nothing else changes)."""
+    by_id = {o.id: o for o in alignment.outlets}
+    ordered = replace(alignment, outlets=tuple(by_id[i] for i in arrangement.order))
+    # Credits, provenance and quotes name outlets by id, so the new order keeps them: computed
+    # once in the loading thread (retold.model.sources), never again on the reader's thread.
+    if "sources" in alignment._cache:
+        ordered._cache["sources"] = alignment._cache["sources"]
+    return ordered
+
+
+@dataclass(frozen=True)
 class ReaderState:
     """Where the reader is. Immutable: every action returns a new state (see module doc).
 
@@ -137,21 +340,50 @@ class ReaderState:
     anchor_row: int = 0
     tops: tuple[int | None, ...] = ()
     sync: bool = True
+    folded: frozenset[int] = frozenset()  # verbatim copies (last in order): no pane of their own on opening
+    arrangement: Arrangement | None = field(default=None, repr=False, compare=False)
 
     # ------------------------------------------------------------ construction and queries
 
     @classmethod
-    def start(cls, alignment: Alignment, visible_count: int, layouts: Layouts | None = None) -> ReaderState:
+    def start(
+        cls,
+        alignment: Alignment,
+        visible_count: int,
+        layouts: Layouts | None = None,
+        *,
+        folded: Iterable[int] = (),
+        arrangement: Arrangement | None = None,
+    ) -> ReaderState:
         """The state on opening: first outlet focused, every cursor on the first sentence,
         every pane at its top. Settled when `layouts` is given."""
         count = len(alignment.outlets)
         state = cls(
             alignment,
-            visible_count=max(1, min(visible_count, count)),
             cursors=(0,) * count,
             tops=(None,) * count,
+            folded=frozenset(folded),
+            arrangement=arrangement,
         )
+        state = replace(state, visible_count=state._fitting(visible_count))
         return state.settle(layouts) if layouts is not None else state
+
+    @classmethod
+    def open(cls, alignment: Alignment, visible_count: int, layouts: Layouts | None = None) -> ReaderState:
+        """The state on opening a story: the outlets in the order that leads with their
+        differences (`arrange`), verbatim copies folded. Outlet numbers are positions in
+        that order: `state.alignment` is the reordered alignment."""
+        arrangement = arrange(alignment)
+        ordered = arranged(alignment, arrangement)
+        folded = [number for number, outlet in enumerate(ordered.outlets) if outlet.id in arrangement.folded]
+        return cls.start(ordered, visible_count, layouts, folded=folded, arrangement=arrangement)
+
+    def _fitting(self, visible_count: int) -> int:
+        """Panes in the window when `visible_count` fit: no more than there are outlets, nor
+        than there are unfolded ones (a folded copy takes a pane only when `>`, tab or a jump
+        brings it into the window)."""
+        unfolded = self.outlet_count - len(self.folded)
+        return max(1, min(visible_count, self.outlet_count, unfolded))
 
     @property
     def outlet_count(self) -> int:
@@ -306,6 +538,10 @@ class ReaderState:
         if index == len(lead.first_row) - 1:
             lowest = max(lowest, min(lead.total_rows - height, first))
         top = first if lowest > highest else max(lowest, min(top, highest))
+        # No blank rows below the article while rows above it are off screen (a pane left
+        # scrolled down, then most of it folded by `f`): as low as the cursor allows.
+        if top > lead.total_rows - height and lowest <= highest:
+            top = max(lowest, lead.total_rows - height, 0)
         if index == 0 == self.cursor and not keep_row and first > 0 and self._top(self.focused, layouts) <= top:
             # Asked again for the first sentence while showing it: reveal the rows above it
             # (removed furniture shown with `r`), keeping a row of the sentence on screen.
@@ -417,7 +653,7 @@ class ReaderState:
 
     def resize(self, visible_count: int, layouts: Layouts) -> ReaderState:
         """The number of panes that fit changed: keep the focused outlet in the window."""
-        count = max(1, min(visible_count, self.outlet_count))
+        count = self._fitting(visible_count)
         first = max(self.focused - count + 1, min(self.first_visible, self.focused))
         first = max(0, min(first, self.outlet_count - count))
         return replace(self, visible_count=count, first_visible=first).settle(layouts)

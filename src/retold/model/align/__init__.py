@@ -4,13 +4,16 @@ The alignment is built in phases, each a pure function of the one before, each i
 
 1. `features` — per sentence: its words (for the near-verbatim test), its informative features
    (accent-stripped five-letter word prefixes: a light stemmer that also meets cognates across
-   languages, and numbers) and its length; 2. `feature_weights` — inverse statement frequency:
-   rare words are evidence, topic words are not;
+   languages, and numbers) and its length;
+2. `features.feature_weights` — inverse statement frequency: rare words are evidence, topic
+   words are not;
 3. `candidates` — for every outlet pair, the sentences that share rare features (an inverted
    index of each sentence's rarest features), scored once per distinct pair of texts
    (`scoring`);
 4. `anchors` — reciprocal best candidates above a high bar, guarded against short and repeated
-   lines; their longest increasing chain; whether the pair is parallel;
+   lines; their longest increasing chain; whether the pair is parallel, and on what basis (its
+   confident pairs, a translation's shape, or `lengths`: its sentence lengths follow each other
+   in order);
 5. `pairs` — per outlet pair: the chain splits both texts into gaps; the banded monotone
    dynamic programme of `gaps` (moves up to 1:4/4:1 and 2:3/3:2, lexical cost scaled by bead
    size, a Gale–Church length cost, a skip cost) aligns each gap; `beads` trims and judges its
@@ -27,7 +30,7 @@ The alignment is built in phases, each a pure function of the one before, each i
 id, sentence index), never by the order outlets were given in.
 """
 
-from retold.model.align.anchors import best_partners, confident_pairs, increasing_chain, is_parallel, translation_shaped
+from retold.model.align.anchors import best_partners, confident_pairs, increasing_chain, is_parallel, parallel_basis, translation_shaped
 from retold.model.align.candidates import candidate_pairs, outlet_pairs
 from retold.model.align.features import feature_weights, sentence_features, text_features
 from retold.model.align.gaps import gap_programme, length_cost
@@ -42,6 +45,6 @@ from retold.model.align.scoring import Scorer, word_similarity
 __all__ = [
     "Features", "Link", "PairSides", "Scorer", "align", "best_partners", "candidate_pairs", "confident_pairs",
     "feature_weights", "gap_programme", "group_links", "increasing_chain", "is_parallel", "learned_lexicon",
-    "length_cost", "outlet_pairs", "pair_links", "sentence_features", "text_features", "translation_shaped",
+    "length_cost", "outlet_pairs", "pair_links", "parallel_basis", "sentence_features", "text_features", "translation_shaped",
     "word_similarity",
 ]

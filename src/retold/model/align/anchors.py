@@ -6,8 +6,15 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from retold.model.align.lengths import length_alignment, length_order_ratio, share_on_path
 from retold.model.align.params import (
     ANCHOR_THRESHOLD,
+    LENGTH_ORDER_ALONE,
+    LENGTH_ORDER_ANCHORS,
+    LENGTH_ORDER_LEAST,
+    LENGTH_ORDER_ON_PATH,
+    LENGTH_ORDER_PARALLEL,
+    LENGTH_ORDER_SIZE,
     PARALLEL_CHAIN,
     PARALLEL_COVER,
     PARALLEL_MONOTONE,
@@ -100,11 +107,34 @@ def translation_shaped(chain: list[tuple[int, int, float]], fa: list[Features], 
     )
 
 
+def parallel_basis(chain: list[Anchor], anchors: list[Anchor], fa: list[Features], fb: list[Features], same_language: bool) -> str:
+    """Why the pair counts as parallel (tells the same sentences in the same order), or "" when
+    it does not: "anchors" — the confident pairs keep their order, and there are enough of them to
+    say so (a handful in order proves little), or they cover most of the shorter text;
+    "translation" — across languages, the two texts are shaped like a translation and its
+    original; "lengths" — few confident pairs, but the sentence lengths follow each other in order
+    (a translation's rhythm, `lengths.length_order_ratio`) and the confident pairs there are sit
+    on the alignment the lengths alone give: two independent signals agree."""
+    if len(chain) < PARALLEL_MONOTONE * len(anchors):
+        return ""
+    if len(chain) >= PARALLEL_CHAIN or (len(chain) >= 3 and len(chain) >= PARALLEL_COVER * min(len(fa), len(fb))):
+        return "anchors"
+    if not same_language and translation_shaped(chain, fa, fb):
+        return "translation"
+    # Across languages a translation may share not one name or number with its original: then
+    # the rhythm alone must be clearer. In one language a true counterpart always shares words.
+    alone = not chain and not same_language
+    if (len(chain) >= LENGTH_ORDER_ANCHORS or alone) and min(len(fa), len(fb)) >= max(LENGTH_ORDER_LEAST, LENGTH_ORDER_SIZE * max(len(fa), len(fb))):
+        la, lb = [f.length for f in fa], [f.length for f in fb]
+        bar = LENGTH_ORDER_ALONE if alone else LENGTH_ORDER_PARALLEL
+        if min(sum(la), sum(lb)) >= LENGTH_ORDER_SIZE * max(sum(la), sum(lb)) and length_order_ratio(la, lb) <= bar:
+            if alone:
+                return "lengths"
+            _cost, beads = length_alignment(la, lb, path=True)
+            if share_on_path([(i, j) for i, j, _s in chain], beads) >= LENGTH_ORDER_ON_PATH:
+                return "lengths"
+    return ""
+
+
 def is_parallel(chain: list[Anchor], anchors: list[Anchor], fa: list[Features], fb: list[Features], same_language: bool) -> bool:
-    """Parallel: the confident pairs keep their order, and there are enough of them to say so
-    (a handful in order proves little), or they cover most of the shorter text (or, across
-    languages, the two texts are shaped like a translation and its original)."""
-    return len(chain) >= PARALLEL_MONOTONE * len(anchors) and (
-        len(chain) >= PARALLEL_CHAIN or (len(chain) >= 3 and len(chain) >= PARALLEL_COVER * min(len(fa), len(fb)))
-        or (not same_language and translation_shaped(chain, fa, fb))
-    )
+    return bool(parallel_basis(chain, anchors, fa, fb, same_language))

@@ -4,6 +4,7 @@ evidence, and refusing merges whose parts do not share words with the other side
 
 from __future__ import annotations
 
+from retold.model.align.gaps import length_cost
 from retold.model.align.params import CROSS_TRIM_EVIDENCE, CROSS_TRIM_GAIN, PART_DOUBT, PART_SHARE, TRIM_MARGIN
 from retold.model.align.records import Features, PairSides
 from retold.model.align.scoring import Scorer
@@ -111,12 +112,23 @@ def trim_unsupported(sides: PairSides, rows: Rows, cols: Rows, sim: float) -> Tr
             break
         share, (rest_rows, rest_cols) = min(weak)
         rest_sim = bead_score(sides, rest_rows, rest_cols)
-        if not sides.same_language and share >= 0 and (rest_sim < CROSS_TRIM_EVIDENCE or rest_sim < sim + CROSS_TRIM_GAIN):
+        if not sides.same_language and share >= 0 and (
+            rest_sim < CROSS_TRIM_EVIDENCE or rest_sim < sim + CROSS_TRIM_GAIN or _lengths_keep(sides, rows, cols, rest_rows, rest_cols)
+        ):
             # Across languages a part without shared words is normal: drop it only against clear
-            # evidence (or when it has no words, or is a label).
+            # evidence (or when it has no words, or is a label), and not when the lengths say
+            # the bead is whole with it (a translator's merge: its other part shares no name).
             break
         rows, cols, sim = rest_rows, rest_cols, rest_sim
     return rows, cols, sim
+
+
+def _lengths_keep(sides: PairSides, rows: Rows, cols: Rows, rest_rows: Rows, rest_cols: Rows) -> bool:
+    """True when the bead's lengths agree better with all its sentences than without the end."""
+    def cost(r: Rows, c: Rows) -> float:
+        return length_cost(sum(sides.fa[i].length for i in r), sum(sides.fb[j].length for j in c), sides.length_ratio)
+
+    return cost(rows, cols) < cost(rest_rows, rest_cols)
 
 
 def trim(sides: PairSides, rows: Rows, cols: Rows, sim: float) -> Trimmed:

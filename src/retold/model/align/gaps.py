@@ -92,7 +92,29 @@ def band_limits(n: int, m: int, r0: int, c0: int, soft: Sequence[tuple[int, int]
         for i in range(n + 1):
             centre = i * m // n
             lo[i], hi[i] = max(0, centre - band), min(m, centre + band)
+    _connect(lo, hi, m)
     return lo, hi
+
+
+def _connect(lo: list[int], hi: list[int], m: int) -> None:
+    """Widen the band where it breaks, so the end cell is always reached.
+
+    A skip moves one cell down or right, a bead at most four: when a band around a steep
+    diagonal (two sentences beside three thousand, 1500 columns a row) is narrower than its
+    slope, row i's cells start right of row i-1's last one, nothing reaches them and the
+    programme has no path. Row i must overlap the cells of row i-1 that can be reached (from
+    `first`, the furthest start so far, to hi[i-1]): its band is stretched to meet them, which
+    leaves every band that was whole as it was."""
+    lo[0], hi[-1] = 0, m
+    first = 0  # cells first..hi[i] of row i are reachable (down from the row above, then right)
+    for i in range(1, len(lo)):
+        if lo[i] > hi[i - 1]:
+            lo[i] = hi[i - 1]
+        if hi[i] < first:
+            hi[i] = first
+        if hi[i] < lo[i]:
+            hi[i] = lo[i]
+        first = max(first, lo[i])
 
 
 class _Table:

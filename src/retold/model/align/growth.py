@@ -51,7 +51,7 @@ def attach_orphans(sides: PairSides, links: list[Link]) -> None:
             before = bead_dice(sides, link.rows, link.cols)
             if bead_dice(sides, rows, cols) < before + ORPHAN_GAIN:
                 continue  # its few shared words do not make the bead a better match: a sentence of its own
-            links[number] = Link(bead_score(sides, rows, cols), link.outlet_a, rows, link.outlet_b, cols)
+            links[number] = Link(bead_score(sides, rows, cols), link.outlet_a, rows, link.outlet_b, cols, link.basis)
             linked.add(x)
             owner[x] = number
 
@@ -99,4 +99,4 @@ def extend(sides: PairSides, link: Link) -> Link:
                 rows, cols, dice, grown = new_rows, new_cols, new_dice, True
     if (rows, cols) == (link.rows, link.cols):
         return link
-    return Link(max(link.score, bead_score(sides, rows, cols)), link.outlet_a, rows, link.outlet_b, cols)
+    return Link(max(link.score, bead_score(sides, rows, cols)), link.outlet_a, rows, link.outlet_b, cols, link.basis)

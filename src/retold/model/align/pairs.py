@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from retold.model.align.anchors import Anchor, best_partners, confident_pairs, increasing_chain, is_parallel
+from retold.model.align.anchors import Anchor, best_partners, confident_pairs, increasing_chain, parallel_basis
 from retold.model.align.beads import Trimmed, crossed, each_part_shares, trim, trim_unsupported
 from retold.model.align.gaps import Bead, gap_programme
 from retold.model.align.growth import attach_orphans, extend
@@ -64,8 +64,11 @@ def pair_links(sides: PairSides, scores: Scores) -> list[Link]:
     return links
 
 
-def _floor(sides: PairSides, chain: list[Anchor], parallel: bool) -> float:
+def _floor(sides: PairSides, chain: list[Anchor], basis: str) -> float:
     """The lowest similarity a programme bead needs to become a link."""
+    parallel = bool(basis)
+    if basis == "lengths" and sides.same_language:
+        return FLOOR_PARALLEL  # parallel by the lengths' order: in one language a counterpart still shares some words
     if parallel and sides.same_language:
         # Copies (most confident pairs word for word): a sentence between copies that shares
         # almost no words is the outlet's own. A retelling (few pairs word for word: a
@@ -117,8 +120,8 @@ def _kept_bead(sides: PairSides, chain: list[Anchor], parallel: bool, floor: flo
     return rows, cols, sim
 
 
-def _add(sides: PairSides, links: list[Link], rows: tuple[int, ...], cols: tuple[int, ...], score: float) -> None:
-    links.append(new_link(score, sides.a, rows, sides.b, cols))
+def _add(sides: PairSides, links: list[Link], rows: tuple[int, ...], cols: tuple[int, ...], score: float, basis: str = "words") -> None:
+    links.append(new_link(score, sides.a, rows, sides.b, cols, basis))
     sides.linked_a.update(rows)
     sides.linked_b.update(cols)
 
@@ -149,8 +152,9 @@ def _pair_pass(sides: PairSides, scores: Scores) -> list[Link]:
     best_a, best_b = best_partners(scores, fa, fb, scorer)
     anchors = confident_pairs(best_a, best_b, fa, fb, scorer, ANCHOR_THRESHOLD if same_language else ANCHOR_CROSS_LANGUAGE)
     chain = increasing_chain(anchors)
-    parallel = is_parallel(chain, anchors, fa, fb, same_language)
-    floor = _floor(sides, chain, parallel)
+    basis = parallel_basis(chain, anchors, fa, fb, same_language)
+    parallel = bool(basis)
+    floor = _floor(sides, chain, basis)
     ratio = (sum(f.length for f in fb) / max(1, sum(f.length for f in fa))) if parallel else 1.0
     links: list[Link] = []
     fixed = _fixed_anchors(chain, len(fa), len(fb), parallel)
@@ -171,7 +175,9 @@ def _pair_pass(sides: PairSides, scores: Scores) -> list[Link]:
         for bead in beads:
             kept = _kept_bead(sides, chain, parallel, floor, bead)
             if kept is not None:
-                _add(sides, links, *kept)
+                # Between parallel texts a bead whose words alone would not make a link stands on
+                # the lengths and places of its sentences: say so.
+                _add(sides, links, *kept, basis="words" if not parallel or kept[2] >= FLOOR_LOOSE else "length+order")
     if not parallel:
         links[:] = [extend(sides, link) for link in links]
     elif same_language:

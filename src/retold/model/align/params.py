@@ -82,3 +82,13 @@ LEXICON_LEAST = 2  # beads a word pair must share to be learned
 LEXICON_DICE = 0.3  # ... and how exclusively (Dice over beads)
 LEXICON_BEAD_CELLS = 5_000  # word pairs one bead may contribute
 LEXICON_ROUNDS = 2  # passes that learn from the one before (a third learns nothing new on the dev document)
+
+# ---------------------------------------------------------------- parallel by lengths (a translation with few confident pairs)
+LENGTH_ORDER_SAMPLE = 80  # sentences of a long text the length test looks at (about 0.1 s a pair at most)
+LENGTH_ORDER_SHUFFLES = 8  # shuffled alignments the real one is compared with
+LENGTH_ORDER_PARALLEL = 0.70  # own-order cost at most this share of the shuffled one: the lengths follow each other
+LENGTH_ORDER_SIZE = 0.5  # a translation keeps at least half its original's sentences and characters (else no test)
+LENGTH_ORDER_LEAST = 16  # sentences a side needs: on fewer, unrelated lengths fall in order by chance too often (measured: about 3% of unrelated pairs at 20 sentences, 11% at 12, with lengths in sharp classes)
+LENGTH_ORDER_ANCHORS = 1  # confident pairs that must sit on the length alignment: a second signal that agrees
+LENGTH_ORDER_ON_PATH = 0.8  # ... the share of the chain's confident pairs that must
+LENGTH_ORDER_ALONE = 0.55  # across languages with not one confident pair, the rhythm alone must be this clear

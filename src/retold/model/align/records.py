@@ -10,6 +10,7 @@ package takes this shortcut.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from retold.model.story import Member, Sentence, Status
@@ -37,6 +38,10 @@ class Link:
     rows: tuple[int, ...]
     outlet_b: int
     cols: tuple[int, ...]
+    # What made the link: "words" (its sentences share enough to say so), or "length+order" (a
+    # bead of the programme between parallel texts whose words alone would not make it a link:
+    # a translation, where the lengths and places of its sentences are the evidence).
+    basis: str = "words"
 
 
 def new_features(words: tuple[str, ...], feats: frozenset[str], length: int, ends: bool, runs_on: bool) -> Features:
@@ -50,8 +55,8 @@ def new_features(words: tuple[str, ...], feats: frozenset[str], length: int, end
     return found
 
 
-def new_link(score: float, outlet_a: int, rows: tuple[int, ...], outlet_b: int, cols: tuple[int, ...]) -> Link:
-    """`Link(score, outlet_a, rows, outlet_b, cols)`: equal, hashed and printed alike."""
+def new_link(score: float, outlet_a: int, rows: tuple[int, ...], outlet_b: int, cols: tuple[int, ...], basis: str = "words") -> Link:
+    """`Link(score, outlet_a, rows, outlet_b, cols, basis)`: equal, hashed and printed alike."""
     link = _object_new(Link)
     # Set as __init__ sets them (not through __dict__, which would give each link a dict of
     # its own rather than the class's shared-key layout: more memory).
@@ -60,6 +65,7 @@ def new_link(score: float, outlet_a: int, rows: tuple[int, ...], outlet_b: int, 
     _set(link, "rows", rows)
     _set(link, "outlet_b", outlet_b)
     _set(link, "cols", cols)
+    _set(link, "basis", basis)
     return link
 
 
@@ -101,3 +107,8 @@ class PairSides:
     same_language: bool
     linked_a: set[int] = field(default_factory=set)
     linked_b: set[int] = field(default_factory=set)
+
+    @cached_property
+    def length_ratio(self) -> float:
+        """Characters of side b per character of side a: what the length model expects."""
+        return sum(f.length for f in self.fb) / max(1, sum(f.length for f in self.fa))

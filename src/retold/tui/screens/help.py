@@ -21,6 +21,15 @@ def key_label(keys: str) -> str:
     return " / ".join(KEY_NAMES.get(k, k) for k in keys.split(","))
 
 
+def show_help(screen, *, include_disabled: bool = False) -> None:
+    """`?` on any screen: its bindings (the focused widget's, the screen's, the app's) with the
+    keymap applied; `include_disabled`: also the keys a mode switches off for now."""
+    from retold.tui.actions import screen_actions
+
+    keys = [(",".join(a.keys), a.description, a.id or "") for a in screen_actions(screen, include_disabled=include_disabled)]
+    screen.app.push_screen(HelpScreen(keys, str(getattr(screen.app, "keymap_file", "") or "")))
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help_close")]
     def __init__(self, keys: list[tuple[str, str, str]], keymap_file: str | None = None) -> None:

@@ -27,12 +27,6 @@ ORDER = list(STAGES)
 
 class LoadingScreen(Screen[None]):
     BINDINGS = [Binding("ctrl+c,escape,q", "app.cancel_loading", "Cancel", id="loading_cancel", priority=True)]
-    DEFAULT_CSS = """
-    LoadingScreen { align: center middle; }
-    LoadingScreen > Vertical { width: 64; max-width: 100%; height: auto; border: round $primary; padding: 0 1; }
-    LoadingScreen #loading-stage { text-style: bold; }
-    LoadingScreen .hint { color: $text-muted; }
-    """
 
     def __init__(self, what: str) -> None:
         super().__init__()

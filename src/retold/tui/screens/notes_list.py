@@ -21,6 +21,10 @@ def outlet_of(placed: PlacedNote) -> str | None:
     return placed.outlet.name if placed.outlet is not None else placed.note.outlet_name
 
 
+def _short(quote: str, limit: int = 90) -> str:
+    return quote[:limit] + ("…" if len(quote) > limit else "")
+
+
 def matches(placed: PlacedNote, query: str, outlet: str | None) -> bool:
     """Whether a note passes the list's filters: its outlet, and the query (case-insensitive)
     anywhere in its text, its quoted sentence or its outlet's name."""
@@ -34,7 +38,8 @@ def matches(placed: PlacedNote, query: str, outlet: str | None) -> bool:
 
 
 class NotesList(ModalScreen[tuple[str, int] | None]):
-    """Dismisses with (action, note id): jump, edit, delete or reattach; None on escape.
+    """Dismisses with (action, note id): jump, edit, delete (asked here first) or reattach;
+    None on escape.
 
     `/` searches the notes, `o` narrows them to one outlet (again: the next one, then all).
     Drafts are set apart: a DRAFT badge and dimmed italic text."""
@@ -47,11 +52,6 @@ class NotesList(ModalScreen[tuple[str, int] | None]):
         Binding("slash", "find", "Search", id="notes_search", tooltip="search the notes' text, quotes and outlets"),
         Binding("o", "next_outlet", "Outlet", id="notes_outlet", tooltip="show one outlet's notes; again: the next outlet, then all"),
     ]
-    DEFAULT_CSS = """
-    NotesList #notes-filter { height: 1; border: none; padding: 0 1; background: $boost; }
-    NotesList #notes-filter:focus { border: none; }
-    NotesList #notes-scope { color: $text-muted; }
-    """
 
     def __init__(self, title: str, placed: list[PlacedNote], reattach_target: str) -> None:
         super().__init__()
@@ -69,13 +69,15 @@ class NotesList(ModalScreen[tuple[str, int] | None]):
         if draft:
             line.append(" DRAFT ", "bold reverse")
             line.append(" ")
-        how = "story" if p.note.on_story else p.anchor.how
-        line.append(f"[{how}] ", "bold" if how == "detached" else "")
+        how = "story" if p.note.on_story else "changed" if p.changed else p.anchor.how
+        line.append(f"[{how}] ", "bold" if how in ("detached", "changed") else "")
         if not p.note.on_story:
             line.append(printable(outlet_of(p) or "?"), "bold")
-            quote = p.quote
-            line.append("  “" + printable(quote[:90] + ("…" if len(quote) > 90 else "")) + "”", "italic")
+            line.append(("  now “" if p.changed else "  “") + printable(_short(p.quote)) + "”", "italic")
             line.append("\n")
+            if p.changed:  # the wording the note was written against, plainly beside the new one
+                line.append("  was “" + printable(_short(p.written)) + "”", "italic")
+                line.append("\n")
         line.append("  " + printable(" ".join(p.note.body.split())), "dim italic" if draft else "")
         return Option(line, id=str(p.note.id))
 
@@ -152,8 +154,18 @@ class NotesList(ModalScreen[tuple[str, int] | None]):
 
     def action_act(self, action: str) -> None:
         selected = self._selected()
-        if selected is not None:
+        if selected is None:
+            return
+        if action != "delete":
             self.dismiss((action, selected))
+            return
+        from retold.tui.screens.confirm import Confirm
+
+        def answered(yes: bool | None) -> None:
+            if yes:  # "no" keeps the list open where it was
+                self.dismiss(("delete", selected))
+
+        self.app.push_screen(Confirm("Delete this note? It cannot be undone."), answered)
 
     def action_close(self) -> None:
         if self.focused is not None and self.focused.id == "notes-filter":

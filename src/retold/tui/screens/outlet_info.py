@@ -74,14 +74,6 @@ def info_rows(outlet: Outlet, alignment: Alignment | None = None) -> list[tuple[
 
 class OutletInfo(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,i", "close", "Close", id="info_close")]
-    DEFAULT_CSS = """
-    OutletInfo { align: center middle; }
-    OutletInfo > VerticalScroll {
-        width: 90; max-width: 100%; height: auto; max-height: 90%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
-    OutletInfo .hint { color: $text-muted; }
-    """
 
     def __init__(self, outlet: Outlet) -> None:
         super().__init__()

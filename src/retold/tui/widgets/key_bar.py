@@ -7,13 +7,19 @@ keys, so here a focus change usually changes nothing and costs a comparison.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
 
 
+HELP_ACTIONS = ("help", "app.help")  # the hint that stays when the line is too narrow for all
+
+
 class KeyBar(Widget):
-    """One line: the shown bindings of the focused chain as `key description` pairs; a click
-    on a pair runs its action."""
+    """One line: the shown bindings of the focused chain as `key description` pairs, in the
+    order they are declared (the most used first); a click on a pair runs its action. A pair
+    is shown whole or not at all, and the help key (`?`, which lists every binding) is always
+    shown, last: "more keys" when some pairs did not fit."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -43,10 +49,28 @@ class KeyBar(Widget):
             self._hints = hints
             self.refresh()
 
+    def fitted(self, width: int) -> list[tuple[str, str, str, object]]:
+        """The hints shown in `width` cells, in order: whole pairs while they fit, the help
+        pair always (described as "More keys" when a pair was left out)."""
+        help_hint = next((h for h in self._hints if h[2].rsplit(".", 1)[-1] == "help"), None)
+        others = [h for h in self._hints if h is not help_hint]
+        room = width - (_cells(help_hint[0], "More keys") if help_hint else 0)
+        shown: list[tuple[str, str, str, object]] = []
+        for hint in others:
+            cells = _cells(hint[0], hint[1])
+            if cells > room:
+                break
+            shown.append(hint)
+            room -= cells
+        if help_hint is not None:
+            cut = len(shown) < len(others)
+            shown.append((help_hint[0], "More keys" if cut else help_hint[1], help_hint[2], help_hint[3]))
+        return shown
+
     def render(self) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         self._spans = []
-        for key, description, action, node in self._hints:
+        for key, description, action, node in self.fitted(self.size.width):
             start = len(text)
             text.append(f" {key} ", "bold reverse")
             text.append(f" {description} ")
@@ -54,8 +78,16 @@ class KeyBar(Widget):
             text.append(" ")
         return text
 
+    def on_resize(self) -> None:
+        self.refresh()
+
     async def on_click(self, event) -> None:
         for start, end, action, node in self._spans:
             if start <= event.x < end:
                 await self.app.run_action(action, node)
                 return
+
+
+def _cells(key: str, description: str) -> int:
+    """Cells one pair takes: ' key ', ' description ' and the space after it."""
+    return cell_len(key) + cell_len(description) + 5

@@ -77,11 +77,13 @@ class LineScrollBar(ScrollBar):
 
 
 def line_scrollbar_for(widget) -> LineScrollBar:
-    """What Widget.vertical_scrollbar does (textual 8.2.8, pinned), with a LineScrollBar."""
-    if widget._vertical_scrollbar is None:
+    """What Widget.vertical_scrollbar does, with a LineScrollBar (see textual_compat)."""
+    from retold.tui.textual_compat import own_vertical_scrollbar
+
+    def make() -> LineScrollBar:
         bar = LineScrollBar(vertical=True, name="vertical", thickness=widget.scrollbar_size_vertical)
         bar.display = False
-        widget._vertical_scrollbar = bar
-        widget.app._start_widget(widget, bar)
-    return widget._vertical_scrollbar
+        return bar
+
+    return own_vertical_scrollbar(widget, make)
 

@@ -28,6 +28,7 @@ from retold.model.compare import compare
 from retold.tui.messages import Navigate, PaneClicked, PaneScrolled
 from retold.tui.state import PaneLayout
 from retold.tui.widgets.line_scrollbar import LineScrollBar, line_scrollbar_for
+from retold.tui.text_fit import first_fitting
 
 NOTE_MARK = "✎"
 QUOTE_MARK = "“"  # gutter: this sentence's quote is worded differently in another outlet
@@ -118,6 +119,9 @@ class OutletPane(ScrollView, can_focus=True):
     are posted as messages (retold.tui.messages); the reader screen answers by setting
     `cursor`, `counterpart` and `leading` and calling `place(top)`.
     """
+
+    # The palette's "Maximize" would hide the status line and the key bar with the other panes.
+    ALLOW_MAXIMIZE = False
 
     COMPONENT_CLASSES = {
         "outlet-pane--shared",
@@ -361,7 +365,10 @@ class OutletPane(ScrollView, can_focus=True):
                 marker, count = fold
                 noun = "sentence" if count == 1 else "sentences"
                 what = "shared" if self.filter == "changes" else "shared or altered"
-                marker.source = printable(f"┄ {count} {what} {noun} hidden (f shows them)")
+                marker.source = first_fitting(
+                    [f"┄ {count} {what} {noun} hidden (f shows them)", f"┄ {count} {what} hidden (f shows)", f"┄ {count} hidden (f)"],
+                    width,
+                )
                 marker.end = len(marker.source)
                 fold.clear()
 

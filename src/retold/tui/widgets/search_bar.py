@@ -19,10 +19,6 @@ HINT = "  enter searches every outlet · n / p step through matches · escape"
 
 
 class SearchBar(Widget):
-    DEFAULT_CSS = """
-    SearchBar { height: 1; padding: 0 1; }
-    SearchBar.-editing { background: $boost; color: $text; }
-    """
 
     class Submitted(Message):
         def __init__(self, bar: SearchBar, value: str) -> None:

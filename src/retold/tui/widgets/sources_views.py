@@ -31,7 +31,7 @@ from retold.model.story import Alignment
 
 QUOTE_CHANGED = "!"  # a quote group some outlet changed
 _SHORT_FLAG = {"wording changed": "reworded", "quote marks dropped": "no marks", "speaker differs": "other speaker"}
-DETAIL_HEIGHT = 7
+DETAIL_HEIGHT = 7  # rows of the detail panel (retold.tcss: #sources-detail, #quotes-detail)
 
 
 def _fit(text: str, width: int) -> str:
@@ -46,16 +46,6 @@ class LineList(ScrollView, can_focus=True):
     """Rows of Text with a cursor, drawn with the Line API (a few hundred rows at most)."""
 
     COMPONENT_CLASSES = {"line-list--cursor"}
-    DEFAULT_CSS = """
-    LineList {
-        height: 1fr;
-        background: $surface;
-        scrollbar-size: 1 1;
-        & > .line-list--cursor { background: $primary 45%; }
-        &:ansi > .line-list--cursor { text-style: reverse; }
-    }
-    App:nocolor LineList > .line-list--cursor { text-style: reverse; }
-    """
     BINDINGS = [
         Binding("j,down", "move(1)", "Down", id="list_down", tooltip="next row", show=False),
         Binding("k,up", "move(-1)", "Up", id="list_up", tooltip="previous row", show=False),
@@ -174,10 +164,6 @@ class SourcesView(Vertical):
     """Who took whose text: each source with the outlets that took from it beneath it, the outlets
     no claim connects, the shared text that proves no direction; the evidence under the cursor."""
 
-    DEFAULT_CSS = f"""
-    SourcesView #sources-detail {{ height: {DETAIL_HEIGHT}; background: $panel; padding: 0 1; }}
-    SourcesView .hint {{ color: $text-muted; height: 1; padding: 0 1; }}
-    """
 
     def __init__(self, alignment: Alignment, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -247,10 +233,6 @@ class QuotesView(Vertical):
     """One row per quote: speaker, the outlets carrying it, flags, the commonest wording; every
     outlet's wording of the quote under the cursor below. Enter jumps to it in the reader."""
 
-    DEFAULT_CSS = f"""
-    QuotesView #quotes-detail {{ height: {DETAIL_HEIGHT}; background: $panel; padding: 0 1; }}
-    QuotesView .hint {{ color: $text-muted; height: 1; padding: 0 1; }}
-    """
 
     def __init__(self, alignment: Alignment, *, id: str | None = None) -> None:
         super().__init__(id=id)

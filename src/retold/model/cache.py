@@ -1,0 +1,520 @@
+"""Finished alignments kept on disk, keyed by everything that decides them.
+
+The key hashes every input file's bytes (with its story.toml entry and the path it was given
+as, which the alignment records), each story.toml, the options that change the result, and the
+alignment's version: `ALIGNMENT_VERSION` plus a hash of every source file of `retold.model`, so
+any change to the code that computes an alignment is a miss without anyone remembering to bump
+a number. The value is the Alignment in a compact form: its dataclasses as JSON lists in field
+order, zlib-compressed, behind a magic line and a SHA-256 of the body. Nothing is unpickled:
+an entry is read as data, every value checked against the dataclasses' field types and every
+index against what it points into, and an entry that is truncated, damaged, foreign or of
+another layout is ignored (and removed), never trusted, never a crash. The serialiser is generic over the dataclasses (fields enumerated from
+`dataclasses.fields`, types from their annotations): a field added to Sentence, Group or a new
+dataclass is stored with no change here, and a type it cannot store fails loudly at write time.
+
+Entries live in `<cache dir>/alignments/` (`RETOLD_CACHE_DIR`, else platformdirs' user cache
+dir); they are written to a temporary file and renamed into place, so a reader sees a whole entry
+or none, and two processes filling the same entry both leave a correct one. The folder is kept
+under a size bound by removing the least recently used entries (a hit refreshes an entry's time).
+
+Pure: no Textual or Rich import.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import functools
+import hashlib
+import json
+import os
+import sys
+import time
+import types
+import typing
+import zlib
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+
+# Bump when what an alignment means changes without a change in retold.model's own source
+# (a dependency's behaviour pinned in code elsewhere, a new meaning of an option).
+ALIGNMENT_VERSION = 1
+# The entry's layout (magic, digest, body); a different layout is a miss, never misread.
+ENTRY_FORMAT = 1
+MAGIC = b"retold-alignment-cache\n"
+DEFAULT_MAX_BYTES = 512 * 1024 * 1024
+# An entry's body is never inflated beyond this: a hostile entry cannot blow up memory.
+MAX_BODY_BYTES = 1024 * 1024 * 1024
+MAX_BYTES_ENV = "RETOLD_CACHE_MAX_MB"
+SUBDIR = "alignments"
+SUFFIX = ".alignment"
+_STALE_TEMP_SECONDS = 3600  # a temporary file this old belongs to a writer that died
+
+
+def cache_root() -> Path:
+    """The user's cache folder for retold (`RETOLD_CACHE_DIR` overrides platformdirs)."""
+    from retold.config import cache_dir
+
+    return cache_dir()
+
+
+@functools.cache
+def model_code_digest() -> str:
+    """SHA-256 over the source of every module of `retold.model` (names and bytes, sorted):
+    any edit to the code that cleans, splits or aligns makes every older entry a miss."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def alignment_version() -> str:
+    return f"{ALIGNMENT_VERSION}:{model_code_digest()}"
+
+
+# ---------------------------------------------------------------- the key
+
+
+def content_key(
+    files: Iterable[tuple[Path, Mapping]],
+    manifest_dirs: Iterable[Path],
+    fixed: Mapping[str, object],
+    options: Mapping[str, object] | None = None,
+    read: Callable[[Path], bytes] | None = None,
+) -> str | None:
+    """The cache key of a story: None when a file cannot be read (the load then says why).
+
+    `files`: (path as given, story.toml entry) of every outlet file; `manifest_dirs`: folders
+    whose story.toml was read; `fixed`: what the alignment records about where it came from
+    (story key, title); `options`: what changes the result (e.g. the sentence model's name).
+    """
+    from retold.model.story import MAX_HTML_BYTES, MAX_MANIFEST_BYTES, InputError, read_regular_file
+
+    def read_file(path: Path, limit: int) -> bytes:
+        return read(path) if read is not None else read_regular_file(path, limit)
+
+    def digest(data: bytes) -> str:
+        return hashlib.sha256(data).hexdigest()
+
+    try:
+        described = [
+            [str(path), json.dumps(dict(entry), sort_keys=True, default=str), digest(read_file(path, MAX_HTML_BYTES))]
+            for path, entry in files
+        ]
+        manifests = []
+        for directory in sorted({str(d) for d in manifest_dirs}):
+            manifest = Path(directory) / "story.toml"
+            manifests.append([directory, digest(read_file(manifest, MAX_MANIFEST_BYTES)) if manifest.is_file() else None])
+    except (InputError, OSError):
+        return None
+    whole = {
+        "format": ENTRY_FORMAT,
+        "version": alignment_version(),
+        "python": list(sys.version_info[:2]),
+        "files": described,
+        "manifests": manifests,
+        "fixed": {k: fixed[k] for k in sorted(fixed)},
+        "options": {k: (options or {})[k] for k in sorted(options or {})},
+    }
+    return hashlib.sha256(json.dumps(whole, sort_keys=True, default=str).encode()).hexdigest()
+
+
+# ---------------------------------------------------------------- the value: dataclasses as JSON
+
+
+class EntryError(ValueError):
+    """An entry that is not a whole, well-typed alignment of this version."""
+
+
+def _hints(cls: type) -> dict[str, object]:
+    return typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
+
+
+@functools.cache
+def _stored_fields(cls: type) -> tuple[tuple[str, object], ...]:
+    """(name, type) of every field the constructor takes; derived fields (init=False, such as
+    Alignment's lookup memo) are rebuilt by the constructor and never stored."""
+    hints = _hints(cls)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls) if f.init)
+
+
+def _arms(hint) -> tuple | None:
+    origin = typing.get_origin(hint)
+    if origin is typing.Union or origin is types.UnionType:
+        return typing.get_args(hint)
+    return None
+
+
+@functools.cache
+def _encoder(hint) -> Callable[[object], object]:
+    """A function turning a value of type `hint` into JSON data; TypeError for what it cannot store."""
+    if hint in (str, int, bool, type(None)):
+        def plain(value):
+            if type(value) is not hint:  # exactly: a bool is no int here, a numpy integer no int
+                raise TypeError(f"cannot store {type(value).__name__} as {hint.__name__}")
+            return value
+        return plain
+    if hint is float:
+        def real(value):
+            if type(value) not in (float, int):
+                raise TypeError(f"cannot store {type(value).__name__} as float")
+            return float(value)
+        return real
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        def member(value):
+            if not isinstance(value, hint):
+                value = hint(value)
+            return value.value
+        return member
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        def record(value):
+            if type(value) is not hint:
+                raise TypeError(f"cannot store {type(value).__name__} as {hint.__name__}")
+            return [_encoder(t)(getattr(value, name)) for name, t in _stored_fields(hint)]
+        return record
+    arms = _arms(hint)
+    if arms is not None:
+        if type(None) in arms and len(arms) == 2:
+            inner = _encoder(next(a for a in arms if a is not type(None)))
+            return lambda value: None if value is None else inner(value)
+        encoders = [_encoder(a) for a in arms]
+
+        def tagged(value):  # several possible types: store which one it is
+            for number, (arm, encode) in enumerate(zip(arms, encoders)):
+                if _is_instance(value, arm):
+                    return [number, encode(value)]
+            raise TypeError(f"cannot store {type(value).__name__} as {hint}")
+        return tagged
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (tuple, list, frozenset, set):
+        if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
+            parts = [_encoder(a) for a in args]
+
+            def fixed(value):
+                if not isinstance(value, tuple) or len(value) != len(parts):
+                    raise TypeError(f"cannot store {value!r:.40} as {hint}")
+                return [encode(item) for encode, item in zip(parts, value)]
+            return fixed
+        item = _encoder(args[0]) if args else None
+        if item is None:
+            raise TypeError(f"cannot store a bare {origin.__name__}: give its item type")
+
+        def sequence(value):
+            if not isinstance(value, origin):
+                raise TypeError(f"cannot store {type(value).__name__} as {hint}")
+            return [item(v) for v in value]
+        return sequence
+    if origin is dict and len(args) == 2:
+        keys, values = _encoder(args[0]), _encoder(args[1])
+
+        def mapping(value):
+            if not isinstance(value, dict):
+                raise TypeError(f"cannot store {type(value).__name__} as {hint}")
+            return [[keys(k), values(v)] for k, v in value.items()]
+        return mapping
+    raise TypeError(f"the alignment cache cannot store a field of type {hint!r}: teach retold/model/cache.py")
+
+
+def _is_instance(value, hint) -> bool:
+    origin = typing.get_origin(hint) or hint
+    if hint is float:
+        return type(value) in (float, int)
+    return isinstance(value, origin)
+
+
+@functools.cache
+def _decoder(hint) -> Callable[[object], object]:
+    """The inverse of `_encoder(hint)`, checking every value's type: EntryError on any mismatch."""
+    if hint in (str, bool, type(None)):
+        def plain(data):
+            if type(data) is not hint:
+                raise EntryError(f"expected {hint.__name__}, found {type(data).__name__}")
+            return data
+        return plain
+    if hint is int:
+        def whole(data):
+            if type(data) is not int:
+                raise EntryError(f"expected int, found {type(data).__name__}")
+            return data
+        return whole
+    if hint is float:
+        def real(data):
+            if type(data) is not float:
+                raise EntryError(f"expected float, found {type(data).__name__}")
+            return data
+        return real
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        def member(data):
+            try:
+                return hint(data)
+            except (ValueError, TypeError):
+                raise EntryError(f"not a {hint.__name__}: {data!r:.40}") from None
+        return member
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        fields = _stored_fields(hint)
+        names = [name for name, _ in fields]
+        decoders = [_decoder(t) for _, t in fields]
+
+        def record(data):
+            if type(data) is not list or len(data) != len(decoders):
+                raise EntryError(f"expected {hint.__name__} ({len(decoders)} fields)")
+            return hint(**{name: decode(item) for name, decode, item in zip(names, decoders, data)})
+        return record
+    arms = _arms(hint)
+    if arms is not None:
+        if type(None) in arms and len(arms) == 2:
+            inner = _decoder(next(a for a in arms if a is not type(None)))
+            return lambda data: None if data is None else inner(data)
+        decoders = [_decoder(a) for a in arms]
+
+        def tagged(data):
+            if type(data) is not list or len(data) != 2 or type(data[0]) is not int or not 0 <= data[0] < len(decoders):
+                raise EntryError(f"expected one of {hint}")
+            return decoders[data[0]](data[1])
+        return tagged
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
+        parts = [_decoder(a) for a in args]
+
+        def fixed(data):
+            if type(data) is not list or len(data) != len(parts):
+                raise EntryError(f"expected {hint}")
+            return tuple(decode(item) for decode, item in zip(parts, data))
+        return fixed
+    if origin in (tuple, list, frozenset, set):
+        item = _decoder(args[0])
+
+        def sequence(data):
+            if type(data) is not list:
+                raise EntryError(f"expected {hint}")
+            return origin(item(v) for v in data)
+        return sequence
+    if origin is dict:
+        keys, values = _decoder(args[0]), _decoder(args[1])
+
+        def mapping(data):
+            if type(data) is not list or any(type(p) is not list or len(p) != 2 for p in data):
+                raise EntryError(f"expected {hint}")
+            return {keys(k): values(v) for k, v in data}
+        return mapping
+    raise TypeError(f"the alignment cache cannot read a field of type {hint!r}")
+
+
+def encode_alignment(alignment) -> list:
+    from retold.model.story import Alignment
+
+    return _encoder(Alignment)(alignment)
+
+
+def decode_alignment(data):
+    from retold.model.story import Alignment
+
+    return _decoder(Alignment)(data)
+
+
+@functools.cache
+def _layout() -> dict[str, list[str]]:
+    """Every stored dataclass's field names: an entry written with other fields is not read."""
+    from retold.model.story import Alignment
+
+    seen: dict[str, list[str]] = {}
+
+    def walk(hint) -> None:
+        if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+            name = f"{hint.__module__}.{hint.__qualname__}"
+            if name in seen:
+                return
+            seen[name] = [field for field, _ in _stored_fields(hint)]
+            for _, t in _stored_fields(hint):
+                walk(t)
+        for arg in typing.get_args(hint):
+            walk(arg)
+
+    walk(Alignment)
+    return seen
+
+
+def pack(key: str, alignment, notices: list[str]) -> bytes:
+    """One entry's bytes: magic, SHA-256 of the body, body (zlib of JSON)."""
+    body = json.dumps([ENTRY_FORMAT, key, _layout(), list(notices), encode_alignment(alignment)], separators=(",", ":"))
+    compressed = zlib.compress(body.encode("ascii"), 1)  # level 1: 5× faster than 6, 20 % larger
+    return MAGIC + hashlib.sha256(compressed).digest() + compressed
+
+
+def unpack(data: bytes, key: str, max_bytes: int = MAX_BODY_BYTES) -> tuple[object, list[str]]:
+    """(alignment, notices) from an entry's bytes; EntryError unless it is whole, ours and for `key`."""
+    head = len(MAGIC) + 32
+    if len(data) < head or not data.startswith(MAGIC):
+        raise EntryError("not an entry of retold's alignment cache")
+    compressed = data[head:]
+    if hashlib.sha256(compressed).digest() != data[len(MAGIC):head]:
+        raise EntryError("damaged or truncated entry")
+    inflate = zlib.decompressobj()
+    try:
+        body = inflate.decompress(compressed, max_bytes)
+    except zlib.error as exc:
+        raise EntryError(f"damaged entry ({exc})") from None
+    if inflate.unconsumed_tail or not inflate.eof:
+        raise EntryError("entry larger than the bound, or cut short")
+    try:
+        whole = json.loads(body)
+    except (ValueError, RecursionError) as exc:
+        raise EntryError(f"damaged entry ({type(exc).__name__})") from None
+    if type(whole) is not list or len(whole) != 5:
+        raise EntryError("not an entry of this layout")
+    entry_format, entry_key, layout, notices, alignment = whole
+    if entry_format != ENTRY_FORMAT or entry_key != key or layout != _layout():
+        raise EntryError("an entry of another key, layout or version")
+    if type(notices) is not list or any(type(n) is not str for n in notices):
+        raise EntryError("damaged notices")
+    try:
+        found = decode_alignment(alignment)
+    except (TypeError, ValueError, RecursionError) as exc:  # a constructor's own check, a deep list
+        raise EntryError(f"not a valid alignment ({exc})") from None
+    check_references(found)
+    return found, notices
+
+
+def check_references(alignment) -> None:
+    """EntryError unless every index the reader follows points where it may: sentence offsets
+    inside their text, group numbers inside the groups, members at sentences that exist. A
+    well-typed entry that breaks these would crash the reader, so it is refused like damage."""
+    counts = {}
+    for outlet in alignment.outlets:
+        if outlet.id in counts:
+            raise EntryError(f"outlet {outlet.id!r} twice")
+        counts[outlet.id] = len(outlet.sentences)
+        size = len(outlet.text)
+        for number, sentence in enumerate(outlet.sentences):
+            if sentence.index != number or not 0 <= sentence.start <= sentence.end <= size:
+                raise EntryError(f"sentence {number} of {outlet.id!r} out of place")
+            if sentence.group is not None and not 0 <= sentence.group < len(alignment.groups):
+                raise EntryError(f"sentence {number} of {outlet.id!r} in a group that does not exist")
+    for number, group in enumerate(alignment.groups):
+        if group.id != number:
+            raise EntryError(f"group {number} numbered {group.id}")
+        for member in group.members:
+            if not 0 <= member.sentence < counts.get(member.outlet, 0):
+                raise EntryError(f"group {number} names a sentence that does not exist")
+
+
+# ---------------------------------------------------------------- the folder
+
+
+def _max_bytes_from_env() -> int:
+    value = os.environ.get(MAX_BYTES_ENV)
+    try:
+        return max(1, int(float(value) * 1024 * 1024)) if value else DEFAULT_MAX_BYTES
+    except ValueError:
+        return DEFAULT_MAX_BYTES
+
+
+class AlignmentCache:
+    """Entries in one folder, bounded to `max_bytes` by least-recently-used eviction.
+
+    Every failure of the disk (read-only, full, gone) makes the cache do nothing: it never
+    stops an alignment. `last` says what the latest lookup found: "hit", "miss" or "rebuilt"
+    (an entry was there but not usable)."""
+
+    def __init__(self, directory: Path | None = None, max_bytes: int | None = None) -> None:
+        self.directory = Path(directory) if directory is not None else cache_root() / SUBDIR
+        self.max_bytes = max_bytes if max_bytes is not None else _max_bytes_from_env()
+        self.last: str | None = None
+
+    def path_for(self, key: str) -> Path:
+        return self.directory / f"{key}{SUFFIX}"
+
+    def get(self, key: str):
+        """(alignment, notices) stored under `key`, or None (and a bad entry is removed)."""
+        path = self.path_for(key)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            self.last = "miss"
+            return None
+        try:
+            found = unpack(data, key)
+        except (EntryError, MemoryError):
+            self.last = "rebuilt"
+            try:
+                path.unlink()
+            except OSError:
+                pass
+            return None
+        try:
+            os.utime(path)  # most recently used
+        except OSError:
+            pass
+        self.last = "hit"
+        return found
+
+    def put(self, key: str, alignment, notices: list[str]) -> bool:
+        """Store an entry atomically; False when it was not stored (too large, disk trouble).
+        A value the serialiser cannot store raises TypeError (the round-trip tests catch that)."""
+        data = pack(key, alignment, notices)
+        if len(data) > self.max_bytes:
+            return False
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            # A name no other writer picks (not tempfile: its import costs more than this line).
+            temp = str(self.directory / f".tmp-{os.getpid()}-{os.urandom(8).hex()}{SUFFIX}")
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except OSError:
+            return False
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(temp, self.path_for(key))
+        except OSError:
+            try:
+                os.unlink(temp)
+            except OSError:
+                pass
+            return False
+        self.evict(keep=self.path_for(key))
+        return True
+
+    def evict(self, keep: Path | None = None) -> None:
+        """Remove least recently used entries until the folder is within its bound."""
+        entries = []
+        total = 0
+        now = time.time()
+        try:
+            listing = list(os.scandir(self.directory))
+        except OSError:
+            return
+        for entry in listing:
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            if entry.name.startswith(".tmp-"):
+                if now - info.st_mtime > _STALE_TEMP_SECONDS:
+                    _unlink_quietly(entry.path)
+                continue
+            if not entry.name.endswith(SUFFIX):
+                continue
+            entries.append((info.st_mtime_ns, entry.path, info.st_size))
+            total += info.st_size
+        for _, path, size in sorted(entries):
+            if total <= self.max_bytes:
+                break
+            if keep is not None and path == str(keep):
+                continue
+            if _unlink_quietly(path):
+                total -= size
+
+    def clear(self) -> None:
+        for path in self.directory.glob(f"*{SUFFIX}"):
+            _unlink_quietly(str(path))
+
+
+def _unlink_quietly(path: str) -> bool:
+    try:
+        os.unlink(path)
+    except OSError:
+        return False
+    return True

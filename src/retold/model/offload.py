@@ -1,0 +1,145 @@
+"""Align a big story in a child process, so the reader's screen keeps the interpreter lock.
+
+The reader loads in a thread; a thread that aligns a 20-outlet story holds the GIL for a second
+or more against the thread that paints. A story found in the alignment cache is read in-process
+(a few tens of milliseconds); a small one is aligned in-process too (it aligns faster than an
+interpreter starts); anything bigger runs `load_alignment` in `python -m retold.model.offload`,
+which reports its stages and warnings as JSON lines on its standard output and hands the
+alignment back as a cache entry (retold.model.cache: typed data behind a digest, never a
+pickle), stored in the cache as well when there is one. The child ends when its parent does
+(its standard input closes) and is killed when the load is cancelled.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+# Below this many bytes of input a story aligns in well under the ~0.25 s an interpreter
+# takes to start and import the pipeline: aligned in-process.
+IN_PROCESS_BELOW = 200_000
+_CHILD_KEY = "offload"
+
+
+def load_alignment_aside(paths: list[str], notice: Callable[[str], None] | None = None,
+                         progress: Callable[[str, int, int], None] | None = None, *, cache=None,
+                         semantic: bool = True):
+    """As `pipeline.load_alignment(paths, notice, progress, semantic, cache=cache)`, aligning a big story
+    in a child process. An exception raised by `progress` kills the child and propagates."""
+    from retold.model.pipeline import cached_alignment, load_alignment
+    from retold.model.story import collect_files
+
+    if cache is not None:
+        found = cached_alignment(paths, cache, notice, semantic=semantic)
+        if found is not None:
+            return found
+    files, _, _ = collect_files(paths)  # raises InputError as the load would; notices come from the load
+    try:
+        size = sum(os.stat(path).st_size for path, _ in files)
+    except OSError:
+        size = 0  # the load says what is wrong with the file
+    if size < IN_PROCESS_BELOW:
+        return load_alignment(paths, notice, progress, semantic, cache=cache)
+    return _in_child(paths, notice, progress, cache, semantic)
+
+
+def _in_child(paths, notice, progress, cache, semantic=True):
+    import retold
+    from retold.model.cache import unpack
+    from retold.model.story import InputError
+
+    say = notice or (lambda message: None)
+    step = progress or (lambda stage, done, total: None)
+    source_root = str(Path(retold.__file__).resolve().parent.parent)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [source_root, os.environ.get("PYTHONPATH")])))
+    with tempfile.TemporaryDirectory(prefix="retold-offload-") as scratch:
+        entry = Path(scratch) / "alignment"
+        request = {"paths": list(paths), "out": str(entry), "semantic": bool(semantic),
+                   "cache": str(cache.directory) if cache is not None else None,
+                   "max_bytes": cache.max_bytes if cache is not None else None}
+        child = subprocess.Popen(
+            [sys.executable, "-m", "retold.model.offload"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, env=env, text=True, encoding="utf-8", start_new_session=True,
+        )
+        errors: list[str] = []
+        drain = threading.Thread(target=lambda: errors.append(child.stderr.read()), daemon=True)
+        drain.start()
+        try:
+            child.stdin.write(json.dumps(request) + "\n")
+            child.stdin.flush()
+            outcome = None
+            for line in child.stdout:
+                message = json.loads(line)
+                if "progress" in message:
+                    step(*message["progress"])
+                elif "notice" in message:
+                    say(message["notice"])
+                else:
+                    outcome = message
+                    break
+        except BaseException:
+            child.kill()
+            raise
+        finally:
+            try:
+                child.stdin.close()  # the child's signal to leave
+            except OSError:
+                pass
+            child.wait()
+            drain.join(timeout=5)
+        if outcome is None:
+            tail = " ".join("".join(errors).split())[-300:]
+            raise RuntimeError(f"the aligning process ended unexpectedly (exit code {child.returncode}){': ' + tail if tail else ''}")
+        if "error" in outcome:
+            if outcome["error"] == "InputError":
+                raise InputError(outcome["message"])
+            raise RuntimeError(outcome["message"])
+        alignment, _ = unpack(entry.read_bytes(), _CHILD_KEY)
+        return alignment
+
+
+def _child() -> int:
+    """`python -m retold.model.offload`: one request on stdin, JSON lines on stdout."""
+    from retold.model.cache import AlignmentCache, pack
+    from retold.model.pipeline import load_alignment
+    from retold.model.story import InputError
+
+    request = json.loads(sys.stdin.readline())
+    out = sys.stdout
+
+    def watch_parent() -> None:  # stdin closes when the parent ends or is done with us
+        sys.stdin.read()
+        os._exit(0)
+
+    threading.Thread(target=watch_parent, daemon=True).start()
+
+    def send(message: dict) -> None:
+        out.write(json.dumps(message) + "\n")
+        out.flush()
+
+    cache = AlignmentCache(Path(request["cache"]), request["max_bytes"]) if request["cache"] else None
+    notices: list[str] = []
+    try:
+        alignment = load_alignment(
+            request["paths"], lambda m: (notices.append(m), send({"notice": m})),
+            lambda stage, done, total: send({"progress": [stage, done, total]}), request.get("semantic", True), cache=cache,
+        )
+        Path(request["out"]).write_bytes(pack(_CHILD_KEY, alignment, notices))
+    except InputError as exc:
+        send({"error": "InputError", "message": str(exc)})
+        return 0
+    except Exception as exc:  # noqa: BLE001 - said by the parent in one line
+        send({"error": type(exc).__name__, "message": f"{type(exc).__name__}: {exc}"})
+        return 0
+    send({"done": True})
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_child())

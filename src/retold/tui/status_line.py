@@ -1,0 +1,81 @@
+"""The reader's status line as a pure function of where it is and how it shows the story."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+
+from retold.model.safe import printable
+from retold.model.story import STATUSES, Status
+from retold.tui.state import ReaderState, ViewModes
+from retold.tui.widgets.outlet_pane import NOTE_MARK, QUOTE_MARK, REMOVED_MARK
+
+STATUS_STYLE = {Status.SHARED: "", Status.ALTERED: "italic", Status.UNIQUE: "bold"}
+
+
+def legend_line() -> Text:
+    """The line under the status line: what the marks mean (`/` turns it into the search prompt)."""
+    legend = Text(no_wrap=True, overflow="ellipsis")
+    for status in STATUSES:
+        legend.append(f"{status.glyph} {status}", STATUS_STYLE[status])
+        legend.append("   ")
+    legend.append(f"{NOTE_MARK} note   {QUOTE_MARK} quote differs elsewhere   {REMOVED_MARK} removed furniture (r)   ? help")
+    return legend
+
+
+def status_line(
+    state: ReaderState, modes: ViewModes, width: int, *, noted: bool = False, notes_problem: str | None = None,
+    quote: str | None = None,
+) -> Text:
+    """The focused outlet's name, then what the reader needs most, as many parts as fit in
+    `width` cells (the least needed dropped first; the name is cut last, by the ellipsis).
+    `noted`: the cursor sentence has a note; `quote`: how its quote differs in another outlet
+    (the model's quote marks, `retold.model.sources.quote_marks_for`; it names outlets)."""
+    alignment = state.alignment
+    outlet = alignment.outlets[state.focused]
+    parts: list[tuple[int, str, str]] = []  # (weight, text, style), in the order shown
+    if outlet.sentences:
+        sentence = outlet.sentences[state.cursor]
+        others = len(alignment.outlets) - 1
+        found = 0 if sentence.group is None else len({m.outlet for m in alignment.groups[sentence.group].members} - {outlet.id})
+        parts.append((80, f"sentence {state.cursor + 1}/{len(outlet.sentences)}", ""))
+        parts.append((70, str(sentence.status), STATUS_STYLE[sentence.status]))
+        parts.append((30, f"in {found} of {others} others", ""))
+        if noted:
+            parts.append((45, f"{NOTE_MARK} note", "bold"))
+        if quote:
+            parts.append((60, f"{QUOTE_MARK} {printable(quote)}", "italic"))
+    else:
+        parts.append((80, "no sentences", ""))
+    total = len(alignment.outlets)
+    if notes_problem:
+        parts.append((40, "notes unavailable", "bold"))
+    if not state.sync:
+        parts.append((50, "sync off", ""))
+    if modes.diff:
+        parts.append((20, "diff", ""))
+    if modes.removed:
+        parts.append((20, "furniture", ""))
+    if modes.filter:
+        parts.append((55, "only " + ("changes" if modes.filter == "changes" else "unique"), "bold"))
+    if modes.search_query is not None:
+        where = f"{modes.match_index + 1}/" if modes.match_index is not None else ""
+        query = printable(modes.search_query)
+        if len(query) > 24:
+            query = query[:23] + "…"
+        parts.append((90, f"/{query} {where}{modes.match_count} matches (n p)", ""))
+    if state.visible_count < total:
+        folded = f" ({len(state.folded)} folded)" if state.folded else ""
+        parts.append((60, f"outlets {state.first_visible + 1}-{state.first_visible + state.visible_count}/{total}{folded} <>", ""))
+    # Drop the least needed parts until the line fits: a search's count must not be the part
+    # that falls off a 100-column screen.
+    room = width - 2  # the line's padding
+    name = printable(outlet.name)
+    while parts and cell_len(name) + sum(cell_len(text) + 3 for _, text, _ in parts) > room:
+        parts.remove(min(parts, key=lambda part: part[0]))
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(name, "bold")
+    for _, part, style in parts:
+        text.append(" │ ")
+        text.append(part, style)
+    return text

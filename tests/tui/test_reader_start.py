@@ -1,0 +1,106 @@
+"""The reader paints before it aligns: the app shell loads without the reader screen, and a big
+story aligns in a child process whose result is exactly the in-process one (issue 19, item 2)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+
+import pytest
+
+from retold.model import offload
+from retold.model.cache import AlignmentCache
+from retold.model.offload import load_alignment_aside
+from retold.model.pipeline import load_alignment
+from retold.model.story import InputError
+from retold.synthetic import make_story
+from retold.tui.app import RetoldApp
+
+from tests.unit.test_cache import assert_same
+
+
+@pytest.fixture
+def children(monkeypatch):
+    """Every story goes to the child process; the children started are recorded."""
+    started = []
+    real = subprocess.Popen
+
+    def popen(*args, **kwargs):
+        proc = real(*args, **kwargs)
+        started.append(proc)
+        return proc
+
+    monkeypatch.setattr(offload, "IN_PROCESS_BELOW", 0)
+    monkeypatch.setattr(offload.subprocess, "Popen", popen)
+    return started
+
+
+def test_the_app_shell_does_not_import_the_reader_screen():
+    code = "import sys, json, retold.tui.app; print(json.dumps(sorted(sys.modules)))"
+    loaded = set(json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout))
+    assert "retold.tui.screens.reader" not in loaded and "retold.notes.store" not in loaded
+    assert "retold.model.align" not in loaded and "retold.model.clean" not in loaded
+
+
+def test_a_story_aligned_in_the_child_is_the_one_aligned_here(tmp_path, children):
+    story = make_story(tmp_path / "story", outlets=4, sentences=30, seed=5)
+    stages, notices = [], []
+    aside = load_alignment_aside([str(story)], notices.append, lambda *stage: stages.append(stage))
+    assert len(children) == 1 and children[0].returncode == 0
+    assert_same(aside, load_alignment([str(story)]))
+    assert [s[0] for s in stages][-1] == "aligning" and ("cleaning", 0, 1) in stages
+
+
+def test_the_child_fills_the_cache_and_a_reopen_reads_it_here(tmp_path, children):
+    story = make_story(tmp_path / "story", outlets=3, sentences=20, seed=6)
+    store = AlignmentCache()
+    first = load_alignment_aside([str(story)], cache=store)
+    again = load_alignment_aside([str(story)], cache=store)
+    assert len(children) == 1 and store.last == "hit"
+    assert_same(again, first)
+
+
+def test_bad_input_in_the_child_is_the_same_one_line_error(tmp_path, children):
+    make_story(tmp_path / "story", outlets=2, sentences=10, seed=7)
+    (tmp_path / "story" / "empty.txt").write_text("   \n")
+    with pytest.raises(InputError) as here:
+        load_alignment([str(tmp_path / "story")])
+    with pytest.raises(InputError) as there:
+        load_alignment_aside([str(tmp_path / "story")])
+    assert str(there.value) == str(here.value) and children
+
+
+def test_cancelling_kills_the_child(tmp_path, children):
+    story = make_story(tmp_path / "story", outlets=3, sentences=20, seed=8)
+
+    class Cancel(Exception):
+        pass
+
+    def progress(stage, done, total):
+        raise Cancel
+
+    with pytest.raises(Cancel):
+        load_alignment_aside([str(story)], None, progress)
+    assert children and children[0].poll() is not None
+
+
+def test_the_reader_opens_a_story_aligned_in_the_child(tmp_path, children):
+    from retold.tui.screens.reader import ReaderScreen
+
+    story = make_story(tmp_path / "story", outlets=3, sentences=20, seed=9)
+
+    async def main():
+        app = RetoldApp(paths=[str(story)])
+        async with app.run_test(size=(120, 30)) as pilot:
+            for _ in range(1500):
+                if isinstance(app.screen, ReaderScreen):
+                    break
+                await asyncio.sleep(0.02)
+            await pilot.pause()
+            return app, isinstance(app.screen, ReaderScreen)
+
+    app, opened = asyncio.run(main())
+    assert opened and children and app.alignment is not None
+    assert_same(app.alignment, load_alignment([str(story)]))

@@ -1,0 +1,22 @@
+"""The status line is a pure function of the navigation state and the view modes (issue 18
+item 6): what it shows, and what it drops first when the line is narrow."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from retold.model.pipeline import load_alignment
+from retold.tui.state import ReaderState, ViewModes
+from retold.tui.status_line import status_line
+
+
+def test_status_line_keeps_the_search_count_and_drops_the_least_needed(sample_dir):
+    state = ReaderState.open(load_alignment([str(sample_dir)]), 2)
+    modes = ViewModes(diff=True, filter="unique", search_query="cable", match_count=7, match_index=2)
+    wide = status_line(state, modes, 200, noted=True).plain
+    assert wide.startswith("Meridian Press │ sentence 1/13 │ shared")
+    for part in ("✎ note", "diff", "only unique", "/cable 3/7 matches (n p)", "outlets 1-2/6 (1 folded) <>"):
+        assert part in wide
+    narrow = status_line(state, modes, 60, noted=True).plain
+    assert "/cable 3/7 matches" in narrow and "diff" not in narrow and len(narrow) <= 58
+    assert "sync off" in status_line(replace(state, sync=False), ViewModes(), 100).plain
