@@ -19,7 +19,7 @@ def legend_line() -> Text:
     for status in STATUSES:
         legend.append(f"{status.glyph} {status}", STATUS_STYLE[status])
         legend.append("   ")
-    legend.append(f"{NOTE_MARK} note   {QUOTE_MARK} quote differs elsewhere   {REMOVED_MARK} removed furniture (r)   ? help")
+    legend.append(f"{NOTE_MARK} note   {QUOTE_MARK} quote differs   {REMOVED_MARK} removed furniture (r)   ? help")
     return legend
 
 
@@ -71,11 +71,21 @@ def status_line(
     # that falls off a 100-column screen.
     room = width - 2  # the line's padding
     name = printable(outlet.name)
-    while parts and cell_len(name) + sum(cell_len(text) + 3 for _, text, _ in parts) > room:
-        parts.remove(min(parts, key=lambda part: part[0]))
+
+    def fits(numbers: list[int]) -> bool:
+        return cell_len(name) + sum(cell_len(parts[n][1]) + 3 for n in numbers) <= room
+
+    shown = list(range(len(parts)))
+    while shown and not fits(shown):
+        shown.remove(min(shown, key=lambda n: parts[n][0]))
+    # A long part dropped late (a quote's line) may leave room for a short one dropped before it
+    # (the note mark): those come back, the most needed first, each in its place.
+    for n in sorted(set(range(len(parts))) - set(shown), key=lambda n: -parts[n][0]):
+        if fits(shown + [n]):
+            shown = sorted(shown + [n])
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(name, "bold")
-    for _, part, style in parts:
+    for _, part, style in (parts[n] for n in shown):
         text.append(" │ ")
         text.append(part, style)
     return text
