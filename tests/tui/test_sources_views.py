@@ -91,3 +91,23 @@ def test_outlet_names_and_quotes_reach_the_views_only_as_visible_symbols(tmp_pat
     shown = "\n".join(sources + quotes) + detail
     assert "\x1b" not in shown and "\x07" not in shown
     assert "␛" in shown
+
+
+def test_the_quotes_detail_lists_outlets_in_the_numbers_order_of_the_row():
+    """The reader orders the panes (and the overview numbers outlets) by their differences, not by
+    story.toml: the wordings under a quote follow those numbers, as its row's outlet column does."""
+    async def script(pilot, reader):
+        await pilot.press("o", "5")
+        view = pilot.app.screen.query_one("#quotes-list", LineList)
+        row = next(n for n, r in enumerate(_plain(view)) if "wording changed" in r)
+        await pilot.press(*["j"] * row)
+        await pilot.pause()
+        detail = str(pilot.app.screen.query_one("#quotes-detail").render())
+        return _plain(view)[row], detail
+
+    app = make_app([SELKE])
+    sources_of(app.alignment)  # as the loading thread does: computed in story.toml's order, then reordered
+    row, detail = drive(app, script, size=(100, 30))
+    numbers = [int(line.split()[0]) for line in detail.splitlines() if line.strip()]
+    carrying = [int(cell) for cell in row[22:].split("  ")[0].split() if cell.isdigit()]
+    assert numbers == sorted(numbers) == carrying and len(numbers) >= 3

@@ -30,3 +30,4 @@ def test_a_long_quote_line_that_does_not_fit_leaves_the_note_mark_shown(sample_d
     line = status_line(state, ViewModes(), 100, noted=True, quote=quote).plain
     assert "✎ note" in line and quote not in line and len(line) <= 98
     assert quote in status_line(state, ViewModes(), 300, noted=True, quote=quote).plain
+

@@ -280,7 +280,9 @@ class QuotesView(Vertical):
         width = max(10, (panel.size.width or self.size.width or 100) - 2)
         if 0 <= number < len(self.groups):
             group = self.groups[number]
-            shown_members = group.members if len(group.members) <= DETAIL_HEIGHT else group.members[:DETAIL_HEIGHT - 1]
+            # In the outlets' numbers' order (the reader's order, as in the row's outlet column).
+            members = sorted(group.members, key=lambda m: self.number[m.quote.outlet])
+            shown_members = members if len(members) <= DETAIL_HEIGHT else members[:DETAIL_HEIGHT - 1]
             for member in shown_members:
                 quote = member.quote
                 outlet = self.alignment.outlet(quote.outlet)
