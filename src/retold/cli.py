@@ -140,12 +140,17 @@ def _parser() -> argparse.ArgumentParser:
     align_p.add_argument("paths", nargs="*", metavar="PATH", help=PATH_HELP)
     align_p.add_argument(
         "--format", choices=["text", "json", "html", "csv"], default="text",
-        help="text: a report for people (default); json: the alignment, schema retold.alignment/3; "
+        help="text: a report for people (default); json: the alignment (schema retold.alignment/3) with credits, "
+        "provenance and quotes; "
         "html: one self-contained page to share; csv: one row per statement",
     )
     align_p.add_argument(
         "--color", choices=["auto", "always", "never"], default="auto",
         help="colour the text report: auto (default) when writing to a terminal without NO_COLOR set",
+    )
+    align_p.add_argument(
+        "--table", choices=["statements", "quotes"], default="statements",
+        help="with --format csv: one row per statement (default) or per quote as each outlet prints it",
     )
     align_p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     align_p.add_argument("--no-semantic", action="store_true", help=NO_SEMANTIC_HELP)
@@ -309,6 +314,8 @@ def _align(args) -> int:
     from retold.model.pipeline import cyclic_gc_paused, load_alignment
     from retold.model.story import InputError
 
+    if args.table != "statements" and args.format != "csv":
+        return _fail(f"--table {args.table} needs --format csv")
     paths = args.paths
     if not paths:  # as `retold` alone opens it: the sample story, said so
         from retold.sample import sample_story_path
@@ -324,7 +331,11 @@ def _align(args) -> int:
         return _fail(str(exc))
     finally:
         bar.end()
-    if args.format == "json":
+    if args.format == "csv" and args.table == "quotes":
+        from retold.model.share_sources import to_quotes_csv
+
+        out = to_quotes_csv(alignment)
+    elif args.format == "json":
         with cyclic_gc_paused():  # a big story's JSON is millions of small objects, none in a cycle
             out = to_json(alignment)
         # Same JSON value; C1 controls, bidi overrides and lone surrogates as \u escapes.

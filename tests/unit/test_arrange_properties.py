@@ -144,3 +144,17 @@ def test_compact_dates():
     assert compact_date("2026-03-03") == "3 Mar 2026"
     assert compact_date(None) == ""
     assert compact_date("spring") == "spring"
+
+
+def test_the_readers_order_keeps_the_sources_computed_in_the_loading_thread(sample_dir):
+    """The reader reorders the outlets (a new Alignment value); credits, provenance and quotes name
+    outlets by id, so the value computed while loading is carried over, never computed again."""
+    from retold.model.pipeline import load_alignment
+    from retold.model.sources import quote_marks_for, sources_of
+
+    alignment = load_alignment([str(sample_dir)])
+    sources = sources_of(alignment)
+    state = ReaderState.open(alignment, 2)
+    assert [o.id for o in state.alignment.outlets] != [o.id for o in alignment.outlets]  # reordered
+    assert sources_of(state.alignment) is sources
+    assert quote_marks_for(state.alignment) == quote_marks_for(alignment)

@@ -20,3 +20,14 @@ def test_status_line_keeps_the_search_count_and_drops_the_least_needed(sample_di
     narrow = status_line(state, modes, 60, noted=True).plain
     assert "/cable 3/7 matches" in narrow and "diff" not in narrow and len(narrow) <= 58
     assert "sync off" in status_line(replace(state, sync=False), ViewModes(), 100).plain
+
+
+def test_a_long_quote_line_that_does_not_fit_leaves_the_note_mark_shown(sample_dir):
+    """The quote part (issue 20) is long: when it has to go, the shorter parts dropped before it
+    come back where they fit, so a note on the sentence is still said at 100 columns."""
+    state = ReaderState.open(load_alignment([str(sample_dir)]), 2)
+    quote = "quote differs in " + ", ".join(o.name for o in state.alignment.outlets)
+    line = status_line(state, ViewModes(), 100, noted=True, quote=quote).plain
+    assert "✎ note" in line and quote not in line and len(line) <= 98
+    assert quote in status_line(state, ViewModes(), 300, noted=True, quote=quote).plain
+

@@ -19,6 +19,10 @@ SCHEMA = "retold.alignment/3"
 
 
 def to_dict(alignment: Alignment) -> dict:
+    # Imported here: the text report needs none of it (nor rapidfuzz, which the sources compare words with).
+    from retold.model.sources import credit_dict, provenance_dict, quotes_list, sources_of
+
+    sources = sources_of(alignment)
     return {
         "schema": SCHEMA,
         "story": {"title": alignment.story_title, "key": alignment.story_key},
@@ -49,6 +53,7 @@ def to_dict(alignment: Alignment) -> dict:
                     for s in outlet.sentences
                 ],
                 "removed": [{"text": r.text, "reason": r.reason, "start": r.start, "end": r.end} for r in outlet.removed],
+                "credits": [credit_dict(c) for c in sources.credits(outlet.id)],
             }
             for outlet in alignment.outlets
         ],
@@ -60,6 +65,8 @@ def to_dict(alignment: Alignment) -> dict:
             for g in alignment.groups
         ],
         "overlap": alignment.overlap(),
+        "provenance": provenance_dict(sources.provenance),
+        "quotes": quotes_list(sources.quotes),
     }
 
 

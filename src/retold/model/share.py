@@ -22,13 +22,12 @@ apostrophe, so a spreadsheet shows it as text instead of running it as a formula
 from __future__ import annotations
 
 import csv
-import html
 import io
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from retold.model.safe import printable
+from retold.model.share_escape import csv_text as _csv_text, html_marked as _marked, html_text as _e
 from retold.model.story import GLYPHS, STATUSES, Alignment, Status
 from retold.model.worddiff import word_diff
 
@@ -132,10 +131,6 @@ td.empty { background: #fafafa; }
 """
 
 
-def _e(text: str | None) -> str:
-    return html.escape(printable(text or ""), quote=True)
-
-
 def _link(url: str | None) -> str:
     if not url:
         return ""
@@ -143,19 +138,6 @@ def _link(url: str | None) -> str:
     if safe.lower().startswith(("http://", "https://")) and not any(c.isspace() for c in safe):
         return f'<a href="{_e(safe)}" rel="noopener noreferrer nofollow">{_e(safe)}</a>'
     return _e(url)  # any other scheme (javascript:, data:, ...) stays text
-
-
-def _marked(text: str, spans: list[tuple[int, int]]) -> str:
-    out, at = [], 0
-    for start, end in spans:
-        start, end = max(start, at), min(end, len(text))
-        if end <= start:
-            continue
-        out.append(_e(text[at:start]))
-        out.append(f"<mark>{_e(text[start:end])}</mark>")
-        at = end
-    out.append(_e(text[at:]))
-    return "".join(out)
 
 
 def _cell(alignment: Alignment, row: Row, outlet_id: str) -> str:
@@ -279,6 +261,9 @@ def to_html(alignment: Alignment, notes: list[SharedNote] | None = None) -> str:
         cells = "".join("<td>—</td>" if b.id == a.id else f"<td>{table[a.id][b.id]:.0%}</td>" for b in outlets)
         out.append(f"<tr><th>{_e(a.name)}</th>{cells}</tr>")
     out.append("</tbody></table>")
+    from retold.model.share_sources import sources_html  # it uses this module's escaping
+
+    out += sources_html(alignment)
     out.append("<h2>Side by side</h2>")
     out.append('<table class="collation"><thead><tr><th class="no">#</th>' + "".join(f"<th>{_e(o.name)}</th>" for o in outlets) + "</tr></thead><tbody>")
     for number, row in enumerate(collation_rows(alignment), 1):
@@ -290,14 +275,6 @@ def to_html(alignment: Alignment, notes: list[SharedNote] | None = None) -> str:
 
 
 # ---------------------------------------------------------------- CSV
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_text(text: str) -> str:
-    text = printable(text)
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
 
 def csv_header(alignment: Alignment) -> list[str]:
     header = ["row", "group"]

@@ -94,6 +94,7 @@ class RetoldApp(App[None]):
         """Runs in the loading thread: the whole pipeline, then the overview's summary.
         Talks to the app only through post_message (thread-safe, never blocks)."""
         from retold.model.offload import load_alignment_aside
+        from retold.model.sources import sources_of
         from retold.model.summary import summarize
 
         def progress(stage: str, done: int, total: int) -> None:
@@ -109,6 +110,7 @@ class RetoldApp(App[None]):
             alignment = loader(self.paths, notice, progress)
             progress("summarizing", 0, 1)
             summarize(alignment)  # cached on the alignment: the overview then opens at once
+            sources_of(alignment)  # credits, provenance and quotes: cached too (Sources, Quotes, the gutter)
         except LoadCancelled:
             return
         except Exception as exc:  # InputError, or a bug: either way one line, never a traceback screen

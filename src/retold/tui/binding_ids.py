@@ -19,8 +19,9 @@ from retold.tui.widgets.rows_view import RowsView
 from retold.tui.screens.reader import ReaderScreen
 from retold.tui.widgets.outlet_pane import OutletPane
 from retold.tui.widgets.search_bar import SearchBar
+from retold.tui.widgets.sources_views import LineList
 
-OWNERS = (ReaderScreen, OutletPane, SearchBar, OverviewScreen, CoverageMap, RowsView, OutletInfo, HelpScreen, NotesList, NoteEditor, Confirm)
+OWNERS = (ReaderScreen, OutletPane, SearchBar, OverviewScreen, CoverageMap, RowsView, OutletInfo, HelpScreen, NotesList, NoteEditor, Confirm, LineList)
 
 
 def all_binding_ids() -> set[str]:
@@ -36,7 +37,7 @@ def binding_scopes() -> dict[str, list[Binding]]:
     """The bindings active together, by where: a screen with the widgets on it. One key may
     mean different things on different screens, never two things on one."""
     owners = {
-        "the reader": (ReaderScreen, OutletPane), "the overview": (OverviewScreen, CoverageMap, RowsView),
+        "the reader": (ReaderScreen, OutletPane), "the overview": (OverviewScreen, CoverageMap, RowsView, LineList),
         "the search bar": (SearchBar,), "outlet info": (OutletInfo,), "help": (HelpScreen,),
         "the notes list": (NotesList,), "the note editor": (NoteEditor,), "the confirmation": (Confirm,),
     }

@@ -317,7 +317,12 @@ def arranged(alignment: Alignment, arrangement: Arrangement) -> Alignment:
     """The alignment with its outlets in the arrangement's order (groups refer to outlets by
     id, so nothing else changes)."""
     by_id = {o.id: o for o in alignment.outlets}
-    return replace(alignment, outlets=tuple(by_id[i] for i in arrangement.order))
+    ordered = replace(alignment, outlets=tuple(by_id[i] for i in arrangement.order))
+    # Credits, provenance and quotes name outlets by id, so the new order keeps them: computed
+    # once in the loading thread (retold.model.sources), never again on the reader's thread.
+    if "sources" in alignment._cache:
+        ordered._cache["sources"] = alignment._cache["sources"]
+    return ordered
 
 
 @dataclass(frozen=True)

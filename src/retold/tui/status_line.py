@@ -8,7 +8,7 @@ from rich.text import Text
 from retold.model.safe import printable
 from retold.model.story import STATUSES, Status
 from retold.tui.state import ReaderState, ViewModes
-from retold.tui.widgets.outlet_pane import NOTE_MARK, REMOVED_MARK
+from retold.tui.widgets.outlet_pane import NOTE_MARK, QUOTE_MARK, REMOVED_MARK
 
 STATUS_STYLE = {Status.SHARED: "", Status.ALTERED: "italic", Status.UNIQUE: "bold"}
 
@@ -19,16 +19,18 @@ def legend_line() -> Text:
     for status in STATUSES:
         legend.append(f"{status.glyph} {status}", STATUS_STYLE[status])
         legend.append("   ")
-    legend.append(f"{NOTE_MARK} note   {REMOVED_MARK} removed furniture (r)   ? help")
+    legend.append(f"{NOTE_MARK} note   {QUOTE_MARK} quote differs   {REMOVED_MARK} removed furniture (r)   ? help")
     return legend
 
 
 def status_line(
-    state: ReaderState, modes: ViewModes, width: int, *, noted: bool = False, notes_problem: str | None = None
+    state: ReaderState, modes: ViewModes, width: int, *, noted: bool = False, notes_problem: str | None = None,
+    quote: str | None = None,
 ) -> Text:
     """The focused outlet's name, then what the reader needs most, as many parts as fit in
     `width` cells (the least needed dropped first; the name is cut last, by the ellipsis).
-    `noted`: the cursor sentence has a note."""
+    `noted`: the cursor sentence has a note; `quote`: how its quote differs in another outlet
+    (the model's quote marks, `retold.model.sources.quote_marks_for`; it names outlets)."""
     alignment = state.alignment
     outlet = alignment.outlets[state.focused]
     parts: list[tuple[int, str, str]] = []  # (weight, text, style), in the order shown
@@ -41,6 +43,8 @@ def status_line(
         parts.append((30, f"in {found} of {others} others", ""))
         if noted:
             parts.append((45, f"{NOTE_MARK} note", "bold"))
+        if quote:
+            parts.append((60, f"{QUOTE_MARK} {printable(quote)}", "italic"))
     else:
         parts.append((80, "no sentences", ""))
     total = len(alignment.outlets)
@@ -67,11 +71,21 @@ def status_line(
     # that falls off a 100-column screen.
     room = width - 2  # the line's padding
     name = printable(outlet.name)
-    while parts and cell_len(name) + sum(cell_len(text) + 3 for _, text, _ in parts) > room:
-        parts.remove(min(parts, key=lambda part: part[0]))
+
+    def fits(numbers: list[int]) -> bool:
+        return cell_len(name) + sum(cell_len(parts[n][1]) + 3 for n in numbers) <= room
+
+    shown = list(range(len(parts)))
+    while shown and not fits(shown):
+        shown.remove(min(shown, key=lambda n: parts[n][0]))
+    # A long part dropped late (a quote's line) may leave room for a short one dropped before it
+    # (the note mark): those come back, the most needed first, each in its place.
+    for n in sorted(set(range(len(parts))) - set(shown), key=lambda n: -parts[n][0]):
+        if fits(shown + [n]):
+            shown = sorted(shown + [n])
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(name, "bold")
-    for _, part, style in parts:
+    for _, part, style in (parts[n] for n in shown):
         text.append(" │ ")
         text.append(part, style)
     return text

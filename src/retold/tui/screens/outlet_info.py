@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from retold.model.safe import printable
-from retold.model.story import GLYPHS, Outlet
+from retold.model.story import GLYPHS, Alignment, Outlet
 
 
 def byline(outlet: Outlet) -> str | None:
@@ -21,7 +21,32 @@ def byline(outlet: Outlet) -> str | None:
     return next((removed.text for removed in outlet.removed if removed.reason == "byline"), None)
 
 
-def info_rows(outlet: Outlet) -> list[tuple[str, str]]:
+def source_info(alignment: Alignment | None, outlet: Outlet) -> list[tuple[str, str]]:
+    """The outlet's credits and where it likely took its text from (the model's provenance)."""
+    if alignment is None or all(o.id != outlet.id for o in alignment.outlets):
+        return []
+    from retold.model.sources import sources_of
+
+    from retold.model.published import outlet_published
+
+    sources = sources_of(alignment)
+    credits = sources.credits(outlet.id)
+    published = outlet_published(outlet)
+    rows = [
+        ("in UTC", published.describe() + (f", read from “{published.text}”" if published.exact else "") if published else "unknown"),
+        ("credits", "\n".join(f"{c.describe()}: “{c.text}”" for c in credits) or "(none found)"),
+    ]
+    names = sources.provenance.names()
+    edges = sources.provenance.edges_into(outlet.id)
+    taken = [f"{e.confidence} from {names[e.source]}: " + "; ".join(ev.detail for ev in e.evidence) for e in edges]
+    given = [f"{names[e.target]} {e.confidence} from it" for e in sources.provenance.edges if e.source == outlet.id]
+    rows.append(("text from", "\n".join(taken) or "no claim: no credit or kept dateline, or no known order"))
+    if given:
+        rows.append(("taken by", "\n".join(given)))
+    return rows
+
+
+def info_rows(outlet: Outlet, alignment: Alignment | None = None) -> list[tuple[str, str]]:
     """(label, value) pairs of the panel, plain strings (made printable when drawn)."""
     meta = outlet.meta
     counts = outlet.counts()
@@ -44,7 +69,7 @@ def info_rows(outlet: Outlet) -> list[tuple[str, str]]:
         ("byline", byline(outlet) or "(none found)"),
         ("sentences", f"{total}: " + ", ".join(f"{GLYPHS[s]} {counts[s]} {s}" for s in ("shared", "altered", "unique"))),
         ("removed", removed + " — r shows them in the pane"),
-    ]
+    ] + source_info(alignment, outlet)
 
 
 class OutletInfo(ModalScreen[None]):
@@ -58,8 +83,8 @@ class OutletInfo(ModalScreen[None]):
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column(overflow="fold")
-        for label, value in info_rows(self.outlet):
-            table.add_row(Text(label), Text(printable(value)))
+        for label, value in info_rows(self.outlet, getattr(self.app, "alignment", None)):
+            table.add_row(Text(label), Text("\n".join(printable(line) for line in value.split("\n"))))
         with VerticalScroll():
             yield Static(table, id="outlet-info")
             yield Static(Text("escape closes"), classes="hint")

@@ -2,7 +2,8 @@
 
 Three views of one StorySummary (computed in the core, `retold.model.summary`):
 the coverage map (one row per statement, one column per outlet), the outlet × outlet
-overlap matrix, and the outlets with their counts, dates and headlines. Enter on a
+overlap matrix, and the outlets with their counts, dates and headlines; two of the story's
+sources (`retold.model.sources`, widgets/sources_views.py): who took whose text, and quotes. Enter on a
 cell of the map dismisses the screen with (outlet id, sentence index) to jump to.
 
 The map is one Line API widget: rows are drawn when they are on screen, never a widget
@@ -26,9 +27,10 @@ from retold.model.summary import summarize
 from retold.tui.widgets.coverage_map import ABSENT, CoverageMap, outlet_label
 from retold.tui.widgets.key_bar import KeyBar
 from retold.tui.widgets.rows_view import RowsView, _cell
+from retold.tui.widgets.sources_views import JumpTo, QuotesView, SourcesView
 from retold.tui.widgets.text_line import TextLine
 
-VIEWS = {"coverage": "1 Coverage map", "overlap": "2 Overlap", "outlets": "3 Outlets"}
+VIEWS = {"coverage": "1 Coverage map", "overlap": "2 Overlap", "outlets": "3 Outlets", "sources": "4 Sources", "quotes": "5 Quotes"}
 NAME_WIDTH = 22
 
 
@@ -40,6 +42,8 @@ class OverviewScreen(Screen[tuple[str, int] | None]):
         Binding("1", "show_view('coverage')", "Coverage", id="overview_coverage", tooltip="the coverage map: statements × outlets"),
         Binding("2", "show_view('overlap')", "Overlap", id="overview_overlap", tooltip="the overlap matrix: how much of each outlet another has"),
         Binding("3", "show_view('outlets')", "Outlets", id="overview_outlets", tooltip="the outlets: counts, dates, headlines"),
+        Binding("4", "show_view('sources')", "Sources", id="overview_sources", tooltip="who took whose text, with the evidence"),
+        Binding("5", "show_view('quotes')", "Quotes", id="overview_quotes", tooltip="each quote as every outlet prints it, and who changed it"),
         Binding("question_mark", "help", "Help", id="overview_help", tooltip="the overview's keys"),
     ]
 
@@ -79,6 +83,8 @@ class OverviewScreen(Screen[tuple[str, int] | None]):
             with Vertical(id="outlets"):
                 yield self._outlets_view()
                 yield TextLine(Text("enter opens the outlet in the reader"), classes="hint")
+            yield SourcesView(self.alignment, id="sources")
+            yield QuotesView(self.alignment, id="quotes")
         yield KeyBar(id="keys")
 
     def _views_line(self) -> Text:
@@ -95,7 +101,7 @@ class OverviewScreen(Screen[tuple[str, int] | None]):
         legend.append(f"{GLYPHS['altered']} altered", "italic")
         legend.append("  ")
         legend.append(f"{GLYPHS['unique']} unique", "bold")
-        legend.append(f"  {ABSENT} absent   enter jump · n/p next statement not all carry · 1 2 3 views · o back")
+        legend.append(f"  {ABSENT} absent   enter jump · n/p next statement not all carry · 1–5 views · o back")
         return legend
 
     def _overlap_view(self) -> RowsView:
@@ -189,11 +195,16 @@ class OverviewScreen(Screen[tuple[str, int] | None]):
         if outlet.sentences:
             self.dismiss((outlet.id, 0))
 
+    @on(JumpTo)
+    def _jump(self, event: JumpTo) -> None:
+        self.dismiss((event.outlet_id, event.sentence))
+
     def action_show_view(self, view: str) -> None:
         self.view = view
         self.query_one(ContentSwitcher).current = view
         self.query_one("#overview-views", TextLine).set(self._views_line())
-        target = {"coverage": "#coverage-map", "overlap": "#overlap-table", "outlets": "#outlets-table"}[view]
+        target = {"coverage": "#coverage-map", "overlap": "#overlap-table", "outlets": "#outlets-table",
+                  "sources": "#sources-list", "quotes": "#quotes-list"}[view]
         self.query_one(target).focus()
 
     def action_help(self) -> None:

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from retold.model.search import SearchResult
+from retold.model.sources import quote_marks_for
 from retold.model.story import Alignment
 from retold.notes.service import StoryNotes
 from retold.tui.notes_workflow import NotesWorkflow
@@ -296,7 +297,8 @@ class ReaderScreen(Screen):
         state = self.state
         outlet = self.alignment.outlets[state.focused]
         noted = bool(outlet.sentences) and self.notes is not None and self.notes.on_sentence(outlet.id, state.cursor) is not None
-        self._status.set(status_line(state, self.modes, self.size.width, noted=noted, notes_problem=self.notes_problem))
+        quote = quote_marks_for(self.alignment).get((outlet.id, state.cursor))  # how its quote differs elsewhere
+        self._status.set(status_line(state, self.modes, self.size.width, noted=noted, notes_problem=self.notes_problem, quote=quote))
 
     # ---------------------------------------------------------------- actions
 

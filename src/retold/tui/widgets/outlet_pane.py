@@ -21,6 +21,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from retold.model.sources import quote_marks_for
 from retold.model.safe import printable
 from retold.model.story import GLYPHS, POSSIBLE_GLYPH, Alignment, Outlet, Status
 from retold.model.compare import compare
@@ -30,8 +31,9 @@ from retold.tui.widgets.line_scrollbar import LineScrollBar, line_scrollbar_for
 from retold.tui.text_fit import first_fitting
 
 NOTE_MARK = "✎"
+QUOTE_MARK = "“"  # gutter: this sentence's quote is worded differently in another outlet
 REMOVED_MARK = "┆"  # gutter of a removed furniture row (shown with `r`)
-GUTTER = 3  # status glyph, note mark, space
+GUTTER = 3  # status glyph, note mark (or quote mark), space
 REWRITTEN_TAG = "  ⟲rewritten"  # one word, so it never wraps apart; after a sentence below ~40 % word similarity to its counterpart (d)
 
 
@@ -131,6 +133,7 @@ class OutletPane(ScrollView, can_focus=True):
         "outlet-pane--diff",
         "outlet-pane--removed",
         "outlet-pane--note",
+        "outlet-pane--quote",
         "outlet-pane--match",
         "outlet-pane--match-current",
         "outlet-pane--rewritten",
@@ -166,6 +169,8 @@ class OutletPane(ScrollView, can_focus=True):
         self.matches: dict[int, list[tuple[int, int]]] = {}  # search matches (/): sentence -> spans
         self.current_match: tuple[int, int, int] | None = None
         self.noted: set[int] = set()  # sentence indexes carrying a note
+        # Sentences whose quote another outlet prints differently (the model's quote groups).
+        self.quote_marks: set[int] = {i for (o, i) in quote_marks_for(alignment) if o == outlet.id}
         self.searching = False  # a search is on: n / p are the screen's match keys, not changes
         self._layout: TextLayout | None = None  # at the current width
         self._layouts: dict[int, TextLayout] = {}  # by text width, for the current options
@@ -485,6 +490,8 @@ class OutletPane(ScrollView, can_focus=True):
                 segments.append(Segment(GLYPHS[sentence.status], self._style(f"outlet-pane--{sentence.status}")))
             if row.sentence in self.noted:
                 segments.append(Segment(NOTE_MARK, self._style("outlet-pane--note")))
+            elif row.sentence in self.quote_marks:  # a note wins the column; the status line says both
+                segments.append(Segment(QUOTE_MARK, self._style("outlet-pane--quote")))
             else:
                 segments.append(Segment(" "))
             segments.append(Segment(" "))
