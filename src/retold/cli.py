@@ -56,7 +56,8 @@ files:
             (TOML, optional: [keys] binding_id = "key,key", e.g. overview = "O";
             binding ids are listed by `?` in the reader; set RETOLD_CONFIG_DIR to move it)
 
-story.toml (optional, in the story folder) names the outlets and orders the panes:
+story.toml (optional, in the story folder) names the outlets and orders reports and exports
+(the reader orders its panes by how much each outlet differs):
   [story]     title = "..."
   [[outlet]]  file = "meridian.txt"   (required: the file this entry describes)
               name = "Meridian Press", url = "https://...", published = "2026-03-03T09:14:00Z",

@@ -90,7 +90,7 @@ def run_batch_command(args) -> int:
     for problem in progress.reported:
         print(f"retold: {printable(os.path.join(args.root, problem))}; counted as failed", file=sys.stderr)
     elapsed = time.monotonic() - started
-    print(f"retold: {progress.done} stories aligned in {elapsed:.1f} s ({progress.failed} failed), "
+    print(f"retold: {progress.done - progress.failed} stories aligned, {progress.failed} failed, in {elapsed:.1f} s; "
           f"{progress.skipped} already in {printable(out)}", file=sys.stderr)
     for story, reason in progress.failures:  # each failure once: the lines above said these already
         if not any(problem.startswith(f"{story}: ") for problem in progress.reported):
