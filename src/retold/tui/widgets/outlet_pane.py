@@ -35,6 +35,7 @@ QUOTE_MARK = "“"  # gutter: this sentence's quote is worded differently in ano
 REMOVED_MARK = "┆"  # gutter of a removed furniture row (shown with `r`)
 GUTTER = 3  # status glyph, note mark (or quote mark), space
 REWRITTEN_TAG = "  ⟲rewritten"  # one word, so it never wraps apart; after a sentence below ~40 % word similarity to its counterpart (d)
+TRANSLATED_TAG = "  ⟲translated"  # instead, when `d` compares with a counterpart in another language: no word marks, no "rewritten"
 
 
 class RowKind:
@@ -98,7 +99,7 @@ class TextLayout:
     first_row: list[int]  # per sentence
     row_count: list[int]
     diff_spans: dict[int, list[tuple[int, int]]]  # sentence -> changed character spans (`d`)
-    rewritten: set[int] = field(default_factory=set)  # altered sentences too different for word marks
+    rewritten: dict[int, str] = field(default_factory=dict)  # altered sentence -> its tag (too different for word marks, or translated)
     compared_with: dict[int, str] = field(default_factory=dict)  # sentence -> outlet id `d` compared it with
     _shape: dict[int, PaneLayout] | None = None  # pane height -> the navigation model's view of it
 
@@ -349,7 +350,7 @@ class OutletPane(ScrollView, can_focus=True):
         first_row: list[int] = []
         row_count: list[int] = []
         diff_spans: dict[int, list[tuple[int, int]]] = {}
-        rewritten: set[int] = set()
+        rewritten: dict[int, str] = {}
         compared_with: dict[int, str] = {}
         removed = sorted(self.outlet.removed, key=lambda r: r.start) if self.show_removed else []
         next_removed = 0
@@ -400,9 +401,10 @@ class OutletPane(ScrollView, can_focus=True):
                 comparison = compare(self.alignment, self.outlet.id, sentence.index, self.reference)
                 if comparison is not None:
                     compared_with[sentence.index] = comparison.partner
-                    if comparison.diff.rewritten:  # too different for word marks: say so instead
-                        rewritten.add(sentence.index)
-                        text += REWRITTEN_TAG
+                    if comparison.translated or comparison.diff.rewritten:  # no word marks: say why instead
+                        tag = TRANSLATED_TAG if comparison.translated else REWRITTEN_TAG
+                        rewritten[sentence.index] = tag
+                        text += tag
                     else:
                         diff_spans[sentence.index] = comparison.diff.spans_a
             first_row.append(len(rows))
@@ -517,7 +519,7 @@ class OutletPane(ScrollView, can_focus=True):
         for start, end in (layout.diff_spans.get(row.sentence, []) if layout else []):
             marks.append((start, end, self._style("outlet-pane--diff")))
         if layout is not None and row.sentence in layout.rewritten:
-            marks.append((len(row.source) - len(REWRITTEN_TAG), len(row.source), self._style("outlet-pane--rewritten")))
+            marks.append((len(row.source) - len(layout.rewritten[row.sentence]), len(row.source), self._style("outlet-pane--rewritten")))
         for start, end in self.matches.get(row.sentence, ()):
             current = self.current_match == (row.sentence, start, end)
             marks.append((start, end, self._style("outlet-pane--match-current" if current else "outlet-pane--match")))
