@@ -29,7 +29,7 @@ class TestNotesListFilters:
             scope = notes.query_one("#notes-scope").render()
             await pilot.press("escape")  # back to the list, the list stays filtered
             still_open = pilot.app.screen is notes
-            await pilot.press("slash", *["backspace"] * 5, "escape")
+            await pilot.press("slash", *["backspace"] * 5, "enter")  # back to the list
             outlets = []
             for _ in range(len(notes.outlets) + 1):
                 await pilot.press("o")
@@ -55,3 +55,36 @@ class TestNotesListFilters:
         assert draft.plain.startswith(" DRAFT ") and not saved.plain.startswith(" DRAFT ")
         body_style = [span.style for span in draft.spans if draft.plain[span.start:span.end].strip() == "unfinished idea"]
         assert body_style and "dim" in str(body_style[0])
+
+
+class TestNotesListClosing:
+    """Escape always closes the list: at once from the list or an empty search box, after
+    leaving a search with text first; an empty list offers only what it can do."""
+
+    def test_empty_list_closes_on_escape_at_both_sizes(self, sample_dir):
+        for size in [(100, 30), (160, 45)]:
+            async def script(pilot, reader):
+                await pilot.press("N")
+                notes = pilot.app.screen
+                hint = str(notes.query_one("#notes-hint").render())
+                await pilot.press("escape")
+                await pilot.pause()
+                return isinstance(notes, NotesList), hint, pilot.app.screen is reader
+
+            opened, hint, closed = drive(make_app([sample_dir]), script, size=size)
+            assert opened and closed, size
+            assert "re-attach" not in hint and "e edit" not in hint and "escape close" in hint
+
+    def test_escape_from_search_leaves_then_closes(self, sample_dir):
+        async def script(pilot, reader):
+            await pilot.press("m", *"first", "ctrl+s", "N", "slash", *"fir", "escape")
+            left_search = (pilot.app.screen, pilot.app.screen.focused)
+            await pilot.press("escape")
+            closed_from_list = pilot.app.screen is reader
+            await pilot.press("N", "slash", "escape")  # an empty search box: closes at once
+            closed_from_empty_box = pilot.app.screen is reader
+            return left_search, closed_from_list, closed_from_empty_box
+
+        (screen, focused), closed_from_list, closed_from_empty_box = drive(make_app([sample_dir]), script)
+        assert isinstance(screen, NotesList) and isinstance(focused, OptionList)
+        assert closed_from_list and closed_from_empty_box

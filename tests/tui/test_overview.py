@@ -7,6 +7,7 @@ from retold.tui.widgets.coverage_map import CoverageMap
 from retold.tui.widgets.rows_view import RowsView
 
 from .helpers import drive, make_app
+from .screen_text import screen_text
 
 
 class TestOverview:
@@ -170,3 +171,27 @@ def test_statements_are_cut_between_words_with_an_ellipsis(sample_dir):
             cut += 1
             assert tail.endswith("…") and statement.startswith(tail[:-1]) and statement[len(tail) - 1] == " ", (tail, statement)
     assert cut  # the sample has statements longer than the line
+
+
+class TestOverviewAt100Columns:
+    def test_overlap_legend_shows_whole(self, sample_dir):
+        async def script(pilot, reader):
+            await pilot.press("o", "2")
+            await pilot.pause()
+            return screen_text(pilot.app)
+
+        shown = drive(make_app([sample_dir]), script, size=(100, 30))
+        assert "= near-verbatim, ~ reworded in one or both" in shown
+
+    def test_outlets_view_shows_the_cursor_rows_whole_headline(self, sample_dir):
+        async def script(pilot, reader):
+            await pilot.press("o", "3")
+            await pilot.pause()
+            first = screen_text(pilot.app)
+            await pilot.press("j", "j")
+            await pilot.pause()
+            return first, screen_text(pilot.app), [o.title for o in reader.alignment.outlets]
+
+        first, third, titles = drive(make_app([sample_dir]), script, size=(100, 30))
+        assert all(len(title) > 40 for title in titles[:3])  # longer than the table's headline column
+        assert titles[0] in first and titles[2] in third and titles[2] not in first

@@ -2,9 +2,10 @@
 
 import pytest
 
-from retold.tui.widgets.outlet_pane import OutletPane
+from retold.tui.widgets.outlet_pane import OutletPane, RowKind
 
 from .helpers import drive, make_app
+from .screen_text import screen_text
 
 
 def ids(screen):
@@ -308,3 +309,18 @@ def test_counterparts_stand_level_after_n_on_rowing_worlds(size):
         return off
 
     assert drive(make_app([story]), script, size=size) == []
+
+
+def test_removed_lines_show_their_reason_without_nested_brackets(sample_dir):
+    async def script(pilot, reader):
+        await pilot.press("r")
+        await pilot.pause()
+        number = [o.name for o in reader.alignment.outlets].index("The Evening Courier")
+        rows = reader.pane(number).text_layout().rows
+        return {row.source for row in rows if row.kind == RowKind.REMOVED}, screen_text(pilot.app)
+
+    removed, shown = drive(make_app([sample_dir]), script)
+    # The Evening Courier's page chrome carries reasons with brackets of their own ("page chrome (<header>)").
+    assert "News  (page chrome, <header>)" in removed
+    assert not any("((" in line or "))" in line for line in removed)
+    assert "((" not in shown and "))" not in shown

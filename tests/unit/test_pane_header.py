@@ -3,11 +3,14 @@ outlet name is cut; the name is whole whenever it fits beside the date."""
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from retold.model.story import Outlet, OutletMeta
-from retold.tui.widgets.pane_header import header_line
+from rich.cells import cell_len
+
+from retold.tui.state import compact_date
+from retold.tui.widgets.pane_header import badge_text, header_line
 
 DATES = ["2026-03-03T16:05:00+01:00", "2026-10-14", None]
 
@@ -27,3 +30,44 @@ def test_the_date_is_cut_only_after_the_name(name, published, language, width):
     if width >= 2 + 2 + 2 + len(date):
         assert date in shown, (shown, width)
     assert "2026-" not in shown  # never the raw ISO form
+
+
+NAMES = st.text(st.characters(categories=["L", "Zs"]), min_size=1, max_size=40).map(str.strip).filter(bool)
+
+
+@given(NAMES, st.sampled_from(DATES), st.sampled_from(["en", None]), st.integers(-30, 30))
+@example("Northgate News Service", "2026-10-14", "en", -3)  # the review's "Northgate News Servi…  =9 ~2 +0"
+def test_language_then_counts_give_way_before_the_name_is_cut(name, published, language, slack):
+    # widths around the one where everything just fits, where the choices are made
+    width = max(1, cell_len(name) + 20 + slack)
+    outlet = Outlet(OutletMeta("x", name, "x.txt", published=published, language=language), "", None, (), ())
+    counts = {"shared": 3, "altered": 12, "unique": 0}
+    line = header_line(outlet, counts, False, width)
+    line.truncate(width, overflow="ellipsis")
+    shown = line.plain
+    counts_shown = "~12" in shown
+    language_shown = language is not None and f"· {language}" in shown
+    if counts_shown or language_shown:
+        assert shown.startswith("  " + name + "  "), (shown, width)  # the name whole before them
+    if language_shown:
+        assert counts_shown  # the language is the first to go
+    full = f"  {name}  =3 ~12 +0" + ("  " + " · ".join(d for d in (compact_date(published), language) if d) if published or language else "")
+    if cell_len(full) <= width:
+        assert shown == full  # everything fits: nothing is dropped
+
+
+COPIES = st.lists(st.tuples(NAMES, st.sampled_from(["5 h later", "2 d later", ""])), min_size=1, max_size=3)
+
+
+@given(COPIES, st.integers(1, 160))
+def test_the_badge_cuts_names_before_delays(copies, width):
+    badge = badge_text(copies, width)
+    needed = cell_len(badge_text([("", delay) for _, delay in copies], 10_000)) + 2 * len(copies)
+    if width >= needed:  # room for every delay and at least a letter of each name
+        assert cell_len(badge) <= width, (badge, width)
+        for _, delay in copies:
+            if delay:
+                assert f": verbatim, {delay}" in badge
+    whole = "; ".join(f"= {n}: verbatim" + (f", {d}" if d else "") for n, d in copies)
+    if cell_len(whole) <= width:
+        assert badge == whole

@@ -32,6 +32,7 @@ Guarantees after every action (property-tested in tests/unit/test_state_properti
 from __future__ import annotations
 
 import datetime
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -214,6 +215,13 @@ def compact_date(published: str | None) -> str:
         return text
     day = f"{moment.day} {MONTHS[moment.month - 1]}"
     return f"{day} {moment.year}" if len(text) <= 10 else f"{day} {moment:%H:%M}"
+
+
+def reason_label(reason: str) -> str:
+    """A removal reason as shown inside brackets: its own bracketed part becomes a comma clause
+    ("headline-like line (no sentence end)" → "headline-like line, no sentence end"), so the
+    reader never shows "((…))"."""
+    return re.sub(r"\s*\(([^()]*)\)", r", \1", reason).replace("(", "").replace(")", "")
 
 
 def _exact_time(outlet: Outlet) -> datetime.datetime | None:

@@ -87,16 +87,31 @@ class NotesList(ModalScreen[tuple[str, int] | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(printable(self.title_text), style="bold"))
-            yield Input(placeholder="/ search notes · o one outlet", id="notes-filter")
-            yield Static(self._scope(), id="notes-scope")
-            if self.placed:
+            if self.placed:  # nothing to search in an empty list: no box to trap the keys
+                yield Input(placeholder="/ search notes · o one outlet", id="notes-filter")
+                yield Static(self._scope(), id="notes-scope")
                 yield OptionList(*[self.option_for(p) for p in self.placed], id="notes-options")
             else:
                 yield Static(Text("No notes on this story yet: press m on a sentence to write one."))
-            yield Static(
-                Text(f"enter jump · e edit · x delete · a re-attach to {printable(self.reattach_target)} · / search · o outlet · escape close"),
-                id="notes-hint",
-            )
+            yield Static(Text(self.hint()), id="notes-hint")
+
+    def hint(self) -> str:
+        """The keys that have something to act on in this list, and escape."""
+        keys = []
+        if self.placed:
+            keys += ["enter jump", "e edit", "x delete"]
+        if any(not p.note.on_story for p in self.placed):
+            keys.append(f"a re-attach to {printable(self.reattach_target)}")
+        if self.placed:
+            keys.append("/ search")
+        if self.outlets:
+            keys.append("o outlet")
+        return " · ".join([*keys, "escape close"])
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("act", "find", "next_outlet") and not self.placed:
+            return False  # an empty list has nothing to edit, delete, re-attach, search or narrow
+        return True
 
     def on_mount(self) -> None:
         options = self.query(OptionList)
@@ -121,7 +136,8 @@ class NotesList(ModalScreen[tuple[str, int] | None]):
             option_list.add_options([self.option_for(p) for p in self.shown()])
             if option_list.option_count:
                 option_list.highlighted = 0
-        self.query_one("#notes-scope", Static).update(self._scope())
+        for scope in self.query("#notes-scope"):
+            scope.update(self._scope())
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
@@ -168,7 +184,8 @@ class NotesList(ModalScreen[tuple[str, int] | None]):
         self.app.push_screen(Confirm("Delete this note? It cannot be undone."), answered)
 
     def action_close(self) -> None:
-        if self.focused is not None and self.focused.id == "notes-filter":
-            self.query_one(OptionList).focus() if self.query(OptionList) else None
-            return  # escape in the search field goes back to the list first
+        focused = self.focused
+        if isinstance(focused, Input) and focused.value and self.query(OptionList):
+            self.query_one(OptionList).focus()
+            return  # escape in a search with text goes back to the (filtered) list first; again closes
         self.dismiss(None)

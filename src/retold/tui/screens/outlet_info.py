@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from retold.model.safe import printable
 from retold.model.story import GLYPHS, Alignment, Outlet
+from retold.tui.state import reason_label
 
 
 def byline(outlet: Outlet) -> str | None:
@@ -57,7 +58,7 @@ def info_rows(outlet: Outlet, alignment: Alignment | None = None) -> list[tuple[
         shown = reasons.most_common(4)
         rest = sum(reasons.values()) - sum(n for _reason, n in shown)
         # The four commonest reasons by name; the others counted, so the parts add up.
-        removed += " (" + ", ".join(f"{n} {reason}" for reason, n in shown) + (f", {rest} other" if rest else "") + ")"
+        removed += " (" + "; ".join(f"{n} {reason_label(reason)}" for reason, n in shown) + (f"; {rest} other" if rest else "") + ")"
     return [
         ("outlet", outlet.name),
         ("url", meta.url or "— (add url to story.toml)"),

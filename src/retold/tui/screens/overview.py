@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.containers import Vertical
-from textual.widgets import ContentSwitcher
+from textual.widgets import ContentSwitcher, Static
 
 from retold.model.safe import printable
 from retold.model.story import GLYPHS, Alignment
@@ -32,6 +32,8 @@ from retold.tui.widgets.text_line import TextLine
 
 VIEWS = {"coverage": "1 Coverage map", "overlap": "2 Overlap", "outlets": "3 Outlets", "sources": "4 Sources", "quotes": "5 Quotes"}
 NAME_WIDTH = 22
+# One line at 100 columns (the hint's padding takes 2).
+OVERLAP_LEGEND = "% of the row outlet's sentences the column outlet has: = near-verbatim, ~ reworded in one or both"
 
 
 class OverviewScreen(Screen[tuple[str, int] | None]):
@@ -74,14 +76,13 @@ class OverviewScreen(Screen[tuple[str, int] | None]):
                 yield TextLine(id="map-detail")
                 yield TextLine(self._legend(), classes="hint")
             with Vertical(id="overlap"):
-                yield TextLine(
-                    Text("Share of the row outlet's sentences with a counterpart in the column outlet, in %: "
-                         "= both near-verbatim, ~ reworded on one side or both."),
-                    classes="hint",
-                )
+                yield TextLine(Text(OVERLAP_LEGEND), classes="hint")
                 yield self._overlap_view()
             with Vertical(id="outlets"):
                 yield self._outlets_view()
+                # The table cuts headlines at the screen's edge; the row's whole headline, wrapped,
+                # takes the free lines below it.
+                yield Static(id="outlet-headline")
                 yield TextLine(Text("enter opens the outlet in the reader"), classes="hint")
             yield SourcesView(self.alignment, id="sources")
             yield QuotesView(self.alignment, id="quotes")
@@ -141,6 +142,19 @@ class OverviewScreen(Screen[tuple[str, int] | None]):
             row.append(printable(outlet.title or "(no headline found)"), "italic")
             rows.append(row)
         return RowsView(header, rows, fixed=3 + 2 + NAME_WIDTH + 2, id="outlets-table")
+
+    def on_mount(self) -> None:
+        self.watch(self.query_one("#outlets-table", RowsView), "cursor", self._show_headline)
+
+    def _show_headline(self, row: int) -> None:
+        outlets = self.alignment.outlets
+        if not 0 <= row < len(outlets):
+            return
+        line = Text(f"{outlet_label(row)} ")
+        line.append(printable(outlets[row].name), "bold")
+        line.append(": ")
+        line.append(printable(outlets[row].title or "(no headline found)"), "italic")
+        self.query_one("#outlet-headline", Static).update(line)
 
     def on_screen_resume(self) -> None:
         """Each opening starts at the reader's sentence, in the coverage map."""

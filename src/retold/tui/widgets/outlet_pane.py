@@ -26,7 +26,7 @@ from retold.model.safe import printable
 from retold.model.story import GLYPHS, POSSIBLE_GLYPH, Alignment, Outlet, Status
 from retold.model.compare import compare
 from retold.tui.messages import Navigate, PaneClicked, PaneScrolled
-from retold.tui.state import PaneLayout
+from retold.tui.state import PaneLayout, reason_label
 from retold.tui.widgets.line_scrollbar import LineScrollBar, line_scrollbar_for
 from retold.tui.text_fit import first_fitting
 
@@ -356,7 +356,7 @@ class OutletPane(ScrollView, can_focus=True):
         next_removed = 0
 
         def add_removed(item) -> None:
-            line = printable(f"{item.text}  ({item.reason})")
+            line = printable(f"{item.text}  ({reason_label(item.reason)})")
             rows.extend(Row(None, line, a, b, kind=RowKind.REMOVED) for a, b in wrap_ranges(line, width))
 
         paragraph = None

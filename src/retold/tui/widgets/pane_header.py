@@ -15,10 +15,10 @@ from retold.tui.state import compact_date
 class PaneHeader(Widget):
     """Outlet name, counts and headline. Focus is shown by repainting, never by a layout pass."""
 
-    def __init__(self, outlet: Outlet, badge: str = "") -> None:
+    def __init__(self, outlet: Outlet, copies: list[tuple[str, str]] | None = None) -> None:
         super().__init__()
         self.outlet = outlet
-        self.badge = badge  # the verbatim copies folded under this outlet
+        self.copies = copies or []  # (name, delay) of the verbatim copies folded under this outlet
         self._counts = outlet.counts()
         self.focused = False
         self.note = ""  # "reference", or "vs …" when `d` compares words
@@ -34,32 +34,34 @@ class PaneHeader(Widget):
             self.refresh()
 
     def render(self) -> Text:
-        line = header_line(self.outlet, self._counts, self.focused, max(1, self.content_size.width))
+        width = max(1, self.content_size.width)
+        line = header_line(self.outlet, self._counts, self.focused, width)
         line.append("\n  ")
         if self.note:
             line.append(f"[{printable(self.note)}] ", "bold")
-        if self.badge:
-            line.append(self.badge + "  ", "bold")
+        if self.copies:
+            room = width - 2 - (cell_len(printable(self.note)) + 3 if self.note else 0)
+            badge = badge_text(self.copies, room)
+            line.append(badge, "bold")
+            if cell_len(badge) + 2 + 4 > room:
+                return line  # no room for a useful bit of headline: the line's ellipsis would cut the badge
+            line.append("  ")
         line.append(printable(self.outlet.title or "(no headline found)"), "italic")
         return line
 
 
-NAME_ROOM = 12  # cells of the outlet name kept before the header gives up its counts
-
-
 def header_line(outlet: Outlet, counts: dict[str, int], focused: bool, width: int) -> Text:
     """A pane header's first line: marker, name, counts, compact date and language, fitted to
-    `width`: the language goes first, then the counts; the date is cut only after the name is
-    (the name gets an ellipsis and keeps the cells left over)."""
+    `width` by README's rule: the name comes first, then the date; the language gives way first,
+    then the counts, and only then is the name cut (with an ellipsis), the date still whole."""
     name = printable(outlet.name)
     date = printable(compact_date(outlet.meta.published))
     language = printable(outlet.meta.language or "")
     count_text = " ".join(f"{status.glyph}{counts[status]}" for status in STATUSES)
     both = " · ".join(d for d in (date, language) if d)
     full = cell_len(name)
-    short = min(full, NAME_ROOM)
     # In order of preference: (what follows the name, the cells the name needs at least).
-    choices = [([count_text, both], full), ([count_text, date], full), ([count_text, date], short), (["", date], full), (["", date], 1)]
+    choices = [([count_text, both], full), ([count_text, date], full), (["", date], full), (["", date], 1)]
 
     def used(tail: list[str]) -> int:
         return 2 + sum(cell_len(part) + 2 for part in tail if part)
@@ -78,12 +80,25 @@ def header_line(outlet: Outlet, counts: dict[str, int], focused: bool, width: in
     return line
 
 
-def copy_badge(arrangement, alignment, outlet: Outlet) -> str:
-    """'= The Harbour Ledger: verbatim, 5 h later' for each folded copy of `outlet`."""
+def badge_text(copies: list[tuple[str, str]], width: int) -> str:
+    """The folded copies' badge, '= The Harbour Ledger: verbatim, 5 h later', fitted to `width`
+    cells: a copy's name is cut before its delay is (the delay is the news the badge brings)."""
+    def text(names: list[str]) -> str:
+        return "; ".join(f"= {name}: verbatim" + (f", {delay}" if delay else "") for name, (_, delay) in zip(names, copies))
+
+    names = [name for name, _ in copies]
+    whole = text(names)
+    if cell_len(whole) <= width:
+        return whole
+    fixed = cell_len(text(["" for _ in names]))
+    room = (width - fixed) // max(1, len(names))  # the cells left for each name
+    if room >= 2:
+        return text([name if cell_len(name) <= room else set_cell_size(name, room - 1) + "…" for name in names])
+    return whole  # too narrow for any name: the line's own ellipsis cuts it
+
+
+def copy_badge(arrangement, alignment, outlet: Outlet) -> list[tuple[str, str]]:
+    """(name, delay) of each folded verbatim copy of `outlet`, for `badge_text`."""
     if arrangement is None:
-        return ""
-    parts = []
-    for copy in arrangement.copies_of(outlet.id):
-        name = printable(alignment.outlet(copy.outlet).name)
-        parts.append(f"= {name}: verbatim" + (f", {copy.delay}" if copy.delay else ""))
-    return "; ".join(parts)
+        return []
+    return [(printable(alignment.outlet(copy.outlet).name), copy.delay or "") for copy in arrangement.copies_of(outlet.id)]
