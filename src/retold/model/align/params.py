@@ -75,6 +75,10 @@ PART_DOUBT = 0.25  # ... below this share a part must also improve the bead's ov
 PART_SHARE = 0.1  # in one language, each sentence of a merge finds this share of its weight across
 ORPHAN_GAIN = 0.0  # ... and the bead's plain overlap does not fall
 ORPHAN_SHARE = 0.15  # a left-out sentence joins a neighbouring bead when this share of it is there
+# In one language, each sentence of a merge must be judged, on its own against the other side,
+# at least this likely the same statement (evidence.SAME_STATEMENT): a quote folded into the next
+# sentence's bead by a shared speaker's name scores 0.1-0.4, a real split's parts 0.65 and up.
+PART_EVIDENCE = 0.5
 
 # ---------------------------------------------------------------- the learned lexicon (across languages)
 LEXICON_FROM = 30  # links of a first pass across languages: fewer teach too little

@@ -1,0 +1,68 @@
+"""Each sentence of a merged bead must itself carry the other side's statement (issue 16):
+a quote folded into the bead of the next sentence because both name the speaker is trimmed off
+and left on its own; the parts of a real split stay together. Our own invented story."""
+
+from __future__ import annotations
+
+import pytest
+
+from retold.model.align import align
+from retold.model.story import Outlet, OutletMeta, Sentence
+
+
+def outlet(oid, sentences, language="en"):
+    meta = OutletMeta(id=oid, name=oid, source=f"{oid}.txt", language=language)
+    return Outlet(meta=meta, text="", title=None, removed=(),
+                  sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(sentences)))
+
+
+WIRE = [
+    "The Harrow Valley reservoir lost a fifth of its water in three weeks, the regional water board said on Tuesday.",
+    "Engineers found a crack in the eastern spillway during a routine inspection last month.",
+    "Board chair Lena Osk said nine engineers would visit the spillway next week to measure the damage.",
+    "Farmers downstream have asked the board to release more water for the summer harvest.",
+    "The reservoir supplies drinking water to about 40,000 homes in the valley.",
+    "Repairs could take until the autumn, according to the board's latest report.",
+]
+RETOLD = [
+    "The Harrow Valley reservoir has lost a fifth of its water in just three weeks, the regional water board said Tuesday.",
+    "A routine inspection last month found a crack in the eastern spillway.",
+    None,  # the quote or the first part of a split
+    "Osk said nine engineers would visit the spillway next week to measure the damage.",
+    "Farmers downstream have asked the board to release more water for the summer harvest.",
+    "The reservoir supplies drinking water to some 40,000 homes across the valley.",
+    "Repairs could last until the autumn, the board's latest report says.",
+]
+
+
+def span(alignment, i):
+    return alignment.counterpart_span("b", i, "a")
+
+
+@pytest.mark.parametrize("quote", [
+    '"This is about data, not blame," Osk said.',
+    '"This is about data, not blame," Osk said of the spillway.',
+    '"We need data on the damage, not blame," board chair Lena Osk said.',
+    '"This is about data, not blame," said Osk, whose board will visit next week.',
+])
+def test_a_quote_that_shares_only_its_speaker_is_trimmed_off_the_next_sentences_bead(quote):
+    retold = RETOLD[:2] + [quote] + RETOLD[3:]
+    alignment = align([outlet("a", WIRE), outlet("b", retold)])
+    assert span(alignment, 3) == (2,)  # the engineers pair with the engineers
+    assert span(alignment, 2) == ()  # the quote says something the wire does not
+    assert [span(alignment, i) for i in (0, 1, 4, 5, 6)] == [(0,), (1,), (3,), (4,), (5,)]
+
+
+@pytest.mark.parametrize("whole, parts", [
+    ("Engineers found a crack in the eastern spillway during a routine inspection last month, and the board closed the footpath over the dam.",
+     ["Engineers found a crack in the eastern spillway last month.", "The board has since closed the footpath over the dam."]),
+    ("The reservoir, which supplies drinking water to about 40,000 homes, was built in 1962.",
+     ["The reservoir was built in 1962.", "It supplies drinking water to about 40,000 homes."]),
+    ("Farmers downstream have asked the board to release more water, saying the summer harvest is at risk.",
+     ["Farmers downstream have asked the board to release more water.", "They say the summer harvest is at risk."]),
+])
+def test_the_parts_of_a_real_split_stay_in_one_bead(whole, parts):
+    wire = WIRE[:2] + [whole] + WIRE[3:]
+    retold = RETOLD[:2] + parts + RETOLD[3:]
+    alignment = align([outlet("a", wire), outlet("b", retold)])
+    assert span(alignment, 2) == (2,) and span(alignment, 3) == (2,)
