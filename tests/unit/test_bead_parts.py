@@ -45,11 +45,13 @@ def span(alignment, i):
     '"We need data on the damage, not blame," board chair Lena Osk said.',
     '"This is about data, not blame," said Osk, whose board will visit next week.',
 ])
-def test_a_quote_that_shares_only_its_speaker_is_trimmed_off_the_next_sentences_bead(quote):
-    retold = RETOLD[:2] + [quote] + RETOLD[3:]
+@pytest.mark.parametrize("after", [False, True])
+def test_a_quote_that_shares_only_its_speaker_is_trimmed_off_its_neighbours_bead(quote, after):
+    retold = RETOLD[:2] + ([RETOLD[3], quote] if after else [quote, RETOLD[3]]) + RETOLD[4:]
+    engineers, said = (2, 3) if after else (3, 2)
     alignment = align([outlet("a", WIRE), outlet("b", retold)])
-    assert span(alignment, 3) == (2,)  # the engineers pair with the engineers
-    assert span(alignment, 2) == ()  # the quote says something the wire does not
+    assert span(alignment, engineers) == (2,)  # the engineers pair with the engineers
+    assert span(alignment, said) == ()  # the quote says something the wire does not
     assert [span(alignment, i) for i in (0, 1, 4, 5, 6)] == [(0,), (1,), (3,), (4,), (5,)]
 
 
