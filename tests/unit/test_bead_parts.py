@@ -5,6 +5,8 @@ and left on its own; the parts of a real split stay together. Our own invented s
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from retold.model.align import align
 from retold.model.story import Outlet, OutletMeta, Sentence
@@ -68,3 +70,19 @@ def test_the_parts_of_a_real_split_stay_in_one_bead(whole, parts):
     retold = RETOLD[:2] + parts + RETOLD[3:]
     alignment = align([outlet("a", wire), outlet("b", retold)])
     assert span(alignment, 2) == (2,) and span(alignment, 3) == (2,)
+
+
+_OWN_WORDS = st.sampled_from("data blame trust honest patience calm people answers fear rumours facts truth tomorrow together".split())
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(_OWN_WORDS, min_size=3, max_size=9), st.booleans(), st.sampled_from(["Osk said.", "said Osk.", "board chair Lena Osk said."]))
+def test_a_quote_of_its_own_words_never_rides_on_its_speakers_pair(words, after, attribution):
+    """Whatever the quote says in words of its own, with the speaker named, it does not join the
+    bead of the speaker's sentence beside it, and that sentence keeps its counterpart."""
+    quote = f'"{" ".join(words).capitalize()}," {attribution}'
+    retold = RETOLD[:2] + ([RETOLD[3], quote] if after else [quote, RETOLD[3]]) + RETOLD[4:]
+    engineers, said = (2, 3) if after else (3, 2)
+    alignment = align([outlet("a", WIRE), outlet("b", retold)])
+    assert span(alignment, engineers) == (2,)
+    assert 2 not in span(alignment, said)

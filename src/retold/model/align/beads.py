@@ -132,11 +132,10 @@ def _unjudged_ends(sides: PairSides, rows: Rows, cols: Rows) -> list[tuple[float
         if confidence >= PART_EVIDENCE:
             continue
         rest_confidence = sides.judge.verdict(sides.a, rest[0], sides.b, rest[1]).confidence
-        # The rest must be a sure pair, surer without the part, and the lengths must not say the
-        # bead is whole with it: a translation re-cuts its sentences, and the judge (which reads
-        # one language's words) scores a machine translation's fragments low.
-        if (rest_confidence >= STRONG and rest_confidence > judge.verdict(sides.a, rows, sides.b, cols).confidence
-                and not _lengths_keep(sides, rows, cols, *rest)):
+        # The rest must be a sure pair, and surer without the part: the judge (fitted on one
+        # language's words) scores a machine translation's re-cut fragments low, and their rest
+        # is then neither (Text+Berg's machine-translated French keeps every bead).
+        if rest_confidence >= STRONG and rest_confidence > judge.verdict(sides.a, rows, sides.b, cols).confidence:
             weak.append((confidence, rest))
     return weak
 
