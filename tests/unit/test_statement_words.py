@@ -6,6 +6,8 @@ recur in most sentences, so they are topic words."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from retold.model.align import align
 from retold.model.story import Outlet, OutletMeta, Sentence
@@ -65,3 +67,40 @@ def test_a_lead_with_the_same_actors_and_another_statement_stays_unique(lead):
 def test_a_lead_that_tells_the_accusation_too_still_pairs(lead):
     alignment = story(ACCUSED, lead)
     assert alignment.counterpart_span("b", 0, "a") == (0,)
+
+
+_EXTRA = st.sampled_from("the board farmers reservoir water regional Harrow Valley on Tuesday said of to".split())
+
+
+def _sides(lead_a, lead_b, same_language=True):
+    from retold.model.align import evidence as ev
+    from retold.model.align import feature_weights, sentence_features
+    from retold.model.align.records import PairSides
+    from retold.model.align.scoring import Scorer
+
+    rows = [[lead_a] + WIRE, [lead_b] + RETOLD]
+    features = sentence_features([outlet("a", rows[0]), outlet("b", rows[1])])
+    weights = feature_weights(features)
+    judge = ev.Judge(rows, features, weights)
+    judge.parallel[(0, 1)] = True
+    return PairSides(0, 1, features[0], features[1], Scorer(features, weights), same_language, judge=judge, copies=True)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_EXTRA, max_size=6), st.randoms(use_true_random=False))
+def test_sentences_with_the_same_statement_words_are_never_called_different(extra, rng):
+    """However a sentence's words are reordered and padded with names and topic words, it is
+    never called another statement than the sentence it was made from."""
+    from retold.model.align.statements import different_statement
+
+    words = ACCUSED.rstrip(".").split() + extra
+    rng.shuffle(words)
+    assert not different_statement(_sides(ACCUSED, " ".join(words) + "."), (0,), (0,))
+
+
+def test_across_languages_the_statement_rule_never_speaks():
+    from retold.model.align.statements import different_statement
+
+    warned = "The regional water board warned farmers on Tuesday against pumping water from the Harrow Valley reservoir."
+    assert different_statement(_sides(ACCUSED, warned), (0,), (0,))
+    assert not different_statement(_sides(ACCUSED, warned, same_language=False), (0,), (0,))

@@ -32,7 +32,7 @@ def different_statement(sides: PairSides, rows: tuple[int, ...], cols: tuple[int
     outlets that copy (where an outlet rewords little). In a translation or a retelling in other
     words, a pair its place makes with little shared is the rule, and is left to the place."""
     judge = sides.judge
-    if judge is None or len(rows) != 1 or len(cols) != 1 or not judge.parallel.get((sides.a, sides.b)):
+    if judge is None or not sides.same_language or len(rows) != 1 or len(cols) != 1 or not judge.parallel.get((sides.a, sides.b)):
         return False
     mine = statement_words(sides, sides.a, rows[0])
     theirs = statement_words(sides, sides.b, cols[0])
