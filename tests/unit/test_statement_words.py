@@ -104,3 +104,12 @@ def test_across_languages_the_statement_rule_never_speaks():
     warned = "The regional water board warned farmers on Tuesday against pumping water from the Harrow Valley reservoir."
     assert different_statement(_sides(ACCUSED, warned), (0,), (0,))
     assert not different_statement(_sides(ACCUSED, warned, same_language=False), (0,), (0,))
+
+
+def test_a_number_both_give_is_never_another_statement():
+    """Reworded throughout, but the same number: the statement's own evidence."""
+    from retold.model.align.statements import different_statement
+
+    wire = "The first stage, a 310km pipeline to Millbrook, is due to open in 2027."
+    retold = "The initial phase, a 310-kilometre main reaching Millbrook, should be finished by 2027."
+    assert not different_statement(_sides(wire, retold), (0,), (0,))
