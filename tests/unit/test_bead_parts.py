@@ -42,10 +42,10 @@ def span(alignment, i):
 
 
 @pytest.mark.parametrize("quote", [
-    '"This is about data, not blame," Osk said.',
-    '"This is about data, not blame," Osk said of the spillway.',
-    '"We need data on the damage, not blame," board chair Lena Osk said.',
-    '"This is about data, not blame," said Osk, whose board will visit next week.',
+    '"Facts first, blame later," Osk said.',
+    '"Facts first, blame later," Osk said of the spillway.',
+    '"We need facts on the damage before any blame," board chair Lena Osk said.',
+    '"Facts first, blame later," said Osk, whose board will visit next week.',
 ])
 @pytest.mark.parametrize("after", [False, True])
 def test_a_quote_that_shares_only_its_speaker_is_trimmed_off_its_neighbours_bead(quote, after):

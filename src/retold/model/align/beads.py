@@ -116,7 +116,7 @@ def part_judged(sides: PairSides, rows: Rows, cols: Rows, side: str, n: int) -> 
 def _unjudged_ends(sides: PairSides, rows: Rows, cols: Rows) -> list[tuple[float, tuple[Rows, Rows]]]:
     """The ends that do not, on their own, tell the other side's statement (the judge's verdict
     below PART_EVIDENCE) while the rest of the bead does: a quote folded into the next
-    sentence's bead because both name the speaker ("'This is about data, not blame,' Osk said."
+    sentence's bead because both name the speaker ("'Facts first, blame later,' Osk said."
     beside "Osk said nine engineers would visit ..." against one sentence about the engineers)."""
     fa, fb, judge = sides.fa, sides.fb, sides.judge
     ends = []
