@@ -5,8 +5,9 @@ evidence, and refusing merges whose parts do not share words with the other side
 from __future__ import annotations
 
 from retold.model.align.gaps import length_cost
-from retold.model.align.params import CROSS_TRIM_EVIDENCE, CROSS_TRIM_GAIN, PART_DOUBT, PART_SHARE, TRIM_MARGIN
+from retold.model.align.params import CROSS_TRIM_EVIDENCE, CROSS_TRIM_GAIN, PART_DOUBT, PART_EVIDENCE, PART_SHARE, TRIM_MARGIN
 from retold.model.align.records import Features, PairSides
+from retold.model.story import STRONG
 from retold.model.align.scoring import Scorer
 
 Rows = tuple[int, ...]
@@ -91,6 +92,8 @@ def _weak_ends(sides: PairSides, rows: Rows, cols: Rows) -> list[tuple[float, tu
             weak.append((share, rest))
         elif same_language and not part.feats & other:
             weak.append((0.0, rest))  # a short line ("Music.") with not one word across
+    if not weak and same_language and sides.judge is not None:
+        weak = _unjudged_ends(sides, rows, cols)
     if not weak and same_language:
         # A few shared words by chance ("several"/"severed") do not make a part: drop an end
         # whose words mostly stay unmatched when the rest matches clearly better without it.
@@ -98,6 +101,42 @@ def _weak_ends(sides: PairSides, rows: Rows, cols: Rows) -> list[tuple[float, tu
         weak = [(share, rest) for part, other, rest in ends
                 if len(part.feats) >= 3 and (share := part_share(part, other, scorer)) < PART_DOUBT
                 and bead_dice(sides, *rest) > whole + TRIM_MARGIN]
+    return weak
+
+
+def part_judged(sides: PairSides, rows: Rows, cols: Rows, side: str, n: int) -> float:
+    """The judge's confidence that sentence n (of side "a" or "b") alone tells the statement of
+    the bead's other side."""
+    judge = sides.judge
+    if side == "a":
+        return judge.verdict(sides.a, (n,), sides.b, cols).confidence
+    return judge.verdict(sides.a, rows, sides.b, (n,)).confidence
+
+
+def _unjudged_ends(sides: PairSides, rows: Rows, cols: Rows) -> list[tuple[float, tuple[Rows, Rows]]]:
+    """The ends that do not, on their own, tell the other side's statement (the judge's verdict
+    below PART_EVIDENCE) while the rest of the bead does: a quote folded into the next
+    sentence's bead because both name the speaker ("'Facts first, blame later,' Osk said."
+    beside "Osk said nine engineers would visit ..." against one sentence about the engineers)."""
+    fa, fb, judge = sides.fa, sides.fb, sides.judge
+    ends = []
+    if len(rows) > 1:
+        ends += [("a", rows[0], (rows[1:], cols)), ("a", rows[-1], (rows[:-1], cols))]
+    if len(cols) > 1:
+        ends += [("b", cols[0], (rows, cols[1:])), ("b", cols[-1], (rows, cols[:-1]))]
+    weak = []
+    for side, n, rest in ends:
+        if in_sentence_with(fa if side == "a" else fb, rows if side == "a" else cols, n):
+            continue  # half a sentence is not a statement: judged with its neighbour
+        confidence = part_judged(sides, rows, cols, side, n)
+        if confidence >= PART_EVIDENCE:
+            continue
+        rest_confidence = sides.judge.verdict(sides.a, rest[0], sides.b, rest[1]).confidence
+        # The rest must be a sure pair, and surer without the part: the judge (fitted on one
+        # language's words) scores a machine translation's re-cut fragments low, and their rest
+        # is then neither (Text+Berg's machine-translated French keeps every bead).
+        if rest_confidence >= STRONG and rest_confidence > judge.verdict(sides.a, rows, sides.b, cols).confidence:
+            weak.append((confidence, rest))
     return weak
 
 

@@ -32,8 +32,10 @@ from retold.model.align.params import (
     SHARED_SIMILARITY,
     SKIP_COST,
     SKIP_COST_CROSS_LANGUAGE,
+    STATEMENT_COPIES,
 )
 from retold.model.align.records import Link, PairSides, new_link
+from retold.model.align.statements import different_statement
 
 Scores = dict[tuple[int, int], float]
 
@@ -73,9 +75,14 @@ def _floor(sides: PairSides, chain: list[Anchor], basis: str) -> float:
         # Copies (most confident pairs word for word): a sentence between copies that shares
         # almost no words is the outlet's own. A retelling (few pairs word for word: a
         # paraphrase, a translation) puts its version in the original's place in other words.
-        copied = sum(sides.scorer.words([sides.fa[i]], [sides.fb[j]]) >= SHARED_SIMILARITY for i, j, _s in chain)
-        return FLOOR_PARALLEL if copied >= COPIES * len(chain) else FLOOR_RETOLD
+        return FLOOR_PARALLEL if _copies(sides, chain) else FLOOR_RETOLD
     return FLOOR_CROSS_LANGUAGE if parallel else FLOOR_LOOSE
+
+
+def _copies(sides: PairSides, chain: list[Anchor], share: float = COPIES) -> bool:
+    """At least `share` of the chain's confident pairs are near-verbatim copies."""
+    copied = sum(sides.scorer.words([sides.fa[i]], [sides.fb[j]]) >= SHARED_SIMILARITY for i, j, _s in chain)
+    return copied >= share * len(chain)
 
 
 def _fixed_anchors(chain: list[Anchor], n: int, m: int, parallel: bool) -> list[Anchor]:
@@ -128,6 +135,8 @@ def _add(sides: PairSides, links: list[Link], rows: tuple[int, ...], cols: tuple
     language): there the rules stand, and the confidence says how sure they are."""
     judge = sides.judge
     if judge is not None and sides.same_language:
+        if different_statement(sides, rows, cols):
+            return  # in parallel text the same actors and topic, but nothing else of what they say meets
         if judged and not judge.accept(sides.a, rows, sides.b, cols, links, retold):
             sides.refused.append((rows, cols, score, retold))
             return
@@ -190,6 +199,7 @@ def _pair_pass(sides: PairSides, scores: Scores) -> list[Link]:
     if sides.judge is not None:
         sides.judge.parallel[(sides.a, sides.b)] = parallel
     sides.refused.clear()
+    sides.copies = parallel and same_language and bool(chain) and _copies(sides, chain, STATEMENT_COPIES)
     ratio = (sum(f.length for f in fb) / max(1, sum(f.length for f in fa))) if parallel else 1.0
     links: list[Link] = []
     fixed = _fixed_anchors(chain, len(fa), len(fb), parallel)

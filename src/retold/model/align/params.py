@@ -75,6 +75,21 @@ PART_DOUBT = 0.25  # ... below this share a part must also improve the bead's ov
 PART_SHARE = 0.1  # in one language, each sentence of a merge finds this share of its weight across
 ORPHAN_GAIN = 0.0  # ... and the bead's plain overlap does not fall
 ORPHAN_SHARE = 0.15  # a left-out sentence joins a neighbouring bead when this share of it is there
+# In one language, each sentence of a merge must be judged, on its own against the other side,
+# at least this likely the same statement (evidence.SAME_STATEMENT): a quote folded into the next
+# sentence's bead by a shared speaker's name scores 0.1-0.4, a real split's parts 0.65 and up.
+PART_EVIDENCE = 0.5
+# In parallel text of one language, a pair its place makes is refused when the words each side
+# says beyond names and topic words (STATEMENT_TOPIC: weighed at most this share of their weight
+# by the story's judge) — at least STATEMENT_LEAST of them on each side — meet in less than
+# STATEMENT_SHARE of the smaller side's weight.
+STATEMENT_TOPIC = 0.5
+STATEMENT_LEAST = 3
+STATEMENT_SHARE = 0.35
+# ... only where the outlet copies some of its sentences near-verbatim (this share of the
+# confident pairs): a rewrite of the same copy. A translation (a machine's or a person's) copies
+# none and rewords every sentence (Text+Berg's machine-translated French: 0.04).
+STATEMENT_COPIES = 0.2
 
 # ---------------------------------------------------------------- the learned lexicon (across languages)
 LEXICON_FROM = 30  # links of a first pass across languages: fewer teach too little

@@ -113,6 +113,9 @@ class PairSides:
     # the pairs it refused, for a second look once their neighbours are confirmed.
     judge: Judge | None = None
     refused: list[tuple[tuple[int, ...], tuple[int, ...], float, bool]] = field(default_factory=list)
+    # Parallel text in one language that copies some of its sentences near-verbatim (a rewrite
+    # of the same copy, not a translation): set by the pair's pass.
+    copies: bool = False
 
     @cached_property
     def length_ratio(self) -> float:

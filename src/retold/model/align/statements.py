@@ -1,0 +1,50 @@
+"""Phase 5c': in parallel text of one language, a pair its place makes may still tell another
+statement about the same actors ("Farmers accused the board of hiding damage to the reservoir"
+beside "The board warned farmers against pumping from the reservoir"): both name the same
+actors and topic, and nothing else of what they say meets. Cheap to see: the words each says
+beyond the story's names and topic words (its statement words: the verbs, objects, numbers)
+have none in common.
+"""
+
+from __future__ import annotations
+
+from retold.model.align.evidence import SAME_STATEMENT
+from retold.model.align.params import STATEMENT_LEAST, STATEMENT_SHARE, STATEMENT_TOPIC
+from retold.model.align.records import PairSides
+
+
+def statement_words(sides: PairSides, outlet: int, index: int) -> frozenset[str]:
+    """A sentence's features less its named actors and the story's topic words (those the judge
+    weighs at most STATEMENT_TOPIC of their weight, for the share of the story's sentences
+    that carry them)."""
+    judge, scorer = sides.judge, sides.scorer
+    clues = judge.clues_of(outlet, index)
+    named = set(clues.names) | {clues.opener}
+    own = judge.features[outlet][index].feats
+    return frozenset(f for f in own if f not in named and judge.weights.get(f, 0.0) > STATEMENT_TOPIC * scorer.weights.get(f, 0.0))
+
+
+def different_statement(sides: PairSides, rows: tuple[int, ...], cols: tuple[int, ...]) -> bool:
+    """True for a one-to-one pair in parallel text of one language whose statement words (at
+    least STATEMENT_LEAST on each side) meet in less than STATEMENT_SHARE of the smaller side's
+    weight ("regional" of "the regional water board" may be all they share) — where the pair's
+    other words (names, topic) would make it look like one statement to the judge, or between
+    outlets that copy (where an outlet rewords little). In a translation or a retelling in other
+    words, a pair its place makes with little shared is the rule, and is left to the place."""
+    judge = sides.judge
+    if judge is None or not sides.same_language or len(rows) != 1 or len(cols) != 1 or not judge.parallel.get((sides.a, sides.b)):
+        return False
+    if judge.clues_of(sides.a, rows[0]).numbers & judge.clues_of(sides.b, cols[0]).numbers:
+        return False  # a number both give is the statement's own evidence ("a 310km link … in 2027" / "a 310-kilometre connection … in 2027")
+    mine = statement_words(sides, sides.a, rows[0])
+    theirs = statement_words(sides, sides.b, cols[0])
+    if len(mine) < STATEMENT_LEAST or len(theirs) < STATEMENT_LEAST:
+        return False
+    weights = judge.weights
+
+    def mass(feats: frozenset[str]) -> float:
+        return sum(weights.get(f, 0.0) for f in feats)
+
+    if mass(mine & theirs) >= STATEMENT_SHARE * min(mass(mine), mass(theirs)):
+        return False
+    return sides.copies or judge.verdict(sides.a, rows, sides.b, cols).confidence >= SAME_STATEMENT

@@ -1,0 +1,115 @@
+"""In parallel retellings of one language, a pair made by position whose words beyond the
+story's names and topic words do not meet is another statement about the same actors (issue 16,
+the lead problem). Our own invented three-outlet story: the reservoir, the board and the farmers
+recur in most sentences, so they are topic words."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from retold.model.align import align
+from retold.model.story import Outlet, OutletMeta, Sentence
+
+
+def outlet(oid, sentences, language="en"):
+    meta = OutletMeta(id=oid, name=oid, source=f"{oid}.txt", language=language)
+    return Outlet(meta=meta, text="", title=None, removed=(),
+                  sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(sentences)))
+
+
+WIRE = [
+    "The Harrow Valley reservoir has lost a fifth of its water in three weeks, the regional water board said.",
+    "Farmers say the reservoir board knew of a crack in the spillway since last month.",
+    "Board chair Lena Osk said nine engineers would inspect the reservoir spillway next week.",
+    "Farmers downstream want the board to release more reservoir water for the summer harvest.",
+    "The reservoir supplies drinking water to about 40,000 homes, the board says.",
+    "Repairs to the reservoir could take until the autumn, according to the board's latest report.",
+    "Farmers plan to march on the board's offices in Millbrook on Saturday.",
+]
+RETOLD = [
+    "The Harrow Valley reservoir has lost a fifth of its water in just three weeks, the regional water board said.",
+    "According to farmers, the reservoir board has known of a crack in the spillway since last month.",
+    "Nine engineers will inspect the reservoir spillway next week, board chair Lena Osk said.",
+    "Farmers downstream want the board to let more reservoir water out for the summer harvest.",
+    "The reservoir supplies drinking water to some 40,000 homes, according to the board.",
+    "Repairs to the reservoir may last until the autumn, the board's latest report says.",
+    "Farmers plan a march on the board's offices in Millbrook on Saturday.",
+]
+THIRD = [
+    "A fifth of the water in the Harrow Valley reservoir has drained away in three weeks.",
+    "Farmers claim the board knew of the spillway crack a month ago.",
+    "Lena Osk, the board chair, said engineers would inspect the reservoir next week.",
+    "Repairs to the reservoir may run into the autumn.",
+]
+ACCUSED = "Farmers accused the regional water board on Tuesday of hiding damage to the Harrow Valley reservoir."
+
+
+def story(wire_lead, retold_lead, third_lead=ACCUSED):
+    return align([outlet("a", [wire_lead] + WIRE), outlet("b", [retold_lead] + RETOLD), outlet("c", [third_lead] + THIRD)])
+
+
+@pytest.mark.parametrize("lead", [
+    "The regional water board warned farmers on Tuesday against pumping water from the Harrow Valley reservoir.",
+    "The regional water board told farmers on Tuesday that the Harrow Valley reservoir would stay open.",
+])
+def test_a_lead_with_the_same_actors_and_another_statement_stays_unique(lead):
+    alignment = story(ACCUSED, lead)
+    assert alignment.counterpart_span("b", 0, "a") == () and alignment.counterpart_span("b", 0, "c") == ()
+    assert all(alignment.counterpart_span("b", i, "a") == (i,) for i in range(1, 8))  # the rest still pairs
+
+
+@pytest.mark.parametrize("lead", [
+    "The regional water board on Tuesday urged farmers to stop pumping from the Harrow Valley reservoir, after they accused it of hiding damage.",
+    "The regional water board was accused by farmers on Tuesday of concealing damage at the Harrow Valley reservoir.",
+])
+def test_a_lead_that_tells_the_accusation_too_still_pairs(lead):
+    alignment = story(ACCUSED, lead)
+    assert alignment.counterpart_span("b", 0, "a") == (0,)
+
+
+_EXTRA = st.sampled_from("the board farmers reservoir water regional Harrow Valley on Tuesday said of to".split())
+
+
+def _sides(lead_a, lead_b, same_language=True):
+    from retold.model.align import evidence as ev
+    from retold.model.align import feature_weights, sentence_features
+    from retold.model.align.records import PairSides
+    from retold.model.align.scoring import Scorer
+
+    rows = [[lead_a] + WIRE, [lead_b] + RETOLD]
+    features = sentence_features([outlet("a", rows[0]), outlet("b", rows[1])])
+    weights = feature_weights(features)
+    judge = ev.Judge(rows, features, weights)
+    judge.parallel[(0, 1)] = True
+    return PairSides(0, 1, features[0], features[1], Scorer(features, weights), same_language, judge=judge, copies=True)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_EXTRA, max_size=6), st.randoms(use_true_random=False))
+def test_sentences_with_the_same_statement_words_are_never_called_different(extra, rng):
+    """However a sentence's words are reordered and padded with names and topic words, it is
+    never called another statement than the sentence it was made from."""
+    from retold.model.align.statements import different_statement
+
+    words = ACCUSED.rstrip(".").split() + extra
+    rng.shuffle(words)
+    assert not different_statement(_sides(ACCUSED, " ".join(words) + "."), (0,), (0,))
+
+
+def test_across_languages_the_statement_rule_never_speaks():
+    from retold.model.align.statements import different_statement
+
+    warned = "The regional water board warned farmers on Tuesday against pumping water from the Harrow Valley reservoir."
+    assert different_statement(_sides(ACCUSED, warned), (0,), (0,))
+    assert not different_statement(_sides(ACCUSED, warned, same_language=False), (0,), (0,))
+
+
+def test_a_number_both_give_is_never_another_statement():
+    """Reworded throughout, but the same number: the statement's own evidence."""
+    from retold.model.align.statements import different_statement
+
+    wire = "The first stage, a 310km pipeline to Millbrook, is due to open in 2027."
+    retold = "The initial phase, a 310-kilometre main reaching Millbrook, should be finished by 2027."
+    assert not different_statement(_sides(wire, retold), (0,), (0,))
