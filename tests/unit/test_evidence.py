@@ -260,3 +260,20 @@ def test_a_pair_its_place_carries_is_at_most_possible(a_words, b_words, structur
         assert placed.confidence < ev.STRONG
     else:
         assert placed.confidence >= content.confidence  # its place only adds to what its words say
+
+
+# ---------------------------------------------------------------- one number, however it is written
+
+@given(st.integers(1000, 10**9))
+def test_a_number_with_thousands_separators_is_one_number(n):
+    from retold.model.align.features import number_key
+
+    english, german, plain = f"{n:,}", f"{n:,}".replace(",", "."), str(n)
+    assert number_key(english) == number_key(german) == number_key(plain) == plain
+
+
+def test_a_translation_writing_4000_for_4_000_shares_its_number_and_is_not_vetoed():
+    judge = _judge([["About 4,000 passengers ride the Orven line on weekdays."],
+                    ["An Werktagen fahren rund 4000 Fahrgäste auf der Orvenbahn."]])
+    verdict = judge.verdict(0, (0,), 1, (0,))
+    assert "numbers differ" not in verdict.evidence and "numbers" in verdict.evidence

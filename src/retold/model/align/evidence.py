@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
+from retold.model.align.features import number_key
 from retold.model.normalize import STOPWORDS, fold, tokens
 from retold.model.story import STRONG as STORY_STRONG
 
@@ -127,7 +128,7 @@ def _clues(text: str, words: tuple[str, ...]) -> Clues:
         if key not in seen:
             seen.add(key)
             names.append(key)
-    numbers = frozenset(_NUMBER.match(w).group().replace(",", ".").rstrip(".") for w in words if w[0].isdigit())  # "310km" is 310
+    numbers = frozenset(number_key(_NUMBER.match(w).group().rstrip(".,")) for w in words if w[0].isdigit())  # "310km" is 310
     quoted: tuple[str, ...] = ()
     if '"' in text or not text.isascii():
         quoted = tuple(w for q in _QUOTED.findall(fold(text)) for w in tokens(q))

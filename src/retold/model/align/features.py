@@ -8,6 +8,8 @@ are not.
 
 from __future__ import annotations
 
+import re
+
 import math
 import unicodedata
 from collections import Counter
@@ -22,10 +24,21 @@ from retold.model.normalize import STOPWORDS, strip_dateline, tokens
 from retold.model.story import Outlet
 
 
+# Digit groups of three after a separator: a thousands separator, whichever the language uses.
+_THOUSANDS = re.compile(r"\d{1,3}(?:[.,]\d{3})+$")
+
+
+def number_key(number: str) -> str:
+    """One spelling per number: 4,000 (English), 4.000 (German) and 4000 are one; 3,5 and 3.5 are one."""
+    if _THOUSANDS.match(number):
+        return number.replace(",", "").replace(".", "")
+    return number.replace(",", ".")
+
+
 @lru_cache(maxsize=200_000)
 def _feature(word: str) -> str | None:
     if word[0].isdigit():
-        return word.replace(",", ".")  # 3,5 and 3.5 are one number
+        return number_key(word)
     if len(word) < 2 or word in STOPWORDS:
         return None
     plain = unicodedata.normalize("NFKD", word)
