@@ -3,7 +3,11 @@ possible on every surface that shows a link, never as a sure shared/altered one.
 
 from __future__ import annotations
 
+import csv
+import io
+
 from retold.model.export import to_text
+from retold.model.share import to_csv, to_html
 from retold.model.story import POSSIBLE_GLYPH
 
 
@@ -32,3 +36,26 @@ def test_the_text_report_marks_a_possible_counterpart_and_explains_the_glyph(sam
     for outlet, s, _ in sure:
         line = next(line for line in sections[outlet.id] if line[2:].startswith(s.text))
         assert line[0] in "=~" and "possible" not in line
+
+
+def test_the_csv_strength_column_says_possible_where_the_reader_shows_a_question_mark(sample_alignment):
+    records = list(csv.DictReader(io.StringIO(to_csv(sample_alignment), newline="")))
+    possible, sure = _possible_and_sure(sample_alignment)
+    for outlet, s, kind in [(o, s, "possible") for o, s, _ in possible] + [(o, s, "strong") for o, s, _ in sure]:
+        record = next(r for r in records if str(s.index) in r[f"{outlet.id}:sentences"].split())
+        assert kind in record[f"{outlet.id}:strength"].split("+")
+    unique = next((o, s) for o in sample_alignment.outlets for s in o.sentences if s.group is None)
+    record = next(r for r in records if str(unique[1].index) in r[f"{unique[0].id}:sentences"].split())
+    assert record[f"{unique[0].id}:strength"] == ""
+
+
+def test_the_share_page_marks_a_possible_counterpart_with_its_evidence(sample_alignment):
+    page = to_html(sample_alignment)
+    possible, sure = _possible_and_sure(sample_alignment)
+    assert '<span class="possible"><span class="g">?</span>possible' in page  # the legend
+    for _, s, member in possible:
+        span = f'<span class="s {s.status} possible" title="possible {s.status} counterpart: sentence {s.index}; evidence: {", ".join(member.evidence)}">'
+        assert span in page
+    assert page.count(" possible\" title=") == len(possible)
+    assert page.count('<span class="pl">possible</span>') == len(possible)
+
