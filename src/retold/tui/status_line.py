@@ -44,7 +44,9 @@ def status_line(
         if member is not None and member.strength == "possible":
             # Thin evidence: said as the pane's "?" says it, never as a sure "altered"/"shared",
             # with what the link rests on (the JSON's `evidence`).
-            parts.append((70, f"{POSSIBLE_GLYPH} possible counterpart in {found} of {others} others", POSSIBLE_STYLE))
+            # Two parts, as "altered" and its count: the count may drop at 100 columns, the word not.
+            parts.append((70, f"{POSSIBLE_GLYPH} possible counterpart", POSSIBLE_STYLE))
+            parts.append((30, f"in {found} of {others} others", ""))
             if member.evidence:
                 parts.append((35, "evidence: " + printable(", ".join(member.evidence)), POSSIBLE_STYLE))
         else:
