@@ -43,12 +43,12 @@ def test_a_possible_counterpart_is_said_as_possible_with_its_evidence(sample_dir
     member = alignment.member(outlet.id, index)
     state = replace(opened, focused=number, cursors=tuple(index if n == number else 0 for n in range(len(opened.cursors))))
     line = status_line(state, ViewModes(), 300).plain
-    assert "? possible counterpart │ in " in line
+    assert "? possible │ counterpart in " in line
     assert f"│ {outlet.sentences[index].status} │" not in line
     assert member.evidence and "evidence: " + ", ".join(member.evidence) in line
     sure = next(s.index for s in outlet.sentences if s.group is not None and s.index not in alignment.possible(outlet.id))
     plain = status_line(replace(state, cursors=tuple(sure if n == number else 0 for n in range(len(state.cursors)))), ViewModes(), 300).plain
     assert "possible" not in plain and f"│ {outlet.sentences[sure].status} │ in " in plain
-    # At 100 columns the word "possible" stays; the outlets window is not pushed out by it.
-    narrow = status_line(state, ViewModes(), 100).plain
-    assert "? possible counterpart" in narrow and "outlets 1-2/6" in narrow
+    # At 100 columns the word "possible" stays, and pushes out neither a note nor the outlets window.
+    narrow = status_line(state, ViewModes(), 100, noted=True).plain
+    assert "? possible" in narrow and "outlets 1-2/6" in narrow and "✎ note" in narrow

@@ -44,9 +44,10 @@ def status_line(
         if member is not None and member.strength == "possible":
             # Thin evidence: said as the pane's "?" says it, never as a sure "altered"/"shared",
             # with what the link rests on (the JSON's `evidence`).
-            # Two parts, as "altered" and its count: the count may drop at 100 columns, the word not.
-            parts.append((70, f"{POSSIBLE_GLYPH} possible counterpart", POSSIBLE_STYLE))
-            parts.append((30, f"in {found} of {others} others", ""))
+            # Two parts, as "altered" and its count: the count may drop at 80 or 100 columns, the
+            # word "possible" not (short, so it pushes out nothing "altered" left room for).
+            parts.append((70, f"{POSSIBLE_GLYPH} possible", POSSIBLE_STYLE))
+            parts.append((30, f"counterpart in {found} of {others} others", ""))
             if member.evidence:
                 parts.append((35, "evidence: " + printable(", ".join(member.evidence)), POSSIBLE_STYLE))
         else:
