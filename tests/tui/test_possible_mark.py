@@ -69,3 +69,19 @@ def test_the_coverage_map_marks_a_possible_counterpart_as_the_pane_does(sample_d
     assert style != sure_style
     assert "? possible" in legend
     assert "possible" in detail and "evidence: " + ", ".join(member.evidence) in detail
+
+
+def test_the_outlet_info_panel_says_how_many_counterparts_are_possible(sample_dir):
+    from retold.model.pipeline import load_alignment
+    from retold.tui.screens.outlet_info import info_rows
+
+    sample_alignment = load_alignment([str(sample_dir)])
+
+    for outlet in sample_alignment.outlets:
+        sentences = dict(info_rows(outlet, sample_alignment))["sentences"]
+        count = len(sample_alignment.possible(outlet.id))
+        if count:
+            assert f"(? {count} of these possible: thin evidence)" in sentences
+        else:
+            assert "possible" not in sentences
+    assert any(sample_alignment.possible(o.id) for o in sample_alignment.outlets)

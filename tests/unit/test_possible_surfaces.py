@@ -59,3 +59,4 @@ def test_the_share_page_marks_a_possible_counterpart_with_its_evidence(sample_al
     assert page.count(" possible\" title=") == len(possible)
     assert page.count('<span class="pl">possible</span>') == len(possible)
 
+
