@@ -81,7 +81,7 @@ def test_the_outlet_info_panel_says_how_many_counterparts_are_possible(sample_di
         sentences = dict(info_rows(outlet, sample_alignment))["sentences"]
         count = len(sample_alignment.possible(outlet.id))
         if count:
-            assert f"(? {count} of these possible: thin evidence)" in sentences
+            assert f"(? {count} of them possible)" in sentences
         else:
             assert "possible" not in sentences
     assert any(sample_alignment.possible(o.id) for o in sample_alignment.outlets)

@@ -49,7 +49,7 @@ def source_info(alignment: Alignment | None, outlet: Outlet) -> list[tuple[str, 
 def _possible_count(outlet: Outlet, alignment: Alignment | None) -> str:
     """How many of the shared/altered counted rest on thin evidence (the panes' "?")."""
     possible = len(alignment.possible(outlet.id)) if alignment is not None else 0
-    return f" ({POSSIBLE_GLYPH} {possible} of these possible: thin evidence)" if possible else ""
+    return f" ({POSSIBLE_GLYPH} {possible} of them possible)" if possible else ""
 
 
 def info_rows(outlet: Outlet, alignment: Alignment | None = None) -> list[tuple[str, str]]:
