@@ -60,3 +60,12 @@ def test_the_share_page_marks_a_possible_counterpart_with_its_evidence(sample_al
     assert page.count('<span class="pl">possible</span>') == len(possible)
 
 
+
+
+def test_the_share_page_outlets_table_counts_possible_counterparts(sample_alignment):
+    page = to_html(sample_alignment)
+    assert "<th title=\"of the shared and altered, how many rest on thin evidence\">? possible</th>" in page
+    counts = [len(sample_alignment.possible(o.id)) for o in sample_alignment.outlets]
+    assert page.count('<td class="n possible-n">') == len(counts)
+    for count in set(counts):
+        assert f'<td class="n possible-n">{count}</td>' in page

@@ -260,6 +260,7 @@ def to_html(alignment: Alignment, notes: list[SharedNote] | None = None) -> str:
         "<h2>Outlets</h2>",
         '<table class="outlets"><thead><tr><th>outlet</th><th>headline</th><th>published</th><th>by</th><th>link</th>'
         + "".join(f'<th>{GLYPHS[s]} {s}</th>' for s in STATUSES)
+        + f'<th title="of the shared and altered, how many rest on thin evidence">{POSSIBLE_GLYPH} possible</th>'
         + "</tr></thead><tbody>",
     ]
     for o in outlets:
@@ -268,6 +269,7 @@ def to_html(alignment: Alignment, notes: list[SharedNote] | None = None) -> str:
             f"<tr><th>{_e(o.name)}</th><td>{_e(o.title)}</td><td>{_e(o.meta.published)}</td>"
             f"<td>{_e(o.meta.author)}</td><td>{_link(o.meta.url)}</td>"
             + "".join(f'<td class="n">{counts[s]}</td>' for s in STATUSES)
+            + f'<td class="n possible-n">{len(alignment.possible(o.id))}</td>'
             + "</tr>"
         )
     out.append("</tbody></table>")
