@@ -139,7 +139,7 @@ def to_text(alignment: Alignment, color: bool = False) -> str:
                 member = alignment.member(outlet.id, s.index)
                 if member is not None and member.strength == "possible":
                     # Said as the reader says it: "?", not a sure "="/"~", and what the link rests on.
-                    evidence = f"; possible {s.status}, evidence: {', '.join(member.evidence) or 'none named'}"
+                    evidence = f"; possible {s.status}, evidence: {printable(', '.join(member.evidence)) or 'none named'}"
                     where = paint("dim", f"  [g{s.group}: {', '.join(others)}{evidence}]")
                     lines.append(f"{POSSIBLE_GLYPH} {paint('dim', printable(s.text))}{where}")
                     continue

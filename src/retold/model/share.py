@@ -169,7 +169,7 @@ def _cell(alignment: Alignment, row: Row, outlet_id: str) -> str:
         if member is not None and member.strength == "possible":
             # Thin evidence: the reader's "?", a visible class and a title naming the evidence
             # (our own words, escaped all the same), never a sure "="/"~".
-            evidence = ", ".join(member.evidence) or "none named"
+            evidence = ", ".join(member.evidence) or "none named"  # _e makes it printable and escapes it
             parts.append(
                 f'<span class="s {s.status} possible" title="possible {s.status} counterpart: sentence {s.index}; '
                 f'evidence: {_e(evidence)}"><span class="g" aria-hidden="true">{POSSIBLE_GLYPH}</span>'

@@ -180,7 +180,7 @@ class OverviewScreen(Screen[tuple[str, int] | None]):
             detail.append(f" · sentence {index + 1}/{len(outlet.sentences)} · ")
             member = self.alignment.member(outlet.id, index)
             if member is not None and member.strength == "possible":
-                evidence = ", ".join(member.evidence) or "none named"
+                evidence = printable(", ".join(member.evidence)) or "none named"
                 detail.append(f"{POSSIBLE_GLYPH} possible {status} (evidence: {evidence})", "dim italic")
             else:
                 detail.append(str(status), {"altered": "italic", "unique": "bold"}.get(status, ""))
