@@ -83,7 +83,7 @@ class TestOverview:
         for number, line in enumerate(lines, start=1):
             assert line.startswith(f"{number:>4} │")
             cells = line[6:6 + 20 * 3]
-            assert len(cells.split()) == 20 and set(cells.split()) <= {"=", "~", "+", "·"}
+            assert len(cells.split()) == 20 and set(cells.split()) <= {"=", "~", "+", "?", "·"}
 
     def test_outlet_names_and_text_are_shown_literally(self, tmp_path):
         story = tmp_path / "story"

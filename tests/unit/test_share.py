@@ -146,6 +146,10 @@ def test_csv_columns_give_back_every_sentence(columns):
             else:
                 assert cell == expected
             assert r[status_col] == "+".join(dict.fromkeys(outlet.sentences[i].status for i in idx))
+            # Strength columns follow every outlet's three: the JSON's strength, "" for unique.
+            strength = r[2 + 3 * len(alignment.outlets) + k]
+            members = [alignment.member(outlet.id, i) for i in idx]
+            assert strength == "+".join(dict.fromkeys(m.strength for m in members if m is not None))
 
 
 def test_sample_story_html_marks_changed_words_in_altered_cells(sample_alignment):

@@ -31,3 +31,24 @@ def test_a_long_quote_line_that_does_not_fit_leaves_the_note_mark_shown(sample_d
     assert "✎ note" in line and quote not in line and len(line) <= 98
     assert quote in status_line(state, ViewModes(), 300, noted=True, quote=quote).plain
 
+
+
+def test_a_possible_counterpart_is_said_as_possible_with_its_evidence(sample_dir):
+    """A sentence the pane marks "?" is never called "altered"/"shared" on the status line: it
+    says "possible counterpart" and names the evidence the link rests on."""
+    opened = ReaderState.open(load_alignment([str(sample_dir)]), 2)
+    alignment = opened.alignment  # the reader's order of outlets
+    number, outlet = next((n, o) for n, o in enumerate(alignment.outlets) if alignment.possible(o.id))
+    index = min(alignment.possible(outlet.id))
+    member = alignment.member(outlet.id, index)
+    state = replace(opened, focused=number, cursors=tuple(index if n == number else 0 for n in range(len(opened.cursors))))
+    line = status_line(state, ViewModes(), 300).plain
+    assert "? possible │ counterpart in " in line
+    assert f"│ {outlet.sentences[index].status} │" not in line
+    assert member.evidence and "evidence: " + ", ".join(member.evidence) in line
+    sure = next(s.index for s in outlet.sentences if s.group is not None and s.index not in alignment.possible(outlet.id))
+    plain = status_line(replace(state, cursors=tuple(sure if n == number else 0 for n in range(len(state.cursors)))), ViewModes(), 300).plain
+    assert "possible" not in plain and f"│ {outlet.sentences[sure].status} │ in " in plain
+    # At 100 columns the word "possible" stays, and pushes out neither a note nor the outlets window.
+    narrow = status_line(state, ViewModes(), 100, noted=True).plain
+    assert "? possible" in narrow and "outlets 1-2/6" in narrow and "✎ note" in narrow

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 
 from retold.model.safe import printable
-from retold.model.story import GLYPHS, Alignment
+from retold.model.story import GLYPHS, POSSIBLE_GLYPH, STRONG, Alignment
 
 SCHEMA = "retold.alignment/3"
 
@@ -98,6 +98,7 @@ def to_text(alignment: Alignment, color: bool = False) -> str:
         lines.append(paint("bold", printable(title)))
     lines.append(f"{_count(len(alignment.outlets), 'outlet')}, {_count(len(alignment.groups), 'group')} of corresponding sentences")
     lines.append("legend: = shared (near-verbatim elsewhere)  ~ altered (reworded elsewhere)  + unique")
+    lines.append(f"        {POSSIBLE_GLYPH} possible: a counterpart on thin evidence (confidence below {STRONG}; the evidence in brackets)")
     lines.append("")
     width = max(len(printable(o.name)) for o in alignment.outlets)
     for outlet in alignment.outlets:
@@ -135,6 +136,13 @@ def to_text(alignment: Alignment, color: bool = False) -> str:
                     if m.outlet != outlet.id:
                         counts[m.outlet] = counts.get(m.outlet, 0) + 1
                 others = [f"{o} ×{n}" if n > 1 else o for o, n in counts.items()]
+                member = alignment.member(outlet.id, s.index)
+                if member is not None and member.strength == "possible":
+                    # Said as the reader says it: "?", not a sure "="/"~", and what the link rests on.
+                    evidence = f"; possible {s.status}, evidence: {printable(', '.join(member.evidence)) or 'none named'}"
+                    where = paint("dim", f"  [g{s.group}: {', '.join(others)}{evidence}]")
+                    lines.append(f"{POSSIBLE_GLYPH} {paint('dim', printable(s.text))}{where}")
+                    continue
                 where = paint("dim", f"  [g{s.group}: {', '.join(others)}]")
             lines.append(f"{GLYPH[s.status]} {paint(s.status, printable(s.text))}{where}")
     return "\n".join(lines) + "\n"

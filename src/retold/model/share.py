@@ -15,6 +15,10 @@ CSV columns (UTF-8, RFC 4180, CRLF line ends):
     <outlet id>:text     the outlet's sentences in this row, joined by one space; empty if none
     <outlet id>:status   shared / altered / unique (statuses joined by "+" if they differ); empty if none
     <outlet id>:sentences  the sentence indices (as in the JSON export), space-separated
+then, after every outlet's three columns (so reading them by position still works):
+    <outlet id>:strength   strong / possible for a sentence in a group (the JSON's `strength`: possible
+                           is a counterpart on thin evidence, the reader's "?"), joined by "+" if they
+                           differ; empty for a unique sentence or none
 A text cell that would begin with = + - @ (or a tab / carriage return) is prefixed with an
 apostrophe, so a spreadsheet shows it as text instead of running it as a formula.
 """
@@ -28,7 +32,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from retold.model.share_escape import csv_text as _csv_text, html_marked as _marked, html_text as _e
-from retold.model.story import GLYPHS, STATUSES, Alignment, Status
+from retold.model.story import GLYPHS, POSSIBLE_GLYPH, STATUSES, STRONG, Alignment, Status
 from retold.model.worddiff import word_diff
 
 
@@ -124,6 +128,9 @@ thead th { background: #f2f2f2; }
 .altered { color: #7a4700; font-style: italic; }
 .unique { color: #004f7f; font-weight: bold; }
 td.altered-cell, .legend .altered { background: #fdefd3; box-shadow: inset 4px 0 0 #e69f00; }
+.s.possible { color: #555; }  /* fainter than a sure status, still readable on the cell colours */
+.possible .pl { font-size: .75em; font-style: normal; letter-spacing: .04em; margin-right: .4em; border: 1px dashed currentColor; padding: 0 .25em; }
+.legend .possible { border: 1px dashed #777; }
 td.unique-cell, .legend .unique { background: #e4f3fc; box-shadow: inset 4px 0 0 #56b4e9; }
 mark { background: #f5c26b; color: inherit; padding: 0 .1em; }
 td.empty { background: #fafafa; }
@@ -158,10 +165,21 @@ def _cell(alignment: Alignment, row: Row, outlet_id: str) -> str:
     for s in sentences:
         local = [(a - offset, b - offset) for a, b in spans if b > offset and a < offset + len(s.text)]
         text = _marked(s.text, local) if s.status == Status.ALTERED else _e(s.text)
-        parts.append(
-            f'<span class="s {s.status}" title="{s.status}: sentence {s.index}">'
-            f'<span class="g" aria-hidden="true">{GLYPHS[s.status]}</span>{text}</span>'
-        )
+        member = alignment.member(outlet_id, s.index)
+        if member is not None and member.strength == "possible":
+            # Thin evidence: the reader's "?", a visible class and a title naming the evidence
+            # (our own words, escaped all the same), never a sure "="/"~".
+            evidence = ", ".join(member.evidence) or "none named"  # _e makes it printable and escapes it
+            parts.append(
+                f'<span class="s {s.status} possible" title="possible {s.status} counterpart: sentence {s.index}; '
+                f'evidence: {_e(evidence)}"><span class="g" aria-hidden="true">{POSSIBLE_GLYPH}</span>'
+                f'<span class="pl">possible</span>{text}</span>'
+            )
+        else:
+            parts.append(
+                f'<span class="s {s.status}" title="{s.status}: sentence {s.index}">'
+                f'<span class="g" aria-hidden="true">{GLYPHS[s.status]}</span>{text}</span>'
+            )
         offset += len(s.text) + 1
     statuses = {s.status for s in sentences}
     kind = Status.UNIQUE if Status.UNIQUE in statuses else Status.ALTERED if Status.ALTERED in statuses else Status.SHARED
@@ -236,10 +254,13 @@ def to_html(alignment: Alignment, notes: list[SharedNote] | None = None) -> str:
             (Status.ALTERED, "altered: the same statement, reworded (changed words marked)"),
             (Status.UNIQUE, "unique: no other outlet has it"),
         ))
+        + f'<span class="possible"><span class="g">{POSSIBLE_GLYPH}</span>possible: a counterpart on thin evidence '
+        f'(confidence below {STRONG}; hover for the evidence)</span>'
         + "</p>",
         "<h2>Outlets</h2>",
         '<table class="outlets"><thead><tr><th>outlet</th><th>headline</th><th>published</th><th>by</th><th>link</th>'
         + "".join(f'<th>{GLYPHS[s]} {s}</th>' for s in STATUSES)
+        + f'<th title="of the shared and altered, how many rest on thin evidence">{POSSIBLE_GLYPH} possible</th>'
         + "</tr></thead><tbody>",
     ]
     for o in outlets:
@@ -248,6 +269,7 @@ def to_html(alignment: Alignment, notes: list[SharedNote] | None = None) -> str:
             f"<tr><th>{_e(o.name)}</th><td>{_e(o.title)}</td><td>{_e(o.meta.published)}</td>"
             f"<td>{_e(o.meta.author)}</td><td>{_link(o.meta.url)}</td>"
             + "".join(f'<td class="n">{counts[s]}</td>' for s in STATUSES)
+            + f'<td class="n possible-n">{len(alignment.possible(o.id))}</td>'
             + "</tr>"
         )
     out.append("</tbody></table>")
@@ -280,7 +302,8 @@ def csv_header(alignment: Alignment) -> list[str]:
     header = ["row", "group"]
     for o in alignment.outlets:
         header += [f"{o.id}:text", f"{o.id}:status", f"{o.id}:sentences"]
-    return header
+    # After every outlet's three columns, so a sheet reading those by position still reads them.
+    return header + [f"{o.id}:strength" for o in alignment.outlets]
 
 
 def to_csv(alignment: Alignment) -> str:
@@ -289,13 +312,16 @@ def to_csv(alignment: Alignment) -> str:
     writer.writerow([_csv_text(h) for h in csv_header(alignment)])
     for number, row in enumerate(collation_rows(alignment), 1):
         record = [str(number), "" if row.group is None else str(row.group)]
+        strengths = []
         for o in alignment.outlets:
             sentences = [o.sentences[i] for i in row.cells.get(o.id, ())]
             statuses = list(dict.fromkeys(str(s.status) for s in sentences))
+            members = [m for m in (alignment.member(o.id, s.index) for s in sentences) if m is not None]
             record += [
                 _csv_text(" ".join(s.text for s in sentences)),
                 "+".join(statuses),
                 " ".join(str(s.index) for s in sentences),
             ]
-        writer.writerow(record)
+            strengths.append("+".join(dict.fromkeys(m.strength for m in members)))
+        writer.writerow(record + strengths)
     return buffer.getvalue()

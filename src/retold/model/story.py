@@ -177,6 +177,14 @@ class Alignment:
             )
         return self._cache[key]
 
+    def member(self, outlet_id: str, index: int) -> Member | None:
+        """The group member of sentence `index` of `outlet_id` (its strength and evidence), or
+        None for a unique sentence."""
+        key = ("members", outlet_id)
+        if key not in self._cache:
+            self._cache[key] = {m.sentence: m for g in self.groups for m in g.members if m.outlet == outlet_id}
+        return self._cache[key].get(index)
+
     def counterpart_spans(self, outlet_id: str, other_id: str) -> list[tuple[int, ...]]:
         """For every sentence of `outlet_id`, all its counterparts in `other_id` (cached):
         usually one index, several when `other_id` split the statement, () when it lacks it."""

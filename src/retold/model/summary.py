@@ -15,11 +15,17 @@ from retold.model.story import Alignment, Status
 class Statement:
     """One row of the coverage map: a group of corresponding sentences, or one unique sentence.
 
-    `sentences[k]` is the first sentence of outlet number k telling it (None: the outlet lacks it).
+    `sentences[k]` is the first sentence of outlet number k telling it (None: the outlet lacks it);
+    `possible[k]`: that sentence's place in the group rests on thin evidence (Member.strength
+    "possible"): the map shows it "?", as the pane does, not as a sure "="/"~".
     """
 
     group: int | None
     sentences: tuple[int | None, ...]
+    possible: tuple[bool, ...] = ()
+
+    def is_possible(self, outlet_no: int) -> bool:
+        return bool(self.possible) and self.possible[outlet_no]
 
     def carried_by(self) -> int:
         return sum(1 for s in self.sentences if s is not None)
@@ -112,8 +118,14 @@ def _summarize(alignment: Alignment) -> StorySummary:
             if firsts[row][outlet_no] is None:
                 firsts[row][outlet_no] = sentence.index
         row_of.append(tuple(rows))
+    possible_sets = [alignment.possible(outlet.id) for outlet in outlets]
     statements = tuple(
-        Statement(key[1] if key[0] == "g" else None, tuple(cells)) for key, cells in zip(order, firsts)
+        Statement(
+            key[1] if key[0] == "g" else None,
+            tuple(cells),
+            tuple(index is not None and index in possible_sets[k] for k, index in enumerate(cells)),
+        )
+        for key, cells in zip(order, firsts)
     )
 
     stats = []

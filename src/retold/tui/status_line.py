@@ -6,11 +6,12 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from retold.model.safe import printable
-from retold.model.story import STATUSES, Status
+from retold.model.story import POSSIBLE_GLYPH, STATUSES, Status
 from retold.tui.state import ReaderState, ViewModes
 from retold.tui.widgets.outlet_pane import NOTE_MARK, QUOTE_MARK, REMOVED_MARK
 
 STATUS_STYLE = {Status.SHARED: "", Status.ALTERED: "italic", Status.UNIQUE: "bold"}
+POSSIBLE_STYLE = "dim italic"  # fainter than a sure status, as the pane's "?"
 
 
 def legend_line() -> Text:
@@ -39,8 +40,19 @@ def status_line(
         others = len(alignment.outlets) - 1
         found = 0 if sentence.group is None else len({m.outlet for m in alignment.groups[sentence.group].members} - {outlet.id})
         parts.append((80, f"sentence {state.cursor + 1}/{len(outlet.sentences)}", ""))
-        parts.append((70, str(sentence.status), STATUS_STYLE[sentence.status]))
-        parts.append((30, f"in {found} of {others} others", ""))
+        member = alignment.member(outlet.id, sentence.index)
+        if member is not None and member.strength == "possible":
+            # Thin evidence: said as the pane's "?" says it, never as a sure "altered"/"shared",
+            # with what the link rests on (the JSON's `evidence`).
+            # Two parts, as "altered" and its count: the count may drop at 80 or 100 columns, the
+            # word "possible" not (short, so it pushes out nothing "altered" left room for).
+            parts.append((70, f"{POSSIBLE_GLYPH} possible", POSSIBLE_STYLE))
+            parts.append((30, f"counterpart in {found} of {others} others", ""))
+            if member.evidence:
+                parts.append((35, "evidence: " + printable(", ".join(member.evidence)), POSSIBLE_STYLE))
+        else:
+            parts.append((70, str(sentence.status), STATUS_STYLE[sentence.status]))
+            parts.append((30, f"in {found} of {others} others", ""))
         if noted:
             parts.append((45, f"{NOTE_MARK} note", "bold"))
         if quote:

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from retold.model.safe import printable
-from retold.model.story import GLYPHS, Alignment, Outlet
+from retold.model.story import GLYPHS, POSSIBLE_GLYPH, Alignment, Outlet
 from retold.tui.state import reason_label
 
 
@@ -47,6 +47,12 @@ def source_info(alignment: Alignment | None, outlet: Outlet) -> list[tuple[str, 
     return rows
 
 
+def _possible_count(outlet: Outlet, alignment: Alignment | None) -> str:
+    """How many of the shared/altered counted rest on thin evidence (the panes' "?")."""
+    possible = len(alignment.possible(outlet.id)) if alignment is not None else 0
+    return f" ({POSSIBLE_GLYPH} {possible} of them possible)" if possible else ""
+
+
 def info_rows(outlet: Outlet, alignment: Alignment | None = None) -> list[tuple[str, str]]:
     """(label, value) pairs of the panel, plain strings (made printable when drawn)."""
     meta = outlet.meta
@@ -68,7 +74,8 @@ def info_rows(outlet: Outlet, alignment: Alignment | None = None) -> list[tuple[
         ("encoding", outlet.encoding),
         ("headline", outlet.title or "(no headline found)"),
         ("byline", byline(outlet) or "(none found)"),
-        ("sentences", f"{total}: " + ", ".join(f"{GLYPHS[s]} {counts[s]} {s}" for s in ("shared", "altered", "unique"))),
+        ("sentences", f"{total}: " + ", ".join(f"{GLYPHS[s]} {counts[s]} {s}" for s in ("shared", "altered", "unique"))
+         + _possible_count(outlet, alignment)),
         ("removed", removed + " — r shows them in the pane"),
     ] + source_info(alignment, outlet)
 

@@ -22,7 +22,7 @@ from textual.containers import Vertical
 from textual.widgets import ContentSwitcher, Static
 
 from retold.model.safe import printable
-from retold.model.story import GLYPHS, Alignment
+from retold.model.story import GLYPHS, POSSIBLE_GLYPH, Alignment
 from retold.model.summary import summarize
 from retold.tui.widgets.coverage_map import ABSENT, CoverageMap, outlet_label
 from retold.tui.widgets.key_bar import KeyBar
@@ -102,6 +102,8 @@ class OverviewScreen(Screen[tuple[str, int] | None]):
         legend.append(f"{GLYPHS['altered']} altered", "italic")
         legend.append("  ")
         legend.append(f"{GLYPHS['unique']} unique", "bold")
+        legend.append("  ")
+        legend.append(f"{POSSIBLE_GLYPH} possible", "dim italic")
         legend.append(f"  {ABSENT} absent   enter jump · n/p next statement not all carry · 1–5 views · o back")
         return legend
 
@@ -190,7 +192,12 @@ class OverviewScreen(Screen[tuple[str, int] | None]):
         else:
             status = outlet.sentences[index].status
             detail.append(f" · sentence {index + 1}/{len(outlet.sentences)} · ")
-            detail.append(str(status), {"altered": "italic", "unique": "bold"}.get(status, ""))
+            member = self.alignment.member(outlet.id, index)
+            if member is not None and member.strength == "possible":
+                evidence = printable(", ".join(member.evidence)) or "none named"
+                detail.append(f"{POSSIBLE_GLYPH} possible {status} (evidence: {evidence})", "dim italic")
+            else:
+                detail.append(str(status), {"altered": "italic", "unique": "bold"}.get(status, ""))
         detail.append(f" · statement {coverage.row + 1}/{len(self.summary.statements)}, "
                       f"in {statement.carried_by()} of {len(outlets)} outlets")
         self.query_one("#map-detail", TextLine).set(detail)

@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from retold.model.safe import printable
-from retold.model.story import GLYPHS, Alignment
+from retold.model.story import GLYPHS, POSSIBLE_GLYPH, Alignment
 from retold.model.summary import StorySummary
 from retold.tui.text_fit import fit_words
 
@@ -33,13 +33,15 @@ def outlet_label(number: int) -> str:
 
 
 class CoverageMap(ScrollView, can_focus=True):
-    """One row per statement in story order; one cell per outlet: its glyph, or · if absent."""
+    """One row per statement in story order; one cell per outlet: its glyph ("?" for a possible
+    counterpart, as in the pane), or · if absent."""
 
     COMPONENT_CLASSES = {
         "coverage-map--shared",
         "coverage-map--altered",
         "coverage-map--unique",
         "coverage-map--absent",
+        "coverage-map--possible",
         "coverage-map--cursor",
         "coverage-map--cursor-row",
         "coverage-map--label",
@@ -164,6 +166,9 @@ class CoverageMap(ScrollView, can_focus=True):
         for number, index in enumerate(statement.sentences):
             if index is None:
                 glyph, style = ABSENT, self._style("coverage-map--absent")
+            elif statement.is_possible(number):
+                # Thin evidence: the pane's "?" in its fainter style, not a sure "="/"~".
+                glyph, style = POSSIBLE_GLYPH, self._style("coverage-map--possible")
             else:
                 status = outlets[number].sentences[index].status
                 glyph, style = GLYPHS[status], self._style(f"coverage-map--{status}")
