@@ -55,8 +55,8 @@ class CoverageMap(ScrollView, can_focus=True):
         Binding("pageup", "page(-1)", "Page up", id="map_page_up", tooltip="a screen back", show=False),
         Binding("g,home", "edge(0)", "First", id="map_first", tooltip="first statement", show=False),
         Binding("G,end", "edge(-1)", "Last", id="map_last", tooltip="last statement", show=False),
-        Binding("n", "added(1)", "Next added", id="map_added_next", tooltip="next statement this outlet has and not every outlet does"),
-        Binding("p", "added(-1)", "Previous added", id="map_added_previous", tooltip="previous statement this outlet has and not every outlet does", show=False),
+        Binding("n", "added(1)", "Next not in all", id="map_added_next", tooltip="next statement this outlet has and not every outlet does"),
+        Binding("p", "added(-1)", "Previous not in all", id="map_added_previous", tooltip="previous statement this outlet has and not every outlet does", show=False),
         Binding("enter", "choose", "Jump there", id="map_jump", tooltip="jump to this outlet's sentence in the reader"),
     ]
 
