@@ -353,3 +353,49 @@ def test_coherence_splits_as_the_plain_version(seed, outlets, count):
         judge.parallel.update(parallel)
         judges.append(judge)
     assert coherent(groups, links, judges[0], languages) == _plain_coherent(groups, links, judges[1], languages)
+
+
+def _plain_verdict(judge, a, rows, b, cols, structure):
+    """Judge.verdict as first written: every question read from the texts again."""
+    from rapidfuzz.distance import Indel
+
+    from retold.model.align import evidence as ev
+
+    if len(rows) == 1 and len(cols) == 1:
+        if judge.texts[a][rows[0]] == judge.texts[b][cols[0]]:
+            return ev.VERBATIM
+        ca, cb = judge.clues_of(a, rows[0]), judge.clues_of(b, cols[0])
+        if ca.numbers == cb.numbers and ca.names == cb.names and Indel.normalized_similarity(ca.words, cb.words) >= ev.NEAR_VERBATIM:
+            return ev.NEAR
+    logit, named = judge.content(a, rows, b, cols)
+    if structure > 0:
+        named = named + ["position"]
+        if ev.sigmoid(logit) < ev.SAME_STATEMENT:
+            return ev.Verdict(min(ev.sigmoid(logit + structure), ev.POSITION_CEILING), tuple(named))
+    return ev.Verdict(ev.sigmoid(logit + structure), tuple(named))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_verdicts_read_once_per_pair_of_parses_are_the_plain_verdicts(seed):
+    """A sentence pair's reading is kept by its two parses (wire copies in other outlets share
+    them) and its structure added per question: the same verdicts as reading every question."""
+    from retold.model.align import evidence as ev
+    from retold.model.align import feature_weights, sentence_features
+    from retold.model.story import Outlet, OutletMeta, Sentence
+
+    rng = random.Random(seed)
+    texts = [[rng.choice(COHERENCE_POOL) for _ in range(rng.randint(1, 4))] for _ in range(rng.randint(2, 5))]
+    story = [Outlet(meta=OutletMeta(id=f"o{k}", name=f"O{k}", source=f"o{k}.txt"), text="", title=None, removed=(),
+                    sentences=tuple(Sentence(index=i, paragraph=rng.randint(0, 1), text=t, start=0, end=len(t)) for i, t in enumerate(row)))
+             for k, row in enumerate(texts)]
+    features = sentence_features(story)
+    weights = feature_weights(features)
+    fast, plain = ev.Judge(texts, features, weights), ev.Judge(texts, features, weights)
+    for _ in range(20):
+        a, b = rng.sample(range(len(texts)), 2)
+        i, j = rng.randrange(len(texts[a])), rng.randrange(len(texts[b]))
+        rows = tuple(range(i, min(len(texts[a]), i + rng.choice([1, 1, 2]))))
+        cols = tuple(range(j, min(len(texts[b]), j + rng.choice([1, 1, 2]))))
+        structure = rng.choice([0.0, 0.0, ev.POSITION_NEIGHBOURS, ev.POSITION_PARALLEL])
+        assert fast.verdict(a, rows, b, cols, structure) == _plain_verdict(plain, a, rows, b, cols, structure)
