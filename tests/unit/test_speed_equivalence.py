@@ -399,3 +399,17 @@ def test_verdicts_read_once_per_pair_of_parses_are_the_plain_verdicts(seed):
         cols = tuple(range(j, min(len(texts[b]), j + rng.choice([1, 1, 2]))))
         structure = rng.choice([0.0, 0.0, ev.POSITION_NEIGHBOURS, ev.POSITION_PARALLEL])
         assert fast.verdict(a, rows, b, cols, structure) == _plain_verdict(plain, a, rows, b, cols, structure)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=10), st.lists(st.sampled_from(WORDS), max_size=10))
+def test_sentence_words_is_word_similarity(a_words, b_words):
+    """Two sentences' word similarity read from their word tuples as word_similarity reads it
+    from the lists it builds."""
+    from retold.model.align import Scorer, word_similarity
+    from retold.model.align.features import text_features
+
+    fa, fb = text_features(" ".join(a_words), False), text_features(" ".join(b_words), False)
+    scorer = Scorer([[fa], [fb]], {})
+    assert scorer.sentence_words(fa, fb) == word_similarity([fa], [fb])
+    assert scorer.words([fa], [fb]) == word_similarity([fa], [fb])
