@@ -40,23 +40,32 @@ class _Links:
 
 
 def coherent(groups: list[list[Node]], links: list, judge: ev.Judge, languages: list[str]) -> list[list[Node]]:
+    """`groups`: disjoint, as union-find makes them (group_links)."""
     numbered = _Links(links, judge)
-    by_node: dict[Node, list[int]] = {}
+    # A group's own links are those with all their sentences in it: with disjoint groups, one
+    # pass over the links (in their order, so each group's list comes out sorted) finds them.
+    group_of = {node: g for g, members in enumerate(groups) for node in members}
+    own: list[list[int]] = [[] for _ in groups]
     for n, nodes in enumerate(numbered.nodes):
-        for node in nodes:
-            by_node.setdefault(node, []).append(n)
+        g = group_of.get(nodes[0])
+        if g is not None:
+            for node in nodes[1:]:
+                if group_of.get(node) != g:
+                    break
+            else:
+                own[g].append(n)
     result: list[list[Node]] = []
-    for members in groups:
+    for g, members in enumerate(groups):
         if len({k for k, _ in members}) < 3:
             result.append(members)  # two outlets: their link is the whole evidence, judged already
             continue
-        inside = set(members)
-        own = sorted({n for node in members for n in by_node.get(node, ()) if all(m in inside for m in numbered.nodes[n])})
-        result += _split(members, own, numbered, languages)
+        result += _split(members, own[g], numbered, languages)
     return sorted(result, key=lambda m: m[0])
 
 
 def _nodes(link) -> tuple[Node, ...]:
+    if len(link.rows) == 1 and len(link.cols) == 1:  # by far the commonest link
+        return ((link.outlet_a, link.rows[0]), (link.outlet_b, link.cols[0]))
     return tuple([(link.outlet_a, i) for i in link.rows] + [(link.outlet_b, j) for j in link.cols])
 
 

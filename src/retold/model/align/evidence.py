@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -179,11 +180,10 @@ class Judge:
         self.features = features
         self.vectors = vectors  # per outlet: rows of L2-normalised vectors, or None
         total = sum(len(row) for row in features)
-        count: dict[str, int] = {}
+        count: Counter[str] = Counter()  # how many sentences carry each feature (counted in C)
         for row in features:
             for f in row:
-                for feat in f.feats:
-                    count[feat] = count.get(feat, 0) + 1
+                count.update(f.feats)
         self.weights = {}
         for feat, weight in weights.items():
             df = count.get(feat, 0) / (total + DF_PRIOR) if total >= TOPIC_STORY else 0.0
