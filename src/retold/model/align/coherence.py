@@ -8,9 +8,9 @@ language without a direct link say nothing either way and are left out). A group
 split at its weakest link, and each piece is checked again.
 
 A big story asks this of hundreds of groups of twenty outlets, so the links are numbered once:
-each link's sentences, its place in the order links are weighed in and its confidence are
-found once per link, not once per group and round (tests/unit/test_speed_equivalence.py checks
-the result against the plain version of every step).
+each link's sentences and its confidence are found once per link, not once per group and
+round, and a group's links are put in order only to find the weakest
+(tests/unit/test_speed_equivalence.py checks the result against the plain version).
 """
 
 from __future__ import annotations
@@ -21,14 +21,11 @@ Node = tuple[int, int]
 
 
 class _Links:
-    """The story's links, numbered in the order a group weighs them: (outlet_a, rows, outlet_b,
-    cols, score), so that the weakest of equal confidence is the first in that order. Twins (the
-    same link made twice) sit side by side; which of them goes first changes nothing, as they
-    carry the same sentences and the same verdict."""
+    """The story's links, numbered as given: each one's sentences, and its confidence once asked."""
 
     def __init__(self, links: list, judge: ev.Judge):
-        self.links = sorted(links, key=lambda l: (l.outlet_a, l.rows, l.outlet_b, l.cols, l.score))
-        self.nodes: list[tuple[Node, ...]] = [_nodes(link) for link in self.links]
+        self.links = links
+        self.nodes: list[tuple[Node, ...]] = [_nodes(link) for link in links]
         self.judge = judge
         self._confidence: list[float | None] = [None] * len(self.links)
 
@@ -43,7 +40,7 @@ def coherent(groups: list[list[Node]], links: list, judge: ev.Judge, languages: 
     """`groups`: disjoint, as union-find makes them (group_links)."""
     numbered = _Links(links, judge)
     # A group's own links are those with all their sentences in it: with disjoint groups, one
-    # pass over the links (in their order, so each group's list comes out sorted) finds them.
+    # pass over the links finds them.
     group_of = {node: g for g, members in enumerate(groups) for node in members}
     own: list[list[int]] = [[] for _ in groups]
     for n, nodes in enumerate(numbered.nodes):
@@ -63,6 +60,10 @@ def coherent(groups: list[list[Node]], links: list, judge: ev.Judge, languages: 
     return sorted(result, key=lambda m: m[0])
 
 
+def _order(link) -> tuple:
+    return link.outlet_a, link.rows, link.outlet_b, link.cols, link.score
+
+
 def _nodes(link) -> tuple[Node, ...]:
     if len(link.rows) == 1 and len(link.cols) == 1:  # by far the commonest link
         return ((link.outlet_a, link.rows[0]), (link.outlet_b, link.cols[0]))
@@ -70,7 +71,7 @@ def _nodes(link) -> tuple[Node, ...]:
 
 
 def _split(members: list[Node], own: list[int], numbered: _Links, languages: list[str]) -> list[list[Node]]:
-    """`own`: the numbers of the links with all their sentences among `members`, ascending."""
+    """`own`: the numbers of the links with all their sentences among `members`."""
     if len({k for k, _ in members}) < 3:
         return [members]  # two outlets: their link is the whole evidence, judged already
     confidences = [numbered.confidence(n) for n in own]
@@ -79,7 +80,10 @@ def _split(members: list[Node], own: list[int], numbered: _Links, languages: lis
         return [members]  # the weak links only repeat what strong ones already join
     if _supported(members, own, confidences, numbered, languages):
         return [members]
-    weakest = min(range(len(own)), key=lambda n: (confidences[n], n))
+    # The weakest link; of equal confidence, the first in the order (outlet_a, rows, outlet_b,
+    # cols, score). Only twins (the same link made twice) tie on both, and which of them goes
+    # changes nothing: they join the same sentences with the same verdict.
+    weakest = min(range(len(own)), key=lambda m: (confidences[m], _order(numbered.links[own[m]])))
     rest = own[:weakest] + own[weakest + 1:]  # one link fewer every round
     pieces = []
     for piece in _components(members, rest, numbered.nodes):
