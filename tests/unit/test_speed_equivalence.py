@@ -207,3 +207,209 @@ def test_group_members_equal_the_constructors():
     for member in members:
         plain = Member(outlet=member.outlet, sentence=member.sentence, score=member.score, evidence=member.evidence)
         assert member == plain and list(vars(member)) == list(vars(plain)) == [f.name for f in fields(Member)]
+
+
+# ---------------------------------------------------------------- group coherence
+
+def _plain_coherent(groups, links, judge, languages):
+    """retold.model.align.coherence.coherent as first written: every group finds its links
+    through its sentences, sorts and judges them again each round, and `_supported` reads
+    every pair of parts the direct links leave short."""
+    from retold.model.align import evidence as ev
+
+    def nodes_of(link):
+        return [(link.outlet_a, i) for i in link.rows] + [(link.outlet_b, j) for j in link.cols]
+
+    def one_language(k, l):
+        return not (languages[k] and languages[l] and languages[k] != languages[l])
+
+    def components(members, chosen):
+        parent = {node: node for node in members}
+
+        def find(x):
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for link in chosen:
+            nodes = nodes_of(link)
+            root = find(nodes[0])
+            for node in nodes[1:]:
+                other = find(node)
+                if other != root:
+                    parent[max(other, root)] = min(other, root)
+                    root = min(other, root)
+        pieces = {}
+        for node in sorted(members):
+            pieces.setdefault(find(node), []).append(node)
+        return list(pieces.values())
+
+    def supported(members, group, verdicts):
+        parts = {}
+        for k, i in members:
+            parts.setdefault(k, []).append(i)
+        direct = {}
+        for link, verdict in zip(group, verdicts):
+            key = (min(link.outlet_a, link.outlet_b), max(link.outlet_a, link.outlet_b))
+            direct[key] = max(direct.get(key, 0.0), verdict.confidence)
+        for k in parts:
+            others = [l for l in parts if l != k and (direct.get((min(k, l), max(k, l))) is not None or one_language(k, l))]
+            if not others:
+                continue
+            if sum(direct.get((min(k, l), max(k, l)), 0.0) for l in others) >= ev.COHERENCE_FLOOR * len(others):
+                continue
+            support = 0.0
+            for l in others:
+                key = (min(k, l), max(k, l))
+                found = direct.get(key, 0.0)
+                if one_language(k, l) and found < 1.0:
+                    found = max(found, judge.verdict(key[0], tuple(parts[key[0]]), key[1], tuple(parts[key[1]])).confidence)
+                support += found
+            if support < ev.COHERENCE_FLOOR * len(others):
+                return False
+        return True
+
+    def split(members, by_node):
+        if len({k for k, _ in members}) < 3:
+            return [members]
+        inside = set(members)
+        own = {}
+        for node in members:
+            for link in by_node.get(node, ()):
+                if id(link) not in own and all(n in inside for n in nodes_of(link)):
+                    own[id(link)] = link
+        group = sorted(own.values(), key=lambda l: (l.outlet_a, l.rows, l.outlet_b, l.cols, l.score))
+        verdicts = [judge.link_verdict(link) for link in group]
+        strong = [link for link, v in zip(group, verdicts) if v.confidence >= ev.STRONG]
+        if len(strong) == len(group) or len(components(members, strong)) == 1:
+            return [members]
+        if supported(members, group, verdicts):
+            return [members]
+        weakest = min(range(len(group)), key=lambda n: (verdicts[n].confidence, n))
+        rest = group[:weakest] + group[weakest + 1:]
+        pieces = []
+        for piece in components(members, rest):
+            if len({k for k, _ in piece}) >= 2:
+                kept = {id(link) for link in rest}
+                pieces += split(piece, {node: [l for l in by_node.get(node, ()) if id(l) in kept] for node in piece})
+        return pieces
+
+    by_node = {}
+    for link in links:
+        for node in nodes_of(link):
+            by_node.setdefault(node, []).append(link)
+    result = []
+    for members in groups:
+        result += split(members, by_node)
+    return sorted(result, key=lambda m: m[0])
+
+
+# Statements, their rewordings and sentences that only share the topic: links among them are
+# strong, weak and in between, so groups hold, split once and split again.
+COHERENCE_POOL = [
+    "The harbour council voted on Monday to close the old quay for repairs next spring.",
+    "On Monday the harbour council voted to shut the old quay for repairs in spring.",
+    "Fishermen said the council's quay plan would leave them nowhere to land their catch.",
+    "The ferry to Kestrel Bay will run twice a day from 4 May, the operator said.",
+    "From 4 May the Kestrel Bay ferry will run twice a day.",
+    "Crews began clearing the old quay on Tuesday.",
+    "The council said the quay would reopen in 2027.",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(3, 6), st.integers(3, 30))
+def test_coherence_splits_as_the_plain_version(seed, outlets, count):
+    """Links numbered once, each judged once, and a part's support read only until it reaches
+    the floor: the same groups as every group and round judging everything again."""
+    from retold.model.align import evidence as ev
+    from retold.model.align import feature_weights, sentence_features
+    from retold.model.align.coherence import coherent
+    from retold.model.story import Outlet, OutletMeta, Sentence
+
+    rng = random.Random(seed)
+    texts = [[rng.choice(COHERENCE_POOL) for _ in range(rng.randint(1, 4))] for _ in range(outlets)]
+    story = [Outlet(meta=OutletMeta(id=f"o{k}", name=f"O{k}", source=f"o{k}.txt"), text="", title=None, removed=(),
+                    sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=len(t)) for i, t in enumerate(row)))
+             for k, row in enumerate(texts)]
+    features = sentence_features(story)
+    weights = feature_weights(features)
+    languages = [rng.choice(["en", "en", "", "fr"]) for _ in range(outlets)]
+    links = []
+    for _ in range(count):
+        a, b = sorted(rng.sample(range(outlets), 2))
+        i, j = rng.randrange(len(texts[a])), rng.randrange(len(texts[b]))
+        rows = tuple(range(i, min(len(texts[a]), i + rng.choice([1, 1, 1, 2]))))
+        cols = tuple(range(j, min(len(texts[b]), j + rng.choice([1, 1, 1, 2]))))
+        links.append(Link(rng.choice([0.3, 0.5, 0.5, 0.9, 1.0]), a, rows, b, cols))
+    if links and rng.random() < 0.3:
+        links.append(rng.choice(links))  # a twin: the same link made twice
+    parallel = {(a, b): rng.random() < 0.3 for a in range(outlets) for b in range(a + 1, outlets)}
+    groups = group_links(links, [len(row) for row in texts])
+    judges = []
+    for _ in range(2):
+        judge = ev.Judge(texts, features, weights)
+        judge.parallel.update(parallel)
+        judges.append(judge)
+    assert coherent(groups, links, judges[0], languages) == _plain_coherent(groups, links, judges[1], languages)
+
+
+def _plain_verdict(judge, a, rows, b, cols, structure):
+    """Judge.verdict as first written: every question read from the texts again."""
+    from rapidfuzz.distance import Indel
+
+    from retold.model.align import evidence as ev
+
+    if len(rows) == 1 and len(cols) == 1:
+        if judge.texts[a][rows[0]] == judge.texts[b][cols[0]]:
+            return ev.VERBATIM
+        ca, cb = judge.clues_of(a, rows[0]), judge.clues_of(b, cols[0])
+        if ca.numbers == cb.numbers and ca.names == cb.names and Indel.normalized_similarity(ca.words, cb.words) >= ev.NEAR_VERBATIM:
+            return ev.NEAR
+    logit, named = judge.content(a, rows, b, cols)
+    if structure > 0:
+        named = named + ["position"]
+        if ev.sigmoid(logit) < ev.SAME_STATEMENT:
+            return ev.Verdict(min(ev.sigmoid(logit + structure), ev.POSITION_CEILING), tuple(named))
+    return ev.Verdict(ev.sigmoid(logit + structure), tuple(named))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_verdicts_read_once_per_pair_of_parses_are_the_plain_verdicts(seed):
+    """A sentence pair's reading is kept by its two parses (wire copies in other outlets share
+    them) and its structure added per question: the same verdicts as reading every question."""
+    from retold.model.align import evidence as ev
+    from retold.model.align import feature_weights, sentence_features
+    from retold.model.story import Outlet, OutletMeta, Sentence
+
+    rng = random.Random(seed)
+    texts = [[rng.choice(COHERENCE_POOL) for _ in range(rng.randint(1, 4))] for _ in range(rng.randint(2, 5))]
+    story = [Outlet(meta=OutletMeta(id=f"o{k}", name=f"O{k}", source=f"o{k}.txt"), text="", title=None, removed=(),
+                    sentences=tuple(Sentence(index=i, paragraph=rng.randint(0, 1), text=t, start=0, end=len(t)) for i, t in enumerate(row)))
+             for k, row in enumerate(texts)]
+    features = sentence_features(story)
+    weights = feature_weights(features)
+    fast, plain = ev.Judge(texts, features, weights), ev.Judge(texts, features, weights)
+    for _ in range(20):
+        a, b = rng.sample(range(len(texts)), 2)
+        i, j = rng.randrange(len(texts[a])), rng.randrange(len(texts[b]))
+        rows = tuple(range(i, min(len(texts[a]), i + rng.choice([1, 1, 2]))))
+        cols = tuple(range(j, min(len(texts[b]), j + rng.choice([1, 1, 2]))))
+        structure = rng.choice([0.0, 0.0, ev.POSITION_NEIGHBOURS, ev.POSITION_PARALLEL])
+        assert fast.verdict(a, rows, b, cols, structure) == _plain_verdict(plain, a, rows, b, cols, structure)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=10), st.lists(st.sampled_from(WORDS), max_size=10))
+def test_sentence_words_is_word_similarity(a_words, b_words):
+    """Two sentences' word similarity read from their word tuples as word_similarity reads it
+    from the lists it builds."""
+    from retold.model.align import Scorer, word_similarity
+    from retold.model.align.features import text_features
+
+    fa, fb = text_features(" ".join(a_words), False), text_features(" ".join(b_words), False)
+    scorer = Scorer([[fa], [fb]], {})
+    assert scorer.sentence_words(fa, fb) == word_similarity([fa], [fb])
+    assert scorer.words([fa], [fb]) == word_similarity([fa], [fb])

@@ -6,6 +6,11 @@ group must be supported by the group's other outlets: the mean, over those outle
 better of its direct link's confidence and the two parts' own evidence (outlets in another
 language without a direct link say nothing either way and are left out). A group that fails is
 split at its weakest link, and each piece is checked again.
+
+A big story asks this of hundreds of groups of twenty outlets, so the links are numbered once:
+each link's sentences and its confidence are found once per link, not once per group and
+round, and a group's links are put in order only to find the weakest
+(tests/unit/test_speed_equivalence.py checks the result against the plain version).
 """
 
 from __future__ import annotations
@@ -15,76 +20,119 @@ import retold.model.align.evidence as ev
 Node = tuple[int, int]
 
 
+class _Links:
+    """The story's links, numbered as given: each one's sentences, and its confidence once asked."""
+
+    def __init__(self, links: list, judge: ev.Judge):
+        self.links = links
+        self.nodes: list[tuple[Node, ...]] = [_nodes(link) for link in links]
+        self.judge = judge
+        self._confidence: list[float | None] = [None] * len(self.links)
+
+    def confidence(self, n: int) -> float:
+        found = self._confidence[n]
+        if found is None:
+            found = self._confidence[n] = self.judge.link_verdict(self.links[n]).confidence
+        return found
+
+
 def coherent(groups: list[list[Node]], links: list, judge: ev.Judge, languages: list[str]) -> list[list[Node]]:
-    by_node: dict[Node, list] = {}
-    for link in links:
-        for node in _nodes(link):
-            by_node.setdefault(node, []).append(link)
+    """`groups`: disjoint, as union-find makes them (group_links)."""
+    numbered = _Links(links, judge)
+    # A group's own links are those with all their sentences in it: with disjoint groups, one
+    # pass over the links finds them.
+    group_of = {node: g for g, members in enumerate(groups) for node in members}
+    own: list[list[int]] = [[] for _ in groups]
+    for n, nodes in enumerate(numbered.nodes):
+        g = group_of.get(nodes[0])
+        if g is not None:
+            for node in nodes[1:]:
+                if group_of.get(node) != g:
+                    break
+            else:
+                own[g].append(n)
     result: list[list[Node]] = []
-    for members in groups:
-        result += _split(members, by_node, judge, languages)
+    for g, members in enumerate(groups):
+        if len({k for k, _ in members}) < 3:
+            result.append(members)  # two outlets: their link is the whole evidence, judged already
+            continue
+        result += _split(members, own[g], numbered, languages)
     return sorted(result, key=lambda m: m[0])
 
 
-def _nodes(link) -> list[Node]:
-    return [(link.outlet_a, i) for i in link.rows] + [(link.outlet_b, j) for j in link.cols]
+def _order(link) -> tuple:
+    return link.outlet_a, link.rows, link.outlet_b, link.cols, link.score
 
 
-def _split(members: list[Node], by_node: dict, judge: ev.Judge, languages: list[str]) -> list[list[Node]]:
+def _nodes(link) -> tuple[Node, ...]:
+    if len(link.rows) == 1 and len(link.cols) == 1:  # by far the commonest link
+        return ((link.outlet_a, link.rows[0]), (link.outlet_b, link.cols[0]))
+    return tuple([(link.outlet_a, i) for i in link.rows] + [(link.outlet_b, j) for j in link.cols])
+
+
+def _split(members: list[Node], own: list[int], numbered: _Links, languages: list[str]) -> list[list[Node]]:
+    """`own`: the numbers of the links with all their sentences among `members`."""
     if len({k for k, _ in members}) < 3:
         return [members]  # two outlets: their link is the whole evidence, judged already
-    inside = set(members)
-    own: dict[int, object] = {}  # by identity (a frozen dataclass hashes every field, every time)
-    for node in members:
-        for link in by_node.get(node, ()):
-            if id(link) not in own and all(n in inside for n in _nodes(link)):
-                own[id(link)] = link
-    group_links = sorted(own.values(), key=lambda l: (l.outlet_a, l.rows, l.outlet_b, l.cols, l.score))
-    verdicts = [judge.link_verdict(link) for link in group_links]
-    strong = [link for link, v in zip(group_links, verdicts) if v.confidence >= ev.STRONG]
-    if len(strong) == len(group_links) or len(_components(members, strong)) == 1:
+    confidences = [numbered.confidence(n) for n in own]
+    strong = [n for n, c in zip(own, confidences) if c >= ev.STRONG]
+    if len(strong) == len(own) or len(_components(members, strong, numbered.nodes)) == 1:
         return [members]  # the weak links only repeat what strong ones already join
-    if _supported(members, group_links, verdicts, judge, languages):
+    if _supported(members, own, confidences, numbered, languages):
         return [members]
-    weakest = min(range(len(group_links)), key=lambda n: (verdicts[n].confidence, n))
-    rest = group_links[:weakest] + group_links[weakest + 1:]
+    # The weakest link; of equal confidence, the first in the order (outlet_a, rows, outlet_b,
+    # cols, score). Only twins (the same link made twice) tie on both, and which of them goes
+    # changes nothing: they join the same sentences with the same verdict.
+    weakest = min(range(len(own)), key=lambda m: (confidences[m], _order(numbered.links[own[m]])))
+    rest = own[:weakest] + own[weakest + 1:]  # one link fewer every round
     pieces = []
-    for piece in _components(members, rest):
+    for piece in _components(members, rest, numbered.nodes):
         if len({k for k, _ in piece}) >= 2:
-            # By identity: a twin (the same link made twice) stays as a link of its own, and the
-            # one removed is gone, so every round has one link fewer.
-            kept = {id(link) for link in rest}
-            pieces += _split(piece, {node: [l for l in by_node.get(node, ()) if id(l) in kept] for node in piece}, judge, languages)
+            # Every link of `rest` lies within one piece (the pieces are what they join): the
+            # piece's own links are those whose first sentence is in it.
+            inside = set(piece)
+            pieces += _split(piece, [n for n in rest if numbered.nodes[n][0] in inside], numbered, languages)
     return pieces
 
 
-def _supported(members: list[Node], links: list, verdicts: list, judge: ev.Judge, languages: list[str]) -> bool:
+def _supported(members: list[Node], own: list[int], confidences: list[float], numbered: _Links, languages: list[str]) -> bool:
     parts: dict[int, list[int]] = {}
     for k, i in members:
         parts.setdefault(k, []).append(i)
+    rows = {k: tuple(part) for k, part in parts.items()}
     direct: dict[tuple[int, int], float] = {}
-    for link, verdict in zip(links, verdicts):
+    for n, confidence in zip(own, confidences):
+        link = numbered.links[n]
         key = (min(link.outlet_a, link.outlet_b), max(link.outlet_a, link.outlet_b))
-        direct[key] = max(direct.get(key, 0.0), verdict.confidence)
+        direct[key] = max(direct.get(key, 0.0), confidence)
+    one_language = len({languages[k] for k in parts if languages[k]}) <= 1
     read: dict[tuple[int, int], float] = {}
     for k in parts:
-        others = [l for l in parts if l != k and (direct.get((min(k, l), max(k, l))) is not None or _one_language(languages, k, l))]
+        if one_language:
+            others = [l for l in parts if l != k]
+        else:
+            others = [l for l in parts if l != k and (direct.get((min(k, l), max(k, l))) is not None or _one_language(languages, k, l))]
         if not others:
             continue
+        floor = ev.COHERENCE_FLOOR * len(others)
         # The direct links alone (a missing one counts 0) may settle it: then no text is read.
-        if sum(direct.get((min(k, l), max(k, l)), 0.0) for l in others) >= ev.COHERENCE_FLOOR * len(others):
+        if sum(direct.get((min(k, l), max(k, l)), 0.0) for l in others) >= floor:
             continue
         support = 0.0
         for l in others:
             key = (min(k, l), max(k, l))
             found = direct.get(key, 0.0)
-            if _one_language(languages, k, l) and found < 1.0:
-                own = read.get(key)
-                if own is None:  # one reading per pair of parts, whichever side asks first
-                    own = read[key] = judge.verdict(key[0], tuple(parts[key[0]]), key[1], tuple(parts[key[1]])).confidence
-                found = max(found, own)
+            if found < 1.0 and (one_language or _one_language(languages, k, l)):
+                own_confidence = read.get(key)
+                if own_confidence is None:  # one reading per pair of parts, whichever side asks first
+                    own_confidence = read[key] = numbered.judge.verdict(key[0], rows[key[0]], key[1], rows[key[1]]).confidence
+                found = max(found, own_confidence)
             support += found
-        if support < ev.COHERENCE_FLOOR * len(others):
+            if support >= floor:
+                # Every term is a confidence, never below 0, so the sum cannot fall back under
+                # the floor: the outlets not read yet cannot change the answer.
+                break
+        if support < floor:
             return False
     return True
 
@@ -94,7 +142,7 @@ def _one_language(languages: list[str], k: int, l: int) -> bool:
     return not (languages[k] and languages[l] and languages[k] != languages[l])
 
 
-def _components(members: list[Node], links: list) -> list[list[Node]]:
+def _components(members: list[Node], links: list[int], nodes_of: list[tuple[Node, ...]]) -> list[list[Node]]:
     parent = {node: node for node in members}
 
     def find(x: Node) -> Node:
@@ -103,8 +151,8 @@ def _components(members: list[Node], links: list) -> list[list[Node]]:
             x = parent[x]
         return x
 
-    for link in links:
-        nodes = _nodes(link)
+    for n in links:
+        nodes = nodes_of[n]
         root = find(nodes[0])
         for node in nodes[1:]:
             other = find(node)

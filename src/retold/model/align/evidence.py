@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -91,6 +92,7 @@ _NUMBER = re.compile(r"\d[\d.,]*")
 _SAYING = frozenset("said says told added according announced stated warned declared".split())
 _QUOTED = re.compile(r'"([^"]{3,})"')
 _NAME = re.compile(r"(?<![\w'])([A-ZÀ-Þ][\w'’.-]*[\w])")
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,13 +130,18 @@ def _clues(text: str, words: tuple[str, ...]) -> Clues:
         if key not in seen:
             seen.add(key)
             names.append(key)
-    numbers = frozenset(number_key(_NUMBER.match(w).group().rstrip(".,")) for w in words if w[0].isdigit())  # "310km" is 310
+    numbers = _NO_WORDS
+    with_digits = [w for w in words if w[0].isdigit()]
+    if with_digits:
+        numbers = frozenset([number_key(_NUMBER.match(w).group().rstrip(".,")) for w in with_digits])  # "310km" is 310
     quoted: tuple[str, ...] = ()
     if '"' in text or not text.isascii():
         quoted = tuple(w for q in _QUOTED.findall(fold(text)) for w in tokens(q))
-    said = [n for n, w in enumerate(words) if w in _SAYING]
-    named = seen | {opener}
-    speakers = frozenset(w[:5] for n in said for w in words[max(0, n - 3):n + 4] if w[:5] in named)
+    speakers = _NO_WORDS
+    if not _SAYING.isdisjoint(words):  # most sentences have no verb of saying: no speaker to look for
+        said = [n for n, w in enumerate(words) if w in _SAYING]
+        named = seen | {opener}
+        speakers = frozenset(w[:5] for n in said for w in words[max(0, n - 3):n + 4] if w[:5] in named)
     return Clues(words, tuple(names), opener, speakers, numbers, quoted)
 
 
@@ -174,11 +181,10 @@ class Judge:
         self.features = features
         self.vectors = vectors  # per outlet: rows of L2-normalised vectors, or None
         total = sum(len(row) for row in features)
-        count: dict[str, int] = {}
+        count: Counter[str] = Counter()  # how many sentences carry each feature (counted in C)
         for row in features:
             for f in row:
-                for feat in f.feats:
-                    count[feat] = count.get(feat, 0) + 1
+                count.update(f.feats)
         self.weights = {}
         for feat, weight in weights.items():
             df = count.get(feat, 0) / (total + DF_PRIOR) if total >= TOPIC_STORY else 0.0
@@ -192,10 +198,16 @@ class Judge:
         self.parallel: dict[tuple[int, int], bool] = {}  # outlet pair -> judged parallel by the aligner
         self.verdicts: dict[tuple, Verdict] = {}
         self._cells: dict[int, list] = {}  # id(links) -> [links seen, their cells]
-        self._verdict_cache: dict[tuple, Verdict] = {}
         self._content_cache: dict[tuple, tuple[float, list[str]]] = {}
+        # One sentence against one (nearly every question), keyed by the two parses
+        # (id(Features): wire copies in different outlets share theirs, and self.features holds
+        # every one for the judge's life): whether it is settled as a copy (VERBATIM, NEAR or
+        # None), and the words' log-odds and evidence named.
+        self._settled: dict[tuple[int, int], Verdict | None] = {}
+        self._sentence_content: dict[tuple[int, int], tuple[float, list[str]]] = {}
         self._mass: dict[frozenset[str], float] = {}
-        self._clues: dict[int, Clues] = {}
+        self._clues: dict[int, Clues] = {}  # id(Features) -> the clues, the opener settled
+        self._raw_clues: dict[int, Clues] = {}  # id(Features) -> _clues() of its text
         self._story_names: frozenset[str] | None = None
         self._held: list[object] = []  # keeps the link lists whose id() keys _cells
         self._reference: dict[tuple[int, int], float] = {}
@@ -208,17 +220,26 @@ class Judge:
         f = self.features[k][i]
         found = self._clues.get(id(f))  # one parse per distinct text (wire copies share it)
         if found is None:
-            found = _clues(self.texts[k][i], f.words)
-            if found.opener and found.opener in self.story_names() and found.opener not in found.names:
+            story_names = self.story_names()
+            found = self._raw_clues[id(f)]
+            if found.opener and found.opener in story_names and found.opener not in found.names:
                 names = (found.opener,) + found.names
                 found = Clues(found.words, names, found.opener, found.speakers, found.numbers, found.quoted)
             self._clues[id(f)] = found
         return found
 
     def story_names(self) -> frozenset[str]:
+        """Every name the story's sentences give (each distinct text read once: its clues are
+        kept for clues_of)."""
         if self._story_names is None:
-            self._story_names = frozenset(n for k, row in enumerate(self.texts) for i, text in enumerate(row)
-                                          for n in _clues(text, self.features[k][i].words).names)
+            raw = self._raw_clues
+            for k, row in enumerate(self.texts):
+                parses = self.features[k]
+                for i, text in enumerate(row):
+                    f = parses[i]
+                    if id(f) not in raw:
+                        raw[id(f)] = _clues(text, f.words)
+            self._story_names = frozenset(n for found in raw.values() for n in found.names)
         return self._story_names
 
     def features_of(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int]) -> list[float]:
@@ -355,32 +376,46 @@ class Judge:
         return logit, named
 
     def verdict(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int], structure: float = 0.0, semantic: bool = False) -> Verdict:
-        key = (a, tuple(rows), b, tuple(cols), structure, semantic)
-        found = self._verdict_cache.get(key)
-        if found is None:
-            found = self._verdict_cache[key] = self._verdict(a, rows, b, cols, structure, semantic)
-        return found
-
-    def _verdict(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int], structure: float, semantic: bool) -> Verdict:
         if len(rows) == 1 and len(cols) == 1:
-            ta, tb = self.texts[a][rows[0]], self.texts[b][cols[0]]
-            if ta == tb:
-                return VERBATIM
-            ca, cb = self.clues_of(a, rows[0]), self.clues_of(b, cols[0])
-            if ca.numbers == cb.numbers and ca.names == cb.names and Indel.normalized_similarity(ca.words, cb.words) >= NEAR_VERBATIM:
-                return NEAR  # a word or two changed, the same numbers and actors in the same order
+            # What the two texts say is read once per pair of parses; only the structure (and
+            # the sentence model's cosine, which depends on the outlet pair) is per question.
+            i, j = rows[0], cols[0]
+            pair = (id(self.features[a][i]), id(self.features[b][j]))
+            settled = self._settled.get(pair, False)
+            if settled is False:
+                settled = self._settled[pair] = self._copy(a, i, b, j)
+            if settled is not None:
+                return settled
+            if not semantic:
+                found = self._sentence_content.get(pair)
+                if found is None:
+                    found = self._sentence_content[pair] = self.content(a, rows, b, cols)
+                return _weighed(*found, structure)
         key = (a, tuple(rows), b, tuple(cols), semantic)
         found = self._content_cache.get(key)
         if found is None:
             found = self._content_cache[key] = self.content(a, rows, b, cols, semantic)
-        logit, named = found
-        if structure > 0:
-            named = named + ["position"]
-            if sigmoid(logit) < SAME_STATEMENT:
-                # The words alone would not pair them; their place does. Shown as "possible", never
-                # as sure: a retelling's lead beside the wire's lead may be another statement.
-                return Verdict(min(sigmoid(logit + structure), POSITION_CEILING), tuple(named))
-        return Verdict(sigmoid(logit + structure), tuple(named))
+        return _weighed(*found, structure)
+
+    def _copy(self, a: int, i: int, b: int, j: int) -> Verdict | None:
+        """VERBATIM or NEAR when one sentence copies the other, else None (the evidence decides)."""
+        if self.texts[a][i] == self.texts[b][j]:
+            return VERBATIM
+        ca, cb = self.clues_of(a, i), self.clues_of(b, j)
+        if ca.numbers == cb.numbers and ca.names == cb.names and Indel.normalized_similarity(ca.words, cb.words) >= NEAR_VERBATIM:
+            return NEAR  # a word or two changed, the same numbers and actors in the same order
+        return None
+
+
+def _weighed(logit: float, named: list[str], structure: float) -> Verdict:
+    """The verdict of the words' log-odds and the structure the aligner adds."""
+    if structure > 0:
+        named = named + ["position"]
+        if sigmoid(logit) < SAME_STATEMENT:
+            # The words alone would not pair them; their place does. Shown as "possible", never
+            # as sure: a retelling's lead beside the wire's lead may be another statement.
+            return Verdict(min(sigmoid(logit + structure), POSITION_CEILING), tuple(named))
+    return Verdict(sigmoid(logit + structure), tuple(named))
 
 
 def name_evidence(x: Sequence[float], sem: float | None) -> list[str]:

@@ -54,7 +54,7 @@ class _Evidence:
         ):
             words = 0.0  # too little shared weight to be near-verbatim: spare the edit distance
         else:
-            words = self.scorer.words([fa], [fb])
+            words = self.scorer.sentence_words(fa, fb)
         for node in (node_a, node_b):
             if score > best_score.get(node, 0.0):
                 best_score[node] = score

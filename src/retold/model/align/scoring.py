@@ -69,13 +69,20 @@ class Scorer:
         """word_similarity, cached for single sentences (wire copies share their parse)."""
         if len(a) != 1 or len(b) != 1:
             return word_similarity(a, b)
-        if a[0] is b[0]:
+        return self.sentence_words(a[0], b[0])
+
+    def sentence_words(self, a: Features, b: Features) -> float:
+        """word_similarity([a], [b]), cached by the two parses: the words compared as the
+        tuples they are (the same sequences, so the same result, without two lists built per
+        pair: tests/unit/test_speed_equivalence.py)."""
+        if a is b:
             return 1.0
-        key = (id(a[0]), id(b[0]))
+        key = (id(a), id(b))
         found = self._words.get(key)
         if found is None:
-            found = self._words[key] = word_similarity(a, b)
-            self._held.append((a[0], b[0]))
+            wa, wb = a.words, b.words
+            found = self._words[key] = 1.0 if wa == wb else Indel.normalized_similarity(wa, wb)
+            self._held.append((a, b))
         return found
 
     def union(self, side: Sequence[Features]) -> frozenset[str]:
