@@ -200,6 +200,7 @@ def _pair_pass(sides: PairSides, scores: Scores) -> list[Link]:
         sides.judge.parallel[(sides.a, sides.b)] = parallel
     sides.refused.clear()
     sides.copies = parallel and same_language and bool(chain) and _copies(sides, chain, STATEMENT_COPIES)
+    sides.basis = basis
     ratio = (sum(f.length for f in fb) / max(1, sum(f.length for f in fa))) if parallel else 1.0
     links: list[Link] = []
     fixed = _fixed_anchors(chain, len(fa), len(fb), parallel)

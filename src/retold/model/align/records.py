@@ -116,6 +116,8 @@ class PairSides:
     # Parallel text in one language that copies some of its sentences near-verbatim (a rewrite
     # of the same copy, not a translation): set by the pair's pass.
     copies: bool = False
+    # Why the pair counts as parallel ("anchors", "translation", "lengths"; "" when it does not).
+    basis: str = ""
 
     @cached_property
     def length_ratio(self) -> float:

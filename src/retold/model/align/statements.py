@@ -34,6 +34,8 @@ def different_statement(sides: PairSides, rows: tuple[int, ...], cols: tuple[int
     judge = sides.judge
     if judge is None or not sides.same_language or len(rows) != 1 or len(cols) != 1 or not judge.parallel.get((sides.a, sides.b)):
         return False
+    if sides.basis == "lengths":
+        return False  # parallel by its sentence lengths alone: a translation's rhythm, where few words meet by nature
     if judge.clues_of(sides.a, rows[0]).numbers & judge.clues_of(sides.b, cols[0]).numbers:
         return False  # a number both give is the statement's own evidence ("a 310km link … in 2027" / "a 310-kilometre connection … in 2027")
     mine = statement_words(sides, sides.a, rows[0])
