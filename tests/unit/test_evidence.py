@@ -277,3 +277,23 @@ def test_a_translation_writing_4000_for_4_000_shares_its_number_and_is_not_vetoe
                     ["An Werktagen fahren rund 4000 Fahrgäste auf der Orvenbahn."]])
     verdict = judge.verdict(0, (0,), 1, (0,))
     assert "numbers differ" not in verdict.evidence and "numbers" in verdict.evidence
+
+
+def test_a_translated_part_is_not_split_off_for_want_of_words_in_common():
+    """The judge reads one language: across languages its confidence (few words meet) is no
+    evidence against, so a translated sentence stays in the group of the sentence it translates.
+    (Found on selke-landslide: a short German translation was split off every group.)"""
+    from retold.model.align.coherence import coherent
+    from retold.model.align.records import new_link
+
+    rows = [["About 4,000 passengers use the line on weekdays, most of them commuters to Orven."],
+            ["About 4,000 passengers use the line on a weekday, most of them commuters to Orven."],
+            ["An Werktagen nutzen rund 4000 Fahrgäste die Strecke, die meisten pendeln nach Orven."]]
+    judge = _judge(rows)
+    links = [new_link(0.99, 0, (0,), 1, (0,), "words"), new_link(0.6, 0, (0,), 2, (0,), "translation"),
+             new_link(0.6, 1, (0,), 2, (0,), "translation")]
+    assert judge.link_verdict(links[1]).confidence < ev.COHERENCE_FLOOR  # the words alone would not hold it
+    group = [(0, 0), (1, 0), (2, 0)]
+    assert coherent([group], links, judge, ["en", "en", "de"]) == [group]
+    # In one language the same weak support does split the group (the rule the test guards stays).
+    assert coherent([group], links, judge, ["en", "en", "en"]) != [group]

@@ -254,7 +254,7 @@ def _plain_coherent(groups, links, judge, languages):
             key = (min(link.outlet_a, link.outlet_b), max(link.outlet_a, link.outlet_b))
             direct[key] = max(direct.get(key, 0.0), verdict.confidence)
         for k in parts:
-            others = [l for l in parts if l != k and (direct.get((min(k, l), max(k, l))) is not None or one_language(k, l))]
+            others = [l for l in parts if l != k and one_language(k, l)]  # across languages: no evidence either way
             if not others:
                 continue
             if sum(direct.get((min(k, l), max(k, l)), 0.0) for l in others) >= ev.COHERENCE_FLOOR * len(others):

@@ -4,7 +4,7 @@ Union-find joins whatever its links join: A–B (the same statement) and B–C (
 make one group of A, B and C although A and C say different things. Every outlet's part of a
 group must be supported by the group's other outlets: the mean, over those outlets, of the
 better of its direct link's confidence and the two parts' own evidence (outlets in another
-language without a direct link say nothing either way and are left out). A group that fails is
+language say nothing either way and are left out: the judge reads one language). A group that fails is
 split at its weakest link, and each piece is checked again.
 
 A big story asks this of hundreds of groups of twenty outlets, so the links are numbered once:
@@ -111,7 +111,9 @@ def _supported(members: list[Node], own: list[int], confidences: list[float], nu
         if one_language:
             others = [l for l in parts if l != k]
         else:
-            others = [l for l in parts if l != k and (direct.get((min(k, l), max(k, l))) is not None or _one_language(languages, k, l))]
+            # The judge reads one language: across languages its confidence, direct link or not,
+            # is no evidence against (a translated part is held by the aligner's own rules there).
+            others = [l for l in parts if l != k and _one_language(languages, k, l)]
         if not others:
             continue
         floor = ev.COHERENCE_FLOOR * len(others)
