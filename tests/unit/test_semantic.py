@@ -409,3 +409,26 @@ def test_embedding_progress_redraws_one_line_on_a_terminal_and_stays_quiet_in_a_
     quiet("embedding", 64, 64)
     quiet.end()
     assert log.written == []  # a run shorter than 10 s leaves no progress lines in a log
+
+
+@pytest.mark.parametrize("cache", [True, False])
+def test_no_cache_keeps_no_vectors_in_the_batch_and_the_reader_either(cache, sample_dir, monkeypatch, tmp_path):
+    """--no-cache reads and writes nothing, as `retold align --no-cache` does: the batch's stories
+    and the reader's loader pass it on to the sentence model's vector cache."""
+    import retold.model.pipeline as pipeline
+    from retold.batch.job import align_story
+    from retold.model.cache import AlignmentCache
+    from retold.model.offload import load_alignment_aside
+
+    asked = []
+    real = pipeline.load_alignment
+
+    def spy(*args, **kwargs):
+        asked.append(kwargs.get("vector_cache", True))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "load_alignment", spy)
+    align_story(str(sample_dir.parent), sample_dir.name, False, cache)
+    # (an empty alignment cache of its own: a hit would load nothing at all)
+    load_alignment_aside([str(sample_dir)], cache=AlignmentCache(tmp_path / "alignments") if cache else None, semantic=False)
+    assert asked == [cache, cache]

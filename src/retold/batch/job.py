@@ -74,8 +74,9 @@ def align_story(root: str, path: str, semantic: bool = True, cache: bool = False
     warnings: list[str] = []
     started = time.perf_counter()
     try:
+        # --no-cache reads and writes nothing: neither alignments nor the sentence model's vectors.
         alignment = load_alignment([str(Path(root) / path)], warnings.append, semantic=semantic,
-                                   cache=_alignment_cache() if cache else None)
+                                   cache=_alignment_cache() if cache else None, vector_cache=cache)
     except InputError as exc:
         return story_record(path, None, time.perf_counter() - started, worker, str(exc), warnings)
     except Exception as exc:  # noqa: BLE001 - one story's crash is its record, never the batch's end

@@ -45,7 +45,7 @@ def load_alignment_aside(paths: list[str], notice: Callable[[str], None] | None 
     except OSError:
         size = 0  # the load says what is wrong with the file
     if size < IN_PROCESS_BELOW:
-        return load_alignment(paths, notice, progress, semantic, cache=cache)
+        return load_alignment(paths, notice, progress, semantic, cache=cache, vector_cache=cache is not None)
     return _in_child(paths, notice, progress, cache, semantic)
 
 
@@ -129,6 +129,7 @@ def _child() -> int:
         alignment = load_alignment(
             request["paths"], lambda m: (notices.append(m), send({"notice": m})),
             lambda stage, done, total: send({"progress": [stage, done, total]}), request.get("semantic", True), cache=cache,
+            vector_cache=cache is not None,  # --no-cache: no vectors kept either
         )
         Path(request["out"]).write_bytes(pack(_CHILD_KEY, alignment, notices))
     except InputError as exc:
