@@ -228,24 +228,12 @@ def _is_instance(value, hint) -> bool:
 @functools.cache
 def _decoder(hint) -> Callable[[object], object]:
     """The inverse of `_encoder(hint)`, checking every value's type: EntryError on any mismatch."""
-    if hint in (str, bool, type(None)):
+    if hint in (str, bool, int, float, type(None)):
         def plain(data):
-            if type(data) is not hint:
+            if type(data) is not hint:  # exactly: a bool is no int here, an int no float
                 raise EntryError(f"expected {hint.__name__}, found {type(data).__name__}")
             return data
         return plain
-    if hint is int:
-        def whole(data):
-            if type(data) is not int:
-                raise EntryError(f"expected int, found {type(data).__name__}")
-            return data
-        return whole
-    if hint is float:
-        def real(data):
-            if type(data) is not float:
-                raise EntryError(f"expected float, found {type(data).__name__}")
-            return data
-        return real
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
         def member(data):
             try:
