@@ -261,9 +261,11 @@ def test_renaming_and_reordering_outlets_changes_nothing(outlets, rnd):
 
 
 def test_near_verbatim_bar_is_the_aligners():
-    """provenance.py keeps its own copy of the bar (the JSON of a cached alignment must not load
-    the aligner); it must be the aligner's, or "near-verbatim" would mean two things."""
+    """One "near-verbatim" bar for the aligner, its evidence judge and provenance (kept in
+    retold.model.story, so the JSON of a cached alignment computes provenance without loading the
+    aligner), or "near-verbatim" would mean two things."""
     from retold.model import provenance as provenance_module
+    from retold.model.align import evidence
     from retold.model.align.params import SHARED_SIMILARITY
 
-    assert provenance_module.SHARED_SIMILARITY == SHARED_SIMILARITY
+    assert provenance_module.SHARED_SIMILARITY == SHARED_SIMILARITY == evidence.NEAR_VERBATIM

@@ -33,13 +33,9 @@ from rapidfuzz.distance import Indel
 from retold.model.credits import Credit, credits_of, language_code, names_match
 from retold.model.normalize import fold, tokens
 from retold.model.published import Published, outlet_published
-from retold.model.story import Alignment, Outlet
+from retold.model.story import SHARED_SIMILARITY, Alignment, Outlet
 
 LIKELY, POSSIBLE = "likely", "possible"
-# The aligner's bar for "near-verbatim" (retold.model.align.params.SHARED_SIMILARITY; a unit test
-# holds them equal). Not imported from there: the JSON of a cached alignment computes provenance
-# without loading the aligner.
-SHARED_SIMILARITY = 0.84
 # Shared text alone (with a known order) is a "possible" claim only when nearly all of the later
 # outlet is the earlier one word for word, over enough sentences that a few shared quotes cannot make it.
 COPY_SHARE = 0.8

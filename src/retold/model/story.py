@@ -111,6 +111,7 @@ class Outlet:
 
 
 STRONG = 0.75  # a member scored below this is shown as a "possible" counterpart, not a sure one
+SHARED_SIMILARITY = 0.84  # word similarity of a near-verbatim copy ("shared"): about two words changed in twenty
 
 
 @dataclass(frozen=True)

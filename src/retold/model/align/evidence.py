@@ -35,6 +35,7 @@ from rapidfuzz.distance import Indel
 
 from retold.model.align.features import number_key
 from retold.model.normalize import STOPWORDS, fold, tokens
+from retold.model.story import SHARED_SIMILARITY as STORY_SHARED
 from retold.model.story import STRONG as STORY_STRONG
 
 # ---------------------------------------------------------------- parameters
@@ -165,7 +166,7 @@ class Verdict:
 
 
 VERBATIM = Verdict(1.0, ("verbatim",))
-NEAR_VERBATIM = 0.84  # word similarity of a near-verbatim copy (the aligner's "shared")
+NEAR_VERBATIM = STORY_SHARED  # word similarity of a near-verbatim copy (the aligner's "shared")
 NEAR = Verdict(0.99, ("verbatim", "run"))
 
 
