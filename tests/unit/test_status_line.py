@@ -52,3 +52,12 @@ def test_a_possible_counterpart_is_said_as_possible_with_its_evidence(sample_dir
     # At 100 columns the word "possible" stays, and pushes out neither a note nor the outlets window.
     narrow = status_line(state, ViewModes(), 100, noted=True).plain
     assert "? possible" in narrow and "outlets 1-2/6" in narrow and "✎ note" in narrow
+
+
+def test_the_legend_says_what_the_panes_question_mark_means():
+    """The panes mark a counterpart on thin evidence '?': the legend under the status line says so
+    (and does not give '?' a second meaning; help is the key bar's last entry)."""
+    from retold.tui.status_line import legend_line
+
+    legend = legend_line().plain
+    assert "? possible" in legend and "? help" not in legend

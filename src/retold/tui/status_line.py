@@ -20,7 +20,9 @@ def legend_line() -> Text:
     for status in STATUSES:
         legend.append(f"{status.glyph} {status}", STATUS_STYLE[status])
         legend.append("   ")
-    legend.append(f"{NOTE_MARK} note   {QUOTE_MARK} quote differs   {REMOVED_MARK} removed furniture (r)   ? help")
+    # The pane's "?" is a counterpart on thin evidence; help is the key bar's last entry.
+    legend.append(f"{POSSIBLE_GLYPH} possible", POSSIBLE_STYLE)
+    legend.append(f"   {NOTE_MARK} note   {QUOTE_MARK} quote differs   {REMOVED_MARK} removed furniture (r)")
     return legend
 
 
