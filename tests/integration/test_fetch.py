@@ -13,7 +13,7 @@ import threading
 import time
 import tomllib
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 from hypothesis import given, settings
@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from retold.model.pipeline import load_alignment
 from retold.sources.fetch import FetchOptions, append_entry, decode_page, FetchError, fetch_into, toml_string
+from local_http import serving, no_proxy_env
 
 PARAGRAPHS = [
     "The harbour board of Tallvik approved a new ferry pier on Monday after a long debate.",
@@ -136,20 +137,13 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture(autouse=True)
 def _no_proxy(monkeypatch):
-    """Requests go straight to 127.0.0.1, whatever proxy the machine running the tests has."""
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
+    no_proxy_env(monkeypatch)
 
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(Handler) as url:
+        yield url
 
 
 def closed_port() -> int:

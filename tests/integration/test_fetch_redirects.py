@@ -4,13 +4,13 @@ the options the CLI uses (the default limit), against a server on 127.0.0.1 serv
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from retold.sources.fetch import FetchOptions, fetch_into
+from local_http import serving, no_proxy_env
 
 LIMIT = 5  # the documented redirect limit (README: `retold fetch`)
 
@@ -46,19 +46,13 @@ class Hops(BaseHTTPRequestHandler):
 
 @pytest.fixture(autouse=True)
 def _no_proxy(monkeypatch):
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
+    no_proxy_env(monkeypatch)
 
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Hops)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(Hops) as url:
+        yield url
 
 
 def test_a_chain_at_the_limit_is_followed_and_one_past_it_refused(server, tmp_path):

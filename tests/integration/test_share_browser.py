@@ -13,13 +13,13 @@ import shutil
 import struct
 import subprocess
 import sys
-import threading
 import zlib
 from html import unescape
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+from local_http import serving
 
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -112,12 +112,9 @@ class Counter(BaseHTTPRequestHandler):
 
 @pytest.fixture()
 def beacon():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Counter)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
     Counter.requests = []
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(Counter) as url:
+        yield url
 
 
 def hostile_story(folder: Path, beacon: str) -> None:

@@ -17,7 +17,7 @@ import threading
 import time
 import tomllib
 import zlib
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -25,6 +25,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from retold.sources.fetch import FetchError, FetchOptions, _Inflater, fetch_into
+from local_http import serving, no_proxy_env
 
 PARAGRAPHS = [
     "The harbour board of Tallvik approved a new ferry pier on Monday after a long debate.",
@@ -103,18 +104,13 @@ BOMB = gzip.compress(b"<p>" + b"\0" * 20_000_000 + b"</p>", compresslevel=9)
 
 @pytest.fixture(autouse=True)
 def _no_proxy(monkeypatch):
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
+    no_proxy_env(monkeypatch)
 
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(Handler) as url:
+        yield url
 
 
 def retold(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
