@@ -23,9 +23,15 @@ FLOOR = {"body_missing": 0, "furniture_leaked": 0, "pair_f1": 0.90, "status_accu
 # the wire and one outlet's own reporting on the same event are hard; held at today's figures
 # (pair F1 0.792, status 0.909, the translation credit line leaked) so that nothing gets worse,
 # until issue 16's work raises it.
+# brenholt-port is the second story written hard and held out (issue 16 item 6; its gold was
+# committed before the aligner first ran on it). Its first run, words alone as these tests align:
+# pair P/R/F1 1.000/0.766/0.868, status 0.885, the translator/editor credit line leaked as two
+# sentences; held at those figures less 0.01 (the leaked count as it is), so that nothing gets
+# worse, until issue 16's work (tuned elsewhere) raises it to FLOOR and deletes the exception.
 FLOORS = {
     "tavel-river": FLOOR | {"pair_f1": 0.87, "status_accuracy": 0.87},
     "selke-landslide": FLOOR | {"furniture_leaked": 1, "pair_f1": 0.79},
+    "brenholt-port": FLOOR | {"furniture_leaked": 2, "pair_f1": 0.858, "status_accuracy": 0.875},
 }
 # Each story is also held where the aligner stands today, less a margin of 0.01 (issue 21): one
 # status or pair more wrong than today in any of these stories fails (one status is 0.015-0.024
@@ -33,8 +39,10 @@ FLOORS = {
 # better; never lower one to make a change pass (`python bench/score_gold.py` prints them).
 # Today (bench/score_gold.py, Dec 2026): north-sea-grid and rowing-worlds 1.000 throughout;
 # tavel-river precision 0.891, F1 0.872, status 0.875 (its appeal cleaned away); veneth-dam precision 1.000, F1 0.968, status 0.967.
+# brenholt-port (held out, words alone) precision 1.000, F1 0.868, status 0.885.
 MARGIN = 0.01
 TODAY = {
+    "brenholt-port": {"pair_precision": 1.0, "pair_f1": 0.868, "status_accuracy": 0.885},
     "north-sea-grid": {"pair_precision": 1.0, "pair_f1": 1.0, "status_accuracy": 1.0},
     "rowing-worlds": {"pair_precision": 1.0, "pair_f1": 1.0, "status_accuracy": 1.0},
     "selke-landslide": {"pair_precision": 0.826, "pair_f1": 0.792, "status_accuracy": 0.909},
@@ -66,8 +74,8 @@ def test_there_is_a_gold_story():
 
 
 def test_every_old_story_is_held_to_the_full_floor():
-    """Only the story added hard (issue 16) may sit below the floor, and only until it is raised."""
-    assert set(FLOORS) <= {"tavel-river", "selke-landslide"}
+    """Only the stories added hard (issues 16 and 20) may sit below the floor, and only until it is raised."""
+    assert set(FLOORS) <= {"tavel-river", "selke-landslide", "brenholt-port"}
 
 
 def test_gold_names_are_scored(tmp_path):
