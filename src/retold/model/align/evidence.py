@@ -91,6 +91,10 @@ TYPICAL_COSINE = 0.80  # multilingual-e5-small between unrelated sentences of on
 
 _NUMBER = re.compile(r"\d[\d.,]*")
 _SAYING = frozenset("said says told added according announced stated warned declared".split())
+# Verbs of saying that open a reported clause ("Brask said Oskland had …": the second name is the
+# clause's subject, no patient); "told", "warned", "urged" take whom they address as their object
+# ("Korrin warned Velmont …": Velmont is the patient, as in "Velmont accused Korrin …").
+_CLAUSE_VERBS = frozenset("said says added according announced stated declared".split())
 _QUOTED = re.compile(r'"([^"]{3,})"')
 _NAME = re.compile(r"(?<![\w'])([A-ZÀ-Þ][\w'’.-]*[\w])")
 _NO_WORDS: frozenset[str] = frozenset()
@@ -446,8 +450,8 @@ def name_evidence(x: Sequence[float], sem: float | None) -> list[str]:
 def _who_to_whom(c: Clues) -> tuple[str, str] | None:
     """(agent, patient) when the sentence opens "A <verb> B …": a name opens it (after "The" at
     most), and another name follows within three words, a word between and none of them a verb
-    of saying or a conjunction ("Velmont accused Korrin …", not "Brask said Oskland had …",
-    "Dylan Baker and Lindsay Frost play …")."""
+    opening a reported clause or a conjunction ("Velmont accused Korrin …", "Korrin warned
+    Velmont …", not "Brask said Oskland had …", "Dylan Baker and Lindsay Frost play …")."""
     if not c.names or not c.words:
         return None
     names = set(c.names)
@@ -459,7 +463,7 @@ def _who_to_whom(c: Clues) -> tuple[str, str] | None:
         key = c.words[n][:5]
         if key in names and key != agent:
             between = c.words[start + 1:n]
-            if any(w in _SAYING or w in ("and", "or", "with", "&") for w in between) or between[-1] == "by":
+            if any(w in _CLAUSE_VERBS or w in ("and", "or", "with", "&") for w in between) or between[-1] == "by":
                 return None  # "B was accused by A": a passive keeps the agent, in other words
             return agent, key
     return None

@@ -1,0 +1,94 @@
+"""Same topic is not same statement: what the words say against a pair (issue 16, class 1).
+
+Every rule here names evidence the judge (retold.model.align.evidence) reads in the words alone,
+so neither a sentence model nor a place in the text may outweigh it. Sentences are our own,
+about two invented countries and an alliance."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from retold.model.align import align
+from retold.model.align import evidence as ev
+from retold.model.story import Outlet, OutletMeta, Sentence
+
+
+def outlet(oid, sentences, language="en"):
+    meta = OutletMeta(id=oid, name=oid, source=f"{oid}.txt", language=language)
+    return Outlet(meta=meta, text="", title=None, removed=(),
+                  sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(sentences)))
+
+
+def together(alignment, a, i, b, j) -> bool:
+    return j in alignment.counterpart_span(a, i, b)
+
+
+# Every sentence names the story's actors: the topic words of the story.
+FILLER_A = [
+    "Talks between Velmont and Korrin are due to resume in Geneva next month.",
+    "The Tarsa valley has been disputed since the treaty of 1921 drew the border along the river.",
+    "Shops in the border town of Lesk stayed shut as families left for the coast.",
+    "The Accord's secretary general will visit Velmont's capital at the end of the month.",
+    "Korrin's currency fell to a record low against the dollar as traders sold.",
+    "Velmont closed two crossings on the Tarsa river to lorries overnight.",
+]
+FILLER_B = [
+    "The Accord's secretary general is expected in Velmont's capital at the end of the month.",
+    "Families in the border town of Lesk kept their shops shut and drove to the coast.",
+    "Velmont and Korrin are due to resume their talks in Geneva next month.",
+    "The treaty of 1921 drew the border along the river, and the Tarsa valley has been disputed ever since.",
+    "Lorries were turned back at two Tarsa river crossings that Velmont closed overnight.",
+    "Traders sold Korrin's currency, which fell to a record low against the dollar.",
+]
+
+
+def paired(a_sentence: str, b_sentence: str) -> bool:
+    """The two sentences, each in its outlet among the same story's others in another order."""
+    a = outlet("a", [a_sentence] + FILLER_A)
+    b = outlet("b", FILLER_B[:2] + [b_sentence] + FILLER_B[2:])
+    return together(align([a, b]), "a", 0, "b", 2)
+
+
+def judged(a_sentence: str, b_sentence: str) -> ev.Verdict:
+    from retold.model.align import feature_weights, sentence_features
+
+    rows = [[a_sentence] + FILLER_A, FILLER_B[:2] + [b_sentence] + FILLER_B[2:]]
+    features = sentence_features([outlet("a", rows[0]), outlet("b", rows[1])])
+    return ev.Judge(rows, features, feature_weights(features)).verdict(0, (0,), 1, (2,))
+
+
+# ---------------------------------------------------------------- who did what to whom
+
+_ACTORS = ["Velmont", "Korrin", "Oskland", "Brask"]
+_ADDRESSING = ["accused", "warned", "told", "urged", "criticised", "thanked", "threatened"]
+_REST = ["on Monday to pull its troops back from the Tarsa border", "of massing troops near the Tarsa border",
+         "over the closure of the river crossings", "against stirring up a quarrel over the valley"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_ACTORS), st.sampled_from(_ACTORS), st.sampled_from(_ADDRESSING), st.sampled_from(_ADDRESSING), st.sampled_from(_REST))
+def test_swapping_who_acts_on_whom_never_makes_a_strong_pair(agent, patient, verb, other_verb, rest):
+    """"A <verb> B …" beside "B <verb> A …": the agent became the patient, whatever the verb of
+    address ("warned", "told", "urged" included: they take whom they address as their object)."""
+    if agent == patient:
+        return
+    one, other = f"{agent} {verb} {patient} {rest}.", f"{patient} {other_verb} {agent} {rest}."
+    verdict = judged(one, other)
+    assert "roles swapped" in verdict.evidence
+    assert verdict.confidence < ev.STRONG
+    assert not paired(one, other)
+
+
+def test_a_verb_of_address_swapped_is_no_pair():
+    assert not paired("Velmont accused Korrin on Monday of massing troops near the Tarsa border.",
+                      "Korrin warned Velmont on Monday against massing troops near the Tarsa border.")
+    assert not paired("Velmont told Korrin on Monday to pull its troops back from the Tarsa border.",
+                      "Korrin told Velmont on Monday to pull its troops back from the Tarsa border.")
+
+
+def test_a_reported_clause_is_not_a_patient():
+    """"Velmont said Korrin had …" names who speaks and who acts: no agent and patient to swap."""
+    verdict = judged("Velmont said Korrin had moved troops to the Tarsa border on Monday.",
+                     "Korrin had moved troops to the Tarsa border on Monday, Velmont said.")
+    assert "roles swapped" not in verdict.evidence
