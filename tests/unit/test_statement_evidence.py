@@ -92,3 +92,29 @@ def test_a_reported_clause_is_not_a_patient():
     verdict = judged("Velmont said Korrin had moved troops to the Tarsa border on Monday.",
                      "Korrin had moved troops to the Tarsa border on Monday, Velmont said.")
     assert "roles swapped" not in verdict.evidence
+
+
+# ---------------------------------------------------------------- another day, another statement
+
+_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_DAYS), st.sampled_from(_DAYS))
+def test_a_meeting_on_another_day_is_another_statement(day, other_day):
+    one = f"Velmont's foreign minister will meet his Korrin counterpart in Geneva on {day}."
+    other = f"Velmont's foreign minister met his Korrin counterpart in Geneva on {other_day}."
+    verdict = judged(one, other)
+    if day == other_day:
+        assert "numbers differ" not in verdict.evidence
+        return
+    assert "numbers differ" in verdict.evidence
+    assert not paired(one, other)
+
+
+def test_a_day_is_one_day_in_every_language_and_the_day_something_was_said_is_not_the_statements():
+    assert ev.clues("Die Minister treffen sich am Montag in Genf.").days == ev.clues("The ministers meet in Geneva on Monday.").days
+    assert ev.clues("Les ministres se réunissent lundi à Genève.").days == ev.clues("The ministers meet in Geneva on Monday.").days
+    # "said on Tuesday" dates the report, which retellings of one statement give differently
+    assert not ev.clues("The minister said on Tuesday the crossings would reopen.").days
+    assert ev.clues("The minister said the crossings would reopen on Tuesday.").days

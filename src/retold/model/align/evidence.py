@@ -7,7 +7,9 @@ Korrin names Velmont and Korrin. What is evidence:
   by how many sentences of the *whole story* carry it (story-level document frequency);
 - `run` — a long common run of words (longest common subsequence of tokens): two words swapped
   in a long sentence leave most of it in order;
-- `numbers` — a number both give; a number each gives and the other does not is evidence against;
+- `numbers` — a number both give; a number each gives and the other does not is evidence against,
+  and so is a day of the week each gives and the other does not ("met on Tuesday" / "will meet
+  on Thursday": another day, another meeting);
 - `names` — the same named actors in the same roles (their order: "Velmont accused Korrin" and
   "Korrin warned Velmont" swap agent and patient); each side naming someone the other does not
   (a different speaker) is evidence against;
@@ -98,6 +100,14 @@ _CLAUSE_VERBS = frozenset("said says added according announced stated declared".
 _QUOTED = re.compile(r'"([^"]{3,})"')
 _NAME = re.compile(r"(?<![\w'])([A-ZÀ-Þ][\w'’.-]*[\w])")
 _NO_WORDS: frozenset[str] = frozenset()
+# The days of the week, one key per day in the languages retold's users write most.
+_DAYS = {w: str(n) for names in (
+    "monday tuesday wednesday thursday friday saturday sunday",
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag",
+    "lundi mardi mercredi jeudi vendredi samedi dimanche",
+    "lunes martes miércoles jueves viernes sábado domingo",
+) for n, w in enumerate(names.split())}
+_DAY_WORDS = frozenset(_DAYS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +118,7 @@ class Clues:
     speakers: frozenset[str]  # names next to a verb of saying ("said Ada Roth", "Roth told …")
     numbers: frozenset[str]
     quoted: tuple[str, ...]  # words inside quotation marks
+    days: frozenset[str] = _NO_WORDS  # days of the week it names (one key per day, any language)
 
 
 def clues(text: str, words: tuple[str, ...] | None = None) -> Clues:
@@ -139,6 +150,12 @@ def _clues(text: str, words: tuple[str, ...]) -> Clues:
     with_digits = [w for w in words if w[0].isdigit()]
     if with_digits:
         numbers = frozenset([number_key(_NUMBER.match(w).group().rstrip(".,")) for w in with_digits])  # "310km" is 310
+    days = _NO_WORDS
+    if not _DAY_WORDS.isdisjoint(words):
+        # The day something was said ("said on Monday", "told reporters Tuesday") is when it was
+        # reported, which retellings of one statement give differently; the statement's own day
+        # ("will meet on Thursday") is not.
+        days = frozenset([_DAYS[w] for n, w in enumerate(words) if w in _DAYS and _SAYING.isdisjoint(words[max(0, n - 3):n])])
     quoted: tuple[str, ...] = ()
     if '"' in text or not text.isascii():
         quoted = tuple(w for q in _QUOTED.findall(fold(text)) for w in tokens(q))
@@ -147,7 +164,7 @@ def _clues(text: str, words: tuple[str, ...]) -> Clues:
         said = [n for n, w in enumerate(words) if w in _SAYING]
         named = seen | {opener}
         speakers = frozenset(w[:5] for n in said for w in words[max(0, n - 3):n + 4] if w[:5] in named)
-    return Clues(words, tuple(names), opener, speakers, numbers, quoted)
+    return Clues(words, tuple(names), opener, speakers, numbers, quoted, days)
 
 
 def _merged(parts: Sequence[Clues]) -> Clues:
@@ -158,7 +175,8 @@ def _merged(parts: Sequence[Clues]) -> Clues:
         names += [n for n in p.names if n not in names]
     return Clues(tuple(w for p in parts for w in p.words), tuple(names), parts[0].opener,
                  frozenset().union(*(p.speakers for p in parts)),
-                 frozenset().union(*(p.numbers for p in parts)), tuple(w for p in parts for w in p.quoted))
+                 frozenset().union(*(p.numbers for p in parts)), tuple(w for p in parts for w in p.quoted),
+                 frozenset().union(*(p.days for p in parts)))
 
 
 # ---------------------------------------------------------------- the judge
@@ -229,7 +247,7 @@ class Judge:
             found = self._raw_clues[id(f)]
             if found.opener and found.opener in story_names and found.opener not in found.names:
                 names = (found.opener,) + found.names
-                found = Clues(found.words, names, found.opener, found.speakers, found.numbers, found.quoted)
+                found = Clues(found.words, names, found.opener, found.speakers, found.numbers, found.quoted, found.days)
             self._clues[id(f)] = found
         return found
 
@@ -407,7 +425,7 @@ class Judge:
         if self.texts[a][i] == self.texts[b][j]:
             return VERBATIM
         ca, cb = self.clues_of(a, i), self.clues_of(b, j)
-        if ca.numbers == cb.numbers and ca.names == cb.names and Indel.normalized_similarity(ca.words, cb.words) >= NEAR_VERBATIM:
+        if ca.numbers == cb.numbers and ca.days == cb.days and ca.names == cb.names and Indel.normalized_similarity(ca.words, cb.words) >= NEAR_VERBATIM:
             return NEAR  # a word or two changed, the same numbers and actors in the same order
         return None
 
@@ -489,7 +507,8 @@ def pair_features(fa: frozenset[str], fb: frozenset[str], ca: Clues, cb: Clues, 
     else:
         run = run_contained = 0.0
     numbers = 1.0 if ca.numbers & cb.numbers else 0.0
-    numbers_differ = 1.0 if (ca.numbers - cb.numbers) and (cb.numbers - ca.numbers) else 0.0
+    # A number or a day each gives and the other does not: another count, another day.
+    numbers_differ = 1.0 if ((ca.numbers - cb.numbers) and (cb.numbers - ca.numbers)) or ((ca.days - cb.days) and (cb.days - ca.days)) else 0.0
     shared_names = [n for n in ca.names if n in cb.names]
     # Who did what to whom: "Velmont accused Korrin …" / "Korrin warned Velmont …" swap agent and
     # patient. A mere change of order elsewhere is common in paraphrase (an attribution moved to
