@@ -118,3 +118,31 @@ def test_a_day_is_one_day_in_every_language_and_the_day_something_was_said_is_no
     # "said on Tuesday" dates the report, which retellings of one statement give differently
     assert not ev.clues("The minister said on Tuesday the crossings would reopen.").days
     assert ev.clues("The minister said the crossings would reopen on Tuesday.").days
+
+
+# ---------------------------------------------------------------- another speaker
+
+_SPEAKERS = [("The Accord's secretary general", "Korrin's foreign ministry"), ("Velmont's defence minister", "The Accord's envoy"),
+             ("Oskland's prime minister", "Brask's foreign ministry")]
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.sampled_from(_SPEAKERS), st.sampled_from(["the drills near the border were a provocation",
+                                                    "the closure of the river crossings broke the treaty of 1921"]))
+def test_a_place_beside_a_pair_made_does_not_outweigh_another_speaker(speakers, claim):
+    """Two speakers saying the same words are two statements. The words alone leave the pair
+    short of the bar; the pair made next to it (its neighbour in both texts) would lift it over:
+    a place may not outweigh who speaks."""
+    one, other = f"{speakers[0]} said {claim}.", f"{speakers[1]} said {claim}."
+    verdict = judged(one, other)
+    assert "speakers differ" in verdict.evidence
+    if verdict.confidence < ev.SAME_STATEMENT:
+        assert not paired(one, other)
+
+
+def test_the_speaker_rule_acts_where_a_neighbour_would_lift_the_pair():
+    one = "The Accord's secretary general said the drills near the border were a provocation."
+    other = "Korrin's foreign ministry said the drills near the border were a provocation."
+    words = judged(one, other).confidence
+    assert words < ev.SAME_STATEMENT < ev.sigmoid(ev.math.log(words / (1 - words)) + ev.POSITION_NEIGHBOURS / 2)
+    assert not paired(one, other)

@@ -72,6 +72,10 @@ SEMANTIC_MODEL = (-5.019, 1.0, 1.5, -0.157, 1.5, -0.188, -3.0, -3.0, -1.5, 0.046
 SAME_STATEMENT = 0.5  # an order-free pair (or a bead of non-parallel text) needs this to be a link
 STRONG = STORY_STRONG  # below this a link is shown as "possible" (retold.model.story, where the reader reads it)
 VETO = {"roles swapped", "numbers differ"}  # what neither the sentence model nor position may outweigh
+# ... and what a place in the text may not: another speaker ("Velmont's minister said …" /
+# "Korrin's minister said …" beside a pair already made is still someone else's word). The
+# sentence model may (MSRP's judges pair a company's statement with its spokesman's).
+PLACE_VETO = VETO | {"speakers differ"}
 # The aligner's structural evidence, added to the content's log-odds: a pair the gap programme
 # made in parallel text, and a pair between two confirmed pairs in both texts.
 POSITION_PARALLEL = 2.5
@@ -358,9 +362,10 @@ class Judge:
                 structure += POSITION_NEAR
         verdict = self.verdict(a, rows, b, cols, structure, semantic)
         self.verdicts[(a, tuple(rows), b, tuple(cols))] = verdict
-        if VETO & set(verdict.evidence):
-            # Neither a sentence model nor a place in the text tells who did what to whom, or one
-            # number from another: against that, only the words themselves may decide (above).
+        if PLACE_VETO & set(verdict.evidence):
+            # Neither a sentence model nor a place in the text tells who did what to whom, one
+            # number from another, or who said it: against that, only the words themselves may
+            # decide (above).
             return False
         return retold or verdict.confidence >= SAME_STATEMENT
 
