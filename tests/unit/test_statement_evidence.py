@@ -146,3 +146,20 @@ def test_the_speaker_rule_acts_where_a_neighbour_would_lift_the_pair():
     words = judged(one, other).confidence
     assert words < ev.SAME_STATEMENT < ev.sigmoid(ev.math.log(words / (1 - words)) + ev.POSITION_NEIGHBOURS / 2)
     assert not paired(one, other)
+
+
+def test_one_speaker_opening_both_sentences_is_not_another_speaker():
+    """"Velmont said …" beside "Velmont has said …": the opening word is the speaker on both
+    sides (it counts as named when the speakers are compared, though an opening capital alone is
+    no name elsewhere)."""
+    verdict = ev.pair_features(frozenset(), frozenset(),
+                               ev.clues("Velmont said it would oppose the new border checks at Lesk."),
+                               ev.clues("Velmont has said it wants to haggle over the border checks at Lesk."), {})
+    assert verdict[ev.FEATURE_NAMES.index("speakers_differ")] == 0.0
+
+
+def test_whom_a_speaker_tells_and_the_day_are_not_speakers():
+    told = ev.clues('"We will reopen the crossings," Velmont\'s envoy Ada Roth told Brask on Thursday.')
+    assert "brask" not in told.speakers and "thurs" not in told.speakers and "roth" in told.speakers
+    said = ev.clues('"We will reopen the crossings," said Ada Roth, Velmont\'s envoy.')
+    assert "roth" in said.speakers

@@ -101,6 +101,7 @@ _SAYING = frozenset("said says told added according announced stated warned decl
 # clause's subject, no patient); "told", "warned", "urged" take whom they address as their object
 # ("Korrin warned Velmont …": Velmont is the patient, as in "Velmont accused Korrin …").
 _CLAUSE_VERBS = frozenset("said says added according announced stated declared".split())
+_ADDRESS = _SAYING - _CLAUSE_VERBS  # "told", "warned": whom they address follows them
 _QUOTED = re.compile(r'"([^"]{3,})"')
 _NAME = re.compile(r"(?<![\w'])([A-ZÀ-Þ][\w'’.-]*[\w])")
 _NO_WORDS: frozenset[str] = frozenset()
@@ -167,7 +168,10 @@ def _clues(text: str, words: tuple[str, ...]) -> Clues:
     if not _SAYING.isdisjoint(words):  # most sentences have no verb of saying: no speaker to look for
         said = [n for n, w in enumerate(words) if w in _SAYING]
         named = seen | {opener}
-        speakers = frozenset(w[:5] for n in said for w in words[max(0, n - 3):n + 4] if w[:5] in named)
+        # Who speaks stands before the verb or after it ("said Ada Roth"), but after "told" and
+        # "warned" stands whom they address ("told Reuters"); a day is no speaker ("Thursday said").
+        speakers = frozenset(w[:5] for n in said for w in words[max(0, n - 3):n + (1 if words[n] in _ADDRESS else 4)]
+                             if w[:5] in named and w not in _DAY_WORDS)
     return Clues(words, tuple(names), opener, speakers, numbers, quoted, days)
 
 
@@ -521,7 +525,9 @@ def pair_features(fa: frozenset[str], fb: frozenset[str], ca: Clues, cb: Clues, 
     ta, tb = _who_to_whom(ca), _who_to_whom(cb)
     roles = 1.0 if ta and tb and ta == (tb[1], tb[0]) else 0.0
     # Another speaker: each names who speaks, and neither names the other's speaker at all.
-    speakers = 1.0 if ca.speakers and cb.speakers and not ca.speakers & set(cb.names) and not cb.speakers & set(ca.names) else 0.0
+    # (The opening word counts as named here: "Britain said …" beside "Britain has said …" is one
+    # speaker, though an opening capital alone does not make a name elsewhere.)
+    speakers = 1.0 if ca.speakers and cb.speakers and not ca.speakers & {*cb.names, cb.opener} and not cb.speakers & {*ca.names, ca.opener} else 0.0
     quote = quote_differs = 0.0
     if ca.quoted and cb.quoted:
         q = Indel.normalized_similarity(ca.quoted, cb.quoted)
