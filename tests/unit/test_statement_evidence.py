@@ -163,3 +163,24 @@ def test_whom_a_speaker_tells_and_the_day_are_not_speakers():
     assert "brask" not in told.speakers and "thurs" not in told.speakers and "roth" in told.speakers
     said = ev.clues('"We will reopen the crossings," said Ada Roth, Velmont\'s envoy.')
     assert "roth" in said.speakers
+
+
+# ---------------------------------------------------------------- the same actors and topic, another statement
+
+ARRIVED = ("Korrin's foreign minister Ada Roth arrived in Geneva late on Sunday with a delegation of twelve "
+           "advisers for the Tarsa talks with Velmont.")
+WALKED_OUT = ("Korrin's foreign minister Ada Roth walked out of the Tarsa talks with Velmont in Geneva, slamming "
+              "the door and refusing questions.")
+
+
+def test_outside_parallel_text_the_words_beyond_names_and_topic_must_meet():
+    """Everything the two share is the story's actors and topic (Korrin, Ada Roth, Geneva, the
+    talks): what each says of them — arrived with a delegation / walked out slamming the door —
+    has nothing in common. The judge alone would take them for one statement."""
+    assert judged(ARRIVED, WALKED_OUT).confidence >= ev.SAME_STATEMENT
+    assert not paired(ARRIVED, WALKED_OUT)
+
+
+def test_a_retold_statement_of_the_same_actors_still_pairs():
+    assert paired(ARRIVED, "Korrin's foreign minister Ada Roth arrived in Geneva on Sunday night for the Tarsa talks "
+                           "with Velmont, with a delegation of twelve advisers.")
