@@ -184,3 +184,26 @@ def test_outside_parallel_text_the_words_beyond_names_and_topic_must_meet():
 def test_a_retold_statement_of_the_same_actors_still_pairs():
     assert paired(ARRIVED, "Korrin's foreign minister Ada Roth arrived in Geneva on Sunday night for the Tarsa talks "
                            "with Velmont, with a delegation of twelve advisers.")
+
+
+SUMMIT_A = ["Leaders of the Accord will meet in Geneva for the 2027 summit next week.",
+            "Velmont has asked for the 2027 summit to discuss the Tarsa border first.",
+            "Korrin's currency fell to a record low against the dollar as traders sold.",
+            "Shops in the border town of Lesk stayed shut as families left for the coast.",
+            "The Tarsa valley has been disputed since the treaty drew the border along the river.",
+            "Security for the 2027 summit will cost the host city more than it planned."]
+SUMMIT_B = ["The host city says security for the 2027 summit will cost more than planned.",
+            "Families in the border town of Lesk kept their shops shut and drove to the coast.",
+            "Velmont wants the 2027 summit to take up the Tarsa border before anything else.",
+            "Traders sold Korrin's currency, which fell to a record low against the dollar.",
+            "The treaty drew the border along the river, and the Tarsa valley has been disputed ever since.",
+            "Accord leaders are due in Geneva next week for the 2027 summit."]
+
+
+def test_a_number_the_whole_story_gives_is_topic_not_the_statements_evidence():
+    """"2027" names the summit in most sentences of the story: sharing it says no more than
+    sharing "Geneva" does."""
+    arrived = "Korrin's foreign minister Ada Roth arrived in Geneva on Sunday with a delegation of twelve advisers for the 2027 summit."
+    walked_out = "Korrin's foreign minister Ada Roth walked out of the 2027 summit in Geneva, slamming the door and refusing questions."
+    alignment = align([outlet("a", [arrived] + SUMMIT_A), outlet("b", SUMMIT_B[:2] + [walked_out] + SUMMIT_B[2:])])
+    assert not together(alignment, "a", 0, "b", 2)

@@ -25,6 +25,13 @@ def statement_words(sides: PairSides, outlet: int, index: int) -> frozenset[str]
     return frozenset(f for f in own if f not in named and judge.weights.get(f, 0.0) > STATEMENT_TOPIC * scorer.weights.get(f, 0.0))
 
 
+def _topic(sides: PairSides, feature: str) -> bool:
+    """A feature the story's judge weighs as a topic word (at most STATEMENT_TOPIC of its
+    weight: most of the story's sentences carry it); one it does not know is not topic."""
+    full = sides.scorer.weights.get(feature)
+    return full is not None and sides.judge.weights.get(feature, full) <= STATEMENT_TOPIC * full
+
+
 def different_statement(sides: PairSides, rows: tuple[int, ...], cols: tuple[int, ...]) -> bool:
     """True for a one-to-one pair of one language whose statement words (at least
     STATEMENT_LEAST on each side) meet in less than STATEMENT_SHARE of the smaller side's weight
@@ -45,8 +52,12 @@ def different_statement(sides: PairSides, rows: tuple[int, ...], cols: tuple[int
     parallel = judge.parallel.get((sides.a, sides.b))
     if parallel and sides.basis == "lengths":
         return False  # parallel by its sentence lengths alone: a translation's rhythm, where few words meet by nature
-    if judge.clues_of(sides.a, rows[0]).numbers & judge.clues_of(sides.b, cols[0]).numbers:
-        return False  # a number both give is the statement's own evidence ("a 310km link … in 2027" / "a 310-kilometre connection … in 2027")
+    shared = judge.clues_of(sides.a, rows[0]).numbers & judge.clues_of(sides.b, cols[0]).numbers
+    if any(not _topic(sides, n) for n in shared):
+        # A number both give is the statement's own evidence ("a 310km link … in 2027" / "a
+        # 310-kilometre connection … in 2027") — unless the story gives it everywhere (the year
+        # of a summit, its 75th anniversary): then it is topic, like the names.
+        return False
     mine = statement_words(sides, sides.a, rows[0])
     theirs = statement_words(sides, sides.b, cols[0])
     if len(mine) < STATEMENT_LEAST or len(theirs) < STATEMENT_LEAST:
