@@ -207,3 +207,14 @@ def test_a_number_the_whole_story_gives_is_topic_not_the_statements_evidence():
     walked_out = "Korrin's foreign minister Ada Roth walked out of the 2027 summit in Geneva, slamming the door and refusing questions."
     alignment = align([outlet("a", [arrived] + SUMMIT_A), outlet("b", SUMMIT_B[:2] + [walked_out] + SUMMIT_B[2:])])
     assert not together(alignment, "a", 0, "b", 2)
+
+
+def test_the_sentence_model_does_not_bring_back_what_the_statement_words_refused():
+    """The model reads "arrived with a delegation" and "walked out slamming the door" about the
+    same minister at the same talks as close; the words it would then ride on are the story's
+    actors and topic, which the statement-word rule has already refused."""
+    from test_evidence import ConceptEmbedder
+
+    a = outlet("a", [ARRIVED] + FILLER_A)
+    b = outlet("b", FILLER_B[:2] + [WALKED_OUT] + FILLER_B[2:])
+    assert not together(align([a, b], semantic=ConceptEmbedder()), "a", 0, "b", 2)
