@@ -218,3 +218,29 @@ def test_the_sentence_model_does_not_bring_back_what_the_statement_words_refused
     a = outlet("a", [ARRIVED] + FILLER_A)
     b = outlet("b", FILLER_B[:2] + [WALKED_OUT] + FILLER_B[2:])
     assert not together(align([a, b], semantic=ConceptEmbedder()), "a", 0, "b", 2)
+
+
+# ---------------------------------------------------------------- evidence against is never shown as sure
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(_SPEAKERS), st.sampled_from(["the drills near the Tarsa border were a provocation",
+                                                    "the closure of the river crossings broke the treaty of 1921"]),
+       st.sampled_from([0.0, ev.POSITION_NEIGHBOURS, ev.POSITION_PARALLEL]))
+def test_a_pair_the_words_name_something_against_is_at_most_possible(speakers, claim, structure):
+    """"Velmont's defence minister said X" / "Korrin's defence minister said X": everything else
+    the same, the words make the pair, but they also name another speaker — the reader sees a
+    possible counterpart, not a sure one, whatever its place adds."""
+    one, other = f"{speakers[0]} said {claim}.", f"{speakers[1]} said {claim}."
+    from retold.model.align import feature_weights, sentence_features
+
+    rows = [[one] + FILLER_A, FILLER_B[:2] + [other] + FILLER_B[2:]]
+    features = sentence_features([outlet("a", rows[0]), outlet("b", rows[1])])
+    verdict = ev.Judge(rows, features, feature_weights(features)).verdict(0, (0,), 1, (2,), structure=structure)
+    assert "speakers differ" in verdict.evidence
+    assert verdict.confidence < ev.STRONG
+
+
+def test_the_same_words_from_another_speaker_are_a_possible_pair():
+    verdict = judged("Velmont's defence minister said the drills near the Tarsa border were a provocation.",
+                     "Korrin's defence minister said the drills near the Tarsa border were a provocation.")
+    assert "speakers differ" in verdict.evidence and ev.SAME_STATEMENT <= verdict.confidence < ev.STRONG

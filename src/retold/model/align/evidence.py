@@ -76,6 +76,8 @@ VETO = {"roles swapped", "numbers differ"}  # what neither the sentence model no
 # "Korrin's minister said …" beside a pair already made is still someone else's word). The
 # sentence model may (MSRP's judges pair a company's statement with its spokesman's).
 PLACE_VETO = VETO | {"speakers differ"}
+# What the words name against a pair: a pair they still make is at most "possible".
+AGAINST = frozenset({"numbers differ", "roles swapped", "speakers differ", "quote differs"})
 # The aligner's structural evidence, added to the content's log-odds: a pair the gap programme
 # made in parallel text, and a pair between two confirmed pairs in both texts.
 POSITION_PARALLEL = 2.5
@@ -447,7 +449,12 @@ def _weighed(logit: float, named: list[str], structure: float) -> Verdict:
             # The words alone would not pair them; their place does. Shown as "possible", never
             # as sure: a retelling's lead beside the wire's lead may be another statement.
             return Verdict(min(sigmoid(logit + structure), POSITION_CEILING), tuple(named))
-    return Verdict(sigmoid(logit + structure), tuple(named))
+    confidence = sigmoid(logit + structure)
+    if AGAINST.intersection(named):
+        # The words name something against (another speaker, another quote): however much else
+        # they share, the pair is shown as "possible", never as sure.
+        confidence = min(confidence, POSITION_CEILING)
+    return Verdict(confidence, tuple(named))
 
 
 def name_evidence(x: Sequence[float], sem: float | None) -> list[str]:
