@@ -105,3 +105,32 @@ def test_manifest_title_wins(tmp_path):
     [article] = clean_documents([doc(text, title="The real headline of the story")])
     assert article.title == "The real headline of the story"
     assert article.title_span is not None
+
+
+TRANSLATOR_CREDITS = [
+    "Translated from the English by Ada Roe.",
+    "(Translated by Mira Holt and Jo van Dijk)",
+    "Translation: Jo Park",
+    "Aus dem Englischen übersetzt von Lena Brandt.",
+    "Übersetzung: Tom Weiss",
+    "Traduit de l'anglais par Paul Marin.",
+    "Traducido del inglés por Ana Ruiz.",
+]
+
+
+def test_translator_credit_is_furniture():
+    # A translation says who translated it on a line of its own: not a sentence of the story
+    # (left in, it is a unique "sentence" in the one outlet that translates).
+    for line in TRANSLATOR_CREDITS:
+        assert strong_reason(line) == "translator credit", line
+
+
+def test_sentences_about_a_translation_are_news():
+    for line in [
+        "The novel, translated from the French by Ada Roe, sold three million copies.",
+        "Translated by volunteers, the leaflets reached every village within a week.",
+        "Translated by Ada Roe, the report was published on Monday.",
+        "Übersetzt von einem Team aus zwölf Leuten wurde das Buch ein Erfolg.",
+        "Translation services at the hospital were cut last year.",
+    ]:
+        assert strong_reason(line) is None, line

@@ -233,6 +233,18 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("byline", re.compile(
         r"(?i)^\(?(?:by|written by|reporting by|reported by|editing by|edited by|words by|"
         r"(?:with )?additional reporting by|with reporting by)\s+\S.*?(?<![.!?\"”])\)?$"), 14),
+    # Who translated the article, alone on its line: "Translated from the English by Ada Roe.",
+    # "Aus dem Englischen übersetzt von …", "Traduit de l'anglais par …", "Traducido del inglés
+    # por …", "Translation: …". Anchored at the line's start and short: a sentence that mentions
+    # a translation ("The novel, translated from the French by …, sold …") is news.
+    ("translator credit", re.compile(
+        r"(?i)^\(?(?:(?:translated|translation)(?: from (?:the )?[\w-]+)?(?: into (?:the )?[\w-]+)? by|translation\s*:|"
+        r"(?:aus dem [\w-]+ )?(?:übersetzt|übertragen)(?: aus dem [\w-]+)? von|übersetzung(?: aus dem [\w-]+)?\s*:|"
+        r"traduit(?: de l['’][\w-]+| du [\w-]+| de [\w-]+)? par|traduction\s*:|"
+        r"traducido(?: del? [\w-]+)? por|traducción\s*:|tradotto(?: dall['’][\w-]+| dal [\w-]+)? da|traduzione\s*:)"
+        # ... followed by names only (capitalised words, their particles, "and"): the credit
+        # ends there ("Übersetzt von einem Team aus zwölf Leuten wurde …" goes on: news).
+        r"\s+(?-i:[A-ZÀ-Þ][\w'’.-]*)(?:(?:\s+|,\s*)(?:(?-i:[A-ZÀ-Þ][\w'’.-]*)|and|und|et|y|e|von|van|de|da|di|del|der|la|le))*\s*[.)]*$"), 12),
     ("navigation", re.compile(
         r"(?i)^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|sign in|log in|login|register|"
         r"subscribe|home|back to top|close|open menu|toggle navigation|account|my account|sections|e-paper|epaper)\s*$"), 4),

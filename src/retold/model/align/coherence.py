@@ -165,3 +165,37 @@ def _components(members: list[Node], links: list[int], nodes_of: list[tuple[Node
     for node in sorted(members):
         pieces.setdefault(find(node), []).append(node)
     return list(pieces.values())
+
+
+def peer_supported(groups: list[list[Node]], links: list, judge: ev.Judge, languages: list[str]) -> list[list[Node]]:
+    """An end sentence of an outlet's part of several sentences, held in its group only as one
+    part of a merge across languages, stays there only when an outlet of its own language in the group
+    tells it too (the judge, reading that sentence alone against the peer's part, finds at least
+    COHERENCE_FLOOR). Across languages the programme may fold a sentence the other side left out
+    into its neighbour's bead rather than skip it (a sentence the translation dropped), and the
+    judge, reading one language, cannot say no to it there; the outlets that share the
+    sentence's language can. Without such a peer nothing changes, nor for a sentence a link in
+    its own language holds (that link was judged), nor for one a one-to-one link holds (made on
+    its own evidence: a name, a number, its place between confirmed pairs)."""
+    judged: set[Node] = set()  # sentences a link within one language, or a one-to-one link, holds
+    for link in links:
+        if _one_language(languages, link.outlet_a, link.outlet_b) or (len(link.rows) == 1 and len(link.cols) == 1):
+            judged.update(_nodes(link))
+    result: list[list[Node]] = []
+    for members in groups:
+        parts: dict[int, list[int]] = {}
+        for k, i in members:
+            parts.setdefault(k, []).append(i)
+        if len(parts) < 3 or all(len(part) < 2 for part in parts.values()):
+            result.append(members)
+            continue
+        for k, part in parts.items():
+            peers = [l for l in parts if l != k and languages[k] and languages[l] == languages[k]]
+            while peers and len(part) > 1:
+                lone = [i for i in (part[-1], part[0]) if (k, i) not in judged
+                        and max(judge.verdict(k, (i,), l, tuple(parts[l])).confidence for l in peers) < ev.COHERENCE_FLOOR]
+                if not lone:
+                    break
+                part.remove(lone[0])
+        result.append(sorted((k, i) for k, part in parts.items() for i in part))
+    return sorted(result, key=lambda m: m[0])

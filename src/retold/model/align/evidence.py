@@ -7,7 +7,9 @@ Korrin names Velmont and Korrin. What is evidence:
   by how many sentences of the *whole story* carry it (story-level document frequency);
 - `run` — a long common run of words (longest common subsequence of tokens): two words swapped
   in a long sentence leave most of it in order;
-- `numbers` — a number both give; a number each gives and the other does not is evidence against;
+- `numbers` — a number both give; a number each gives and the other does not is evidence against,
+  and so is a day of the week each gives and the other does not ("met on Tuesday" / "will meet
+  on Thursday": another day, another meeting);
 - `names` — the same named actors in the same roles (their order: "Velmont accused Korrin" and
   "Korrin warned Velmont" swap agent and patient); each side naming someone the other does not
   (a different speaker) is evidence against;
@@ -70,6 +72,12 @@ SEMANTIC_MODEL = (-5.019, 1.0, 1.5, -0.157, 1.5, -0.188, -3.0, -3.0, -1.5, 0.046
 SAME_STATEMENT = 0.5  # an order-free pair (or a bead of non-parallel text) needs this to be a link
 STRONG = STORY_STRONG  # below this a link is shown as "possible" (retold.model.story, where the reader reads it)
 VETO = {"roles swapped", "numbers differ"}  # what neither the sentence model nor position may outweigh
+# ... and what a place in the text may not: another speaker ("Velmont's minister said …" /
+# "Korrin's minister said …" beside a pair already made is still someone else's word). The
+# sentence model may (MSRP's judges pair a company's statement with its spokesman's).
+PLACE_VETO = VETO | {"speakers differ"}
+# What the words name against a pair: a pair they still make is at most "possible".
+AGAINST = frozenset({"numbers differ", "roles swapped", "speakers differ", "quote differs"})
 # The aligner's structural evidence, added to the content's log-odds: a pair the gap programme
 # made in parallel text, and a pair between two confirmed pairs in both texts.
 POSITION_PARALLEL = 2.5
@@ -91,9 +99,22 @@ TYPICAL_COSINE = 0.80  # multilingual-e5-small between unrelated sentences of on
 
 _NUMBER = re.compile(r"\d[\d.,]*")
 _SAYING = frozenset("said says told added according announced stated warned declared".split())
+# Verbs of saying that open a reported clause ("Brask said Oskland had …": the second name is the
+# clause's subject, no patient); "told", "warned", "urged" take whom they address as their object
+# ("Korrin warned Velmont …": Velmont is the patient, as in "Velmont accused Korrin …").
+_CLAUSE_VERBS = frozenset("said says added according announced stated declared".split())
+_ADDRESS = _SAYING - _CLAUSE_VERBS  # "told", "warned": whom they address follows them
 _QUOTED = re.compile(r'"([^"]{3,})"')
 _NAME = re.compile(r"(?<![\w'])([A-ZÀ-Þ][\w'’.-]*[\w])")
 _NO_WORDS: frozenset[str] = frozenset()
+# The days of the week, one key per day in the languages retold's users write most.
+_DAYS = {w: str(n) for names in (
+    "monday tuesday wednesday thursday friday saturday sunday",
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag",
+    "lundi mardi mercredi jeudi vendredi samedi dimanche",
+    "lunes martes miércoles jueves viernes sábado domingo",
+) for n, w in enumerate(names.split())}
+_DAY_WORDS = frozenset(_DAYS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +125,7 @@ class Clues:
     speakers: frozenset[str]  # names next to a verb of saying ("said Ada Roth", "Roth told …")
     numbers: frozenset[str]
     quoted: tuple[str, ...]  # words inside quotation marks
+    days: frozenset[str] = _NO_WORDS  # days of the week it names (one key per day, any language)
 
 
 def clues(text: str, words: tuple[str, ...] | None = None) -> Clues:
@@ -135,6 +157,12 @@ def _clues(text: str, words: tuple[str, ...]) -> Clues:
     with_digits = [w for w in words if w[0].isdigit()]
     if with_digits:
         numbers = frozenset([number_key(_NUMBER.match(w).group().rstrip(".,")) for w in with_digits])  # "310km" is 310
+    days = _NO_WORDS
+    if not _DAY_WORDS.isdisjoint(words):
+        # The day something was said ("said on Monday", "told reporters Tuesday") is when it was
+        # reported, which retellings of one statement give differently; the statement's own day
+        # ("will meet on Thursday") is not.
+        days = frozenset([_DAYS[w] for n, w in enumerate(words) if w in _DAYS and _SAYING.isdisjoint(words[max(0, n - 3):n])])
     quoted: tuple[str, ...] = ()
     if '"' in text or not text.isascii():
         quoted = tuple(w for q in _QUOTED.findall(fold(text)) for w in tokens(q))
@@ -142,8 +170,11 @@ def _clues(text: str, words: tuple[str, ...]) -> Clues:
     if not _SAYING.isdisjoint(words):  # most sentences have no verb of saying: no speaker to look for
         said = [n for n, w in enumerate(words) if w in _SAYING]
         named = seen | {opener}
-        speakers = frozenset(w[:5] for n in said for w in words[max(0, n - 3):n + 4] if w[:5] in named)
-    return Clues(words, tuple(names), opener, speakers, numbers, quoted)
+        # Who speaks stands before the verb or after it ("said Ada Roth"), but after "told" and
+        # "warned" stands whom they address ("told Reuters"); a day is no speaker ("Thursday said").
+        speakers = frozenset(w[:5] for n in said for w in words[max(0, n - 3):n + (1 if words[n] in _ADDRESS else 4)]
+                             if w[:5] in named and w not in _DAY_WORDS)
+    return Clues(words, tuple(names), opener, speakers, numbers, quoted, days)
 
 
 def _merged(parts: Sequence[Clues]) -> Clues:
@@ -154,7 +185,8 @@ def _merged(parts: Sequence[Clues]) -> Clues:
         names += [n for n in p.names if n not in names]
     return Clues(tuple(w for p in parts for w in p.words), tuple(names), parts[0].opener,
                  frozenset().union(*(p.speakers for p in parts)),
-                 frozenset().union(*(p.numbers for p in parts)), tuple(w for p in parts for w in p.quoted))
+                 frozenset().union(*(p.numbers for p in parts)), tuple(w for p in parts for w in p.quoted),
+                 frozenset().union(*(p.days for p in parts)))
 
 
 # ---------------------------------------------------------------- the judge
@@ -225,7 +257,7 @@ class Judge:
             found = self._raw_clues[id(f)]
             if found.opener and found.opener in story_names and found.opener not in found.names:
                 names = (found.opener,) + found.names
-                found = Clues(found.words, names, found.opener, found.speakers, found.numbers, found.quoted)
+                found = Clues(found.words, names, found.opener, found.speakers, found.numbers, found.quoted, found.days)
             self._clues[id(f)] = found
         return found
 
@@ -336,9 +368,10 @@ class Judge:
                 structure += POSITION_NEAR
         verdict = self.verdict(a, rows, b, cols, structure, semantic)
         self.verdicts[(a, tuple(rows), b, tuple(cols))] = verdict
-        if VETO & set(verdict.evidence):
-            # Neither a sentence model nor a place in the text tells who did what to whom, or one
-            # number from another: against that, only the words themselves may decide (above).
+        if PLACE_VETO & set(verdict.evidence):
+            # Neither a sentence model nor a place in the text tells who did what to whom, one
+            # number from another, or who said it: against that, only the words themselves may
+            # decide (above).
             return False
         return retold or verdict.confidence >= SAME_STATEMENT
 
@@ -403,7 +436,7 @@ class Judge:
         if self.texts[a][i] == self.texts[b][j]:
             return VERBATIM
         ca, cb = self.clues_of(a, i), self.clues_of(b, j)
-        if ca.numbers == cb.numbers and ca.names == cb.names and Indel.normalized_similarity(ca.words, cb.words) >= NEAR_VERBATIM:
+        if ca.numbers == cb.numbers and ca.days == cb.days and ca.names == cb.names and Indel.normalized_similarity(ca.words, cb.words) >= NEAR_VERBATIM:
             return NEAR  # a word or two changed, the same numbers and actors in the same order
         return None
 
@@ -416,7 +449,12 @@ def _weighed(logit: float, named: list[str], structure: float) -> Verdict:
             # The words alone would not pair them; their place does. Shown as "possible", never
             # as sure: a retelling's lead beside the wire's lead may be another statement.
             return Verdict(min(sigmoid(logit + structure), POSITION_CEILING), tuple(named))
-    return Verdict(sigmoid(logit + structure), tuple(named))
+    confidence = sigmoid(logit + structure)
+    if AGAINST.intersection(named):
+        # The words name something against (another speaker, another quote): however much else
+        # they share, the pair is shown as "possible", never as sure.
+        confidence = min(confidence, POSITION_CEILING)
+    return Verdict(confidence, tuple(named))
 
 
 def name_evidence(x: Sequence[float], sem: float | None) -> list[str]:
@@ -446,8 +484,8 @@ def name_evidence(x: Sequence[float], sem: float | None) -> list[str]:
 def _who_to_whom(c: Clues) -> tuple[str, str] | None:
     """(agent, patient) when the sentence opens "A <verb> B …": a name opens it (after "The" at
     most), and another name follows within three words, a word between and none of them a verb
-    of saying or a conjunction ("Velmont accused Korrin …", not "Brask said Oskland had …",
-    "Dylan Baker and Lindsay Frost play …")."""
+    opening a reported clause or a conjunction ("Velmont accused Korrin …", "Korrin warned
+    Velmont …", not "Brask said Oskland had …", "Dylan Baker and Lindsay Frost play …")."""
     if not c.names or not c.words:
         return None
     names = set(c.names)
@@ -459,7 +497,7 @@ def _who_to_whom(c: Clues) -> tuple[str, str] | None:
         key = c.words[n][:5]
         if key in names and key != agent:
             between = c.words[start + 1:n]
-            if any(w in _SAYING or w in ("and", "or", "with", "&") for w in between) or between[-1] == "by":
+            if any(w in _CLAUSE_VERBS or w in ("and", "or", "with", "&") for w in between) or between[-1] == "by":
                 return None  # "B was accused by A": a passive keeps the agent, in other words
             return agent, key
     return None
@@ -485,7 +523,8 @@ def pair_features(fa: frozenset[str], fb: frozenset[str], ca: Clues, cb: Clues, 
     else:
         run = run_contained = 0.0
     numbers = 1.0 if ca.numbers & cb.numbers else 0.0
-    numbers_differ = 1.0 if (ca.numbers - cb.numbers) and (cb.numbers - ca.numbers) else 0.0
+    # A number or a day each gives and the other does not: another count, another day.
+    numbers_differ = 1.0 if ((ca.numbers - cb.numbers) and (cb.numbers - ca.numbers)) or ((ca.days - cb.days) and (cb.days - ca.days)) else 0.0
     shared_names = [n for n in ca.names if n in cb.names]
     # Who did what to whom: "Velmont accused Korrin …" / "Korrin warned Velmont …" swap agent and
     # patient. A mere change of order elsewhere is common in paraphrase (an attribution moved to
@@ -493,7 +532,9 @@ def pair_features(fa: frozenset[str], fb: frozenset[str], ca: Clues, cb: Clues, 
     ta, tb = _who_to_whom(ca), _who_to_whom(cb)
     roles = 1.0 if ta and tb and ta == (tb[1], tb[0]) else 0.0
     # Another speaker: each names who speaks, and neither names the other's speaker at all.
-    speakers = 1.0 if ca.speakers and cb.speakers and not ca.speakers & set(cb.names) and not cb.speakers & set(ca.names) else 0.0
+    # (The opening word counts as named here: "Britain said …" beside "Britain has said …" is one
+    # speaker, though an opening capital alone does not make a name elsewhere.)
+    speakers = 1.0 if ca.speakers and cb.speakers and not ca.speakers & {*cb.names, cb.opener} and not cb.speakers & {*ca.names, ca.opener} else 0.0
     quote = quote_differs = 0.0
     if ca.quoted and cb.quoted:
         q = Indel.normalized_similarity(ca.quoted, cb.quoted)

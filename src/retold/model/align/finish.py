@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from retold.model.align.coherence import peer_supported
 from retold.model.align.evidence import Judge, Verdict
 from retold.model.align.params import SHARED_SIMILARITY, STATUS_SCORE_FLOOR
 from retold.model.align.records import Features, Link, new_member, with_status
@@ -112,6 +113,9 @@ def _finished_outlets(outlets: Sequence[Outlet], canonical: list[int], groups: l
 
 
 def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[Node]], links: list[Link], features: list[list[Features]], scorer: Scorer, judge: Judge | None = None) -> Alignment:
+    if judge is not None:
+        languages = [(outlets[n].meta.language or "").split("-")[0].lower() for n in canonical]
+        groups = peer_supported(groups, links, judge, languages)
     group_of: dict[Node, int] = {}
     for number, members in enumerate(groups):
         for node in members:

@@ -11,7 +11,9 @@ the blend reaches the same bar as any order-free pair.
 
 from __future__ import annotations
 
+from retold.model.align.evidence import SAME_STATEMENT
 from retold.model.align.records import Link, PairSides, new_link
+from retold.model.align.statements import different_statement
 
 
 def semantic_pairs(sides: PairSides, links: list[Link]) -> list[Link]:
@@ -26,6 +28,7 @@ def semantic_pairs(sides: PairSides, links: list[Link]) -> list[Link]:
     free_b = [j for j, f in enumerate(sides.fb) if j not in linked_b and f.words]
     if not free_a or not free_b:
         return []
+    parallel = judge.parallel.get((a, b), False)
     cosines = vectors[a][free_a] @ vectors[b][free_b].T
     best_col = cosines.argmax(axis=1)  # the first of equals: the lower index
     best_row = cosines.argmax(axis=0)
@@ -35,6 +38,11 @@ def semantic_pairs(sides: PairSides, links: list[Link]) -> list[Link]:
         if int(best_row[m]) != n:
             continue  # not mutual
         j = free_b[m]
+        if not parallel and different_statement(sides, (i,), (j,)) and judge.verdict(a, (i,), b, (j,)).confidence >= SAME_STATEMENT:
+            # Outside parallel text the words refused it already (statements.py): what they share
+            # is the story's actors and topic, and those words, not the model, would carry it
+            # here again. A paraphrase the words alone leave short is the model's to find.
+            continue
         if judge.accept(a, (i,), b, (j,), links + found, semantic=True):
             found.append(new_link(sides.scorer.pair(sides.fa[i], sides.fb[j])[0], a, (i,), b, (j,)))
     return found

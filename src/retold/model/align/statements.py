@@ -1,7 +1,8 @@
-"""Phase 5c': in parallel text of one language, a pair its place makes may still tell another
-statement about the same actors ("Farmers accused the board of hiding damage to the reservoir"
-beside "The board warned farmers against pumping from the reservoir"): both name the same
-actors and topic, and nothing else of what they say meets. Cheap to see: the words each says
+"""Phase 5c': in one language, a pair may tell another statement about the same actors — in
+parallel text a pair its place makes, elsewhere a pair the story's topic words make ("Farmers
+accused the board of hiding damage to the reservoir" beside "The board warned farmers against
+pumping from the reservoir"): both name the same actors and topic, and nothing else of what
+they say meets. Cheap to see: the words each says
 beyond the story's names and topic words (its statement words: the verbs, objects, numbers)
 have none in common.
 """
@@ -24,20 +25,39 @@ def statement_words(sides: PairSides, outlet: int, index: int) -> frozenset[str]
     return frozenset(f for f in own if f not in named and judge.weights.get(f, 0.0) > STATEMENT_TOPIC * scorer.weights.get(f, 0.0))
 
 
+def _topic(sides: PairSides, feature: str) -> bool:
+    """A feature the story's judge weighs as a topic word (at most STATEMENT_TOPIC of its
+    weight: most of the story's sentences carry it); one it does not know is not topic."""
+    full = sides.scorer.weights.get(feature)
+    return full is not None and sides.judge.weights.get(feature, full) <= STATEMENT_TOPIC * full
+
+
 def different_statement(sides: PairSides, rows: tuple[int, ...], cols: tuple[int, ...]) -> bool:
-    """True for a one-to-one pair in parallel text of one language whose statement words (at
-    least STATEMENT_LEAST on each side) meet in less than STATEMENT_SHARE of the smaller side's
-    weight ("regional" of "the regional water board" may be all they share) — where the pair's
-    other words (names, topic) would make it look like one statement to the judge, or between
-    outlets that copy (where an outlet rewords little). In a translation or a retelling in other
-    words, a pair its place makes with little shared is the rule, and is left to the place."""
+    """True for a one-to-one pair of one language whose statement words (at least
+    STATEMENT_LEAST on each side) meet in less than STATEMENT_SHARE of the smaller side's weight
+    ("regional" of "the regional water board" may be all they share), and that give no number in
+    common.
+
+    Outside parallel text (an order-free pair, a bead between outlets that reorder) that alone
+    refuses it: what such a pair shares is then the story's actors and topic ("Korrin's foreign
+    minister arrived in Geneva with a delegation for the talks" / "… walked out of the talks in
+    Geneva, slamming the door"). In parallel text, only where the pair's other words (names,
+    topic) would make it look like one statement to the judge, or between outlets that copy
+    (where an outlet rewords little): in a translation or a retelling in other words, a pair its
+    place makes with little shared is the rule, and is left to the place. (The sentence model's
+    pairs are not asked: a paraphrase shares few words by nature.)"""
     judge = sides.judge
-    if judge is None or not sides.same_language or len(rows) != 1 or len(cols) != 1 or not judge.parallel.get((sides.a, sides.b)):
+    if judge is None or not sides.same_language or len(rows) != 1 or len(cols) != 1:
         return False
-    if sides.basis == "lengths":
+    parallel = judge.parallel.get((sides.a, sides.b))
+    if parallel and sides.basis == "lengths":
         return False  # parallel by its sentence lengths alone: a translation's rhythm, where few words meet by nature
-    if judge.clues_of(sides.a, rows[0]).numbers & judge.clues_of(sides.b, cols[0]).numbers:
-        return False  # a number both give is the statement's own evidence ("a 310km link … in 2027" / "a 310-kilometre connection … in 2027")
+    shared = judge.clues_of(sides.a, rows[0]).numbers & judge.clues_of(sides.b, cols[0]).numbers
+    if any(not _topic(sides, n) for n in shared):
+        # A number both give is the statement's own evidence ("a 310km link … in 2027" / "a
+        # 310-kilometre connection … in 2027") — unless the story gives it everywhere (the year
+        # of a summit, its 75th anniversary): then it is topic, like the names.
+        return False
     mine = statement_words(sides, sides.a, rows[0])
     theirs = statement_words(sides, sides.b, cols[0])
     if len(mine) < STATEMENT_LEAST or len(theirs) < STATEMENT_LEAST:
@@ -49,4 +69,6 @@ def different_statement(sides: PairSides, rows: tuple[int, ...], cols: tuple[int
 
     if mass(mine & theirs) >= STATEMENT_SHARE * min(mass(mine), mass(theirs)):
         return False
+    if not parallel:
+        return True
     return sides.copies or judge.verdict(sides.a, rows, sides.b, cols).confidence >= SAME_STATEMENT
