@@ -43,16 +43,18 @@ marks = {}
 class Timed(RetoldApp):
     CSS_PATH = __import__("os").path.join(__import__("os").path.dirname(sys.modules[RetoldApp.__module__].__file__), RetoldApp.CSS_PATH)
 
+    # Textual calls the handler of every class in the MRO (this one first, then RetoldApp's):
+    # calling super() here too would run the app's own twice (two reader screens built).
     def on_ready(self):
         marks["loading"] = time.time()
-        if hasattr(super(), "on_ready"):  # (a checkout from before it had one: --src)
-            super().on_ready()
 
     def on_load_finished(self, message):
-        super().on_load_finished(message)
-        self.call_after_refresh(self.mark)
+        self.call_after_refresh(self.mark)  # RetoldApp's handler switches the screen next
 
     def mark(self):
+        if type(self.screen).__name__ != "ReaderScreen":  # not switched yet: after the next refresh
+            self.call_after_refresh(self.mark)
+            return
         marks["reader"] = time.time()
         self.exit()
 
