@@ -35,7 +35,9 @@ class RetoldApp(App[None]):
         `keymap_file`: the user's keymap (default: retold.config.keymap_path()).
         `loader`: what loads `paths` (default: retold.model.offload.load_alignment_aside: the
         pipeline, in a child process for a big story so the screen keeps the interpreter lock).
-        `cache`: the alignment cache the default loader reads and fills (None: align afresh).
+        `cache`: the alignment cache the default loader reads and fills (None: align afresh);
+        its entries carry the story's Sources from here on (the reader shows them, so a story
+        reopened unchanged computes nothing: see retold.model.cache).
         `semantic`: the default loader uses the sentence model when installed (False: words alone).
         After a load fails, `load_error` holds its one-line message and the return code is 2.
         """
@@ -46,6 +48,8 @@ class RetoldApp(App[None]):
         self.paths = paths
         self.loader = loader
         self.cache = cache
+        if cache is not None:
+            cache.with_sources = True
         self.semantic = semantic
         self.load_error: str | None = None
         self.load_notices: list[str] = []
@@ -110,7 +114,10 @@ class RetoldApp(App[None]):
             alignment = loader(self.paths, notice, progress)
             progress("summarizing", 0, 1)
             summarize(alignment)  # cached on the alignment: the overview then opens at once
+            stored = "sources" in alignment._cache  # read from the cache entry, or computed by the aligning child
             sources_of(alignment)  # credits, provenance and quotes: cached too (Sources, Quotes, the gutter)
+            if not stored and self.cache is not None:
+                self.cache.complete(alignment)  # an entry `retold align` wrote: stored with them now
         except LoadCancelled:
             return
         except Exception as exc:  # InputError, or a bug: either way one line, never a traceback screen
