@@ -118,12 +118,15 @@ class RetoldApp(App[None]):
             sources_of(alignment)  # credits, provenance and quotes: cached too (Sources, Quotes, the gutter)
             if not stored and self.cache is not None:
                 self.cache.complete(alignment)  # an entry `retold align` wrote: stored with them now
+            from retold.tui.state import arrange
+
+            arrangement = arrange(alignment)  # the panes' order: here, not on the screen's thread
         except LoadCancelled:
             return
         except Exception as exc:  # InputError, or a bug: either way one line, never a traceback screen
             self.post_message(LoadFinished(None, exc))
             return
-        self.post_message(LoadFinished(alignment, None))
+        self.post_message(LoadFinished(alignment, None, arrangement))
 
     def on_load_progress(self, message: LoadProgress) -> None:
         from retold.tui.screens.loading import LoadingScreen
@@ -141,7 +144,7 @@ class RetoldApp(App[None]):
             from retold.tui.screens.reader import ReaderScreen
 
             self.alignment = message.alignment
-            self.switch_screen(ReaderScreen(self.alignment))
+            self.switch_screen(ReaderScreen(self.alignment, message.arrangement))
             for notice in self.load_notices:
                 self.notify(notice, severity="warning", timeout=10, markup=False)
             return

@@ -381,11 +381,13 @@ class ReaderState:
         return state.settle(layouts) if layouts is not None else state
 
     @classmethod
-    def open(cls, alignment: Alignment, visible_count: int, layouts: Layouts | None = None) -> ReaderState:
+    def open(cls, alignment: Alignment, visible_count: int, layouts: Layouts | None = None,
+             arrangement: Arrangement | None = None) -> ReaderState:
         """The state on opening a story: the outlets in the order that leads with their
-        differences (`arrange`), verbatim copies folded. Outlet numbers are positions in
-        that order: `state.alignment` is the reordered alignment."""
-        arrangement = arrange(alignment)
+        differences (`arrange`, unless the caller computed it: `arrangement`), verbatim copies
+        folded. Outlet numbers are positions in that order: `state.alignment` is the reordered alignment."""
+        if arrangement is None:
+            arrangement = arrange(alignment)
         ordered = arranged(alignment, arrangement)
         folded = [number for number, outlet in enumerate(ordered.outlets) if outlet.id in arrangement.folded]
         return cls.start(ordered, visible_count, layouts, folded=folded, arrangement=arrangement)
