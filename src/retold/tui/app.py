@@ -99,7 +99,6 @@ class RetoldApp(App[None]):
         Talks to the app only through post_message (thread-safe, never blocks)."""
         from retold.model.offload import load_alignment_aside
         from retold.model.sources import sources_of
-        from retold.model.summary import summarize
 
         def progress(stage: str, done: int, total: int) -> None:
             if self._cancelled.is_set():
@@ -112,9 +111,11 @@ class RetoldApp(App[None]):
         try:
             loader = self.loader or partial(load_alignment_aside, cache=self.cache, semantic=self.semantic)
             alignment = loader(self.paths, notice, progress)
-            progress("summarizing", 0, 1)
-            summarize(alignment)  # cached on the alignment: the overview then opens at once
+            # (No overview summary here: it numbers outlets in the panes' order, so the overview
+            # computes it on the reader's arranged alignment when it opens.)
             stored = "sources" in alignment._cache  # read from the cache entry, or computed by the aligning child
+            if not stored:
+                progress("summarizing", 0, 1)
             sources_of(alignment)  # credits, provenance and quotes: cached too (Sources, Quotes, the gutter)
             if not stored and self.cache is not None:
                 self.cache.complete(alignment)  # an entry `retold align` wrote: stored with them now

@@ -328,9 +328,16 @@ def arranged(alignment: Alignment, arrangement: Arrangement) -> Alignment:
     ordered = replace(alignment, outlets=tuple(by_id[i] for i in arrangement.order))
     # Credits, provenance and quotes name outlets by id, so the new order keeps them: computed
     # once in the loading thread (retold.model.sources), never again on the reader's thread.
-    if "sources" in alignment._cache:
-        ordered._cache["sources"] = alignment._cache["sources"]
+    # So do the counterpart look-ups (by outlet id; `arrange` filled many): shared, not redone.
+    for key, value in alignment._cache.items():
+        if key in _BY_OUTLET_ID or (type(key) is tuple and key[0] in _BY_OUTLET_ID):
+            ordered._cache[key] = value
     return ordered
+
+
+# Memos of Alignment._cache that name outlets by id and so hold in any order of the outlets
+# (the overview's summary numbers outlets by position: it is not among them).
+_BY_OUTLET_ID = frozenset({"sources", "spans", "first", "possible", "members"})
 
 
 @dataclass(frozen=True)
