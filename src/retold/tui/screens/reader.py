@@ -242,8 +242,6 @@ class ReaderScreen(Screen):
         if not self._shown:
             return
         count = self._panes_that_fit(event.size.width)
-        if self._sized_for == (self.size, count):
-            return  # the first layout's own Resize: sized so in on_mount (another pass would lay out all again)
         self._size_panes(count)
         self.apply(self.state.resize(count, self.layouts))
 
