@@ -124,3 +124,21 @@ def test_a_truncated_entry_with_sources_is_rebuilt_with_the_same_sources(tmp_pat
     assert_same(sources_of(rebuilt), sources_of(fresh), "sources")
     assert store.get(key_of([str(story)])) is not None and store.last == "hit"
     assert "sources" in store.get(key_of([str(story)]))[0]._cache  # stored whole again, with them
+
+
+def test_retold_align_json_keeps_the_sources_it_printed_and_prints_the_same_from_them(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    story = tmp_path / "story"
+    shutil.copytree(SAMPLES[0], story)
+    env = dict(os.environ, RETOLD_CACHE_DIR=str(tmp_path / "cache"))
+    command = [sys.executable, "-m", "retold", "align", str(story), "--format", "json", "--no-semantic"]
+    first = subprocess.run(command, capture_output=True, text=True, env=env, check=True).stdout
+    [entry] = (tmp_path / "cache" / "alignments").iterdir()
+    stored, _ = unpack(entry.read_bytes(), entry.name.removesuffix(cache_module.SUFFIX))
+    assert "sources" in stored._cache
+    assert_same(stored._cache["sources"], sources_of(load_alignment([str(story)], semantic=False)), "sources")
+    again = subprocess.run(command, capture_output=True, text=True, env=env, check=True).stdout
+    assert again == first
