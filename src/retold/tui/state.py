@@ -261,11 +261,18 @@ def _unmatched(alignment: Alignment, outlet: Outlet, other: Outlet) -> int:
             continue
         key = (mine or (sentence.index,), span)
         if key not in compared:
-            ours = " ".join(outlet.sentences[i].text for i in key[0])
-            theirs = " ".join(other.sentences[i].text for i in span)
+            ours = _joined(outlet, key[0])
+            theirs = _joined(other, span)
             compared[key] = word_similarity(ours, theirs) >= SHARED_SIMILARITY
         count += not compared[key]
     return count
+
+
+def _joined(outlet: Outlet, indices: tuple[int, ...]) -> str:
+    """The text of a run of sentences (one sentence, nearly always: its own text, no join)."""
+    if len(indices) == 1:
+        return outlet.sentences[indices[0]].text
+    return " ".join(outlet.sentences[i].text for i in indices)
 
 
 def _missing(alignment: Alignment, outlet: Outlet, other: Outlet) -> int:
