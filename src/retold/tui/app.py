@@ -95,8 +95,9 @@ class RetoldApp(App[None]):
     # ---------------------------------------------------------------- loading
 
     def _load(self) -> None:
-        """Runs in the loading thread: the whole pipeline, then the overview's summary.
-        Talks to the app only through post_message (thread-safe, never blocks)."""
+        """Runs in the loading thread: the whole pipeline (or the cache), the story's Sources
+        unless the cache entry held them, and the panes' order. Talks to the app only through
+        post_message (thread-safe, never blocks)."""
         from retold.model.offload import load_alignment_aside
         from retold.model.sources import sources_of
 
