@@ -326,7 +326,10 @@ def _align(args) -> int:
     _semantic_hint(args)
     bar = _EmbeddingBar()
     try:
-        alignment = load_alignment(paths, _notice, bar, not args.no_semantic, cache=_cache(args),
+        # JSON, the share page and the quotes table print the story's Sources: kept in the entry
+        # with the alignment, so a story aligned again unchanged computes none of it.
+        with_sources = args.format in ("json", "html") or (args.format == "csv" and args.table == "quotes")
+        alignment = load_alignment(paths, _notice, bar, not args.no_semantic, cache=_cache(args, with_sources),
                                    vector_cache=not getattr(args, "no_cache", False))
     except InputError as exc:
         return _fail(str(exc))
@@ -401,13 +404,13 @@ def _shared_notes(alignment):
     return shared
 
 
-def _cache(args):
-    """The alignment cache, unless --no-cache."""
+def _cache(args, with_sources: bool = False):
+    """The alignment cache, unless --no-cache (`with_sources`: its entries keep the Sources too)."""
     if getattr(args, "no_cache", False):
         return None
     from retold.model.cache import AlignmentCache
 
-    return AlignmentCache()
+    return AlignmentCache(with_sources=with_sources)
 
 
 def _write_output(name: str, text: str) -> None:

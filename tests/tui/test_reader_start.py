@@ -104,3 +104,48 @@ def test_the_reader_opens_a_story_aligned_in_the_child(tmp_path, children):
     app, opened = asyncio.run(main())
     assert opened and children and app.alignment is not None
     assert_same(app.alignment, load_alignment([str(story)]))
+
+
+def test_the_child_hands_back_the_sources_it_computed(tmp_path, children):
+    from retold.model.sources import sources_of
+
+    story = make_story(tmp_path / "story", outlets=3, sentences=20, seed=10)
+    aside = load_alignment_aside([str(story)])  # --no-cache: handed back all the same
+    assert "sources" in aside._cache  # computed in the child, not to be computed here
+    assert_same(aside._cache["sources"], sources_of(load_alignment([str(story)])), "sources")
+
+
+def test_the_screen_thread_arranges_nothing_and_computes_no_sources(tmp_path, monkeypatch):
+    """The panes' order and the story's Sources are computed in the loading thread (or read
+    from the cache): the screen's own thread only builds and paints (issue 19, item 2)."""
+    import threading
+
+    from retold.model import provenance, quotes, sources
+    from retold.tui import state
+    from retold.tui.screens.reader import ReaderScreen
+
+    story = make_story(tmp_path / "story", outlets=4, sentences=20, seed=11)
+    threads: dict[str, set[str]] = {}
+
+    def recording(name, real):
+        def wrapper(*args, **kwargs):
+            threads.setdefault(name, set()).add(threading.current_thread().name)
+            return real(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(state, "arrange", recording("arrange", state.arrange))
+    monkeypatch.setattr(sources, "provenance", recording("provenance", provenance.provenance))
+    monkeypatch.setattr(sources, "quote_groups", recording("quotes", quotes.quote_groups))
+
+    async def main():
+        app = RetoldApp(paths=[str(story)])
+        async with app.run_test(size=(120, 30)) as pilot:
+            for _ in range(1500):
+                if isinstance(app.screen, ReaderScreen):
+                    break
+                await asyncio.sleep(0.02)
+            await pilot.pause()
+            return isinstance(app.screen, ReaderScreen)
+
+    assert asyncio.run(main())
+    assert threads == {"arrange": {"retold-load"}, "provenance": {"retold-load"}, "quotes": {"retold-load"}}

@@ -4,7 +4,10 @@ The key hashes every input file's bytes (with its story.toml entry and the path 
 as, which the alignment records), each story.toml, the options that change the result, and the
 alignment's version: `ALIGNMENT_VERSION` plus a hash of every source file of `retold.model`, so
 any change to the code that computes an alignment is a miss without anyone remembering to bump
-a number. The value is the Alignment in a compact form: its dataclasses as JSON lists in field
+a number. The value is the Alignment in a compact form (with, when they were computed before it
+was stored, its credits, provenance and quotes: `retold.model.sources.Sources`, a pure function
+of the alignment that costs a second on a 20-outlet story; the reader asks for them, so that a
+story reopened unchanged computes nothing): its dataclasses as JSON lists in field
 order, zlib-compressed, behind a magic line and a SHA-256 of the body. Nothing is unpickled:
 an entry is read as data, every value checked against the dataclasses' field types and every
 index against what it points into, and an entry that is truncated, damaged, foreign or of
@@ -40,7 +43,7 @@ from pathlib import Path
 # (a dependency's behaviour pinned in code elsewhere, a new meaning of an option).
 ALIGNMENT_VERSION = 1
 # The entry's layout (magic, digest, body); a different layout is a miss, never misread.
-ENTRY_FORMAT = 1
+ENTRY_FORMAT = 2  # 2: the Sources after the alignment (None when not computed)
 MAGIC = b"retold-alignment-cache\n"
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 # An entry's body is never inflated beyond this: a hostile entry cannot blow up memory.
@@ -303,6 +306,12 @@ def decode_alignment(data):
     return _decoder(Alignment)(data)
 
 
+def _sources_type() -> type:
+    from retold.model.sources import Sources
+
+    return Sources
+
+
 @functools.cache
 def _layout() -> dict[str, list[str]]:
     """Every stored dataclass's field names: an entry written with other fields is not read."""
@@ -322,12 +331,16 @@ def _layout() -> dict[str, list[str]]:
             walk(arg)
 
     walk(Alignment)
+    walk(_sources_type())
     return seen
 
 
 def pack(key: str, alignment, notices: list[str]) -> bytes:
-    """One entry's bytes: magic, SHA-256 of the body, body (zlib of JSON)."""
-    body = json.dumps([ENTRY_FORMAT, key, _layout(), list(notices), encode_alignment(alignment)], separators=(",", ":"))
+    """One entry's bytes: magic, SHA-256 of the body, body (zlib of JSON). The alignment's
+    Sources go with it when they were computed (`retold.model.sources.sources_of`)."""
+    sources = alignment._cache.get("sources")
+    stored_sources = None if sources is None else _encoder(_sources_type())(sources)
+    body = json.dumps([ENTRY_FORMAT, key, _layout(), list(notices), encode_alignment(alignment), stored_sources], separators=(",", ":"))
     compressed = zlib.compress(body.encode("ascii"), 1)  # level 1: 5× faster than 6, 20 % larger
     return MAGIC + hashlib.sha256(compressed).digest() + compressed
 
@@ -351,18 +364,22 @@ def unpack(data: bytes, key: str, max_bytes: int = MAX_BODY_BYTES) -> tuple[obje
         whole = json.loads(body)
     except (ValueError, RecursionError) as exc:
         raise EntryError(f"damaged entry ({type(exc).__name__})") from None
-    if type(whole) is not list or len(whole) != 5:
+    if type(whole) is not list or len(whole) != 6:
         raise EntryError("not an entry of this layout")
-    entry_format, entry_key, layout, notices, alignment = whole
+    entry_format, entry_key, layout, notices, alignment, sources = whole
     if entry_format != ENTRY_FORMAT or entry_key != key or layout != _layout():
         raise EntryError("an entry of another key, layout or version")
     if type(notices) is not list or any(type(n) is not str for n in notices):
         raise EntryError("damaged notices")
     try:
         found = decode_alignment(alignment)
+        found_sources = None if sources is None else _decoder(_sources_type())(sources)
     except (TypeError, ValueError, RecursionError) as exc:  # a constructor's own check, a deep list
         raise EntryError(f"not a valid alignment ({exc})") from None
     check_references(found)
+    if found_sources is not None:
+        check_source_references(found, found_sources)
+        found._cache["sources"] = found_sources  # where sources_of looks: nothing recomputed, nothing held twice
     return found, notices
 
 
@@ -389,6 +406,33 @@ def check_references(alignment) -> None:
                 raise EntryError(f"group {number} names a sentence that does not exist")
 
 
+def check_source_references(alignment, sources) -> None:
+    """EntryError unless the stored Sources point where the reader follows them: credits under
+    outlets that exist, inside their text; edges between nodes that exist; every quote at
+    sentences of an outlet that exists (Enter on a quote jumps there, the gutter marks them)."""
+    sizes = {outlet.id: (len(outlet.text), len(outlet.sentences)) for outlet in alignment.outlets}
+    provenance = sources.provenance
+    nodes = {node.id for node in provenance.nodes}
+    if not set(sizes) <= nodes:
+        raise EntryError("provenance without a node for every outlet")
+    for outlet_id, credits in provenance.credits.items():
+        if outlet_id not in sizes or any(not 0 <= c.start <= c.end <= sizes[outlet_id][0] for c in credits):
+            raise EntryError(f"a credit of {outlet_id!r} out of place")
+    if any(e.source not in nodes or e.target not in sizes for e in provenance.edges):
+        raise EntryError("a provenance edge between nodes that do not exist")
+    if any(p.a not in sizes or p.b not in sizes for p in provenance.pairs):
+        raise EntryError("a provenance note on outlets that do not exist")
+    for group in sources.quotes:
+        if not group.members:
+            raise EntryError(f"quote group {group.id} with no member")
+        for member in group.members:
+            quote = member.quote
+            if quote.outlet not in sizes or not quote.sentences or not 0 <= quote.start <= quote.end <= sizes[quote.outlet][0]:
+                raise EntryError(f"a quote of group {group.id} out of place")
+            if any(not 0 <= index < sizes[quote.outlet][1] for index in quote.sentences):
+                raise EntryError(f"a quote of group {group.id} at a sentence that does not exist")
+
+
 # ---------------------------------------------------------------- the folder
 
 
@@ -405,12 +449,17 @@ class AlignmentCache:
 
     Every failure of the disk (read-only, full, gone) makes the cache do nothing: it never
     stops an alignment. `last` says what the latest lookup found: "hit", "miss" or "rebuilt"
-    (an entry was there but not usable)."""
+    (an entry was there but not usable).
 
-    def __init__(self, directory: Path | None = None, max_bytes: int | None = None) -> None:
+    `with_sources`: every entry stored carries the alignment's Sources, computed first if need
+    be (the reader's cache: it shows them; `retold align` and the batch do without)."""
+
+    def __init__(self, directory: Path | None = None, max_bytes: int | None = None, with_sources: bool = False) -> None:
         self.directory = Path(directory) if directory is not None else cache_root() / SUBDIR
         self.max_bytes = max_bytes if max_bytes is not None else _max_bytes_from_env()
+        self.with_sources = with_sources
         self.last: str | None = None
+        self._last_hit: tuple[str, list[str]] | None = None  # key and notices of the latest hit
 
     def path_for(self, key: str) -> Path:
         return self.directory / f"{key}{SUFFIX}"
@@ -437,11 +486,26 @@ class AlignmentCache:
         except OSError:
             pass
         self.last = "hit"
+        self._last_hit = (key, found[1])
         return found
+
+    def complete(self, alignment) -> bool:
+        """Store the latest hit again, with the Sources `alignment` now carries (an entry that
+        `retold align` or the batch wrote has none): the next open computes nothing. False
+        when there is nothing to add or it was not stored."""
+        if self.last != "hit" or self._last_hit is None or "sources" not in alignment._cache:
+            return False
+        key, notices = self._last_hit
+        self._last_hit = None
+        return self.put(key, alignment, notices)
 
     def put(self, key: str, alignment, notices: list[str]) -> bool:
         """Store an entry atomically; False when it was not stored (too large, disk trouble).
         A value the serialiser cannot store raises TypeError (the round-trip tests catch that)."""
+        if self.with_sources:
+            from retold.model.sources import sources_of
+
+            sources_of(alignment)  # kept on the alignment: whoever shows them next reads them there
         data = pack(key, alignment, notices)
         if len(data) > self.max_bytes:
             return False

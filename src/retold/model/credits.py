@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from retold.model.lazy_pattern import LazyPattern  # compiled on first use: a cached story needs none
 from retold.model.normalize import fold
 from retold.model.story import Outlet
 
@@ -94,14 +95,14 @@ def language_code(name: str) -> str | None:
 
 _NAME = r"[A-ZÀ-Þ][\w&.'’-]*(?:\s+(?:of|de|du|la|der|des|di|da|van|von|&|[A-ZÀ-Þ][\w&.'’-]*))*"
 # "VALMORA, March 3 (Meridian) –": a bracketed name right before the dateline's dash, early in the text.
-_DATELINE = re.compile(r"^(?:[^.!?()]|(?<=\d)\.){0,60}?\((\w[\w&.'’/ -]{0,38})\)\s*[-–—:]\s")
-_SIGN_OFF = re.compile(rf"^\s*(?:[-–—]+\s*({_NAME}(?:\s*/\s*{_NAME})?)|\(\s*({_NAME}(?:\s*/\s*{_NAME})?)\s*\))\s*$")
-_WITH = re.compile(
+_DATELINE = LazyPattern(r"^(?:[^.!?()]|(?<=\d)\.){0,60}?\((\w[\w&.'’/ -]{0,38})\)\s*[-–—:]\s")
+_SIGN_OFF = LazyPattern(rf"^\s*(?:[-–—]+\s*({_NAME}(?:\s*/\s*{_NAME})?)|\(\s*({_NAME}(?:\s*/\s*{_NAME})?)\s*\))\s*$")
+_WITH = LazyPattern(
     r"(?i)(?:^|[\s(])(?:with|avec|mit|con|com|met|and)\s+"
     r"(agencies|agency reports|wires|agences|agenturen|agencias|agenzie|agências|agencias|persbureaus"
     rf"|(?-i:{_NAME}(?:\s*(?:,|/|and|et|und|y|e|en)\s*{_NAME})*))\s*\)?\s*\.?\s*$"
 )
-_TRANSLATED = re.compile(
+_TRANSLATED = LazyPattern(
     r"(?i)\b(?:translated|translation)\s+(?:from\s+(?:the\s+)?(\w+)\s*)?(?:by\b|:)"
     r"|\b(?:aus\s+dem|vom)\s+(\w+?)(?:en|n)?\s+(?:übersetzt|übertragen)"
     r"|\bübersetzung\s+aus\s+dem\s+(\w+?)(?:en|n)?\b"
@@ -112,15 +113,15 @@ _TRANSLATED = re.compile(
     r"|\bvertaald\s+uit\s+het\s+(\w+)"
     r"|\btranslated\s+by\b"
 )
-_FIRST_APPEARED = re.compile(
+_FIRST_APPEARED = LazyPattern(
     r"(?i)\b(?:first\s+appeared|(?:was\s+)?(?:originally|first)\s+published|republished(?:\s+with\s+permission)?"
     r"|reproduced\s+with\s+permission)\s+(?:in|on|by|from|at)\s+(?:the\s+)?(?-i:([A-ZÀ-Þ][\w&.'’-]*(?:\s+[A-ZÀ-Þ][\w&.'’-]*){0,5}))"
 )
-_REPORTING = re.compile(
+_REPORTING = LazyPattern(
     rf"(?i)\b(additional\s+reporting|reporting)\s+by\s+(?-i:({_NAME}(?:\s*(?:,|and)\s*{_NAME})*))"
 )
-_BYLINE = re.compile(rf"(?i)^\s*(?:by|von|par|por|di|door)\s+(?-i:({_NAME}))\s*(?:[,|–—-].*)?$")
-_COPYRIGHT_NAME = re.compile(r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*)?(?:[-–]\s*\d{4}\s*)?(.*)$")
+_BYLINE = LazyPattern(rf"(?i)^\s*(?:by|von|par|por|di|door)\s+(?-i:({_NAME}))\s*(?:[,|–—-].*)?$")
+_COPYRIGHT_NAME = LazyPattern(r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*)?(?:[-–]\s*\d{4}\s*)?(.*)$")
 _MAX_LINE_WORDS = 16  # a credit line is short; a longer sentence that says "with" is prose
 
 

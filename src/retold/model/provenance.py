@@ -91,7 +91,7 @@ class Provenance:
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
     pairs: tuple[PairNote, ...]
-    credits: dict  # outlet id -> tuple[Credit, ...]
+    credits: dict[str, tuple[Credit, ...]]  # by outlet id
 
     def names(self) -> dict[str, str]:
         return {node.id: node.name for node in self.nodes}

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, LCSseq
 
+from retold.model.lazy_pattern import LazyPattern  # compiled on first use: a cached story needs none
 from retold.model.normalize import fold, tokens
 from retold.model.published import outlet_published
 from retold.model.story import Alignment, Outlet
@@ -96,8 +97,8 @@ class QuoteGroup:
 _CLOSERS = {"“": "”", "„": "“”", "«": "»", "»": "«", "‘": "’", "‚": "‘’", '"': '"', "「": "」", "『": "』"}
 _OPEN_BEFORE = set(" \t\n([{—–-:;,/") | {""}
 _OPEN_BEFORE_ANY = _OPEN_BEFORE | set(_CLOSERS)
-_INTERRUPTION = re.compile(r"\s*,?\s*[^\s.!?“”\"„«»‘’][^.!?“”\"„«»]{0,60},\s*")
-_ANY_MARK = re.compile("[" + re.escape("".join(_CLOSERS)) + "]")
+_INTERRUPTION = LazyPattern(r"\s*,?\s*[^\s.!?“”\"„«»‘’][^.!?“”\"„«»]{0,60},\s*")
+_ANY_MARK = LazyPattern("[" + re.escape("".join(_CLOSERS)) + "]")
 
 
 def _find_spans(text: str) -> list[tuple[int, int, str]]:
@@ -489,7 +490,7 @@ def _locate(sentence: str, quote: str) -> tuple[int, int] | None:
     return start, end
 
 
-_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.|\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\))\s*")
+_ELLIPSIS = LazyPattern(r"\s*(?:…|\.\.\.|\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\))\s*")
 
 
 def _elided(text: str, longer: tuple[str, ...]) -> bool:

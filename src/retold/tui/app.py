@@ -35,7 +35,9 @@ class RetoldApp(App[None]):
         `keymap_file`: the user's keymap (default: retold.config.keymap_path()).
         `loader`: what loads `paths` (default: retold.model.offload.load_alignment_aside: the
         pipeline, in a child process for a big story so the screen keeps the interpreter lock).
-        `cache`: the alignment cache the default loader reads and fills (None: align afresh).
+        `cache`: the alignment cache the default loader reads and fills (None: align afresh);
+        its entries carry the story's Sources from here on (the reader shows them, so a story
+        reopened unchanged computes nothing: see retold.model.cache).
         `semantic`: the default loader uses the sentence model when installed (False: words alone).
         After a load fails, `load_error` holds its one-line message and the return code is 2.
         """
@@ -46,6 +48,8 @@ class RetoldApp(App[None]):
         self.paths = paths
         self.loader = loader
         self.cache = cache
+        if cache is not None:
+            cache.with_sources = True
         self.semantic = semantic
         self.load_error: str | None = None
         self.load_notices: list[str] = []
@@ -91,11 +95,11 @@ class RetoldApp(App[None]):
     # ---------------------------------------------------------------- loading
 
     def _load(self) -> None:
-        """Runs in the loading thread: the whole pipeline, then the overview's summary.
-        Talks to the app only through post_message (thread-safe, never blocks)."""
+        """Runs in the loading thread: the whole pipeline (or the cache), the story's Sources
+        unless the cache entry held them, and the panes' order. Talks to the app only through
+        post_message (thread-safe, never blocks)."""
         from retold.model.offload import load_alignment_aside
         from retold.model.sources import sources_of
-        from retold.model.summary import summarize
 
         def progress(stage: str, done: int, total: int) -> None:
             if self._cancelled.is_set():
@@ -108,15 +112,23 @@ class RetoldApp(App[None]):
         try:
             loader = self.loader or partial(load_alignment_aside, cache=self.cache, semantic=self.semantic)
             alignment = loader(self.paths, notice, progress)
-            progress("summarizing", 0, 1)
-            summarize(alignment)  # cached on the alignment: the overview then opens at once
+            # (No overview summary here: it numbers outlets in the panes' order, so the overview
+            # computes it on the reader's arranged alignment when it opens.)
+            stored = "sources" in alignment._cache  # read from the cache entry, or computed by the aligning child
+            if not stored:
+                progress("summarizing", 0, 1)
             sources_of(alignment)  # credits, provenance and quotes: cached too (Sources, Quotes, the gutter)
+            if not stored and self.cache is not None:
+                self.cache.complete(alignment)  # an entry `retold align` wrote: stored with them now
+            from retold.tui.state import arrange
+
+            arrangement = arrange(alignment)  # the panes' order: here, not on the screen's thread
         except LoadCancelled:
             return
         except Exception as exc:  # InputError, or a bug: either way one line, never a traceback screen
             self.post_message(LoadFinished(None, exc))
             return
-        self.post_message(LoadFinished(alignment, None))
+        self.post_message(LoadFinished(alignment, None, arrangement))
 
     def on_load_progress(self, message: LoadProgress) -> None:
         from retold.tui.screens.loading import LoadingScreen
@@ -134,7 +146,7 @@ class RetoldApp(App[None]):
             from retold.tui.screens.reader import ReaderScreen
 
             self.alignment = message.alignment
-            self.switch_screen(ReaderScreen(self.alignment))
+            self.switch_screen(ReaderScreen(self.alignment, message.arrangement))
             for notice in self.load_notices:
                 self.notify(notice, severity="warning", timeout=10, markup=False)
             return

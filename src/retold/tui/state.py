@@ -261,11 +261,18 @@ def _unmatched(alignment: Alignment, outlet: Outlet, other: Outlet) -> int:
             continue
         key = (mine or (sentence.index,), span)
         if key not in compared:
-            ours = " ".join(outlet.sentences[i].text for i in key[0])
-            theirs = " ".join(other.sentences[i].text for i in span)
+            ours = _joined(outlet, key[0])
+            theirs = _joined(other, span)
             compared[key] = word_similarity(ours, theirs) >= SHARED_SIMILARITY
         count += not compared[key]
     return count
+
+
+def _joined(outlet: Outlet, indices: tuple[int, ...]) -> str:
+    """The text of a run of sentences (one sentence, nearly always: its own text, no join)."""
+    if len(indices) == 1:
+        return outlet.sentences[indices[0]].text
+    return " ".join(outlet.sentences[i].text for i in indices)
 
 
 def _missing(alignment: Alignment, outlet: Outlet, other: Outlet) -> int:
@@ -328,9 +335,16 @@ def arranged(alignment: Alignment, arrangement: Arrangement) -> Alignment:
     ordered = replace(alignment, outlets=tuple(by_id[i] for i in arrangement.order))
     # Credits, provenance and quotes name outlets by id, so the new order keeps them: computed
     # once in the loading thread (retold.model.sources), never again on the reader's thread.
-    if "sources" in alignment._cache:
-        ordered._cache["sources"] = alignment._cache["sources"]
+    # So do the counterpart look-ups (by outlet id; `arrange` filled many): shared, not redone.
+    for key, value in alignment._cache.items():
+        if key in _BY_OUTLET_ID or (type(key) is tuple and key[0] in _BY_OUTLET_ID):
+            ordered._cache[key] = value
     return ordered
+
+
+# Memos of Alignment._cache that name outlets by id and so hold in any order of the outlets
+# (the overview's summary numbers outlets by position: it is not among them).
+_BY_OUTLET_ID = frozenset({"sources", "spans", "first", "possible", "members"})
 
 
 @dataclass(frozen=True)
@@ -381,11 +395,13 @@ class ReaderState:
         return state.settle(layouts) if layouts is not None else state
 
     @classmethod
-    def open(cls, alignment: Alignment, visible_count: int, layouts: Layouts | None = None) -> ReaderState:
+    def open(cls, alignment: Alignment, visible_count: int, layouts: Layouts | None = None,
+             arrangement: Arrangement | None = None) -> ReaderState:
         """The state on opening a story: the outlets in the order that leads with their
-        differences (`arrange`), verbatim copies folded. Outlet numbers are positions in
-        that order: `state.alignment` is the reordered alignment."""
-        arrangement = arrange(alignment)
+        differences (`arrange`, unless the caller computed it: `arrangement`), verbatim copies
+        folded. Outlet numbers are positions in that order: `state.alignment` is the reordered alignment."""
+        if arrangement is None:
+            arrangement = arrange(alignment)
         ordered = arranged(alignment, arrangement)
         folded = [number for number, outlet in enumerate(ordered.outlets) if outlet.id in arrangement.folded]
         return cls.start(ordered, visible_count, layouts, folded=folded, arrangement=arrangement)

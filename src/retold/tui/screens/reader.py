@@ -26,7 +26,7 @@ from retold.tui.reader_bindings import READER_BINDINGS
 from retold.tui.search_workflow import ReaderSearch
 from retold.tui.view_actions import ViewActions
 from retold.tui.messages import Navigate, PaneClicked, PaneScrolled
-from retold.tui.state import PaneLayout, ReaderState, ViewModes
+from retold.tui.state import Arrangement, PaneLayout, ReaderState, ViewModes
 from retold.tui.status_line import legend_line, status_line
 from retold.tui.widgets.key_bar import KeyBar
 from retold.tui.widgets.outlet_pane import OutletPane
@@ -48,11 +48,12 @@ class ReaderScreen(Screen):
     # ~15 ms at 160x45); here the panes and headers that the focus changes repaint themselves.
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
-    def __init__(self, alignment: Alignment) -> None:
+    def __init__(self, alignment: Alignment, arrangement: Arrangement | None = None) -> None:
+        """`arrangement`: `arrange(alignment)` if the caller computed it (the loading thread does)."""
         super().__init__()
         # Panes lead with the differences (ReaderState.open): from here on, outlet numbers are
         # positions in that order, and `self.alignment` is the alignment in that order.
-        self.state = ReaderState.open(alignment, len(alignment.outlets))
+        self.state = ReaderState.open(alignment, len(alignment.outlets), arrangement=arrangement)
         self.alignment = self.state.alignment
         self.modes = ViewModes()  # d, r, R, f and / (see the properties below)
         self.notes_workflow = NotesWorkflow(self)
