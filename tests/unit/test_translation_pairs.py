@@ -190,3 +190,34 @@ def test_the_length_alignment_is_total_and_covers_both_sides_in_order(a, b):
     assert cost >= 0.0 and cost != float("inf")
     ratio = length_order_ratio(a, b)
     assert 0.0 <= ratio < float("inf")
+
+
+def _short_translation(seed: int):
+    """A translation too short for the lengths' order test (14 sentences) and with too few names
+    alike to be parallel as a whole (two confident pairs, one drifted by two merges): parallel only
+    region by region."""
+    return rhythm_story(seed, coded, merges=(3, 5), count=14, alike={1: ["Elvin", "1956"], 8: ["Kestrel", "8501"]})
+
+
+def _basis(source: list[str], target: list[str]) -> str:
+    """What the pair's confident pairs say of it as a whole (anchors.parallel_basis), across languages."""
+    from retold.model.align.anchors import best_partners, confident_pairs, increasing_chain, parallel_basis
+    from retold.model.align.features import feature_weights
+    from retold.model.align.params import ANCHOR_CROSS_LANGUAGE
+    from retold.model.align.scoring import Scorer
+
+    fa, fb = features = sentence_features([outlet("src", source, "en"), outlet("dst", target, "xx")])
+    scorer = Scorer(features, feature_weights(features))
+    scores = {(i, j): scorer.pair(fa[i], fb[j])[1] for i in range(len(fa)) for j in range(len(fb))}
+    anchors = confident_pairs(*best_partners(scores, fa, fb, scorer), fa, fb, scorer, ANCHOR_CROSS_LANGUAGE)
+    return parallel_basis(increasing_chain(anchors), anchors, fa, fb, False)
+
+
+def test_a_short_translation_not_parallel_as_a_whole_is_aligned_between_its_links_by_lengths():
+    for seed in range(4):
+        source, target, truth = _short_translation(seed)
+        assert _basis(source, target) == "", seed  # the premise: not parallel as a whole
+        links = _links(source, target, ("en", "xx"))
+        by_lengths = [link for link in links if link.basis == "length+order"]
+        assert by_lengths, seed  # between the two links the lengths pair the rest
+        assert all(truth[i] in link.cols for link in by_lengths for i in link.rows), seed  # and pair it right
