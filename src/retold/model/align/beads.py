@@ -10,6 +10,7 @@ from retold.model.align.lengths import length_alignment, length_delta, length_or
 from retold.model.align.params import (
     CROSS_TRIM_EVIDENCE,
     CROSS_TRIM_GAIN,
+    END_REGION,
     LENGTH_AGREE,
     LENGTH_KEEP,
     LENGTH_KEEP_SURE,
@@ -213,17 +214,19 @@ def crossed(sides: PairSides, rows: Rows, cols: Rows) -> bool:
 
 def _regions(sides: PairSides, links: list[Link], ends: bool) -> list[tuple[list[int], list[int]]]:
     """The free sentences of each side between consecutive links in order (the longest chain of
-    them increasing in both texts); with `ends`, also before the first and after the last."""
+    them increasing in both texts), and before the first and after the last: in full with
+    `ends`, else only up to END_REGION sentences on each side (a translation's lead before its
+    first link: the texts' start anchors it as well; more there may be a rewrite's own opening)."""
     starts = sorted((link.rows[0], link.cols[0], 0.0) for link in links)
     last = {(link.rows[0], link.cols[0]): (link.rows[-1], link.cols[-1]) for link in links}
-    bounds = [(i, j, *last[(i, j)]) for i, j, _s in increasing_chain(starts)]
-    if ends:
-        bounds = [(-1, -1, -1, -1)] + bounds + [(len(sides.fa), len(sides.fb), len(sides.fa), len(sides.fb))]
+    n, m = len(sides.fa), len(sides.fb)
+    bounds = [(-1, -1, -1, -1)] + [(i, j, *last[(i, j)]) for i, j, _s in increasing_chain(starts)] + [(n, m, n, m)]
     regions = []
-    for (_i0, _j0, last_i, last_j), (i1, j1, _i2, _j2) in zip(bounds, bounds[1:]):
+    for (i0, _j0, last_i, last_j), (i1, j1, _i2, _j2) in zip(bounds, bounds[1:]):
         rows = [i for i in range(last_i + 1, i1) if i not in sides.linked_a]
         cols = [j for j in range(last_j + 1, j1) if j not in sides.linked_b]
-        if rows and cols:
+        inner = i0 >= 0 and i1 < n
+        if rows and cols and (ends or inner or max(len(rows), len(cols)) <= END_REGION):
             regions.append((rows, cols))
     return regions
 
