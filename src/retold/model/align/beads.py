@@ -11,6 +11,7 @@ from retold.model.align.params import (
     CROSS_TRIM_EVIDENCE,
     CROSS_TRIM_GAIN,
     END_REGION,
+    GROW_FROM,
     LENGTH_AGREE,
     LENGTH_KEEP,
     LENGTH_KEEP_SURE,
@@ -22,7 +23,7 @@ from retold.model.align.params import (
     REGION_AGREE,
     TRIM_MARGIN,
 )
-from retold.model.align.records import Features, Link, PairSides
+from retold.model.align.records import Features, Link, PairSides, new_link
 from retold.model.story import STRONG
 from retold.model.align.scoring import Scorer
 
@@ -247,7 +248,8 @@ def length_supported(sides: PairSides, links: list[Link]) -> list[Trimmed]:
     """Between a pair's links, the beads a plain length-only alignment (Gale–Church, at the
     pair's length ratio) gives in a region where it is sure of itself, each with lengths at most
     LENGTH_KEEP standard deviations apart. Sure of itself: at least REGION_AGREE of its beads
-    there have lengths within LENGTH_AGREE standard deviations; or, across languages, the whole
+    there (a sentence left out is a bead) pair sentences whose lengths are within LENGTH_AGREE
+    standard deviations; or, across languages, the whole
     pair's lengths follow each other in order (`lengths_sure`), and then the texts' ends anchor
     the regions as links do, and no link is needed. A pair not parallel as a whole (few confident pairs: a short
     translation, one with captions inserted) is often parallel region by region: the links
@@ -265,8 +267,8 @@ def length_supported(sides: PairSides, links: list[Link]) -> list[Trimmed]:
         _cost, beads = length_alignment([fa[i].length for i in rows], [fb[j].length for j in cols], path=True, ratio=ratio)
         paired = [(tuple(rows[k] for k in r), tuple(cols[k] for k in c)) for r, c in beads if r and c]
         deltas = [length_delta(ratio * sum(fa[i].length for i in r), sum(fb[j].length for j in c)) for r, c in paired]
-        if not sure and sum(d <= LENGTH_AGREE for d in deltas) < REGION_AGREE * len(paired):
-            continue
+        if not sure and sum(d <= LENGTH_AGREE for d in deltas) < REGION_AGREE * len(beads):
+            continue  # (a sentence the lengths leave out counts against them: they are unsure there)
         for (r, c), d in zip(paired, deltas):
             if d > (LENGTH_KEEP_SURE if sure else LENGTH_KEEP):
                 continue
@@ -276,3 +278,38 @@ def length_supported(sides: PairSides, links: list[Link]) -> list[Trimmed]:
                 continue
             found.append((r, c, bead_score(sides, r, c)))
     return found
+
+
+def _delta(sides: PairSides, rows: Rows, cols: Rows) -> float:
+    return length_delta(sides.length_ratio * sum(sides.fa[i].length for i in rows), sum(sides.fb[j].length for j in cols))
+
+
+def grow_by_lengths(sides: PairSides, links: list[Link]) -> None:
+    """A translator's merge or split beside a link (2–1, 1–2): a free sentence next to a link
+    joins it when the link's lengths disagree (more than GROW_FROM standard deviations apart)
+    and agree with it (within LENGTH_AGREE), and no other neighbour's would. Across languages only:
+    in one language a link's lengths disagree when an outlet retells (adds a clause, drops one),
+    and the sentence beside it is the outlet's own (growth.extend joins a split by its words).
+    Links grow in place, as growth.attach_orphans grows them."""
+    if sides.same_language:
+        return
+    for number, link in enumerate(links):
+        rows, cols = link.rows, link.cols
+        if _delta(sides, rows, cols) <= GROW_FROM:
+            continue
+        options = []
+        for i in (rows[0] - 1, rows[-1] + 1):
+            if 0 <= i < len(sides.fa) and i not in sides.linked_a:
+                grown = tuple(sorted(rows + (i,)))
+                options.append((_delta(sides, grown, cols), grown, cols))
+        for j in (cols[0] - 1, cols[-1] + 1):
+            if 0 <= j < len(sides.fb) and j not in sides.linked_b:
+                grown = tuple(sorted(cols + (j,)))
+                options.append((_delta(sides, rows, grown), rows, grown))
+        options = [o for o in options if o[0] <= LENGTH_AGREE]
+        if len(options) != 1:
+            continue  # none, or two neighbours that would do as well: the lengths do not say which
+        _d, rows, cols = options[0]
+        links[number] = new_link(link.score, link.outlet_a, rows, link.outlet_b, cols, link.basis)
+        sides.linked_a.update(rows)
+        sides.linked_b.update(cols)

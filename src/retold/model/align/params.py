@@ -118,3 +118,7 @@ REGION_AGREE = 0.6  # ... and at least this share of a region's beads agree, or 
 END_REGION = 2  # ... before the first link or after the last, at most this many sentences a side (a lead)
 LENGTH_KEEP = 1.5  # a bead of such a region is kept when its lengths are at most this far apart
 LENGTH_KEEP_SURE = 2.0  # ... or this far, where the whole pair's lengths follow each other in order
+# Across languages a link whose lengths are this far apart may be half a translator's merge: a
+# neighbour may complete it (1.0 cost precision on Text+Berg pieces; 2.0 left wrong length beads
+# beside half merges in generated translations).
+GROW_FROM = 1.5
