@@ -304,3 +304,15 @@ def test_between_two_links_a_translation_not_parallel_as_a_whole_is_aligned_at_l
         ours = sum(truth[i] in paired.get(i, ()) for i in between)
         theirs = sum(by_length.get(i) == (truth[i],) for i in between)
         assert ours >= theirs, (before, after, ours, theirs)
+
+
+def test_in_one_language_a_region_pairs_by_lengths_only_sentences_that_share_a_word():
+    """A short reworded translation in one language, not parallel as a whole: between its links
+    the lengths pair sentence 9 and 11 with their counterparts, but not 10, whose counterpart was
+    rewritten to share not one word with it (position and length alone never pair news)."""
+    for seed in (3, 5, 6):
+        source, target, truth = rhythm_story(seed, reworded, merges=(3, 5), count=14, alike={1: ["Elvin", "1956"], 8: ["Kestrel", "8501"]})
+        target[truth[10]] = " ".join(w[::-1] + "en" for w in source[10].rstrip(".").lower().split()).capitalize() + "."
+        paired = {i: link.cols for link in _links(source, target, ("en", "en")) for i in link.rows}
+        assert 10 not in paired, seed
+        assert paired.get(9) == (truth[9],) and paired.get(11) == (truth[11],), seed
