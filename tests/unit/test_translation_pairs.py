@@ -223,18 +223,6 @@ def test_a_short_translation_not_parallel_as_a_whole_is_aligned_between_its_link
         assert all(truth[i] in link.cols for link in by_lengths for i in link.rows), seed  # and pair it right
 
 
-def test_a_short_translations_lead_before_its_first_link_is_aligned_by_lengths():
-    """Two sentences before the first confident pair: the texts' start anchors them as a link
-    would (a translation starts where its original starts). A longer run there may be a
-    rewrite's own opening, and stays apart (test_align: a short rewrite keeps its own sentences)."""
-    for seed in range(4):
-        source, target, truth = rhythm_story(seed, coded, merges=(4, 6), count=14, alike={2: ["Elvin", "1956"], 9: ["Kestrel", "8501"]})
-        assert _basis(source, target) == "", seed
-        links = _links(source, target, ("en", "xx"))
-        lead = {i: link.cols for link in links for i in link.rows if i < 2}
-        assert lead == {0: (truth[0],), 1: (truth[1],)}, (seed, lead)
-
-
 @settings(max_examples=25, deadline=None)
 @given(st.integers(0, 10_000), st.integers(LENGTH_ORDER_LEAST + 3, 34), st.integers(0, 3), st.integers(0, 3))
 def test_where_the_lengths_are_sure_a_translation_is_aligned_at_least_as_well_as_by_lengths(seed, count, merged, named):

@@ -10,7 +10,6 @@ from retold.model.align.lengths import length_alignment, length_delta, length_or
 from retold.model.align.params import (
     CROSS_TRIM_EVIDENCE,
     CROSS_TRIM_GAIN,
-    END_REGION,
     GROW_FROM,
     LENGTH_AGREE,
     LENGTH_KEEP,
@@ -215,9 +214,10 @@ def crossed(sides: PairSides, rows: Rows, cols: Rows) -> bool:
 
 def _regions(sides: PairSides, links: list[Link], ends: bool) -> list[tuple[list[int], list[int]]]:
     """The free sentences of each side between consecutive links in order (the longest chain of
-    them increasing in both texts), and before the first and after the last: in full with
-    `ends`, else only up to END_REGION sentences on each side (a translation's lead before its
-    first link: the texts' start anchors it as well; more there may be a rewrite's own opening)."""
+    them increasing in both texts); with `ends`, also before the first and after the last. (Not
+    without: there an outlet may add its own, a rewrite's opening; and a translation's lead paired
+    there joins whatever group its counterpart is in, right or wrong: sample gold's German lead
+    did, into a group that held two other statements.)"""
     starts = sorted((link.rows[0], link.cols[0], 0.0) for link in links)
     last = {(link.rows[0], link.cols[0]): (link.rows[-1], link.cols[-1]) for link in links}
     n, m = len(sides.fa), len(sides.fb)
@@ -226,8 +226,7 @@ def _regions(sides: PairSides, links: list[Link], ends: bool) -> list[tuple[list
     for (i0, _j0, last_i, last_j), (i1, j1, _i2, _j2) in zip(bounds, bounds[1:]):
         rows = [i for i in range(last_i + 1, i1) if i not in sides.linked_a]
         cols = [j for j in range(last_j + 1, j1) if j not in sides.linked_b]
-        inner = i0 >= 0 and i1 < n
-        if rows and cols and (ends or inner or max(len(rows), len(cols)) <= END_REGION):
+        if rows and cols and (ends or (i0 >= 0 and i1 < n)):
             regions.append((rows, cols))
     return regions
 
@@ -249,13 +248,12 @@ def length_supported(sides: PairSides, links: list[Link]) -> list[Trimmed]:
     pair's length ratio) gives in a region where it is sure of itself, each with lengths at most
     LENGTH_KEEP standard deviations apart. Sure of itself: at least REGION_AGREE of its beads
     there (a sentence left out is a bead) pair sentences whose lengths are within LENGTH_AGREE
-    standard deviations; or, across languages, the whole
-    pair's lengths follow each other in order (`lengths_sure`), and then the texts' ends anchor
-    the regions as links do, and no link is needed. A pair not parallel as a whole (few confident pairs: a short
-    translation, one with captions inserted) is often parallel region by region: the links
-    around a region anchor it and its lengths say the rest, as they would say it to a
-    length-only aligner; before the first link or after the last, an outlet may add its own (a
-    rewrite's new sentences), unless the whole pair is sure. In one language a bead must also share a word (position and length
+    standard deviations; or, across languages, the whole pair's lengths follow each other in
+    order (`lengths_sure`): then the texts' ends anchor regions as links do, no link is needed,
+    and beads within LENGTH_KEEP_SURE are kept. A pair not parallel as a whole (few confident
+    pairs: a short translation, one with captions inserted) is often parallel region by region:
+    the links around a region anchor it and its lengths say the rest, as they would say it to a
+    length-only aligner. In one language a bead must also share a word (position and length
     alone never pair news); across languages the words are not asked (a one-language veto would
     drop a translation's every bead)."""
     sure = lengths_sure(sides)

@@ -115,7 +115,6 @@ LENGTH_ORDER_ALONE = 0.55  # across languages with not one confident pair, the r
 # is trusted where it is sure of itself: most of its beads there have lengths that agree.
 LENGTH_AGREE = 1.0  # a bead's lengths agree: at most this many standard deviations apart
 REGION_AGREE = 0.6  # ... and at least this share of a region's beads agree, or none of them is kept
-END_REGION = 2  # ... before the first link or after the last, at most this many sentences a side (a lead)
 LENGTH_KEEP = 1.5  # a bead of such a region is kept when its lengths are at most this far apart
 LENGTH_KEEP_SURE = 2.0  # ... or this far, where the whole pair's lengths follow each other in order
 # Across languages a link whose lengths are this far apart may be half a translator's merge: a
