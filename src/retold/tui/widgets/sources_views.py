@@ -254,7 +254,7 @@ class QuotesView(Vertical):
             carrying = set(group.outlets())
             cells = " ".join(str(self.number[o.id] + 1) if o.id in carrying else "·" for o in self.alignment.outlets)
             line.append(_fit(cells, carry_width) + "  ")
-            flags = [f for f in group.flags]
+            flags = sorted(group.flags, key=lambda f: f not in CHANGE_FLAGS)  # what changed first: a narrow column may cut the rest
             label = ", ".join(flags) or ("one outlet" if len(carrying) == 1 else "same words")
             line.append(_fit(label, 22) + "  ", "italic" if group.changed else "dim")
             line.append("“" + printable(group.reference) + "”")
