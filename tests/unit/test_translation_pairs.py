@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import random
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from retold.model.align import align
 from retold.model.align.features import sentence_features
-from retold.model.align.lengths import length_alignment, length_order_ratio
-from retold.model.align.params import LENGTH_ORDER_LEAST, LENGTH_ORDER_PARALLEL
+from retold.model.align.lengths import length_alignment, length_delta, length_order_ratio
+from retold.model.align.params import LENGTH_AGREE, LENGTH_ORDER_LEAST, LENGTH_ORDER_PARALLEL
 from retold.model.story import Outlet, OutletMeta, Sentence
 
 SYLLABLES = "ka lo ri ven tor mas eli dun bra sel quo fin arn hel mor tes val pen gri ost".split()
@@ -190,3 +190,117 @@ def test_the_length_alignment_is_total_and_covers_both_sides_in_order(a, b):
     assert cost >= 0.0 and cost != float("inf")
     ratio = length_order_ratio(a, b)
     assert 0.0 <= ratio < float("inf")
+
+
+def _short_translation(seed: int):
+    """A translation too short for the lengths' order test (14 sentences) and with too few names
+    alike to be parallel as a whole (two confident pairs, one drifted by two merges): parallel only
+    region by region."""
+    return rhythm_story(seed, coded, merges=(3, 5), count=14, alike={1: ["Elvin", "1956"], 8: ["Kestrel", "8501"]})
+
+
+def _basis(source: list[str], target: list[str]) -> str:
+    """What the pair's confident pairs say of it as a whole (anchors.parallel_basis), across languages."""
+    from retold.model.align.anchors import best_partners, confident_pairs, increasing_chain, parallel_basis
+    from retold.model.align.features import feature_weights
+    from retold.model.align.params import ANCHOR_CROSS_LANGUAGE
+    from retold.model.align.scoring import Scorer
+
+    fa, fb = features = sentence_features([outlet("src", source, "en"), outlet("dst", target, "xx")])
+    scorer = Scorer(features, feature_weights(features))
+    scores = {(i, j): scorer.pair(fa[i], fb[j])[1] for i in range(len(fa)) for j in range(len(fb))}
+    anchors = confident_pairs(*best_partners(scores, fa, fb, scorer), fa, fb, scorer, ANCHOR_CROSS_LANGUAGE)
+    return parallel_basis(increasing_chain(anchors), anchors, fa, fb, False)
+
+
+def test_a_short_translation_not_parallel_as_a_whole_is_aligned_between_its_links_by_lengths():
+    for seed in range(4):
+        source, target, truth = _short_translation(seed)
+        assert _basis(source, target) == "", seed  # the premise: not parallel as a whole
+        links = _links(source, target, ("en", "xx"))
+        by_lengths = [link for link in links if link.basis == "length+order"]
+        assert by_lengths, seed  # between the two links the lengths pair the rest
+        assert all(truth[i] in link.cols for link in by_lengths for i in link.rows), seed  # and pair it right
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 10_000), st.integers(LENGTH_ORDER_LEAST + 3, 34), st.integers(0, 3), st.integers(0, 3))
+def test_where_the_lengths_are_sure_a_translation_is_aligned_at_least_as_well_as_by_lengths(seed, count, merged, named):
+    """Any translation (here into the code language: `merged` sentence pairs joined by the
+    translator, `named` sentences with a name and a number written alike, so parallel as a whole
+    or not) whose lengths follow each other in order — a Gale–Church alignment is sure of itself
+    — is aligned by retold at least as well as by its lengths alone, and nothing it pairs is wrong.
+    (On texts under LENGTH_ORDER_LEAST sentences a length-only alignment is "sure" by chance too
+    often to hold anyone to it.)"""
+    rng = random.Random(seed)
+    merges = sorted(rng.sample(range(0, count - 1, 2), min(merged, (count - 1) // 2)))
+    alike = {n: [f"Name{n}", str(1000 + n)] for n in rng.sample(range(count), named)}
+    source, target, truth = rhythm_story(seed, coded, merges=tuple(merges), count=count, alike=alike)
+    features = sentence_features([outlet("src", source, "en"), outlet("dst", target, "xx")])
+    lengths = [f.length for f in features[0]], [f.length for f in features[1]]
+    if min(map(len, lengths)) < LENGTH_ORDER_LEAST or length_order_ratio(*lengths, exact=True) > LENGTH_ORDER_PARALLEL:
+        return  # the lengths are not sure here: nothing to hold retold to
+    alignment = align([outlet("src", source, "en"), outlet("dst", target, "xx")])
+    recall, precision, length_recall = recalls(alignment, source, target, truth)
+    assert recall >= length_recall and precision == 1.0, (recall, precision, length_recall, merges, sorted(alike))
+
+
+def _short_family(seed: int):
+    """A short translation (12 to 15 sentences, one or two merges, two sentences with a name and
+    a number written alike), drawn by `seed`."""
+    rng = random.Random(seed)
+    count = rng.randint(12, 15)
+    merges = tuple(sorted(rng.sample(range(0, count - 1, 2), rng.randint(1, 2))))
+    alike = {n: [f"Name{n}", str(1000 + n)] for n in sorted(rng.sample(range(count), 2))}
+    return rhythm_story(seed, coded, merges=merges, count=count, alike=alike)
+
+
+def test_across_languages_a_link_beside_a_translators_merge_takes_it_in_when_the_lengths_say_so():
+    """Sentences 8 and 9 translated as one, and 8 is a link by its name: alone its lengths
+    disagree with the merged sentence, with 9 they agree (and with no other neighbour)."""
+    source, target, truth = _short_family(11)
+    assert truth[8] == truth[9] == 7 and _basis(source, target) == ""
+    links = _links(source, target, ("en", "xx"))
+    assert [link.rows for link in links if 8 in link.rows] == [(8, 9)]
+    assert all(truth[i] in link.cols for link in links for i in link.rows)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 10_000))
+def test_between_two_links_a_translation_not_parallel_as_a_whole_is_aligned_at_least_as_by_lengths(seed):
+    """A short translation (12 to 15 sentences, one or two merges, two sentences with a name and
+    a number written alike) that is not parallel as a whole: it pairs none wrong, and between two
+    of its links whose lengths agree (complete: a link that holds half a merge leaves its other
+    half to guess) retold pairs at least the sentences a length-only alignment pairs right."""
+    source, target, truth = _short_family(seed)
+    assume(_basis(source, target) == "")
+    links = _links(source, target, ("en", "xx"))
+    assert all(truth[i] in link.cols for link in links for i in link.rows)  # nothing paired wrong
+    features = sentence_features([outlet("src", source, "en"), outlet("dst", target, "xx")])
+    ratio = sum(f.length for f in features[1]) / sum(f.length for f in features[0])
+
+    def agree(link) -> bool:
+        return length_delta(ratio * sum(features[0][i].length for i in link.rows), sum(features[1][j].length for j in link.cols)) <= LENGTH_AGREE
+
+    by_words = sorted(link.rows for link in links if link.basis == "words" and agree(link))
+    assume(len(by_words) >= 2)
+    _cost, beads = length_alignment([f.length for f in features[0]], [f.length for f in features[1]], path=True)
+    by_length = {i: tuple(cols) for rows, cols in beads for i in rows if cols}
+    paired = {i: link.cols for link in links for i in link.rows}
+    for before, after in zip(by_words, by_words[1:]):
+        between = range(before[-1] + 1, after[0])
+        ours = sum(truth[i] in paired.get(i, ()) for i in between)
+        theirs = sum(by_length.get(i) == (truth[i],) for i in between)
+        assert ours >= theirs, (before, after, ours, theirs)
+
+
+def test_in_one_language_a_region_pairs_by_lengths_only_sentences_that_share_a_word():
+    """A short reworded translation in one language, not parallel as a whole: between its links
+    the lengths pair sentence 9 and 11 with their counterparts, but not 10, whose counterpart was
+    rewritten to share not one word with it (position and length alone never pair news)."""
+    for seed in (3, 5, 6):
+        source, target, truth = rhythm_story(seed, reworded, merges=(3, 5), count=14, alike={1: ["Elvin", "1956"], 8: ["Kestrel", "8501"]})
+        target[truth[10]] = " ".join(w[::-1] + "en" for w in source[10].rstrip(".").lower().split()).capitalize() + "."
+        paired = {i: link.cols for link in _links(source, target, ("en", "en")) for i in link.rows}
+        assert 10 not in paired, seed
+        assert paired.get(9) == (truth[9],) and paired.get(11) == (truth[11],), seed

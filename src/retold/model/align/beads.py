@@ -4,9 +4,25 @@ evidence, and refusing merges whose parts do not share words with the other side
 
 from __future__ import annotations
 
+from retold.model.align.anchors import increasing_chain
 from retold.model.align.gaps import length_cost
-from retold.model.align.params import CROSS_TRIM_EVIDENCE, CROSS_TRIM_GAIN, PART_DOUBT, PART_EVIDENCE, PART_SHARE, TRIM_MARGIN
-from retold.model.align.records import Features, PairSides
+from retold.model.align.lengths import length_alignment, length_delta, length_order_ratio
+from retold.model.align.params import (
+    CROSS_TRIM_EVIDENCE,
+    CROSS_TRIM_GAIN,
+    GROW_FROM,
+    LENGTH_AGREE,
+    LENGTH_KEEP,
+    LENGTH_KEEP_SURE,
+    LENGTH_ORDER_LEAST,
+    LENGTH_ORDER_PARALLEL,
+    PART_DOUBT,
+    PART_EVIDENCE,
+    PART_SHARE,
+    REGION_AGREE,
+    TRIM_MARGIN,
+)
+from retold.model.align.records import Features, Link, PairSides, new_link
 from retold.model.story import STRONG
 from retold.model.align.scoring import Scorer
 
@@ -194,3 +210,104 @@ def crossed(sides: PairSides, rows: Rows, cols: Rows) -> bool:
     best_col = [max(cols, key=lambda j: (pair(fa[i], fb[j])[0], -j)) for i in rows]
     best_row = [max(rows, key=lambda i: (pair(fa[i], fb[j])[0], -i)) for j in cols]
     return best_col != sorted(best_col) or best_row != sorted(best_row)
+
+
+def _regions(sides: PairSides, links: list[Link], ends: bool) -> list[tuple[list[int], list[int]]]:
+    """The free sentences of each side between consecutive links in order (the longest chain of
+    them increasing in both texts); with `ends`, also before the first and after the last. (Not
+    without: there an outlet may add its own, a rewrite's opening; and a translation's lead paired
+    there joins whatever group its counterpart is in, right or wrong: sample gold's German lead
+    did, into a group that held two other statements.)"""
+    starts = sorted((link.rows[0], link.cols[0], 0.0) for link in links)
+    last = {(link.rows[0], link.cols[0]): (link.rows[-1], link.cols[-1]) for link in links}
+    n, m = len(sides.fa), len(sides.fb)
+    bounds = [(-1, -1, -1, -1)] + [(i, j, *last[(i, j)]) for i, j, _s in increasing_chain(starts)] + [(n, m, n, m)]
+    regions = []
+    for (i0, _j0, last_i, last_j), (i1, j1, _i2, _j2) in zip(bounds, bounds[1:]):
+        rows = [i for i in range(last_i + 1, i1) if i not in sides.linked_a]
+        cols = [j for j in range(last_j + 1, j1) if j not in sides.linked_b]
+        if rows and cols and (ends or (i0 >= 0 and i1 < n)):
+            regions.append((rows, cols))
+    return regions
+
+
+def lengths_sure(sides: PairSides) -> bool:
+    """Across languages, whether a length-only alignment of the whole pair is sure of itself: its
+    lengths follow each other in order (`length_order_ratio` at most LENGTH_ORDER_PARALLEL, the
+    bar at which a Gale–Church alignment is called confident). Not asked in one language: there
+    the pairs are news retellings, many and long (the test costs a tenth of a second a pair), and
+    a counterpart shares words. Nor on texts under LENGTH_ORDER_LEAST sentences, where unrelated
+    lengths fall in order by chance too often."""
+    if sides.same_language or min(len(sides.fa), len(sides.fb)) < LENGTH_ORDER_LEAST:
+        return False
+    return length_order_ratio([f.length for f in sides.fa], [f.length for f in sides.fb]) <= LENGTH_ORDER_PARALLEL
+
+
+def length_supported(sides: PairSides, links: list[Link]) -> list[Trimmed]:
+    """Between a pair's links, the beads a plain length-only alignment (Gale–Church, at the
+    pair's length ratio) gives in a region where it is sure of itself, each with lengths at most
+    LENGTH_KEEP standard deviations apart. Sure of itself: at least REGION_AGREE of its beads
+    there (a sentence left out is a bead) pair sentences whose lengths are within LENGTH_AGREE
+    standard deviations; or, across languages, the whole pair's lengths follow each other in
+    order (`lengths_sure`): then the texts' ends anchor regions as links do, no link is needed,
+    and beads within LENGTH_KEEP_SURE are kept. A pair not parallel as a whole (few confident
+    pairs: a short translation, one with captions inserted) is often parallel region by region:
+    the links around a region anchor it and its lengths say the rest, as they would say it to a
+    length-only aligner. In one language a bead must also share a word (position and length
+    alone never pair news); across languages the words are not asked (a one-language veto would
+    drop a translation's every bead)."""
+    sure = lengths_sure(sides)
+    if not links and not sure:
+        return []  # the texts' ends alone anchor nothing
+    fa, fb, ratio = sides.fa, sides.fb, sides.length_ratio
+    found: list[Trimmed] = []
+    for rows, cols in _regions(sides, links, ends=sure):
+        _cost, beads = length_alignment([fa[i].length for i in rows], [fb[j].length for j in cols], path=True, ratio=ratio)
+        paired = [(tuple(rows[k] for k in r), tuple(cols[k] for k in c)) for r, c in beads if r and c]
+        deltas = [length_delta(ratio * sum(fa[i].length for i in r), sum(fb[j].length for j in c)) for r, c in paired]
+        if not sure and sum(d <= LENGTH_AGREE for d in deltas) < REGION_AGREE * len(beads):
+            continue  # (a sentence the lengths leave out counts against them: they are unsure there)
+        for (r, c), d in zip(paired, deltas):
+            if d > (LENGTH_KEEP_SURE if sure else LENGTH_KEEP):
+                continue
+            if r[-1] - r[0] != len(r) - 1 or c[-1] - c[0] != len(c) - 1:
+                continue  # the bead would take in a sentence linked elsewhere
+            if sides.same_language and not side_union(fa, r) & side_union(fb, c):
+                continue
+            found.append((r, c, bead_score(sides, r, c)))
+    return found
+
+
+def _delta(sides: PairSides, rows: Rows, cols: Rows) -> float:
+    return length_delta(sides.length_ratio * sum(sides.fa[i].length for i in rows), sum(sides.fb[j].length for j in cols))
+
+
+def grow_by_lengths(sides: PairSides, links: list[Link]) -> None:
+    """A translator's merge or split beside a link (2–1, 1–2): a free sentence next to a link
+    joins it when the link's lengths disagree (more than GROW_FROM standard deviations apart)
+    and agree with it (within LENGTH_AGREE), and no other neighbour's would. Across languages only:
+    in one language a link's lengths disagree when an outlet retells (adds a clause, drops one),
+    and the sentence beside it is the outlet's own (growth.extend joins a split by its words).
+    Links grow in place, as growth.attach_orphans grows them."""
+    if sides.same_language:
+        return
+    for number, link in enumerate(links):
+        rows, cols = link.rows, link.cols
+        if _delta(sides, rows, cols) <= GROW_FROM:
+            continue
+        options = []
+        for i in (rows[0] - 1, rows[-1] + 1):
+            if 0 <= i < len(sides.fa) and i not in sides.linked_a:
+                grown = tuple(sorted(rows + (i,)))
+                options.append((_delta(sides, grown, cols), grown, cols))
+        for j in (cols[0] - 1, cols[-1] + 1):
+            if 0 <= j < len(sides.fb) and j not in sides.linked_b:
+                grown = tuple(sorted(cols + (j,)))
+                options.append((_delta(sides, rows, grown), rows, grown))
+        options = [o for o in options if o[0] <= LENGTH_AGREE]
+        if len(options) != 1:
+            continue  # none, or two neighbours that would do as well: the lengths do not say which
+        _d, rows, cols = options[0]
+        links[number] = new_link(link.score, link.outlet_a, rows, link.outlet_b, cols, link.basis)
+        sides.linked_a.update(rows)
+        sides.linked_b.update(cols)

@@ -28,13 +28,21 @@ def _bead_cost(la: float, lb: float) -> float:
     return -math.log(max(math.erfc(delta / math.sqrt(2)), 1e-300))
 
 
-def length_alignment(a: list[int], b: list[int], path: bool = False) -> tuple[float, list[tuple[range, range]]]:
-    """The cheapest length-only alignment of a with b (lengths scaled to equal totals): its cost
-    per sentence, and (with `path`) its beads (rows, cols), 1:0 and 0:1 ones included."""
+def length_delta(la: float, lb: float) -> float:
+    """How many standard deviations apart two lengths are (Gale & Church's δ, unsigned)."""
+    return abs(la - lb) / math.sqrt(LENGTH_VARIANCE * (la + lb) / 2) if la + lb else 0.0
+
+
+def length_alignment(a: list[int], b: list[int], path: bool = False, ratio: float | None = None) -> tuple[float, list[tuple[range, range]]]:
+    """The cheapest length-only alignment of a with b: its cost per sentence, and (with `path`)
+    its beads (rows, cols), 1:0 and 0:1 ones included. Side a's lengths are scaled by `ratio`
+    (characters of b per character of a), by default so that the totals are equal; a part of a
+    text is scaled by the whole's ratio (its own totals may differ by an inserted caption)."""
     n, m = len(a), len(b)
     if n == 0 or m == 0:
         return 0.0, []
-    ratio = sum(b) / max(1, sum(a))
+    if ratio is None:
+        ratio = sum(b) / max(1, sum(a))
     prefix_a, prefix_b = [0.0], [0]
     for length in a:
         prefix_a.append(prefix_a[-1] + length * ratio)

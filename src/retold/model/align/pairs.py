@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from retold.model.align.anchors import Anchor, best_partners, confident_pairs, increasing_chain, parallel_basis
-from retold.model.align.beads import Trimmed, crossed, each_part_shares, trim, trim_unsupported
+from retold.model.align.beads import Trimmed, crossed, each_part_shares, grow_by_lengths, length_supported, trim, trim_unsupported
 from retold.model.align.gaps import Bead, gap_programme
 from retold.model.align.growth import attach_orphans, extend
 from retold.model.align.lexicon import learned_lexicon
@@ -226,6 +226,10 @@ def _pair_pass(sides: PairSides, scores: Scores) -> list[Link]:
                 retold = parallel and same_language and kept[2] < FLOOR_PARALLEL  # in another's place, few words shared
                 _add(sides, links, *kept, basis="words" if not parallel or kept[2] >= FLOOR_LOOSE else "length+order",
                      judged=not parallel or retold, retold=retold)
+    if not parallel:  # parallel region by region: where the lengths are sure between links (beads.length_supported)
+        grow_by_lengths(sides, links)
+        for rows, cols, sim in length_supported(sides, links):
+            _add(sides, links, rows, cols, sim, basis="length+order", judged=False)
     if sides.judge is not None and parallel and same_language:
         _second_look(sides, links, retold_only=True)
     if not parallel:

@@ -109,3 +109,15 @@ LENGTH_ORDER_LEAST = 16  # sentences a side needs: on fewer, unrelated lengths f
 LENGTH_ORDER_ANCHORS = 1  # confident pairs that must sit on the length alignment: a second signal that agrees
 LENGTH_ORDER_ON_PATH = 0.8  # ... the share of the chain's confident pairs that must
 LENGTH_ORDER_ALONE = 0.55  # across languages with not one confident pair, the rhythm alone must be this clear
+
+# ---------------------------------------------------------------- length-supported regions (a pair not parallel as a whole)
+# Between the links made, a plain Gale–Church alignment (lengths alone, the pair's length ratio)
+# is trusted where it is sure of itself: most of its beads there have lengths that agree.
+LENGTH_AGREE = 1.0  # a bead's lengths agree: at most this many standard deviations apart
+REGION_AGREE = 0.6  # ... and at least this share of a region's beads agree, or none of them is kept
+LENGTH_KEEP = 1.5  # a bead of such a region is kept when its lengths are at most this far apart
+LENGTH_KEEP_SURE = 2.0  # ... or this far, where the whole pair's lengths follow each other in order
+# Across languages a link whose lengths are this far apart may be half a translator's merge: a
+# neighbour may complete it (1.0 cost precision on Text+Berg pieces; 2.0 left wrong length beads
+# beside half merges in generated translations).
+GROW_FROM = 1.5
