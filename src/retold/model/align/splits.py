@@ -17,6 +17,8 @@ from retold.model.align.beads import bead_dice, bead_score, side_union
 from retold.model.align.evidence import PLACE_VETO, POSITION_CEILING, SAME_STATEMENT, Verdict
 from retold.model.align.params import SPLIT_REST_SHARE, SPLIT_STATEMENT_LEAST, SPLIT_STRONG, TRIM_MARGIN
 from retold.model.align.records import Link, PairSides, new_link
+
+Rows = tuple[int, ...]
 from retold.model.align.statements import statement_words
 
 _MOST = 4  # sentences a side of a grown link may hold (as `extend`)
@@ -35,59 +37,65 @@ def rest_share(sides: PairSides, outlet: int, x: int, rest: frozenset[str]) -> t
     return found / mass, len(statement_words(sides, outlet, x) & rest)
 
 
-def _candidate(sides: PairSides, link: Link, side: str, x: int) -> Link | None:
-    """The link grown by sentence x of `side` ("a": joins the rows; "b": the cols), or None."""
+def _candidate(sides: PairSides, rows: Rows, cols: Rows, side: str, x: int) -> tuple[Link, Rows, Rows] | None:
+    """Sentence x of `side` ("a": beside the rows; "b": beside the cols) as the other half of the
+    bead (rows, cols): its link to the bead's other side and the bead grown, or None."""
     judge = sides.judge
-    a, b, rows, cols = sides.a, sides.b, link.rows, link.cols
+    a, b = sides.a, sides.b
     if side == "a":
         mine, new_rows, new_cols, outlet = sides.fa, tuple(sorted(rows + (x,))), cols, a
         rest = side_union(sides.fb, cols) - side_union(sides.fa, rows)
+        half = ((x,), cols)
     else:
         mine, new_rows, new_cols, outlet = sides.fb, rows, tuple(sorted(cols + (x,))), b
         rest = side_union(sides.fa, rows) - side_union(sides.fb, cols)
+        half = (rows, (x,))
     if len(new_rows) > _MOST or len(new_cols) > _MOST or len(mine[x].feats) < 2 or not rest:
         return None
     share, statement = rest_share(sides, outlet, x, rest)
     if share < SPLIT_REST_SHARE or statement < SPLIT_STATEMENT_LEAST:
         return None  # its words are the story's topic, or what the paired half says already
-    alone = judge.verdict(a, (x,), b, cols) if side == "a" else judge.verdict(a, rows, b, (x,))
+    alone = judge.verdict(a, half[0], b, half[1])
     grown = judge.verdict(a, new_rows, b, new_cols)
     if PLACE_VETO & (set(alone.evidence) | set(grown.evidence)):
         return None  # another number or day, roles swapped, another speaker: another statement
     if bead_dice(sides, new_rows, new_cols) <= bead_dice(sides, rows, cols) + TRIM_MARGIN:
         return None  # the pair does not match better with it: a sentence of its own
-    confidence, evidence = grown.confidence, grown.evidence
+    confidence = max(alone.confidence, grown.confidence)
     if alone.confidence < SAME_STATEMENT and share < SPLIT_STRONG:
         # Its words alone would not pair it; its place beside the paired half and the rest it
         # fills do. Shown as "possible", never as sure.
         confidence = min(confidence, POSITION_CEILING)
-    if "position" not in evidence:
-        evidence = evidence + ("position",)
-    judge.verdicts[(a, new_rows, b, new_cols)] = Verdict(confidence, evidence)
-    return new_link(max(link.score, bead_score(sides, new_rows, new_cols)), a, new_rows, b, new_cols, link.basis)
+    evidence = tuple(dict.fromkeys(grown.evidence + ("position",)))
+    judge.verdicts[(a, half[0], b, half[1])] = Verdict(confidence, evidence)
+    link = new_link(bead_score(sides, new_rows, new_cols), a, half[0], b, half[1])
+    return link, new_rows, new_cols
 
 
 def grow_splits(sides: PairSides, links: list[Link]) -> list[Link]:
-    """`links` with each order-free link grown by the free neighbours that carry the rest of its
-    long side (one language, not parallel text, a judge to weigh them); no other link changes."""
+    """`links` and, after them, a link for each free neighbour of a link that carries the rest of
+    its long side, to that long side (one language, not parallel text, a judge to weigh them).
+    The links given are returned unchanged: the half only joins their group."""
     judge = sides.judge
     if judge is None or not sides.same_language or judge.parallel.get((sides.a, sides.b), False):
         return links
     linked = {"a": {i for link in links for i in link.rows}, "b": {j for link in links for j in link.cols}}
     size = {"a": len(sides.fa), "b": len(sides.fb)}
-    out = list(links)
-    for number, link in enumerate(out):
+    halves: list[Link] = []
+    for link in links:
+        rows, cols = link.rows, link.cols
         grown = True
         while grown:
             grown = False
             for side, step in (("a", -1), ("a", 1), ("b", -1), ("b", 1)):
-                span = link.rows if side == "a" else link.cols
+                span = rows if side == "a" else cols
                 x = (span[0] if step < 0 else span[-1]) + step
                 if not 0 <= x < size[side] or x in linked[side]:
                     continue
-                found = _candidate(sides, link, side, x)
+                found = _candidate(sides, rows, cols, side, x)
                 if found is not None:
-                    link, grown = found, True
+                    half, rows, cols = found
+                    halves.append(half)
                     linked[side].add(x)
-        out[number] = link
-    return out
+                    grown = True
+    return links + halves if halves else links
