@@ -29,11 +29,16 @@ def rest_share(sides: PairSides, outlet: int, x: int, rest: frozenset[str]) -> t
     found in `rest`; how many of its statement words are there)."""
     judge = sides.judge
     feats = judge.features[outlet][x].feats
+    inside = feats & rest
+    if not inside:
+        return 0.0, 0  # most neighbours of most pairs: nothing more to weigh
     weights = judge.weights
     mass = sum(weights.get(f, 0.0) for f in feats)
     if not mass:
         return 0.0, 0
-    found = sum(weights.get(f, 0.0) for f in feats & rest)
+    found = sum(weights.get(f, 0.0) for f in inside)
+    if found < SPLIT_REST_SHARE * mass:
+        return found / mass, 0  # too little there for its statement words to matter
     return found / mass, len(statement_words(sides, outlet, x) & rest)
 
 
@@ -43,15 +48,18 @@ def _candidate(sides: PairSides, rows: Rows, cols: Rows, side: str, x: int) -> t
     judge = sides.judge
     a, b = sides.a, sides.b
     if side == "a":
-        mine, new_rows, new_cols, outlet = sides.fa, tuple(sorted(rows + (x,))), cols, a
-        rest = side_union(sides.fb, cols) - side_union(sides.fa, rows)
+        mine, own, other, new_rows, new_cols, outlet = sides.fa, rows, (sides.fb, cols), tuple(sorted(rows + (x,))), cols, a
         half = ((x,), cols)
     else:
-        mine, new_rows, new_cols, outlet = sides.fb, rows, tuple(sorted(cols + (x,))), b
-        rest = side_union(sides.fa, rows) - side_union(sides.fb, cols)
+        mine, own, other, new_rows, new_cols, outlet = sides.fb, cols, (sides.fa, rows), rows, tuple(sorted(cols + (x,))), b
         half = (rows, (x,))
-    if len(new_rows) > _MOST or len(new_cols) > _MOST or len(mine[x].feats) < 2 or not rest:
+    feats = mine[x].feats
+    if len(new_rows) > _MOST or len(new_cols) > _MOST or len(feats) < 2:
         return None
+    across = other[0][other[1][0]].feats if len(other[1]) == 1 else side_union(*other)
+    if feats.isdisjoint(across):
+        return None  # nothing of it on the other side (most neighbours of most pairs): spare the rest
+    rest = across - side_union(mine, own)
     share, statement = rest_share(sides, outlet, x, rest)
     if share < SPLIT_REST_SHARE or statement < SPLIT_STATEMENT_LEAST:
         return None  # its words are the story's topic, or what the paired half says already
