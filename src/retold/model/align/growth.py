@@ -5,8 +5,8 @@ out beside a bead (`attach_orphans`).
 
 from __future__ import annotations
 
-from retold.model.align.evidence import PLACE_VETO
 from retold.model.align.beads import bead_dice, bead_score, part_share, side_union
+from retold.model.align.evidence import PLACE_VETO
 from retold.model.align.params import EXTEND_SHARE, ORPHAN_GAIN, ORPHAN_SHARE, TRIM_MARGIN
 from retold.model.align.records import Link, PairSides
 

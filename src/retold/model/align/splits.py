@@ -17,10 +17,9 @@ from retold.model.align.beads import bead_dice, bead_score, side_union
 from retold.model.align.evidence import PLACE_VETO, POSITION_CEILING, SAME_STATEMENT, Verdict
 from retold.model.align.params import SPLIT_REST_SHARE, SPLIT_STATEMENT_LEAST, SPLIT_STRONG, TRIM_MARGIN
 from retold.model.align.records import Link, PairSides, new_link
-
-Rows = tuple[int, ...]
 from retold.model.align.statements import statement_words
 
+Rows = tuple[int, ...]
 _MOST = 4  # sentences a side of a grown link may hold (as `extend`)
 
 
