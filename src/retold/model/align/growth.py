@@ -6,6 +6,7 @@ out beside a bead (`attach_orphans`).
 from __future__ import annotations
 
 from retold.model.align.beads import bead_dice, bead_score, part_share, side_union
+from retold.model.align.evidence import PLACE_VETO
 from retold.model.align.params import EXTEND_SHARE, ORPHAN_GAIN, ORPHAN_SHARE, TRIM_MARGIN
 from retold.model.align.records import Link, PairSides
 
@@ -56,6 +57,15 @@ def attach_orphans(sides: PairSides, links: list[Link]) -> None:
             owner[x] = number
 
 
+def vetoed(sides: PairSides, rows: tuple[int, ...], cols: tuple[int, ...]) -> bool:
+    """In one language, the judge finds the pair's words name something against it that no place
+    in the text outweighs (evidence.PLACE_VETO)."""
+    judge = sides.judge
+    if judge is None or not sides.same_language:
+        return False
+    return bool(PLACE_VETO.intersection(judge.verdict(sides.a, rows, sides.b, cols).evidence))
+
+
 def _has_free_neighbour(sides: PairSides, rows: tuple[int, ...], cols: tuple[int, ...]) -> bool:
     before_a, after_a, before_b, after_b = rows[0] - 1, rows[-1] + 1, cols[0] - 1, cols[-1] + 1
     return not (
@@ -91,6 +101,8 @@ def extend(sides: PairSides, link: Link) -> Link:
                 part, other = fb[n], side_union(fa, rows)
             if len(new_rows) > 4 or len(new_cols) > 4 or len(part.feats) < 2 or part_share(part, other, sides.scorer) < EXTEND_SHARE:
                 continue
+            if vetoed(sides, (n,) if side == "a" else rows, cols if side == "a" else (n,)):
+                continue  # its words name another number or day, another speaker, roles swapped: another statement
             if dice is None:
                 dice = bead_dice(sides, rows, cols)
             new_dice = bead_dice(sides, new_rows, new_cols)

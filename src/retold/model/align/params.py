@@ -73,6 +73,14 @@ TRIM_MARGIN = 0.02  # a bead's end is dropped when the rest matches at least thi
 CROSS_TRIM_EVIDENCE = 0.25  # across languages an end is dropped only when the rest scores this much ...
 CROSS_TRIM_GAIN = 0.05  # ... and this much more than the whole bead
 EXTEND_SHARE = 0.5  # a neighbour joins a confident pair as its split when half its weight is across
+# Outside parallel text, once every pair is made (splits.py): a free neighbour of a pair joins it as
+# the other half of a split or merge when this share of its weight (topic words weighing little)
+# is in the part of the long side the paired half does not cover, with at least this many of its
+# statement words there; below SPLIT_STRONG, and with its words alone short of the judge's bar,
+# it is shown as "possible".
+SPLIT_REST_SHARE = 0.4
+SPLIT_STATEMENT_LEAST = 1
+SPLIT_STRONG = 0.7
 PART_DOUBT = 0.25  # ... below this share a part must also improve the bead's overlap to stay
 PART_SHARE = 0.1  # in one language, each sentence of a merge finds this share of its weight across
 ORPHAN_GAIN = 0.0  # ... and the bead's plain overlap does not fall

@@ -15,6 +15,7 @@ from retold.model.align.pairs import pair_links
 from retold.model.align.paraphrase import semantic_pairs
 from retold.model.align.records import Link, PairSides
 from retold.model.align.scoring import Scorer
+from retold.model.align.splits import grow_splits
 from retold.model.story import Alignment, Outlet
 
 
@@ -45,6 +46,6 @@ def align(outlets: Sequence[Outlet], semantic: object | None = None) -> Alignmen
         found = pair_links(sides, candidates[(a, b)])
         if judge.vectors is not None:
             found += semantic_pairs(sides, found)
-        links += found
+        links += grow_splits(sides, found)
     groups = coherent(group_links(links, [len(row) for row in features]), links, judge, [_language(o) for o in ordered])
     return finish(outlets, canonical, groups, links, features, scorer, judge)
