@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
+from retold.model.furniture import mark_after_article_end
 from retold.model.normalize import content_tokens, tokens
 from retold.model.segment import SEGMENTED_BY_AUTHOR, split_sentences
 from retold.model.story import RawDoc, Removed
@@ -601,6 +602,7 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
         line.kind, line.weak = "furniture", True
         line.reason = "short fragment" if words <= 5 else "headline-like line (no sentence end)"
     _mark_appeal_openers(lines, (doc.meta.language or "en").split("-")[0])
+    mark_after_article_end(lines)
     _keep_inner_lines(lines)
     if line_per_sentence and _bare(lines):
         _keep_bare_lines(lines, (doc.meta.language or "en").split("-")[0])

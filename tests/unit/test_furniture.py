@@ -1,0 +1,75 @@
+"""Furniture classes seen on real pages (issue 16 item 5), on lines we wrote ourselves."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from retold.model.clean import clean_documents
+from retold.model.story import OutletMeta, RawDoc
+
+
+def doc(text: str, name: str = "page") -> RawDoc:
+    return RawDoc(meta=OutletMeta(id=name, name=name, source=f"{name}.txt"), text=text, encoding="utf-8")
+
+
+def clean(text: str):
+    [article] = clean_documents([doc(text)])
+    return article, " ".join(" ".join(text[s:e].split()) for s, e in article.paragraphs)
+
+
+ARTICLE = [
+    "Ferry crews on the northern routes voted on Monday to strike over new winter rosters, their union said.",
+    "The strike would begin on 3 December and last for two days, the union's speaker told reporters at the quay.",
+    "The harbour council said it would meet the crews on Friday and hoped to settle the dispute before winter.",
+    "Crews say the new rosters leave them eleven hours at sea without a break on the longest of the crossings.",
+    "Passengers were told to check the timetable before they travel, as the night ferries may be cancelled first.",
+]
+ARTICLE_TEXT = "Ferry crews vote to strike over winter rosters\n\n" + "\n\n".join(ARTICLE) + "\n\n"
+
+
+# ------------------------------------------------ the article's end
+
+
+def test_prose_under_the_comment_form_at_the_foot_of_the_page_is_not_the_article():
+    text = (ARTICLE_TEXT + "Share this article\n\n2 comments\n\n"
+            "Mara from the quay\n\nThe rosters are a disgrace.\n\nI hope they win.\n")
+    article, body = clean(text)
+    assert all(sentence in body for sentence in ARTICLE)
+    assert "disgrace" not in body and "I hope they win" not in body
+    assert {r.reason for r in article.removed if "disgrace" in r.text} == {"after the article's end"}
+
+
+def test_a_share_row_high_in_the_article_does_not_end_it():
+    # The share row stands after the first paragraph: most of the prose is still to come.
+    text = ("Ferry crews vote to strike over winter rosters\n\n" + ARTICLE[0] + "\n\nShare this article\n\n"
+            + "\n\n".join(ARTICLE[1:]) + "\n")
+    _, body = clean(text)
+    assert all(sentence in body for sentence in ARTICLE)
+
+
+def test_a_photo_credit_with_a_copyright_mark_does_not_end_the_article():
+    text = (ARTICLE_TEXT + "A ferry at the north quay. © Harbour Photo / Tom Brenn\n\n"
+            "The union will vote again in spring.\n")
+    _, body = clean(text)
+    assert "The union will vote again in spring." in body
+
+
+SENTENCES = st.sampled_from(ARTICLE + [
+    "The mayor said she would ride the first ferry after the strike.",
+    "Good on them.",
+    "Nobody at the harbour office answered the phone on Sunday afternoon.",
+])
+END_LINES = st.sampled_from(["Share this article", "Tags: ferries, strike", "© 2026 The Harbour Daily", "3 comments",
+                             "Related stories", "Follow us on Instagram @harbourdaily", "Next article"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.one_of(SENTENCES, END_LINES), min_size=1, max_size=14))
+def test_the_articles_end_never_takes_more_than_a_tenth_of_the_prose_it_keeps(page):
+    """Whatever the order of prose and end-of-article lines, the prose the rule sets aside is
+    under a tenth of the prose above its cut, which the cleaner keeps."""
+    text = "Ferry crews vote to strike over winter rosters\n\n" + "\n\n".join(page) + "\n"
+    article, body = clean(text)
+    cut = sum(len(r.text.split()) for r in article.removed if r.reason == "after the article's end")
+    kept = len(body.split())
+    assert cut < 0.1 * kept or cut == 0
