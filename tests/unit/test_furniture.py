@@ -73,3 +73,43 @@ def test_the_articles_end_never_takes_more_than_a_tenth_of_the_prose_it_keeps(pa
     cut = sum(len(r.text.split()) for r in article.removed if r.reason == "after the article's end")
     kept = len(body.split())
     assert cut < 0.1 * kept or cut == 0
+
+
+# ------------------------------------------------ the headline of a page with headings
+
+
+def _html_outlet(tmp_path, head: str, headings: list[str]):
+    from retold.model.pipeline import load_alignment
+
+    page = tmp_path / "daily.html"
+    page.write_text(
+        f"<html><head>{head}</head><body>" + "".join(f"<div><h1>{h}</h1></div>" for h in headings)
+        + "<main><p>" + "</p><p>".join(ARTICLE) + "</p></main></body></html>", encoding="utf-8")
+    return load_alignment([str(page)]).outlets[0]
+
+
+def test_the_sites_own_name_in_the_header_is_not_the_headline(tmp_path):
+    # The site's name shares a word with the opening ("harbour"), the headline none: the page naming
+    # the site rules the name out.
+    outlet = _html_outlet(tmp_path, '<meta property="og:site_name" content="The Harbour Daily">',
+                          ["The Harbour Daily", "Tempers rise on deck"])
+    assert outlet.name == "The Harbour Daily" and outlet.title == "Tempers rise on deck"
+
+
+def test_a_one_word_section_label_is_not_the_headline(tmp_path):
+    outlet = _html_outlet(tmp_path, "", ["Blog", "Tempers rise on deck"])
+    assert outlet.title == "Tempers rise on deck"
+
+
+def test_the_sites_name_after_the_headline_is_cut_and_the_span_still_holds_the_headline():
+    from retold.model.story import OutletMeta, RawDoc
+
+    text = "A long night on the quay  |  The Harbour Daily\n\n" + "\n\n".join(ARTICLE) + "\n"
+    meta = OutletMeta(id="daily", name="The Harbour Daily", source="daily.html", name_from="page")
+    [article] = clean_documents([RawDoc(meta=meta, text=text, encoding="utf-8", forced_furniture={0: "heading"})])
+    assert article.title == "A long night on the quay"
+    assert text[slice(*article.title_span)] == article.title
+    # A tail that is not the site's name stays: it may be the headline's own second part.
+    meta = OutletMeta(id="daily", name="Harbour Radio", source="daily.html", name_from="page")
+    [article] = clean_documents([RawDoc(meta=meta, text=text, encoding="utf-8", forced_furniture={0: "heading"})])
+    assert article.title == "A long night on the quay | The Harbour Daily"

@@ -769,8 +769,14 @@ def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
     # An HTML <h1>–<h6> (or the page <title>) above the body: the first, unless a later one tells
     # what the opening sentences tell (the site's name may be a heading in the page header too).
     headings = [line for line in lines[:first_body] if line.reason == "heading" and not _MD_HEADING.match(line.text)]
+    # The site's own name in its page header is no headline, when the page names the site.
+    site = _words_of(doc.meta.name) if doc.meta.name_from == "page" else None
+    headings = [line for line in headings if _words_of(line.text) != site] or headings
     if headings:
-        return max(headings, key=lambda line: (overlap(line) >= _HEADLINE_OVERLAP, -headings.index(line)))
+        # With none telling the opening, a heading of two content words or more before a one-word
+        # label ("Blog", "Sociedad", "Aktuelles" are section labels).
+        return max(headings, key=lambda line: (
+            overlap(line) >= _HEADLINE_OVERLAP, len(content_tokens(tokens(line.text))) >= 2, -headings.index(line)))
     # The headline: of the headline-like lines before the body, the one that tells what the
     # first sentences tell (a breadcrumb, promo or section label does not), then the longer.
     candidates = [
@@ -792,6 +798,29 @@ def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
         return (overlap(line), len(_WORD.findall(line.text)))
 
     return max(candidates, key=fitness, default=None)
+
+
+def _words_of(text: str | None) -> str | None:
+    return " ".join(tokens(text)) if text else None
+
+
+_SITE_TAIL = re.compile(r"\s+[|–—-]\s+([^|–—-]{2,60})$")
+
+
+def _without_site_tail(doc: RawDoc, title: Line) -> tuple[str, tuple[int, int]]:
+    """The headline's text and span, less a " | Site Name" (" - ", " – ") tail that is the name
+    the page gives the site: "Library reopens after flood | The Fenwick Gazette" is the title bar,
+    whose headline is the part before the name."""
+    text = _MD_HEADING.sub("", title.text)
+    match = _SITE_TAIL.search(text)
+    if match is None or doc.meta.name_from != "page" or _words_of(match.group(1)) != _words_of(doc.meta.name):
+        return text, (title.start, title.end)
+    kept = text[:match.start()]
+    raw = doc.text[title.start:title.end]
+    end = title.start + _raw_offset(raw, len(title.text) - len(text) + len(kept))
+    while end > title.start and doc.text[end - 1] in _SPACE:
+        end -= 1
+    return kept, (title.start, end)
 
 
 _TITLE_SITE = re.compile(r"\s[|–—-]\s*([^|–—-][^|]{1,60}?)\s*$")
@@ -940,11 +969,13 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
             previous_body = None
             if line.kind == "furniture":
                 removed.append(Removed(text=line.text, reason=line.reason, start=line.start, end=line.end))
-        title_text = doc.meta.title or (_MD_HEADING.sub("", title.text) if title else None)
+        title_text, title_span = None, None
+        if title is not None:
+            title_text, title_span = _without_site_tail(doc, title)
         articles.append(CleanArticle(
             doc=doc,
-            title=title_text,
-            title_span=(title.start, title.end) if title else None,
+            title=doc.meta.title or title_text,
+            title_span=title_span,
             paragraphs=paragraphs,
             removed=removed,
             site_name=site_name(lines),
