@@ -113,3 +113,42 @@ def test_the_sites_name_after_the_headline_is_cut_and_the_span_still_holds_the_h
     meta = OutletMeta(id="daily", name="Harbour Radio", source="daily.html", name_from="page")
     [article] = clean_documents([RawDoc(meta=meta, text=text, encoding="utf-8", forced_furniture={0: "heading"})])
     assert article.title == "A long night on the quay | The Harbour Daily"
+
+
+# ------------------------------------------------ the headline of pasted text
+
+
+def test_the_headline_is_the_line_above_the_longest_run_of_prose_that_tells_its_opening():
+    # A blog's welcome sentence stands above its menu and the headline: the article is the long
+    # run of prose below, and its headline the nearest line above it that tells what it tells.
+    text = ("Harbour Notes - a blog about boats and the sea\n\nWelcome to my blog. I write about boats every week.\n\n"
+            "Home\nBoats\nAbout me\n\nFerry crews vote to strike over winter rosters\n\nMay 4, 2026\n\n" + "\n\n".join(ARTICLE) + "\n")
+    article, body = clean(text)
+    assert article.title == "Ferry crews vote to strike over winter rosters"
+    assert all(sentence in body for sentence in ARTICLE)
+
+
+def test_a_line_above_the_article_that_tells_something_else_is_not_its_headline():
+    text = ("Ferry crews vote to strike over winter rosters\n\nWelcome to my blog about boats and the sea\n\n"
+            + "\n\n".join(ARTICLE) + "\n")
+    article, _ = clean(text)
+    assert article.title == "Ferry crews vote to strike over winter rosters"
+
+
+PAGE_LINES = st.sampled_from(ARTICLE + [
+    "Ferry crews vote to strike over winter rosters", "Welcome to my blog about boats and the sea", "Harbour news",
+    "May 4, 2026", "Share this article", "By Mara Quell", "Council votes on the new bridge toll", "Storm warning for the coast!",
+    "Harbour Notes - a blog about boats and the sea", "Good on them.", "Most read",
+])
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(PAGE_LINES, min_size=1, max_size=16), st.lists(st.booleans(), min_size=16, max_size=16))
+def test_the_headline_found_is_the_text_at_its_span_and_never_also_body(page, blank):
+    text = "".join(line + ("\n\n" if gap else "\n") for line, gap in zip(page, blank))
+    article, _ = clean(text)
+    if article.title is None:
+        return
+    start, end = article.title_span
+    assert text[start:end] == article.title
+    assert all(end <= s or e <= start for s, e in article.paragraphs)

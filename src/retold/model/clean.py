@@ -548,6 +548,7 @@ def _split_glued(text: str, lines: list[Line]) -> list[Line]:
 # that does ("… he said: “We will.”"): no full stop before the closing mark.
 _QUOTED_HEADLINE_END = re.compile(r"[^\s.!?…,;:][\"”’»]$")
 _HEADLINE_WORDS = 20
+_PARAGRAPH_WORDS = 25  # a line this long is prose, even without its final punctuation
 
 
 def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
@@ -596,7 +597,7 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
         if sentence_like and words >= 3:
             body_seen = True
             continue  # body
-        if not sentence_like and words >= 25:
+        if not sentence_like and words >= _PARAGRAPH_WORDS:
             body_seen = True
             continue  # a paragraph that lost its final punctuation
         line.kind, line.weak = "furniture", True
@@ -746,6 +747,50 @@ def _link_menus(lines: list[Line]) -> set[int]:
 _HEADLINE_OVERLAP = 0.25  # share of a heading's content words found in the opening sentences
 
 
+_BLOCK_GAP = 2  # lines of furniture that may stand between two body lines of one run of prose
+_BLOCK_OPENING = 10  # body lines of the run whose words the headline should tell
+_NEAR_HEADLINE_OVERLAP = 0.4  # share of the headline's content words found there
+_HEADLINE_WORD_RANGE = (4, 30)
+
+
+def _main_block(lines: list[Line]) -> tuple[int, int] | None:
+    """(first, last) line of the longest run of prose (in words): body lines that end a sentence
+    (or run 25 words), with at most _BLOCK_GAP other lines between neighbours (a short line kept
+    inside the article, such as a menu item between two blurbs, does not join two runs)."""
+    best: tuple[int, int, int] | None = None  # (words, first, last)
+    first = last = -1
+    words = 0
+    for n, line in enumerate(lines):
+        if line.kind != "body" or not (ends_sentence(line.text) or len(line.text.split()) >= _PARAGRAPH_WORDS):
+            continue
+        if first < 0 or n - last - 1 > _BLOCK_GAP:
+            first, words = n, 0
+        last = n
+        words += len(line.text.split())
+        if best is None or words > best[0]:
+            best = (words, first, last)
+    return (best[1], best[2]) if best else None
+
+
+def _headline_above_main_block(lines: list[Line]) -> Line | None:
+    block = _main_block(lines)
+    if block is None:
+        return None
+    first, last = block
+    told: set[str] = set()
+    for line in [line for line in lines[first:last + 1] if line.kind == "body"][:_BLOCK_OPENING]:
+        told |= set(content_tokens(tokens(line.text)))
+    for line in reversed(lines[:first]):
+        if (
+            line.kind == "furniture" and line.weak and "|" not in line.text
+            and _HEADLINE_WORD_RANGE[0] <= len(_WORD.findall(line.text)) <= _HEADLINE_WORD_RANGE[1]
+        ):
+            words = set(content_tokens(tokens(line.text)))
+            if words and len(words & told) / len(words) >= _NEAR_HEADLINE_OVERLAP:
+                return line
+    return None
+
+
 def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
     wanted = doc.meta.title
     if wanted:
@@ -777,6 +822,12 @@ def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
         # label ("Blog", "Sociedad", "Aktuelles" are section labels).
         return max(headings, key=lambda line: (
             overlap(line) >= _HEADLINE_OVERLAP, len(content_tokens(tokens(line.text))) >= 2, -headings.index(line)))
+    # Pasted text: the article is the page's longest run of prose, and its headline the nearest
+    # headline-like line above that run that tells what the run's opening tells (the site's
+    # name, menus, sidebar blurbs and teasers above it do not).
+    nearest = _headline_above_main_block(lines)
+    if nearest is not None:
+        return nearest
     # The headline: of the headline-like lines before the body, the one that tells what the
     # first sentences tell (a breadcrumb, promo or section label does not), then the longer.
     candidates = [
