@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from retold.model.clean import clean_documents
@@ -152,3 +153,73 @@ def test_the_headline_found_is_the_text_at_its_span_and_never_also_body(page, bl
     start, end = article.title_span
     assert text[start:end] == article.title
     assert all(end <= s or e <= start for s, e in article.paragraphs)
+
+
+# ------------------------------------------------ more line classes (furniture.LINE_RULES)
+
+from retold.model.clean import strong_reason  # noqa: E402
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("© 2026 Hafenblatt Verlag. Alle Rechte vorbehalten.", "copyright"),
+    ("Diario del Puerto 2026 - Todos los derechos reservados.", "copyright"),
+    ("All content on this blog is licensed under a Creative Commons Attribution 4.0 licence.", "copyright"),
+    ("Enter your email address to follow this blog and get new posts by email.", "social / subscribe prompt"),
+    ("Gib deine E-Mail-Adresse ein, um neuen Beiträgen zu folgen.", "social / subscribe prompt"),
+    ("12 responses to “Ferry crews vote to strike”", "comment form"),
+    ("3 Gedanken zu „Neue Fähre für den Hafen“", "comment form"),
+    ("Some links on this page are affiliate links: we may receive a small commission when you buy.", "affiliate disclosure"),
+    ("Für Links auf dieser Seite erhält Hafenblatt ggf. eine Provision vom Händler.", "affiliate disclosure"),
+    ("This form is protected by reCAPTCHA and the provider's privacy policy applies.", "cookie notice"),
+    ("Ich akzeptiere die Datenschutzerklärung.", "cookie notice"),
+    ("Die neue Fähre am Nordkai. Foto: Hafenamt", "photo caption / credit"),
+    ("El ferry en el muelle norte. Foto: Archivo Diario del Puerto.", "photo caption / credit"),
+    ("To continue reading the full story, log in with your account.", "paywall prompt"),
+    ("Pour lire la suite, abonnez-vous.", "paywall prompt"),
+    ("Like Loading...", "share buttons"),
+    ("Gefällt mir Wird geladen …", "share buttons"),
+    ("If you liked this post, would you consider supporting our work?", "fundraising appeal"),
+    ("Jede kleine Spende hilft uns, weiter zu berichten.", "fundraising appeal"),
+])
+def test_more_real_page_line_classes_have_a_reason(line, reason):
+    assert strong_reason(line) == reason
+
+
+@pytest.mark.parametrize("sentence", [
+    "The union said it would email every member before the vote on Friday.",
+    "Two responses to the council's letter arrived on Monday, the union said.",
+    "The ferry company earns a commission on every ticket sold at the quay, the report found.",
+    "The photo shows the new ferry at the north quay.",
+    "The council will read the full report on Friday.",
+    "Crews said they liked the new rosters better than the old ones.",
+    "Die Fähre legt um acht Uhr am Nordkai an, sagte der Hafenmeister.",
+])
+def test_news_sentences_with_those_words_stay(sentence):
+    assert strong_reason(sentence) is None
+
+
+def test_a_lead_in_ending_in_a_colon_under_a_sentence_stays_with_the_article():
+    text = (ARTICLE_TEXT + "The crews' union put its demands in a short list:\n\n"
+            "# rest after eleven hours\n\nShare this article\n")
+    _, body = clean(text)
+    assert "The crews' union put its demands in a short list:" in body
+
+
+from retold.model import furniture  # noqa: E402
+from retold.model.clean import _Phrases  # noqa: E402
+
+LINE_RULE_PIECES = [
+    "Alle Rechte vorbehalten", "derechos reservados", "licensed under ", "Creative Commons", "under ", "Enter your ", "email",
+    "E-Mail-Adresse eingeben", "12 responses to ", "“", "\"", "Gedanken zu „", "we may receive ", "commission", "eine Provision",
+    "erhält ", "protected by reCAPTCHA", "Ich akzeptiere die Datenschutz", "Foto: ", "Photo: ", ". ", "to read the full article",
+    "Pour lire la suite", "Like ", "Loading", "Gefällt mir ", "would you consider supporting our", "Jede kleine Spende hilft",
+    "é", "K", "\u212a", "ſ", " ", "x",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LINE_RULE_PIECES), max_size=8))
+def test_line_rules_behind_a_phrase_test_decide_as_their_patterns(parts):
+    line = "".join(parts)
+    for reason, pattern, phrases, _ in furniture.LINE_RULES:
+        assert bool(_Phrases(pattern, phrases).search(line)) == bool(pattern.search(line)), reason

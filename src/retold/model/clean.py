@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
-from retold.model.furniture import mark_after_article_end
+from retold.model.furniture import LINE_RULES, mark_after_article_end
 from retold.model.normalize import content_tokens, tokens
 from retold.model.segment import SEGMENTED_BY_AUTHOR, split_sentences
 from retold.model.story import RawDoc, Removed
@@ -261,6 +261,8 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     # The page's <title> left in the text: "Headline cut short… | Site Name".
     ("page title", re.compile(r"^\S.{8,200}?(?:…|\.\.\.)\s*[|–—-]\s*\S[^|]{1,60}$"), 40),
 ]
+# The classes furniture.py adds, each behind its phrase test.
+_STRONG_RULES += [(reason, _Phrases(pattern, phrases), longest) for reason, pattern, phrases, longest in LINE_RULES]
 
 _SEPARATORS = re.compile(r"\s[|•·›»>/]\s|\s[|•·›»]|[|•·›»]\s")
 
@@ -605,6 +607,7 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
     _mark_appeal_openers(lines, (doc.meta.language or "en").split("-")[0])
     mark_after_article_end(lines)
     _keep_inner_lines(lines)
+    _keep_lead_ins(lines)  # after: a lead-in kept does not bound the article's inner lines
     if line_per_sentence and _bare(lines):
         _keep_bare_lines(lines, (doc.meta.language or "en").split("-")[0])
     return lines
@@ -676,6 +679,21 @@ def _keep_bare_lines(lines: list[Line], language: str) -> None:
 
 
 _OPEN_END = re.compile(r"[:;,(\[–—-]$")
+_LEAD_IN_WORDS = 6
+
+
+def _keep_lead_ins(lines: list[Line]) -> None:
+    """A line of six words or more ending in a colon, right under a sentence of the article, is
+    the article leading in to what follows ("As the council put it in short:", "The berths can
+    take these vessels:"), even where what follows is a list or code the cleaner sets aside."""
+    for n in range(1, len(lines)):
+        line, above = lines[n], lines[n - 1]
+        if (
+            line.kind == "furniture" and line.weak and line.reason in ("short fragment", "headline-like line (no sentence end)")
+            and line.text.endswith(":") and len(line.text.split()) >= _LEAD_IN_WORDS
+            and above.kind == "body" and ends_sentence(above.text)
+        ):
+            line.kind, line.reason, line.weak = "body", "", False
 
 
 def _keep_inner_lines(lines: list[Line]) -> None:

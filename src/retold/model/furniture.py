@@ -7,6 +7,7 @@ objects (kind, reason, weak, text) and only ever turn body into furniture with a
 
 from __future__ import annotations
 
+import re
 from typing import Protocol
 
 
@@ -55,3 +56,62 @@ def mark_after_article_end(lines: list[_Line]) -> None:
                 if after.kind == "body":
                     after.kind, after.reason, after.weak = "furniture", "after the article's end", True
             return
+
+
+# ------------------------------------------------------------------ more line classes
+# Each (reason, pattern, phrases, most words): `clean.py` adds them to its strong line rules,
+# behind a cheap test that the line holds one of `phrases` (every match holds one, lower case).
+# Classes seen leaking on real pages, each in the languages those pages use most.
+LINE_RULES: list[tuple[str, re.Pattern[str], tuple[str, ...], int]] = [
+    # "All rights reserved" beyond English.
+    ("copyright", re.compile(
+        r"(?i)\b(?:alle rechte vorbehalten|todos los derechos reservados|tous droits réservés|wszelkie prawa zastrzeżone|"
+        r"todos os direitos reservados|tutti i diritti riservati|alle rechten voorbehouden)\b"),
+        ("rechte vorbehalten", "derechos reservados", "droits r", "prawa zastrze", "direitos reservados", "diritti riservati",
+         "rechten voorbehouden"), 40),
+    # The page's licence: "This work is licensed under a Creative Commons …".
+    ("copyright", re.compile(
+        r"(?i)\b(?:is|are) licen[sc]ed under (?:a |the )?creative commons\b|\bsteht unter einer creative commons\b|"
+        r"^(?:this work|content|text) (?:is )?(?:available )?under (?:a |the )?(?:cc|creative commons)\b"),
+        ("creative commons", "under "), 40),
+    # A blog's follow-by-email box: "Enter your email address to follow this blog".
+    ("social / subscribe prompt", re.compile(
+        r"(?i)\b(?:enter|gib|geben sie) (?:your|deine|ihre) e-?mail(?:-adresse)?\b|\be-?mail(?:-adresse)? (?:eingeben|ein,)|"
+        r"\bsend me (?:an )?e-?mail\b|\bper e-?mail (?:informiert|benachrichtig)|\bneue beiträge per e-?mail\b"),
+        ("mail",), 30),
+    # The head of the comment thread: "12 responses to “Headline”", "4 Gedanken zu „…“".
+    ("comment form", re.compile(
+        r"(?i)^(?:\d+|one|two|three|no|keine|ein|eine|zwei|drei) (?:responses?|antworten|replies|reaktionen|kommentare?|comments?|"
+        r"gedanken|thoughts) (?:to|zu|on|for|auf|about|zum|zur) [“\"„«‘']"),
+        ("respons", "antworten", "repl", "reaktion", "kommentar", "comment", "gedanken", "thought"), 30),
+    # "We may receive compensation for some links", "Für Links auf dieser Seite erhält X eine Provision".
+    ("affiliate disclosure", re.compile(
+        r"(?i)\b(?:we|i) (?:may )?(?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)\b|"
+        r"\berhält? \S+ (?:ggf\. |gegebenenfalls |eventuell )?eine provision\b|\b(?:affiliate|partner)-?links?\b.{0,60}\bprovision\b|"
+        r"\bthis post (?:may )?contains? (?:affiliate links|references to products)\b"),
+        ("compensation", "commission", "provision", "affiliate links", "references to products"), 60),
+    # Consent lines of forms and the page: "This site is protected by reCAPTCHA …", "Ich akzeptiere die Datenschutzerklärung".
+    ("cookie notice", re.compile(
+        r"(?i)\bprotected by recaptcha\b|\bich (?:akzeptiere|stimme) (?:die|der|den) datenschutz|\bakzeptieren sie unsere datenschutz|"
+        r"\bi (?:agree|accept) (?:to )?(?:the|your) (?:privacy policy|terms)\b|\bby (?:signing up|subscribing|registering),? you (?:agree|accept)\b"),
+        ("recaptcha", "datenschutz", "privacy policy", "terms", "you agree", "you accept"), 40),
+    # A photo credit closing a caption, beyond English: "… Foto: Archivo", "Beitragsbild: Titelseite".
+    ("photo caption / credit", re.compile(
+        r"(?i)(?:^|[.)]\s+)(?:foto|fotos|bild|bilder|beitragsbild|titelbild|imagen|fotografía|photo|crédit photo|crédits? photos?)\s*:"
+        r"\s*\S[^.!?]{0,60}[.]?$"),
+        ("foto", "bild", "imagen", "fotograf", "photo"), 40),
+    # The rest behind a paywall: "To view the full story, please subscribe", "Pour lire la suite …".
+    ("paywall prompt", re.compile(
+        r"(?i)\b(?:to (?:view|read|continue reading) the (?:full|rest of the) (?:story|article)|for the full story|"
+        r"instant access to the full article|pour lire la suite|um (?:den|diesen) (?:vollständigen )?artikel (?:weiter )?zu lesen|"
+        r"continue reading with a subscription)\b"),
+        ("full story", "full article", "rest of the", "lire la suite", "artikel", "subscription"), 40),
+    # A like button and its loading label: "Like Loading…", "Gefällt mir Wird geladen …".
+    ("share buttons", re.compile(r"(?i)^(?:gefällt mir|like|j'aime|me gusta)\s+(?:wird geladen|loading|chargement|cargando)"),
+        ("gef", "like", "j'aime", "me gusta"), 8),
+    # Donation asks beyond English: "Jede kleine Spende hilft", "would you consider supporting our work?".
+    ("fundraising appeal", re.compile(
+        r"(?i)\bjede (?:kleine )?spende hilft\b|\b(?:would|will) you consider supporting (?:our|us|this)\b|"
+        r"\bunterstützen sie (?:unsere|uns)\b.{0,40}\b(?:spende|abo|mitglied)|\bjetzt spenden\b"),
+        ("spende", "consider supporting", "unterst"), 40),
+]
