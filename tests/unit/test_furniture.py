@@ -213,6 +213,7 @@ LINE_RULE_PIECES = [
     "E-Mail-Adresse eingeben", "12 responses to ", "“", "\"", "Gedanken zu „", "we may receive ", "commission", "eine Provision",
     "erhält ", "protected by reCAPTCHA", "Ich akzeptiere die Datenschutz", "Foto: ", "Photo: ", ". ", "to read the full article",
     "Pour lire la suite", "Like ", "Loading", "Gefällt mir ", "would you consider supporting our", "Jede kleine Spende hilft",
+    "5 min read", "Lesezeit: ", "3 Minuten", "Topics: ", "Kategorie:", "1.2k shares", " views", "About the author", "Über die Autorin",
     "é", "K", "\u212a", "ſ", " ", "x",
 ]
 
@@ -223,3 +224,35 @@ def test_line_rules_behind_a_phrase_test_decide_as_their_patterns(parts):
     line = "".join(parts)
     for reason, pattern, phrases, _ in furniture.LINE_RULES:
         assert bool(_Phrases(pattern, phrases).search(line)) == bool(pattern.search(line)), reason
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Lea: El ferry vuelve al muelle norte", "teaser link"),
+    ("VEA TAMBIÉN: Huelga en los ferris del norte", "teaser link"),
+    ("Nicht verpassen: Neue Fähre für den Hafen", "teaser link"),
+    ("Siehe auch: Streik auf der Nordroute", "teaser link"),
+    ("5 min read", "reading time"),
+    ("Lesezeit: ca. 3 Minuten", "reading time"),
+    ("Topics: Ferries, Strikes, Harbour", "post tags"),
+    ("Kategorie: Hafen", "post tags"),
+    ("1.2k shares", "share buttons"),
+    ("About the author", "author bio"),
+])
+def test_teasers_reading_times_topics_counters_and_bio_heads_have_a_reason(line, reason):
+    assert strong_reason(line) == reason
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lea said the ferry would be late.",
+    "Mira Brenn, the harbour master, said the ferry would be late.",
+    "The crossing takes 5 minutes in calm weather.",
+    "Topics such as rosters and pay will be discussed on Friday.",
+])
+def test_sentences_opening_like_those_labels_stay(sentence):
+    assert strong_reason(sentence) is None
+
+
+def test_the_authors_box_under_the_article_is_not_the_article():
+    text = ARTICLE_TEXT + "About the author\n\nMara Quell has covered the harbour since 2019.\n"
+    article, body = clean(text)
+    assert "has covered the harbour" not in body and all(sentence in body for sentence in ARTICLE)

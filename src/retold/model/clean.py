@@ -125,7 +125,10 @@ _LIST_LABELS = (
 )
 # Before a separator only: alone, "Watch" or "Listen" may be a line of dialogue, and "Read more"
 # is the link that ends a teaser, not a heading over a list.
-_TEASER_LABELS = _LIST_LABELS + r"|read more|lesen sie mehr|weiterlesen|watch|listen"
+_TEASER_LABELS = _LIST_LABELS + (
+    r"|read more|lesen sie mehr|weiterlesen|watch|listen|"
+    r"lea|vea también|ver también|mira|nicht verpassen|als nächstes|siehe auch|mehr dazu|leia mais|voir aussi|à voir aussi|lisez aussi"
+)
 # Headings over a block of links to other content: "Other topics of interest", "You may also be
 # interested in", "More stories", "Das könnte Sie auch interessieren".
 _RELATED_HEADINGS = (

@@ -22,7 +22,7 @@ class _Line(Protocol):
 # comment form, share row, tag list, "Related" heading, copyright notice, links to the next post.
 ARTICLE_END_REASONS = frozenset({
     "comment form", "share buttons", "post tags", "section heading", "copyright", "social / subscribe prompt",
-    "previous / next link", "site credits", "teaser link", "cookie notice", "navigation",
+    "previous / next link", "site credits", "teaser link", "cookie notice", "navigation", "author bio", "paywall prompt",
 })
 # Below that line, what still reads as prose is at most this share of the prose above it: a
 # comment thread, a sidebar blurb, a teaser's standfirst. An article whose share row stands
@@ -114,4 +114,21 @@ LINE_RULES: list[tuple[str, re.Pattern[str], tuple[str, ...], int]] = [
         r"(?i)\bjede (?:kleine )?spende hilft\b|\b(?:would|will) you consider supporting (?:our|us|this)\b|"
         r"\bunterstützen sie (?:unsere|uns)\b.{0,40}\b(?:spende|abo|mitglied)|\bjetzt spenden\b"),
         ("spende", "consider supporting", "unterst"), 40),
+    # How long the article takes to read: "5 min read", "Lesezeit: 3 Minuten".
+    ("reading time", re.compile(
+        r"(?i)^(?:\d+\s*(?:min(?:ute)?s?|minuten)\.?\s*(?:read|reading time|lesezeit|de lectura|lesen)|"
+        r"(?:lesezeit|reading time|tiempo de lectura|temps de lecture)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:ute)?s?|minuten)\.?)$"),
+        ("min",), 8),
+    # The article's filing line: "Topics: Ferries, Strikes", "Kategorie: Hafen".
+    ("post tags", re.compile(
+        r"(?i)^(?:topics|themen|themenseiten|temas|sujets|kategorien|categories|kategorie|category|rubrik|schlagwörter)\s*:\s*\S"),
+        ("topics", "themen", "temas", "sujets", "kategorie", "categor", "rubrik", "schlagw"), 30),
+    # Counters of the share row: "1.2k shares", "3 comments 120 views".
+    ("share buttons", re.compile(
+        r"(?i)^(?:\d+(?:[.,]\d+)?k?\s*(?:shares?|likes?|views?|aufrufe|mal geteilt)\s*)+$"),
+        ("share", "like", "view", "aufrufe", "mal geteilt"), 12),
+    # The head of the author's box: "About the author", "Über die Autorin:".
+    ("author bio", re.compile(
+        r"(?i)^(?:about the author|über den autor|über die autorin|sobre el autor|à propos de l'auteur)\b"),
+        ("about the author", "ber den autor", "ber die autorin", "sobre el autor", "propos de l'auteur"), 40),
 ]
