@@ -213,7 +213,7 @@ LINE_RULE_PIECES = [
     "E-Mail-Adresse eingeben", "12 responses to ", "“", "\"", "Gedanken zu „", "we may receive ", "commission", "eine Provision",
     "erhält ", "protected by reCAPTCHA", "Ich akzeptiere die Datenschutz", "Foto: ", "Photo: ", ". ", "to read the full article",
     "Pour lire la suite", "Like ", "Loading", "Gefällt mir ", "would you consider supporting our", "Jede kleine Spende hilft",
-    "5 min read", "Lesezeit: ", "3 Minuten", "Topics: ", "Kategorie:", "1.2k shares", " views", "About the author", "Über die Autorin",
+    "Von ", "Mara ", "Quell", "Par ", "Veröffentlicht am ", "Posted on ", " by ", " von ", "5 min read", "Lesezeit: ", "3 Minuten", "Topics: ", "Kategorie:", "1.2k shares", " views", "About the author", "Über die Autorin",
     "é", "K", "\u212a", "ſ", " ", "x",
 ]
 
@@ -256,3 +256,21 @@ def test_the_authors_box_under_the_article_is_not_the_article():
     text = ARTICLE_TEXT + "About the author\n\nMara Quell has covered the harbour since 2019.\n"
     article, body = clean(text)
     assert "has covered the harbour" not in body and all(sentence in body for sentence in ARTICLE)
+
+
+@pytest.mark.parametrize("line", ["Von Mara Quell", "Par Loïc Brenn | 31.10.23", "Por Ana Ruiz y Tomas Brenn", "Von: Tomas Brenn, Hafenreporter",
+                                  "Veröffentlicht am 3. Mai 2026 von Mara Quell", "Publié le 3 mai par Loïc Brenn"])
+def test_bylines_beyond_english_are_bylines(line):
+    assert strong_reason(line) == "byline"
+
+
+@pytest.mark.parametrize("line", ["Von Hamburg nach Kiel", "POR ESO INFORMAR ES", "Von den 300 Fähren fahren nur 20 im Winter.",
+                                  ])
+def test_lines_opening_like_a_byline_that_name_no_one_are_not_bylines(line):
+    assert strong_reason(line) != "byline"
+
+
+def test_a_question_over_a_byline_beyond_english_is_the_headline():
+    text = "Fahren die Fähren diesen Winter?\n\nVon Mara Quell\n\n" + "\n\n".join(ARTICLE) + "\n"
+    article, body = clean(text)
+    assert article.title == "Fahren die Fähren diesen Winter?" and "Fahren die Fähren" not in body

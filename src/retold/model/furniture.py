@@ -59,6 +59,8 @@ def mark_after_article_end(lines: list[_Line]) -> None:
 
 
 # ------------------------------------------------------------------ more line classes
+
+_NAME_WORD = r"[A-ZÄÖÜÉÈÁÍÓÚÑ][a-zäöüßéèêëáíóúñçïîôàù'’.-]+"
 # Each (reason, pattern, phrases, most words): `clean.py` adds them to its strong line rules,
 # behind a cheap test that the line holds one of `phrases` (every match holds one, lower case).
 # Classes seen leaking on real pages, each in the languages those pages use most.
@@ -131,4 +133,16 @@ LINE_RULES: list[tuple[str, re.Pattern[str], tuple[str, ...], int]] = [
     ("author bio", re.compile(
         r"(?i)^(?:about the author|über den autor|über die autorin|sobre el autor|à propos de l'auteur)\b"),
         ("about the author", "ber den autor", "ber die autorin", "sobre el autor", "propos de l'auteur"), 40),
+    # Bylines beyond English: "Von Mara Quell", "Par Loïc Brenn | 31.10.23", "Por Ana Ruiz y Tomas Brenn".
+    # The name's words are capitalised and lower case after their first letter ("POR ESO …" is a
+    # shouted headline), and nothing after them ends a sentence.
+    ("byline", re.compile(
+        r"^(?:[Vv]on|[Pp]or|[Pp]ar|[Dd]oor|[Bb]y)\s*:?\s+" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3}"
+        r"(?:\s*(?:[|,/•·–—-]|\bund\b|\band\b|\by\b|\bet\b|\bam\b|\bon\b|\bel\b|\ble\b)\s*.*?)?(?<![.!?])$"),
+        ("von", "por", "par", "door", "by"), 14),
+    # "Veröffentlicht am 3. Mai von Mara", "Publié le 3 mai par Loïc Brenn", "Posted on May 3 by Mara".
+    ("byline", re.compile(
+        r"(?i)^(?:veröffentlicht|gespeichert|erstellt|geschrieben|publié|publicado|posted|published|written)(?: am| le| el| on)?\s"
+        r".{0,40}\b(?:von|par|por|by)\s+\S+(?:\s+\S+){0,3}$"),
+        ("ffentlicht", "gespeichert", "erstellt", "geschrieben", "publi", "posted", "written"), 14),
 ]
