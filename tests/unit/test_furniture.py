@@ -274,3 +274,19 @@ def test_a_question_over_a_byline_beyond_english_is_the_headline():
     text = "Fahren die Fähren diesen Winter?\n\nVon Mara Quell\n\n" + "\n\n".join(ARTICLE) + "\n"
     article, body = clean(text)
     assert article.title == "Fahren die Fähren diesen Winter?" and "Fahren die Fähren" not in body
+
+
+# ------------------------------------------------ the outlet's name
+
+
+def test_a_section_label_made_of_the_storys_own_words_does_not_name_the_outlet():
+    body = "\n\n".join(ARTICLE) + "\n"
+    article, _ = clean("Ferry crews vote to strike over winter rosters | Ferry Strike\n\n" + body)
+    assert article.site_name is None
+    article, _ = clean("Ferry crews vote to strike over winter rosters | The Harbour Daily\n\n" + body)
+    assert article.site_name == "The Harbour Daily"
+
+
+def test_a_photo_credit_with_a_copyright_mark_does_not_name_the_outlet():
+    article, _ = clean("\n\n".join(ARTICLE) + "\n\n© Foto: Tom Brenn/Harbour Pictures\n")
+    assert article.site_name is None

@@ -913,6 +913,21 @@ def _looks_like_a_name(text: str) -> bool:
     ) and not all(w.lower() in _NAME_JOINERS for w in words)
 
 
+def _names_the_topic(label: str, lines: list[Line]) -> bool:
+    """A title bar's tail whose every content word the article itself uses ("… | Russia-Ukraine
+    War" over an article on that war) is the section the page files the story under, not the
+    publisher's name: a name is rarely made of the story's own words."""
+    words = set(content_tokens(tokens(label)))
+    if not words:
+        return False
+    for line in lines:
+        if line.kind == "body":
+            words -= set(content_tokens(tokens(line.text)))
+            if not words:
+                return True
+    return False
+
+
 def site_name(lines: list[Line]) -> str | None:
     """The outlet's name as its page gives it: the "| Site Name" end of a page title above the
     body, else a "© 2026 Site Name" line."""
@@ -931,6 +946,7 @@ def site_name(lines: list[Line]) -> str | None:
             if (
                 match and len(match.group(1).split()) <= 6 and _looks_like_a_name(match.group(1))
                 and line.text.count("|") <= 1 and len(line.text[:match.start()].split()) >= 3
+                and not _names_the_topic(match.group(1), lines)
             ):
                 return match.group(1).strip()
     for line in reversed(lines):
@@ -939,6 +955,7 @@ def site_name(lines: list[Line]) -> str | None:
             if (
                 match and match.group(1) and len(match.group(1).split()) <= 6 and _looks_like_a_name(match.group(1))
                 and not re.search(r"(?i)rights|reserved", match.group(1))
+                and not re.search(r"[:/]", match.group(1))  # a photo credit: "© Foto: Name/Agency"
             ):
                 return match.group(1).strip()
     return None
