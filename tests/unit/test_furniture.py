@@ -213,6 +213,7 @@ LINE_RULE_PIECES = [
     "E-Mail-Adresse eingeben", "12 responses to ", "“", "\"", "Gedanken zu „", "we may receive ", "commission", "eine Provision",
     "erhält ", "protected by reCAPTCHA", "Ich akzeptiere die Datenschutz", "Foto: ", "Photo: ", ". ", "to read the full article",
     "Pour lire la suite", "Like ", "Loading", "Gefällt mir ", "would you consider supporting our", "Jede kleine Spende hilft",
+    "Diese Website verwendet Akismet", "There are 0 comments", "Folge uns", "Síguenos", "Startseite", "Abmelden", "ABMELDEN", "Accueil",
     "Von ", "Mara ", "Quell", "Par ", "Veröffentlicht am ", "Posted on ", " by ", " von ", "5 min read", "Lesezeit: ", "3 Minuten", "Topics: ", "Kategorie:", "1.2k shares", " views", "About the author", "Über die Autorin",
     "é", "K", "\u212a", "ſ", " ", "x",
 ]
@@ -290,3 +291,26 @@ def test_a_section_label_made_of_the_storys_own_words_does_not_name_the_outlet()
 def test_a_photo_credit_with_a_copyright_mark_does_not_name_the_outlet():
     article, _ = clean("\n\n".join(ARTICLE) + "\n\n© Foto: Tom Brenn/Harbour Pictures\n")
     assert article.site_name is None
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Diese Website verwendet Akismet, um Spam zu reduzieren.", "comment form"),
+    ("There are 0 comments. Add yours.", "comment form"),
+    ("Folge uns auch auf Instagram!", "social / subscribe prompt"),
+    ("Síguenos en Google News", "social / subscribe prompt"),
+    ("Dann geben Sie hier einfach Ihre E-Mail-Adresse ein.", "social / subscribe prompt"),
+    ("Startseite", "navigation"),
+    ("Abmelden", "navigation"),
+    ("Accueil", "navigation"),
+])
+def test_comment_follow_and_menu_lines_beyond_english_have_a_reason(line, reason):
+    assert strong_reason(line) == reason
+
+
+@pytest.mark.parametrize("sentence", [
+    "Folgen die Fähren dem neuen Fahrplan, sagte der Hafenmeister.",
+    "There are 40 ferries on the northern routes.",
+    "Die Suche nach dem vermissten Fischer dauerte bis Montag.",
+])
+def test_sentences_with_those_words_stay_too(sentence):
+    assert strong_reason(sentence) is None

@@ -78,7 +78,7 @@ LINE_RULES: list[tuple[str, re.Pattern[str], tuple[str, ...], int]] = [
         ("creative commons", "under "), 40),
     # A blog's follow-by-email box: "Enter your email address to follow this blog".
     ("social / subscribe prompt", re.compile(
-        r"(?i)\b(?:enter|gib|geben sie) (?:your|deine|ihre) e-?mail(?:-adresse)?\b|\be-?mail(?:-adresse)? (?:eingeben|ein,)|"
+        r"(?i)\b(?:enter|gib|geben sie)\b.{0,24}\b(?:your|deine|ihre) e-?mail(?:-adresse)?\b|\be-?mail(?:-adresse)? (?:eingeben|ein,)|"
         r"\bsend me (?:an )?e-?mail\b|\bper e-?mail (?:informiert|benachrichtig)|\bneue beiträge per e-?mail\b"),
         ("mail",), 30),
     # The head of the comment thread: "12 responses to “Headline”", "4 Gedanken zu „…“".
@@ -145,4 +145,19 @@ LINE_RULES: list[tuple[str, re.Pattern[str], tuple[str, ...], int]] = [
         r"(?i)^(?:veröffentlicht|gespeichert|erstellt|geschrieben|publié|publicado|posted|published|written)(?: am| le| el| on)?\s"
         r".{0,40}\b(?:von|par|por|by)\s+\S+(?:\s+\S+){0,3}$"),
         ("ffentlicht", "gespeichert", "erstellt", "geschrieben", "publi", "posted", "written"), 14),
+    # The comment form's spam notice and count beyond English: "Diese Website verwendet Akismet …",
+    # "There are 0 comments."
+    ("comment form", re.compile(
+        r"(?i)\bverwendet akismet\b|\butilise akismet\b|\butiliza akismet\b|^there (?:are|is) (?:\d+|no) (?:comments?|responses?)\b"),
+        ("akismet", "there "), 30),
+    # "Folge uns auf Instagram", "Síguenos en Google News", "Suivez-nous".
+    ("social / subscribe prompt", re.compile(
+        r"(?i)^(?:folge|folgt|folgen sie) (?:uns|mir)\b|^(?:síguenos|siguenos|suivez-nous|siga-nos|seguici)\b"),
+        ("folg", "guenos", "suivez-nous", "siga-nos", "seguici"), 20),
+    # Menu words alone on a line, beyond English: "Startseite", "Anmelden", "Inicio", "Accueil".
+    ("navigation", re.compile(
+        r"(?i)^(?:anmelden|abmelden|einloggen|registrieren|mein konto|benutzerkonto erstellen|konto erstellen|suche|startseite|"
+        r"iniciar sesión|registrarse|buscar|inicio|connexion|se connecter|rechercher|accueil|zum seitenanfang|nach oben)\s*$"),
+        ("anmelden", "abmelden", "einloggen", "registr", "konto", "suche", "startseite", "iniciar", "buscar", "inicio", "connexion",
+         "connecter", "rechercher", "accueil", "seitenanfang", "nach oben"), 4),
 ]
