@@ -314,3 +314,11 @@ def test_comment_follow_and_menu_lines_beyond_english_have_a_reason(line, reason
 ])
 def test_sentences_with_those_words_stay_too(sentence):
     assert strong_reason(sentence) is None
+
+
+def test_a_short_headline_is_found_when_all_its_words_are_in_the_opening_and_a_menu_item_is_not():
+    text = "Harbour Notes\n\nHome\nAbout me\n\nWinter rosters\n\nMay 4, 2026\n\n" + "\n\n".join(ARTICLE) + "\n"
+    article, _ = clean(text)
+    assert article.title == "Winter rosters"
+    article, _ = clean("Harbour Notes\n\nHome\nAbout me\n\nMay 4, 2026\n\n" + "\n\n".join(ARTICLE) + "\n")
+    assert article.title is None

@@ -809,6 +809,13 @@ def _headline_above_main_block(lines: list[Line]) -> Line | None:
             words = set(content_tokens(tokens(line.text)))
             if words and len(words & told) / len(words) >= _NEAR_HEADLINE_OVERLAP:
                 return line
+    # A short headline ("Winter ferries", "Strike on the quay") only when every content word of it,
+    # two at least, is in the run's opening: short lines above an article are mostly menu items.
+    for line in reversed(lines[:first]):
+        if line.kind == "furniture" and line.weak and "|" not in line.text and len(_WORD.findall(line.text)) < _HEADLINE_WORD_RANGE[0]:
+            words = set(content_tokens(tokens(line.text)))
+            if len(words) >= 2 and words <= told:
+                return line
     return None
 
 
