@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
+from retold.model.furniture import LINE_RULES, mark_after_article_end
 from retold.model.normalize import content_tokens, tokens
 from retold.model.segment import SEGMENTED_BY_AUTHOR, split_sentences
 from retold.model.story import RawDoc, Removed
@@ -124,7 +125,10 @@ _LIST_LABELS = (
 )
 # Before a separator only: alone, "Watch" or "Listen" may be a line of dialogue, and "Read more"
 # is the link that ends a teaser, not a heading over a list.
-_TEASER_LABELS = _LIST_LABELS + r"|read more|lesen sie mehr|weiterlesen|watch|listen"
+_TEASER_LABELS = _LIST_LABELS + (
+    r"|read more|lesen sie mehr|weiterlesen|watch|listen|"
+    r"lea|vea también|ver también|mira|nicht verpassen|als nächstes|siehe auch|mehr dazu|leia mais|voir aussi|à voir aussi|lisez aussi"
+)
 # Headings over a block of links to other content: "Other topics of interest", "You may also be
 # interested in", "More stories", "Das könnte Sie auch interessieren".
 _RELATED_HEADINGS = (
@@ -272,6 +276,8 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     # The page's <title> left in the text: "Headline cut short… | Site Name".
     ("page title", re.compile(r"^\S.{8,200}?(?:…|\.\.\.)\s*[|–—-]\s*\S[^|]{1,60}$"), 40),
 ]
+# The classes furniture.py adds, each behind its phrase test.
+_STRONG_RULES += [(reason, _Phrases(pattern, phrases), longest) for reason, pattern, phrases, longest in LINE_RULES]
 
 _SEPARATORS = re.compile(r"\s[|•·›»>/]\s|\s[|•·›»]|[|•·›»]\s")
 
@@ -559,6 +565,7 @@ def _split_glued(text: str, lines: list[Line]) -> list[Line]:
 # that does ("… he said: “We will.”"): no full stop before the closing mark.
 _QUOTED_HEADLINE_END = re.compile(r"[^\s.!?…,;:][\"”’»]$")
 _HEADLINE_WORDS = 20
+_PARAGRAPH_WORDS = 25  # a line this long is prose, even without its final punctuation
 
 
 def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
@@ -607,13 +614,15 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
         if sentence_like and words >= 3:
             body_seen = True
             continue  # body
-        if not sentence_like and words >= 25:
+        if not sentence_like and words >= _PARAGRAPH_WORDS:
             body_seen = True
             continue  # a paragraph that lost its final punctuation
         line.kind, line.weak = "furniture", True
         line.reason = "short fragment" if words <= 5 else "headline-like line (no sentence end)"
     _mark_appeal_openers(lines, (doc.meta.language or "en").split("-")[0])
+    mark_after_article_end(lines)
     _keep_inner_lines(lines)
+    _keep_lead_ins(lines)  # after: a lead-in kept does not bound the article's inner lines
     if line_per_sentence and _bare(lines):
         _keep_bare_lines(lines, (doc.meta.language or "en").split("-")[0])
     return lines
@@ -685,6 +694,21 @@ def _keep_bare_lines(lines: list[Line], language: str) -> None:
 
 
 _OPEN_END = re.compile(r"[:;,(\[–—-]$")
+_LEAD_IN_WORDS = 6
+
+
+def _keep_lead_ins(lines: list[Line]) -> None:
+    """A line of six words or more ending in a colon, right under a sentence of the article, is
+    the article leading in to what follows ("As the council put it in short:", "The berths can
+    take these vessels:"), even where what follows is a list or code the cleaner sets aside."""
+    for n in range(1, len(lines)):
+        line, above = lines[n], lines[n - 1]
+        if (
+            line.kind == "furniture" and line.weak and line.reason in ("short fragment", "headline-like line (no sentence end)")
+            and line.text.endswith(":") and len(line.text.split()) >= _LEAD_IN_WORDS
+            and above.kind == "body" and ends_sentence(above.text)
+        ):
+            line.kind, line.reason, line.weak = "body", "", False
 
 
 def _keep_inner_lines(lines: list[Line]) -> None:
@@ -756,6 +780,57 @@ def _link_menus(lines: list[Line]) -> set[int]:
 _HEADLINE_OVERLAP = 0.25  # share of a heading's content words found in the opening sentences
 
 
+_BLOCK_GAP = 2  # lines of furniture that may stand between two body lines of one run of prose
+_BLOCK_OPENING = 10  # body lines of the run whose words the headline should tell
+_NEAR_HEADLINE_OVERLAP = 0.4  # share of the headline's content words found there
+_HEADLINE_WORD_RANGE = (4, 30)
+
+
+def _main_block(lines: list[Line]) -> tuple[int, int] | None:
+    """(first, last) line of the longest run of prose (in words): body lines that end a sentence
+    (or run 25 words), with at most _BLOCK_GAP other lines between neighbours (a short line kept
+    inside the article, such as a menu item between two blurbs, does not join two runs)."""
+    best: tuple[int, int, int] | None = None  # (words, first, last)
+    first = last = -1
+    words = 0
+    for n, line in enumerate(lines):
+        if line.kind != "body" or not (ends_sentence(line.text) or len(line.text.split()) >= _PARAGRAPH_WORDS):
+            continue
+        if first < 0 or n - last - 1 > _BLOCK_GAP:
+            first, words = n, 0
+        last = n
+        words += len(line.text.split())
+        if best is None or words > best[0]:
+            best = (words, first, last)
+    return (best[1], best[2]) if best else None
+
+
+def _headline_above_main_block(lines: list[Line]) -> Line | None:
+    block = _main_block(lines)
+    if block is None:
+        return None
+    first, last = block
+    told: set[str] = set()
+    for line in [line for line in lines[first:last + 1] if line.kind == "body"][:_BLOCK_OPENING]:
+        told |= set(content_tokens(tokens(line.text)))
+    for line in reversed(lines[:first]):
+        if (
+            line.kind == "furniture" and line.weak and "|" not in line.text
+            and _HEADLINE_WORD_RANGE[0] <= len(_WORD.findall(line.text)) <= _HEADLINE_WORD_RANGE[1]
+        ):
+            words = set(content_tokens(tokens(line.text)))
+            if words and len(words & told) / len(words) >= _NEAR_HEADLINE_OVERLAP:
+                return line
+    # A short headline ("Winter ferries", "Strike on the quay") only when every content word of it,
+    # two at least, is in the run's opening: short lines above an article are mostly menu items.
+    for line in reversed(lines[:first]):
+        if line.kind == "furniture" and line.weak and "|" not in line.text and len(_WORD.findall(line.text)) < _HEADLINE_WORD_RANGE[0]:
+            words = set(content_tokens(tokens(line.text)))
+            if len(words) >= 2 and words <= told:
+                return line
+    return None
+
+
 def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
     wanted = doc.meta.title
     if wanted:
@@ -779,8 +854,20 @@ def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
     # An HTML <h1>–<h6> (or the page <title>) above the body: the first, unless a later one tells
     # what the opening sentences tell (the site's name may be a heading in the page header too).
     headings = [line for line in lines[:first_body] if line.reason == "heading" and not _MD_HEADING.match(line.text)]
+    # The site's own name in its page header is no headline, when the page names the site.
+    site = _words_of(doc.meta.name) if doc.meta.name_from == "page" else None
+    headings = [line for line in headings if _words_of(line.text) != site] or headings
     if headings:
-        return max(headings, key=lambda line: (overlap(line) >= _HEADLINE_OVERLAP, -headings.index(line)))
+        # With none telling the opening, a heading of two content words or more before a one-word
+        # label ("Blog", "Sociedad", "Aktuelles" are section labels).
+        return max(headings, key=lambda line: (
+            overlap(line) >= _HEADLINE_OVERLAP, len(content_tokens(tokens(line.text))) >= 2, -headings.index(line)))
+    # Pasted text: the article is the page's longest run of prose, and its headline the nearest
+    # headline-like line above that run that tells what the run's opening tells (the site's
+    # name, menus, sidebar blurbs and teasers above it do not).
+    nearest = _headline_above_main_block(lines)
+    if nearest is not None:
+        return nearest
     # The headline: of the headline-like lines before the body, the one that tells what the
     # first sentences tell (a breadcrumb, promo or section label does not), then the longer.
     candidates = [
@@ -804,6 +891,29 @@ def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
     return max(candidates, key=fitness, default=None)
 
 
+def _words_of(text: str | None) -> str | None:
+    return " ".join(tokens(text)) if text else None
+
+
+_SITE_TAIL = re.compile(r"\s+[|–—-]\s+([^|–—-]{2,60})$")
+
+
+def _without_site_tail(doc: RawDoc, title: Line) -> tuple[str, tuple[int, int]]:
+    """The headline's text and span, less a " | Site Name" (" - ", " – ") tail that is the name
+    the page gives the site: "Library reopens after flood | The Fenwick Gazette" is the title bar,
+    whose headline is the part before the name."""
+    text = _MD_HEADING.sub("", title.text)
+    match = _SITE_TAIL.search(text)
+    if match is None or doc.meta.name_from != "page" or _words_of(match.group(1)) != _words_of(doc.meta.name):
+        return text, (title.start, title.end)
+    kept = text[:match.start()]
+    raw = doc.text[title.start:title.end]
+    end = title.start + _raw_offset(raw, len(title.text) - len(text) + len(kept))
+    while end > title.start and doc.text[end - 1] in _SPACE:
+        end -= 1
+    return kept, (title.start, end)
+
+
 _TITLE_SITE = re.compile(r"\s[|–—-]\s*([^|–—-][^|]{1,60}?)\s*$")
 _COPYRIGHT_SITE = re.compile(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.{2,60}?)[\s.,]*(?:all rights reserved\.?)?\s*$")
 
@@ -820,6 +930,21 @@ def _looks_like_a_name(text: str) -> bool:
     return words[0][:1].isupper() or words[0][:1].isdigit() if len(words) == 1 else all(
         w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_JOINERS for w in words
     ) and not all(w.lower() in _NAME_JOINERS for w in words)
+
+
+def _names_the_topic(label: str, lines: list[Line]) -> bool:
+    """A title bar's tail whose every content word the article itself uses ("… | Russia-Ukraine
+    War" over an article on that war) is the section the page files the story under, not the
+    publisher's name: a name is rarely made of the story's own words."""
+    words = set(content_tokens(tokens(label)))
+    if not words:
+        return False
+    for line in lines:
+        if line.kind == "body":
+            words -= set(content_tokens(tokens(line.text)))
+            if not words:
+                return True
+    return False
 
 
 def site_name(lines: list[Line]) -> str | None:
@@ -840,6 +965,7 @@ def site_name(lines: list[Line]) -> str | None:
             if (
                 match and len(match.group(1).split()) <= 6 and _looks_like_a_name(match.group(1))
                 and line.text.count("|") <= 1 and len(line.text[:match.start()].split()) >= 3
+                and not _names_the_topic(match.group(1), lines)
             ):
                 return match.group(1).strip()
     for line in reversed(lines):
@@ -848,6 +974,7 @@ def site_name(lines: list[Line]) -> str | None:
             if (
                 match and match.group(1) and len(match.group(1).split()) <= 6 and _looks_like_a_name(match.group(1))
                 and not re.search(r"(?i)rights|reserved", match.group(1))
+                and not re.search(r"[:/]", match.group(1))  # a photo credit: "© Foto: Name/Agency"
             ):
                 return match.group(1).strip()
     return None
@@ -950,11 +1077,13 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
             previous_body = None
             if line.kind == "furniture":
                 removed.append(Removed(text=line.text, reason=line.reason, start=line.start, end=line.end))
-        title_text = doc.meta.title or (_MD_HEADING.sub("", title.text) if title else None)
+        title_text, title_span = None, None
+        if title is not None:
+            title_text, title_span = _without_site_tail(doc, title)
         articles.append(CleanArticle(
             doc=doc,
-            title=title_text,
-            title_span=(title.start, title.end) if title else None,
+            title=doc.meta.title or title_text,
+            title_span=title_span,
             paragraphs=paragraphs,
             removed=removed,
             site_name=site_name(lines),

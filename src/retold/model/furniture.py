@@ -1,0 +1,163 @@
+"""Furniture found from where a line stands on the page, not from the line alone.
+
+`clean.py` decides each line by rules of its own; these rules read the page as a whole (its
+lines already classified), so they live apart from the line rules. They take `clean.Line`
+objects (kind, reason, weak, text) and only ever turn body into furniture with a reason.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+
+class _Line(Protocol):
+    text: str
+    kind: str
+    reason: str
+    weak: bool
+
+
+# Strong furniture that pages put under the article, never inside its running text: the
+# comment form, share row, tag list, "Related" heading, copyright notice, links to the next post.
+ARTICLE_END_REASONS = frozenset({
+    "comment form", "share buttons", "post tags", "section heading", "copyright", "social / subscribe prompt",
+    "previous / next link", "site credits", "teaser link", "cookie notice", "navigation", "author bio", "paywall prompt",
+})
+# Below that line, what still reads as prose is at most this share of the prose above it: a
+# comment thread, a sidebar blurb, a teaser's standfirst. An article whose share row stands
+# above its last third (a mid-article newsletter box) is not cut.
+TAIL_SHARE = 0.1
+# A photo credit "… © Agency / Name" is a caption inside the article, not the notice that ends
+# the page: only a notice that opens with the mark (or says "all rights reserved") ends it.
+_NOTICE_OPENINGS = ("©", "(c)", "copyright")
+
+
+def _ends_article(line: _Line) -> bool:
+    if line.kind != "furniture" or line.weak or line.reason not in ARTICLE_END_REASONS:
+        return False
+    if line.reason == "copyright":
+        text = line.text.lower()
+        return text.startswith(_NOTICE_OPENINGS) or "all rights reserved" in text
+    return True
+
+
+def mark_after_article_end(lines: list[_Line]) -> None:
+    """The article ends at the first end-of-article line (see ARTICLE_END_REASONS) below which
+    the prose left is under a tenth of the prose above it; every body line below it is then
+    page furniture (weak: another outlet that carries the line gives it back)."""
+    words = [len(line.text.split()) if line.kind == "body" else 0 for line in lines]
+    total = sum(words)
+    above = 0
+    for n, line in enumerate(lines):
+        above += words[n]
+        if above and _ends_article(line) and total - above < TAIL_SHARE * above:
+            for after in lines[n + 1:]:
+                if after.kind == "body":
+                    after.kind, after.reason, after.weak = "furniture", "after the article's end", True
+            return
+
+
+# ------------------------------------------------------------------ more line classes
+
+_NAME_WORD = r"[A-ZÄÖÜÉÈÁÍÓÚÑ][a-zäöüßéèêëáíóúñçïîôàù'’.-]+"
+# Each (reason, pattern, phrases, most words): `clean.py` adds them to its strong line rules,
+# behind a cheap test that the line holds one of `phrases` (every match holds one, lower case).
+# Classes seen leaking on real pages, each in the languages those pages use most.
+LINE_RULES: list[tuple[str, re.Pattern[str], tuple[str, ...], int]] = [
+    # "All rights reserved" beyond English.
+    ("copyright", re.compile(
+        r"(?i)\b(?:alle rechte vorbehalten|todos los derechos reservados|tous droits réservés|wszelkie prawa zastrzeżone|"
+        r"todos os direitos reservados|tutti i diritti riservati|alle rechten voorbehouden)\b"),
+        ("rechte vorbehalten", "derechos reservados", "droits r", "prawa zastrze", "direitos reservados", "diritti riservati",
+         "rechten voorbehouden"), 40),
+    # The page's licence: "This work is licensed under a Creative Commons …".
+    ("copyright", re.compile(
+        r"(?i)\b(?:is|are) licen[sc]ed under (?:a |the )?creative commons\b|\bsteht unter einer creative commons\b|"
+        r"^(?:this work|content|text) (?:is )?(?:available )?under (?:a |the )?(?:cc|creative commons)\b"),
+        ("creative commons", "under "), 40),
+    # A blog's follow-by-email box: "Enter your email address to follow this blog".
+    ("social / subscribe prompt", re.compile(
+        r"(?i)\b(?:enter|gib|geben sie)\b.{0,24}\b(?:your|deine|ihre) e-?mail(?:-adresse)?\b|\be-?mail(?:-adresse)? (?:eingeben|ein,)|"
+        r"\bsend me (?:an )?e-?mail\b|\bper e-?mail (?:informiert|benachrichtig)|\bneue beiträge per e-?mail\b"),
+        ("mail",), 30),
+    # The head of the comment thread: "12 responses to “Headline”", "4 Gedanken zu „…“".
+    ("comment form", re.compile(
+        r"(?i)^(?:\d+|one|two|three|no|keine|ein|eine|zwei|drei) (?:responses?|antworten|replies|reaktionen|kommentare?|comments?|"
+        r"gedanken|thoughts) (?:to|zu|on|for|auf|about|zum|zur) [“\"„«‘']"),
+        ("respons", "antworten", "repl", "reaktion", "kommentar", "comment", "gedanken", "thought"), 30),
+    # "We may receive compensation for some links", "Für Links auf dieser Seite erhält X eine Provision".
+    ("affiliate disclosure", re.compile(
+        r"(?i)\b(?:we|i) (?:may )?(?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)\b|"
+        r"\berhält? \S+ (?:ggf\. |gegebenenfalls |eventuell )?eine provision\b|\b(?:affiliate|partner)-?links?\b.{0,60}\bprovision\b|"
+        r"\bthis post (?:may )?contains? (?:affiliate links|references to products)\b"),
+        ("compensation", "commission", "provision", "affiliate links", "references to products"), 60),
+    # Consent lines of forms and the page: "This site is protected by reCAPTCHA …", "Ich akzeptiere die Datenschutzerklärung".
+    ("cookie notice", re.compile(
+        r"(?i)\bprotected by recaptcha\b|\bich (?:akzeptiere|stimme) (?:die|der|den) datenschutz|\bakzeptieren sie unsere datenschutz|"
+        r"\bi (?:agree|accept) (?:to )?(?:the|your) (?:privacy policy|terms)\b|\bby (?:signing up|subscribing|registering),? you (?:agree|accept)\b"),
+        ("recaptcha", "datenschutz", "privacy policy", "terms", "you agree", "you accept"), 40),
+    # A photo credit closing a caption, beyond English: "… Foto: Archivo", "Beitragsbild: Titelseite".
+    ("photo caption / credit", re.compile(
+        r"(?i)(?:^|[.)]\s+)(?:foto|fotos|bild|bilder|beitragsbild|titelbild|imagen|fotografía|photo|crédit photo|crédits? photos?)\s*:"
+        r"\s*\S[^.!?]{0,60}[.]?$"),
+        ("foto", "bild", "imagen", "fotograf", "photo"), 40),
+    # The rest behind a paywall: "To view the full story, please subscribe", "Pour lire la suite …".
+    ("paywall prompt", re.compile(
+        r"(?i)\b(?:to (?:view|read|continue reading) the (?:full|rest of the) (?:story|article)|for the full story|"
+        r"instant access to the full article|pour lire la suite|um (?:den|diesen) (?:vollständigen )?artikel (?:weiter )?zu lesen|"
+        r"continue reading with a subscription)\b"),
+        ("full story", "full article", "rest of the", "lire la suite", "artikel", "subscription"), 40),
+    # A like button and its loading label: "Like Loading…", "Gefällt mir Wird geladen …".
+    ("share buttons", re.compile(r"(?i)^(?:gefällt mir|like|j'aime|me gusta)\s+(?:wird geladen|loading|chargement|cargando)"),
+        ("gef", "like", "j'aime", "me gusta"), 8),
+    # Donation asks beyond English: "Jede kleine Spende hilft", "would you consider supporting our work?".
+    ("fundraising appeal", re.compile(
+        r"(?i)\bjede (?:kleine )?spende hilft\b|\b(?:would|will) you consider supporting (?:our|us|this)\b|"
+        r"\bunterstützen sie (?:unsere|uns)\b.{0,40}\b(?:spende|abo|mitglied)|\bjetzt spenden\b"),
+        ("spende", "consider supporting", "unterst"), 40),
+    # How long the article takes to read: "5 min read", "Lesezeit: 3 Minuten".
+    ("reading time", re.compile(
+        r"(?i)^(?:\d+\s*(?:min(?:ute)?s?|minuten)\.?\s*(?:read|reading time|lesezeit|de lectura|lesen)|"
+        r"(?:lesezeit|reading time|tiempo de lectura|temps de lecture)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:ute)?s?|minuten)\.?)$"),
+        ("min",), 8),
+    # The article's filing line: "Topics: Ferries, Strikes", "Kategorie: Hafen".
+    ("post tags", re.compile(
+        r"(?i)^(?:topics|themen|themenseiten|temas|sujets|kategorien|categories|kategorie|category|rubrik|schlagwörter)\s*:\s*\S"),
+        ("topics", "themen", "temas", "sujets", "kategorie", "categor", "rubrik", "schlagw"), 30),
+    # Counters of the share row: "1.2k shares", "3 comments 120 views".
+    ("share buttons", re.compile(
+        r"(?i)^(?:\d+(?:[.,]\d+)?k?\s*(?:shares?|likes?|views?|aufrufe|mal geteilt)\s*)+$"),
+        ("share", "like", "view", "aufrufe", "mal geteilt"), 12),
+    # The head of the author's box: "About the author", "Über die Autorin:".
+    ("author bio", re.compile(
+        r"(?i)^(?:about the author|über den autor|über die autorin|sobre el autor|à propos de l'auteur)\b"),
+        ("about the author", "ber den autor", "ber die autorin", "sobre el autor", "propos de l'auteur"), 40),
+    # Bylines beyond English: "Von Mara Quell", "Par Loïc Brenn | 31.10.23", "Por Ana Ruiz y Tomas Brenn".
+    # The name's words are capitalised and lower case after their first letter ("POR ESO …" is a
+    # shouted headline), and nothing after them ends a sentence.
+    ("byline", re.compile(
+        r"^(?:[Vv]on|[Pp]or|[Pp]ar|[Dd]oor|[Bb]y)\s*:?\s+" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3}"
+        r"(?:\s*(?:[|,/•·–—-]|\bund\b|\band\b|\by\b|\bet\b|\bam\b|\bon\b|\bel\b|\ble\b)\s*.*?)?(?<![.!?])$"),
+        ("von", "por", "par", "door", "by"), 14),
+    # "Veröffentlicht am 3. Mai von Mara", "Publié le 3 mai par Loïc Brenn", "Posted on May 3 by Mara".
+    ("byline", re.compile(
+        r"(?i)^(?:veröffentlicht|gespeichert|erstellt|geschrieben|publié|publicado|posted|published|written)(?: am| le| el| on)?\s"
+        r".{0,40}\b(?:von|par|por|by)\s+\S+(?:\s+\S+){0,3}$"),
+        ("ffentlicht", "gespeichert", "erstellt", "geschrieben", "publi", "posted", "written"), 14),
+    # The comment form's spam notice and count beyond English: "Diese Website verwendet Akismet …",
+    # "There are 0 comments."
+    ("comment form", re.compile(
+        r"(?i)\bverwendet akismet\b|\butilise akismet\b|\butiliza akismet\b|^there (?:are|is) (?:\d+|no) (?:comments?|responses?)\b"),
+        ("akismet", "there "), 30),
+    # "Folge uns auf Instagram", "Síguenos en Google News", "Suivez-nous".
+    ("social / subscribe prompt", re.compile(
+        r"(?i)^(?:folge|folgt|folgen sie) (?:uns|mir)\b|^(?:síguenos|siguenos|suivez-nous|siga-nos|seguici)\b"),
+        ("folg", "guenos", "suivez-nous", "siga-nos", "seguici"), 20),
+    # Menu words alone on a line, beyond English: "Startseite", "Anmelden", "Inicio", "Accueil".
+    ("navigation", re.compile(
+        r"(?i)^(?:anmelden|abmelden|einloggen|registrieren|mein konto|benutzerkonto erstellen|konto erstellen|suche|startseite|"
+        r"iniciar sesión|registrarse|buscar|inicio|connexion|se connecter|rechercher|accueil|zum seitenanfang|nach oben)\s*$"),
+        ("anmelden", "abmelden", "einloggen", "registr", "konto", "suche", "startseite", "iniciar", "buscar", "inicio", "connexion",
+         "connecter", "rechercher", "accueil", "seitenanfang", "nach oben"), 4),
+]
