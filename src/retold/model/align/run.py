@@ -42,7 +42,9 @@ def align(outlets: Sequence[Outlet], semantic: object | None = None) -> Alignmen
         la, lb = _language(ordered[a]), _language(ordered[b])
         same = not la or not lb or la == lb
         sides = PairSides(a, b, features[a], features[b], scorer, same, judge=judge)
-        found = pair_links(sides, candidates[(a, b)])
+        # Each pair's candidates are read by its own pass only: dropped once read (a big
+        # story's candidate scores would otherwise all live until the end).
+        found = pair_links(sides, candidates.pop((a, b)))
         if judge.vectors is not None:
             found += semantic_pairs(sides, found)
         links += found
