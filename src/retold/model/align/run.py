@@ -48,5 +48,6 @@ def align(outlets: Sequence[Outlet], semantic: object | None = None) -> Alignmen
         if judge.vectors is not None:
             found += semantic_pairs(sides, found)
         links += found
+    scorer.forget_pairs()
     groups = coherent(group_links(links, [len(row) for row in features]), links, judge, [_language(o) for o in ordered])
     return finish(outlets, canonical, groups, links, features, scorer, judge)

@@ -62,6 +62,15 @@ class Scorer:
             found = self._pairs[key] = self._score(a.feats, b.feats, containment=True)
         return found
 
+    def forget_pairs(self) -> None:
+        """Drop the sentence-pair scores and the runs' unions, once every outlet pair is aligned:
+        grouping and the statuses ask only for word similarity, and on a big story these caches
+        are a seventh of the memory at its peak. (Pure caches: a pair asked for again is scored
+        again, to the same value; the weights of the unions stay in the mass cache.)"""
+        self._pairs = {}
+        self._union_of = {}
+        self._held = []
+
     def _score(self, fa: frozenset[str], fb: frozenset[str], containment: bool) -> tuple[float, float]:
         shared = fa & fb
         if not shared:
