@@ -44,7 +44,9 @@ def align(outlets: Sequence[Outlet], semantic: object | None = None) -> Alignmen
         sides = PairSides(a, b, features[a], features[b], scorer, same, judge=judge)
         # Each pair's candidates are read by its own pass only: dropped once read (a big
         # story's candidate scores would otherwise all live until the end).
-        found = pair_links(sides, candidates.pop((a, b)))
+        scores = candidates.pop((a, b))
+        found = pair_links(sides, scores)
+        scorer.forget_scored(features[a], features[b], scores)  # and their scores in the scorer
         if judge.vectors is not None:
             found += semantic_pairs(sides, found)
         links += found

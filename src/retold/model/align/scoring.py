@@ -62,6 +62,16 @@ class Scorer:
             found = self._pairs[key] = self._score(a.feats, b.feats, containment=True)
         return found
 
+    def forget_scored(self, fa: Sequence[Features], fb: Sequence[Features], pairs) -> None:
+        """Drop the cached scores of these (i, j) pairs of fa and fb: an outlet pair's candidates,
+        once its pass is done (another pair that shares a parse and asks again has it scored
+        again, to the same value)."""
+        numbers, cached = self._numbers, self._pairs
+        for i, j in pairs:
+            na, nb = numbers.get(id(fa[i])), numbers.get(id(fb[j]))
+            if na is not None and nb is not None:
+                cached.pop(na << 32 | nb, None)
+
     def forget_pairs(self) -> None:
         """Drop the sentence-pair scores and the runs' unions, once every outlet pair is aligned:
         grouping and the statuses ask only for word similarity, and on a big story these caches
