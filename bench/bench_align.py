@@ -1,9 +1,12 @@
 """Whole-process figures for `retold align`: sample stories, synthetic stories, odd shapes.
 
-    python bench/bench_align.py [--runs 3] [--quick]
+    python bench/bench_align.py [--runs 3] [--quick] [--big] [--src OTHER_CHECKOUT/src]
 
-Prints wall time (median of runs) and peak memory (max RSS) of a fresh `retold align … --format
-json` process (bytecode cached, as after `pip install`; one untimed warm-up run each), for:
+Prints wall time (median of runs), CPU time (user + sys of the child, median) and peak memory
+(max RSS) of a fresh `retold align … --format json` process (bytecode cached, as after `pip
+install`; one untimed warm-up run each), and the load average when each row was measured (the
+machine is shared: compare CPU times, or run --src against the old checkout on a quiet machine),
+for:
 - every sample story, and the 5-outlet veneth-dam story beside a naive baseline script
   (pysbd splitting + rapidfuzz greedy pairing, in a fresh process too; `pip install pysbd`), a
   length-only aligner (regex splitting, Gale–Church-style monotone pairing by length alone), and
@@ -12,7 +15,11 @@ json` process (bytecode cached, as after `pip install`; one untimed warm-up run 
   targets for 20 × 400: <= 1.0 s and <= 150 MB; doubling the outlets at most doubles the time + 20 %;
 - odd shapes: one outlet of 5,000 sentences against one of 3, 40 outlets, every sentence identical,
   sparse confident pairs (2 x 1,500), two languages (2 x 2,000),
-  an outlet that is the others concatenated. Each must finish in seconds.
+  an outlet that is the others concatenated. Each must finish in seconds;
+- with --big: 40 outlets x 1,000 sentences, target <= 8 s and <= 250 MB.
+
+--src runs every `retold align` against another checkout's src (e.g. an older commit's, from
+`git worktree add /tmp/old <commit>`): with --only-synthetic, the quickest A/B of the aligner.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -98,21 +106,35 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
 """
 
 
+SRC = ROOT / "src"  # the checkout whose `retold align` is measured (--src)
+LAST_CPU: list[float] = [0.0]  # the median CPU time of the last run() (its children's user + sys)
+
+
 def run(argv: list[str], runs: int) -> tuple[float, float]:
     subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=CHILD_ENV, check=True)  # warm the cache
-    times, peaks = [], []
+    times, peaks, cpus = [], [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         result = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=CHILD_ENV, text=True, check=True)
         times.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
         peaks.append(int(result.stderr.strip().splitlines()[-1]) / 1024)
+    LAST_CPU[0] = statistics.median(cpus)
     return statistics.median(times), max(peaks)
+
+
+def cpu_and_load() -> str:
+    """The last run's CPU time and the load average now: wall times on a shared machine say
+    little without them."""
+    return f"cpu {LAST_CPU[0]:.3f} s  load {os.getloadavg()[0]:.1f}"
 
 
 def align_cmd(path: Path, cache: bool = False) -> list[str]:
     # Words alone: the speed goals are the aligner's own; the sentence model's cost is
     # bench/bench_semantic.py's (and a checkout that can, would otherwise use it).
-    return [sys.executable, "-c", CHILD.format(src=str(ROOT / "src")), "align", str(path), "--format", "json", "--no-semantic",
+    return [sys.executable, "-c", CHILD.format(src=str(SRC)), "align", str(path), "--format", "json", "--no-semantic",
             *([] if cache else ["--no-cache"])]
 
 
@@ -168,13 +190,25 @@ def odd_shapes(tmp: Path) -> dict[str, Path]:
 
 
 def main() -> None:
+    global SRC
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="skip the 40-outlet synthetic story and the odd shapes")
+    parser.add_argument("--big", action="store_true", help="also 40 outlets x 1,000 sentences (target <= 8 s, <= 250 MB)")
+    parser.add_argument("--only-synthetic", action="store_true", help="only the synthetic stories (no samples, baselines or odd shapes)")
+    parser.add_argument("--src", type=Path, default=SRC, help="measure another checkout's src (default: this one's)")
     args = parser.parse_args()
+    SRC = args.src.resolve()
+    print(f"retold from {SRC}; load average {os.getloadavg()[0]:.1f} at start")
+    if not args.only_synthetic:
+        other_rows(args)
+    synthetic_rows(args)
+
+
+def other_rows(args) -> None:
     for story in sorted(p for p in (ROOT / "sample_corpus").iterdir() if p.is_dir()):
         median, peak = run(align_cmd(story), args.runs)
-        print(f"sample {story.name:18s} median {median:.3f} s  peak {peak:.0f} MB")
+        print(f"sample {story.name:18s} median {median:.3f} s  peak {peak:.0f} MB  {cpu_and_load()}")
     veneth = ROOT / "sample_corpus" / "veneth-dam"
     median, _ = run(align_cmd(veneth), args.runs)
     median_cached, _ = run(align_cmd(veneth, cache=True), args.runs)  # the warm-up run fills the cache
@@ -199,19 +233,27 @@ def main() -> None:
           f"the interpreter's own start {median_bare:.3f} s")
     if median_naive:
         print(f"  ratios to the naive script: {median / median_naive:.2f} and {median_cached / median_naive:.2f} (target <= 0.5)")
+
+
+def synthetic_rows(args) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        previous = None
+        previous = previous_cpu = None
         for outlets in (5, 10, 20) + (() if args.quick else (40,)):
             story = make_story(Path(tmp) / f"s{outlets}", outlets=outlets, sentences=400, seed=1)
             median, peak = run(align_cmd(story), args.runs)
-            growth = f"  x{median / previous:.2f} for twice the outlets" if previous else ""
+            cpu = LAST_CPU[0]
+            growth = f"  x{median / previous:.2f} (cpu x{cpu / previous_cpu:.2f}) for twice the outlets" if previous else ""
             note = "  (target <= 1.0 s, <= 150 MB)" if outlets == 20 else ""
-            print(f"synthetic {outlets:2d} outlets x 400 sentences: median {median:.3f} s  peak {peak:.0f} MB{growth}{note}")
-            previous = median
-        if not args.quick:
+            print(f"synthetic {outlets:2d} outlets x 400 sentences: median {median:.3f} s  peak {peak:.0f} MB  {cpu_and_load()}{growth}{note}")
+            previous, previous_cpu = median, cpu
+        if args.big:
+            story = make_story(Path(tmp) / "big", outlets=40, sentences=1000, seed=1)
+            median, peak = run(align_cmd(story), args.runs)
+            print(f"synthetic 40 outlets x 1000 sentences: median {median:.3f} s  peak {peak:.0f} MB  {cpu_and_load()}  (target <= 8 s, <= 250 MB)")
+        if not args.quick and not args.only_synthetic:
             for label, folder in odd_shapes(Path(tmp)).items():
                 median, peak = run(align_cmd(folder), 1)
-                print(f"odd shape: {label:48s} {median:.2f} s  peak {peak:.0f} MB")
+                print(f"odd shape: {label:48s} {median:.2f} s  peak {peak:.0f} MB  {cpu_and_load()}")
 
 
 if __name__ == "__main__":

@@ -269,3 +269,38 @@ def test_near_verbatim_bar_is_the_aligners():
     from retold.model.align.params import SHARED_SIMILARITY
 
     assert provenance_module.SHARED_SIMILARITY == SHARED_SIMILARITY == evidence.NEAR_VERBATIM
+
+
+def _plain_shares(alignment):
+    from retold.model.provenance import text_shares
+
+    return {(b.id, a.id): text_shares(alignment, b, a) for b in alignment.outlets for a in alignment.outlets if a.id != b.id}
+
+
+@pytest.mark.parametrize("story", sorted(p.name for p in SAMPLE.iterdir() if p.is_dir()))
+def test_all_text_shares_are_text_shares_of_every_pair_on_the_samples(story):
+    """provenance() counts every ordered pair's shares in one pass over the groups (a 40-outlet
+    story has 1,560 pairs): the same counts as text_shares, pair by pair."""
+    from retold.model.provenance import all_text_shares
+
+    alignment = load_alignment([str(SAMPLE / story)], semantic=False, vector_cache=False)
+    assert all_text_shares(alignment) == _plain_shares(alignment)
+
+
+def test_all_text_shares_on_a_many_outlet_story(tmp_path):
+    from retold.model.provenance import all_text_shares
+    from retold.synthetic import make_story
+
+    alignment = load_alignment([str(make_story(tmp_path / "s", outlets=10, sentences=40, seed=5))], semantic=False, vector_cache=False)
+    shares = all_text_shares(alignment)
+    assert shares == _plain_shares(alignment)
+    assert any(v for v, _c in shares.values()) and any(c > v for v, c in shares.values())
+
+
+@given(stories())
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_all_text_shares_are_text_shares_of_every_pair(outlets):
+    from retold.model.provenance import all_text_shares
+
+    alignment = aligned(*outlets)
+    assert all_text_shares(alignment) == _plain_shares(alignment)

@@ -139,6 +139,60 @@ def text_shares(alignment: Alignment, b: Outlet, a: Outlet) -> tuple[int, int]:
     return verbatim, counterparts
 
 
+def all_text_shares(alignment: Alignment) -> dict[tuple[str, str], tuple[int, int]]:
+    """text_shares(alignment, b, a) for every ordered pair of outlets (keyed (b.id, a.id)), in
+    one pass over the groups: a sentence is tested against each other outlet's part of its group
+    once per distinct (text, part) rather than once per outlet pair, so forty outlets cost what
+    their groups hold, not 1,560 passes over every sentence (tests/unit/test_provenance.py
+    holds it equal to text_shares)."""
+    outlets = list(alignment.outlets)
+    number = {o.id: n for n, o in enumerate(outlets)}
+    verbatim = [[0] * len(outlets) for _ in outlets]  # [b][a]
+    counterparts = [[0] * len(outlets) for _ in outlets]
+    texts: dict[str, int] = {}  # each distinct sentence text's number
+    ids = [[texts.setdefault(s.text, len(texts)) for s in o.sentences] for o in outlets]
+    # Per group, each outlet's part as (outlet number, key of its texts, its texts).
+    parts = []
+    for group in alignment.groups:
+        by_outlet: dict[str, list[int]] = {}
+        for m in group.members:
+            by_outlet.setdefault(m.outlet, []).append(m.sentence)
+        here = []
+        for outlet_id, indices in by_outlet.items():
+            k = number[outlet_id]
+            span = sorted(indices)
+            key = ids[k][span[0]] if len(span) == 1 else tuple(ids[k][i] for i in span)
+            here.append((k, key, [outlets[k].sentences[i].text for i in span]))
+        parts.append(here)
+    found: dict[tuple[int, object], bool] = {}  # (text number, part key) -> near-verbatim there
+    for b, outlet in enumerate(outlets):
+        own_ids, row_v, row_c = ids[b], verbatim[b], counterparts[b]
+        for i, sentence in enumerate(outlet.sentences):
+            if sentence.group is None:
+                continue
+            text, own = sentence.text, own_ids[i]
+            for a, key, span in parts[sentence.group]:
+                if a == b:
+                    continue
+                row_c[a] += 1
+                # One sentence against one: the test is symmetric, so (b's, a's) and (a's, b's)
+                # are one entry. Against several: the sentence against each, then their join.
+                if key.__class__ is int:
+                    pair = (own, key) if own <= key else (key, own)
+                    same = found.get(pair)
+                    if same is None:
+                        same = found[pair] = near_verbatim(text, span[0])
+                else:
+                    pair = (own, key)
+                    same = found.get(pair)
+                    if same is None:
+                        same = found[pair] = any(near_verbatim(text, t) for t in span) or near_verbatim(text, " ".join(span))
+                if same:
+                    row_v[a] += 1
+    return {(outlets[b].id, outlets[a].id): (verbatim[b][a], counterparts[b][a])
+            for b in range(len(outlets)) for a in range(len(outlets)) if a != b}
+
+
 def _percent(part: float) -> str:
     return f"{round(part * 100)} %"
 
@@ -194,11 +248,7 @@ def provenance(alignment: Alignment) -> Provenance:
             ):
                 credits_external[o.id].setdefault(external_node(credit.source if credit.kind != "agencies" else "agencies"), []).append(credit)
 
-    shares: dict[tuple[str, str], tuple[int, int]] = {}
-    for b in outlets:
-        for a in outlets:
-            if a.id != b.id:
-                shares[(b.id, a.id)] = text_shares(alignment, b, a)
+    shares = all_text_shares(alignment)
 
     def order_evidence(a: Outlet, b: Outlet) -> Evidence | None:
         ta, tb = times[a.id], times[b.id]

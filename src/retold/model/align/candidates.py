@@ -23,8 +23,11 @@ def outlet_pairs(features: list[list[Features]], scorer: Scorer) -> set[tuple[in
     n = len(features)
     if n <= ALL_PAIRS_UP_TO:
         return {(a, b) for a in range(n) for b in range(a + 1, n)}
+    # Weighed here, not through scorer.mass: its cache would keep every outlet's vocabulary and
+    # every pair's intersection (a tenth of a 40-outlet story's memory) for the whole alignment.
+    weight = scorer.weights.__getitem__
     vocab = [frozenset().union(*(f.feats for f in row)) if row else frozenset() for row in features]
-    mass = [scorer.mass(v) for v in vocab]
+    mass = [sum(map(weight, v)) for v in vocab]
     chosen: set[tuple[int, int]] = set()
     shared_mass: dict[tuple[int, int], float] = {}  # (b, a) shares what (a, b) shares: one intersection
     for a in range(n):
@@ -34,7 +37,7 @@ def outlet_pairs(features: list[list[Features]], scorer: Scorer) -> set[tuple[in
                 key = (a, b) if a < b else (b, a)
                 shared = shared_mass.get(key)
                 if shared is None:
-                    shared = shared_mass[key] = scorer.mass(vocab[a] & vocab[b])
+                    shared = shared_mass[key] = sum(map(weight, vocab[a] & vocab[b]))
                 closeness.append((-(shared / max(1e-9, min(mass[a], mass[b]))), b))
         for _c, b in sorted(closeness)[:NEIGHBOURS]:
             chosen.add((min(a, b), max(a, b)))

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import chain
+from sys import intern
 
 from retold.model.align.params import NUMBER_BOOST, PREFIX
 from retold.model.align.records import Features, new_features
@@ -61,7 +62,9 @@ def _word_features(word: str) -> tuple[str, ...]:
 
 def text_features(text: str, paragraph_start: bool) -> Features:
     body = strip_dateline(text) if paragraph_start else text  # datelines only open paragraphs
-    words = tuple(tokens(body))
+    # Interned: a story repeats a few thousand words hundreds of thousands of times, and each
+    # would otherwise be a string of its own (a tenth of a 40-outlet story's memory).
+    words = tuple(map(intern, tokens(body)))
     feats = set(chain.from_iterable(map(_word_features, words)))  # in word order, as a loop would add them
     ends = ends_sentence(text)
     return new_features(words, frozenset(feats), len(body), ends, not ends and _runs_on(text))

@@ -43,9 +43,14 @@ def align(outlets: Sequence[Outlet], semantic: object | None = None) -> Alignmen
         la, lb = _language(ordered[a]), _language(ordered[b])
         same = not la or not lb or la == lb
         sides = PairSides(a, b, features[a], features[b], scorer, same, judge=judge)
-        found = pair_links(sides, candidates[(a, b)])
+        # Each pair's candidates are read by its own pass only: dropped once read (a big
+        # story's candidate scores would otherwise all live until the end).
+        scores = candidates.pop((a, b))
+        found = pair_links(sides, scores)
         if judge.vectors is not None:
             found += semantic_pairs(sides, found)
         links += grow_splits(sides, found)
+        scorer.forget_scored(features[a], features[b], scores)  # and their scores in the scorer
+    scorer.forget_pairs()
     groups = coherent(group_links(links, [len(row) for row in features]), links, judge, [_language(o) for o in ordered])
     return finish(outlets, canonical, groups, links, features, scorer, judge)

@@ -17,13 +17,27 @@ class Scorer:
         self.features = features
         self.weights = weights
         self._mass: dict[frozenset[str], float] = {}
-        self._pairs: dict[tuple[int, int], tuple[float, float]] = {}
-        self._words: dict[tuple[int, int], float] = {}
+        # Sentence-pair caches are keyed by one int, number(a) << 32 | number(b): a big story
+        # scores hundreds of thousands of pairs, and a tuple of two ids per key (with the pair
+        # held beside it) was a fifth of its memory.
+        self._pairs: dict[int, tuple[float, float]] = {}
+        self._words: dict[int, float] = {}
         self._union_of: dict[tuple[int, ...], frozenset[str]] = {}
-        # Caches are keyed by id(): every object whose id is in a key is held here, so that no
-        # later object can take its id while the scorer lives (a pass across languages scores
+        # Each parse's number, by id(); every numbered object is held here, so that no later
+        # object can take its id while the scorer lives (a pass across languages scores
         # features made for it and then dropped).
+        self._numbers: dict[int, int] = {}
+        self._numbered: list[Features] = []
+        # Caches keyed by id() hold their objects here, for the same reason.
         self._held: list[object] = []
+
+    def _number(self, f: Features) -> int:
+        """A parse's number: dense, from 0, in the order first scored."""
+        number = self._numbers.get(id(f))
+        if number is None:
+            number = self._numbers[id(f)] = len(self._numbered)
+            self._numbered.append(f)
+        return number
 
     def mass(self, feats: frozenset[str]) -> float:
         found = self._mass.get(feats)
@@ -36,12 +50,36 @@ class Scorer:
         sentence wholly inside a longer one is the same statement."""
         if a is b:
             return (1.0, 1.0) if a.feats else (0.0, 0.0)  # one text: wire copies share their parse
-        key = (id(a), id(b))
+        numbers = self._numbers
+        na, nb = numbers.get(id(a)), numbers.get(id(b))
+        if na is None:
+            na = self._number(a)
+        if nb is None:
+            nb = self._number(b)
+        key = na << 32 | nb
         found = self._pairs.get(key)
         if found is None:
             found = self._pairs[key] = self._score(a.feats, b.feats, containment=True)
-            self._held.append((a, b))
         return found
+
+    def forget_scored(self, fa: Sequence[Features], fb: Sequence[Features], pairs) -> None:
+        """Drop the cached scores of these (i, j) pairs of fa and fb: an outlet pair's candidates,
+        once its pass is done (another pair that shares a parse and asks again has it scored
+        again, to the same value)."""
+        numbers, cached = self._numbers, self._pairs
+        for i, j in pairs:
+            na, nb = numbers.get(id(fa[i])), numbers.get(id(fb[j]))
+            if na is not None and nb is not None:
+                cached.pop(na << 32 | nb, None)
+
+    def forget_pairs(self) -> None:
+        """Drop the sentence-pair scores and the runs' unions, once every outlet pair is aligned:
+        grouping and the statuses ask only for word similarity, and on a big story these caches
+        are a seventh of the memory at its peak. (Pure caches: a pair asked for again is scored
+        again, to the same value; the weights of the unions stay in the mass cache.)"""
+        self._pairs = {}
+        self._union_of = {}
+        self._held = []
 
     def _score(self, fa: frozenset[str], fb: frozenset[str], containment: bool) -> tuple[float, float]:
         shared = fa & fb
@@ -77,12 +115,11 @@ class Scorer:
         pair: tests/unit/test_speed_equivalence.py)."""
         if a is b:
             return 1.0
-        key = (id(a), id(b))
+        key = self._number(a) << 32 | self._number(b)
         found = self._words.get(key)
         if found is None:
             wa, wb = a.words, b.words
             found = self._words[key] = 1.0 if wa == wb else Indel.normalized_similarity(wa, wb)
-            self._held.append((a, b))
         return found
 
     def union(self, side: Sequence[Features]) -> frozenset[str]:
