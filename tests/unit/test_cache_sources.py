@@ -90,7 +90,7 @@ def with_quotes():
 ])
 def test_stored_sources_pointing_nowhere_are_refused(with_quotes, damage):
     body = _body(with_quotes)
-    provenance, quotes = body[5]
+    provenance, quotes = body[5][1]  # [layout, stored Sources]
     quote = quotes[0][3][0][0]  # first group's first member's quote
     if damage == "quote at a missing sentence":
         quote[1] = [10**6]

@@ -43,7 +43,7 @@ from pathlib import Path
 # (a dependency's behaviour pinned in code elsewhere, a new meaning of an option).
 ALIGNMENT_VERSION = 1
 # The entry's layout (magic, digest, body); a different layout is a miss, never misread.
-ENTRY_FORMAT = 2  # 2: the Sources after the alignment (None when not computed)
+ENTRY_FORMAT = 3  # 2: the Sources after the alignment (None when not computed); 3: with their own layout
 MAGIC = b"retold-alignment-cache\n"
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 # An entry's body is never inflated beyond this: a hostile entry cannot blow up memory.
@@ -312,11 +312,27 @@ def _sources_type() -> type:
     return Sources
 
 
-@functools.cache
-def _layout() -> dict[str, list[str]]:
-    """Every stored dataclass's field names: an entry written with other fields is not read."""
+def _alignment_type() -> type:
     from retold.model.story import Alignment
 
+    return Alignment
+
+
+@functools.cache
+def _layout() -> dict[str, list[str]]:
+    """Every stored dataclass's field names under the Alignment: an entry written with other
+    fields is not read."""
+    return _fields_under(_alignment_type)
+
+
+@functools.cache
+def _sources_layout() -> dict[str, list[str]]:
+    """The same for the Sources: apart, so that a reader of the alignment alone (the text
+    report) never imports what computes Sources (rapidfuzz, the quote patterns)."""
+    return _fields_under(_sources_type)
+
+
+def _fields_under(root) -> dict[str, list[str]]:
     seen: dict[str, list[str]] = {}
 
     def walk(hint) -> None:
@@ -330,8 +346,7 @@ def _layout() -> dict[str, list[str]]:
         for arg in typing.get_args(hint):
             walk(arg)
 
-    walk(Alignment)
-    walk(_sources_type())
+    walk(root())
     return seen
 
 
@@ -339,14 +354,15 @@ def pack(key: str, alignment, notices: list[str]) -> bytes:
     """One entry's bytes: magic, SHA-256 of the body, body (zlib of JSON). The alignment's
     Sources go with it when they were computed (`retold.model.sources.sources_of`)."""
     sources = alignment._cache.get("sources")
-    stored_sources = None if sources is None else _encoder(_sources_type())(sources)
+    stored_sources = None if sources is None else [_sources_layout(), _encoder(_sources_type())(sources)]
     body = json.dumps([ENTRY_FORMAT, key, _layout(), list(notices), encode_alignment(alignment), stored_sources], separators=(",", ":"))
     compressed = zlib.compress(body.encode("ascii"), 1)  # level 1: 5× faster than 6, 20 % larger
     return MAGIC + hashlib.sha256(compressed).digest() + compressed
 
 
-def unpack(data: bytes, key: str, max_bytes: int = MAX_BODY_BYTES) -> tuple[object, list[str]]:
-    """(alignment, notices) from an entry's bytes; EntryError unless it is whole, ours and for `key`."""
+def unpack(data: bytes, key: str, max_bytes: int = MAX_BODY_BYTES, with_sources: bool = True) -> tuple[object, list[str]]:
+    """(alignment, notices) from an entry's bytes; EntryError unless it is whole, ours and for `key`.
+    The stored Sources are read (and checked) only `with_sources`; else they are left unread."""
     head = len(MAGIC) + 32
     if len(data) < head or not data.startswith(MAGIC):
         raise EntryError("not an entry of retold's alignment cache")
@@ -373,7 +389,7 @@ def unpack(data: bytes, key: str, max_bytes: int = MAX_BODY_BYTES) -> tuple[obje
         raise EntryError("damaged notices")
     try:
         found = decode_alignment(alignment)
-        found_sources = None if sources is None else _decoder(_sources_type())(sources)
+        found_sources = _read_sources(sources) if with_sources and sources is not None else None
     except (TypeError, ValueError, RecursionError) as exc:  # a constructor's own check, a deep list
         raise EntryError(f"not a valid alignment ({exc})") from None
     check_references(found)
@@ -381,6 +397,12 @@ def unpack(data: bytes, key: str, max_bytes: int = MAX_BODY_BYTES) -> tuple[obje
         check_source_references(found, found_sources)
         found._cache["sources"] = found_sources  # where sources_of looks: nothing recomputed, nothing held twice
     return found, notices
+
+
+def _read_sources(stored):
+    if type(stored) is not list or len(stored) != 2 or stored[0] != _sources_layout():
+        raise EntryError("Sources of another layout")
+    return _decoder(_sources_type())(stored[1])
 
 
 def check_references(alignment) -> None:
@@ -473,7 +495,7 @@ class AlignmentCache:
             self.last = "miss"
             return None
         try:
-            found = unpack(data, key)
+            found = unpack(data, key, with_sources=self.with_sources)
         except (EntryError, MemoryError):
             self.last = "rebuilt"
             try:
