@@ -58,8 +58,10 @@ def run_batch_command(args) -> int:
     from retold.batch.noise import quiet_dask
 
     # Only a cluster needs Dask (found, not imported: 0.4 s); the local workers are ours.
-    if args.scheduler and find_spec("distributed") is None:
-        return _fail("`retold batch --scheduler` needs Dask: in retold's checkout, pip install '.[batch]'")
+    if args.scheduler:
+        if find_spec("distributed") is None:
+            return _fail("`retold batch --scheduler` needs Dask: in retold's checkout, pip install '.[batch]'")
+        import distributed  # noqa: F401 - now: its logging handlers must exist before quiet_dask filters them
     root, out = Path(args.root), Path(args.out)
     if not root.is_dir():
         return _fail(f"{args.root}: no such directory")

@@ -65,16 +65,20 @@ def _context():
     return multiprocessing.get_context(method)
 
 
+def _warm() -> None:
+    import importlib
+
+    for name in WARM:
+        importlib.import_module(name)
+
+
 def _serve(conn) -> None:
     """A worker: chunks in, records out, until told to stop or the driver goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # spawn does not inherit it
-    import importlib
-
     from retold.batch import job
 
     job.LOCAL_WORKER = f"local://{os.getpid()}"
-    for name in WARM:
-        importlib.import_module(name)
+    _warm()
     while True:
         try:
             task = conn.recv()
@@ -108,6 +112,11 @@ class LocalWorkers:
 
     def __init__(self, workers: int) -> None:
         self.context = _context()
+        if self.context.get_start_method() == "fork":
+            # Loaded once here, before forking: every worker shares these pages (less memory for
+            # the process tree) and none spends its own CPU loading them (on a busy machine the
+            # workers' imports compete with each other for the same cores).
+            _warm()
         self.workers = [_Worker(self.context) for _ in range(workers)]
 
     def slots(self) -> int:
