@@ -4,10 +4,13 @@
 
 Writes (once, then reuses) an archive of synthetic stories, 5 outlets × 40 sentences each. For each
 worker count it runs, interleaved `--repeat` times, two whole commands in fresh processes:
-- `retold batch ROOT --out FILE --no-cache [--workers N]` (the default local Dask cluster; no
-  --workers for the core count, which is what a user gets);
+- `retold batch ROOT --out FILE --no-cache --no-semantic [--workers N]` (the default local
+  workers; no --workers for the core count, which is what a user gets);
 - the peer: a script that imports `align_story`, maps it over the same stories with
-  `multiprocessing.Pool(N)` (chunks of 4) and writes the same JSON Lines.
+  `multiprocessing.Pool(N)` (chunks of 4), words alone too, and writes the same JSON Lines.
+Words alone on both sides: the sentence model costs seconds a story wherever it runs, the same in
+both, and would hide the batch's own costs, which are what this measures. Each figure is printed
+with the 1-minute load average taken before each of its runs (the machine is shared).
 and prints the median stories/s of each (whole process: imports, start, alignment, close) and the
 peak memory of each process tree, sampled every 20 ms from /proc: the sum of PSS (shared pages
 split between the processes that map them, so forked pages are not counted twice) and of RSS.
@@ -39,7 +42,7 @@ from pathlib import Path
 from retold.batch.job import align_story, discover
 
 def work(path):
-    return align_story(ROOT, path)
+    return align_story(ROOT, path, False)  # words alone, as the batch's --no-semantic
 
 ROOT, OUT, N = sys.argv[1], sys.argv[2], int(sys.argv[3])
 if __name__ == "__main__":
@@ -144,7 +147,8 @@ def main() -> None:
         pool_script.write_text(POOL)
         for workers in args.workers:
             default = workers == cores
-            batch_cmd = [sys.executable, "-m", "retold", "batch", str(root), "--out", f"{scratch}/batch.jsonl", "--no-cache"]
+            batch_cmd = [sys.executable, "-m", "retold", "batch", str(root), "--out", f"{scratch}/batch.jsonl", "--no-cache",
+                         "--no-semantic"]
             if not default:
                 batch_cmd += ["--workers", str(workers)]
             pool_cmd = [sys.executable, str(pool_script), str(root), f"{scratch}/pool.jsonl", str(workers)]
@@ -153,10 +157,11 @@ def main() -> None:
                 for command, results in ((batch_cmd, ours), (pool_cmd, peer)):
                     for stale in Path(scratch).glob("*.jsonl"):
                         stale.unlink()
-                    results.append(run(command, env))
+                    load = float(open("/proc/loadavg").read().split()[0])
+                    results.append((*run(command, env), load))
                 lines = sum(1 for _ in open(f"{scratch}/pool.jsonl"))
                 assert lines == args.stories, f"the pool wrote {lines} records"
-            label = "default local cluster" if default else f"--workers {workers}"
+            label = "default local workers" if default else f"--workers {workers}"
             o_time = statistics.median(r[0] for r in ours)
             p_time = statistics.median(r[0] for r in peer)
             o_pss, p_pss = max(r[1] for r in ours), max(r[1] for r in peer)
@@ -167,6 +172,8 @@ def main() -> None:
             print(f"  peak memory of the process tree: retold PSS {o_pss:.0f} MiB (RSS {o_rss:.0f})   "
                   f"Pool({workers}) PSS {p_pss:.0f} MiB (RSS {p_rss:.0f})   ratio {o_pss / p_pss:.2f} (goal ≤ 1.1)")
             print(f"  runs (s): retold {', '.join(f'{r[0]:.2f}' for r in ours)}; pool {', '.join(f'{r[0]:.2f}' for r in peer)}")
+            print(f"  load average before each run: retold {', '.join(f'{r[4]:.1f}' for r in ours)}; "
+                  f"pool {', '.join(f'{r[4]:.1f}' for r in peer)}")
     print(f"load average at end: {open('/proc/loadavg').read().split()[:3]}")
 
 

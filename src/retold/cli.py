@@ -175,13 +175,14 @@ def _parser() -> argparse.ArgumentParser:
     fetch_p.add_argument("--concurrency", type=_positive_int, default=4, help="downloads at a time (default 4)")
 
     batch_p = sub.add_parser(
-        "batch", help="align every story folder under ROOT (on Dask) into JSON Lines or Parquet",
-        description="Align every story folder under ROOT, in parallel on Dask, one result record per story.",
+        "batch", help="align every story folder under ROOT (in parallel here, or on Dask) into JSON Lines or Parquet",
+        description="Align every story folder under ROOT, in parallel on this machine's cores or on a Dask cluster "
+                    "(--scheduler), one result record per story.",
     )
     batch_p.add_argument("root", metavar="ROOT", help="a folder whose sub-folders are stories")
     batch_p.add_argument("--out", required=True, metavar="FILE", help="results: .jsonl, or .parquet")
     batch_p.add_argument("--scheduler", metavar="ADDRESS", help="an existing Dask scheduler, e.g. tcp://10.0.0.5:8786")
-    batch_p.add_argument("--workers", type=int, default=None, help="local cluster: worker processes (default: cores)")
+    batch_p.add_argument("--workers", type=int, default=None, help="local worker processes (default: the cores this process may use)")
     batch_p.add_argument("--retry-failed", action="store_true", help="also re-run stories recorded as failed")
     batch_p.add_argument("--connect-timeout", type=float, default=30.0, help="seconds to reach --scheduler (default 30)")
     batch_p.add_argument("--no-semantic", action="store_true", help=NO_SEMANTIC_HELP)

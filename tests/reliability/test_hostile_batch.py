@@ -193,3 +193,46 @@ def test_a_story_that_kills_its_worker_is_named_and_dask_noise_stays_off_the_ter
     assert sorted(records) == sorted([*names, "desk-a/killer"])  # each story once
     # Stories that only shared a worker with it were aligned (alone, when Dask gave up on them).
     assert [p for p, r in records.items() if not r["ok"]] == ["desk-a/killer"]
+
+
+def test_on_a_dask_cluster_a_story_that_kills_its_worker_is_named_too(tmp_path):
+    """--scheduler: Dask gives up on the task (KilledWorker) and the driver names the story, as
+    the local workers do. A real scheduler and one worker under a nanny (which restarts it)."""
+    from tests.integration.test_batch import free_port
+
+    root = tmp_path / "archive"
+    names = archive(root, 6)
+    small_story(root / "desk-a" / "killer", 77)
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(KILLER)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(hook), os.environ["PYTHONPATH"]]),
+               DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES="1")
+    port = free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": env}
+    procs = [subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1",
+                               "--port", str(port), "--no-dashboard"], **quiet)]
+    procs.append(subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", address, "--host", "127.0.0.1",
+                                   "--nthreads", "1", "--no-dashboard"], **quiet))
+    try:
+        from distributed import Client
+
+        with Client(address, timeout=30) as client:
+            client.wait_for_workers(1, timeout=60)
+        out = tmp_path / "out.jsonl"
+        done = subprocess.run([sys.executable, "-m", "retold", "batch", str(root), "--out", str(out), "--scheduler", address,
+                               "--no-semantic"],  # words alone: the model would cost each isolated try seconds
+                              capture_output=True, text=True, timeout=120, env=env, errors="replace")
+    finally:
+        for proc in procs:
+            proc.kill()
+            proc.wait(timeout=10)
+    assert done.returncode == 1, done.stderr
+    assert f"retold: {root}/desk-a/killer: the story kills the process aligning it (exit status 1;" in done.stderr
+    for noise in ("Couldn't gather", "CommClosedError", "Traceback", "KilledWorker"):
+        assert noise not in done.stderr, done.stderr
+    records = {r["path"]: r for r in read_output(out)}
+    assert sorted(records) == sorted([*names, "desk-a/killer"])
+    assert [p for p, r in records.items() if not r["ok"]] == ["desk-a/killer"]
+    assert any((r["worker"] or "").startswith("tcp://") for r in records.values())  # it ran on the cluster

@@ -1,1 +1,2 @@
-"""Align an archive of stories on Dask (`retold batch`). Needs the extra: `pip install '.[batch]'` in the checkout."""
+"""Align an archive of stories (`retold batch`): on this machine's cores, or on a Dask cluster
+with `--scheduler` (the extra: `pip install '.[batch]'` in the checkout; Parquet needs it too)."""

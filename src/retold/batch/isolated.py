@@ -1,8 +1,9 @@
-"""A story whose task kept killing its Dask workers, aligned once more alone, in a child process
-of the driver (issue 17, item 11).
+"""A story whose task kept killing its workers (local or Dask), aligned once more alone, in a
+child process of the driver (issue 17, item 11).
 
-Dask reports KilledWorker for every task that was on a worker when it died, so the story to
-blame is not known from Dask's answer: a story that was only sharing the worker is innocent.
+Dask reports KilledWorker for every task that was on a worker when it died, and a worker can die
+for reasons of its own (the out-of-memory killer picks the largest process), so the story to
+blame is not known from a death alone: a story that was only sharing the worker is innocent.
 Alone in its own process, a story either gives its record (it was innocent: the record is
 written as usual) or ends the process, which names it for certain.
 """
@@ -43,7 +44,7 @@ def align_isolated(root: str, path: str, semantic: bool = True) -> dict:
         if isinstance(record, dict):
             return record
     return story_record(path, None, 0.0, None, f"{path}: the story kills the process aligning it "
-                        f"({_ending(done.returncode)}; its Dask workers died the same way)")
+                        f"({_ending(done.returncode)}; its workers died the same way)")
 
 
 def _ending(code: int) -> str:

@@ -1,19 +1,21 @@
-"""`retold batch`: align every story folder under ROOT on Dask, streaming one record per story.
+"""`retold batch`: align every story folder under ROOT on worker processes of this machine
+(batch/local.py) or on a Dask cluster (`--scheduler`), streaming one record per story.
 
 Each task aligns a few stories in-process on its worker (starting a process per story would cost
-about 8× the alignment). The driver writes a record as soon as its task returns, so the output
-holds only finished stories, each once: when a worker dies, Dask runs its tasks again elsewhere
-and only the run that returns is written. A re-run skips the stories already in the output.
+about 8× the alignment): the same `align_chunk` on either. The driver writes a record as soon as
+its task returns, so the output holds only finished stories, each once: when a worker dies, its
+task runs again elsewhere and only the run that returns is written. A re-run skips the stories
+already in the output.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import threading
+import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,13 +100,19 @@ def _alignment_cache():
     return AlignmentCache()
 
 
+LOCAL_WORKER: str | None = None  # "local://PID" in a local batch worker (batch/local.py)
+
+
 def _worker_address() -> str | None:
-    try:
+    """The Dask worker's address, a local worker's name, or None (in the driver's own process)."""
+    if "distributed" in sys.modules:  # only a Dask worker has it loaded; importing it costs 0.4 s and 40 MB
         from distributed import get_worker
 
-        return get_worker().address
-    except (ImportError, ValueError):
-        return None
+        try:
+            return get_worker().address
+        except ValueError:
+            pass
+    return LOCAL_WORKER
 
 
 # ---------------------------------------------------------------- output
@@ -260,11 +268,6 @@ def _record_problems(output, problems: list[tuple[str, str]], progress: Progress
         on_progress(progress)
 
 
-def failed_task_records(paths: list[str], exc: Exception) -> list[dict]:
-    reason = " ".join(str(exc).split())[:200] or type(exc).__name__
-    return [story_record(path, None, 0.0, None, f"{path}: task failed ({type(exc).__name__}: {reason})") for path in paths]
-
-
 def _one_line(error: str | None) -> str:
     return " ".join((error or "failed").split())[:300]
 
@@ -300,8 +303,8 @@ def run_batch(
 ) -> Progress:
     """Align every story under `root` into `out`. KeyboardInterrupt stops it; what is written stays.
 
-    A local cluster starts while the archive is being discovered (when the output is new, so
-    there is work to do), with no more workers than usable cores unless `workers` says so."""
+    Local workers start while the archive is being discovered (when the output is new, so there
+    is work to do), no more of them than usable cores unless `workers` says so."""
     output = open_output(out)
     previous = output.existing()
     if retry_failed:
@@ -310,19 +313,12 @@ def run_batch(
             output.drop(failed)
             previous = [r for r in previous if r["path"] not in failed]
     done = {r["path"] for r in previous}
-    found: list[list[str]] = []
     problems: list[tuple[str, str]] = []  # folders that cannot be read or are links
-    discovery = threading.Thread(target=lambda: found.append(discover(root, problems)), name="retold-discover", daemon=True)
-    discovery.start()
     with ExitStack() as stack:
-        client = None
-        if not scheduler and not done:
-            client = stack.enter_context(_local(workers, processes))  # meanwhile, the walk goes on
-        discovery.join()
-        if not found:  # the thread failed: say why here
-            problems.clear()
-            found.append(discover(root, problems))
-        stories = found[0]
+        runner = None
+        if not scheduler and not done:  # the workers load the pipeline while this process walks the archive
+            runner = stack.enter_context(_local(workers, processes))
+        stories = discover(root, problems)
         todo = [path for path in stories if path not in done]
         progress = Progress(total=len(todo), skipped=len(stories) - len(todo), started=time.monotonic())
         progress.failed_before = [(r["path"], _one_line(r.get("error"))) for r in previous if not r["ok"]]
@@ -331,59 +327,88 @@ def run_batch(
             with output:  # folds a leftover Parquet journal
                 pass
             return progress
-        if client is None:
-            if scheduler:
-                from distributed import Client
-
-                client = stack.enter_context(_closing(Client(scheduler, timeout=connect_timeout)))
-            else:
-                client = stack.enter_context(_local(workers, processes))
-        _submit_all(client, root, todo, output, progress, chunk_size, semantic, cache, on_progress)
+        if runner is None:
+            runner = stack.enter_context(_on_dask(scheduler, connect_timeout) if scheduler else _local(workers, processes))
+        _submit_all(runner, root, todo, output, progress, chunk_size, semantic, cache, on_progress)
     return progress
 
 
 def _local(workers: int | None, processes: bool):
-    from retold.batch.local import local_cluster, usable_cores
+    if not processes:  # in this process, one chunk after another (tests, and a debugger)
+        return nullcontext(InProcess())
+    from retold.batch.local import local_workers, usable_cores
 
-    return local_cluster(workers or usable_cores(), processes)
-
-
-@contextmanager
-def _closing(client):
-    try:
-        yield client
-    finally:
-        client.close()
+    return local_workers(workers or usable_cores())
 
 
-def _submit_all(client, root: Path, todo: list[str], output, progress: Progress, chunk_size: int | None,
-                semantic: bool, cache: bool, on_progress: Callable[[Progress], None] | None) -> None:
-    from distributed import as_completed
+class InProcess:
+    """The chunks aligned here, one after another."""
 
-    futures = []
-    progress.started = time.monotonic()  # the rate counts alignment, not the cluster's start
-    try:
-        slots = max(1, sum(client.nthreads().values()))
-        batches = list(chunks(todo, chunk_size)) if chunk_size else list(guided_chunks(todo, slots))
-        futures = [client.submit(align_chunk, str(root), batch, semantic, cache, pure=False) for batch in batches]
+    def slots(self) -> int:
+        return 1
+
+    def run(self, batches, root, semantic, cache):
+        for batch in batches:
+            yield align_chunk(root, batch, semantic, cache), None
+
+
+class OnDask:
+    """The chunks as tasks on a Dask cluster (`--scheduler`)."""
+
+    def __init__(self, client) -> None:
+        self.client = client
+
+    def slots(self) -> int:
+        return max(1, sum(self.client.nthreads().values()))
+
+    def run(self, batches, root, semantic, cache):
+        from distributed import as_completed
+
+        futures = [self.client.submit(align_chunk, root, batch, semantic, cache, pure=False) for batch in batches]
         batch_of = {future.key: batch for future, batch in zip(futures, batches)}
-        with output:
+        try:
             for future in as_completed(futures):
                 try:
                     records = future.result()
                 except Exception as exc:  # noqa: BLE001 - e.g. KilledWorker: the task kept killing workers
-                    if is_killed_worker(exc):  # which story kills its worker: each tried alone, in a child process
-                        records = [align_isolated(str(root), path, semantic) for path in batch_of[future.key]]
-                        progress.reported += [r["error"] for r in records if not r["ok"]]
-                    else:
-                        records = failed_task_records(batch_of[future.key], exc)
-                output.write(records)
+                    reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+                    yield batch_of[future.key], "died" if is_killed_worker(exc) else f"{type(exc).__name__}: {reason}"
+                else:
+                    yield records, None
                 future.release()
-                progress.done += len(records)
-                progress.failed += sum(not r["ok"] for r in records)
-                progress.failures += [(r["path"], _one_line(r.get("error"))) for r in records if not r["ok"]]
-                if on_progress:
-                    on_progress(progress)
+        finally:
+            for future in futures:
+                future.cancel()
+
+
+@contextmanager
+def _on_dask(scheduler: str, connect_timeout: float):
+    from distributed import Client
+
+    client = Client(scheduler, timeout=connect_timeout)
+    try:
+        yield OnDask(client)
     finally:
-        for future in futures:
-            future.cancel()
+        client.close()
+
+
+def _submit_all(runner, root: Path, todo: list[str], output, progress: Progress, chunk_size: int | None,
+                semantic: bool, cache: bool, on_progress: Callable[[Progress], None] | None) -> None:
+    progress.started = time.monotonic()  # the rate counts alignment, not the workers' start
+    slots = runner.slots()
+    batches = list(chunks(todo, chunk_size)) if chunk_size else list(guided_chunks(todo, slots))
+    with output:
+        for value, problem in runner.run(batches, str(root), semantic, cache):
+            if problem is None:
+                records = value
+            elif problem == "died":  # which story kills its worker: each tried alone, in a child process
+                records = [align_isolated(str(root), path, semantic) for path in value]
+                progress.reported += [r["error"] for r in records if not r["ok"]]
+            else:
+                records = [story_record(path, None, 0.0, None, f"{path}: task failed ({problem})") for path in value]
+            output.write(records)
+            progress.done += len(records)
+            progress.failed += sum(not r["ok"] for r in records)
+            progress.failures += [(r["path"], _one_line(r.get("error"))) for r in records if not r["ok"]]
+            if on_progress:
+                on_progress(progress)

@@ -7,7 +7,8 @@ JSON Lines (`--out x.jsonl`): one JSON object a line, in the order stories finis
     ok         true when the story aligned; false when it failed (then `error` says why)
     error      one line naming the file and the problem, or null
     seconds    time to load, clean, segment and align the story on its worker
-    worker     the Dask worker's address, or null when run in this process
+    worker     the Dask worker's address, "local://PID" for a local worker process, or null when
+               aligned in the driving process
     title      the story title (story.toml, else the first outlet headline), or null
     groups     number of groups of corresponding sentences
     warnings   notices while loading (skipped files, fallback encodings)
