@@ -1,3 +1,6 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from retold.model.clean import clean_documents, strong_reason
 from retold.model.story import OutletMeta, RawDoc
 
@@ -115,6 +118,11 @@ TRANSLATOR_CREDITS = [
     "Übersetzung: Tom Weiss",
     "Traduit de l'anglais par Paul Marin.",
     "Traducido del inglés por Ana Ruiz.",
+    # Several credits on one line, and who edited it: the same furniture.
+    "Translated from the Norse by Ada Roe. Edited by Jo Park.",
+    "Edited by Jo Park.",
+    "Übersetzt von Lena Brandt; redigiert von Tom Weiss.",
+    "Traduit de l'anglais par Paul Marin. Relu par Anne Lo.",
 ]
 
 
@@ -122,7 +130,7 @@ def test_translator_credit_is_furniture():
     # A translation says who translated it on a line of its own: not a sentence of the story
     # (left in, it is a unique "sentence" in the one outlet that translates).
     for line in TRANSLATOR_CREDITS:
-        assert strong_reason(line) == "translator credit", line
+        assert strong_reason(line) == "translator or editor credit", line
 
 
 def test_sentences_about_a_translation_are_news():
@@ -132,5 +140,19 @@ def test_sentences_about_a_translation_are_news():
         "Translated by Ada Roe, the report was published on Monday.",
         "Übersetzt von einem Team aus zwölf Leuten wurde das Buch ein Erfolg.",
         "Translation services at the hospital were cut last year.",
+        "Edited by the council, the plan lost two of its five bridges.",
+        "Edited by Jo Park, the report was sent to the ministry on Monday.",
+        "Translated from the Norse by Ada Roe. Edited by Jo Park, it sold well.",
     ]:
         assert strong_reason(line) is None, line
+
+
+@given(st.sampled_from(TRANSLATOR_CREDITS), st.sampled_from([
+    ", the report was published on Monday.", " and read on the radio the next day.", ", it sold well.",
+    " before the council voted on it.",
+]))
+def test_a_credit_that_goes_on_as_a_sentence_is_news(credit, rest):
+    # A credit is furniture only when names alone follow its head: once the line goes on in
+    # lower case words, it is a sentence about the text, and the article keeps it.
+    line = credit.rstrip(".)") + rest
+    assert strong_reason(line) is None, line

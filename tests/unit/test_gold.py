@@ -36,11 +36,14 @@ FLOOR = {"body_missing": 0, "furniture_leaked": 0, "pair_f1": 0.90, "status_accu
 # sentences; held at those figures less 0.01 (the leaked count as it is), so that nothing gets
 # worse, until issue 16's work (tuned elsewhere) raises it to FLOOR and deletes the exception.
 # The statement-word rule outside parallel text (precision3: MSRP precision up on every split) then
-# cost it recall, 0.766 -> 0.727 (F1 0.842, status 0.869, precision still 1.000): held there.
+# cost it recall, 0.766 -> 0.727 (F1 0.842, status 0.869, precision still 1.000); splits.py won
+# it back (0.766). Its credit line ("Translated from … by …. Edited by ….", two credits on one
+# line) was then cleaned as a class after a review saw it leak: its furniture figure is no
+# longer held out (0 leaked; F1 0.892, status 0.902 with the two false sentences gone).
 FLOORS = {
     "tavel-river": FLOOR | {"pair_f1": 0.87, "status_accuracy": 0.87},
     "selke-landslide": FLOOR | {"pair_f1": 0.88},
-    "brenholt-port": FLOOR | {"furniture_leaked": 2, "pair_f1": 0.832, "status_accuracy": 0.859},
+    "brenholt-port": FLOOR | {"pair_f1": 0.858, "status_accuracy": 0.875},
 }
 # Each story is also held where the aligner stands today, less a margin of 0.01 (issue 21): one
 # status or pair more wrong than today in any of these stories fails (one status is 0.015-0.024
@@ -48,10 +51,10 @@ FLOORS = {
 # better; never lower one to make a change pass (`python bench/score_gold.py` prints them).
 # Today (bench/score_gold.py, Dec 2026): north-sea-grid and rowing-worlds 1.000 throughout;
 # tavel-river precision 0.891, F1 0.872, status 0.875 (its appeal cleaned away); veneth-dam precision 1.000, F1 0.968, status 0.967.
-# brenholt-port (held out, words alone) precision 1.000, F1 0.868, status 0.885 (a split's other half joined, align/splits.py).
+# brenholt-port (held out, words alone) precision 1.000, F1 0.892, status 0.902 (a split's other half joined, align/splits.py; its credit line cleaned).
 MARGIN = 0.01
 TODAY = {
-    "brenholt-port": {"pair_precision": 1.0, "pair_f1": 0.868, "status_accuracy": 0.885},
+    "brenholt-port": {"pair_precision": 1.0, "pair_f1": 0.892, "status_accuracy": 0.902},
     "north-sea-grid": {"pair_precision": 1.0, "pair_f1": 1.0, "status_accuracy": 1.0},
     "rowing-worlds": {"pair_precision": 1.0, "pair_f1": 1.0, "status_accuracy": 1.0},
     "selke-landslide": {"pair_precision": 0.806, "pair_f1": 0.893, "status_accuracy": 1.0},

@@ -146,6 +146,23 @@ _SITE_LINE = re.compile(r"^(?P<site>[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,})\s
 
 # (reason, pattern, longest line in words it applies to): furniture lines are short,
 # and checking only short lines keeps cleaning fast on long articles.
+# One credit for who translated or edited a text: its head, then names only (capitalised words,
+# their particles, "and"), so that the credit ends there ("Übersetzt von einem Team aus zwölf
+# Leuten wurde …" goes on: news).
+_CREDIT_HEAD = (
+    r"(?:(?:translated|translation)(?: from (?:the )?[\w-]+)?(?: into (?:the )?[\w-]+)? by|translation\s*:|"
+    r"(?:edited|editing|copy-edited|proofread|fact-checked|compiled) by|editor\s*:|"
+    r"(?:aus dem [\w-]+ )?(?:übersetzt|übertragen)(?: aus dem [\w-]+)? von|übersetzung(?: aus dem [\w-]+)?\s*:|"
+    r"(?:redigiert|bearbeitet|redaktion) von|redaktion\s*:|"
+    r"traduit(?: de l['’][\w-]+| du [\w-]+| de [\w-]+)? par|traduction\s*:|(?:édité|relu) par|"
+    r"traducido(?: del? [\w-]+)? por|traducción\s*:|editado por|"
+    r"tradotto(?: dall['’][\w-]+| dal [\w-]+)? da|traduzione\s*:)"
+)
+_CREDIT_NAMES = (
+    r"\s+(?-i:[A-ZÀ-Þ][\w'’.-]*)(?:(?:\s+|,\s*)(?:(?-i:[A-ZÀ-Þ][\w'’.-]*)|and|und|et|y|e|von|van|de|da|di|del|der|la|le))*\s*[.)]*"
+)
+_CREDIT = _CREDIT_HEAD + _CREDIT_NAMES
+
 _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("icon names", _IconRun(), 2000),  # icon runs come in any length
     # The site's own name line: "Harbourdaily.com - News from the north coast".
@@ -237,18 +254,12 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("byline", re.compile(
         r"(?i)^\(?(?:by|written by|reporting by|reported by|editing by|edited by|words by|"
         r"(?:with )?additional reporting by|with reporting by)\s+\S.*?(?<![.!?\"”])\)?$"), 14),
-    # Who translated the article, alone on its line: "Translated from the English by Ada Roe.",
-    # "Aus dem Englischen übersetzt von …", "Traduit de l'anglais par …", "Traducido del inglés
-    # por …", "Translation: …". Anchored at the line's start and short: a sentence that mentions
-    # a translation ("The novel, translated from the French by …, sold …") is news.
-    ("translator credit", re.compile(
-        r"(?i)^\(?(?:(?:translated|translation)(?: from (?:the )?[\w-]+)?(?: into (?:the )?[\w-]+)? by|translation\s*:|"
-        r"(?:aus dem [\w-]+ )?(?:übersetzt|übertragen)(?: aus dem [\w-]+)? von|übersetzung(?: aus dem [\w-]+)?\s*:|"
-        r"traduit(?: de l['’][\w-]+| du [\w-]+| de [\w-]+)? par|traduction\s*:|"
-        r"traducido(?: del? [\w-]+)? por|traducción\s*:|tradotto(?: dall['’][\w-]+| dal [\w-]+)? da|traduzione\s*:)"
-        # ... followed by names only (capitalised words, their particles, "and"): the credit
-        # ends there ("Übersetzt von einem Team aus zwölf Leuten wurde …" goes on: news).
-        r"\s+(?-i:[A-ZÀ-Þ][\w'’.-]*)(?:(?:\s+|,\s*)(?:(?-i:[A-ZÀ-Þ][\w'’.-]*)|and|und|et|y|e|von|van|de|da|di|del|der|la|le))*\s*[.)]*$"), 12),
+    # Who translated or edited the article, alone on its line, one credit or several: "Translated
+    # from the English by Ada Roe.", "Aus dem Englischen übersetzt von …", "Traduit de l'anglais
+    # par …", "Translation: …", "Edited by …", "Translated from the Norse by Ada Roe. Edited by
+    # Jo Park." Anchored at the line's start, each credit followed by names only: a sentence that
+    # mentions a translation ("The novel, translated from the French by …, sold …") is news.
+    ("translator or editor credit", re.compile(rf"(?i)^\(?{_CREDIT}(?:\s*[|·•;]?\s*\(?{_CREDIT})*$"), 24),
     ("navigation", re.compile(
         r"(?i)^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|sign in|log in|login|register|"
         r"subscribe|home|back to top|close|open menu|toggle navigation|account|my account|sections|e-paper|epaper)\s*$"), 4),
