@@ -318,6 +318,8 @@ def _align(args) -> int:
 
     if args.table != "statements" and args.format != "csv":
         return _fail(f"--table {args.table} needs --format csv")
+    if args.with_notes and args.format != "html":
+        return _fail("--with-notes applies to --format html")  # said, never silently ignored
     paths = args.paths
     if not paths:  # as `retold` alone opens it: the sample story, said so
         from retold.sample import sample_story_path

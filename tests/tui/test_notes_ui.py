@@ -122,3 +122,37 @@ def test_failed_save_reopens_the_editor_with_the_text(sample_dir, monkeypatch):
     current, text, messages = drive(make_app([sample_dir]), script)
     assert current == "NoteEditor" and text == "precious words"
     assert any("could not be saved" in m and "disk I/O error" in m for m in messages)
+
+
+def test_saving_an_empty_note_is_refused_in_the_editor(sample_dir):
+    """Review: ctrl+s on an empty (or whitespace-only) new note closed the editor as if it had
+    saved. It saves nothing, stays open and says why; escape then closes it."""
+    async def script(pilot, screen):
+        await pilot.press("m", "space", "enter", "ctrl+s")
+        await pilot.pause()
+        editor = pilot.app.screen
+        hint = str(editor.query_one("#hint").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        return type(editor).__name__, hint, type(pilot.app.screen).__name__
+
+    after_save, hint, after_escape = drive(make_app([sample_dir]), script)
+    assert after_save == "NoteEditor" and "A note needs some text" in hint
+    assert after_escape == "ReaderScreen"
+    assert NoteStore.open().count() == 0
+
+
+def test_emptying_a_saved_note_asks_before_deleting_it(sample_dir):
+    """An existing note edited to nothing is a delete only because the reader says so and asks."""
+    async def script(pilot, screen):
+        await pilot.press("m", *"keep me", "ctrl+s")
+        await pilot.press("m", *["backspace"] * 7, "ctrl+s")
+        await pilot.pause()
+        asked = type(pilot.app.screen).__name__
+        await pilot.press("n")
+        await pilot.pause()
+        return asked
+
+    assert drive(make_app([sample_dir]), script) == "Confirm"
+    [note] = NoteStore.open().for_story(str(sample_dir.resolve()))
+    assert note.body == "keep me"

@@ -140,7 +140,8 @@ def test_no_outlet_is_ever_unreachable(scenario):
 
 
 def test_compact_dates():
-    assert compact_date("2026-03-03T16:05:00+01:00") == "3 Mar 16:05"
+    assert compact_date("2026-03-03T16:05:00+01:00") == "3 Mar 15:05 UTC"  # zoned: in UTC
+    assert compact_date("2026-03-03T16:05:00") == "3 Mar 16:05"  # no zone: as given, none invented
     assert compact_date("2026-03-03") == "3 Mar 2026"
     assert compact_date(None) == ""
     assert compact_date("spring") == "spring"

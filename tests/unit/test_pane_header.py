@@ -3,6 +3,8 @@ outlet name is cut; the name is whole whenever it fits beside the date."""
 
 from __future__ import annotations
 
+import datetime
+
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -23,7 +25,7 @@ def test_the_date_is_cut_only_after_the_name(name, published, language, width):
     line = header_line(outlet, counts, True, width)
     line.truncate(width, overflow="ellipsis")
     shown = line.plain
-    date = {"2026-03-03T16:05:00+01:00": "3 Mar 16:05", "2026-10-14": "14 Oct 2026", None: ""}[published]
+    date = {"2026-03-03T16:05:00+01:00": "3 Mar 15:05 UTC", "2026-10-14": "14 Oct 2026", None: ""}[published]
     if name in shown:
         return  # the whole name: anything after it may be cut
     # the name was cut: the date is still whole (unless even a one-letter name leaves no room)
@@ -71,3 +73,37 @@ def test_the_badge_cuts_names_before_delays(copies, width):
     whole = "; ".join(f"= {n}: verbatim" + (f", {d}" if d else "") for n, d in copies)
     if cell_len(whole) <= width:
         assert badge == whole
+
+
+ZONES = st.integers(-12 * 60, 14 * 60).map(lambda minutes: datetime.timezone(datetime.timedelta(minutes=minutes)))
+ZONED = st.builds(lambda moment, zone: moment.replace(tzinfo=zone),
+                  st.datetimes(datetime.datetime(2001, 1, 2), datetime.datetime(2099, 12, 30)).map(lambda m: m.replace(second=0, microsecond=0)),
+                  ZONES)
+
+
+def _shown_instant(shown: str, year: int) -> datetime.datetime:
+    """The instant a header's '9 Jun 08:05 UTC' names, in `year` (the header leaves the year out)."""
+    assert shown.endswith(" UTC"), shown  # a zoned time says which zone it is shown in
+    return datetime.datetime.strptime(f"{year} {shown[:-4]}", "%Y %d %b %H:%M").replace(tzinfo=datetime.UTC)
+
+
+@given(ZONED, ZONED)
+@example(datetime.datetime(2026, 6, 9, 10, 5, tzinfo=datetime.timezone(datetime.timedelta(hours=2))),
+         datetime.datetime(2026, 6, 9, 9, 30, tzinfo=datetime.UTC))  # the review's selke-landslide pair
+def test_zoned_times_show_in_utc_so_their_order_reads_true(a, b):
+    """Review: '9 Jun 10:05' (+02:00) beside '9 Jun 09:30' (Z) read as published later, though it
+    came first. Every zoned time is shown as its UTC time, so the shown times order as the real
+    ones do."""
+    shown_a, shown_b = compact_date(a.isoformat()), compact_date(b.isoformat())
+    year_a, year_b = a.astimezone(datetime.UTC).year, b.astimezone(datetime.UTC).year
+    assert _shown_instant(shown_a, year_a) == a
+    assert _shown_instant(shown_b, year_b) == b
+    assert (_shown_instant(shown_a, year_a) < _shown_instant(shown_b, year_b)) == (a < b)
+
+
+@given(st.datetimes(datetime.datetime(2001, 1, 1), datetime.datetime(2099, 12, 31)).map(lambda m: m.replace(second=0, microsecond=0)))
+def test_a_time_without_a_zone_is_shown_as_given(moment):
+    """Its zone is unknown: no zone is invented, the clock time is the one the outlet gave."""
+    shown = compact_date(moment.isoformat())
+    assert "UTC" not in shown
+    assert datetime.datetime.strptime(f"{moment.year} {shown}", "%Y %d %b %H:%M") == moment

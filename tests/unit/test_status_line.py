@@ -61,3 +61,40 @@ def test_the_legend_says_what_the_panes_question_mark_means():
 
     legend = legend_line().plain
     assert "? possible" in legend and "? help" not in legend
+
+
+def test_a_possible_pairs_count_and_evidence_share_one_short_part_where_both_long_ones_do_not_fit():
+    """Review: at 100 columns a possible pair's status line showed the counterpart count or the
+    evidence, never both. Where one short part ("in 1/4: names, lexical") fits, it shows both; a
+    line that still shows only one of them had no room for the short part either."""
+    from pathlib import Path
+
+    from rich.cells import cell_len
+
+    opened = ReaderState.open(load_alignment([str(Path(__file__).parents[2] / "sample_corpus" / "brenholt-port")]), 2)
+    alignment = opened.alignment
+    others = len(alignment.outlets) - 1
+    checked = 0
+    for number, outlet in enumerate(alignment.outlets):
+        for index in sorted(alignment.possible(outlet.id)):
+            member = alignment.member(outlet.id, index)
+            found = len({m.outlet for m in alignment.groups[outlet.sentences[index].group].members} - {outlet.id})
+            evidence = ", ".join(member.evidence)
+            long_count, long_evidence = f"counterpart in {found} of {others} others", f"evidence: {evidence}"
+            short = f"in {found}/{others}: {evidence}"
+            state = replace(opened, focused=number, cursors=tuple(index if n == number else 0 for n in range(len(opened.cursors))))
+            for width in range(60, 201, 4):
+                line = status_line(state, ViewModes(), width).plain
+                assert cell_len(line) <= width - 2, (line, width)
+                parts = line.split(" │ ")
+                both = short in parts or (long_count in parts and long_evidence in parts)
+                alone = [p for p in (long_count, long_evidence) if p in parts]
+                if not both and alone:
+                    # the one shown, swapped for the short part, would not have fitted
+                    assert cell_len(line) - cell_len(alone[0]) + cell_len(short) > width - 2, (line, width)
+                checked += 1
+    assert checked
+    lantern = next(n for n, o in enumerate(alignment.outlets) if o.name == "Lantern Wire")
+    index = min(alignment.possible(alignment.outlets[lantern].id))
+    state = replace(opened, focused=lantern, cursors=tuple(index if n == lantern else 0 for n in range(len(opened.cursors))))
+    assert "│ ? possible │ in 1/4: names, lexical, numbers │" in status_line(state, ViewModes(), 100).plain

@@ -37,14 +37,23 @@ class Credit:
     end: int
     language: str | None = None  # for `translated`: the language translated from (ISO 639-1), when known
 
+    @property
+    def language_name(self) -> str:
+        """For `translated`: the language in English ("Englischen", "l'anglais" → "English"), as
+        the credit's own word when it is no language retold names (then it is all there is)."""
+        return LANGUAGE_NAMES.get(self.language or "", self.source)
+
     def describe(self) -> str:
+        """'translated from English' (the language named in English; the credit's own words are
+        quoted beside it where it is shown), 'dateline names Lantern Wire (its own name)'."""
+        source = self.language_name if self.kind == "translated" else self.source
         label = {
             "wire": "credits the agency", "agencies": "credits agencies", "dateline": "dateline names",
             "translated": "translated from", "first appeared": "first appeared in",
             "additional reporting": "additional reporting by", "reporting": "reporting by",
             "byline": "byline names", "copyright": "copyright notice names",
         }.get(self.kind, self.kind)
-        return f"{label} {self.source}" + (" (its own name)" if self.own else "")
+        return f"{label} {source}" + (" (its own name)" if self.own else "")
 
 
 # News agencies whose names are public knowledge: a bracket or sign-off with one of these is a wire.
@@ -73,6 +82,8 @@ _ORG_WORDS = frozenset(
 )
 _GENERIC = frozenset("the a an of and press news daily times post online media".split())
 
+# The languages of _LANGUAGE_STEMS as an English sentence names them.
+LANGUAGE_NAMES = {"de": "German", "en": "English", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese", "nl": "Dutch"}
 _LANGUAGE_STEMS = (  # how the languages retold detects are named in those languages
     ("de", ("german", "deutsch", "allemand", "alemán", "aleman", "tedesco", "alemão", "alemao", "duits")),
     ("en", ("english", "englisch", "anglais", "inglés", "ingles", "inglese", "inglês", "engels")),

@@ -46,7 +46,6 @@ WEAK_SUPPORT_SHARE = 0.2
 MAX_WORDS_COMPARED = 400
 NOTE_SHARE = 0.3  # pairs that share less than this (and have no edge) get no note
 _SOURCE_KINDS = ("wire", "agencies", "dateline", "byline", "first appeared", "copyright", "additional reporting")
-_LANGUAGE_NAMES = {"de": "German", "en": "English", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese", "nl": "Dutch"}
 
 
 @dataclass(frozen=True)
@@ -287,9 +286,9 @@ def provenance(alignment: Alignment) -> Provenance:
                     peers = [o for o in outlets if o.id != b.id and (o.meta.language or "").split("-")[0] == translation_from_a[0].language]
                     if len(peers) == 1:
                         strong = True
-                        evidence.append(Evidence("translation", "strong", f"{b.name} says it is translated from {translation_from_a[0].source} (\u201c{translation_from_a[0].text}\u201d), and {a.name} is the story's only outlet in that language"))
+                        evidence.append(Evidence("translation", "strong", f"{b.name} says it is translated from {translation_from_a[0].language_name} (\u201c{translation_from_a[0].text}\u201d), and {a.name} is the story's only outlet in that language"))
                     else:
-                        evidence.append(Evidence("translation", "weak", f"{b.name} says it is translated from {translation_from_a[0].source}; {len(peers)} outlets here are in that language"))
+                        evidence.append(Evidence("translation", "weak", f"{b.name} says it is translated from {translation_from_a[0].language_name}; {len(peers)} outlets here are in that language"))
             if verbatim:
                 evidence.append(Evidence(
                     "near-verbatim", "strong" if verbatim / nb >= COPY_SHARE else "moderate" if verbatim / nb >= SUPPORT_SHARE else "weak",
@@ -334,7 +333,7 @@ def provenance(alignment: Alignment) -> Provenance:
         for node_id, node_credits in credits_external[b.id].items():
             evidence = [Evidence("credit", "strong", f"{b.name} credits {external[node_id]}: \u201c{c.text}\u201d") for c in node_credits]
             for c in translated:
-                evidence.append(Evidence("translation", "moderate", f"and says it is translated from {c.source}: \u201c{c.text}\u201d"))
+                evidence.append(Evidence("translation", "moderate", f"and says it is translated from {c.language_name}: \u201c{c.text}\u201d"))
             peers = sorted((by_id[o] for o in credits_external if o != b.id and node_id in credits_external[o]), key=lambda o: o.name)
             for peer in peers:
                 verbatim, counterparts = shares[(b.id, peer.id)]
@@ -348,9 +347,9 @@ def provenance(alignment: Alignment) -> Provenance:
             for c in translated:
                 if c.language and any((o.meta.language or "").split("-")[0] == c.language and o.id != b.id for o in outlets):
                     continue
-                language = _LANGUAGE_NAMES.get(c.language or "", c.source)
+                language = c.language_name
                 node_id = external_node(f"{language} original")
-                evidence = (Evidence("translation", "strong", f"{b.name} says it is translated from {c.source} (\u201c{c.text}\u201d); no outlet here is in that language"),)
+                evidence = (Evidence("translation", "strong", f"{b.name} says it is translated from {language} (\u201c{c.text}\u201d); no outlet here is in that language"),)
                 candidates.append(((True, (1, 1.0, 1.0), external[node_id], b.name, node_id, b.id), Edge(node_id, b.id, LIKELY, evidence)))
 
     # Strongest first; a "likely" claim that would close a cycle of likely claims becomes "possible".

@@ -140,6 +140,8 @@ def _add(store: NoteStore, args) -> int:
         problem = _not_utf8(value)
         if problem:
             return _fail(f"{option}: {problem}; nothing was saved")
+    if not args.text.strip():
+        return _fail("--text is empty: a note needs some text; nothing was saved")
     alignment = load_alignment([args.path], _say)
     notes = StoryNotes(store, alignment)
     _say_moved(notes)

@@ -38,9 +38,12 @@ def _quote_block(text: str) -> str:
 
 
 def _date(stamp: str | None) -> str:
-    """'2026-03-05T14:10:00+00:00' -> '2026-03-05 14:10 UTC' (shown as stored otherwise)."""
+    """'2026-03-05T14:10:00+00:00' -> '2026-03-05 14:10 UTC', '2026-11-19' stays a date (shown as
+    stored otherwise)."""
     if not stamp:
         return ""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", stamp.strip()):
+        return stamp.strip()  # a bare date (an outlet that gives no time): no invented 00:00
     try:
         moment = datetime.fromisoformat(stamp)
     except ValueError:

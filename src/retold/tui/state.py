@@ -204,7 +204,9 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 
 
 def compact_date(published: str | None) -> str:
-    """'3 Mar 16:05' (the time as the outlet gave it, in its own zone), '3 Mar 2026' for a bare
+    """'3 Mar 15:05 UTC' for a time that carries its zone (shown in UTC, as the Sources view shows
+    it, so that the panes' times can be compared: '10:05+02:00' is earlier than '09:30Z'), '3 Mar
+    16:05' for a time without a zone (shown as given: its zone is unknown), '3 Mar 2026' for a bare
     date; text that is no ISO date is returned as it is ("" for none)."""
     text = (published or "").strip()
     if not text:
@@ -214,7 +216,12 @@ def compact_date(published: str | None) -> str:
     except ValueError:
         return text
     day = f"{moment.day} {MONTHS[moment.month - 1]}"
-    return f"{day} {moment.year}" if len(text) <= 10 else f"{day} {moment:%H:%M}"
+    if len(text) <= 10:
+        return f"{day} {moment.year}"
+    if moment.tzinfo is None:
+        return f"{day} {moment:%H:%M}"
+    moment = moment.astimezone(datetime.UTC)
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment:%H:%M} UTC"
 
 
 def reason_label(reason: str) -> str:

@@ -37,6 +37,7 @@ def status_line(
     alignment = state.alignment
     outlet = alignment.outlets[state.focused]
     parts: list[tuple[int, str, str]] = []  # (weight, text, style), in the order shown
+    short: tuple[int, str, str] | None = None  # a possible pair's count and evidence in one part
     if outlet.sentences:
         sentence = outlet.sentences[state.cursor]
         others = len(alignment.outlets) - 1
@@ -49,9 +50,14 @@ def status_line(
             # Two parts, as "altered" and its count: the count may drop at 80 or 100 columns, the
             # word "possible" not (short, so it pushes out nothing "altered" left room for).
             parts.append((70, f"{POSSIBLE_GLYPH} possible", POSSIBLE_STYLE))
+            count_at = len(parts)
             parts.append((30, f"counterpart in {found} of {others} others", ""))
             if member.evidence:
-                parts.append((35, "evidence: " + printable(", ".join(member.evidence)), POSSIBLE_STYLE))
+                evidence = printable(", ".join(member.evidence))
+                evidence_at = len(parts)
+                parts.append((35, "evidence: " + evidence, POSSIBLE_STYLE))
+                # Where the two long parts do not both fit, one short part may still hold both.
+                short = (35, f"in {found}/{others}: {evidence}", POSSIBLE_STYLE)  # "in 2/4: names, lexical"
         else:
             parts.append((70, str(sentence.status), STATUS_STYLE[sentence.status]))
             parts.append((30, f"in {found} of {others} others", ""))
@@ -81,10 +87,28 @@ def status_line(
     if state.visible_count < total:
         folded = f" ({len(state.folded)} folded)" if state.folded else ""
         parts.append((60, f"outlets {state.first_visible + 1}-{state.first_visible + state.visible_count}/{total}{folded} <>", ""))
+    name = printable(outlet.name)
+    shown = _fit(name, parts, width)
+    if short is not None and not {count_at, evidence_at} <= set(shown):
+        merged = [short if n == evidence_at else part for n, part in enumerate(parts) if n != count_at]
+        merged_shown = _fit(name, merged, width)
+        kept = {parts[n][1] for n in shown} - {parts[count_at][1], parts[evidence_at][1]}
+        # Taken only when it shows both and costs none of the other parts shown.
+        if short in (merged[n] for n in merged_shown) and kept <= {merged[n][1] for n in merged_shown}:
+            parts, shown = merged, merged_shown
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(name, "bold")
+    for _, part, style in (parts[n] for n in shown):
+        text.append(" │ ")
+        text.append(part, style)
+    return text
+
+
+def _fit(name: str, parts: list[tuple[int, str, str]], width: int) -> list[int]:
+    """The numbers of the parts shown after `name` in `width` cells."""
     # Drop the least needed parts until the line fits: a search's count must not be the part
     # that falls off a 100-column screen.
     room = width - 2  # the line's padding
-    name = printable(outlet.name)
 
     def fits(numbers: list[int]) -> bool:
         return cell_len(name) + sum(cell_len(parts[n][1]) + 3 for n in numbers) <= room
@@ -97,9 +121,4 @@ def status_line(
     for n in sorted(set(range(len(parts))) - set(shown), key=lambda n: -parts[n][0]):
         if fits(shown + [n]):
             shown = sorted(shown + [n])
-    text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(name, "bold")
-    for _, part, style in (parts[n] for n in shown):
-        text.append(" │ ")
-        text.append(part, style)
-    return text
+    return shown

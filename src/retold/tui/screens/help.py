@@ -30,6 +30,17 @@ def show_help(screen, *, include_disabled: bool = False) -> None:
     screen.app.push_screen(HelpScreen(keys, str(getattr(screen.app, "keymap_file", "") or "")))
 
 
+# What every mark of the panes means (the legend under the status line names them only).
+HELP_INTRO = (
+    "Each sentence is marked = shared (near-verbatim in another outlet), ~ altered "
+    "(reworded, trimmed, translated) or + unique (nobody else has it). ? marks a possible "
+    "pair, shared or altered: the aligner shows its counterpart, but on weak evidence (its "
+    "place in the text more than its words, words that match only in part, or something "
+    "against it, such as different numbers); the status line names the evidence. The panes scroll together so "
+    "matching passages stay level.\n"
+)
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help_close")]
     def __init__(self, keys: list[tuple[str, str, str]], keymap_file: str | None = None) -> None:
@@ -46,11 +57,7 @@ class HelpScreen(ModalScreen[None]):
         for keys, description, binding_id in self.keys:
             table.add_row(Text(key_label(keys)), Text(description), Text(binding_id))
         table.add_row(Text("ctrl+p"), Text("command palette: every action by name"), Text(""))
-        intro = Text(
-            "Each sentence is marked = shared (near-verbatim in another outlet), ~ altered "
-            "(reworded, trimmed, translated) or + unique (nobody else has it). The panes scroll "
-            "together so matching passages stay level.\n"
-        )
+        intro = Text(HELP_INTRO)
         with VerticalScroll():
             yield Static(intro)
             yield Static(table)

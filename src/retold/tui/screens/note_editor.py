@@ -54,6 +54,11 @@ class NoteEditor(ModalScreen[EditorResult | None]):
         return self.query_one(TextArea).text
 
     def action_save(self) -> None:
+        if not self.text.strip() and not self.initial.strip():
+            # Nothing to save, and no note to delete: say so here rather than close as if saved.
+            # (An existing note emptied goes on: the reader asks whether to delete it.)
+            self.query_one("#hint", Static).update(Text("A note needs some text: type it, or escape to close.", style="bold"))
+            return
         self.dismiss(EditorResult(self.text, draft=False))
 
     def action_close(self) -> None:

@@ -48,9 +48,14 @@ def source_info(alignment: Alignment | None, outlet: Outlet) -> list[tuple[str, 
 
 
 def _possible_count(outlet: Outlet, alignment: Alignment | None) -> str:
-    """How many of the shared/altered counted rest on thin evidence (the panes' "?")."""
+    """How many of the shared/altered counted rest on thin evidence (the panes' "?"), on a line
+    of its own: after "+ 8 unique" a "(3 of them possible)" read as if unique sentences were."""
     possible = len(alignment.possible(outlet.id)) if alignment is not None else 0
-    return f" ({POSSIBLE_GLYPH} {possible} of them possible)" if possible else ""
+    if not possible:
+        return ""
+    counts = outlet.counts()
+    paired = sum(counts[status] for status in ("shared", "altered"))
+    return f"\n{POSSIBLE_GLYPH} {possible} possible {'pair' if possible == 1 else 'pairs'} among the {paired} shared or altered (weak evidence)"
 
 
 def info_rows(outlet: Outlet, alignment: Alignment | None = None) -> list[tuple[str, str]]:
