@@ -203,11 +203,12 @@ def _published(outlet: Outlet) -> tuple[datetime.date, int, datetime.time] | Non
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def compact_date(published: str | None) -> str:
+def compact_date(published: str | None, utc_mark: str = " UTC") -> str:
     """'3 Mar 15:05 UTC' for a time that carries its zone (shown in UTC, as the Sources view shows
     it, so that the panes' times can be compared: '10:05+02:00' is earlier than '09:30Z'), '3 Mar
     16:05' for a time without a zone (shown as given: its zone is unknown), '3 Mar 2026' for a bare
-    date; text that is no ISO date is returned as it is ("" for none)."""
+    date; text that is no ISO date is returned as it is ("" for none). `utc_mark="Z"` is the
+    narrow form a pane header takes before it would cut an outlet's name."""
     text = (published or "").strip()
     if not text:
         return ""
@@ -221,7 +222,7 @@ def compact_date(published: str | None) -> str:
     if moment.tzinfo is None:
         return f"{day} {moment:%H:%M}"
     moment = moment.astimezone(datetime.UTC)
-    return f"{moment.day} {MONTHS[moment.month - 1]} {moment:%H:%M} UTC"
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment:%H:%M}{utc_mark}"
 
 
 def reason_label(reason: str) -> str:

@@ -53,7 +53,8 @@ class PaneHeader(Widget):
 def header_line(outlet: Outlet, counts: dict[str, int], focused: bool, width: int) -> Text:
     """A pane header's first line: marker, name, counts, compact date and language, fitted to
     `width` by README's rule: the name comes first, then the date; the language gives way first,
-    then the counts, and only then is the name cut (with an ellipsis), the date still whole."""
+    then the counts, then the date's " UTC" narrows to "Z", and only then is the name cut (with
+    an ellipsis), the date still whole."""
     name = printable(outlet.name)
     date = printable(compact_date(outlet.meta.published))
     language = printable(outlet.meta.language or "")
@@ -61,7 +62,9 @@ def header_line(outlet: Outlet, counts: dict[str, int], focused: bool, width: in
     both = " · ".join(d for d in (date, language) if d)
     full = cell_len(name)
     # In order of preference: (what follows the name, the cells the name needs at least).
-    choices = [([count_text, both], full), ([count_text, date], full), (["", date], full), (["", date], 1)]
+    # The narrow UTC mark ("15:05Z") before the name is cut: an outlet's name is what a pane is.
+    narrow = printable(compact_date(outlet.meta.published, utc_mark="Z"))
+    choices = [([count_text, both], full), ([count_text, date], full), (["", date], full), (["", narrow], full), (["", narrow], 1)]
 
     def used(tail: list[str]) -> int:
         return 2 + sum(cell_len(part) + 2 for part in tail if part)
