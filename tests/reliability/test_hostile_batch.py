@@ -157,7 +157,7 @@ def test_cli_names_a_linked_folder_and_exits_with_failure(tmp_path):
 KILLER = '''
 import os
 
-import retold.batch.job as job
+import retold.batch.task as job
 
 _align_story = job.align_story
 

@@ -5,7 +5,7 @@ Dask's LocalCluster cost a local run about a third of its speed and half again i
 against `multiprocessing.Pool(2)` over the same `align_story` (issue 19): importing
 `distributed` in the driver and in every worker, the scheduler and its event loop in the
 driver, a forkserver process, and a message round trip per task. None of that buys anything on
-one machine, so a local batch runs the same tasks (`job.align_chunk`, the same chunks, the same
+one machine, so a local batch runs the same tasks (`task.align_chunk`, the same chunks, the same
 records) on worker processes forked from the driver, one chunk at a time each, over a pipe;
 `--scheduler` still sends them to a Dask cluster.
 
@@ -75,9 +75,9 @@ def _warm() -> None:
 def _serve(conn) -> None:
     """A worker: chunks in, records out, until told to stop or the driver goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # spawn does not inherit it
-    from retold.batch import job
+    from retold.batch import task as batch_task
 
-    job.LOCAL_WORKER = f"local://{os.getpid()}"
+    batch_task.LOCAL_WORKER = f"local://{os.getpid()}"
     _warm()
     while True:
         try:
@@ -88,7 +88,7 @@ def _serve(conn) -> None:
             return
         root, paths, semantic, cache = task
         try:
-            answer = ("records", job.align_chunk(root, paths, semantic, cache))
+            answer = ("records", batch_task.align_chunk(root, paths, semantic, cache))
         except Exception as exc:  # noqa: BLE001 - align_story never raises; anything else is the task's failure
             answer = ("error", f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}")
         try:
