@@ -72,11 +72,14 @@ def names_more_than_actors(sides: PairSides, side: str, x: int, other: frozenset
     SPLIT_STATEMENT_LEAST of its statement words — beyond the actors it names and the story's
     topic words. A quote's attribution beside a pair ("'This is about data, not blame,' the
     council's head Ada Roth said") shares the speaker's name and title with the paired
-    sentence's other side and nothing of what it says: not the other half of a split. Without
-    a judge (no story weights) every neighbour passes, as before."""
-    if sides.judge is None:
+    sentence's other side and nothing of what it says: not the other half of a split. A line
+    that is names only (a caption's "Chief: A. Roth;") has no statement words and passes. Without
+    a judge (no story weights), or across languages (other words for the same statement),
+    every neighbour passes, as before."""
+    if sides.judge is None or not sides.same_language:
         return True
-    return len(statement_words(sides, sides.a if side == "a" else sides.b, x) & other) >= SPLIT_STATEMENT_LEAST
+    own = statement_words(sides, sides.a if side == "a" else sides.b, x)
+    return not own or len(own & other) >= SPLIT_STATEMENT_LEAST  # a line of names only ("Chief: A. Roth;") says nothing more
 
 
 def _has_free_neighbour(sides: PairSides, rows: tuple[int, ...], cols: tuple[int, ...]) -> bool:
