@@ -1,7 +1,7 @@
 """Two ways a place or a name made a pair the words do not (issue 16), in our own invented text.
 
 - In parallel text, a retelling's lead that opens with what the original says third is not paired
-  with the original's lead by place when its words find that third sentence (pairs._placed_elsewhere).
+  with the original's lead by place when its words find that third sentence (anchors.placed_elsewhere).
 - A quote's attribution beside a pair ('"…," Secretary-General Ada Roth said') shares the speaker's
   name and title with the pair's other side and nothing of what it says: it is not the other half
   of a split (growth.names_more_than_actors), and a hyphenated title's parts are all names.
@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import retold.model.align.evidence as ev
 from retold.model.align import Scorer, feature_weights, sentence_features
 from retold.model.align.growth import extend, names_more_than_actors
-from retold.model.align.pairs import _mutual_pairs, _placed_elsewhere
+from retold.model.align.anchors import mutual_pairs, placed_elsewhere
 from retold.model.align.params import MOVED_NEAR
 from retold.model.align.records import PairSides, new_link
 from retold.model.story import Outlet, OutletMeta, Sentence
@@ -23,18 +23,18 @@ from retold.model.story import Outlet, OutletMeta, Sentence
 
 def test_a_bead_is_placed_elsewhere_when_a_sentence_has_a_mutual_partner_near_it():
     # Rewrite 0 (a lead) finds wire 2 and wire 2 finds it: the bead wire 0 ~ rewrite 0 is place alone.
-    mutual = _mutual_pairs({2: (0, 0.47), 0: (5, 0.1)}, {0: (2, 0.47), 5: (0, 0.1)})
+    mutual = mutual_pairs({2: (0, 0.47), 0: (5, 0.1)}, {0: (2, 0.47), 5: (0, 0.1)})
     assert mutual == {("a", 2): 0, ("b", 0): 2}
-    assert _placed_elsewhere((0,), (0,), mutual)
-    assert not _placed_elsewhere((2,), (0,), mutual)  # the words' own pair
-    assert not _placed_elsewhere((0,), (3,), mutual)  # neither sentence has a partner
+    assert placed_elsewhere((0,), (0,), mutual)
+    assert not placed_elsewhere((2,), (0,), mutual)  # the words' own pair
+    assert not placed_elsewhere((0,), (3,), mutual)  # neither sentence has a partner
 
 
 def test_a_partner_far_off_or_below_the_altered_bar_moves_nothing():
     far = {("b", 0): MOVED_NEAR + 1}
-    assert not _placed_elsewhere((0,), (0,), far)
-    assert _mutual_pairs({2: (0, 0.3)}, {0: (2, 0.3)}) == {}  # below ALTERED_THRESHOLD: not where the words place it
-    assert _mutual_pairs({2: (0, 0.6)}, {0: (3, 0.6)}) == {}  # not reciprocal
+    assert not placed_elsewhere((0,), (0,), far)
+    assert mutual_pairs({2: (0, 0.3)}, {0: (2, 0.3)}) == {}  # below ALTERED_THRESHOLD: not where the words place it
+    assert mutual_pairs({2: (0, 0.6)}, {0: (3, 0.6)}) == {}  # not reciprocal
 
 
 @given(st.lists(st.integers(0, 9), min_size=1, max_size=3, unique=True), st.lists(st.integers(0, 9), min_size=1, max_size=3, unique=True),
@@ -45,7 +45,7 @@ def test_placed_elsewhere_only_for_a_partner_outside_the_bead_and_near_it(rows, 
         p is not None and p not in span and min(abs(p - span[0]), abs(p - span[-1])) <= MOVED_NEAR
         for p, span in [(mutual.get(("a", i)), cols) for i in rows] + [(mutual.get(("b", j)), rows) for j in cols]
     )
-    assert _placed_elsewhere(rows, cols, mutual) is expected
+    assert placed_elsewhere(rows, cols, mutual) is expected
 
 
 def test_a_hyphenated_title_gives_every_capitalised_part_as_a_name():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from retold.model.align.anchors import Anchor, best_partners, confident_pairs, increasing_chain, parallel_basis
+from retold.model.align.anchors import Anchor, best_partners, confident_pairs, increasing_chain, mutual_pairs, parallel_basis, placed_elsewhere
 from retold.model.align.beads import Trimmed, crossed, each_part_shares, grow_by_lengths, length_supported, trim, trim_unsupported
 from retold.model.align.gaps import Bead, gap_programme
 from retold.model.align.growth import attach_orphans, extend
@@ -28,7 +28,6 @@ from retold.model.align.params import (
     FLOOR_RETOLD,
     LEXICON_FROM,
     LEXICON_ROUNDS,
-    MOVED_NEAR,
     PART_SHARE,
     SHARED_SIMILARITY,
     SKIP_COST,
@@ -163,28 +162,6 @@ def _order_free(sides: PairSides, links: list[Link], best_a, best_b, skip: set[t
             _add(sides, links, (i,), (j,), score)
 
 
-def _mutual_pairs(best_a, best_b) -> dict[tuple[str, int], int]:
-    """Each sentence's reciprocal best partner at least ALTERED_THRESHOLD alike, keyed by
-    ("a", row) and ("b", col): where the words place it, whatever the order."""
-    mutual: dict[tuple[str, int], int] = {}
-    for i, (j, score) in best_a.items():
-        if score >= ALTERED_THRESHOLD and best_b.get(j, (None,))[0] == i:
-            mutual[("a", i)], mutual[("b", j)] = j, i
-    return mutual
-
-
-def _placed_elsewhere(rows: tuple[int, ...], cols: tuple[int, ...], mutual: dict[tuple[str, int], int]) -> bool:
-    """A sentence of the bead has a reciprocal best partner outside it: a retelling moved that
-    statement (a lead that opens with what the original says third), and the sentence in its
-    place is another statement. Place alone must not pair it there. Only a partner near the
-    bead (MOVED_NEAR sentences): one far off is a name or phrase the text repeats (a long
-    translation's best "partner" two hundred sentences away), not a moved statement."""
-    def moved(partner: int | None, span: tuple[int, ...]) -> bool:
-        return partner is not None and partner not in span and min(abs(partner - span[0]), abs(partner - span[-1])) <= MOVED_NEAR
-
-    return any(moved(mutual.get(("a", i)), cols) for i in rows) or any(moved(mutual.get(("b", j)), rows) for j in cols)
-
-
 SECOND_LOOKS = 4  # rounds of second looks: each pair made may let its neighbour through
 
 
@@ -227,7 +204,7 @@ def _pair_pass(sides: PairSides, scores: Scores) -> list[Link]:
     ratio = (sum(f.length for f in fb) / max(1, sum(f.length for f in fa))) if parallel else 1.0
     links: list[Link] = []
     fixed = _fixed_anchors(chain, len(fa), len(fb), parallel)
-    mutual = _mutual_pairs(best_a, best_b)
+    mutual = mutual_pairs(best_a, best_b)
     if not parallel:
         # The chain binds, and the confident pairs off it (moved paragraphs) are settled before
         # the programme looks at what is left between the chain's pairs.
@@ -248,7 +225,7 @@ def _pair_pass(sides: PairSides, scores: Scores) -> list[Link]:
                 # Between parallel texts a bead whose words alone would not make a link stands on
                 # the lengths and places of its sentences: say so.
                 retold = parallel and same_language and kept[2] < FLOOR_PARALLEL  # in another's place, few words shared
-                if parallel and same_language and kept[2] < FLOOR_LOOSE and _placed_elsewhere(kept[0], kept[1], mutual):
+                if parallel and same_language and kept[2] < FLOOR_LOOSE and placed_elsewhere(kept[0], kept[1], mutual):
                     continue  # its place says this pair, its words another: the words decide (the order-free pass)
                 _add(sides, links, *kept, basis="words" if not parallel or kept[2] >= FLOOR_LOOSE else "length+order",
                      judged=not parallel or retold, retold=retold)
