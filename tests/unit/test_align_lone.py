@@ -14,8 +14,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import retold.model.align.evidence as ev
+import retold.model.align.run as run
+from retold.model.align import align
 from retold.model.align.lone import LONE_TEXTS, lone_pairs_dropped
 from retold.model.align.records import new_link
+from retold.model.story import Outlet, OutletMeta, Sentence
 
 SIZES = [8, 8, 8, 8]
 ENGLISH = ["en"] * 4
@@ -131,3 +134,44 @@ def test_no_kept_link_is_a_lone_thin_bridge_and_order_does_not_matter(raw, rnd: 
         assert lone_and_thin(gone)
         x, y = (gone.outlet_a, gone.rows[0]), (gone.outlet_b, gone.cols[0])
         assert x in held and y in held and find(x) != find(y)
+
+
+WIRE = [
+    "The Brenna coast road will stay shut for at least three weeks after a rockfall covered 80 metres of it near "
+    "the hamlet of Tolve, the roads agency said on Friday.",
+    "Nobody was injured when the cliff gave way late on Thursday, an hour after the last bus had gone through.",
+    '"The rock came down much faster than our sensors suggested," said Edda Varn, the agency\'s chief geologist.',
+    "Varn called the closure a heavy blow for the whole coast and said ferries would carry cars from Monday.",
+    "About 2,500 vehicles use the road on a weekday, most of them lorries bound for Kalm.",
+    "The provincial council has set aside 9 million crowns for the clean-up.",
+]
+OWN = [  # a paper's own reporter at the scene: the same event, its own statements
+    "TOLVE (Coast Herald) - People in Tolve woke on Friday to find half the cliff lying across their only road.",
+    "The rockfall buried about 80 metres of the Brenna coast road late on Thursday, an hour after a bus had passed.",
+    '"It was like a train that would not stop," said Pell Orrin, who keeps sheep above the village.',
+    "Fishermen in the harbour say the cliff has been cracking since the spring storms.",
+    "Shops in the hamlet expect a quiet summer.",
+    "The roads agency expects the road to stay shut for at least three weeks.",
+]
+
+
+def _story():
+    def outlet(oid, texts):
+        meta = OutletMeta(id=oid, name=oid, source=f"{oid}.txt", language="en")
+        return Outlet(meta=meta, text="", title=None, removed=(),
+                      sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(texts)))
+
+    wire_copy = [s.replace("heavy blow", "hard blow") for s in WIRE]
+    return [outlet("wire_a", WIRE), outlet("wire_b", wire_copy), outlet("own_a", OWN), outlet("own_b", OWN)]
+
+
+def test_an_own_reports_sentence_does_not_chain_to_the_wire_lead_that_says_it_among_more(monkeypatch):
+    """Through align(): the reporter's "expects the road to stay shut for at least three weeks"
+    is a thin pair with the wire lead, the only one between the two reports, and each side has
+    its copy: without the rule the two wires' lead and the two reports' sentence are one group."""
+    alignment = align(_story())
+    assert alignment.outlet("wire_a").sentences[0].group != alignment.outlet("own_a").sentences[5].group
+    assert alignment.outlet("own_a").sentences[5].group == alignment.outlet("own_b").sentences[5].group  # its copy stays
+    monkeypatch.setattr(run, "lone_pairs_dropped", lambda links, *rest: links)
+    chained = align(_story())
+    assert chained.outlet("wire_a").sentences[0].group == chained.outlet("own_a").sentences[5].group

@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 import retold.model.align.evidence as ev
 from retold.model.align import Scorer, feature_weights, sentence_features
 from retold.model.align.growth import extend, names_more_than_actors
-from retold.model.align.anchors import mutual_pairs, placed_elsewhere
+import retold.model.align.pairs as pairs
+from retold.model.align import align
+from retold.model.align.anchors import mutual_pairs, placed_elsewhere, swapped_inside
 from retold.model.align.params import MOVED_NEAR
 from retold.model.align.records import PairSides, new_link
 from retold.model.story import Outlet, OutletMeta, Sentence
@@ -94,3 +96,55 @@ def test_across_languages_or_without_a_judge_every_neighbour_passes():
     assert names_more_than_actors(sides, "b", 1, sides.fa[1].feats)
     sides.same_language, sides.judge = True, None
     assert names_more_than_actors(sides, "b", 1, sides.fa[1].feats)
+
+
+def test_a_bead_swaps_statements_when_mutual_pairs_inside_it_cross_or_sit_at_opposite_corners():
+    assert swapped_inside((0, 1), (0, 1, 2), {("a", 0): 2, ("b", 2): 0})  # first row with the last col
+    assert swapped_inside((3, 4), (5, 6), {("a", 3): 6, ("a", 4): 5})  # two that cross
+    assert not swapped_inside((0, 1), (0, 1, 2), {("a", 0): 0, ("a", 1): 2})  # in order: a re-cut
+    assert not swapped_inside((0,), (0, 1, 2), {("a", 0): 2})  # one sentence split in three: nothing to swap
+    assert not swapped_inside((0, 1), (0, 1), {("a", 0): 7})  # its partner is outside the bead
+
+
+SUMMIT = [
+    "Velmont on Monday told the Lake Authority to stop turning a wet spring into a quarrel between neighbours, "
+    "hours after the authority's delegates blamed it for flooding downstream towns.",
+    "In a statement agreed at their meeting in Sarn, delegates of the authority's three other members said the "
+    "sudden opening of Velmont's Tarrow sluices had put farms at risk.",
+    "Korrin accused Velmont of opening the sluices to protect its own harbour before the autumn tides.",
+    "Velmont's interior ministry warned Korrin that blaming a neighbour for the rain would damage thirty years of trust on the lake.",
+    "Korrin officials said the water at the Ebb gauge had risen by 60 centimetres since April.",
+    "Velmont's lake office said the rise at Ebb was 15 centimetres, within the usual range for a wet spring.",
+    "The Tarrow sluices, rebuilt two years ago, can release 900 cubic metres of water a second.",
+    "Authority chairman Osk Lerran said the authority would send six inspectors to read the gauges on both shores.",
+    "Delegates agreed to meet again within 45 days to review the inspectors' report.",
+]
+SUMMIT_RETOLD = [  # opens with the wire's third statement
+    "Korrin accused Velmont on Monday of flooding its towns by opening the Tarrow sluices to protect its own harbour, "
+    "as farmers in the marshes watched their fields go under.",
+    "In their statement, the delegates called the opening of the Tarrow sluices a danger to every farm downstream.",
+    "The water at the Ebb gauge has risen by 60 centimetres since April, Korrin officials said.",
+    '"We sowed in March and now the fields are a lake," said Mira Holt, who farms near Sarn.',
+    "Velmont's lake office put the rise at Ebb at 15 centimetres, normal for a wet spring.",
+    "Lerran said six inspectors from the authority would read the gauges on both shores of the lake.",
+    "The delegates will meet again in 45 days to study what the inspectors report.",
+]
+
+
+def _summit():
+    return align([Outlet(meta=OutletMeta(id=n, name=n, source=f"{n}.txt", language="en"), text="", title=None, removed=(),
+                         sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(texts)))
+                  for n, texts in (("wire", SUMMIT), ("retold", SUMMIT_RETOLD))])
+
+
+def test_a_retold_lead_is_not_folded_with_the_wire_lead_it_does_not_tell(monkeypatch):
+    """Through align(): the retelling is parallel (its other statements in the wire's order); its
+    lead tells the wire's third sentence. The wire's own lead (what Velmont told the authority)
+    has no counterpart and stays the wire's own."""
+    alignment = _summit()
+    lead = alignment.outlet("retold").sentences[0].group
+    assert lead is not None and sorted(alignment.groups[lead].of("wire")) == [2]
+    assert alignment.outlet("wire").sentences[0].group is None
+    monkeypatch.setattr(pairs, "swapped_inside", lambda *args: False)
+    folded = _summit()
+    assert folded.outlet("wire").sentences[0].group == folded.outlet("retold").sentences[0].group

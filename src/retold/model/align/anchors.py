@@ -76,6 +76,21 @@ def placed_elsewhere(rows: tuple[int, ...], cols: tuple[int, ...], mutual: dict[
     return any(moved(mutual.get(("a", i)), cols) for i in rows) or any(moved(mutual.get(("b", j)), rows) for j in cols)
 
 
+def swapped_inside(rows: tuple[int, ...], cols: tuple[int, ...], mutual: dict[tuple[str, int], int]) -> bool:
+    """Two reciprocal best pairs inside a many-to-many bead run against each other (rows 0, 1
+    with cols 2, 1): the bead swaps two statements rather than re-cutting one. A retelling's lead
+    that opens with the original's third statement would otherwise take the original's lead and
+    second sentence with it."""
+    if len(rows) < 2 or len(cols) < 2:
+        return False
+    inside = sorted((i, mutual[("a", i)]) for i in rows if mutual.get(("a", i)) in cols)
+    if any(j1 > j2 for (_i1, j1), (_i2, j2) in zip(inside, inside[1:])):
+        return True
+    # One such pair at opposite corners (the first row with the last col, or the last row with
+    # the first col): whatever the rest pairs with runs against it.
+    return any((i, j) in ((rows[0], cols[-1]), (rows[-1], cols[0])) for i, j in inside)
+
+
 def confident_pairs(best_a, best_b, fa: list[Features], fb: list[Features], scorer: Scorer, bar: float = ANCHOR_THRESHOLD) -> list[tuple[int, int, float]]:
     """Reciprocal best pairs above the anchor bar, guarded: enough informative words on both
     sides, and a plausible length ratio (a short line is not anchored inside a long one)."""
