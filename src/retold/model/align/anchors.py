@@ -8,6 +8,7 @@ from bisect import bisect_left
 
 from retold.model.align.lengths import length_alignment, length_order_ratio, share_on_path
 from retold.model.align.params import (
+    ALTERED_THRESHOLD,
     ANCHOR_THRESHOLD,
     LENGTH_ORDER_ALONE,
     LENGTH_ORDER_ANCHORS,
@@ -15,6 +16,7 @@ from retold.model.align.params import (
     LENGTH_ORDER_ON_PATH,
     LENGTH_ORDER_PARALLEL,
     LENGTH_ORDER_SIZE,
+    MOVED_NEAR,
     PARALLEL_CHAIN,
     PARALLEL_COVER,
     PARALLEL_MONOTONE,
@@ -50,6 +52,43 @@ def best_partners(scores: dict[tuple[int, int], float], fa: list[Features], fb: 
         if current is None or score > current[1] + 1e-9 or (abs(score - current[1]) <= 1e-9 and rank(i, j)[:2] + (-i,) > rank(current[0], j)[:2] + (-current[0],)):
             best_b[j] = (i, score)
     return best_a, best_b
+
+
+def mutual_pairs(best_a, best_b) -> dict[tuple[str, int], int]:
+    """Each sentence's reciprocal best partner at least ALTERED_THRESHOLD alike, keyed by
+    ("a", row) and ("b", col): where the words place it, whatever the order."""
+    mutual: dict[tuple[str, int], int] = {}
+    for i, (j, score) in best_a.items():
+        if score >= ALTERED_THRESHOLD and best_b.get(j, (None,))[0] == i:
+            mutual[("a", i)], mutual[("b", j)] = j, i
+    return mutual
+
+
+def placed_elsewhere(rows: tuple[int, ...], cols: tuple[int, ...], mutual: dict[tuple[str, int], int]) -> bool:
+    """A sentence of the bead has a reciprocal best partner outside it: a retelling moved that
+    statement (a lead that opens with what the original says third), and the sentence in its
+    place is another statement. Place alone must not pair it there. Only a partner near the
+    bead (MOVED_NEAR sentences): one far off is a name or phrase the text repeats (a long
+    translation's best "partner" two hundred sentences away), not a moved statement."""
+    def moved(partner: int | None, span: tuple[int, ...]) -> bool:
+        return partner is not None and partner not in span and min(abs(partner - span[0]), abs(partner - span[-1])) <= MOVED_NEAR
+
+    return any(moved(mutual.get(("a", i)), cols) for i in rows) or any(moved(mutual.get(("b", j)), rows) for j in cols)
+
+
+def swapped_inside(rows: tuple[int, ...], cols: tuple[int, ...], mutual: dict[tuple[str, int], int]) -> bool:
+    """Two reciprocal best pairs inside a many-to-many bead run against each other (rows 0, 1
+    with cols 2, 1): the bead swaps two statements rather than re-cutting one. A retelling's lead
+    that opens with the original's third statement would otherwise take the original's lead and
+    second sentence with it."""
+    if len(rows) < 2 or len(cols) < 2:
+        return False
+    inside = sorted((i, mutual[("a", i)]) for i in rows if mutual.get(("a", i)) in cols)
+    if any(j1 > j2 for (_i1, j1), (_i2, j2) in zip(inside, inside[1:])):
+        return True
+    # One such pair at opposite corners (the first row with the last col, or the last row with
+    # the first col): whatever the rest pairs with runs against it.
+    return any((i, j) in ((rows[0], cols[-1]), (rows[-1], cols[0])) for i, j in inside)
 
 
 def confident_pairs(best_a, best_b, fa: list[Features], fb: list[Features], scorer: Scorer, bar: float = ANCHOR_THRESHOLD) -> list[tuple[int, int, float]]:

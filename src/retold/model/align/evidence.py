@@ -153,6 +153,14 @@ def _clues(text: str, words: tuple[str, ...]) -> Clues:
         if key not in seen:
             seen.add(key)
             names.append(key)
+        # A hyphenated name's later capitalised parts are the name too ("Secretary-General",
+        # "Baden-Württemberg"): the matcher reads them as words of their own.
+        for part in word.split("-")[1:]:
+            if part[:1].isupper():
+                part_key = (part.lower() if part.isascii() else fold(part))[:5]
+                if part_key not in seen and part_key not in STOPWORDS:
+                    seen.add(part_key)
+                    names.append(part_key)
     numbers = _NO_WORDS
     with_digits = [w for w in words if w[0].isdigit()]
     if with_digits:

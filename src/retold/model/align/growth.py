@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from retold.model.align.beads import bead_dice, bead_score, part_share, side_union
 from retold.model.align.evidence import PLACE_VETO
-from retold.model.align.params import EXTEND_SHARE, ORPHAN_GAIN, ORPHAN_SHARE, TRIM_MARGIN
+from retold.model.align.params import EXTEND_SHARE, ORPHAN_GAIN, ORPHAN_SHARE, SPLIT_STATEMENT_LEAST, TRIM_MARGIN
 from retold.model.align.records import Link, PairSides
+from retold.model.align.statements import statement_words
 
 
 def _best_neighbour_bead(sides: PairSides, links: list[Link], owner: dict[int, int], side: str, x: int) -> int | None:
@@ -66,6 +67,21 @@ def vetoed(sides: PairSides, rows: tuple[int, ...], cols: tuple[int, ...]) -> bo
     return bool(PLACE_VETO.intersection(judge.verdict(sides.a, rows, sides.b, cols).evidence))
 
 
+def names_more_than_actors(sides: PairSides, side: str, x: int, other: frozenset[str]) -> bool:
+    """Sentence x of `side` finds on the other side (`other`: its features) at least
+    SPLIT_STATEMENT_LEAST of its statement words — beyond the actors it names and the story's
+    topic words. A quote's attribution beside a pair ("'This is about data, not blame,' the
+    council's head Ada Roth said") shares the speaker's name and title with the paired
+    sentence's other side and nothing of what it says: not the other half of a split. A line
+    that is names only (a caption's "Chief: A. Roth;") has no statement words and passes. Without
+    a judge (no story weights), or across languages (other words for the same statement),
+    every neighbour passes, as before."""
+    if sides.judge is None or not sides.same_language:
+        return True
+    own = statement_words(sides, sides.a if side == "a" else sides.b, x)
+    return not own or len(own & other) >= SPLIT_STATEMENT_LEAST  # a line of names only ("Chief: A. Roth;") says nothing more
+
+
 def _has_free_neighbour(sides: PairSides, rows: tuple[int, ...], cols: tuple[int, ...]) -> bool:
     before_a, after_a, before_b, after_b = rows[0] - 1, rows[-1] + 1, cols[0] - 1, cols[-1] + 1
     return not (
@@ -103,6 +119,8 @@ def extend(sides: PairSides, link: Link) -> Link:
                 continue
             if vetoed(sides, (n,) if side == "a" else rows, cols if side == "a" else (n,)):
                 continue  # its words name another number or day, another speaker, roles swapped: another statement
+            if not names_more_than_actors(sides, side, n, other):
+                continue  # only who speaks is found across ("… said Secretary-General Ada Roth"): a sentence of its own
             if dice is None:
                 dice = bead_dice(sides, rows, cols)
             new_dice = bead_dice(sides, new_rows, new_cols)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from retold.model.align.anchors import Anchor, best_partners, confident_pairs, increasing_chain, parallel_basis
+from retold.model.align.anchors import Anchor, best_partners, confident_pairs, increasing_chain, mutual_pairs, parallel_basis, placed_elsewhere, swapped_inside
 from retold.model.align.beads import Trimmed, crossed, each_part_shares, grow_by_lengths, length_supported, trim, trim_unsupported
 from retold.model.align.gaps import Bead, gap_programme
 from retold.model.align.growth import attach_orphans, extend
@@ -103,7 +103,7 @@ def _fixed_anchors(chain: list[Anchor], n: int, m: int, parallel: bool) -> list[
     return fixed
 
 
-def _kept_bead(sides: PairSides, chain: list[Anchor], parallel: bool, floor: float, bead: Bead) -> Trimmed | None:
+def _kept_bead(sides: PairSides, chain: list[Anchor], parallel: bool, floor: float, bead: Bead, mutual: dict) -> Trimmed | None:
     """A programme bead as it becomes a link (trimmed of ends without evidence), or None."""
     rows, cols, sim = bead
     same_language = sides.same_language
@@ -119,6 +119,8 @@ def _kept_bead(sides: PairSides, chain: list[Anchor], parallel: bool, floor: flo
         rows, cols, sim = trim_unsupported(sides, rows, cols, sim)
         if same_language and not each_part_shares(sides, rows, cols, least=3, share=PART_SHARE):
             return None
+        if same_language and swapped_inside(rows, cols, mutual):
+            return None  # two statements swapped, not one re-cut: the order-free pass pairs each
     if not parallel and len(rows) + len(cols) > 2:
         if sim < FLOOR_MERGE or not each_part_shares(sides, rows, cols):
             return None
@@ -204,6 +206,7 @@ def _pair_pass(sides: PairSides, scores: Scores) -> list[Link]:
     ratio = (sum(f.length for f in fb) / max(1, sum(f.length for f in fa))) if parallel else 1.0
     links: list[Link] = []
     fixed = _fixed_anchors(chain, len(fa), len(fb), parallel)
+    mutual = mutual_pairs(best_a, best_b)
     if not parallel:
         # The chain binds, and the confident pairs off it (moved paragraphs) are settled before
         # the programme looks at what is left between the chain's pairs.
@@ -219,11 +222,13 @@ def _pair_pass(sides: PairSides, scores: Scores) -> list[Link]:
                               skip=SKIP_COST if same_language else SKIP_COST_CROSS_LANGUAGE,
                               bonus=0.0 if same_language else ANCHOR_BONUS_CROSS_LANGUAGE)
         for bead in beads:
-            kept = _kept_bead(sides, chain, parallel, floor, bead)
+            kept = _kept_bead(sides, chain, parallel, floor, bead, mutual)
             if kept is not None:
                 # Between parallel texts a bead whose words alone would not make a link stands on
                 # the lengths and places of its sentences: say so.
                 retold = parallel and same_language and kept[2] < FLOOR_PARALLEL  # in another's place, few words shared
+                if parallel and same_language and kept[2] < FLOOR_LOOSE and placed_elsewhere(kept[0], kept[1], mutual):
+                    continue  # its place says this pair, its words another: the words decide (the order-free pass)
                 _add(sides, links, *kept, basis="words" if not parallel or kept[2] >= FLOOR_LOOSE else "length+order",
                      judged=not parallel or retold, retold=retold)
     if not parallel:  # parallel region by region: where the lengths are sure between links (beads.length_supported)

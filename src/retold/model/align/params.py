@@ -96,6 +96,13 @@ PART_EVIDENCE = 0.5
 STATEMENT_TOPIC = 0.5
 STATEMENT_LEAST = 3
 STATEMENT_SHARE = 0.35
+# In parallel text of one language, a bead the words alone would not make (below FLOOR_LOOSE) is
+# refused when one of its sentences has a reciprocal best partner (ALTERED_THRESHOLD at least)
+# outside it and at most this many sentences away: a retelling moved that statement (its lead
+# opens with what the original says third), and place must not pair it with another.
+# (A many-to-many bead whose reciprocal best pairs inside it run against each other, or one at
+# its opposite corners, is refused likewise: anchors.swapped_inside.)
+MOVED_NEAR = 3
 # ... only where the outlet copies some of its sentences near-verbatim (this share of the
 # confident pairs): a rewrite of the same copy. A translation (a machine's or a person's) copies
 # none and rewords every sentence (Text+Berg's machine-translated French: 0.04).

@@ -11,6 +11,7 @@ from retold.model.align.coherence import coherent
 from retold.model.align.features import feature_weights, sentence_features
 from retold.model.align.finish import finish
 from retold.model.align.grouping import group_links
+from retold.model.align.lone import lone_pairs_dropped
 from retold.model.align.pairs import pair_links
 from retold.model.align.paraphrase import semantic_pairs
 from retold.model.align.records import Link, PairSides
@@ -52,5 +53,7 @@ def align(outlets: Sequence[Outlet], semantic: object | None = None) -> Alignmen
         links += grow_splits(sides, found)
         scorer.forget_scored(features[a], features[b], scores)  # and their scores in the scorer
     scorer.forget_pairs()
-    groups = coherent(group_links(links, [len(row) for row in features]), links, judge, [_language(o) for o in ordered])
+    languages = [_language(o) for o in ordered]
+    links = lone_pairs_dropped(links, judge, [len(row) for row in features], languages)
+    groups = coherent(group_links(links, [len(row) for row in features]), links, judge, languages)
     return finish(outlets, canonical, groups, links, features, scorer, judge)
