@@ -670,7 +670,6 @@ class ReaderState:
             first = number - self.visible_count + 1
         return max(0, min(first, self.outlet_count - self.visible_count))
 
-    @_user_action
     def focus(self, number: int, layouts: Layouts) -> ReaderState:
         """Focus outlet `number`, showing it if it is outside the window. The panes stay
         where they stand (synced to the old cursor) and the reader keeps their place: with
@@ -678,6 +677,14 @@ class ReaderState:
         it is part of it), else the sentence level with the old cursor (or the nearest that
         fits on screen); with sync off, the pane's own cursor if it fits on screen."""
         number %= self.outlet_count
+        if self.at_open:
+            # As opened nothing stands level yet: the newly focused pane keeps its place and
+            # its own cursor (as with sync off; a click that focused it lands where it aimed),
+            # and the others then level on it.
+            if number == self.focused:
+                return self
+            moved = replace(self, at_open=False, sync=False).focus(number, layouts)
+            return replace(moved, sync=self.sync).settle(layouts)
         if number == self.focused:
             return self.settle(layouts)
         shown = replace(self, first_visible=self._window_with(number)).settle(layouts)
