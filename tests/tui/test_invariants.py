@@ -236,3 +236,25 @@ def test_shrinking_twice_while_one_pane_fits_keeps_the_focused_pane_on_screen(ta
         return screen.state.focused, screen.state.visible_count
 
     assert drive(make_app([ROOT / "sample_corpus" / "veneth-dam"]), script, size=(100, 30)) == (tabs, 2)
+
+
+ALL_STORIES = sorted(p.name for p in (ROOT / "sample_corpus").iterdir() if (p / "story.toml").exists())
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_on_opening_every_pane_shows_its_own_start(size):
+    """Review: tavel-river at 160x45 opened with Oskland Today mid-article (levelled on the
+    counterpart of the wire's first sentence, its lead hidden above). As opened, each pane's
+    first visible line is its first line and shows its first sentence; the first move levels."""
+    for story in ALL_STORIES:
+        async def script(pilot, screen):
+            opened = [(n, round(screen.pane(n).scroll_y), screen.pane(n).text_layout()) for n in screen.state.visible]
+            await pilot.press("j")
+            await pilot.pause()
+            judge(screen, f"{story}: after the first move")
+            return opened
+
+        for number, top, layout in drive(make_app([ROOT / "sample_corpus" / story]), script, size=size):
+            assert top == 0, (story, number, top)
+            if layout.first_row:
+                assert layout.first_row[0] < 3, (story, number, layout.first_row[:2])  # its first sentence from the top

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from retold.model.normalize import tokens
+from retold.model.safe import printable
 from retold.model.sources import sources_of
 from retold.tui.widgets.outlet_pane import QUOTE_MARK
 from retold.tui.widgets.sources_views import LineList
@@ -111,3 +112,41 @@ def test_the_quotes_detail_lists_outlets_in_the_numbers_order_of_the_row():
     numbers = [int(line.split()[0]) for line in detail.splitlines() if line.strip()]
     carrying = [int(cell) for cell in row[22:].split("  ")[0].split() if cell.isdigit()]
     assert numbers == sorted(numbers) == carrying and len(numbers) >= 3
+
+
+BRENHOLT = SELKE.parent / "brenholt-port"
+
+
+def _quote_details(story, size):
+    """Every quote group's detail panel as drawn at `size`: (the group, its lines, the panel's width)."""
+    async def script(pilot, reader):
+        await pilot.press("o", "5")
+        await pilot.pause()
+        view = pilot.app.screen.query_one("#quotes-list", LineList)
+        detail = pilot.app.screen.query_one("#quotes-detail")
+        shown = []
+        for row in range(len(view.rows)):
+            if row:
+                await pilot.press("j")
+            await pilot.pause()
+            shown.append((row, str(detail.render()).splitlines(), detail.content_size.width))
+        return shown
+
+    app = make_app([story])
+    return sources_of(app.alignment).quotes, drive(app, script, size=size)
+
+
+def test_the_quotes_detail_wraps_every_wording_whole_at_any_width():
+    """Review: the quotes view cut its text at 100 columns. Each outlet's wording of the quote
+    under the cursor wraps to the panel's width (under its own start): at 80, 100 and 160 columns
+    every word of every wording is shown, and no line is wider than the panel."""
+    for story in (SELKE, BRENHOLT):
+        for size in ((80, 24), (100, 30), (160, 45)):
+            groups, shown = _quote_details(story, size)
+            assert len(shown) == len(groups) > 0
+            for (row, lines, width), group in zip(shown, groups):
+                assert width >= 60 and all(len(line) <= width for line in lines), (story.name, size, lines)
+                flat = " ".join(" ".join(lines).split())
+                for member in group.members:
+                    words = " ".join(printable(member.quote.text).split())
+                    assert words in flat, (story.name, size, row, words, lines)

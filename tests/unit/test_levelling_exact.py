@@ -57,8 +57,8 @@ def apply(state: ReaderState, action: str, a: int, b: int, layouts, set_fit) -> 
 def check_level(state: ReaderState, layouts) -> None:
     """Property 1 on a settled state (not one the reader scrolled past its cursor on purpose)."""
     lead = layouts(state.focused)
-    if not state.sync or not lead.first_row:
-        return
+    if not state.sync or not lead.first_row or state.at_open:
+        return  # (as opened, before any move, every pane stands at its own top: state.py's 7)
     anchor = state.anchor_row
     lead_top = state.tops[state.focused]
     count = lead.row_count[state.cursor]

@@ -12,7 +12,7 @@ from retold.model.story import Outlet, OutletMeta
 from rich.cells import cell_len
 
 from retold.tui.state import compact_date
-from retold.tui.widgets.pane_header import badge_text, header_line
+from retold.tui.widgets.pane_header import HEADLINE_LEAST, HEADLINE_SHARE, badge_text, header_line, second_line
 
 DATES = ["2026-03-03T16:05:00+01:00", "2026-10-14", None]
 
@@ -111,3 +111,28 @@ def test_a_time_without_a_zone_is_shown_as_given(moment):
     shown = compact_date(moment.isoformat())
     assert "UTC" not in shown
     assert datetime.datetime.strptime(f"{moment.year} {shown}", "%Y %d %b %H:%M") == moment
+
+
+TITLES = st.text(st.characters(categories=["L", "Zs"], max_codepoint=0x24F), min_size=1, max_size=90).map(str.strip).filter(bool)
+
+
+@given(TITLES, COPIES, st.sampled_from(["", "reference", "vs Meridian Press"]), st.integers(20, 200))
+@example("Eight nations agree to build shared North Sea power grid", [("The Harbour Ledger", "5 h later")], "", 47)  # review: Meridian at 100x30
+@example("Eight nations agree to build shared North Sea power grid", [("The Harbour Ledger", "5 h later")], "", 39)  # and at 80x24
+def test_the_headline_survives_and_badges_yield_first(title, copies, note, width):
+    """Review: at 100x30 and 80x24 Meridian's header showed its copy badge where its headline
+    should be. The headline keeps at least half the line (or all of itself): the badge narrows
+    and then goes first; the headline is cut with an ellipsis, never dropped."""
+    line = second_line(title, copies, note, width)
+    line.truncate(width, overflow="ellipsis")
+    shown = line.plain
+    room = width - 2 - (len(note) + 3 if note else 0)
+    least = min(len(title), max(HEADLINE_LEAST, int(room * HEADLINE_SHARE)))
+    if room >= 2:
+        kept = title[: max(1, min(least, room) - 1)]
+        assert kept in shown, (shown, width)  # the headline's start is shown
+    full = "; ".join(f"= {n}: verbatim" + (f", {d}" if d else "") for n, d in copies)
+    if cell_len(full) + 2 + len(title) <= room:
+        assert shown == "  " + (f"[{note}] " if note else "") + full + "  " + title  # everything fits: nothing yields
+    if "=" in shown.split(title[:1])[0] and not shown.endswith(title):
+        assert cell_len(shown) <= width  # a badge beside a cut headline stays inside the line

@@ -76,6 +76,16 @@ def check(state: ReaderState, layouts) -> None:
     # (1) the cursor sentence is on screen, at the anchor row
     assert lead.on_screen(state.cursor, lead_top)
     assert cursor_row == state.anchor_row
+    if state.at_open:
+        # (7) as opened, before any move: every pane at its own start (lower only where its
+        # first sentence would not be whole at the top), none levelled on a counterpart
+        for number in state.visible:
+            layout = layouts(number)
+            if layout.first_row:
+                first, count = layout.first_row[0], layout.row_count[0]
+                assert state.tops[number] == (0 if first + count <= layout.height else layout.clamp(
+                    first if count > layout.height else first + count - layout.height)), (number, layout)
+        return
     if not state.sync:
         return
     for number in state.visible:

@@ -1103,28 +1103,16 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
     return articles
 
 
-_MONTH_NUMBER = {name: n for n, names in enumerate(
-    ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
-     "august aug", "september sep sept", "october oct", "november nov", "december dec"), start=1)
-    for name in names.split()}
-_DAY_MONTH_YEAR = re.compile(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b")
-_MONTH_DAY_YEAR = re.compile(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-
-
 def page_date(lines: list[str]) -> str | None:
     """The date (YYYY-MM-DD) of the first of a page's date lines ("Published 12 March 2026,
-    09:40", "May 4, 2026", "2026-05-04") that names a real day, or None."""
+    09:40", "May 4, 2026", "2026-05-04", "By Ana Veldt | 03.03.2026, 17:05") that names a real
+    day, or None. The day as printed: its clock time and zone are read where they are compared
+    (retold.model.published), never turned into a guessed instant here."""
+    from retold.model.published import read_date
+
     for text in lines:
-        for pattern, order in ((_ISO_DAY, "ymd"), (_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy")):
-            match = pattern.search(text)
-            if not match:
-                continue
-            parts = dict(zip(order, match.groups()))
-            month = parts["m"] if parts["m"].isdigit() else _MONTH_NUMBER.get(parts["m"].lower())
-            try:
-                return datetime.date(int(parts["y"]), int(month), int(parts["d"])).isoformat()
-            except (TypeError, ValueError):
-                continue  # "31 February", or a word that is no month
+        reading = read_date(text)
+        if reading is not None:
+            return reading.day.isoformat()
     return None
 

@@ -134,6 +134,7 @@ def _align_files(paths, files, story_title, root, say, step, semantic=True, vect
     align = sys.modules[__name__].align  # through __getattr__ below, or what a test put there
     from retold.model.clean import clean_documents, page_date
     from retold.model.normalize import guess_language
+    from retold.model.published import date_lines
     from retold.model.segment import segment_article
 
     docs = []
@@ -158,7 +159,8 @@ def _align_files(paths, files, story_title, root, say, step, semantic=True, vect
                 doc.meta = replace(doc.meta, author=author)
         if doc.meta.published is None:
             # Neither story.toml nor the page's markup gives a date: the page's date line does.
-            published = page_date([r.text for r in article.removed if r.reason == "page date"])
+            # (A byline may carry it: "By Rasmus Ferl | 19.11.2026, 18:10".)
+            published = page_date(date_lines(article.removed, updates=True))
             if published:
                 doc.meta = replace(doc.meta, published=published)
         if doc.meta.name_from == "file" and article.site_name:

@@ -47,14 +47,103 @@ _MONTHS = {
     )
     for name in names
 }
+_WEEKDAYS = (
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche"
+).split()
 _MONTH = r"([A-Za-zÀ-ÿ]{3,10})\.?"
-_CLOCK = r"(?:,?\s*(?:at\s+)?(\d{1,2})[:.h](\d{2})(?::\d{2})?\s*(am|pm|a\.m\.|p\.m\.)?)"
-_ZONE = r"(?:\s*\(?\s*((?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|UTC|GMT|Z|[A-Z]{3,4})\b\)?)"
+_ORDINAL = r"(?:st|nd|rd|th|er|e)?"
+# Where a date sits in a line: "3 March 2026", "3rd of March 2026", "3. März 2026", "March 3, 2026",
+# "Mar. 3rd 2026", "2026-03-03", "03.03.2026", "14/10/2026". Every form is tried; the first in the
+# line wins.
 _DATE_FORMS = (
-    (re.compile(rf"(?i)\b(\d{{1,2}})\.?\s+{_MONTH},?\s+(\d{{4}}){_CLOCK}?{_ZONE}?"), "dmy"),
-    (re.compile(rf"(?i)\b{_MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}}){_CLOCK}?{_ZONE}?"), "mdy"),
-    (re.compile(rf"(?i)\b(\d{{1,2}})[./](\d{{1,2}})[./](\d{{4}}){_CLOCK}?{_ZONE}?"), "dmy"),
+    (re.compile(rf"(?i)\b(\d{{1,2}}){_ORDINAL}\.?\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?(\d{{4}})\b"), "dmy"),
+    (re.compile(rf"(?i)\b{_MONTH}\s+(\d{{1,2}}){_ORDINAL},?\s+(\d{{4}})\b"), "mdy"),
+    (re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d.])"), "ymd"),
+    (re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b"), "numeric"),
 )
+_CLOCK_CORE = r"(\d{1,2})(?:[:.h](\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(am|pm|a\.m\.|p\.m\.)?"
+_ZONE_CORE = r"(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|UTC|GMT|Z|[A-Z]{3,5}"
+_ZONE = rf"(?:\s*\(?\s*({_ZONE_CORE})(?![\w+-])\)?)?"
+# A clock after the date: "…2026, 18:10", "…2026 at 4:05 pm CET", "2026-03-03T16:05:00+01:00",
+# "… 2026 | 17:05", "14/10/2026 21h40".
+_CLOCK_AFTER = re.compile(rf"(?i)(?:T|\s*[,|·•–—-]?\s*(?:at\s+|um\s+|à\s+|a las\s+)?){_CLOCK_CORE}{_ZONE}")
+# A clock before the date: "17:05 CET, Tuesday 3 March 2026", "09:14 GMT 3 March 2026".
+_CLOCK_BEFORE = re.compile(
+    rf"(?i)(?<![\d:.]){_CLOCK_CORE}{_ZONE}\s*[,|·•–—-]?\s*(?:on\s+|le\s+|am\s+)?(?:(?:{'|'.join(_WEEKDAYS)})\.?,?\s+)?$"
+)
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """What a line says of a date: the day as printed, the clock time if it gives one (local to
+    the zone it names), that zone's offset in minutes east of UTC, or None when it names none."""
+
+    day: dt.date
+    clock: dt.time | None
+    offset: int | None
+    text: str  # the words read
+
+
+def read_date(line: str) -> DateReading | None:
+    """The first real date in a line (a page's date line, a byline "By Ana Veldt | 3 March 2026,
+    17:05", a dateline), with the clock time beside it (after or before it) and its zone if the
+    line names one. A time without a zone stays without one; a date that is no day is skipped
+    ("31 February"); a slashed date is day/month/year unless only month/day/year can be a day."""
+    found = []
+    for pattern, order in _DATE_FORMS:
+        for match in pattern.finditer(line):
+            day = _day_of(match.groups(), order)
+            if day is not None:
+                found.append((match.start(), match.end(), day))
+                break
+    if not found:
+        return None
+    start, end, day = min(found, key=lambda item: item[0])
+    after = _CLOCK_AFTER.match(line, end)
+    if after and _clock(after) is not None:
+        clock, zone, text = _clock(after), after.group(5), line[start:after.end()]
+    else:
+        before = _CLOCK_BEFORE.search(line[:start])
+        if before and _clock(before) is not None:
+            clock, zone, text = _clock(before), before.group(5), line[before.start():end]
+        else:
+            clock, zone, text = None, None, line[start:end]
+    offset = _zone_minutes(zone) if clock is not None else None
+    return DateReading(day, clock, offset, text.strip())
+
+
+def _day_of(groups: tuple, order: str) -> dt.date | None:
+    if order == "numeric":
+        first, _, second, year = groups
+        readings = [(first, second)] if groups[1] == "." else [(first, second), (second, first)]
+        for day, month in readings:  # dotted dates are day.month.year; slashed ones usually
+            try:
+                return dt.date(int(year), int(month), int(day))
+            except ValueError:
+                continue
+        return None
+    parts = dict(zip(order, groups))
+    month = parts["m"]
+    number = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."))
+    try:
+        return dt.date(int(parts["y"]), int(number or 0), int(parts["d"]))
+    except (TypeError, ValueError):
+        return None
+
+
+def _clock(match: re.Match) -> dt.time | None:
+    hour, minute, second, half = match.group(1, 2, 3, 4)
+    if minute is None and not half:
+        return None  # a bare number is no time
+    hour_n, minute_n = int(hour), int(minute or 0)
+    if half:
+        if not 1 <= hour_n <= 12:
+            return None
+        hour_n = hour_n % 12 + (12 if half.lower().startswith("p") else 0)
+    if hour_n > 23 or minute_n > 59 or (second is not None and int(second) > 59):
+        return None
+    return dt.time(hour_n, minute_n, int(second or 0))
 
 
 @dataclass(frozen=True)
@@ -125,34 +214,29 @@ def _zoneless(moment: dt.datetime, raw: str) -> Published:
 
 def parse_date_line(line: str) -> Published | None:
     """A date line as pages print it: "3 March 2026 09:14 GMT", "Tuesday, March 3, 2026, 4:05 pm
-    CET", "03.03.2026, 16:05". Its time counts only with a zone the line names."""
-    for pattern, order in _DATE_FORMS:
-        match = pattern.search(line)
-        if not match:
-            continue
-        groups = match.groups()
-        parts = dict(zip(order, groups[:3]))
-        month = parts["m"]
-        month_number = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."))
-        try:
-            day = dt.date(int(parts["y"]), int(month_number or 0), int(parts["d"]))
-        except (TypeError, ValueError):
-            continue
-        hour, minute, half, zone = groups[3:7]
-        if hour is None:
-            return _day(day, match.group(0).strip())
-        hour_n, minute_n = int(hour), int(minute)
-        if half:
-            hour_n = hour_n % 12 + (12 if half.lower().startswith("p") else 0)
-        if hour_n > 23 or minute_n > 59:
-            return _day(day, match.group(0).strip())
-        local = dt.datetime(day.year, day.month, day.day, hour_n, minute_n)
-        offset = _zone_minutes(zone)
-        if offset is None:
-            return _zoneless(local, match.group(0).strip())
-        moment = (local - dt.timedelta(minutes=offset)).replace(tzinfo=UTC)
-        return Published(moment, moment, match.group(0).strip(), "instant")
-    return None
+    CET", "03.03.2026, 16:05", or a byline that carries the date. Its time counts only with a
+    zone the line names; without one it is local time somewhere (an interval), never UTC."""
+    reading = read_date(line)
+    if reading is None:
+        return None
+    if reading.clock is None:
+        return _day(reading.day, reading.text)
+    local = dt.datetime.combine(reading.day, reading.clock)
+    if reading.offset is None:
+        return _zoneless(local, reading.text)
+    moment = (local - dt.timedelta(minutes=reading.offset)).replace(tzinfo=UTC)
+    return Published(moment, moment, reading.text, "instant")
+
+
+def date_lines(removed, updates: bool = False) -> list[str]:
+    """The lines cleaning set aside that may print the page's own date, the date lines first:
+    a page's date line, then its bylines ("By Rasmus Ferl | 19.11.2026, 18:10"), minus lines
+    that date an update rather than the publication (unless `updates`)."""
+    lines = [r.text for r in removed if r.reason == "page date"] + [r.text for r in removed if r.reason == "byline"]
+    return [line for line in lines if updates or not _UPDATED.search(line)]
+
+
+_UPDATED = re.compile(r"(?i)\bupdated|\bmodified|\bgeändert|\bmis à jour|\bactualizado|\baggiornato")
 
 
 def _zone_minutes(zone: str | None) -> int | None:
@@ -177,10 +261,8 @@ def outlet_published(outlet: Outlet) -> Published | None:
     from_meta = parse_published(outlet.meta.published)
     if from_meta is not None and from_meta.exact:
         return from_meta
-    for removed in outlet.removed:
-        if removed.reason != "page date" or re.search(r"(?i)\bupdated|\bmodified|\bgeändert|\bmis à jour", removed.text):
-            continue
-        line = parse_date_line(removed.text)
+    for text in date_lines(outlet.removed):
+        line = parse_date_line(text)
         if line is None:
             continue
         if from_meta is None or (from_meta.earliest <= line.earliest and line.latest <= from_meta.latest):

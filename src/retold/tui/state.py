@@ -15,7 +15,7 @@ Outlets are numbered by their order in the Alignment (0 is the leftmost pane).
 Guarantees after every action (property-tested in tests/unit/test_state_properties.py):
 1. the focused pane's cursor sentence is on screen;
 2. every visible pane with sentences shows some of them;
-3. with sync on, every visible pane holding a counterpart of the cursor sentence has the
+3. with sync on (and not on opening, see 7), every visible pane holding a counterpart of the cursor sentence has the
    first sentence of that counterpart span on the cursor's first row, unless no scroll
    position could put it there: neither its own pane's nor the focused pane's (which moves
    up for it unless its cursor is at the screen's top or the pane at its bottom; not when
@@ -26,12 +26,16 @@ Guarantees after every action (property-tested in tests/unit/test_state_properti
    (`retold.tui.sync.follower_row`) and does not start mid-sentence, unless that
    sentence is taller than the pane;
 5. `jump_counterpart(1)` then `jump_counterpart(-1)` returns to the same outlet and sentence;
-6. the visible window contains the focused outlet.
+6. the visible window contains the focused outlet;
+7. on opening (`at_open`: until the reader's first action; a resize or relayout keeps it)
+   every visible pane stands at its own top, so each shows its headline's article from its
+   first sentence; the focused one lower only if its first sentence is taller than the pane.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
@@ -43,6 +47,20 @@ from retold.model.worddiff import word_similarity
 from retold.tui.sync import follower_row
 
 MARGIN = 2  # rows kept above and below the cursor when the pane has to scroll to it
+
+
+def _user_action(method):
+    """A move of the reader's: from here on the panes stand level (the state is no longer `at_open`)."""
+
+    @functools.wraps(method)
+    def act(self, *args, **kwargs):
+        if not self.at_open:
+            return method(self, *args, **kwargs)
+        moved = replace(self, at_open=False)
+        result = method(moved, *args, **kwargs)
+        return self if result is moved else result  # an action with nothing to do is no move
+
+    return act
 
 
 @dataclass(frozen=True)
@@ -375,6 +393,7 @@ class ReaderState:
     tops: tuple[int | None, ...] = ()
     sync: bool = True
     folded: frozenset[int] = frozenset()  # verbatim copies (last in order): no pane of their own on opening
+    at_open: bool = False  # as opened, before the reader's first move: every pane at its own top
     arrangement: Arrangement | None = field(default=None, repr=False, compare=False)
 
     # ------------------------------------------------------------ construction and queries
@@ -390,7 +409,9 @@ class ReaderState:
         arrangement: Arrangement | None = None,
     ) -> ReaderState:
         """The state on opening: first outlet focused, every cursor on the first sentence,
-        every pane at its top. Settled when `layouts` is given."""
+        every pane at its own top (its headline's article from the first line, not levelled
+        on a counterpart further down) until the reader's first move (`at_open`). Settled
+        when `layouts` is given."""
         count = len(alignment.outlets)
         state = cls(
             alignment,
@@ -398,6 +419,7 @@ class ReaderState:
             tops=(None,) * count,
             folded=frozenset(folded),
             arrangement=arrangement,
+            at_open=True,
         )
         state = replace(state, visible_count=state._fitting(visible_count))
         return state.settle(layouts) if layouts is not None else state
@@ -482,6 +504,12 @@ class ReaderState:
                 tops[number] = self._own_top(number, layouts(number))
             return replace(self, anchor_row=0, tops=tuple(tops))
         first, count = lead.first_row[self.cursor], lead.row_count[self.cursor]
+        if self.at_open:
+            # Opened and not moved yet: each pane shows its own start (the rows above its
+            # first sentence too, when shown with `r`), lower only as far as its cursor needs.
+            for number in self.visible:
+                tops[number] = self._start_top(number, layouts(number))
+            return replace(self, anchor_row=first - tops[self.focused], tops=tuple(tops))
         if partly:
             low, high = 1 - count, lead.height - 1  # anchors that keep a row of the cursor on screen
         else:
@@ -537,6 +565,15 @@ class ReaderState:
             layout.total_rows,
         )
 
+    def _start_top(self, number: int, layout: PaneLayout) -> int:
+        """A pane as opened: at its top, unless its cursor sentence would not be whole there
+        (rows of furniture above it, shown with `r`): then just low enough to show it."""
+        if not layout.first_row:
+            return 0
+        cursor = min(self.cursors[number], len(layout.first_row) - 1)
+        first, count = layout.first_row[cursor], layout.row_count[cursor]
+        return layout.clamp(first if count > layout.height else max(0, first + count - layout.height))
+
     def _own_top(self, number: int, layout: PaneLayout) -> int:
         """A pane that follows nobody: its own cursor near its top."""
         if not layout.first_row:
@@ -552,6 +589,7 @@ class ReaderState:
 
     # ------------------------------------------------------------ cursor actions
 
+    @_user_action
     def move_to(self, index: int, layouts: Layouts, *, keep_row: bool = False) -> ReaderState:
         """Put the focused cursor on sentence `index` (clamped). The pane scrolls only as far
         as needed to show it with a margin (`keep_row`: keep the cursor's screen row, as a
@@ -593,14 +631,17 @@ class ReaderState:
         cursors[self.focused] = index
         return replace(self, cursors=tuple(cursors), anchor_row=first - lead.clamp(top)).settle(layouts)
 
+    @_user_action
     def move_cursor(self, step: int, layouts: Layouts) -> ReaderState:
         """j / k: the next or previous sentence."""
         return self.move_to(self.cursor + step, layouts)
 
+    @_user_action
     def cursor_edge(self, last: bool, layouts: Layouts) -> ReaderState:
         """g / G: the first or last sentence (g again: the rows above the first)."""
         return self.move_to(self.sentence_count(self.focused) - 1 if last else 0, layouts)
 
+    @_user_action
     def page(self, direction: int, layouts: Layouts) -> ReaderState:
         """pgdn / pgup: about a screen further, the cursor keeping its screen row."""
         lead = layouts(self.focused)
@@ -612,6 +653,7 @@ class ReaderState:
             target += direction
         return self.move_to(target, layouts, keep_row=True)
 
+    @_user_action
     def change(self, step: int, layouts: Layouts) -> ReaderState:
         """n / p: the next or previous altered or unique sentence (unchanged if none)."""
         index = self.change_index(step)
@@ -635,6 +677,14 @@ class ReaderState:
         it is part of it), else the sentence level with the old cursor (or the nearest that
         fits on screen); with sync off, the pane's own cursor if it fits on screen."""
         number %= self.outlet_count
+        if self.at_open:
+            # As opened nothing stands level yet: the newly focused pane keeps its place and
+            # its own cursor (as with sync off; a click that focused it lands where it aimed),
+            # and the others then level on it.
+            if number == self.focused:
+                return self
+            moved = replace(self, at_open=False, sync=False).focus(number, layouts)
+            return replace(moved, sync=self.sync).settle(layouts)
         if number == self.focused:
             return self.settle(layouts)
         shown = replace(self, first_visible=self._window_with(number)).settle(layouts)
@@ -654,10 +704,12 @@ class ReaderState:
             shown, focused=number, cursors=tuple(cursors), anchor_row=layout.first_row[cursor] - top
         ).settle(layouts)
 
+    @_user_action
     def focus_step(self, step: int, layouts: Layouts) -> ReaderState:
         """tab / shift+tab: the next or previous outlet, cyclically."""
         return self.focus(self.focused + step, layouts)
 
+    @_user_action
     def jump_counterpart(self, step: int, layouts: Layouts) -> ReaderState:
         """] / [: the cursor sentence in the next or previous outlet that has it (unchanged
         if none does). Lands on that outlet's cursor if it already stands in the span, else
@@ -673,10 +725,12 @@ class ReaderState:
             self, focused=number, first_visible=self._window_with(number), cursors=tuple(cursors)
         ).settle(layouts)
 
+    @_user_action
     def go_to(self, number: int, index: int, layouts: Layouts) -> ReaderState:
         """Focus outlet `number` and put its cursor on sentence `index` (a note's jump)."""
         return self.focus(number, layouts).move_to(index, layouts)
 
+    @_user_action
     def shift_window(self, step: int, layouts: Layouts) -> ReaderState:
         """> / <: show further outlets when not all fit. If the focused outlet leaves the
         window, the nearest visible outlet takes the focus (see `focus`)."""
@@ -696,6 +750,7 @@ class ReaderState:
 
     # ------------------------------------------------------------ mouse and toggles
 
+    @_user_action
     def click(self, number: int, row: int, layouts: Layouts) -> ReaderState:
         """A click on screen row `row` of pane `number`: focus it and put its cursor on the
         sentence there (on a blank or furniture row, the sentence before it, or after it when
@@ -714,6 +769,7 @@ class ReaderState:
             self, focused=number, cursors=tuple(cursors), anchor_row=layout.first_row[sentence] - top
         ).settle(layouts)
 
+    @_user_action
     def scrolled(self, number: int, top: int, layouts: Layouts) -> ReaderState:
         """The user scrolled pane `number` (mouse wheel, scrollbar) to `top`. The focused
         pane takes the others along and drags its cursor onto the screen; another pane
@@ -733,6 +789,7 @@ class ReaderState:
             layouts, partly=True
         )
 
+    @_user_action
     def toggle_sync(self, layouts: Layouts) -> ReaderState:
         """s: scroll sync on or off."""
         return replace(self, sync=not self.sync).settle(layouts)

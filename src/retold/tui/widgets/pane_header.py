@@ -36,18 +36,51 @@ class PaneHeader(Widget):
     def render(self) -> Text:
         width = max(1, self.content_size.width)
         line = header_line(self.outlet, self._counts, self.focused, width)
-        line.append("\n  ")
-        if self.note:
-            line.append(f"[{printable(self.note)}] ", "bold")
-        if self.copies:
-            room = width - 2 - (cell_len(printable(self.note)) + 3 if self.note else 0)
-            badge = badge_text(self.copies, room)
-            line.append(badge, "bold")
-            if cell_len(badge) + 2 + 4 > room:
-                return line  # no room for a useful bit of headline: the line's ellipsis would cut the badge
-            line.append("  ")
-        line.append(printable(self.outlet.title or "(no headline found)"), "italic")
+        line.append("\n")
+        line.append_text(second_line(self.outlet.title, self.copies, self.note, width))
         return line
+
+
+# The headline keeps at least this share of the second line (or all of it, when shorter) before
+# a badge may take the rest: a pane's headline says which article it is, the badge only that a
+# copy is folded under it.
+HEADLINE_SHARE = 0.5
+HEADLINE_LEAST = 12
+
+
+def second_line(title: str | None, copies: list[tuple[str, str]], note: str, width: int) -> Text:
+    """A pane header's second line: the note ('[reference]'), the folded copies' badge, then the
+    headline. When space is short the badge yields first: it narrows ('=1 verbatim, 5 h later',
+    '=1 verbatim', '=1') and then goes, so that the headline keeps at least half the line; the
+    headline is then cut with an ellipsis (the Text's overflow, at `width`), never dropped."""
+    line = Text(no_wrap=True, overflow="ellipsis")
+    line.append("  ")
+    room = width - 2
+    if note:
+        line.append(f"[{printable(note)}] ", "bold")
+        room -= cell_len(printable(note)) + 3
+    headline = printable(title or "(no headline found)")
+    if copies and room > 0:
+        least = min(cell_len(headline), max(HEADLINE_LEAST, int(room * HEADLINE_SHARE)))
+        badge = next((b for b in _badges(copies, room - 2 - cell_len(headline)) if cell_len(b) + 2 + cell_len(headline) <= room), None)
+        if badge is None:
+            badge = next((b for b in _badges(copies, room - 2 - least) if cell_len(b) + 2 + least <= room), None)
+        if badge:
+            line.append(badge, "bold")
+            line.append("  ")
+            room -= cell_len(badge) + 2
+    line.append(headline, "italic")  # cut where the line ends, with the line's ellipsis
+    return line
+
+
+def _badges(copies: list[tuple[str, str]], width: int) -> list[str]:
+    """The badge's forms, widest first: every copy named (names cut to fit), then a count with
+    the delay of a lone copy, then the count alone."""
+    count = f"={len(copies)}"
+    delays = {delay for _, delay in copies}
+    forms = [badge_text(copies, max(1, width)), f"{count} verbatim" + (f", {copies[0][1]}" if len(delays) == 1 and copies[0][1] else ""),
+             f"{count} verbatim", count]
+    return forms
 
 
 def header_line(outlet: Outlet, counts: dict[str, int], focused: bool, width: int) -> Text:

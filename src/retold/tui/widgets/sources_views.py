@@ -16,12 +16,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Static
 
 from retold.model.quotes import CHANGE_FLAGS
@@ -31,7 +32,7 @@ from retold.model.story import Alignment
 
 QUOTE_CHANGED = "!"  # a quote group some outlet changed
 _SHORT_FLAG = {"wording changed": "reworded", "quote marks dropped": "no marks", "speaker differs": "other speaker"}
-DETAIL_HEIGHT = 7  # rows of the detail panel (retold.tcss: #sources-detail, #quotes-detail)
+DETAIL_HEIGHT = 7  # rows of the Sources detail panel (retold.tcss: #sources-detail)
 
 
 def _fit(text: str, width: int) -> str:
@@ -229,6 +230,46 @@ class SourcesView(Vertical):
             self.post_message(JumpTo(outlet_id, 0))
 
 
+class QuoteDetail(Widget):
+    """Every outlet's wording of one quote, each wrapped to the panel's width under its own start:
+    no word is cut, whatever the width (the panel scrolls when they need more rows than it has)."""
+
+    # Below this many cells beside the label, a wording goes on the lines under its label.
+    LEAST_BESIDE = 24
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entries: list[tuple[Text, Text]] = []  # (label: number, outlet, flags; the wording)
+
+    def show(self, entries: list[tuple[Text, Text]]) -> None:
+        self.entries = entries
+        self.refresh(layout=True)
+
+    def lines(self, width: int) -> list[Text]:
+        width = max(1, width)
+        out: list[Text] = []
+        for label, wording in self.entries:
+            indent = label.cell_len
+            if width - indent < self.LEAST_BESIDE:
+                out.append(label.copy())
+                indent = min(2, width - 1)
+            parts = wording.wrap(self.app.console, max(1, width - indent), overflow="fold")
+            for number, part in enumerate(parts):
+                part.rstrip()
+                line = label.copy() if number == 0 and indent == label.cell_len else Text(" " * indent)
+                line.append_text(part)
+                out.append(line)
+        return out
+
+    def render(self) -> Text:
+        line = Text("\n").join(self.lines(self.content_size.width))
+        line.no_wrap = True
+        return line
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines(width))
+
+
 class QuotesView(Vertical):
     """One row per quote: speaker, the outlets carrying it, flags, the commonest wording; every
     outlet's wording of the quote under the cursor below. Enter jumps to it in the reader."""
@@ -263,7 +304,9 @@ class QuotesView(Vertical):
         if not texts:
             texts = [Text("No quotation in any outlet.")]
         yield LineList(texts, id="quotes-list")
-        yield Static(Text(), id="quotes-detail")
+        box = VerticalScroll(QuoteDetail(id="quotes-detail"), id="quotes-detail-box")
+        box.can_focus = False  # j/k stay with the list; the wheel scrolls a long detail
+        yield box
         yield Static(Text(f"{QUOTE_CHANGED} an outlet changed it · enter jumps to it in the reader · 1–5 views · o back",
                           no_wrap=True, overflow="ellipsis"), classes="hint")
 
@@ -276,50 +319,31 @@ class QuotesView(Vertical):
         self._show(event.row)
 
     def _show(self, number: int) -> None:
-        lines: list[Text] = []
-        panel = self.query_one("#quotes-detail", Static)
-        width = max(10, (panel.size.width or self.size.width or 100) - 2)
+        entries: list[tuple[Text, Text]] = []
+        more = 0
         if 0 <= number < len(self.groups):
             group = self.groups[number]
             # In the outlets' numbers' order (the reader's order, as in the row's outlet column).
-            members = sorted(group.members, key=lambda m: self.number[m.quote.outlet])
-            shown_members = members if len(members) <= DETAIL_HEIGHT else members[:DETAIL_HEIGHT - 1]
-            for member in shown_members:
+            for member in sorted(group.members, key=lambda m: self.number[m.quote.outlet]):
                 quote = member.quote
                 outlet = self.alignment.outlet(quote.outlet)
-                line = Text(no_wrap=True, overflow="ellipsis")
-                line.append(f"{self.number[quote.outlet] + 1} ")
-                line.append(_fit(printable(outlet.name), 18) + " ", "bold")
+                label = Text(no_wrap=True)
+                label.append(f"{self.number[quote.outlet] + 1} ")
+                label.append(_fit(printable(outlet.name), 18) + " ", "bold")
                 tag = ", ".join(_SHORT_FLAG.get(f, f) for f in member.flags)
-                line.append(_fit(tag, 14) + " ", "italic" if set(member.flags) & set(CHANGE_FLAGS) else "dim")
+                label.append(_fit(tag, 14) + " ", "italic" if set(member.flags) & set(CHANGE_FLAGS) else "dim")
                 text = printable(quote.text)
                 opening, closing = ("“", "”") if quote.quoted else ("", "")
-                changed = list(member.changed)
-                room = width - line.cell_len - 2
-                if changed and len(text) > room and changed[0][1] > room - 2:
-                    # Too long to show whole: start a little before the first changed word, so it shows.
-                    cut = max(0, min(changed[0][0] - 20, len(text) - room + 1))
-                    space = text.find(" ", cut)
-                    if 0 < cut and 0 <= space < changed[0][0]:
-                        cut = space + 1  # at a word's start
-                    text = "…" + text[cut:]
-                    changed = [(max(1, a - cut + 1), b - cut + 1) for a, b in changed if b - cut > 0]
-                line.append(opening)
+                wording = Text(opening)
                 cursor = 0
-                for start, end in changed:
-                    line.append(text[cursor:start])
-                    line.append(text[start:end], "bold reverse")
+                for start, end in member.changed:
+                    wording.append(text[cursor:start])
+                    wording.append(text[start:end], "bold reverse")
                     cursor = end
-                line.append(text[cursor:] + closing)
-                lines.append(line)
-            if len(shown_members) < len(group.members):
-                lines.append(Text(f"… and {len(group.members) - len(shown_members)} more", "dim"))
-        for line in lines:  # one line per outlet, cut with an ellipsis (a wrapped line would hide the next outlet)
-            line.truncate(width, overflow="ellipsis")
-        panel.update(Text("\n").join(lines) if lines else Text())
-
-    def on_resize(self) -> None:
-        self._show(self.query_one(LineList).cursor)
+                wording.append(text[cursor:] + closing)
+                entries.append((label, wording))
+        self.query_one(QuoteDetail).show(entries)
+        self.query_one("#quotes-detail-box", VerticalScroll).scroll_home(animate=False)
 
     @on(LineList.Chosen)
     def _chosen(self, event: LineList.Chosen) -> None:
