@@ -44,6 +44,17 @@ def test_the_app_shell_does_not_import_the_reader_screen():
     assert "retold.model.align" not in loaded and "retold.model.clean" not in loaded
 
 
+def test_without_a_keymap_the_app_imports_no_screen_but_the_loading_one(tmp_path, sample_dir):
+    """The keymap's ids are checked against every screen's bindings only when there is a keymap:
+    importing them all costs ~70 ms before the loading screen can paint."""
+    code = ("import sys, json\nfrom retold.tui.app import RetoldApp\n"
+            f"RetoldApp(paths=[{str(sample_dir)!r}])\nprint(json.dumps(sorted(sys.modules)))")
+    env = dict(__import__("os").environ, RETOLD_CONFIG_DIR=str(tmp_path / "config"))
+    loaded = set(json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout))
+    assert "retold.tui.binding_ids" not in loaded
+    assert not any(m.startswith(("retold.tui.screens.", "retold.tui.widgets.")) for m in loaded)
+
+
 def test_a_story_aligned_in_the_child_is_the_one_aligned_here(tmp_path, children):
     story = make_story(tmp_path / "story", outlets=4, sentences=30, seed=5)
     stages, notices = [], []

@@ -60,12 +60,13 @@ class RetoldApp(App[None]):
 
     def _load_keymap(self, keymap_file) -> None:
         from retold.config import keymap_path
-        from retold.tui.binding_ids import all_binding_ids, binding_scopes
         from retold.tui.keymap import load_keymap
 
         path = keymap_file if keymap_file is not None else keymap_path()
         keymap, problems = load_keymap(path)
-        if keymap:  # validate ids only when there is a keymap: the screens load lazily otherwise
+        if keymap:  # validate ids only when there is a keymap: the ids import every screen (~70 ms)
+            from retold.tui.binding_ids import all_binding_ids, binding_scopes
+
             keymap, more = load_keymap(path, all_binding_ids(), binding_scopes())
             problems = more
         self.keymap_problems = problems
