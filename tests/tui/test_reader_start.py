@@ -131,8 +131,8 @@ def test_the_screen_thread_arranges_nothing_and_computes_no_sources(tmp_path, mo
     from the cache): the screen's own thread only builds and paints (issue 19, item 2)."""
     import threading
 
+    from retold.model import arrange as arrange_module
     from retold.model import provenance, quotes, sources
-    from retold.tui import state
     from retold.tui.screens.reader import ReaderScreen
 
     story = make_story(tmp_path / "story", outlets=4, sentences=20, seed=11)
@@ -144,7 +144,7 @@ def test_the_screen_thread_arranges_nothing_and_computes_no_sources(tmp_path, mo
             return real(*args, **kwargs)
         return wrapper
 
-    monkeypatch.setattr(state, "arrange", recording("arrange", state.arrange))
+    monkeypatch.setattr(arrange_module, "arrange", recording("arrange", arrange_module.arrange))
     monkeypatch.setattr(sources, "provenance", recording("provenance", provenance.provenance))
     monkeypatch.setattr(sources, "quote_groups", recording("quotes", quotes.quote_groups))
 

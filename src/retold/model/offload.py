@@ -123,7 +123,7 @@ def _child() -> int:
         out.write(json.dumps(message) + "\n")
         out.flush()
 
-    # The reader shows the story's Sources: computed here, off its interpreter lock, and stored.
+    # The reader shows the story's Sources and orders its panes: computed here, off its interpreter lock, and stored.
     cache = AlignmentCache(Path(request["cache"]), request["max_bytes"], with_sources=True) if request["cache"] else None
     notices: list[str] = []
     try:
@@ -132,9 +132,11 @@ def _child() -> int:
             lambda stage, done, total: send({"progress": [stage, done, total]}), request.get("semantic", True), cache=cache,
             vector_cache=cache is not None,  # --no-cache: no vectors kept either
         )
+        from retold.model.arrange import arrangement_of
         from retold.model.sources import sources_of
 
         sources_of(alignment)  # (with the cache, its put computed them already) handed back in the entry
+        arrangement_of(alignment)  # so is the panes' order
         Path(request["out"]).write_bytes(pack(_CHILD_KEY, alignment, notices))
     except InputError as exc:
         send({"error": "InputError", "message": str(exc)})

@@ -99,6 +99,7 @@ class RetoldApp(App[None]):
         """Runs in the loading thread: the whole pipeline (or the cache), the story's Sources
         unless the cache entry held them, and the panes' order. Talks to the app only through
         post_message (thread-safe, never blocks)."""
+        from retold.model.arrange import arrangement_of
         from retold.model.offload import load_alignment_aside
         from retold.model.sources import sources_of
 
@@ -115,15 +116,14 @@ class RetoldApp(App[None]):
             alignment = loader(self.paths, notice, progress)
             # (No overview summary here: it numbers outlets in the panes' order, so the overview
             # computes it on the reader's arranged alignment when it opens.)
-            stored = "sources" in alignment._cache  # read from the cache entry, or computed by the aligning child
+            # Read from the cache entry, or computed by the aligning child:
+            stored = {"sources", "arrangement"} <= alignment._cache.keys()
             if not stored:
                 progress("summarizing", 0, 1)
             sources_of(alignment)  # credits, provenance and quotes: cached too (Sources, Quotes, the gutter)
+            arrangement = arrangement_of(alignment)  # the panes' order: here, not on the screen's thread
             if not stored and self.cache is not None:
                 self.cache.complete(alignment)  # an entry `retold align` wrote: stored with them now
-            from retold.tui.state import arrange
-
-            arrangement = arrange(alignment)  # the panes' order: here, not on the screen's thread
         except LoadCancelled:
             return
         except Exception as exc:  # InputError, or a bug: either way one line, never a traceback screen
