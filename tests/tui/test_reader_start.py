@@ -160,3 +160,65 @@ def test_the_screen_thread_arranges_nothing_and_computes_no_sources(tmp_path, mo
 
     assert asyncio.run(main())
     assert threads == {"arrange": {"retold-load"}, "provenance": {"retold-load"}, "quotes": {"retold-load"}}
+
+
+def _twenty_outlets(tmp_path):
+    return load_alignment([str(make_story(tmp_path / "story", outlets=20, sentences=40, seed=12))])
+
+
+def test_the_first_frame_mounts_only_the_window_and_the_rest_follow(tmp_path, monkeypatch):
+    """With 20 outlets at 160 columns, 4 panes show: the other 16 columns get their header and
+    pane after the first frame (mounting and styling them cost ~0.1 s before the story showed),
+    and every column is whole once the reader is idle."""
+    from retold.tui.screens.reader import ReaderScreen
+    from retold.tui.widgets.outlet_pane import OutletPane
+    from retold.tui.widgets.pane_header import PaneHeader
+    from retold.tui.widgets.pane_row import PaneRow
+
+    mounted_before: list[int] = []
+    real = PaneRow.mount_rest
+
+    def recording(self, numbers=None):
+        if numbers is None:
+            mounted_before.append(sum(pane.is_mounted for pane in self.panes))
+        return real(self, numbers)
+
+    monkeypatch.setattr(PaneRow, "mount_rest", recording)
+
+    async def main():
+        app = RetoldApp(_twenty_outlets(tmp_path))
+        async with app.run_test(size=(160, 45)) as pilot:
+            await pilot.pause()
+            await pilot.pause(0.2)
+            screen = app.screen
+            assert isinstance(screen, ReaderScreen)
+            columns = list(screen.query(".column"))
+            whole = [len(column.query(OutletPane)) == 1 and len(column.query(PaneHeader)) == 1 for column in columns]
+            return screen.visible_count, len(columns), whole
+
+    visible, columns, whole = asyncio.run(main())
+    assert visible == 4 and columns == 20 and all(whole)
+    assert mounted_before and mounted_before[0] == visible
+
+
+def test_keys_typed_before_the_rest_are_mounted_reach_far_outlets(tmp_path):
+    """`>` and `]` at once, before the columns outside the first window are filled: the window
+    moves onto whole panes, placed as the navigation state says."""
+    from retold.tui.screens.reader import ReaderScreen
+
+    async def main():
+        app = RetoldApp(_twenty_outlets(tmp_path))
+        async with app.run_test(size=(160, 45)) as pilot:
+            await pilot.press(*[">"] * 6, "tab", "j", "j")
+            await pilot.pause()
+            await pilot.pause(0.2)
+            screen = app.screen
+            assert isinstance(screen, ReaderScreen)
+            state = screen.state
+            panes = [screen.pane(n) for n in state.visible]
+            return (state.first_visible, state.focused, [p.is_mounted for p in panes],
+                    [(round(p.scroll_y), state.tops[p.number]) for p in panes], screen.focused_pane.has_focus)
+
+    first, focused, mounted, tops, has_focus = asyncio.run(main())
+    assert first == 6 and focused in range(6, 10) and all(mounted) and has_focus
+    assert all(scroll == top for scroll, top in tops)
