@@ -522,6 +522,10 @@ class AlignmentCache:
         self.with_sources = with_sources
         self.last: str | None = None
         self._last_hit: tuple[str, list[str]] | None = None  # key and notices of the latest hit
+        # Set `keep_stored` to keep (key, bytes) of the latest entry stored in `stored`: the
+        # aligning child hands those bytes back rather than packing the alignment twice.
+        self.keep_stored = False
+        self.stored: tuple[str, bytes] | None = None
 
     def path_for(self, key: str) -> Path:
         return self.directory / f"{key}{SUFFIX}"
@@ -584,6 +588,8 @@ class AlignmentCache:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
             os.replace(temp, self.path_for(key))
+            if self.keep_stored:
+                self.stored = (key, data)
         except OSError:
             try:
                 os.unlink(temp)
