@@ -229,6 +229,19 @@ def _is_instance(value, hint) -> bool:
     return isinstance(value, origin)
 
 
+_PLAIN = (str, bool, int, float, type(None))
+
+
+def _plain_kinds(hint) -> tuple[type, ...]:
+    """The exact types a value of `hint` may have with no decoding at all: () when none."""
+    if hint in _PLAIN:
+        return (hint,)
+    arms = _arms(hint)
+    if arms is not None and all(arm in _PLAIN for arm in arms):
+        return tuple(arms)
+    return ()
+
+
 @functools.cache
 def _decoder(hint) -> Callable[[object], object]:
     """The inverse of `_encoder(hint)`, checking every value's type: EntryError on any mismatch."""
@@ -239,21 +252,28 @@ def _decoder(hint) -> Callable[[object], object]:
             return data
         return plain
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        members = {m.value: m for m in hint}  # a look-up, not hint(data): a hit reads thousands
+
         def member(data):
             try:
-                return hint(data)
-            except (ValueError, TypeError):
+                return members[data]
+            except (KeyError, TypeError):
                 raise EntryError(f"not a {hint.__name__}: {data!r:.40}") from None
         return member
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         fields = _stored_fields(hint)
-        names = [name for name, _ in fields]
         decoders = [_decoder(t) for _, t in fields]
+        count = len(decoders)
+        # A field of a plain type (str, int, float, bool, None, or one of them or None) is taken
+        # as it is when its type is exactly right; anything else goes through its decoder, which
+        # says what is wrong. Positional: the stored fields are the constructor's, in order.
+        kinds = [_plain_kinds(t) for _, t in fields]
+        steps = list(zip(kinds, decoders))
 
         def record(data):
-            if type(data) is not list or len(data) != len(decoders):
-                raise EntryError(f"expected {hint.__name__} ({len(decoders)} fields)")
-            return hint(**{name: decode(item) for name, decode, item in zip(names, decoders, data)})
+            if type(data) is not list or len(data) != count:
+                raise EntryError(f"expected {hint.__name__} ({count} fields)")
+            return hint(*[item if type(item) in kind else decode(item) for (kind, decode), item in zip(steps, data)])
         return record
     arms = _arms(hint)
     if arms is not None:
@@ -278,11 +298,16 @@ def _decoder(hint) -> Callable[[object], object]:
         return fixed
     if origin in (tuple, list, frozenset, set):
         item = _decoder(args[0])
+        kind = _plain_kinds(args[0])
 
         def sequence(data):
             if type(data) is not list:
                 raise EntryError(f"expected {hint}")
-            return origin(item(v) for v in data)
+            if kind:  # plain items: checked, not decoded
+                if any(type(v) not in kind for v in data):
+                    raise EntryError(f"expected {hint}")
+                return origin(data)
+            return origin([item(v) for v in data])
         return sequence
     if origin is dict:
         keys, values = _decoder(args[0]), _decoder(args[1])
