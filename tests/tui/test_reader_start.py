@@ -247,3 +247,24 @@ def test_the_child_hands_back_the_entry_it_stored_without_packing_it_twice(tmp_p
     assert outcome == {"done": True, "key": entry.name.removesuffix(".alignment")} and out.read_bytes() == entry.read_bytes()
     alignment, _ = unpack(out.read_bytes(), outcome["key"])
     assert {"sources", "arrangement"} <= alignment._cache.keys()
+
+
+def test_a_reopened_story_loads_neither_the_aligner_nor_cleaning(tmp_path, sample_dir):
+    """On a cache hit the reader's process reads the alignment, its Sources and the panes' order
+    and imports the reader screen: nothing that aligns (the aligner's import alone is ~30 ms)."""
+    import os
+
+    code = (
+        "import sys, json\nfrom retold.model.cache import AlignmentCache\n"
+        "from retold.model.offload import load_alignment_aside\nfrom retold.model.arrange import arrangement_of\n"
+        "from retold.model.sources import quote_marks_for\n"
+        f"alignment = load_alignment_aside([{str(sample_dir)!r}], cache=AlignmentCache(with_sources=True), semantic=False)\n"
+        "arrangement_of(alignment); quote_marks_for(alignment)\nimport retold.tui.app, retold.tui.screens.reader\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    env = dict(os.environ, RETOLD_CACHE_DIR=str(tmp_path / "cache"))
+    subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)  # fills the cache
+    loaded = set(json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout))
+    assert "retold.model.cache" in loaded and "retold.tui.screens.reader" in loaded
+    for heavy in ("retold.model.align", "retold.model.clean", "retold.model.segment"):
+        assert heavy not in loaded, heavy

@@ -9,20 +9,12 @@ aligns a big story can compute it off the reader's interpreter lock (retold.mode
 from __future__ import annotations
 
 import datetime
-import functools
 from dataclasses import dataclass
 
-from retold.model.story import Alignment, Outlet, Status
+# The near-verbatim threshold lives with the story (the aligner's params take it from there):
+# importing it from retold.model.align loaded the whole aligner (~30 ms) on a reopened story.
+from retold.model.story import SHARED_SIMILARITY, Alignment, Outlet, Status
 from retold.model.worddiff import word_similarity
-
-
-@functools.cache
-def _shared_similarity() -> float:
-    # Imported when first compared, not with this module: the cache reads an Arrangement
-    # without loading the aligner (its import costs ~30 ms on a story reopened unchanged).
-    from retold.model.align import SHARED_SIMILARITY
-
-    return SHARED_SIMILARITY
 
 
 def arrangement_of(alignment: Alignment) -> Arrangement:
@@ -119,7 +111,7 @@ def _unmatched(alignment: Alignment, outlet: Outlet, other: Outlet) -> int:
         if key not in compared:
             ours = _joined(outlet, key[0])
             theirs = _joined(other, span)
-            compared[key] = word_similarity(ours, theirs) >= _shared_similarity()
+            compared[key] = word_similarity(ours, theirs) >= SHARED_SIMILARITY
         count += not compared[key]
     return count
 
