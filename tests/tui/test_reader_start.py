@@ -268,3 +268,60 @@ def test_a_reopened_story_loads_neither_the_aligner_nor_cleaning(tmp_path, sampl
     assert "retold.model.cache" in loaded and "retold.tui.screens.reader" in loaded
     for heavy in ("retold.model.align", "retold.model.clean", "retold.model.segment"):
         assert heavy not in loaded, heavy
+
+
+def _reader_opening(app, monkeypatch):
+    """Run `app` until the reader shows: (whether it did, its panes' order, loading screens made)."""
+    from retold.tui.screens import loading
+    from retold.tui.screens.reader import ReaderScreen
+
+    made: list[object] = []
+    real = loading.LoadingScreen.__init__
+
+    def counting(self, *args, **kwargs):
+        made.append(self)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(loading.LoadingScreen, "__init__", counting)
+
+    async def main():
+        async with app.run_test(size=(120, 30)) as pilot:
+            for _ in range(1500):
+                if isinstance(app.screen, ReaderScreen):
+                    break
+                await asyncio.sleep(0.01)
+            await pilot.pause()
+            return isinstance(app.screen, ReaderScreen), app.screen.state.arrangement
+
+    opened, arrangement = asyncio.run(main())
+    return opened, arrangement, len(made)
+
+
+def test_a_reopened_story_opens_on_the_reader_with_no_loading_screen(tmp_path, sample_dir, monkeypatch):
+    """A cache entry that carries the Sources and the panes' order is read before the app runs
+    and the reader is the first screen: no loading screen, no loading thread, nothing computed."""
+    from retold.model.arrange import arrangement_of
+
+    load_alignment([str(sample_dir)], cache=AlignmentCache(tmp_path / "entries", with_sources=True), semantic=False)
+    app = RetoldApp(paths=[str(sample_dir)], cache=AlignmentCache(tmp_path / "entries"), semantic=False)
+    assert app.alignment is not None  # read in the constructor
+    opened, arrangement, loading_screens = _reader_opening(app, monkeypatch)
+    assert opened and loading_screens == 0
+    assert arrangement == arrangement_of(load_alignment([str(sample_dir)], semantic=False))
+
+
+@pytest.mark.parametrize("why", ["entry without the Sources", "entry larger than the bound", "no entry"])
+def test_anything_else_opens_behind_the_loading_screen(tmp_path, sample_dir, monkeypatch, why):
+    from retold.tui import app as app_module
+
+    if why == "entry without the Sources":  # as `retold align` stores it
+        load_alignment([str(sample_dir)], cache=AlignmentCache(tmp_path / "entries"), semantic=False)
+    elif why == "entry larger than the bound":
+        load_alignment([str(sample_dir)], cache=AlignmentCache(tmp_path / "entries", with_sources=True), semantic=False)
+        monkeypatch.setattr(app_module, "FAST_ENTRY_BYTES", 100)
+    app = RetoldApp(paths=[str(sample_dir)], cache=AlignmentCache(tmp_path / "entries"), semantic=False)
+    assert app.alignment is None
+    opened, _, loading_screens = _reader_opening(app, monkeypatch)
+    assert opened and loading_screens == 1
+    if why != "entry larger than the bound":  # the loading thread stored or completed the entry: next time, at once
+        assert RetoldApp(paths=[str(sample_dir)], cache=AlignmentCache(tmp_path / "entries"), semantic=False).alignment is not None

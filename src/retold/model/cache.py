@@ -555,10 +555,14 @@ class AlignmentCache:
     def path_for(self, key: str) -> Path:
         return self.directory / f"{key}{SUFFIX}"
 
-    def get(self, key: str):
-        """(alignment, notices) stored under `key`, or None (and a bad entry is removed)."""
+    def get(self, key: str, max_entry_bytes: int | None = None):
+        """(alignment, notices) stored under `key`, or None (and a bad entry is removed); None
+        too, the entry left as it is, when it is larger than `max_entry_bytes`."""
         path = self.path_for(key)
         try:
+            if max_entry_bytes is not None and path.stat().st_size > max_entry_bytes:
+                self.last = "larger"
+                return None
             data = path.read_bytes()
         except OSError:
             self.last = "miss"

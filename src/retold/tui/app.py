@@ -16,6 +16,9 @@ from retold.tui.messages import LoadFinished, LoadProgress
 # The reader screen (and its widgets, the notes store, sqlite3) is imported when first needed,
 # not here: the loading screen paints first, and the import runs while the story aligns.
 READER_MODULE = "retold.tui.screens.reader"
+# A cache entry up to this size is read on the screen's thread before the first frame (~0.1 s for
+# a 20-outlet x 400-sentence story's 1 MB); a bigger one behind the loading screen.
+FAST_ENTRY_BYTES = 2_000_000
 
 
 class LoadCancelled(Exception):
@@ -36,8 +39,9 @@ class RetoldApp(App[None]):
         `loader`: what loads `paths` (default: retold.model.offload.load_alignment_aside: the
         pipeline, in a child process for a big story so the screen keeps the interpreter lock).
         `cache`: the alignment cache the default loader reads and fills (None: align afresh);
-        its entries carry the story's Sources from here on (the reader shows them, so a story
-        reopened unchanged computes nothing: see retold.model.cache).
+        its entries carry the story's Sources and panes' order from here on (the reader shows
+        them, so a story reopened unchanged computes nothing: see retold.model.cache), and such
+        an entry is read here, the reader being the first screen (`_open_from_cache`).
         `semantic`: the default loader uses the sentence model when installed (False: words alone).
         After a load fails, `load_error` holds its one-line message and the return code is 2.
         """
@@ -57,6 +61,8 @@ class RetoldApp(App[None]):
         self.keymap_problems: list[str] = []
         self._load_keymap(keymap_file)
         self._clash_reported: set[frozenset[str]] = set()
+        self._arrangement = None
+        self._from_cache = self.alignment is None and self._open_from_cache()
 
     def _load_keymap(self, keymap_file) -> None:
         from retold.config import keymap_path
@@ -77,6 +83,8 @@ class RetoldApp(App[None]):
     def on_mount(self) -> None:
         for problem in self.keymap_problems:
             self.notify(problem, severity="warning", timeout=15, markup=False)
+        for notice in self.load_notices if self._from_cache else ():
+            self.notify(notice, severity="warning", timeout=10, markup=False)
         if self.alignment is None:
             from retold.tui.screens.loading import LoadingScreen
 
@@ -85,6 +93,27 @@ class RetoldApp(App[None]):
             # A daemon thread, not a Textual thread worker: those run in asyncio's executor,
             # which the app waits for on exit, so ctrl+c would wait for the alignment to end.
             threading.Thread(target=self._load, name="retold-load", daemon=True).start()
+
+    def _open_from_cache(self) -> bool:
+        """A story reopened unchanged, whose cache entry carries its Sources and panes' order and
+        is small enough to read in a blink, opens straight on the reader: read here, before the
+        app runs, and shown as its first screen (the loading screen, its thread and the switch
+        cost more than the read). False, changing nothing, for anything else: the loading
+        thread then reads or aligns it behind the loading screen, and says what is wrong."""
+        if self.cache is None or self.loader is not None or not self.paths:
+            return False
+        from retold.model.pipeline import cached_alignment
+
+        notices: list[str] = []
+        try:
+            found = cached_alignment(self.paths, self.cache, notices.append, semantic=self.semantic, max_entry_bytes=FAST_ENTRY_BYTES)
+        except Exception:  # noqa: BLE001 - an input error is said by the loading path
+            return False
+        if found is None or not {"sources", "arrangement"} <= found._cache.keys():
+            return False
+        self.load_notices.extend(notices)
+        self.alignment, self._arrangement = found, found._cache["arrangement"]
+        return True
 
     def on_ready(self) -> None:
         """The first frame is on screen: import the reader screen while the story loads."""
@@ -217,7 +246,7 @@ class RetoldApp(App[None]):
             return Screen()  # the loading screen is pushed over it on mount; the reader replaces that
         from retold.tui.screens.reader import ReaderScreen
 
-        return ReaderScreen(self.alignment)
+        return ReaderScreen(self.alignment, self._arrangement)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette lists every action of the screen by its readable name and what it does."""
