@@ -49,6 +49,8 @@ class Timed(RetoldApp):
     # calling super() here too would run the app's own twice (two reader screens built).
     def on_ready(self):
         marks["loading"] = time.time()
+        if type(self.screen).__name__ == "ReaderScreen":  # a reopened story opens on the reader: no loading screen
+            self.call_after_refresh(self.mark)
 
     def on_load_finished(self, message):
         self.call_after_refresh(self.mark)  # RetoldApp's handler switches the screen next

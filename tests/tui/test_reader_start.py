@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from retold.model import offload
-from retold.model.cache import AlignmentCache
+from retold.model.cache import AlignmentCache, unpack
 from retold.model.offload import load_alignment_aside
 from retold.model.pipeline import load_alignment
 from retold.model.story import InputError
@@ -42,6 +42,17 @@ def test_the_app_shell_does_not_import_the_reader_screen():
     loaded = set(json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout))
     assert "retold.tui.screens.reader" not in loaded and "retold.notes.store" not in loaded
     assert "retold.model.align" not in loaded and "retold.model.clean" not in loaded
+
+
+def test_without_a_keymap_the_app_imports_no_screen_but_the_loading_one(tmp_path, sample_dir):
+    """The keymap's ids are checked against every screen's bindings only when there is a keymap:
+    importing them all costs ~70 ms before the loading screen can paint."""
+    code = ("import sys, json\nfrom retold.tui.app import RetoldApp\n"
+            f"RetoldApp(paths=[{str(sample_dir)!r}])\nprint(json.dumps(sorted(sys.modules)))")
+    env = dict(__import__("os").environ, RETOLD_CONFIG_DIR=str(tmp_path / "config"))
+    loaded = set(json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout))
+    assert "retold.tui.binding_ids" not in loaded
+    assert not any(m.startswith(("retold.tui.screens.", "retold.tui.widgets.")) for m in loaded)
 
 
 def test_a_story_aligned_in_the_child_is_the_one_aligned_here(tmp_path, children):
@@ -120,8 +131,8 @@ def test_the_screen_thread_arranges_nothing_and_computes_no_sources(tmp_path, mo
     from the cache): the screen's own thread only builds and paints (issue 19, item 2)."""
     import threading
 
+    from retold.model import arrange as arrange_module
     from retold.model import provenance, quotes, sources
-    from retold.tui import state
     from retold.tui.screens.reader import ReaderScreen
 
     story = make_story(tmp_path / "story", outlets=4, sentences=20, seed=11)
@@ -133,7 +144,7 @@ def test_the_screen_thread_arranges_nothing_and_computes_no_sources(tmp_path, mo
             return real(*args, **kwargs)
         return wrapper
 
-    monkeypatch.setattr(state, "arrange", recording("arrange", state.arrange))
+    monkeypatch.setattr(arrange_module, "arrange", recording("arrange", arrange_module.arrange))
     monkeypatch.setattr(sources, "provenance", recording("provenance", provenance.provenance))
     monkeypatch.setattr(sources, "quote_groups", recording("quotes", quotes.quote_groups))
 
@@ -149,3 +160,168 @@ def test_the_screen_thread_arranges_nothing_and_computes_no_sources(tmp_path, mo
 
     assert asyncio.run(main())
     assert threads == {"arrange": {"retold-load"}, "provenance": {"retold-load"}, "quotes": {"retold-load"}}
+
+
+def _twenty_outlets(tmp_path):
+    return load_alignment([str(make_story(tmp_path / "story", outlets=20, sentences=40, seed=12))])
+
+
+def test_the_first_frame_mounts_only_the_window_and_the_rest_follow(tmp_path, monkeypatch):
+    """With 20 outlets at 160 columns, 4 panes show: the other 16 columns get their header and
+    pane after the first frame (mounting and styling them cost ~0.1 s before the story showed),
+    and every column is whole once the reader is idle."""
+    from retold.tui.screens.reader import ReaderScreen
+    from retold.tui.widgets.outlet_pane import OutletPane
+    from retold.tui.widgets.pane_header import PaneHeader
+    from retold.tui.widgets.pane_row import PaneRow
+
+    mounted_before: list[int] = []
+    real = PaneRow.mount_rest
+
+    def recording(self, numbers=None):
+        if numbers is None:
+            mounted_before.append(sum(pane.is_mounted for pane in self.panes))
+        return real(self, numbers)
+
+    monkeypatch.setattr(PaneRow, "mount_rest", recording)
+
+    async def main():
+        app = RetoldApp(_twenty_outlets(tmp_path))
+        async with app.run_test(size=(160, 45)) as pilot:
+            await pilot.pause()
+            await pilot.pause(0.2)
+            screen = app.screen
+            assert isinstance(screen, ReaderScreen)
+            columns = list(screen.query(".column"))
+            whole = [len(column.query(OutletPane)) == 1 and len(column.query(PaneHeader)) == 1 for column in columns]
+            return screen.visible_count, len(columns), whole
+
+    visible, columns, whole = asyncio.run(main())
+    assert visible == 4 and columns == 20 and all(whole)
+    assert mounted_before and mounted_before[0] == visible
+
+
+def test_keys_typed_before_the_rest_are_mounted_reach_far_outlets(tmp_path):
+    """`>` and `]` at once, before the columns outside the first window are filled: the window
+    moves onto whole panes, placed as the navigation state says."""
+    from retold.tui.screens.reader import ReaderScreen
+
+    async def main():
+        app = RetoldApp(_twenty_outlets(tmp_path))
+        async with app.run_test(size=(160, 45)) as pilot:
+            await pilot.press(*[">"] * 6, "tab", "j", "j")
+            await pilot.pause()
+            await pilot.pause(0.2)
+            screen = app.screen
+            assert isinstance(screen, ReaderScreen)
+            state = screen.state
+            panes = [screen.pane(n) for n in state.visible]
+            return (state.first_visible, state.focused, [p.is_mounted for p in panes],
+                    [(round(p.scroll_y), state.tops[p.number]) for p in panes], screen.focused_pane.has_focus)
+
+    first, focused, mounted, tops, has_focus = asyncio.run(main())
+    assert first == 6 and focused in range(6, 10) and all(mounted) and has_focus
+    assert all(scroll == top for scroll, top in tops)
+
+
+def test_the_child_hands_back_the_entry_it_stored_without_packing_it_twice(tmp_path):
+    """With a cache, the aligning child stores the entry (Sources and panes' order with it) and
+    hands back those same bytes under their key: one pack of a 20-outlet story, not two (~70 ms)."""
+    story = make_story(tmp_path / "story", outlets=3, sentences=20, seed=13)
+    out = tmp_path / "handed-back"
+    request = {"paths": [str(story)], "out": str(out), "semantic": False, "cache": str(tmp_path / "entries"), "max_bytes": 10**9}
+    code = (
+        "import sys\nfrom retold.model import cache, offload\nreal = cache.pack\n"
+        "def counting(*args):\n    print('packed', file=sys.stderr, flush=True)\n    return real(*args)\n"
+        "cache.pack = counting\noffload._child()\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child.stdin.write(json.dumps(request) + "\n")
+    child.stdin.flush()  # kept open: its closing tells the child its parent is gone
+    outcome = next(message for message in map(json.loads, child.stdout) if "progress" not in message)
+    child.stdin.close()
+    errors = child.stderr.read()
+    child.wait()
+    [entry] = (tmp_path / "entries").iterdir()
+    assert errors.split().count("packed") == 1
+    assert outcome == {"done": True, "key": entry.name.removesuffix(".alignment")} and out.read_bytes() == entry.read_bytes()
+    alignment, _ = unpack(out.read_bytes(), outcome["key"])
+    assert {"sources", "arrangement"} <= alignment._cache.keys()
+
+
+def test_a_reopened_story_loads_neither_the_aligner_nor_cleaning(tmp_path, sample_dir):
+    """On a cache hit the reader's process reads the alignment, its Sources and the panes' order
+    and imports the reader screen: nothing that aligns (the aligner's import alone is ~30 ms)."""
+    import os
+
+    code = (
+        "import sys, json\nfrom retold.model.cache import AlignmentCache\n"
+        "from retold.model.offload import load_alignment_aside\nfrom retold.model.arrange import arrangement_of\n"
+        "from retold.model.sources import quote_marks_for\n"
+        f"alignment = load_alignment_aside([{str(sample_dir)!r}], cache=AlignmentCache(with_sources=True), semantic=False)\n"
+        "arrangement_of(alignment); quote_marks_for(alignment)\nimport retold.tui.app, retold.tui.screens.reader\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    env = dict(os.environ, RETOLD_CACHE_DIR=str(tmp_path / "cache"))
+    subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)  # fills the cache
+    loaded = set(json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout))
+    assert "retold.model.cache" in loaded and "retold.tui.screens.reader" in loaded
+    for heavy in ("retold.model.align", "retold.model.clean", "retold.model.segment"):
+        assert heavy not in loaded, heavy
+
+
+def _reader_opening(app, monkeypatch):
+    """Run `app` until the reader shows: (whether it did, its panes' order, loading screens made)."""
+    from retold.tui.screens import loading
+    from retold.tui.screens.reader import ReaderScreen
+
+    made: list[object] = []
+    real = loading.LoadingScreen.__init__
+
+    def counting(self, *args, **kwargs):
+        made.append(self)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(loading.LoadingScreen, "__init__", counting)
+
+    async def main():
+        async with app.run_test(size=(120, 30)) as pilot:
+            for _ in range(1500):
+                if isinstance(app.screen, ReaderScreen):
+                    break
+                await asyncio.sleep(0.01)
+            await pilot.pause()
+            return isinstance(app.screen, ReaderScreen), app.screen.state.arrangement
+
+    opened, arrangement = asyncio.run(main())
+    return opened, arrangement, len(made)
+
+
+def test_a_reopened_story_opens_on_the_reader_with_no_loading_screen(tmp_path, sample_dir, monkeypatch):
+    """A cache entry that carries the Sources and the panes' order is read before the app runs
+    and the reader is the first screen: no loading screen, no loading thread, nothing computed."""
+    from retold.model.arrange import arrangement_of
+
+    load_alignment([str(sample_dir)], cache=AlignmentCache(tmp_path / "entries", with_sources=True), semantic=False)
+    app = RetoldApp(paths=[str(sample_dir)], cache=AlignmentCache(tmp_path / "entries"), semantic=False)
+    assert app.alignment is not None  # read in the constructor
+    opened, arrangement, loading_screens = _reader_opening(app, monkeypatch)
+    assert opened and loading_screens == 0
+    assert arrangement == arrangement_of(load_alignment([str(sample_dir)], semantic=False))
+
+
+@pytest.mark.parametrize("why", ["entry without the Sources", "entry larger than the bound", "no entry"])
+def test_anything_else_opens_behind_the_loading_screen(tmp_path, sample_dir, monkeypatch, why):
+    from retold.tui import app as app_module
+
+    if why == "entry without the Sources":  # as `retold align` stores it
+        load_alignment([str(sample_dir)], cache=AlignmentCache(tmp_path / "entries"), semantic=False)
+    elif why == "entry larger than the bound":
+        load_alignment([str(sample_dir)], cache=AlignmentCache(tmp_path / "entries", with_sources=True), semantic=False)
+        monkeypatch.setattr(app_module, "FAST_ENTRY_BYTES", 100)
+    app = RetoldApp(paths=[str(sample_dir)], cache=AlignmentCache(tmp_path / "entries"), semantic=False)
+    assert app.alignment is None
+    opened, _, loading_screens = _reader_opening(app, monkeypatch)
+    assert opened and loading_screens == 1
+    if why != "entry larger than the bound":  # the loading thread stored or completed the entry: next time, at once
+        assert RetoldApp(paths=[str(sample_dir)], cache=AlignmentCache(tmp_path / "entries"), semantic=False).alignment is not None

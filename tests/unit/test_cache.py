@@ -339,3 +339,45 @@ def test_status_is_a_real_enum_after_loading(sample_alignment):
     cached, _ = unpack(pack("k", sample_alignment, []), "k", 10**9)
     statuses = {type(s.status) for o in cached.outlets for s in o.sentences}
     assert all(issubclass(t, enum.Enum) for t in statuses)
+
+
+def _places(node, path=()):
+    """Every position in an encoded entry's JSON: the path to it, lists and leaves alike."""
+    yield path
+    if type(node) is list:
+        for number, child in enumerate(node):
+            yield from _places(child, (*path, number))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), foreign=st.sampled_from([{}, {"a": 1}, 1.5, True, "x", 7, None, [[]]]))
+def test_a_value_of_the_wrong_type_anywhere_is_refused(sample_alignment, data, foreign):
+    """The decoder's fast paths (plain fields and plain items taken as they are) still check
+    every value's exact type: a value of another type anywhere in the alignment or its Sources
+    and panes' order is refused, unless it is the very same value."""
+    import zlib
+
+    from retold.model.arrange import arrangement_of
+    from retold.model.sources import sources_of
+
+    sources_of(sample_alignment)
+    arrangement_of(sample_alignment)
+    packed = pack("k", sample_alignment, [])
+    body = json.loads(zlib.decompress(packed[len(cache_module.MAGIC) + 32:]))
+    section = data.draw(st.sampled_from([4, 5, 6]))  # the alignment, the stored Sources, the panes' order
+    root = body[section] if section == 4 else body[section][1]
+    places = [p for p in _places(root) if p]
+    path = data.draw(st.sampled_from(places))
+    parent = root
+    for step in path[:-1]:
+        parent = parent[step]
+    old = parent[path[-1]]
+    if type(old) is type(foreign) and type(old) is not list:
+        return  # a value for one of its own type: well typed (what it means is checked elsewhere)
+    if {type(old), type(foreign)} == {int, float}:
+        return  # a number for a number: may be another well-typed value
+    if old is None or foreign is None or type(old) is list:
+        return  # an optional value left out or given, a list for a list: may be well typed
+    parent[path[-1]] = foreign
+    with pytest.raises(EntryError):
+        unpack(_repack(body), "k", 10**9)

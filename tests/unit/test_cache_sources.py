@@ -142,3 +142,60 @@ def test_retold_align_json_keeps_the_sources_it_printed_and_prints_the_same_from
     assert_same(stored._cache["sources"], sources_of(load_alignment([str(story)], semantic=False)), "sources")
     again = subprocess.run(command, capture_output=True, text=True, env=env, check=True).stdout
     assert again == first
+
+
+# ---------------------------------------------------------------- the panes' order (retold.model.arrange)
+
+
+@pytest.mark.parametrize("sample", SAMPLES[:3], ids=lambda p: p.name)
+def test_a_hit_gives_the_panes_order_a_fresh_computation_gives_without_computing(sample, tmp_path, monkeypatch):
+    from retold.model import arrange as arrange_module
+    from retold.model.arrange import arrange, arrangement_of
+
+    story = tmp_path / "story"
+    shutil.copytree(sample, story)
+    fresh = arrange(load_alignment([str(story)]))
+    store = AlignmentCache(tmp_path / "entries", with_sources=True)
+    load_alignment([str(story)], cache=store)  # a miss: stored with its Sources and the panes' order
+    assert store.last == "miss"
+
+    def refuse(alignment):
+        raise AssertionError("the panes' order computed again on a hit")
+
+    monkeypatch.setattr(arrange_module, "arrange", refuse)
+    hit = load_alignment([str(story)], cache=store)
+    assert store.last == "hit"
+    assert arrangement_of(hit) == fresh
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.from_type(__import__("retold.model.arrange", fromlist=["Arrangement"]).Arrangement))
+def test_any_panes_order_round_trips(arrangement):
+    from retold.model.arrange import Arrangement
+
+    encode, decode = cache_module._encoder(Arrangement), cache_module._decoder(Arrangement)
+    assert decode(json.loads(json.dumps(encode(arrangement)))) == arrangement
+
+
+@pytest.mark.parametrize("damage", ["an outlet left out", "an outlet twice", "a reference of no outlet", "a copy of no outlet", "wrong type"])
+def test_a_stored_panes_order_pointing_nowhere_is_refused(with_quotes, damage):
+    from retold.model.arrange import Arrangement, arrangement_of
+
+    ids = [o.id for o in with_quotes.outlets]
+    arrangement_of(with_quotes)
+    body = _body(with_quotes)
+    stored = body[6][1]  # [layout, stored Arrangement]: [order, reference, copies]
+    if damage == "an outlet left out":
+        stored[0] = stored[0][:-1]
+    elif damage == "an outlet twice":
+        stored[0] = [stored[0][0], *stored[0][:-1]]
+    elif damage == "a reference of no outlet":
+        stored[1] = "nowhere"
+    elif damage == "a copy of no outlet":
+        stored[2] = [[ids[1], "nowhere", None]]
+    else:
+        stored[0] = 3
+    with pytest.raises(EntryError):
+        unpack(_repack(body), "k", 10**9)
+    found, _ = unpack(pack("k", with_quotes, []), "k", 10**9)  # the undamaged entry reads
+    assert isinstance(found._cache["arrangement"], Arrangement) and found._cache["arrangement"] == arrangement_of(with_quotes)

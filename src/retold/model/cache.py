@@ -6,8 +6,9 @@ alignment's version: `ALIGNMENT_VERSION` plus a hash of every source file of `re
 any change to the code that computes an alignment is a miss without anyone remembering to bump
 a number. The value is the Alignment in a compact form (with, when they were computed before it
 was stored, its credits, provenance and quotes: `retold.model.sources.Sources`, a pure function
-of the alignment that costs a second on a 20-outlet story; the reader asks for them, so that a
-story reopened unchanged computes nothing): its dataclasses as JSON lists in field
+of the alignment that costs a second on a 20-outlet story, and the order of the reader's panes,
+`retold.model.arrange.Arrangement`, ~0.1 s; the reader asks for both, so that a story reopened
+unchanged computes nothing): its dataclasses as JSON lists in field
 order, zlib-compressed, behind a magic line and a SHA-256 of the body. Nothing is unpickled:
 an entry is read as data, every value checked against the dataclasses' field types and every
 index against what it points into, and an entry that is truncated, damaged, foreign or of
@@ -43,7 +44,7 @@ from pathlib import Path
 # (a dependency's behaviour pinned in code elsewhere, a new meaning of an option).
 ALIGNMENT_VERSION = 1
 # The entry's layout (magic, digest, body); a different layout is a miss, never misread.
-ENTRY_FORMAT = 3  # 2: the Sources after the alignment (None when not computed); 3: with their own layout
+ENTRY_FORMAT = 4  # 2: the Sources after the alignment (None when not computed); 3: with their own layout; 4: the panes' order after them
 MAGIC = b"retold-alignment-cache\n"
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 # An entry's body is never inflated beyond this: a hostile entry cannot blow up memory.
@@ -228,6 +229,19 @@ def _is_instance(value, hint) -> bool:
     return isinstance(value, origin)
 
 
+_PLAIN = (str, bool, int, float, type(None))
+
+
+def _plain_kinds(hint) -> tuple[type, ...]:
+    """The exact types a value of `hint` may have with no decoding at all: () when none."""
+    if hint in _PLAIN:
+        return (hint,)
+    arms = _arms(hint)
+    if arms is not None and all(arm in _PLAIN for arm in arms):
+        return tuple(arms)
+    return ()
+
+
 @functools.cache
 def _decoder(hint) -> Callable[[object], object]:
     """The inverse of `_encoder(hint)`, checking every value's type: EntryError on any mismatch."""
@@ -238,21 +252,28 @@ def _decoder(hint) -> Callable[[object], object]:
             return data
         return plain
     if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        members = {m.value: m for m in hint}  # a look-up, not hint(data): a hit reads thousands
+
         def member(data):
             try:
-                return hint(data)
-            except (ValueError, TypeError):
+                return members[data]
+            except (KeyError, TypeError):
                 raise EntryError(f"not a {hint.__name__}: {data!r:.40}") from None
         return member
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         fields = _stored_fields(hint)
-        names = [name for name, _ in fields]
         decoders = [_decoder(t) for _, t in fields]
+        count = len(decoders)
+        # A field of a plain type (str, int, float, bool, None, or one of them or None) is taken
+        # as it is when its type is exactly right; anything else goes through its decoder, which
+        # says what is wrong. Positional: the stored fields are the constructor's, in order.
+        kinds = [_plain_kinds(t) for _, t in fields]
+        steps = list(zip(kinds, decoders))
 
         def record(data):
-            if type(data) is not list or len(data) != len(decoders):
-                raise EntryError(f"expected {hint.__name__} ({len(decoders)} fields)")
-            return hint(**{name: decode(item) for name, decode, item in zip(names, decoders, data)})
+            if type(data) is not list or len(data) != count:
+                raise EntryError(f"expected {hint.__name__} ({count} fields)")
+            return hint(*[item if type(item) in kind else decode(item) for (kind, decode), item in zip(steps, data)])
         return record
     arms = _arms(hint)
     if arms is not None:
@@ -277,11 +298,16 @@ def _decoder(hint) -> Callable[[object], object]:
         return fixed
     if origin in (tuple, list, frozenset, set):
         item = _decoder(args[0])
+        kind = _plain_kinds(args[0])
 
         def sequence(data):
             if type(data) is not list:
                 raise EntryError(f"expected {hint}")
-            return origin(item(v) for v in data)
+            if kind:  # plain items: checked, not decoded
+                if any(type(v) not in kind for v in data):
+                    raise EntryError(f"expected {hint}")
+                return origin(data)
+            return origin([item(v) for v in data])
         return sequence
     if origin is dict:
         keys, values = _decoder(args[0]), _decoder(args[1])
@@ -312,6 +338,12 @@ def _sources_type() -> type:
     return Sources
 
 
+def _arrangement_type() -> type:
+    from retold.model.arrange import Arrangement
+
+    return Arrangement
+
+
 def _alignment_type() -> type:
     from retold.model.story import Alignment
 
@@ -330,6 +362,12 @@ def _sources_layout() -> dict[str, list[str]]:
     """The same for the Sources: apart, so that a reader of the alignment alone (the text
     report) never imports what computes Sources (rapidfuzz, the quote patterns)."""
     return _fields_under(_sources_type)
+
+
+@functools.cache
+def _arrangement_layout() -> dict[str, list[str]]:
+    """The same for the panes' order (retold.model.arrange), read with the Sources."""
+    return _fields_under(_arrangement_type)
 
 
 def _fields_under(root) -> dict[str, list[str]]:
@@ -352,17 +390,21 @@ def _fields_under(root) -> dict[str, list[str]]:
 
 def pack(key: str, alignment, notices: list[str]) -> bytes:
     """One entry's bytes: magic, SHA-256 of the body, body (zlib of JSON). The alignment's
-    Sources go with it when they were computed (`retold.model.sources.sources_of`)."""
+    Sources go with it when they were computed (`retold.model.sources.sources_of`), and so
+    does the panes' order (`retold.model.arrange.arrangement_of`)."""
     sources = alignment._cache.get("sources")
     stored_sources = None if sources is None else [_sources_layout(), _encoder(_sources_type())(sources)]
-    body = json.dumps([ENTRY_FORMAT, key, _layout(), list(notices), encode_alignment(alignment), stored_sources], separators=(",", ":"))
+    arrangement = alignment._cache.get("arrangement")
+    stored_arrangement = None if arrangement is None else [_arrangement_layout(), _encoder(_arrangement_type())(arrangement)]
+    body = json.dumps([ENTRY_FORMAT, key, _layout(), list(notices), encode_alignment(alignment), stored_sources, stored_arrangement],
+                      separators=(",", ":"))
     compressed = zlib.compress(body.encode("ascii"), 1)  # level 1: 5× faster than 6, 20 % larger
     return MAGIC + hashlib.sha256(compressed).digest() + compressed
 
 
 def unpack(data: bytes, key: str, max_bytes: int = MAX_BODY_BYTES, with_sources: bool = True) -> tuple[object, list[str]]:
     """(alignment, notices) from an entry's bytes; EntryError unless it is whole, ours and for `key`.
-    The stored Sources are read (and checked) only `with_sources`; else they are left unread."""
+    The stored Sources and panes' order are read (and checked) only `with_sources`; else they are left unread."""
     head = len(MAGIC) + 32
     if len(data) < head or not data.startswith(MAGIC):
         raise EntryError("not an entry of retold's alignment cache")
@@ -380,9 +422,9 @@ def unpack(data: bytes, key: str, max_bytes: int = MAX_BODY_BYTES, with_sources:
         whole = json.loads(body)
     except (ValueError, RecursionError) as exc:
         raise EntryError(f"damaged entry ({type(exc).__name__})") from None
-    if type(whole) is not list or len(whole) != 6:
+    if type(whole) is not list or len(whole) != 7:
         raise EntryError("not an entry of this layout")
-    entry_format, entry_key, layout, notices, alignment, sources = whole
+    entry_format, entry_key, layout, notices, alignment, sources, arrangement = whole
     if entry_format != ENTRY_FORMAT or entry_key != key or layout != _layout():
         raise EntryError("an entry of another key, layout or version")
     if type(notices) is not list or any(type(n) is not str for n in notices):
@@ -390,12 +432,16 @@ def unpack(data: bytes, key: str, max_bytes: int = MAX_BODY_BYTES, with_sources:
     try:
         found = decode_alignment(alignment)
         found_sources = _read_sources(sources) if with_sources and sources is not None else None
+        found_arrangement = _read_arrangement(arrangement) if with_sources and arrangement is not None else None
     except (TypeError, ValueError, RecursionError) as exc:  # a constructor's own check, a deep list
         raise EntryError(f"not a valid alignment ({exc})") from None
     check_references(found)
     if found_sources is not None:
         check_source_references(found, found_sources)
         found._cache["sources"] = found_sources  # where sources_of looks: nothing recomputed, nothing held twice
+    if found_arrangement is not None:
+        check_arrangement(found, found_arrangement)
+        found._cache["arrangement"] = found_arrangement  # where arrangement_of looks
     return found, notices
 
 
@@ -403,6 +449,24 @@ def _read_sources(stored):
     if type(stored) is not list or len(stored) != 2 or stored[0] != _sources_layout():
         raise EntryError("Sources of another layout")
     return _decoder(_sources_type())(stored[1])
+
+
+def _read_arrangement(stored):
+    if type(stored) is not list or len(stored) != 2 or stored[0] != _arrangement_layout():
+        raise EntryError("a panes' order of another layout")
+    return _decoder(_arrangement_type())(stored[1])
+
+
+def check_arrangement(alignment, arrangement) -> None:
+    """EntryError unless the stored panes' order names every outlet once, and its reference and
+    folded copies are outlets of the story (the reader builds its panes in that order)."""
+    ids = [outlet.id for outlet in alignment.outlets]
+    if sorted(arrangement.order) != sorted(ids) or len(set(ids)) != len(ids):
+        raise EntryError("a panes' order that is not every outlet once")
+    if arrangement.reference is not None and arrangement.reference not in ids:
+        raise EntryError("a panes' order led by an outlet that does not exist")
+    if any(copy.outlet not in ids or copy.source not in ids for copy in arrangement.copies):
+        raise EntryError("a folded copy of an outlet that does not exist")
 
 
 def check_references(alignment) -> None:
@@ -473,8 +537,9 @@ class AlignmentCache:
     stops an alignment. `last` says what the latest lookup found: "hit", "miss" or "rebuilt"
     (an entry was there but not usable).
 
-    `with_sources`: every entry stored carries the alignment's Sources, computed first if need
-    be (the reader's cache: it shows them; `retold align` and the batch do without)."""
+    `with_sources`: every entry stored carries the alignment's Sources and the panes' order,
+    computed first if need be (the reader's cache: it shows them; `retold align` and the batch
+    do without)."""
 
     def __init__(self, directory: Path | None = None, max_bytes: int | None = None, with_sources: bool = False) -> None:
         self.directory = Path(directory) if directory is not None else cache_root() / SUBDIR
@@ -482,14 +547,22 @@ class AlignmentCache:
         self.with_sources = with_sources
         self.last: str | None = None
         self._last_hit: tuple[str, list[str]] | None = None  # key and notices of the latest hit
+        # Set `keep_stored` to keep (key, bytes) of the latest entry stored in `stored`: the
+        # aligning child hands those bytes back rather than packing the alignment twice.
+        self.keep_stored = False
+        self.stored: tuple[str, bytes] | None = None
 
     def path_for(self, key: str) -> Path:
         return self.directory / f"{key}{SUFFIX}"
 
-    def get(self, key: str):
-        """(alignment, notices) stored under `key`, or None (and a bad entry is removed)."""
+    def get(self, key: str, max_entry_bytes: int | None = None):
+        """(alignment, notices) stored under `key`, or None (and a bad entry is removed); None
+        too, the entry left as it is, when it is larger than `max_entry_bytes`."""
         path = self.path_for(key)
         try:
+            if max_entry_bytes is not None and path.stat().st_size > max_entry_bytes:
+                self.last = "larger"
+                return None
             data = path.read_bytes()
         except OSError:
             self.last = "miss"
@@ -525,9 +598,11 @@ class AlignmentCache:
         """Store an entry atomically; False when it was not stored (too large, disk trouble).
         A value the serialiser cannot store raises TypeError (the round-trip tests catch that)."""
         if self.with_sources:
+            from retold.model.arrange import arrangement_of
             from retold.model.sources import sources_of
 
             sources_of(alignment)  # kept on the alignment: whoever shows them next reads them there
+            arrangement_of(alignment)  # so is the panes' order
         data = pack(key, alignment, notices)
         if len(data) > self.max_bytes:
             return False
@@ -542,6 +617,8 @@ class AlignmentCache:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
             os.replace(temp, self.path_for(key))
+            if self.keep_stored:
+                self.stored = (key, data)
         except OSError:
             try:
                 os.unlink(temp)

@@ -100,7 +100,7 @@ def _in_child(paths, notice, progress, cache, semantic=True):
             if outcome["error"] == "InputError":
                 raise InputError(outcome["message"])
             raise RuntimeError(outcome["message"])
-        alignment, _ = unpack(entry.read_bytes(), _CHILD_KEY)
+        alignment, _ = unpack(entry.read_bytes(), outcome.get("key", _CHILD_KEY))
         return alignment
 
 
@@ -123,8 +123,10 @@ def _child() -> int:
         out.write(json.dumps(message) + "\n")
         out.flush()
 
-    # The reader shows the story's Sources: computed here, off its interpreter lock, and stored.
+    # The reader shows the story's Sources and orders its panes: computed here, off its interpreter lock, and stored.
     cache = AlignmentCache(Path(request["cache"]), request["max_bytes"], with_sources=True) if request["cache"] else None
+    if cache is not None:
+        cache.keep_stored = True
     notices: list[str] = []
     try:
         alignment = load_alignment(
@@ -132,17 +134,23 @@ def _child() -> int:
             lambda stage, done, total: send({"progress": [stage, done, total]}), request.get("semantic", True), cache=cache,
             vector_cache=cache is not None,  # --no-cache: no vectors kept either
         )
+        from retold.model.arrange import arrangement_of
         from retold.model.sources import sources_of
 
         sources_of(alignment)  # (with the cache, its put computed them already) handed back in the entry
-        Path(request["out"]).write_bytes(pack(_CHILD_KEY, alignment, notices))
+        arrangement_of(alignment)  # so is the panes' order
+        if cache is not None and cache.stored is not None:  # the entry just stored, under its own key: not packed again
+            key, data = cache.stored
+        else:
+            key, data = _CHILD_KEY, pack(_CHILD_KEY, alignment, notices)
+        Path(request["out"]).write_bytes(data)
     except InputError as exc:
         send({"error": "InputError", "message": str(exc)})
         return 0
     except Exception as exc:  # noqa: BLE001 - said by the parent in one line
         send({"error": type(exc).__name__, "message": f"{type(exc).__name__}: {exc}"})
         return 0
-    send({"done": True})
+    send({"done": True, "key": key})
     return 0
 
 

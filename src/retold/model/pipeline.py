@@ -74,19 +74,20 @@ def load_alignment(
 
 def cached_alignment(
     paths: list[str], cache: AlignmentCache, notice: Callable[[str], None] | None = None,
-    options: Mapping[str, object] | None = None, semantic: bool = True,
+    options: Mapping[str, object] | None = None, semantic: bool = True, max_entry_bytes: int | None = None,
 ) -> Alignment | None:
     """The alignment `load_alignment(paths, semantic=semantic, cache=cache)` would give, if the
-    cache holds it (its warnings repeated to `notice`); None on a miss. Raises InputError as it would."""
+    cache holds it (its warnings repeated to `notice`); None on a miss, or when its entry is larger
+    than `max_entry_bytes` (left unread). Raises InputError as it would."""
     say = notice or (lambda message: None)
     semantic = semantic_wanted(semantic)
     options = cache_options(options, semantic)
     with cyclic_gc_paused():
         files, story_title, root = collect_files(paths, say)
-        return _cache_lookup(cache, paths, files, story_title, root, options, say)[0]
+        return _cache_lookup(cache, paths, files, story_title, root, options, say, max_entry_bytes)[0]
 
 
-def _cache_lookup(cache, paths, files, story_title, root, options, say):
+def _cache_lookup(cache, paths, files, story_title, root, options, say, max_entry_bytes=None):
     """(the cached alignment or None, the key or None, a function computing the key again)."""
     from retold.model.cache import content_key
 
@@ -98,7 +99,7 @@ def _cache_lookup(cache, paths, files, story_title, root, options, say):
 
     before = key()
     if before is not None:
-        found = cache.get(before)
+        found = cache.get(before, max_entry_bytes)
         if found is not None:
             alignment, notices = found
             for message in notices:

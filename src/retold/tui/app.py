@@ -16,6 +16,9 @@ from retold.tui.messages import LoadFinished, LoadProgress
 # The reader screen (and its widgets, the notes store, sqlite3) is imported when first needed,
 # not here: the loading screen paints first, and the import runs while the story aligns.
 READER_MODULE = "retold.tui.screens.reader"
+# A cache entry up to this size is read on the screen's thread before the first frame (~0.1 s for
+# a 20-outlet x 400-sentence story's 1 MB); a bigger one behind the loading screen.
+FAST_ENTRY_BYTES = 2_000_000
 
 
 class LoadCancelled(Exception):
@@ -36,8 +39,9 @@ class RetoldApp(App[None]):
         `loader`: what loads `paths` (default: retold.model.offload.load_alignment_aside: the
         pipeline, in a child process for a big story so the screen keeps the interpreter lock).
         `cache`: the alignment cache the default loader reads and fills (None: align afresh);
-        its entries carry the story's Sources from here on (the reader shows them, so a story
-        reopened unchanged computes nothing: see retold.model.cache).
+        its entries carry the story's Sources and panes' order from here on (the reader shows
+        them, so a story reopened unchanged computes nothing: see retold.model.cache), and such
+        an entry is read here, the reader being the first screen (`_open_from_cache`).
         `semantic`: the default loader uses the sentence model when installed (False: words alone).
         After a load fails, `load_error` holds its one-line message and the return code is 2.
         """
@@ -57,15 +61,18 @@ class RetoldApp(App[None]):
         self.keymap_problems: list[str] = []
         self._load_keymap(keymap_file)
         self._clash_reported: set[frozenset[str]] = set()
+        self._arrangement = None
+        self._from_cache = self.alignment is None and self._open_from_cache()
 
     def _load_keymap(self, keymap_file) -> None:
         from retold.config import keymap_path
-        from retold.tui.binding_ids import all_binding_ids, binding_scopes
         from retold.tui.keymap import load_keymap
 
         path = keymap_file if keymap_file is not None else keymap_path()
         keymap, problems = load_keymap(path)
-        if keymap:  # validate ids only when there is a keymap: the screens load lazily otherwise
+        if keymap:  # validate ids only when there is a keymap: the ids import every screen (~70 ms)
+            from retold.tui.binding_ids import all_binding_ids, binding_scopes
+
             keymap, more = load_keymap(path, all_binding_ids(), binding_scopes())
             problems = more
         self.keymap_problems = problems
@@ -76,6 +83,8 @@ class RetoldApp(App[None]):
     def on_mount(self) -> None:
         for problem in self.keymap_problems:
             self.notify(problem, severity="warning", timeout=15, markup=False)
+        for notice in self.load_notices if self._from_cache else ():
+            self.notify(notice, severity="warning", timeout=10, markup=False)
         if self.alignment is None:
             from retold.tui.screens.loading import LoadingScreen
 
@@ -84,6 +93,27 @@ class RetoldApp(App[None]):
             # A daemon thread, not a Textual thread worker: those run in asyncio's executor,
             # which the app waits for on exit, so ctrl+c would wait for the alignment to end.
             threading.Thread(target=self._load, name="retold-load", daemon=True).start()
+
+    def _open_from_cache(self) -> bool:
+        """A story reopened unchanged, whose cache entry carries its Sources and panes' order and
+        is small enough to read in a blink, opens straight on the reader: read here, before the
+        app runs, and shown as its first screen (the loading screen, its thread and the switch
+        cost more than the read). False, changing nothing, for anything else: the loading
+        thread then reads or aligns it behind the loading screen, and says what is wrong."""
+        if self.cache is None or self.loader is not None or not self.paths:
+            return False
+        from retold.model.pipeline import cached_alignment
+
+        notices: list[str] = []
+        try:
+            found = cached_alignment(self.paths, self.cache, notices.append, semantic=self.semantic, max_entry_bytes=FAST_ENTRY_BYTES)
+        except Exception:  # noqa: BLE001 - an input error is said by the loading path
+            return False
+        if found is None or not {"sources", "arrangement"} <= found._cache.keys():
+            return False
+        self.load_notices.extend(notices)
+        self.alignment, self._arrangement = found, found._cache["arrangement"]
+        return True
 
     def on_ready(self) -> None:
         """The first frame is on screen: import the reader screen while the story loads."""
@@ -98,6 +128,7 @@ class RetoldApp(App[None]):
         """Runs in the loading thread: the whole pipeline (or the cache), the story's Sources
         unless the cache entry held them, and the panes' order. Talks to the app only through
         post_message (thread-safe, never blocks)."""
+        from retold.model.arrange import arrangement_of
         from retold.model.offload import load_alignment_aside
         from retold.model.sources import sources_of
 
@@ -114,15 +145,14 @@ class RetoldApp(App[None]):
             alignment = loader(self.paths, notice, progress)
             # (No overview summary here: it numbers outlets in the panes' order, so the overview
             # computes it on the reader's arranged alignment when it opens.)
-            stored = "sources" in alignment._cache  # read from the cache entry, or computed by the aligning child
+            # Read from the cache entry, or computed by the aligning child:
+            stored = {"sources", "arrangement"} <= alignment._cache.keys()
             if not stored:
                 progress("summarizing", 0, 1)
             sources_of(alignment)  # credits, provenance and quotes: cached too (Sources, Quotes, the gutter)
+            arrangement = arrangement_of(alignment)  # the panes' order: here, not on the screen's thread
             if not stored and self.cache is not None:
                 self.cache.complete(alignment)  # an entry `retold align` wrote: stored with them now
-            from retold.tui.state import arrange
-
-            arrangement = arrange(alignment)  # the panes' order: here, not on the screen's thread
         except LoadCancelled:
             return
         except Exception as exc:  # InputError, or a bug: either way one line, never a traceback screen
@@ -216,7 +246,7 @@ class RetoldApp(App[None]):
             return Screen()  # the loading screen is pushed over it on mount; the reader replaces that
         from retold.tui.screens.reader import ReaderScreen
 
-        return ReaderScreen(self.alignment)
+        return ReaderScreen(self.alignment, self._arrangement)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette lists every action of the screen by its readable name and what it does."""

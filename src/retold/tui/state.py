@@ -41,9 +41,9 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
-from retold.model.align import SHARED_SIMILARITY
-from retold.model.story import Alignment, Outlet, Status
-from retold.model.worddiff import word_similarity
+# The panes' order lives in the model (the alignment cache keeps it); named here as before.
+from retold.model.arrange import Arrangement, Copy, arrange, delay_text  # noqa: F401
+from retold.model.story import Alignment, Status
 from retold.tui.sync import follower_row
 
 MARGIN = 2  # rows kept above and below the cursor when the pane has to scroll to it
@@ -168,54 +168,7 @@ class ViewModes:
         return replace(self, filter=self.FILTERS[(self.FILTERS.index(self.filter) + 1) % len(self.FILTERS)])
 
 
-# ---------------------------------------------------------------- the order of the panes
-
-
-@dataclass(frozen=True)
-class Copy:
-    """An outlet whose every sentence is near-verbatim its source's, and the reverse: its
-    pane is folded (placed after every other and left out of the first screen); its
-    source's header names it. `delay`: "2 h later", "same time"… (None: a time is missing)."""
-
-    outlet: str
-    source: str
-    delay: str | None
-
-
-@dataclass(frozen=True)
-class Arrangement:
-    """The order of the panes: the reference outlet first (earliest published, else the one
-    the others share most with), then the others from the most to the least different from
-    it, then the folded verbatim copies. A function of the outlets' content and metadata,
-    never of the order the files were given in (ties go to the outlet id)."""
-
-    order: tuple[str, ...]  # outlet ids, left to right
-    reference: str | None
-    copies: tuple[Copy, ...] = ()
-
-    def copies_of(self, source: str) -> tuple[Copy, ...]:
-        return tuple(copy for copy in self.copies if copy.source == source)
-
-    @property
-    def folded(self) -> frozenset[str]:
-        return frozenset(copy.outlet for copy in self.copies)
-
-
-def _published(outlet: Outlet) -> tuple[datetime.date, int, datetime.time] | None:
-    """A sort key for the publication time: the day (UTC), then an exact time before a bare
-    date (a bare date cannot show it came first), then the time. None when absent or unreadable."""
-    text = (outlet.meta.published or "").strip()
-    if not text:
-        return None
-    try:
-        moment = datetime.datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    if len(text) <= 10:  # a date without a time
-        return (moment.date(), 1, datetime.time.max)
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(datetime.UTC)
-    return (moment.date(), 0, moment.time())
+# ---------------------------------------------------------------- the order of the panes (retold.model.arrange)
 
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -250,110 +203,6 @@ def reason_label(reason: str) -> str:
     return re.sub(r"\s*\(([^()]*)\)", r", \1", reason).replace("(", "").replace(")", "")
 
 
-def _exact_time(outlet: Outlet) -> datetime.datetime | None:
-    key = _published(outlet)
-    if key is None or key[1]:
-        return None
-    return datetime.datetime.combine(key[0], key[2])
-
-
-def delay_text(copy: Outlet, source: Outlet) -> str | None:
-    """How long after its source a copy came out, in words ("2 h later", "35 min earlier")."""
-    a, b = _exact_time(copy), _exact_time(source)
-    if a is None or b is None:
-        return None
-    minutes = round((a - b).total_seconds() / 60)
-    if minutes == 0:
-        return "same time"
-    word = "later" if minutes > 0 else "earlier"
-    minutes = abs(minutes)
-    if minutes < 60:
-        return f"{minutes} min {word}"
-    if minutes < 48 * 60:
-        return f"{round(minutes / 60)} h {word}"
-    return f"{round(minutes / 1440)} days {word}"
-
-
-def _unmatched(alignment: Alignment, outlet: Outlet, other: Outlet) -> int:
-    """How many of `outlet`'s sentences have no near-verbatim counterpart in `other`. Where a
-    group holds several sentences of one side (a split), the runs are compared whole."""
-    spans = alignment.counterpart_spans(outlet.id, other.id)
-    own = alignment.counterpart_spans(outlet.id, outlet.id)
-    compared: dict[tuple[tuple[int, ...], tuple[int, ...]], bool] = {}
-    count = 0
-    for sentence, span, mine in zip(outlet.sentences, spans, own):
-        if not span or sentence.status != Status.SHARED:  # altered or unique: near-verbatim with no one
-            count += 1
-            continue
-        key = (mine or (sentence.index,), span)
-        if key not in compared:
-            ours = _joined(outlet, key[0])
-            theirs = _joined(other, span)
-            compared[key] = word_similarity(ours, theirs) >= SHARED_SIMILARITY
-        count += not compared[key]
-    return count
-
-
-def _joined(outlet: Outlet, indices: tuple[int, ...]) -> str:
-    """The text of a run of sentences (one sentence, nearly always: its own text, no join)."""
-    if len(indices) == 1:
-        return outlet.sentences[indices[0]].text
-    return " ".join(outlet.sentences[i].text for i in indices)
-
-
-def _missing(alignment: Alignment, outlet: Outlet, other: Outlet) -> int:
-    """How many of `other`'s sentences `outlet` lacks altogether."""
-    return sum(1 for span in alignment.counterpart_spans(other.id, outlet.id) if not span)
-
-
-def arrange(alignment: Alignment) -> Arrangement:
-    """The order of the panes and the verbatim copies to fold (see `Arrangement`)."""
-    outlets = sorted(alignment.outlets, key=lambda o: o.id)
-    if not outlets:
-        return Arrangement((), None)
-    dated = [o for o in outlets if _published(o) is not None]
-    if dated:
-        reference = min(dated, key=lambda o: (_published(o), o.id))
-    else:
-        overlap = alignment.overlap()
-        reference = min(outlets, key=lambda o: (-sum(overlap[x.id][o.id] for x in outlets if x is not o), o.id))
-
-    def difference(outlet: Outlet) -> float:
-        total = len(outlet.sentences) + len(reference.sentences)
-        if not total:
-            return 0.0
-        return (_unmatched(alignment, outlet, reference) + _missing(alignment, outlet, reference)) / total
-
-    # Verbatim copies: each outlet, earliest first, folds under the first kept outlet it copies.
-    kept: list[Outlet] = [reference]
-    copies: list[Copy] = []
-    by_time = sorted((o for o in outlets if o is not reference), key=lambda o: (_published(o) is None, _published(o) or (), o.id))
-    for outlet in by_time:
-        source = next((k for k in kept if _verbatim(alignment, outlet, k)), None)
-        if source is None:
-            kept.append(outlet)
-        else:
-            copies.append(Copy(outlet.id, source.id, delay_text(outlet, source)))
-    others = sorted(kept[1:], key=lambda o: (-difference(o), o.id))
-    folded = sorted(copies, key=lambda c: c.outlet)
-    order = (reference.id, *(o.id for o in others), *(c.outlet for c in folded))
-    return Arrangement(order, reference.id, tuple(folded))
-
-
-def _verbatim(alignment: Alignment, outlet: Outlet, source: Outlet) -> bool:
-    """Whether every sentence of each has a near-verbatim counterpart in the other."""
-    if not outlet.sentences or not source.sentences:
-        return False
-    if any(s.status != Status.SHARED for s in outlet.sentences):
-        return False
-    return (
-        _missing(alignment, outlet, source) == 0
-        and _missing(alignment, source, outlet) == 0
-        and _unmatched(alignment, outlet, source) == 0
-        and _unmatched(alignment, source, outlet) == 0
-    )
-
-
 def arranged(alignment: Alignment, arrangement: Arrangement) -> Alignment:
     """The alignment with its outlets in the arrangement's order (groups refer to outlets by
     id, so nothing else changes)."""
@@ -370,7 +219,7 @@ def arranged(alignment: Alignment, arrangement: Arrangement) -> Alignment:
 
 # Memos of Alignment._cache that name outlets by id and so hold in any order of the outlets
 # (the overview's summary numbers outlets by position: it is not among them).
-_BY_OUTLET_ID = frozenset({"sources", "spans", "first", "possible", "members"})
+_BY_OUTLET_ID = frozenset({"sources", "arrangement", "spans", "first", "possible", "members"})
 
 
 @dataclass(frozen=True)

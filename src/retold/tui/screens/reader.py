@@ -102,7 +102,8 @@ class ReaderScreen(Screen):
             for number, outlet in enumerate(self.alignment.outlets)
         ]
         self._status = TextLine(id="status")
-        self._row = PaneRow(self.headers, self._panes)
+        # The first window's columns are whole on the first frame; the others are filled after it.
+        self._row = PaneRow(self.headers, self._panes, range(self._panes_that_fit(self.app.size.width)))
         yield self._row
         yield self._status
         yield SearchBar(id="legend")  # the legend line; `/` turns it into the search prompt
@@ -173,6 +174,7 @@ class ReaderScreen(Screen):
     def apply(self, new: ReaderState) -> None:
         """Put a navigation state on the widgets: window, cursors, highlights, scroll tops."""
         old, self.state = self.state, new
+        self._row.mount_rest(new.visible)  # a window reaching past the first one, before the rest were mounted
         if self._sized_for != (self.size, new.visible_count):
             self._size_panes(new.visible_count)
         # The row's scroll offset is first_visible columns, in cells: a resize that keeps the
@@ -234,6 +236,8 @@ class ReaderScreen(Screen):
         self.notes_workflow.open()
         self._size_panes(self.state.visible_count)
         self.apply(self.state.settle(self.layouts))
+        # The panes outside the window once the first frame is out (a key before then mounts them first).
+        self.call_after_refresh(lambda: self.set_timer(0.02, self._row.mount_rest))
 
     def _panes_that_fit(self, width: int) -> int:
         return max(1, min(len(self.alignment.outlets), width // MIN_PANE_WIDTH))
