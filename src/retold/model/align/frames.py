@@ -55,6 +55,7 @@ _FAMILIES = {
     "threaten": "threaten threatens threatened threatening",
 }
 FAMILY = {verb: family for family, verbs in _FAMILIES.items() for verb in verbs.split()}
+_VERBS = frozenset(FAMILY)
 # "call" and "appeal" name the act only with their particle ("called on Velmont", "appealed to").
 _PARTICLE = {"call": "on", "calls": "on", "called": "on", "calling": "on",
              "appeal": "to", "appeals": "to", "appealed": "to", "appealing": "to"}
@@ -68,6 +69,8 @@ def frame_of(clues: ev.Clues) -> Frame | None:
     """The first verb of a family in the sentence with a named actor doing it: its family, the
     actor (a name key) and whom it is done to (a name key right after it, or None)."""
     words = clues.words
+    if _VERBS.isdisjoint(words):
+        return None  # most sentences: no act of a family (one set test, for every outlet pair of a big story)
     names = set(clues.names) - _DAY_KEYS  # "on Thursday warned": a day is capitalised, and no actor
     for n, word in enumerate(words):
         family = FAMILY.get(word)
