@@ -196,3 +196,40 @@ def test_a_frame_never_meets_its_roles_swapped(verb, x, y, day_a, day_b):
     ca, cb = _named(ta), _named(tb)
     assert frame_of(ca) is not None
     assert not same_frame(frame_of(ca), frame_of(cb), ca, cb)
+
+
+ACTORS = ["Velmont", "Korrin"]
+VERBS = ["warned", "urged", "accused", "blamed"]
+
+
+def _sentence(agent, verb, addressee, day, number, second=False):
+    """One act in two wordings that share no word beyond the frame's and a place (a retelling's)."""
+    when = f" on {day}" if day else ""
+    count = f" about {number} soldiers" if number else ""
+    if second:
+        return f"{agent} {verb} {addressee}{when}{count} to halt its shipping convoys off Orsk."
+    return f"{agent}{when} {verb} {addressee}{count} against a naval blockade of Orsk."
+
+
+DAYS = st.sampled_from(["Monday", "Thursday", ""])
+NUMBERS = st.sampled_from([0, 12, 40])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(ACTORS), st.booleans(), st.sampled_from(VERBS), st.sampled_from(VERBS), DAYS, DAYS, NUMBERS, NUMBERS)
+def test_a_pair_made_by_its_frame_is_possible_and_never_against_the_words(agent, swapped, verb_a, verb_b, day_a, day_b, number_a, number_b):
+    """Invariant over generated leads, one act each in two wordings (actors kept or swapped,
+    verbs, days and numbers drawn apart): whatever the frame pairs is shown as "possible",
+    names the frame, is one actor's act of one family, and has nothing the words name against it."""
+    other = next(x for x in ACTORS if x != agent)
+    lead_a = _sentence(agent, verb_a, other, day_a, number_a)
+    lead_b = _sentence(other, verb_b, agent, day_b, number_b, second=True) if swapped else _sentence(agent, verb_b, other, day_b, number_b, second=True)
+    alignment = align([outlet("a", [lead_a] + FILLER_A), outlet("b", [lead_b] + FILLER_B)])
+    frame = [m for g in alignment.groups for m in g.members if "frame" in m.evidence]
+    if not frame:
+        return
+    family = {"warned": "warn", "urged": "warn", "accused": "accuse", "blamed": "accuse"}
+    assert together(alignment, "a", 0, "b", 0)  # only the leads have a frame
+    assert all(m.strength == "possible" and not ev.AGAINST.intersection(m.evidence) for m in frame)
+    assert not swapped and family[verb_a] == family[verb_b]  # one actor, one act
+    assert not (day_a and day_b and day_a != day_b) and not (number_a and number_b and number_a != number_b)
