@@ -130,10 +130,14 @@ LEAD_A = "Korrin on Thursday warned the Accord against provoking confrontation o
 LEAD_B = "Korrin urged the Accord on Thursday to stop inciting tensions because of its links with Velmont."
 
 
-def test_a_paraphrased_lead_pairs_with_the_sentence_model_only():
+def test_a_paraphrased_lead_pairs_with_the_sentence_model_and_as_possible_on_its_frame():
     a_text, b_text = [LEAD_A] + FILLER_A, FILLER_B[:2] + [LEAD_B] + FILLER_B[2:]
     words_only = align([outlet("a", a_text), outlet("b", b_text)])
-    assert not together(words_only, "a", 0, "b", 2)
+    # The words alone share only the actors and the day: the frame (Korrin warning the Accord on
+    # Thursday, align/frames.py) pairs them, as "possible" and naming it; the model's cosine names itself.
+    assert together(words_only, "a", 0, "b", 2)
+    lead = next(m for g in words_only.groups for m in g.members if (m.outlet, m.sentence) == ("a", 0))
+    assert lead.strength == "possible" and "frame" in lead.evidence and "semantic" not in lead.evidence
     model = ConceptEmbedder()
     with_model = align([outlet("a", a_text), outlet("b", b_text)], semantic=model)
     assert model.calls == 1  # every sentence of the story embedded at once

@@ -22,6 +22,9 @@ FLOOR = {"body_missing": 0, "furniture_leaked": 0, "pair_f1": 0.90, "status_accu
 # the order of a retold lead) took its five wrong pairs away: precision 1.000, F1 0.921 (over
 # FLOOR's 0.90); its status accuracy (0.875) is still under FLOOR: the three paraphrased leads
 # and the Delta Herald's lead (its words just short of the judge's bar) are left unique.
+# recall4 (issue 16, class 3: paraphrased leads found by their frame, align/frames.py, developed
+# on invented examples and measured here once): precision 1.000, F1 0.968, status 0.917 — over
+# FLOOR, so its exception is deleted.
 # selke-landslide was written for provenance and quotes (issue 20): a short German translation of
 # the wire and one outlet's own reporting on the same event are hard; held at today's figures
 # (pair F1 0.792, status 0.909, the translation credit line leaked) so that nothing gets worse,
@@ -48,7 +51,6 @@ FLOOR = {"body_missing": 0, "furniture_leaked": 0, "pair_f1": 0.90, "status_accu
 # line) was then cleaned as a class after a review saw it leak: its furniture figure is no
 # longer held out (0 leaked; F1 0.892, status 0.902 with the two false sentences gone).
 FLOORS = {
-    "tavel-river": FLOOR | {"status_accuracy": 0.87},
     "brenholt-port": FLOOR | {"pair_f1": 0.858, "status_accuracy": 0.875},
 }
 # Each story is also held where the aligner stands today, less a margin of 0.01 (issue 21): one
@@ -59,13 +61,14 @@ FLOORS = {
 # tavel-river precision 0.891, F1 0.872, status 0.875 (its appeal cleaned away); veneth-dam precision 1.000, F1 0.968, status 0.967.
 # prec4 (issue 16): selke-landslide 0.806/0.893/1.000 -> 1.000/1.000/1.000; tavel-river 0.891/0.872/0.875 -> 1.000/0.921/0.875.
 # brenholt-port (held out, words alone) precision 1.000, F1 0.892, status 0.902 (a split's other half joined, align/splits.py; its credit line cleaned).
+# recall4 (issue 16, paraphrased leads by their frame): tavel-river 1.000/0.921/0.875 -> 1.000/0.968/0.917.
 MARGIN = 0.01
 TODAY = {
     "brenholt-port": {"pair_precision": 1.0, "pair_f1": 0.892, "status_accuracy": 0.902},
     "north-sea-grid": {"pair_precision": 1.0, "pair_f1": 1.0, "status_accuracy": 1.0},
     "rowing-worlds": {"pair_precision": 1.0, "pair_f1": 1.0, "status_accuracy": 1.0},
     "selke-landslide": {"pair_precision": 1.0, "pair_f1": 1.0, "status_accuracy": 1.0},
-    "tavel-river": {"pair_precision": 1.0, "pair_f1": 0.921, "status_accuracy": 0.875},
+    "tavel-river": {"pair_precision": 1.0, "pair_f1": 0.968, "status_accuracy": 0.917},
     "veneth-dam": {"pair_precision": 1.0, "pair_f1": 0.968, "status_accuracy": 0.967},
 }
 

@@ -57,7 +57,7 @@ def test_groups_list_every_member_and_each_sentence_its_group():
     assert any(len({m["outlet"] for m in g["members"]}) < len(g["members"]) for g in data["groups"])
 
 
-EVIDENCE = {"verbatim", "names", "lexical", "run", "numbers", "quote", "semantic", "position",
+EVIDENCE = {"verbatim", "names", "lexical", "run", "numbers", "quote", "semantic", "position", "frame",
             "numbers differ", "roles swapped", "speakers differ", "quote differs"}
 
 

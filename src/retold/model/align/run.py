@@ -10,6 +10,7 @@ from retold.model.align.candidates import candidate_pairs, outlet_pairs
 from retold.model.align.coherence import coherent
 from retold.model.align.features import feature_weights, sentence_features
 from retold.model.align.finish import finish
+from retold.model.align.frames import frame_pairs
 from retold.model.align.grouping import group_links
 from retold.model.align.lone import lone_pairs_dropped
 from retold.model.align.pairs import pair_links
@@ -50,6 +51,7 @@ def align(outlets: Sequence[Outlet], semantic: object | None = None) -> Alignmen
         found = pair_links(sides, scores)
         if judge.vectors is not None:
             found += semantic_pairs(sides, found)
+        found += frame_pairs(sides, found)
         links += grow_splits(sides, found)
         scorer.forget_scored(features[a], features[b], scores)  # and their scores in the scorer
     scorer.forget_pairs()
