@@ -44,7 +44,9 @@ def _epilog() -> str:
     from retold.config import cache_dir, data_dir, keymap_path
 
     return f"""\
-With no command, `retold PATH...` opens the reader; `retold` alone opens the bundled sample story.
+With no command, `retold PATH...` opens the reader (its options, --no-semantic and --no-cache,
+before or after PATH); `retold` alone opens the bundled sample story. A story folder named like a
+command opens with `retold read NAME` (or `retold -- NAME`).
 
 files:
   notes     {data_dir() / "notes.db"}
