@@ -44,7 +44,9 @@ def _epilog() -> str:
     from retold.config import cache_dir, data_dir, keymap_path
 
     return f"""\
-With no command, `retold PATH...` opens the reader; `retold` alone opens the bundled sample story.
+With no command, `retold PATH...` opens the reader (its options, --no-semantic and --no-cache,
+before or after PATH); `retold` alone opens the bundled sample story. A story folder named like a
+command opens with `retold read NAME` (or `retold -- NAME`).
 
 files:
   notes     {data_dir() / "notes.db"}
@@ -53,8 +55,9 @@ files:
             (finished alignments by content; delete the folder to clear it; set RETOLD_CACHE_DIR
             to move it, RETOLD_CACHE_MAX_MB to bound it, default 512)
   keymap    {keymap_path()}
-            (TOML, optional: [keys] binding_id = "key,key", e.g. overview = "O";
-            binding ids are listed by `?` in the reader; set RETOLD_CONFIG_DIR to move it)
+            (TOML, optional: [keys] binding_id = "key" or a list of keys, e.g.
+            overview = "O", cursor_down = ["j", "down"]; binding ids are listed by `?` in
+            the reader; set RETOLD_CONFIG_DIR to move it)
 
 story.toml (optional, in the story folder) names the outlets and orders reports and exports
 (the reader orders its panes by how much each outlet differs):
@@ -237,11 +240,31 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+TOP_LEVEL_OPTIONS = {"-h", "--help", "--version"}
+
+
+def _with_command(argv: list[str]) -> list[str]:
+    """argv with its command named: the first word that is not an option names it, and with
+    none (`retold PATH`, `retold --no-semantic PATH`, `retold`) the command is `read`. Options
+    written before the command are the command's (`retold --no-cache align PATH` is
+    `retold align --no-cache PATH`); `--help` and `--version` alone are the program's. A story
+    folder named like a command is read with `retold read align` (or `./align`, `-- align`)."""
+    for number, word in enumerate(argv):
+        if word in TOP_LEVEL_OPTIONS:
+            return argv
+        if word == "--":
+            break
+        if not word.startswith("-"):
+            if word in COMMANDS:
+                return [word, *argv[:number], *argv[number + 1:]]
+            break
+    return ["read", *argv]
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _tolerant_streams()
-    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
-        argv = ["read", *argv]
+    argv = _with_command(argv)
     args = _parser().parse_args(argv)
     try:
         if args.command == "align":

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 
 from retold.model.safe import printable
-from retold.model.story import GLYPHS, POSSIBLE_GLYPH, STRONG, Alignment
+from retold.model.story import AGAINST, GLYPHS, POSSIBLE_GLYPH, STRONG, Alignment
 
 SCHEMA = "retold.alignment/3"
 
@@ -103,9 +103,13 @@ def to_text(alignment: Alignment, color: bool = False) -> str:
     width = max(len(printable(o.name)) for o in alignment.outlets)
     for outlet in alignment.outlets:
         c = outlet.counts()
+        # The possible pairs counted apart, as each sentence line marks them: "=0 ~6 +0" alone
+        # read as six sure rewordings when all six rested on thin evidence.
+        possible = len(alignment.possible(outlet.id))
         lines.append(
             f"{printable(outlet.name).ljust(width)}  {len(outlet.sentences):4d} sentences  "
             + " ".join(paint(status, f"{GLYPH[status]}{c[status]}") for status in ("shared", "altered", "unique"))
+            + (paint("dim", f" ({POSSIBLE_GLYPH}{possible} of them possible)") if possible else "")
             + f"  {len(outlet.removed)} furniture lines removed"
         )
     lines.append("")
@@ -135,8 +139,18 @@ def to_text(alignment: Alignment, color: bool = False) -> str:
                 for m in alignment.groups[s.group].members:
                     if m.outlet != outlet.id:
                         counts[m.outlet] = counts.get(m.outlet, 0) + 1
-                others = [f"{o} ×{n}" if n > 1 else o for o, n in counts.items()]
                 member = alignment.member(outlet.id, s.index)
+                # A counterpart that is only possible is said so from this side too, with what
+                # speaks against it: "[g6: copycat, islandvoice]" told the wire's reader that
+                # every outlet agreed when Island Voice's numbers differ.
+                doubtful = {} if member is not None and member.strength == "possible" else {
+                    m.outlet: [e for e in m.evidence if e in AGAINST] for m in alignment.possible_counterparts(outlet.id, s.index)
+                }
+                others = [
+                    (f"{o} ×{n}" if n > 1 else o)
+                    + ("" if o not in doubtful else f" ({POSSIBLE_GLYPH} possible" + "".join(f", {e}" for e in doubtful[o]) + ")")
+                    for o, n in counts.items()
+                ]
                 if member is not None and member.strength == "possible":
                     # Said as the reader says it: "?", not a sure "="/"~", and what the link rests on.
                     evidence = f"; possible {s.status}, evidence: {printable(', '.join(member.evidence)) or 'none named'}"

@@ -67,9 +67,23 @@ def load_alignment(
         step = progress or (lambda stage, done, total: None)
         files, story_title, root = collect_files(paths, say)
         if cache is None:
-            return _align_files(paths, files, story_title, root, say, step, semantic, vector_cache)
-        options = cache_options(options, semantic)
-        return _through_cache(cache, paths, files, story_title, root, options, say, step, semantic)
+            alignment = _align_files(paths, files, story_title, root, say, step, semantic, vector_cache)
+        else:
+            options = cache_options(options, semantic)
+            alignment = _through_cache(cache, paths, files, story_title, root, options, say, step, semantic)
+        return _alone(alignment, say)
+
+
+def _alone(alignment: Alignment, say: Callable[[str], None]) -> Alignment:
+    """Said (never cached, so a stored entry says it too): a story with one outlet's text has
+    nothing to compare, and every sentence of it is "unique" for that reason alone."""
+    told = [outlet for outlet in alignment.outlets if outlet.sentences]
+    if len(told) == 1:
+        outlet = told[0]
+        which = "one outlet" if len(alignment.outlets) == 1 else f"one outlet of {len(alignment.outlets)} with article text"
+        say(f"{outlet.meta.source}: {which} only ({outlet.name}): nothing to compare it with, "
+            "so every sentence is unique; give two or more outlets' versions of the story")
+    return alignment
 
 
 def cached_alignment(
@@ -84,7 +98,8 @@ def cached_alignment(
     options = cache_options(options, semantic)
     with cyclic_gc_paused():
         files, story_title, root = collect_files(paths, say)
-        return _cache_lookup(cache, paths, files, story_title, root, options, say, max_entry_bytes)[0]
+        found = _cache_lookup(cache, paths, files, story_title, root, options, say, max_entry_bytes)[0]
+        return None if found is None else _alone(found, say)
 
 
 def _cache_lookup(cache, paths, files, story_title, root, options, say, max_entry_bytes=None):

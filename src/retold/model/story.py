@@ -110,6 +110,11 @@ class Outlet:
         return {str(k): v for k, v in result.items()}
 
 
+# Evidence names that speak against a link rather than for it (the aligner's
+# `retold.model.align.evidence.AGAINST`, kept equal by a test; named here so that the reader and
+# the reports read them without loading the aligner).
+AGAINST = frozenset({"numbers differ", "roles swapped", "speakers differ", "quote differs"})
+
 STRONG = 0.75  # a member scored below this is shown as a "possible" counterpart, not a sure one
 SHARED_SIMILARITY = 0.84  # word similarity of a near-verbatim copy ("shared"): about two words changed in twenty
 
@@ -175,6 +180,37 @@ class Alignment:
         if key not in self._cache:
             self._cache[key] = frozenset(
                 m.sentence for g in self.groups for m in g.members if m.outlet == outlet_id and m.strength == "possible"
+            )
+        return self._cache[key]
+
+    def possible_counterparts(self, outlet_id: str, index: int) -> tuple[Member, ...]:
+        """The counterparts of sentence `index` of `outlet_id` that are only possible: members of
+        other outlets in its group resting on thin evidence, one per outlet (an outlet counts as
+        possible when none of its sentences there is sure), in the group's order. Said from the
+        side of a sure sentence too, so that its reader is not told every outlet agrees."""
+        sentence = self.outlet(outlet_id).sentences[index]
+        if sentence.group is None:
+            return ()
+        by_outlet: dict[str, list[Member]] = {}
+        for m in self.groups[sentence.group].members:
+            if m.outlet != outlet_id:
+                by_outlet.setdefault(m.outlet, []).append(m)
+        return tuple(
+            max(members, key=lambda m: m.score) for members in by_outlet.values()
+            if all(m.strength == "possible" for m in members)
+        )
+
+    def doubted(self, outlet_id: str) -> frozenset[int]:
+        """The sentences of `outlet_id`, themselves sure, with a possible counterpart whose
+        evidence speaks against the link ("numbers differ", …): the reader marks them, so the
+        doubt shows from either side of the pair."""
+        key = ("doubted", outlet_id)
+        if key not in self._cache:
+            possible = self.possible(outlet_id)
+            self._cache[key] = frozenset(
+                s.index for s in self.outlet(outlet_id).sentences
+                if s.group is not None and s.index not in possible
+                and any(AGAINST & set(m.evidence) for m in self.possible_counterparts(outlet_id, s.index))
             )
         return self._cache[key]
 

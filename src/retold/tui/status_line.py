@@ -6,7 +6,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from retold.model.safe import printable
-from retold.model.story import POSSIBLE_GLYPH, STATUSES, Status
+from retold.model.story import AGAINST, POSSIBLE_GLYPH, STATUSES, Status
 from retold.tui.state import ReaderState, ViewModes
 from retold.tui.widgets.outlet_pane import NOTE_MARK, QUOTE_MARK, REMOVED_MARK
 
@@ -38,6 +38,8 @@ def status_line(
     outlet = alignment.outlets[state.focused]
     parts: list[tuple[int, str, str]] = []  # (weight, text, style), in the order shown
     short: tuple[int, str, str] | None = None  # a possible pair's count and evidence in one part
+    count_at: int | None = None  # the counterpart count's part, and its shorter forms
+    shorter: list[str] = []
     if outlet.sentences:
         sentence = outlet.sentences[state.cursor]
         others = len(alignment.outlets) - 1
@@ -52,6 +54,7 @@ def status_line(
             parts.append((70, f"{POSSIBLE_GLYPH} possible", POSSIBLE_STYLE))
             count_at = len(parts)
             parts.append((30, f"counterpart in {found} of {others} others", ""))
+            shorter = [f"in {found}/{others}"]
             if member.evidence:
                 evidence = printable(", ".join(member.evidence))
                 evidence_at = len(parts)
@@ -60,7 +63,25 @@ def status_line(
                 short = (35, f"in {found}/{others}: {evidence}", POSSIBLE_STYLE)  # "in 2/4: names, lexical"
         else:
             parts.append((70, str(sentence.status), STATUS_STYLE[sentence.status]))
-            parts.append((30, f"in {found} of {others} others", ""))
+            count_at = len(parts)
+            # A counterpart on thin evidence is counted apart from the sure ones, from this side
+            # too: "in 2 of 2 others" told a reader of the wire that every outlet agreed when one
+            # of them was only a "?" whose numbers differ.
+            doubtful = alignment.possible_counterparts(outlet.id, sentence.index)
+            if doubtful:
+                sure = found - len(doubtful)
+                parts.append((30, f"in {sure} of {others} others, {len(doubtful)} possible", ""))
+                shorter = [f"in {sure}/{others}, {len(doubtful)} possible", f"in {sure}/{others} +{len(doubtful)}{POSSIBLE_GLYPH}"]
+                against = sorted({e for m in doubtful for e in m.evidence if e in AGAINST})
+                if against:
+                    # What speaks against the doubtful counterpart, and whose it is.
+                    against_of = [m.outlet for m in doubtful if AGAINST & set(m.evidence)]
+                    whose = (printable(alignment.outlet(against_of[0]).name) if len(against_of) == 1
+                             else f"{len(against_of)} outlets")
+                    parts.append((35, f"{POSSIBLE_GLYPH} {whose}: {printable(', '.join(against))}", POSSIBLE_STYLE))
+            else:
+                parts.append((30, f"in {found} of {others} others", ""))
+                shorter = [f"in {found}/{others}"]
         if noted:
             parts.append((45, f"{NOTE_MARK} note", "bold"))
         if quote:
@@ -96,6 +117,14 @@ def status_line(
         # Taken only when it shows both and costs none of the other parts shown.
         if short in (merged[n] for n in merged_shown) and kept <= {merged[n][1] for n in merged_shown}:
             parts, shown = merged, merged_shown
+    if count_at is not None and shorter and not any(parts[n][1].startswith(("in ", "counterpart in ")) for n in shown):
+        # The count is what the line is for: where its long form (and the one short part
+        # with the evidence) did not fit, the longest short form that fits in the room left.
+        for form in shorter:
+            trial = [*parts[:count_at], (parts[count_at][0], form, parts[count_at][2]), *parts[count_at + 1:]]
+            if _fits(name, trial, [*shown, count_at], width):
+                parts, shown = trial, sorted([*shown, count_at])
+                break
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(name, "bold")
     for _, part, style in (parts[n] for n in shown):
@@ -104,14 +133,17 @@ def status_line(
     return text
 
 
+def _fits(name: str, parts: list[tuple[int, str, str]], numbers: list[int], width: int) -> bool:
+    """Whether `name` and the parts numbered `numbers` fit in `width` cells (less the padding)."""
+    return cell_len(name) + sum(cell_len(parts[n][1]) + 3 for n in numbers) <= width - 2
+
+
 def _fit(name: str, parts: list[tuple[int, str, str]], width: int) -> list[int]:
     """The numbers of the parts shown after `name` in `width` cells."""
     # Drop the least needed parts until the line fits: a search's count must not be the part
     # that falls off a 100-column screen.
-    room = width - 2  # the line's padding
-
     def fits(numbers: list[int]) -> bool:
-        return cell_len(name) + sum(cell_len(parts[n][1]) + 3 for n in numbers) <= room
+        return _fits(name, parts, numbers, width)
 
     shown = list(range(len(parts)))
     while shown and not fits(shown):

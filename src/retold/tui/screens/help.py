@@ -36,7 +36,10 @@ HELP_INTRO = (
     "(reworded, trimmed, translated) or + unique (nobody else has it). ? marks a possible "
     "pair, shared or altered: the aligner shows its counterpart, but on weak evidence (its "
     "place in the text more than its words, words that match only in part, or something "
-    "against it, such as different numbers); the status line names the evidence. The panes scroll together so "
+    "against it, such as different numbers); the status line names the evidence. A ? after a sure "
+    "mark (=? or ~?) says that one of its counterparts is only such a possible pair, with evidence "
+    "against it: the status line counts it apart (in 1 of 2 others, 1 possible) and names "
+    "the outlet and the evidence. The panes scroll together so "
     "matching passages stay level.\n"
 )
 

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from retold.model.safe import printable
-from retold.model.story import GLYPHS, POSSIBLE_GLYPH, Alignment, Outlet
+from retold.model.story import AGAINST, GLYPHS, POSSIBLE_GLYPH, Alignment, Outlet
 from retold.tui.state import reason_label
 
 
@@ -50,12 +50,22 @@ def source_info(alignment: Alignment | None, outlet: Outlet) -> list[tuple[str, 
 def _possible_count(outlet: Outlet, alignment: Alignment | None) -> str:
     """How many of the shared/altered counted rest on thin evidence (the panes' "?"), on a line
     of its own: after "+ 8 unique" a "(3 of them possible)" read as if unique sentences were."""
-    possible = len(alignment.possible(outlet.id)) if alignment is not None else 0
-    if not possible:
+    if alignment is None:
         return ""
+    possible = len(alignment.possible(outlet.id))
     counts = outlet.counts()
     paired = sum(counts[status] for status in ("shared", "altered"))
-    return f"\n{POSSIBLE_GLYPH} {possible} possible {'pair' if possible == 1 else 'pairs'} among the {paired} shared or altered (weak evidence)"
+    line = ""
+    if possible:
+        line = f"\n{POSSIBLE_GLYPH} {possible} possible {'pair' if possible == 1 else 'pairs'} among the {paired} shared or altered (weak evidence)"
+    # The other side of such pairs: sure here, but a counterpart elsewhere is only possible with
+    # evidence against it (the panes' "=?"), counted so that this outlet's reader sees the doubt.
+    doubted = alignment.doubted(outlet.id)
+    if doubted:
+        against = sorted({e for i in doubted for m in alignment.possible_counterparts(outlet.id, i) for e in m.evidence if e in AGAINST})
+        line += (f"\n{POSSIBLE_GLYPH} {len(doubted)} of the {paired} shared or altered {'has' if len(doubted) == 1 else 'have'} "
+                 f"a counterpart elsewhere that is only possible, with evidence against it ({', '.join(against)})")
+    return line
 
 
 def info_rows(outlet: Outlet, alignment: Alignment | None = None) -> list[tuple[str, str]]:

@@ -33,7 +33,7 @@ from retold.tui.text_fit import first_fitting
 NOTE_MARK = "✎"
 QUOTE_MARK = "“"  # gutter: this sentence's quote is worded differently in another outlet
 REMOVED_MARK = "┆"  # gutter of a removed furniture row (shown with `r`)
-GUTTER = 3  # status glyph, note mark (or quote mark), space
+GUTTER = 3  # status glyph, note mark (or doubt or quote mark), space
 REWRITTEN_TAG = "  ⟲rewritten"  # one word, so it never wraps apart; after a sentence below ~40 % word similarity to its counterpart (d)
 TRANSLATED_TAG = "  ⟲translated"  # instead, when `d` compares with a counterpart in another language: no word marks, no "rewritten"
 
@@ -492,6 +492,10 @@ class OutletPane(ScrollView, can_focus=True):
                 segments.append(Segment(GLYPHS[sentence.status], self._style(f"outlet-pane--{sentence.status}")))
             if row.sentence in self.noted:
                 segments.append(Segment(NOTE_MARK, self._style("outlet-pane--note")))
+            elif sentence.index in self.alignment.doubted(self.outlet.id):
+                # Sure here, but a counterpart elsewhere is only a "?" with evidence against it
+                # ("numbers differ"): "=?" says so from this side too (the status line names it).
+                segments.append(Segment(POSSIBLE_GLYPH, self._style("outlet-pane--possible")))
             elif row.sentence in self.quote_marks:  # a note wins the column; the status line says both
                 segments.append(Segment(QUOTE_MARK, self._style("outlet-pane--quote")))
             else:
