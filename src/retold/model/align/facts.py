@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
+from retold.model.align.features import number_key
 from retold.model.normalize import STOPWORDS, fold
 
 # Months, one key per month, in the languages whose weekdays the judge reads (evidence._DAYS).
@@ -158,8 +159,6 @@ def _counted(words: tuple[str, ...], names: frozenset[str]) -> tuple[tuple[str, 
     first word after it that is not a stopword or a count, and of the first two: what it counts
     (two counts count one thing when one's first word is among the other's two: "two new
     cracks" / "three cracks", not "four decades of cooperation" / "forty years of cooperation")."""
-    from retold.model.align.features import number_key
-
     found = []
     for n, w in enumerate(words):
         if w[0].isdigit():
