@@ -201,6 +201,12 @@ def _negated(words: tuple[str, ...]) -> tuple[tuple[str | None, str], ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=100_000)
+def _negators(words: tuple[str, ...]) -> int:
+    """How many negators the words give (asked of every pair: counted once per sentence)."""
+    return sum(map(_is_negator, words))
+
+
 def _states(words: tuple[str, ...], before: str | None, key: str) -> bool:
     """The words give `key` with no negator just before it, in the same frame as the negated
     side: the word before the negator stands among the few before it ("would not appeal" /
@@ -220,7 +226,7 @@ def negation_differs(words_a: tuple[str, ...], words_b: tuple[str, ...]) -> bool
     """One side negates a word ("would not appeal") the other states in the same frame ("would
     appeal"), and the two do not give as many negators (the same polarity in other words), nor
     negate in other words ("refused to", "unless": which clause those turn is not read)."""
-    count_a, count_b = sum(map(_is_negator, words_a)), sum(map(_is_negator, words_b))
+    count_a, count_b = _negators(words_a), _negators(words_b)
     if count_a == count_b:
         return False
     if any(w.startswith(_NEGATIVE_STEMS) for w in words_a) or any(w.startswith(_NEGATIVE_STEMS) for w in words_b):
