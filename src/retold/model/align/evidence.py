@@ -35,6 +35,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
+from retold.model.align.facts import AGAINST as FACTS_AGAINST
+from retold.model.align.facts import against as facts_against
 from retold.model.align.features import number_key
 from retold.model.normalize import STOPWORDS, fold, tokens
 from retold.model.story import SHARED_SIMILARITY as STORY_SHARED
@@ -77,7 +79,7 @@ VETO = {"roles swapped", "numbers differ"}  # what neither the sentence model no
 # sentence model may (MSRP's judges pair a company's statement with its spokesman's).
 PLACE_VETO = VETO | {"speakers differ"}
 # What the words name against a pair: a pair they still make is at most "possible".
-AGAINST = frozenset({"numbers differ", "roles swapped", "speakers differ", "quote differs"})
+AGAINST = frozenset({"numbers differ", "roles swapped", "speakers differ", "quote differs"} | set(FACTS_AGAINST))
 # The aligner's structural evidence, added to the content's log-odds: a pair the gap programme
 # made in parallel text, and a pair between two confirmed pairs in both texts.
 POSITION_PARALLEL = 2.5
@@ -412,7 +414,7 @@ class Judge:
         model = LEXICAL_MODEL if sem is None else SEMANTIC_MODEL
         values = x + ([] if sem is None else [sem])
         logit = model[0] + sum(w * v for w, v in zip(model[1:], values))
-        named = name_evidence(x, sem)
+        named = name_evidence(x, sem) + [e for e in facts_against(ca, cb) if e not in ("numbers differ", "roles swapped")]
         if "roles swapped" not in named and set(ca.names) & set(cb.names):
             named.insert(0, "names")  # the same actors named (across languages, often all there is)
         return logit, named
@@ -444,7 +446,7 @@ class Judge:
         if self.texts[a][i] == self.texts[b][j]:
             return VERBATIM
         ca, cb = self.clues_of(a, i), self.clues_of(b, j)
-        if ca.numbers == cb.numbers and ca.days == cb.days and ca.names == cb.names and Indel.normalized_similarity(ca.words, cb.words) >= NEAR_VERBATIM:
+        if ca.numbers == cb.numbers and ca.days == cb.days and ca.names == cb.names and Indel.normalized_similarity(ca.words, cb.words) >= NEAR_VERBATIM and not facts_against(ca, cb):
             return NEAR  # a word or two changed, the same numbers and actors in the same order
         return None
 
@@ -539,6 +541,11 @@ def pair_features(fa: frozenset[str], fb: frozenset[str], ca: Clues, cb: Clues, 
     # the end, "X and Y"); the agent becoming the patient is not.
     ta, tb = _who_to_whom(ca), _who_to_whom(cb)
     roles = 1.0 if ta and tb and ta == (tb[1], tb[0]) else 0.0
+    # ... and the same, read around a verb both give, with titles or a dateline before the names;
+    # a month or a number written out each gives and the other does not (retold.model.align.facts).
+    found = facts_against(ca, cb)
+    roles = roles or float("roles swapped" in found)
+    numbers_differ = numbers_differ or float("numbers differ" in found)
     # Another speaker: each names who speaks, and neither names the other's speaker at all.
     # (The opening word counts as named here: "Britain said …" beside "Britain has said …" is one
     # speaker, though an opening capital alone does not make a name elsewhere.)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from retold.model.align.coherence import peer_supported
-from retold.model.align.evidence import Judge, Verdict
+from retold.model.align.evidence import AGAINST, Judge, Verdict
 from retold.model.align.params import SHARED_SIMILARITY, STATUS_SCORE_FLOOR
 from retold.model.align.records import Features, Link, new_member, with_status
 from retold.model.align.scoring import Scorer
@@ -35,6 +35,12 @@ class _Evidence:
             if found is None or verdict.confidence > found.confidence:
                 self.verdict[node] = verdict
 
+    def differs(self, link: Link) -> bool:
+        """The link's words name a fact told otherwise (another number or month, roles swapped,
+        another actor or speaker, a negation): whatever its words share, it is no near-verbatim
+        copy, so it makes no sentence "shared" (another link of the group still may)."""
+        return self.judge is not None and not AGAINST.isdisjoint(self.judge.link_verdict(link).evidence)
+
     def one_to_one(self, link: Link) -> None:
         """A one-to-one link, by far the commonest: as `many` without the lists (word
         similarity is symmetric, so one value serves both sides)."""
@@ -52,6 +58,7 @@ class _Evidence:
             score < STATUS_SCORE_FLOOR
             or (best_words.get(node_a, 0.0) >= SHARED_SIMILARITY and best_words.get(node_b, 0.0) >= SHARED_SIMILARITY)
             or 2 * min(la, lb) < (SHARED_SIMILARITY - 1e-9) * (la + lb)
+            or self.differs(link)
         ):
             words = 0.0  # too little shared weight to be near-verbatim: spare the edit distance
         else:
@@ -72,9 +79,10 @@ class _Evidence:
         side_a = [self.features[link.outlet_a][i] for i in link.rows]
         side_b = [self.features[link.outlet_b][j] for j in link.cols]
         one_to_one = len(side_a) == 1 and len(side_b) == 1
+        differs = self.differs(link)
         for nodes, own, other in ((nodes_a, side_a, side_b), (nodes_b, side_b, side_a)):
             for node, f in zip(nodes, own):
-                if link.score < STATUS_SCORE_FLOOR:
+                if link.score < STATUS_SCORE_FLOOR or differs:
                     words = 0.0  # too little shared weight to be near-verbatim: spare the edit distance
                 elif one_to_one:
                     words = self.scorer.words(own, other)

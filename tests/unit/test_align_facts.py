@@ -1,0 +1,197 @@
+"""A near-verbatim copy with one fact changed is another statement (retold.model.align.facts).
+
+Four classes the judge missed: roles swapped when a title or article stands before the names,
+another actor doing the same act, a month or a number written out, and a negation. Each pair
+must be refused or shown as "possible" with the evidence against named, and never as "shared".
+Sentences are our own, about an invented lake town and its water company."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from retold.model.align import align
+from retold.model.align import facts
+from retold.model.align.evidence import clues
+from retold.model.story import Outlet, OutletMeta, Sentence, Status
+
+
+def outlet(oid, sentences):
+    meta = OutletMeta(id=oid, name=oid, source=f"{oid}.txt", language="en")
+    return Outlet(meta=meta, text="", title=None, removed=(),
+                  sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(sentences)))
+
+
+def against(a: str, b: str) -> tuple[str, ...]:
+    return facts.against(clues(a), clues(b))
+
+
+# A story whose other sentences both outlets copy word for word.
+FILLER = [
+    "Residents of Perrow queued for bottled water at the town hall on Saturday.",
+    "The lake supplies drinking water to about 9,000 homes on the western shore.",
+    "Tests found traces of diesel near the intake pipe below the old jetty.",
+    "Schools in the lower town will stay open, the district office said.",
+    "Anglers have been asked to keep their boats out of the northern bay.",
+]
+
+
+def pair(a_sentence: str, b_sentence: str):
+    """The two sentences third in two outlets that copy the rest: (status a, status b, members)."""
+    a = outlet("a", FILLER[:2] + [a_sentence] + FILLER[2:])
+    b = outlet("b", FILLER[:2] + [b_sentence] + FILLER[2:])
+    alignment = align([a, b])
+    sa, sb = alignment.outlet("a").sentences[2], alignment.outlet("b").sentences[2]
+    members = [m for g in alignment.groups for m in g.members if (m.outlet, m.sentence) in (("a", 2), ("b", 2))]
+    return sa, sb, members
+
+
+def assert_not_claimed(a_sentence: str, b_sentence: str, evidence: str) -> None:
+    """Refused, or possible with the evidence named; never shared, never strong."""
+    sa, sb, members = pair(a_sentence, b_sentence)
+    if sa.group is None or sa.group != sb.group:
+        return  # refused: another statement
+    assert sa.status is not Status.SHARED and sb.status is not Status.SHARED
+    assert members and all(m.strength == "possible" and evidence in m.evidence for m in members), members
+
+
+# ---------------------------------------------------------------- 1. roles, titles before the names
+
+
+def test_roles_swapped_with_titles_before_the_names():
+    a = "Water board chair Mira Holt blamed the contractor Greyline Civil for the leak at the jetty."
+    b = "Greyline Civil blamed water board chair Mira Holt for the leak at the jetty."
+    assert "roles swapped" in against(a, b)
+    assert_not_claimed(a, b, "roles swapped")
+
+
+def test_roles_swapped_after_a_dateline():
+    a = "PERROW, March 3 (Lake Wire) – The Perrow district office sued the haulier Vantor Freight over the spill."
+    b = "Vantor Freight sued the Perrow district office over the spill."
+    assert "roles swapped" in against(a, b)
+
+
+def test_the_same_roles_with_other_titles_and_a_passive_are_not_swapped():
+    a = "Water board chair Mira Holt blamed the contractor Greyline Civil for the leak."
+    assert "roles swapped" not in against(a, "Mira Holt blamed Greyline Civil for the leak.")
+    assert "roles swapped" not in against(a, "Greyline Civil was blamed by Mira Holt for the leak.")
+    # A reported clause keeps its roles wherever the speaker stands.
+    assert not against("Mira Holt said Greyline Civil had caused the leak.", "Greyline Civil had caused the leak, Mira Holt said.")
+
+
+TITLES = st.sampled_from(["", "the ", "the contractor ", "Union leader ", "union leader ", "District mayor ", "the haulier "])
+NAMES = st.sampled_from(["Mira Holt", "Greyline Civil", "Vantor Freight", "Ivo Dresk", "Selma Arnott", "Perrow Council"])
+VERBS = st.sampled_from(["blamed", "sued", "accused", "fined", "thanked", "criticised"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(NAMES, NAMES, TITLES, TITLES, TITLES, TITLES, VERBS)
+def test_roles_are_read_around_the_verb_whatever_stands_before_the_names(x, y, tx1, ty1, tx2, ty2, verb):
+    """Invariant: "[title] X verb [title] Y over the leak" against the same with X and Y swapped
+    names roles swapped, and against the same order (any titles) does not."""
+    if x.split()[0] == y.split()[0] or x.split()[1] == y.split()[1]:
+        return
+    first = f"{tx1}{x} {verb} {ty1}{y} over the leak."
+    first = first[0].upper() + first[1:]
+    swapped = f"{ty2}{y} {verb} {tx2}{x} over the leak."
+    swapped = swapped[0].upper() + swapped[1:]
+    same = f"{tx2}{x} {verb} {ty2}{y} over the leak."
+    same = same[0].upper() + same[1:]
+    assert "roles swapped" in against(first, swapped)
+    assert "roles swapped" in against(swapped, first)
+    assert "roles swapped" not in against(first, same)
+
+
+# ---------------------------------------------------------------- 2. another actor, the same act
+
+
+def test_another_actor_doing_the_same_act():
+    a = "Harbour councillor Ivo Dresk abstained in the vote, calling the repair plan rushed."
+    b = "District mayor Selma Arnott abstained in the vote, calling the repair plan rushed."
+    assert "actors differ" in against(a, b)
+    assert_not_claimed(a, b, "actors differ")
+
+
+def test_the_same_actor_told_with_or_without_a_title_is_not_another():
+    a = "Harbour councillor Ivo Dresk abstained in the vote."
+    assert "actors differ" not in against(a, "Ivo Dresk abstained in the vote.")
+    assert "actors differ" not in against(a, "Dresk abstained in the vote.")
+    assert "actors differ" not in against(a, "The councillor abstained in the vote.")
+    # An abbreviation may be the same actor; a weekday is no actor.
+    assert "actors differ" not in against("U.S. engineers inspected the pipe.", "American engineers inspected the pipe.")
+    assert "actors differ" not in against("Shares closed Friday at a low.", "Shares closed Thursday at a low.")
+
+
+# ---------------------------------------------------------------- 3. months and numbers in words
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(MONTHS), st.sampled_from(MONTHS))
+def test_a_month_is_compared_like_a_number(m1, m2):
+    a = f"Divers expect to clear the intake by the middle of {m1}."
+    b = f"Divers expect to clear the intake by the middle of {m2}."
+    assert ("numbers differ" in against(a, b)) == (m1 != m2)
+
+
+def test_another_month_is_not_claimed_as_shared():
+    assert_not_claimed("Divers expect to clear the intake by the middle of August.",
+                       "Divers expect to clear the intake by the middle of October.", "numbers differ")
+
+
+def test_months_in_the_languages_whose_weekdays_are_read():
+    assert "numbers differ" in against("Die Arbeiten enden im Juni.", "Die Arbeiten enden im Juli.")
+    assert "numbers differ" in against("Les travaux finiront en mars.", "Les travaux finiront en avril.")
+    assert not against("Les travaux finiront en mars.", "Les travaux finiront en mars.")
+    assert "numbers differ" not in against("Prices may rise.", "Prices could rise.")  # "may" is no month here
+
+
+WORDS = {"two": "2", "three": "3", "five": "5", "eight": "8", "twenty": "20"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(sorted(WORDS)), st.sampled_from(sorted(WORDS)), st.booleans())
+def test_a_number_written_out_is_compared_with_words_and_digits(x, y, digits):
+    a = f"The company sent {x} tankers of clean water to the town."
+    b = f"The company sent {WORDS[y] if digits else y} tankers of clean water to the town."
+    assert ("numbers differ" in against(a, b)) == (x != y)
+
+
+def test_fractions_and_counts_without_a_number():
+    assert "numbers differ" in against("The district will pay half of the clean-up bill.", "The district will pay a third of the clean-up bill.")
+    assert "numbers differ" in against("Dozens of residents filed complaints.", "Hundreds of residents filed complaints.")
+    # Two counts of different things are not compared ("four decades" / "forty years").
+    assert not against("The pact ended four decades of cooperation.", "The pact ended forty years of cooperation.")
+    assert not against("One of the pumps failed.", "One of the pumps failed again.")
+
+
+# ---------------------------------------------------------------- 4. negation
+
+
+def test_a_negation_differs():
+    a = "Greyline Civil said it would pay for the repairs."
+    b = "Greyline Civil said it would not pay for the repairs."
+    assert "negation differs" in against(a, b)
+    assert "negation differs" in against(b, a)
+    assert "negation differs" in against("The board had warned residents.", "The board hadn't warned residents.")
+    assert_not_claimed(a, b, "negation differs")
+
+
+NEGATORS = st.sampled_from(["not", "never"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["would", "had", "will", "could"]), st.sampled_from(["pay", "repair", "close", "inspect"]), NEGATORS, st.booleans(), st.booleans())
+def test_negation_is_one_sided_or_nothing(aux, verb, negator, neg_a, neg_b):
+    """Invariant: the same sentence with and without a negator before its verb names "negation
+    differs" exactly when one side negates and the other does not."""
+    a = f"The board {aux} {negator + ' ' if neg_a else ''}{verb} the old jetty this year."
+    b = f"The board {aux} {negator + ' ' if neg_b else ''}{verb} the old jetty this year."
+    assert ("negation differs" in against(a, b)) == (neg_a != neg_b)
+
+
+def test_negation_in_other_words_is_not_a_difference():
+    assert not against("The company refused to comment.", "The company did not comment.")
+    assert not against("Residents found no water in the taps.", "Taps ran dry, residents said.")
+    assert not against("Schools will not only stay open but also serve meals.", "Schools will stay open and serve meals.")
