@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from retold.model.credits import Credit
 from retold.model.provenance import Provenance, provenance
+from retold.model.published import outlet_published
 from retold.model.quotes import QuoteGroup, quote_groups
 from retold.model.story import Alignment
 
@@ -113,6 +114,12 @@ def source_rows(alignment: Alignment) -> list[SourceRow]:
         return tuple(f"{c.describe()}: “{c.text}”" for c in credits) or ("no credit line found",)
 
     outlet_order = {o.id: n for n, o in enumerate(alignment.outlets)}
+    # The outlets that took from one source are listed in the order they published (the earliest
+    # moment each could have; an unknown time last), then in story order.
+    when = {}
+    for outlet in alignment.outlets:
+        published = outlet_published(outlet)
+        when[outlet.id] = (0, published.earliest) if published else (1, None)
     roots = [n for n in result.nodes if any(e.source == n.id for e in result.edges)]
     roots.sort(key=lambda n: (n.outlet, outlet_order.get(n.id, 0), n.name))
     shown: set[str] = set()
@@ -120,7 +127,7 @@ def source_rows(alignment: Alignment) -> list[SourceRow]:
         rows.append(SourceRow("node", node.name, None, node.published or ("not among the outlets" if not node.outlet else "time unknown"),
                               node_details(node.id), node.id if node.outlet else None))
         shown.add(node.id)
-        for edge in sorted((e for e in result.edges if e.source == node.id), key=lambda e: (e.confidence != "likely", outlet_order[e.target])):
+        for edge in sorted((e for e in result.edges if e.source == node.id), key=lambda e: (e.confidence != "likely", *when[e.target], outlet_order[e.target])):
             target = nodes[edge.target]
             rows.append(SourceRow("edge", f"{target.name} — {edge.confidence} from {node.name}", edge.confidence,
                                   target.published or "time unknown", tuple(ev.detail for ev in edge.evidence), edge.target))
