@@ -250,6 +250,7 @@ class Judge:
         self._clues: dict[int, Clues] = {}  # id(Features) -> the clues, the opener settled
         self._raw_clues: dict[int, Clues] = {}  # id(Features) -> _clues() of its text
         self._story_names: frozenset[str] | None = None
+        self.statements: dict = {}  # id(Features) -> (statement words, their weight): statements.py's
         self._held: list[object] = []  # keeps the link lists whose id() keys _cells
         self._reference: dict[tuple[int, int], float] = {}
         self._story_reference: float | None = None
