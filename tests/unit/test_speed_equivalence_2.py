@@ -1,0 +1,156 @@
+"""More shortcuts taken for speed, each checked against the plain code it stands in for (the
+first ones are in test_speed_equivalence.py, which is long enough)."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz.distance import Indel
+
+from retold.model import clean
+
+WORDS = "the harbour council voted to close old quay on monday ferry crews 2027 said board farmers 310 water".split()
+POOL = [
+    "The harbour council voted on Monday to close the old quay for repairs next spring.",
+    "On Monday the harbour council voted to shut the old quay for repairs in spring.",
+    "Fishermen said the council's quay plan would leave them nowhere to land their catch.",
+    "The ferry to Kestrel Bay will run twice a day from 4 May, the operator said.",
+    "From 4 May the Kestrel Bay ferry will run twice a day.",
+    "Crews began clearing the old quay on Tuesday, the council said.",
+    "The council said the quay would reopen in 2027 after the repairs.",
+    "Fishermen accused the council of hiding the cost of the quay repairs.",
+    "The council warned fishermen against landing catches at the old quay.",
+]
+
+
+def _story(rng: random.Random, outlets: int, longest: int):
+    from retold.model.story import Outlet, OutletMeta, Sentence
+
+    texts = [[rng.choice(POOL) for _ in range(rng.randint(1, longest))] for _ in range(outlets)]
+    story = [Outlet(meta=OutletMeta(id=f"o{k}", name=f"O{k}", source=f"o{k}.txt"), text="", title=None, removed=(),
+                    sentences=tuple(Sentence(index=i, paragraph=rng.randint(0, 1), text=t, start=0, end=len(t)) for i, t in enumerate(row)))
+             for k, row in enumerate(texts)]
+    return texts, story
+
+
+APPEAL_RULE = next(p for reason, p, _longest in clean._STRONG_RULES if reason == "fundraising appeal")
+APPEAL_PIECES = [
+    "support ", "Support ", "SUPPORT", "independent", "quality", "local", " journalism", " reporting", " news", " us",
+    "donate", "Donate ", "now", "today", "monthly", "make a ", "donation", "contribution", "become a ", "member",
+    "supporter", "give what you can", "chip in ", "every ", "any ", "gift", ", ", "however small", " helps", " counts",
+    "matters", " ", "x", "é", "ſ", "K", "\u212a", ".", "-", "_",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(APPEAL_PIECES), max_size=10))
+def test_appeal_rule_decides_as_its_pattern(parts):
+    line = "".join(parts)
+    assert bool(APPEAL_RULE.search(line)) == bool(APPEAL_RULE.pattern.search(line))
+
+
+# One line per alternative of the pattern: the phrase test lets each through.
+APPEALS = [
+    "Please SUPPORT LOCAL NEWS.", "Donate today to keep us going", "Donate", "You can make a contribution here.",
+    "Become a Patron of the paper.", "Support us.", "Give what you can.", "Chip in now!", "Any gift, however big, matters.",
+    "Every donation counts.",
+]
+
+
+def test_appeal_rule_still_finds_appeals():
+    for line in APPEALS:
+        assert APPEAL_RULE.pattern.search(line) and APPEAL_RULE.search(line), line
+    assert not APPEAL_RULE.search("The council said it would support the ferry crews.")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=14), st.lists(st.sampled_from(WORDS), max_size=14))
+def test_restoring_line_test_is_the_similarity_bar(a, b):
+    """A doubtful line is restored by a body line at RESTORE_SIMILARITY: the length bound in
+    front of the similarity decides alike (and so any() over the candidates decides as max())."""
+    plain = Indel.normalized_similarity(tuple(a), tuple(b)) >= clean.RESTORE_SIMILARITY
+    assert clean.restores(tuple(a), tuple(b)) == plain
+
+
+def _plain_statement_words(judge, scorer, outlet, index):
+    from retold.model.align.params import STATEMENT_TOPIC
+
+    clues = judge.clues_of(outlet, index)
+    named = set(clues.names) | {clues.opener}
+    own = judge.features[outlet][index].feats
+    return frozenset(f for f in own if f not in named and judge.weights.get(f, 0.0) > STATEMENT_TOPIC * scorer.weights.get(f, 0.0))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 2**32 - 1))
+def test_statement_words_kept_per_parse_are_the_plain_ones(seed):
+    """Statement words (and their weight) worked out once per parse for the story: what every
+    question would work out again, and different_statement decides alike."""
+    from retold.model.align import Scorer, feature_weights, sentence_features
+    from retold.model.align import evidence as ev
+    from retold.model.align.records import PairSides
+    from retold.model.align.statements import _statement, different_statement, statement_words
+
+    rng = random.Random(seed)
+    texts, story = _story(rng, rng.randint(2, 4), 6)
+    features = sentence_features(story)
+    weights = feature_weights(features)
+    scorer = Scorer(features, weights)
+    judge = ev.Judge(texts, features, weights)
+    for _ in range(15):
+        a, b = sorted(rng.sample(range(len(texts)), 2))
+        judge.parallel[(a, b)] = rng.random() < 0.5
+        sides = PairSides(a, b, features[a], features[b], scorer, True, judge=judge)
+        sides.copies = rng.random() < 0.5
+        i, j = rng.randrange(len(texts[a])), rng.randrange(len(texts[b]))
+        for outlet, index in ((a, i), (b, j)):
+            plain = _plain_statement_words(judge, scorer, outlet, index)
+            assert statement_words(sides, outlet, index) == plain
+            assert _statement(sides, outlet, index)[1] == sum(judge.weights.get(f, 0.0) for f in plain)
+        assert different_statement(sides, (i,), (j,)) == _plain_different(sides, i, j)
+
+
+def _plain_different(sides, i, j):
+    """different_statement as first written (statement words and weights worked out per question)."""
+    from retold.model.align.evidence import SAME_STATEMENT
+    from retold.model.align.params import STATEMENT_LEAST, STATEMENT_SHARE
+    from retold.model.align.statements import _topic
+
+    judge = sides.judge
+    parallel = judge.parallel.get((sides.a, sides.b))
+    if parallel and sides.basis == "lengths":
+        return False
+    shared = judge.clues_of(sides.a, i).numbers & judge.clues_of(sides.b, j).numbers
+    if any(not _topic(sides, n) for n in shared):
+        return False
+    mine = _plain_statement_words(judge, sides.scorer, sides.a, i)
+    theirs = _plain_statement_words(judge, sides.scorer, sides.b, j)
+    if len(mine) < STATEMENT_LEAST or len(theirs) < STATEMENT_LEAST:
+        return False
+
+    def mass(feats):
+        return sum(judge.weights.get(f, 0.0) for f in feats)
+
+    if mass(mine & theirs) >= STATEMENT_SHARE * min(mass(mine), mass(theirs)):
+        return False
+    if not parallel:
+        return True
+    return sides.copies or judge.verdict(sides.a, (i,), sides.b, (j,)).confidence >= SAME_STATEMENT
+
+
+def test_statement_words_follow_the_scorer_asked_with():
+    """Kept per story: asked with another scorer's weights, they are worked out again."""
+    from retold.model.align import Scorer, feature_weights, sentence_features
+    from retold.model.align import evidence as ev
+    from retold.model.align.records import PairSides
+    from retold.model.align.statements import statement_words
+
+    texts, story = _story(random.Random(5), 2, 4)
+    features = sentence_features(story)
+    weights = feature_weights(features)
+    judge = ev.Judge(texts, features, weights)
+    first = statement_words(PairSides(0, 1, features[0], features[1], Scorer(features, weights), True, judge=judge), 0, 0)
+    heavy = Scorer(features, {f: 100 * w for f, w in weights.items()})  # every word now topic to the judge
+    assert first and statement_words(PairSides(0, 1, features[0], features[1], heavy, True, judge=judge), 0, 0) == frozenset()
