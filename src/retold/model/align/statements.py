@@ -66,6 +66,10 @@ def different_statement(sides: PairSides, rows: tuple[int, ...], cols: tuple[int
     judge = sides.judge
     if judge is None or not sides.same_language or len(rows) != 1 or len(cols) != 1:
         return False
+    if judge.features[sides.a][rows[0]] is judge.features[sides.b][cols[0]]:
+        # One text (wire copies share their parse): all its statement words meet (weights are
+        # never negative), so the rules below could only let it through.
+        return False
     parallel = judge.parallel.get((sides.a, sides.b))
     if parallel and sides.basis == "lengths":
         return False  # parallel by its sentence lengths alone: a translation's rhythm, where few words meet by nature
