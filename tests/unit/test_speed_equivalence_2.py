@@ -154,3 +154,44 @@ def test_statement_words_follow_the_scorer_asked_with():
     first = statement_words(PairSides(0, 1, features[0], features[1], Scorer(features, weights), True, judge=judge), 0, 0)
     heavy = Scorer(features, {f: 100 * w for f, w in weights.items()})  # every word now topic to the judge
     assert first and statement_words(PairSides(0, 1, features[0], features[1], heavy, True, judge=judge), 0, 0) == frozenset()
+
+
+CREDIT_PIECES = [
+    "Translated", "translation", " from ", "the ", "German", " by ", ":", "Aus dem ", "Englischen", " übersetzt",
+    "Übersetzung aus dem ", "Traduit ", "de l'", "anglais", "Traducido ", "del ", "inglés", "Tradotto ", "dall'",
+    "Traduzido ", "do ", "Vertaald ", "uit het ", "Engels", "First ", "appeared", " in ", "Originally ", "published",
+    "was ", "Republished", " with permission", "Reproduced", " on ", "The Harbour Ledger", "Additional ", "reporting",
+    "Reporting", "Ada Roe", " and ", "Jo Park", ". ", " ", "x", "ſ", "\u212a", "é",
+]
+CREDIT_LINES = [
+    "Translated from the German by Ada Roe.", "Translation by Ada Roe", "Aus dem Englischen übersetzt von Ada Roe",
+    "Übersetzung aus dem Englischen", "Traduit de l'anglais par Ada Roe", "Traducido del inglés por Ada Roe",
+    "Tradotto dall'inglese da Ada Roe", "Traduzido do inglês por Ada Roe", "Vertaald uit het Engels door Ada Roe",
+    "TRANSLATED BY ADA ROE", "This article first appeared in The Harbour Ledger.", "Originally published by The Harbour Ledger",
+    "Republished with permission from The Harbour Ledger", "Reproduced with permission from The Harbour Ledger",
+    "Additional reporting by Ada Roe and Jo Park", "Reporting by Ada Roe; editing by Jo Park",
+]
+
+
+def _credit_patterns():
+    from retold.model import credits
+
+    return [credits._TRANSLATED, credits._FIRST_APPEARED, credits._REPORTING]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(CREDIT_PIECES), max_size=10))
+def test_credit_patterns_behind_phrases_decide_as_their_patterns(parts):
+    line = "".join(parts)
+    for rule in _credit_patterns():
+        found = rule.search(line)
+        plain = rule.pattern.search(line)
+        assert (found and found.group(0)) == (plain and plain.group(0))
+        assert [m.group(0) for m in rule.finditer(line)] == [m.group(0) for m in rule.pattern.finditer(line)]
+
+
+def test_credit_patterns_still_find_each_alternative():
+    for line in CREDIT_LINES:
+        assert any(rule.pattern.search(line) for rule in _credit_patterns()), line
+        for rule in _credit_patterns():
+            assert bool(rule.search(line)) == bool(rule.pattern.search(line)), line

@@ -28,3 +28,27 @@ class LazyPattern:
 
     def __repr__(self) -> str:
         return f"LazyPattern({self._source!r}, {self._flags})"
+
+
+class PhrasedPattern:
+    """A LazyPattern behind a cheap test it implies: every match holds one of `phrases` (lower
+    case, ASCII). On ASCII text, where a (?i) pattern's case-folding is plain lower-casing, a
+    text holding none of them is passed over without running the pattern; other text runs it
+    (as clean._Phrases does for cleaning's rules; tests/unit/test_speed_equivalence_2.py checks
+    that each decides as its pattern)."""
+
+    def __init__(self, source: str, phrases: tuple[str, ...]) -> None:
+        self.pattern = LazyPattern(source)
+        self.phrases = phrases
+
+    def _passed_over(self, text: str) -> bool:
+        if not text.isascii():
+            return False
+        lowered = text.lower()
+        return not any(phrase in lowered for phrase in self.phrases)
+
+    def search(self, text: str):
+        return None if self._passed_over(text) else self.pattern.search(text)
+
+    def finditer(self, text: str):
+        return iter(()) if self._passed_over(text) else self.pattern.finditer(text)
