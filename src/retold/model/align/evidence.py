@@ -327,6 +327,14 @@ class Judge:
             self._story_reference = float(numpy.median(cells)) if len(cells) >= REFERENCE_PAIRS else TYPICAL_COSINE
         return self._story_reference
 
+    def forget_pairs(self) -> None:
+        """Drop what only the outlet pairs' passes ask (each pass's confirmed cells, the statement
+        words): once every pair is aligned, grouping and the statuses need neither, and on a big
+        story they would sit beside the groups' own work at the memory's peak."""
+        self.statements = {}
+        self._cells = {}
+        self._held = []
+
     # -- decisions in the aligner
     def neighbours_confirmed(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int], links: Sequence) -> bool:
         """The pair stands between two pairs already made in both texts: (i-1, j-1) before and
