@@ -195,3 +195,33 @@ def test_credit_patterns_still_find_each_alternative():
         assert any(rule.pattern.search(line) for rule in _credit_patterns()), line
         for rule in _credit_patterns():
             assert bool(rule.search(line)) == bool(rule.pattern.search(line)), line
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40), st.sampled_from(["", "\n"]), st.integers(1, 7), st.sampled_from(["utf-8", "latin-1", "ascii", "cp1252"]))
+def test_output_written_a_slice_at_a_time_is_the_whole(text, end, size, encoding):
+    """`retold align` writes its output, and asks whether the stream can encode it, a slice at a
+    time: the same bytes as writing text + end at once, the same answer as encoding it whole."""
+    import io
+    import sys
+
+    from retold import cli
+
+    def whole_encodes() -> bool:
+        try:
+            text.encode(encoding)
+        except UnicodeEncodeError:
+            return False
+        return True
+
+    saved = sys.stdout, cli._STDOUT_SLICE
+    try:
+        cli._STDOUT_SLICE = size
+        sys.stdout = io.TextIOWrapper(io.BytesIO(), encoding=encoding, errors="replace", newline="")
+        assert cli._can_encode(text) == whole_encodes()
+        cli._write_stdout(text, end)
+        sys.stdout.flush()
+        written = sys.stdout.buffer.getvalue()
+    finally:
+        sys.stdout, cli._STDOUT_SLICE = saved
+    assert written == (text + end).encode(encoding, errors="replace")
