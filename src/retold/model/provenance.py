@@ -166,28 +166,7 @@ def all_text_shares(alignment: Alignment) -> dict[tuple[str, str], tuple[int, in
 
     found: dict[tuple[int, object], bool] = {}  # (text number, part key) -> near-verbatim there
     for group in alignment.groups:
-        by_outlet: dict[int, list[int]] = {}
-        for m in group.members:
-            by_outlet.setdefault(number[m.outlet], []).append(m.sentence)
-        if len(by_outlet) < 2:
-            continue  # one outlet's part alone: no pair to count
-        rows: dict[int, list[int]] = {}  # each of the group's sentence texts -> the outlets printing it (once a sentence)
-        parts: dict[object, tuple[list[str], list[int]]] = {}  # each part's key -> its texts, the outlets with that part
-        for k, indices in by_outlet.items():
-            span = sorted(indices)
-            own = ids[k]
-            for i in span:
-                rows.setdefault(own[i], []).append(k)
-            key = own[span[0]] if len(span) == 1 else tuple(own[i] for i in span)
-            found_part = parts.get(key)
-            if found_part is None:
-                parts[key] = ([outlets[k].sentences[i].text for i in span], [k])
-            else:
-                found_part[1].append(k)
-            sentences = len(span)
-            row = counterparts[k]
-            for other in by_outlet:
-                row[other] += sentences
+        rows, parts = _group_parts(group, number, ids, outlets, counterparts)
         for own, bs in rows.items():
             text = text_of[own]
             for key, (span, as_) in parts.items():
@@ -211,6 +190,37 @@ def all_text_shares(alignment: Alignment) -> dict[tuple[str, str], tuple[int, in
                             row[a] += 1
     return {(outlets[b].id, outlets[a].id): (verbatim[b][a], counterparts[b][a])
             for b in range(len(outlets)) for a in range(len(outlets)) if a != b}
+
+
+def _group_parts(group, number: dict[str, int], ids: list[list[int]], outlets: list[Outlet], counterparts: list[list[int]]):
+    """A group's sentence texts, each with the outlets printing it (once a sentence), and its
+    parts by key (a text's number, or the numbers of a part of several sentences), each with its
+    texts and the outlets whose part it is; the group's counterparts added on the way (each
+    sentence of an outlet's part has one in every other outlet of the group). Empty for a
+    group of one outlet: no pair to count."""
+    by_outlet: dict[int, list[int]] = {}
+    for m in group.members:
+        by_outlet.setdefault(number[m.outlet], []).append(m.sentence)
+    rows: dict[int, list[int]] = {}
+    parts: dict[object, tuple[list[str], list[int]]] = {}
+    if len(by_outlet) < 2:
+        return rows, parts
+    for k, indices in by_outlet.items():
+        span = sorted(indices)
+        own = ids[k]
+        for i in span:
+            rows.setdefault(own[i], []).append(k)
+        key = own[span[0]] if len(span) == 1 else tuple(own[i] for i in span)
+        found_part = parts.get(key)
+        if found_part is None:
+            parts[key] = ([outlets[k].sentences[i].text for i in span], [k])
+        else:
+            found_part[1].append(k)
+        sentences = len(span)
+        row = counterparts[k]
+        for other in by_outlet:
+            row[other] += sentences
+    return rows, parts
 
 
 def _percent(part: float) -> str:
