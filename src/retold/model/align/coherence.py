@@ -109,6 +109,10 @@ def _supported(members: list[Node], own: list[int], confidences: list[float], nu
         link = numbered.links[n]
         key = (min(link.outlet_a, link.outlet_b), max(link.outlet_a, link.outlet_b))
         direct[key] = max(direct.get(key, 0.0), confidence)
+    linked: dict[int, int] = {}  # per outlet, how many outlets of the group its direct links reach
+    for k, l in direct:
+        linked[k] = linked.get(k, 0) + 1
+        linked[l] = linked.get(l, 0) + 1
     one_language = len({languages[k] for k in parts if languages[k]}) <= 1
     read: dict[tuple[int, int], float] = {}
     for k in parts:
@@ -122,7 +126,9 @@ def _supported(members: list[Node], own: list[int], confidences: list[float], nu
             continue
         floor = ev.COHERENCE_FLOOR * len(others)
         # The direct links alone (a missing one counts 0) may settle it: then no text is read.
-        if sum(direct.get((min(k, l), max(k, l)), 0.0) for l in others) >= floor:
+        # Each is a confidence, at most 1: fewer of them than the floor cannot reach it (in a
+        # big group, an outlet's few direct partners never do), and the sum is not taken.
+        if linked.get(k, 0) >= floor and sum(direct.get((min(k, l), max(k, l)), 0.0) for l in others) >= floor:
             continue
         support = 0.0
         for l in others:
