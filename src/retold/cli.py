@@ -99,7 +99,10 @@ def _tolerant_streams() -> None:
 def _can_encode(text: str) -> bool:
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
-        text.encode(encoding)
+        # A slice at a time (whether a character encodes is its own affair): a big story's JSON
+        # encoded whole would be a copy of it at the process's peak of memory.
+        for start in range(0, len(text), _STDOUT_SLICE):
+            text[start:start + _STDOUT_SLICE].encode(encoding)
     except UnicodeEncodeError:
         return False
     except LookupError:
@@ -361,6 +364,7 @@ def _align(args) -> int:
         return _fail(str(exc))
     finally:
         bar.end()
+    end = ""  # what follows the output (the JSON's closing newline: written apart, see _write_stdout)
     if args.format == "csv" and args.table == "quotes":
         from retold.model.share_sources import to_quotes_csv
 
@@ -369,7 +373,7 @@ def _align(args) -> int:
         with cyclic_gc_paused():  # a big story's JSON is millions of small objects, none in a cycle
             out = to_json(alignment)
         # Same JSON value; C1 controls, bidi overrides and lone surrogates as \u escapes.
-        out = json_inert(out, ascii_only=not args.output and not _can_encode(out)) + "\n"
+        out, end = json_inert(out, ascii_only=not args.output and not _can_encode(out)), "\n"
     elif args.format in ("html", "csv"):
         from retold.model.share import to_csv, to_html
 
@@ -389,12 +393,24 @@ def _align(args) -> int:
         out = to_text(alignment, color=color)
     if args.output:
         try:
-            _write_output(args.output, out)
+            _write_output(args.output, out + end)
         except OSError as exc:
             return _fail(f"{args.output}: cannot write ({exc.strerror})")
     else:
-        sys.stdout.write(out)
+        _write_stdout(out, end)
     return 0
+
+
+_STDOUT_SLICE = 1 << 20  # characters
+
+
+def _write_stdout(text: str, end: str = "") -> None:
+    """`sys.stdout.write(text + end)`, a slice at a time: a big story's JSON is tens of megabytes,
+    and both the joining and the stream's encoding would copy it whole at the process's peak of
+    memory. (The same characters in the same order: the same bytes.)"""
+    for start in range(0, len(text), _STDOUT_SLICE):
+        sys.stdout.write(text[start:start + _STDOUT_SLICE])
+    sys.stdout.write(end)
 
 
 def _shared_notes(alignment):

@@ -272,13 +272,15 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"primäres menü|hauptmenü|primary menu)(?:\s+\S+){0,4}(?<![.!?])\s*$"), 8),
     # Breadcrumbs whose separators the scraper lost: "HomeNewsWorldAsia".
     ("navigation", re.compile(r"^(?:[A-Z][a-z]{1,15}){3,}$"), 1),
-    ("fundraising appeal", re.compile(
+    # Behind its phrases: _mark_appeal_openers asks every body paragraph.
+    ("fundraising appeal", _Phrases(re.compile(
         r"(?i)\bsupport (?:independent|quality|local|our|trusted|free) (?:journalism|reporting|news|media)\b|"
         r"\bdonate (?:now|today|to|here|once|monthly)\b|^donate\b|\bmake a (?:donation|contribution)\b|"
         r"\bbecome a (?:member|supporter|patron|subscriber)\b|\bsupport us\b|"
         # The ask in the reader's imperative, with no donation word: "give what you can".
         r"\bgive what you can\b|\bchip in (?:today|now)\b|"
-        r"\b(?:every|any) (?:contribution|donation|gift),? (?:however (?:small|big|large),? )?(?:helps|counts|matters)\b"), 40),
+        r"\b(?:every|any) (?:contribution|donation|gift),? (?:however (?:small|big|large),? )?(?:helps|counts|matters)\b"),
+        ("support ", "donate", "donation", "contribution", "become a ", "give what you can", "chip in ", "gift")), 40),
     # Agency notices run long: the phrases, not the length, decide.
     ("copyright", _Phrases(re.compile(
         r"(?i)^all rights reserved\b|\bmay not be (?:published|reproduced|copied),? (?:broadcast|distributed)|"
@@ -1004,6 +1006,15 @@ _COMPARISON_BUDGET = 200_000  # comparisons in all (each doubtful line still get
 _UNMATCHED_SHARE = 1 - RESTORE_SIMILARITY / (2 - RESTORE_SIMILARITY)
 
 
+def restores(doubtful: tuple[str, ...], body: tuple[str, ...]) -> bool:
+    """Indel.normalized_similarity(doubtful, body) >= RESTORE_SIMILARITY. The similarity,
+    2·LCS / (len1 + len2), is at most 2·min / (len1 + len2): the lengths alone rule most
+    candidates out (tests/unit/test_speed_equivalence.py)."""
+    if 2 * min(len(doubtful), len(body)) < RESTORE_SIMILARITY * (len(doubtful) + len(body)):
+        return False
+    return Indel.normalized_similarity(doubtful, body) >= RESTORE_SIMILARITY
+
+
 def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
     layouts = [one_sentence_per_line(doc.text) for doc in docs]
     classified = [_classify(doc, layout) for doc, layout in zip(docs, layouts)]
@@ -1061,8 +1072,7 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
             covered += counts[token]
             if len(candidates) >= share or visited >= 2 * share or covered > _UNMATCHED_SHARE * len(toks) + 1e-9:
                 break
-        best = max((Indel.normalized_similarity(toks, body_tokens[o][n]) for o, n in candidates), default=0.0)
-        if best >= RESTORE_SIMILARITY:
+        if any(restores(toks, body_tokens[o][n]) for o, n in candidates):
             line.kind, line.reason, line.weak = "body", "", False
 
     titles = [_pick_title(doc, lines) for doc, lines in zip(docs, classified)]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from retold.model.lazy_pattern import LazyPattern  # compiled on first use: a cached story needs none
+from retold.model.lazy_pattern import LazyPattern, PhrasedPattern  # compiled on first use: a cached story needs none
 from retold.model.normalize import fold
 from retold.model.story import Outlet
 
@@ -113,7 +113,8 @@ _WITH = LazyPattern(
     r"(agencies|agency reports|wires|agences|agenturen|agencias|agenzie|agências|agencias|persbureaus"
     rf"|(?-i:{_NAME}(?:\s*(?:,|/|and|et|und|y|e|en)\s*{_NAME})*))\s*\)?\s*\.?\s*$"
 )
-_TRANSLATED = LazyPattern(
+# These three are asked of every line and sentence: each stands behind words all its matches hold.
+_TRANSLATED = PhrasedPattern(
     r"(?i)\b(?:translated|translation)\s+(?:from\s+(?:the\s+)?(\w+)\s*)?(?:by\b|:)"
     r"|\b(?:aus\s+dem|vom)\s+(\w+?)(?:en|n)?\s+(?:übersetzt|übertragen)"
     r"|\bübersetzung\s+aus\s+dem\s+(\w+?)(?:en|n)?\b"
@@ -122,14 +123,16 @@ _TRANSLATED = LazyPattern(
     r"|\btradott[oa]\s+(?:dall['’]|dal\s+)(\w+)"
     r"|\btraduzid[oa]\s+do\s+(\w+)"
     r"|\bvertaald\s+uit\s+het\s+(\w+)"
-    r"|\btranslated\s+by\b"
+    r"|\btranslated\s+by\b",
+    ("translat", "tradu", "tradott", "vertaald"),  # (the German alternatives need a "ü": no ASCII text holds one)
 )
-_FIRST_APPEARED = LazyPattern(
+_FIRST_APPEARED = PhrasedPattern(
     r"(?i)\b(?:first\s+appeared|(?:was\s+)?(?:originally|first)\s+published|republished(?:\s+with\s+permission)?"
-    r"|reproduced\s+with\s+permission)\s+(?:in|on|by|from|at)\s+(?:the\s+)?(?-i:([A-ZÀ-Þ][\w&.'’-]*(?:\s+[A-ZÀ-Þ][\w&.'’-]*){0,5}))"
+    r"|reproduced\s+with\s+permission)\s+(?:in|on|by|from|at)\s+(?:the\s+)?(?-i:([A-ZÀ-Þ][\w&.'’-]*(?:\s+[A-ZÀ-Þ][\w&.'’-]*){0,5}))",
+    ("appeared", "published", "reproduced"),
 )
-_REPORTING = LazyPattern(
-    rf"(?i)\b(additional\s+reporting|reporting)\s+by\s+(?-i:({_NAME}(?:\s*(?:,|and)\s*{_NAME})*))"
+_REPORTING = PhrasedPattern(
+    rf"(?i)\b(additional\s+reporting|reporting)\s+by\s+(?-i:({_NAME}(?:\s*(?:,|and)\s*{_NAME})*))", ("reporting",)
 )
 _BYLINE = LazyPattern(rf"(?i)^\s*(?:by|von|par|por|di|door)\s+(?-i:({_NAME}))\s*(?:[,|–—-].*)?$")
 _COPYRIGHT_NAME = LazyPattern(r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*)?(?:[-–]\s*\d{4}\s*)?(.*)$")

@@ -109,7 +109,11 @@ def _words(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=200_000)
 def _near_verbatim(a: str, b: str) -> bool:
-    wa, wb = _words(a), _words(b)
+    return words_near_verbatim(_words(a), _words(b))
+
+
+def words_near_verbatim(wa: tuple[str, ...], wb: tuple[str, ...]) -> bool:
+    """near_verbatim of two texts, given their words."""
     if not wa or not wb or 2 * min(len(wa), len(wb)) < SHARED_SIMILARITY * (len(wa) + len(wb)):
         return False  # the word counts alone keep the pair below the bar
     # A "sentence" of thousands of words is no prose; its opening decides, in bounded time.
@@ -140,56 +144,83 @@ def text_shares(alignment: Alignment, b: Outlet, a: Outlet) -> tuple[int, int]:
 
 def all_text_shares(alignment: Alignment) -> dict[tuple[str, str], tuple[int, int]]:
     """text_shares(alignment, b, a) for every ordered pair of outlets (keyed (b.id, a.id)), in
-    one pass over the groups: a sentence is tested against each other outlet's part of its group
-    once per distinct (text, part) rather than once per outlet pair, so forty outlets cost what
-    their groups hold, not 1,560 passes over every sentence (tests/unit/test_provenance.py
+    one pass over the groups: per group, each distinct sentence text is tested against each
+    distinct text of another outlet's part once (wire copies in twenty outlets are one test, not
+    four hundred), and the counts are added outlet by outlet (tests/unit/test_provenance.py
     holds it equal to text_shares)."""
     outlets = list(alignment.outlets)
     number = {o.id: n for n, o in enumerate(outlets)}
-    verbatim = [[0] * len(outlets) for _ in outlets]  # [b][a]
+    # [b][a]; the diagonal ([b][b], an outlet against itself) is counted too and never read.
+    verbatim = [[0] * len(outlets) for _ in outlets]
     counterparts = [[0] * len(outlets) for _ in outlets]
     texts: dict[str, int] = {}  # each distinct sentence text's number
     ids = [[texts.setdefault(s.text, len(texts)) for s in o.sentences] for o in outlets]
-    # Per group, each outlet's part as (outlet number, key of its texts, its texts).
-    parts = []
-    for group in alignment.groups:
-        by_outlet: dict[str, list[int]] = {}
-        for m in group.members:
-            by_outlet.setdefault(m.outlet, []).append(m.sentence)
-        here = []
-        for outlet_id, indices in by_outlet.items():
-            k = number[outlet_id]
-            span = sorted(indices)
-            key = ids[k][span[0]] if len(span) == 1 else tuple(ids[k][i] for i in span)
-            here.append((k, key, [outlets[k].sentences[i].text for i in span]))
-        parts.append(here)
+    text_of = list(texts)  # by number
+    words_of: list[tuple[str, ...] | None] = [None] * len(text_of)  # by number, read when first asked
+
+    def words(n: int) -> tuple[str, ...]:
+        found = words_of[n]
+        if found is None:
+            found = words_of[n] = _words(text_of[n])
+        return found
+
     found: dict[tuple[int, object], bool] = {}  # (text number, part key) -> near-verbatim there
-    for b, outlet in enumerate(outlets):
-        own_ids, row_v, row_c = ids[b], verbatim[b], counterparts[b]
-        for i, sentence in enumerate(outlet.sentences):
-            if sentence.group is None:
-                continue
-            text, own = sentence.text, own_ids[i]
-            for a, key, span in parts[sentence.group]:
-                if a == b:
-                    continue
-                row_c[a] += 1
+    for group in alignment.groups:
+        rows, parts = _group_parts(group, number, ids, outlets, counterparts)
+        for own, bs in rows.items():
+            text = text_of[own]
+            for key, (span, as_) in parts.items():
                 # One sentence against one: the test is symmetric, so (b's, a's) and (a's, b's)
                 # are one entry. Against several: the sentence against each, then their join.
                 if key.__class__ is int:
                     pair = (own, key) if own <= key else (key, own)
-                    same = found.get(pair)
-                    if same is None:
-                        same = found[pair] = near_verbatim(text, span[0])
                 else:
                     pair = (own, key)
-                    same = found.get(pair)
-                    if same is None:
-                        same = found[pair] = any(near_verbatim(text, t) for t in span) or near_verbatim(text, " ".join(span))
+                same = found.get(pair)
+                if same is None:
+                    if key.__class__ is int:
+                        same = words_near_verbatim(words(own), words(key))  # near_verbatim(text, span[0])
+                    else:
+                        same = any(near_verbatim(text, t) for t in span) or near_verbatim(text, " ".join(span))
+                    found[pair] = same
                 if same:
-                    row_v[a] += 1
+                    for b in bs:
+                        row = verbatim[b]
+                        for a in as_:
+                            row[a] += 1
     return {(outlets[b].id, outlets[a].id): (verbatim[b][a], counterparts[b][a])
             for b in range(len(outlets)) for a in range(len(outlets)) if a != b}
+
+
+def _group_parts(group, number: dict[str, int], ids: list[list[int]], outlets: list[Outlet], counterparts: list[list[int]]):
+    """A group's sentence texts, each with the outlets printing it (once a sentence), and its
+    parts by key (a text's number, or the numbers of a part of several sentences), each with its
+    texts and the outlets whose part it is; the group's counterparts added on the way (each
+    sentence of an outlet's part has one in every other outlet of the group). Empty for a
+    group of one outlet: no pair to count."""
+    by_outlet: dict[int, list[int]] = {}
+    for m in group.members:
+        by_outlet.setdefault(number[m.outlet], []).append(m.sentence)
+    rows: dict[int, list[int]] = {}
+    parts: dict[object, tuple[list[str], list[int]]] = {}
+    if len(by_outlet) < 2:
+        return rows, parts
+    for k, indices in by_outlet.items():
+        span = sorted(indices)
+        own = ids[k]
+        for i in span:
+            rows.setdefault(own[i], []).append(k)
+        key = own[span[0]] if len(span) == 1 else tuple(own[i] for i in span)
+        found_part = parts.get(key)
+        if found_part is None:
+            parts[key] = ([outlets[k].sentences[i].text for i in span], [k])
+        else:
+            found_part[1].append(k)
+        sentences = len(span)
+        row = counterparts[k]
+        for other in by_outlet:
+            row[other] += sentences
+    return rows, parts
 
 
 def _percent(part: float) -> str:

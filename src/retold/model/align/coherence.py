@@ -25,7 +25,6 @@ class _Links:
 
     def __init__(self, links: list, judge: ev.Judge):
         self.links = links
-        self.nodes: list[tuple[Node, ...]] = [_nodes(link) for link in links]
         self.judge = judge
         self._confidence: list[float | None] = [None] * len(self.links)
 
@@ -43,7 +42,8 @@ def coherent(groups: list[list[Node]], links: list, judge: ev.Judge, languages: 
     # pass over the links finds them.
     group_of = {node: g for g, members in enumerate(groups) for node in members}
     own: list[list[int]] = [[] for _ in groups]
-    for n, nodes in enumerate(numbered.nodes):
+    for n, link in enumerate(links):
+        nodes = _nodes(link)  # made when asked, not kept: a big story's links are a hundred thousand
         g = group_of.get(nodes[0])
         if g is not None:
             for node in nodes[1:]:
@@ -64,6 +64,10 @@ def _order(link) -> tuple:
     return link.outlet_a, link.rows, link.outlet_b, link.cols, link.score
 
 
+def _first(link) -> Node:
+    return link.outlet_a, link.rows[0]
+
+
 def _nodes(link) -> tuple[Node, ...]:
     if len(link.rows) == 1 and len(link.cols) == 1:  # by far the commonest link
         return ((link.outlet_a, link.rows[0]), (link.outlet_b, link.cols[0]))
@@ -76,7 +80,7 @@ def _split(members: list[Node], own: list[int], numbered: _Links, languages: lis
         return [members]  # two outlets: their link is the whole evidence, judged already
     confidences = [numbered.confidence(n) for n in own]
     strong = [n for n, c in zip(own, confidences) if c >= ev.STRONG]
-    if len(strong) == len(own) or len(_components(members, strong, numbered.nodes)) == 1:
+    if len(strong) == len(own) or len(_components(members, strong, numbered.links)) == 1:
         return [members]  # the weak links only repeat what strong ones already join
     if _supported(members, own, confidences, numbered, languages):
         return [members]
@@ -86,12 +90,12 @@ def _split(members: list[Node], own: list[int], numbered: _Links, languages: lis
     weakest = min(range(len(own)), key=lambda m: (confidences[m], _order(numbered.links[own[m]])))
     rest = own[:weakest] + own[weakest + 1:]  # one link fewer every round
     pieces = []
-    for piece in _components(members, rest, numbered.nodes):
+    for piece in _components(members, rest, numbered.links):
         if len({k for k, _ in piece}) >= 2:
             # Every link of `rest` lies within one piece (the pieces are what they join): the
             # piece's own links are those whose first sentence is in it.
             inside = set(piece)
-            pieces += _split(piece, [n for n in rest if numbered.nodes[n][0] in inside], numbered, languages)
+            pieces += _split(piece, [n for n in rest if _first(numbered.links[n]) in inside], numbered, languages)
     return pieces
 
 
@@ -105,6 +109,10 @@ def _supported(members: list[Node], own: list[int], confidences: list[float], nu
         link = numbered.links[n]
         key = (min(link.outlet_a, link.outlet_b), max(link.outlet_a, link.outlet_b))
         direct[key] = max(direct.get(key, 0.0), confidence)
+    linked: dict[int, int] = {}  # per outlet, how many outlets of the group its direct links reach
+    for k, l in direct:
+        linked[k] = linked.get(k, 0) + 1
+        linked[l] = linked.get(l, 0) + 1
     one_language = len({languages[k] for k in parts if languages[k]}) <= 1
     read: dict[tuple[int, int], float] = {}
     for k in parts:
@@ -118,7 +126,9 @@ def _supported(members: list[Node], own: list[int], confidences: list[float], nu
             continue
         floor = ev.COHERENCE_FLOOR * len(others)
         # The direct links alone (a missing one counts 0) may settle it: then no text is read.
-        if sum(direct.get((min(k, l), max(k, l)), 0.0) for l in others) >= floor:
+        # Each is a confidence, at most 1: fewer of them than the floor cannot reach it (in a
+        # big group, an outlet's few direct partners never do), and the sum is not taken.
+        if linked.get(k, 0) >= floor and sum(direct.get((min(k, l), max(k, l)), 0.0) for l in others) >= floor:
             continue
         support = 0.0
         for l in others:
@@ -144,7 +154,7 @@ def _one_language(languages: list[str], k: int, l: int) -> bool:
     return not (languages[k] and languages[l] and languages[k] != languages[l])
 
 
-def _components(members: list[Node], links: list[int], nodes_of: list[tuple[Node, ...]]) -> list[list[Node]]:
+def _components(members: list[Node], links: list[int], story_links: list) -> list[list[Node]]:
     parent = {node: node for node in members}
 
     def find(x: Node) -> Node:
@@ -154,7 +164,7 @@ def _components(members: list[Node], links: list[int], nodes_of: list[tuple[Node
         return x
 
     for n in links:
-        nodes = nodes_of[n]
+        nodes = _nodes(story_links[n])
         root = find(nodes[0])
         for node in nodes[1:]:
             other = find(node)

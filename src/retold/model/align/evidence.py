@@ -252,6 +252,7 @@ class Judge:
         self._clues: dict[int, Clues] = {}  # id(Features) -> the clues, the opener settled
         self._raw_clues: dict[int, Clues] = {}  # id(Features) -> _clues() of its text
         self._story_names: frozenset[str] | None = None
+        self.statements: dict = {}  # id(Features) -> (statement words, their weight): statements.py's
         self._held: list[object] = []  # keeps the link lists whose id() keys _cells
         self._reference: dict[tuple[int, int], float] = {}
         self._story_reference: float | None = None
@@ -327,6 +328,14 @@ class Judge:
             cells = numpy.concatenate(cells) if cells else numpy.zeros(0)
             self._story_reference = float(numpy.median(cells)) if len(cells) >= REFERENCE_PAIRS else TYPICAL_COSINE
         return self._story_reference
+
+    def forget_pairs(self) -> None:
+        """Drop what only the outlet pairs' passes ask (each pass's confirmed cells, the statement
+        words): once every pair is aligned, grouping and the statuses need neither, and on a big
+        story they would sit beside the groups' own work at the memory's peak."""
+        self.statements = {}
+        self._cells = {}
+        self._held = []
 
     # -- decisions in the aligner
     def neighbours_confirmed(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int], links: Sequence) -> bool:

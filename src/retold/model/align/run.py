@@ -55,6 +55,7 @@ def align(outlets: Sequence[Outlet], semantic: object | None = None) -> Alignmen
         links += grow_splits(sides, found)
         scorer.forget_scored(features[a], features[b], scores)  # and their scores in the scorer
     scorer.forget_pairs()
+    judge.forget_pairs()
     languages = [_language(o) for o in ordered]
     links = lone_pairs_dropped(links, judge, [len(row) for row in features], languages)
     groups = coherent(group_links(links, [len(row) for row in features]), links, judge, languages)

@@ -18,11 +18,28 @@ def statement_words(sides: PairSides, outlet: int, index: int) -> frozenset[str]
     """A sentence's features less its named actors and the story's topic words (those the judge
     weighs at most STATEMENT_TOPIC of their weight, for the share of the story's sentences
     that carry them)."""
+    return _statement(sides, outlet, index)[0]
+
+
+def _statement(sides: PairSides, outlet: int, index: int) -> tuple[frozenset[str], float]:
+    """The sentence's statement words and their weight (the judge's), worked out once per
+    parse for the story: both are pure values of the parse, the judge and the scorer's weights,
+    and each sentence is asked about with every candidate partner (kept in judge.statements, by
+    id of the parse, which the judge holds for its life)."""
     judge, scorer = sides.judge, sides.scorer
-    clues = judge.clues_of(outlet, index)
-    named = set(clues.names) | {clues.opener}
-    own = judge.features[outlet][index].feats
-    return frozenset(f for f in own if f not in named and judge.weights.get(f, 0.0) > STATEMENT_TOPIC * scorer.weights.get(f, 0.0))
+    f = judge.features[outlet][index]
+    memo = judge.statements
+    if memo.get(None) is not scorer.weights:  # (another scorer's weights: another story's values)
+        memo.clear()
+        memo[None] = scorer.weights
+    found = memo.get(id(f))
+    if found is None:
+        clues = judge.clues_of(outlet, index)
+        named = set(clues.names) | {clues.opener}
+        weights, full = judge.weights, scorer.weights
+        words = frozenset(g for g in f.feats if g not in named and weights.get(g, 0.0) > STATEMENT_TOPIC * full.get(g, 0.0))
+        found = memo[id(f)] = (words, sum(weights.get(g, 0.0) for g in words))
+    return found
 
 
 def _topic(sides: PairSides, feature: str) -> bool:
@@ -49,6 +66,10 @@ def different_statement(sides: PairSides, rows: tuple[int, ...], cols: tuple[int
     judge = sides.judge
     if judge is None or not sides.same_language or len(rows) != 1 or len(cols) != 1:
         return False
+    if judge.features[sides.a][rows[0]] is judge.features[sides.b][cols[0]]:
+        # One text (wire copies share their parse): all its statement words meet (weights are
+        # never negative), so the rules below could only let it through.
+        return False
     parallel = judge.parallel.get((sides.a, sides.b))
     if parallel and sides.basis == "lengths":
         return False  # parallel by its sentence lengths alone: a translation's rhythm, where few words meet by nature
@@ -58,16 +79,12 @@ def different_statement(sides: PairSides, rows: tuple[int, ...], cols: tuple[int
         # 310-kilometre connection … in 2027") — unless the story gives it everywhere (the year
         # of a summit, its 75th anniversary): then it is topic, like the names.
         return False
-    mine = statement_words(sides, sides.a, rows[0])
-    theirs = statement_words(sides, sides.b, cols[0])
+    mine, mass_mine = _statement(sides, sides.a, rows[0])
+    theirs, mass_theirs = _statement(sides, sides.b, cols[0])
     if len(mine) < STATEMENT_LEAST or len(theirs) < STATEMENT_LEAST:
         return False
     weights = judge.weights
-
-    def mass(feats: frozenset[str]) -> float:
-        return sum(weights.get(f, 0.0) for f in feats)
-
-    if mass(mine & theirs) >= STATEMENT_SHARE * min(mass(mine), mass(theirs)):
+    if sum(weights.get(f, 0.0) for f in mine & theirs) >= STATEMENT_SHARE * min(mass_mine, mass_theirs):
         return False
     if not parallel:
         return True
