@@ -1,0 +1,140 @@
+"""Closed-class fact words (`facts.py` compares them): month names and English numbers written out,
+as keys a digit shares ("three" meets "3"), and the word key the judge's features use."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from retold.model.align.features import number_key
+from retold.model.normalize import STOPWORDS, fold
+
+_KEY = 5  # words compared by their first letters ("appeal" / "appealed", as the features do)
+
+
+def _key(word: str) -> str:
+    return (word if word.isascii() else fold(word))[:_KEY]
+
+
+word_key = _key
+
+# Months, one key per month, in the languages whose weekdays the judge reads (evidence._DAYS).
+# "may" and "march" are English words too ("may rise", "a march"): those count only as names
+# (capitalised inside the sentence), which the caller checks.
+_MONTHS = {w: f"m{n + 1}" for names in (
+    "january february march april may june july august september october november december",
+    "januar februar märz april mai juni juli august september oktober november dezember",
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+) for n, w in enumerate(names.split())}
+_MONTHS.update({"jän": "m1", "jänner": "m1", "sept": "m9"})
+_MONTH_ONLY_AS_NAME = frozenset({"may", "march", "mars"})  # "mars" is a planet, a chocolate bar
+# ... they are months after these words ("in May", "early March", "fin mars") or beside a digit ("May 4", "3 mars").
+_MONTH_BEFORE = frozenset("in of since until till by early late mid from through before after during last next this each every "
+                          "en de depuis fin début mi im seit bis ab anfang ende mitte desde hasta".split())
+
+# English numbers written out: the same key a digit has (number_key), so "three" meets "3".
+_CARDINALS = {w: str(n) for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_CARDINALS.update({w: str(10 * n) for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)})
+_CARDINALS["dozen"] = "12"
+# Counts without a number: each its own key ("dozens" / "hundreds" of people).
+_MAGNITUDES = {"dozens": "~12", "scores": "~20", "hundreds": "~100", "thousands": "~1000", "millions": "~1e6", "billions": "~1e9"}
+# Fractions: "half" alone; the others only as "a third", "one quarter", "two thirds" (else an
+# ordinal: "the third time", "the Latin quarter").
+_HALF = {"half": "1/2", "halves": "1/2"}
+_FRACTIONS = {"third": "1/3", "thirds": "1/3", "quarter": "1/4", "quarters": "1/4", "fifth": "1/5", "fifths": "1/5"}
+_FRACTION_BEFORE = frozenset({"a", "one", "two", "three", "four"})
+# A cardinal that is not a count: "no one", "one another", "the one who"; and a cardinal joined
+# to a scale word ("two hundred", "three million") is a number whose digits another outlet may
+# write ("200"): it is left to them.
+_NOT_COUNT_BEFORE = frozenset({"no", "the", "any", "every", "some", "this", "that", "which", "each", "someone", "anyone"})
+_NOT_COUNT_AFTER = frozenset({"another", "hundred", "thousand", "million", "billion", "trillion", "percent", "per"})
+_COUNT_WORDS = frozenset(_MONTHS) | frozenset(_CARDINALS) | frozenset(_MAGNITUDES) | frozenset(_HALF) | frozenset(_FRACTIONS)
+MONTHS = _MONTHS
+
+
+@lru_cache(maxsize=100_000)
+def counts(words: tuple[str, ...], names: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The month names and written-out numbers the words give, as keys (a cardinal as its digits).
+    `names`: the sentence's name keys, for months that are English words too ("May")."""
+    if _COUNT_WORDS.isdisjoint(words):
+        return frozenset()
+    found = set()
+    last = len(words) - 1
+    for n, w in enumerate(words):
+        if w in _MONTHS:
+            before = words[n - 1] if n else ""
+            after = words[n + 1] if n < last else ""
+            if w not in _MONTH_ONLY_AS_NAME or w[:_KEY] in names or before in _MONTH_BEFORE or before[:1].isdigit() or after[:1].isdigit():
+                found.add(_MONTHS[w])
+        elif w in _CARDINALS:
+            before = words[n - 1] if n else ""
+            after = words[n + 1] if n < last else ""
+            if before in _NOT_COUNT_BEFORE or after in _NOT_COUNT_AFTER or after in _CARDINALS or before in _CARDINALS:
+                continue
+            if after in _FRACTIONS:
+                continue  # "two thirds": the fraction speaks
+            found.add(_CARDINALS[w])
+        elif w in _MAGNITUDES:
+            found.add(_MAGNITUDES[w])
+        elif w in _HALF:
+            found.add(_HALF[w])
+        elif w in _FRACTIONS and n and words[n - 1] in _FRACTION_BEFORE:
+            found.add(_FRACTIONS[w])
+    return frozenset(found)
+
+
+def counts_differ(words_a: tuple[str, ...], numbers_a: Iterable[str], names_a: frozenset[str],
+                  words_b: tuple[str, ...], numbers_b: Iterable[str], names_b: frozenset[str]) -> bool:
+    """Each side gives a month the other does not; or both count the same thing (the words after
+    the count meet: "half of the cost" / "a third of the cost", "two boats" / "three boats") in
+    different numbers, one of them written out, and neither gives the other's number anywhere
+    ("four decades" / "forty years" count other things: not compared)."""
+    ka, kb = counts(words_a, names_a), counts(words_b, names_b)
+    if not ka and not kb:
+        return False
+    ma, mb = {k for k in ka if k[0] == "m" and k[1:].isdigit()}, {k for k in kb if k[0] == "m" and k[1:].isdigit()}
+    if ma - mb and mb - ma:
+        return True
+    a, b = ka | set(numbers_a), kb | set(numbers_b)
+    if not (a - b and b - a):
+        return False
+    for value_a, first_a, counted_a in _counted(words_a, names_a):
+        if value_a in b:
+            continue
+        for value_b, first_b, counted_b in _counted(words_b, names_b):
+            if value_b not in a and (first_a in counted_b or first_b in counted_a) and (value_a in ka or value_b in kb):
+                return True
+    return False
+
+
+_COUNTED_SPAN = 2  # words after a count that say what it counts ("two new cracks", "half of the cost")
+
+
+@lru_cache(maxsize=100_000)
+def _counted(words: tuple[str, ...], names: frozenset[str]) -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """Each count the words give (a digit, or written out; not a month) with the key of the
+    first word after it that is not a stopword or a count, and of the first two: what it counts
+    (two counts count one thing when one's first word is among the other's two: "two new
+    cracks" / "three cracks", not "four decades of cooperation" / "forty years of cooperation")."""
+    found = []
+    for n, w in enumerate(words):
+        if w[0].isdigit():
+            value = number_key(w.rstrip(".,")) if w.replace(",", "").replace(".", "").isdigit() else None
+        else:
+            one = counts((words[n - 1] if n else "", w, words[n + 1] if n + 1 < len(words) else ""), names)
+            value = next((k for k in one if not (k[0] == "m" and k[1:].isdigit())), None) if w in _COUNT_WORDS and w not in _MONTHS else None
+        if value is None:
+            continue
+        after = []
+        for v in words[n + 1:]:
+            if v in STOPWORDS or v in _COUNT_WORDS or v[0].isdigit():
+                continue
+            after.append(_key(v))
+            if len(after) == _COUNTED_SPAN:
+                break
+        if after:
+            found.append((value, after[0], frozenset(after)))
+    return tuple(found)
