@@ -27,17 +27,15 @@ probability that the two say the same thing.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
+# A sentence's clues live in clues.py; the names other phases read here stay importable from here.
+from retold.model.align.clues import _DAY_WORDS, _DAYS, Clues, _clues, _merged, _who_to_whom, clues  # noqa: F401
 from retold.model.align.facts import against as facts_against
-from retold.model.align.features import number_key
-from retold.model.normalize import STOPWORDS, fold, tokens
 from retold.model.story import AGAINST as STORY_AGAINST
 from retold.model.story import SHARED_SIMILARITY as STORY_SHARED
 from retold.model.story import STRONG as STORY_STRONG
@@ -94,109 +92,6 @@ COHERENCE_FLOOR = 0.3  # a group member's mean support from the group's other ou
 # reference level; the story's, then the model's typical level of unrelated sentences stands in.
 REFERENCE_PAIRS = 9
 TYPICAL_COSINE = 0.80  # multilingual-e5-small between unrelated sentences of one domain
-
-
-# ---------------------------------------------------------------- per text
-
-
-_NUMBER = re.compile(r"\d[\d.,]*")
-_SAYING = frozenset("said says told added according announced stated warned declared".split())
-# Verbs of saying that open a reported clause ("Brask said Oskland had …": the second name is the
-# clause's subject, no patient); "told", "warned", "urged" take whom they address as their object
-# ("Korrin warned Velmont …": Velmont is the patient, as in "Velmont accused Korrin …").
-_CLAUSE_VERBS = frozenset("said says added according announced stated declared".split())
-_ADDRESS = _SAYING - _CLAUSE_VERBS  # "told", "warned": whom they address follows them
-_QUOTED = re.compile(r'"([^"]{3,})"')
-_NAME = re.compile(r"(?<![\w'])([A-ZÀ-Þ][\w'’.-]*[\w])")
-_NO_WORDS: frozenset[str] = frozenset()
-# The days of the week, one key per day in the languages retold's users write most.
-_DAYS = {w: str(n) for names in (
-    "monday tuesday wednesday thursday friday saturday sunday",
-    "montag dienstag mittwoch donnerstag freitag samstag sonntag",
-    "lundi mardi mercredi jeudi vendredi samedi dimanche",
-    "lunes martes miércoles jueves viernes sábado domingo",
-) for n, w in enumerate(names.split())}
-_DAY_WORDS = frozenset(_DAYS)
-
-
-@dataclass(frozen=True, slots=True)
-class Clues:
-    words: tuple[str, ...]  # all normalised words, for the common run
-    names: tuple[str, ...]  # named actors (capitalised words, as 5-letter keys), first occurrence order
-    opener: str | None  # the sentence's first word when capitalised: a name only if the story says so
-    speakers: frozenset[str]  # names next to a verb of saying ("said Ada Roth", "Roth told …")
-    numbers: frozenset[str]
-    quoted: tuple[str, ...]  # words inside quotation marks
-    days: frozenset[str] = _NO_WORDS  # days of the week it names (one key per day, any language)
-
-
-def clues(text: str, words: tuple[str, ...] | None = None) -> Clues:
-    """The text's clues; `words` its normalised words when already known (the aligner's)."""
-    return _clues(text, tuple(tokens(text)) if words is None else words)
-
-
-@lru_cache(maxsize=100_000)
-def _clues(text: str, words: tuple[str, ...]) -> Clues:
-    names: list[str] = []
-    seen = set()
-    first = True
-    opener = None
-    for match in _NAME.finditer(text):
-        word = match.group(1)
-        key = word.lower() if word.isascii() else fold(word)
-        at_start = first and match.start() <= 2
-        first = False
-        if key in STOPWORDS:
-            continue
-        key = key[:5]
-        if at_start:
-            opener = key  # "Shops in the border town …": capitalised because it opens the sentence
-            continue
-        if key not in seen:
-            seen.add(key)
-            names.append(key)
-        # A hyphenated name's later capitalised parts are the name too ("Secretary-General",
-        # "Baden-Württemberg"): the matcher reads them as words of their own.
-        for part in word.split("-")[1:]:
-            if part[:1].isupper():
-                part_key = (part.lower() if part.isascii() else fold(part))[:5]
-                if part_key not in seen and part_key not in STOPWORDS:
-                    seen.add(part_key)
-                    names.append(part_key)
-    numbers = _NO_WORDS
-    with_digits = [w for w in words if w[0].isdigit()]
-    if with_digits:
-        numbers = frozenset([number_key(_NUMBER.match(w).group().rstrip(".,")) for w in with_digits])  # "310km" is 310
-    days = _NO_WORDS
-    if not _DAY_WORDS.isdisjoint(words):
-        # The day something was said ("said on Monday", "told reporters Tuesday") is when it was
-        # reported, which retellings of one statement give differently; the statement's own day
-        # ("will meet on Thursday") is not.
-        days = frozenset([_DAYS[w] for n, w in enumerate(words) if w in _DAYS and _SAYING.isdisjoint(words[max(0, n - 3):n])])
-    quoted: tuple[str, ...] = ()
-    if '"' in text or not text.isascii():
-        quoted = tuple(w for q in _QUOTED.findall(fold(text)) for w in tokens(q))
-    speakers = _NO_WORDS
-    if not _SAYING.isdisjoint(words):  # most sentences have no verb of saying: no speaker to look for
-        said = [n for n, w in enumerate(words) if w in _SAYING]
-        named = seen | {opener}
-        # Who speaks stands before the verb or after it ("said Ada Roth"), but after "told" and
-        # "warned" stands whom they address ("told Reuters"); a day is no speaker ("Thursday said").
-        speakers = frozenset(w[:5] for n in said for w in words[max(0, n - 3):n + (1 if words[n] in _ADDRESS else 4)]
-                             if w[:5] in named and w not in _DAY_WORDS)
-    return Clues(words, tuple(names), opener, speakers, numbers, quoted, days)
-
-
-def _merged(parts: Sequence[Clues]) -> Clues:
-    if len(parts) == 1:
-        return parts[0]
-    names: list[str] = []
-    for p in parts:
-        names += [n for n in p.names if n not in names]
-    return Clues(tuple(w for p in parts for w in p.words), tuple(names), parts[0].opener,
-                 frozenset().union(*(p.speakers for p in parts)),
-                 frozenset().union(*(p.numbers for p in parts)), tuple(w for p in parts for w in p.quoted),
-                 frozenset().union(*(p.days for p in parts)))
 
 
 # ---------------------------------------------------------------- the judge
@@ -498,28 +393,6 @@ def name_evidence(x: Sequence[float], sem: float | None) -> list[str]:
     if quote_differs:
         named.append("quote differs")
     return named
-
-
-def _who_to_whom(c: Clues) -> tuple[str, str] | None:
-    """(agent, patient) when the sentence opens "A <verb> B …": a name opens it (after "The" at
-    most), and another name follows within three words, a word between and none of them a verb
-    opening a reported clause or a conjunction ("Velmont accused Korrin …", "Korrin warned
-    Velmont …", not "Brask said Oskland had …", "Dylan Baker and Lindsay Frost play …")."""
-    if not c.names or not c.words:
-        return None
-    names = set(c.names)
-    start = 1 if c.words[0] == "the" and len(c.words) > 1 else 0
-    agent = c.words[start][:5]
-    if agent not in names:
-        return None
-    for n in range(start + 2, min(len(c.words), start + 5)):
-        key = c.words[n][:5]
-        if key in names and key != agent:
-            between = c.words[start + 1:n]
-            if any(w in _CLAUSE_VERBS or w in ("and", "or", "with", "&") for w in between) or between[-1] == "by":
-                return None  # "B was accused by A": a passive keeps the agent, in other words
-            return agent, key
-    return None
 
 
 def pair_features(fa: frozenset[str], fb: frozenset[str], ca: Clues, cb: Clues, weights: dict[str, float], masses: dict | None = None) -> list[float]:
