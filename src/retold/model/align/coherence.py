@@ -16,8 +16,7 @@ round, and a group's links are put in order only to find the weakest
 from __future__ import annotations
 
 import retold.model.align.evidence as ev
-
-Node = tuple[int, int]
+from retold.model.align.nodesets import Node, NodeSets
 
 
 class _Links:
@@ -155,25 +154,12 @@ def _one_language(languages: list[str], k: int, l: int) -> bool:
 
 
 def _components(members: list[Node], links: list[int], story_links: list) -> list[list[Node]]:
-    parent = {node: node for node in members}
-
-    def find(x: Node) -> Node:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = NodeSets(members)
     for n in links:
-        nodes = _nodes(story_links[n])
-        root = find(nodes[0])
-        for node in nodes[1:]:
-            other = find(node)
-            if other != root:
-                parent[max(other, root)] = min(other, root)
-                root = min(other, root)
+        sets.join(_nodes(story_links[n]))
     pieces: dict[Node, list[Node]] = {}
     for node in sorted(members):
-        pieces.setdefault(find(node), []).append(node)
+        pieces.setdefault(sets.find(node), []).append(node)
     return list(pieces.values())
 
 

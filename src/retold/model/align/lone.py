@@ -22,11 +22,10 @@ from __future__ import annotations
 from collections import Counter
 
 import retold.model.align.evidence as ev
+from retold.model.align.nodesets import Node, NodeSets
 from retold.model.align.records import Link
 
 LONE_TEXTS = ev.PLACE_TEXTS  # sentences each outlet needs before its pairs' number says anything
-
-Node = tuple[int, int]
 
 
 def _candidate(link: Link, count: Counter, judge: ev.Judge, sizes: list[int], languages: list[str]) -> bool:
@@ -47,15 +46,7 @@ def lone_pairs_dropped(links: list[Link], judge: ev.Judge, sizes: list[int], lan
     lone = [n for n, link in enumerate(links) if _candidate(link, count, judge, sizes, languages)]
     if not lone:
         return links
-    parent: dict[Node, Node] = {}
-
-    def find(x: Node) -> Node:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = NodeSets()
     held: set[Node] = set()  # sentences a link other than the candidates holds
     skip = set(lone)
     for n, link in enumerate(links):
@@ -63,16 +54,11 @@ def lone_pairs_dropped(links: list[Link], judge: ev.Judge, sizes: list[int], lan
             continue
         nodes = [(link.outlet_a, i) for i in link.rows] + [(link.outlet_b, j) for j in link.cols]
         held.update(nodes)
-        root = find(nodes[0])
-        for node in nodes[1:]:
-            other = find(node)
-            if other != root:
-                parent[max(root, other)] = min(root, other)
-                root = min(root, other)
+        sets.join(nodes)
     dropped = set()
     for n in lone:
         link = links[n]
         x, y = (link.outlet_a, link.rows[0]), (link.outlet_b, link.cols[0])
-        if x in held and y in held and find(x) != find(y):
+        if x in held and y in held and sets.find(x) != sets.find(y):
             dropped.add(n)  # two groups, each held by links of its own: not chained through this one
     return [link for n, link in enumerate(links) if n not in dropped] if dropped else links
