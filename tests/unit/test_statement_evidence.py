@@ -11,17 +11,7 @@ from hypothesis import strategies as st
 
 from retold.model.align import align
 from retold.model.align import evidence as ev
-from retold.model.story import Outlet, OutletMeta, Sentence
-
-
-def outlet(oid, sentences, language="en"):
-    meta = OutletMeta(id=oid, name=oid, source=f"{oid}.txt", language=language)
-    return Outlet(meta=meta, text="", title=None, removed=(),
-                  sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(sentences)))
-
-
-def together(alignment, a, i, b, j) -> bool:
-    return j in alignment.counterpart_span(a, i, b)
+from velmont_story import outlet, together
 
 
 # Every sentence names the story's actors: the topic words of the story.
