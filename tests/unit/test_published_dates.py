@@ -73,9 +73,10 @@ zones = st.one_of(
     zone=zones,
     weekday=st.booleans(),
     prefix=st.sampled_from(["", "Published ", "By Ana Veldt, Sarvenia Daily | ", "By Rasmus Ferl | ", "Posted on "]),
+    emphasis=st.sampled_from(["", "_", "*", "__", "**"]),  # Markdown wraps date lines: "_14 October 2026_"
 )
 @settings(max_examples=400, deadline=None)
-def test_a_printed_date_reads_back_as_printed(day, form, clock, twelve, clock_first, zone, weekday, prefix):
+def test_a_printed_date_reads_back_as_printed(day, form, clock, twelve, clock_first, zone, weekday, prefix, emphasis):
     date_text = _day_text(day, form)
     if weekday:
         date_text = f"{WEEKDAYS[day.weekday()]}, {date_text}"
@@ -86,6 +87,7 @@ def test_a_printed_date_reads_back_as_printed(day, form, clock, twelve, clock_fi
         line = f"{prefix}{_clock_text(clock, twelve)}{zone_text}, {date_text}"
     else:
         line = f"{prefix}{date_text}, {_clock_text(clock, twelve)}{zone_text}"
+    line = f"{emphasis}{line}{emphasis}"
     published = parse_date_line(line)
     assert published is not None, line
     if clock is None:
@@ -101,6 +103,17 @@ def test_a_printed_date_reads_back_as_printed(day, form, clock, twelve, clock_fi
     else:
         assert published.exact, line
         assert published.earliest == (local - dt.timedelta(minutes=offset)).replace(tzinfo=dt.UTC), line
+
+
+def test_a_markdown_date_line_is_the_outlets_date(tmp_path):
+    """A Markdown page's date line in emphasis ("_14 October 2026_") is read as its date."""
+    folder = tmp_path / "story"
+    folder.mkdir()
+    body = "A crane fell at the Marlow Bay terminal on Tuesday, injuring two workers.\n"
+    (folder / "wire.md").write_text(f"# Crane falls at Marlow Bay\n\n_14 October 2026_\n\n{body}", encoding="utf-8")
+    (folder / "paper.txt").write_text(f"Crane falls at Marlow Bay\n\n{body}", encoding="utf-8")
+    alignment = load_alignment([str(folder)], semantic=False)
+    assert alignment.outlet("wire").meta.published == "2026-10-14"
 
 
 def test_an_impossible_date_is_skipped_for_the_next_real_one():

@@ -296,7 +296,8 @@ _SEPARATORS = re.compile(r"\s[|•·›»>/]\s|\s[|•·›»]|[|•·›»]\s")
 
 
 def _is_page_date(text: str) -> bool:
-    words = [w.lower().strip(".,:") for w in re.split(r"[\s,|/–—-]+", text) if w.strip(".,:")]
+    # "_*" too: Markdown emphasis around a date line ("_14 October 2026_").
+    words = [w.lower().strip(".,:_*") for w in re.split(r"[\s,|/–—-]+", text) if w.strip(".,:_*")]
     if not words or len(words) > 12:
         return False
     has_date = False

@@ -56,15 +56,19 @@ _ORDINAL = r"(?:st|nd|rd|th|er|e)?"
 # Where a date sits in a line: "3 March 2026", "3rd of March 2026", "3. März 2026", "March 3, 2026",
 # "Mar. 3rd 2026", "2026-03-03", "03.03.2026", "14/10/2026". Every form is tried; the first in the
 # line wins.
+# Word edges where "_" counts as punctuation, not as a letter: Markdown emphasis ("_14 October
+# 2026_") wraps a date line in underscores, and `\b` sees no edge between "_" and a digit.
+_START = r"(?<![^\W_])"
+_END = r"(?![^\W_])"
 _DATE_FORMS = (
-    (re.compile(rf"(?i)\b(\d{{1,2}}){_ORDINAL}\.?\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?(\d{{4}})\b"), "dmy"),
-    (re.compile(rf"(?i)\b{_MONTH}\s+(\d{{1,2}}){_ORDINAL},?\s+(\d{{4}})\b"), "mdy"),
-    (re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d.])"), "ymd"),
-    (re.compile(r"(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4})\b"), "numeric"),
+    (re.compile(rf"(?i){_START}(\d{{1,2}}){_ORDINAL}\.?\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?(\d{{4}}){_END}"), "dmy"),
+    (re.compile(rf"(?i){_START}{_MONTH}\s+(\d{{1,2}}){_ORDINAL},?\s+(\d{{4}}){_END}"), "mdy"),
+    (re.compile(rf"{_START}(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}})(?![\d.])"), "ymd"),
+    (re.compile(rf"(?<![\d.])(\d{{1,2}})([./-])(\d{{1,2}})\2(\d{{4}}){_END}"), "numeric"),
 )
 _CLOCK_CORE = r"(\d{1,2})(?:[:.h](\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(am|pm|a\.m\.|p\.m\.)?"
 _ZONE_CORE = r"(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|UTC|GMT|Z|[A-Z]{3,5}"
-_ZONE = rf"(?:\s*\(?\s*({_ZONE_CORE})(?![\w+-])\)?)?"
+_ZONE = rf"(?:\s*\(?\s*({_ZONE_CORE})(?![^\W_]|[+-])\)?)?"
 # A clock after the date: "…2026, 18:10", "…2026 at 4:05 pm CET", "2026-03-03T16:05:00+01:00",
 # "… 2026 | 17:05", "14/10/2026 21h40".
 _CLOCK_AFTER = re.compile(rf"(?i)(?:T|\s*[,|·•–—-]?\s*(?:at\s+|um\s+|à\s+|a las\s+)?){_CLOCK_CORE}{_ZONE}")
