@@ -478,3 +478,15 @@ def test_a_question_over_a_date_line_is_the_headline_and_a_question_lede_stays_b
     assert article.title == "Will the ferries run this winter?" and "Will the ferries" not in body
     article, body = _one("Harbour news\n\nYou know the feeling!\n\n" + STORY)
     assert "You know the feeling!" in body
+
+
+@pytest.mark.parametrize("line, name", [
+    ("© NewsDrop 2026", "NewsDrop"),
+    ("© The Harbour Daily 2026. All rights reserved.", "The Harbour Daily"),
+    ("Copyright © Harbour Radio 2019-2026", "Harbour Radio"),
+    ("© 2026 Harbour Radio. All rights reserved.", "Harbour Radio"),
+])
+def test_a_copyright_year_after_the_name_is_no_part_of_it(line, name):
+    text = f"Ferry crews vote to strike\n\nFerry crews voted on Monday to strike, their union said.\n\n{line}\n"
+    [article] = clean_documents([doc(text)])
+    assert article.site_name == name
