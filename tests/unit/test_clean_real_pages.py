@@ -490,3 +490,27 @@ def test_a_copyright_year_after_the_name_is_no_part_of_it(line, name):
     text = f"Ferry crews vote to strike\n\nFerry crews voted on Monday to strike, their union said.\n\n{line}\n"
     [article] = clean_documents([doc(text)])
     assert article.site_name == name
+
+
+@pytest.mark.parametrize("first, name", [
+    ("Pellaro Evening Post", "Pellaro Evening Post"),
+    ("The Harbour Gazette", "The Harbour Gazette"),
+    ("Orlin Radio", "Orlin Radio"),
+    ("World news", None),  # a section label: not capitalised as a name
+    ("Port strike", None),
+    ("Economy", None),  # one word: a section
+    ("Ferry Strike Latest", None),  # capitalised, but no publication's word at its end
+])
+def test_a_masthead_on_the_first_line_names_the_outlet(first, name):
+    text = (f"{first}\nFerry crews vote to strike over winter rosters\n"
+            "Ferry crews on the northern routes voted on Monday to strike over new winter rosters, their union said.\n"
+            "The strike would begin on 3 December, the union said.\n")
+    [article] = clean_documents([doc(text)])
+    assert article.site_name == name
+
+
+def test_a_headline_on_the_first_line_is_no_masthead():
+    text = ("Ferry Crews Face Hard Times\n\nFerry crews on the northern routes voted on Monday to strike over new winter rosters.\n\n"
+            "The strike would begin on 3 December, the union said.\n")
+    [article] = clean_documents([doc(text)])
+    assert article.title == "Ferry Crews Face Hard Times" and article.site_name is None

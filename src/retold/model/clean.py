@@ -992,7 +992,31 @@ def site_name(lines: list[Line]) -> str | None:
                 and not re.search(r"[:/]", match.group(1))  # a photo credit: "© Foto: Name/Agency"
             ):
                 return match.group(1).strip()
-    return None
+    return _masthead(lines)
+
+
+# The last word of a newspaper's or broadcaster's name ("Pellaro Evening Post", "The Harth Valley
+# Gazette", "Orlin Radio"): a page's first line of a few capitalised words ending in one is its
+# masthead. A section label ("World news", "Port strike", "Economy") ends in none of them.
+_PUBLICATION_WORDS = frozenset(
+    "post times gazette herald courier chronicle tribune journal standard observer daily news express "
+    "mail mirror record echo argus advertiser press telegraph guardian star globe examiner sentinel "
+    "bulletin register ledger dispatch wire radio television tv weekly monitor messenger reporter "
+    "recorder leader clarion banner beacon inquirer enquirer".split()
+)
+
+
+def _masthead(lines: list[Line]) -> str | None:
+    """The page's first line when it is a publication's name of two to five capitalised words
+    ending in a word of _PUBLICATION_WORDS, above the body (a masthead copied with the page)."""
+    first = next((line for line in lines if line.text.strip()), None)
+    if first is None or first.kind != "furniture":
+        return None  # the body, or the headline itself ("Hard Times for Ferry Crews" names no outlet)
+    text = first.text.strip()
+    words = text.split()
+    if not 2 <= len(words) <= 5 or not _looks_like_a_name(text) or re.search(r"[|:>/]", text):
+        return None
+    return text if words[-1].lower().strip(".,") in _PUBLICATION_WORDS else None
 
 
 # ------------------------------------------------------------------ all outlets
