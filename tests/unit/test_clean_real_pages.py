@@ -514,3 +514,13 @@ def test_a_headline_on_the_first_line_is_no_masthead():
             "The strike would begin on 3 December, the union said.\n")
     [article] = clean_documents([doc(text)])
     assert article.title == "Ferry Crews Face Hard Times" and article.site_name is None
+
+
+@pytest.mark.parametrize("stamp", ["03.03.2026 20:05", "2026-03-03", "20:05"])
+def test_a_date_after_a_bar_is_no_name(stamp):
+    """"Harbour Radio International | 03.03.2026 20:05": what follows the bar is a time, not the outlet."""
+    text = (f"Ferry crews vote to strike over winter rosters\nHarbour Radio International | {stamp}\n\n"
+            "Ferry crews on the northern routes voted on Monday to strike over new winter rosters, their union said.\n\n"
+            "The strike would begin on 3 December, the union said.\n\n© 2026 Harbour Radio International\n")
+    [article] = clean_documents([doc(text)])
+    assert article.site_name == "Harbour Radio International"

@@ -940,6 +940,8 @@ def _looks_like_a_name(text: str) -> bool:
     """A publication's name is capitalised ("The Harbour Daily", "Al Jazeera", "RT"), or a domain;
     a section label is not ("Russia-Ukraine conflict", "World news")."""
     words = [w for w in re.split(r"[\s-]+", text.strip()) if w]
+    if not re.search(r"[^\W\d_]", text):
+        return False  # no letter at all: a date or a time ("… | 03.03.2026 20:05") names no one
     if not words or re.search(r"\.[a-z]{2,}$", text.strip()):
         return bool(words)
     return words[0][:1].isupper() or words[0][:1].isdigit() if len(words) == 1 else all(
