@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import math
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from retold.model.align import evidence as ev
 from retold.model.align import feature_weights, sentence_features
 from velmont_story import FILLER_A, FILLER_B, outlet
@@ -55,3 +58,36 @@ def test_a_count_the_story_gives_everywhere_is_its_topic_not_a_fact_of_the_pair(
     judge = _judge([MARCH], [RETOLD], filler_a, filler_b)
     assert judge.facts_agree(judge.clues_of(0, 0), judge.clues_of(1, 0)) == 1
     assert abs(judge.verdict(0, (0,), 1, (0,)).confidence - _words_alone(judge)) < 1e-9
+
+
+def test_the_facts_make_no_pair_sure():
+    """The same count on the same day may be other people ("2,500 police officers were deployed …"
+    / "2,500 farmers drove …", which the words alone already take for one statement, as possible):
+    the facts lift a pair to "possible" at most, never to sure."""
+    judge = _judge(["About 2,500 police officers were deployed in central Lesk on Tuesday evening to guard the water office."],
+                   ["About 2,500 farmers drove tractors through central Lesk on Tuesday evening to protest against the water quotas."])
+    assert judge.facts_agree(judge.clues_of(0, 0), judge.clues_of(1, 0)) == 2
+    assert ev.SAME_STATEMENT <= _words_alone(judge) < ev.STRONG
+    assert judge.verdict(0, (0,), 1, (0,)).confidence < ev.STRONG
+
+
+def test_the_facts_never_lift_a_pair_past_possible():
+    judge = _judge([MARCH], [RETOLD])
+    assert judge.verdict(0, (0,), 1, (0,)).confidence < ev.STRONG
+
+
+_WORDS = ["farmers", "police", "drove", "marched", "tractors", "through", "central", "Lesk", "water", "quotas",
+          "office", "protest", "against", "the", "about", "coast", "party", "officers", "deployed", "guard"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=3, max_size=14), st.lists(st.sampled_from(_WORDS), min_size=3, max_size=14))
+def test_two_facts_change_a_verdict_only_short_of_sure_and_never_past_possible(a_words, b_words):
+    """Invariant: whatever else two sentences say, with a count and a day in common the verdict
+    differs from the words' own only where those are short of sure, and then stays possible."""
+    a = "About 2,500 " + " ".join(a_words) + " on Tuesday evening."
+    b = "Around 2,500 " + " ".join(b_words) + " on Tuesday evening."
+    judge = _judge([a], [b])
+    words, judged = _words_alone(judge), ev.sigmoid(judge.content(0, (0,), 1, (0,))[0])  # (a copy is settled before: not asked)
+    if abs(judged - words) > 1e-9:
+        assert words < ev.STRONG and words < judged < ev.STRONG

@@ -71,7 +71,7 @@ SEMANTIC_MODEL = (-5.019, 1.0, 1.5, -0.157, 1.5, -0.188, -3.0, -3.0, -1.5, 0.046
 # Two facts both give (a number, a day of the week) that the story does not give everywhere, and
 # nothing against: the same count on the same day is one event told twice ("3,000 people marched
 # … on Wednesday evening" / "Around 3,000 people … marched … on Wednesday evening"), however the
-# rest is worded. Log-odds added to the words'. (MSRP's fit gives a shared number no weight: its
+# rest is worded. Log-odds added to the words', up to "possible" at most. (MSRP's fit gives a shared number no weight: its
 # pairs share numbers as often when they differ as when they agree, one number at a time.)
 FACTS_AGREE = 0.5
 FACTS_AGREE_LEAST = 2
@@ -94,6 +94,7 @@ POSITION_NEIGHBOURS = 1.0
 POSITION_NEAR = 0.7  # ... and a pair at the same relative place in both texts (within PLACE_NEAR)
 PLACE_NEAR = 0.1
 POSITION_CEILING = 0.74  # a pair its place carries (content alone below SAME_STATEMENT): at most "possible"
+_CEILING_LOGIT = math.log(POSITION_CEILING / (1.0 - POSITION_CEILING))  # FACTS_AGREE lifts no pair past it
 PLACE_TEXTS = 4  # sentences each text needs before a relative place says anything
 COHERENCE_FLOOR = 0.3  # a group member's mean support from the group's other outlets
 
@@ -331,8 +332,11 @@ class Judge:
         named = name_evidence(x, sem) + [e for e in facts_against(ca, cb) if e not in ("numbers differ", "roles swapped")]
         if "roles swapped" not in named and set(ca.names) & set(cb.names):
             named.insert(0, "names")  # the same actors named (across languages, often all there is)
-        if not AGAINST.intersection(named) and not VETO.intersection(named) and self.facts_agree(ca, cb) >= FACTS_AGREE_LEAST:
-            logit += FACTS_AGREE
+        if logit < _CEILING_LOGIT and not AGAINST.intersection(named) and not VETO.intersection(named) and self.facts_agree(ca, cb) >= FACTS_AGREE_LEAST:
+            # Up to "possible" at most (POSITION_CEILING), never to "sure": the same count on the
+            # same day may be another group of people ("2,500 police officers were deployed …" /
+            # "2,500 farmers drove …"); a pair the words alone make sure is left as they make it.
+            logit = min(logit + FACTS_AGREE, _CEILING_LOGIT)
         return logit, named
 
     def facts_agree(self, ca: Clues, cb: Clues) -> int:
