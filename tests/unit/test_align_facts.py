@@ -166,6 +166,25 @@ def test_fractions_and_counts_without_a_number():
     assert not against("One of the pumps failed.", "One of the pumps failed again.")
 
 
+FRACTIONS = {"half": 50, "a third": 33, "a quarter": 25, "a fifth": 20, "a tenth": 10}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(sorted(FRACTIONS)), st.sampled_from(sorted(FRACTIONS)), st.sampled_from(["percent", "per cent"]))
+def test_a_fraction_meets_the_percentage_it_equals(fraction, other, percent):
+    """"a fifth of the lake's water" / "20 percent of the lake's water" give one number; another
+    fraction's percentage is another number (and "percent" is not what it counts)."""
+    a = f"The pumps took {fraction} of the lake's water in a week."
+    b = f"The pumps took about {FRACTIONS[other]} {percent} of the lake's water in a week."
+    assert ("numbers differ" in against(a, b)) == (fraction != other)
+
+
+def test_a_percentage_told_as_a_fraction_pairs():
+    sa, sb, _members = pair("The lake supplies about a fifth of the district's drinking water.",
+                            "The lake supplies about 20 percent of the district's drinking water.")
+    assert sa.group is not None and sa.group == sb.group
+
+
 # ---------------------------------------------------------------- 4. negation
 
 

@@ -478,3 +478,49 @@ def test_a_question_over_a_date_line_is_the_headline_and_a_question_lede_stays_b
     assert article.title == "Will the ferries run this winter?" and "Will the ferries" not in body
     article, body = _one("Harbour news\n\nYou know the feeling!\n\n" + STORY)
     assert "You know the feeling!" in body
+
+
+@pytest.mark.parametrize("line, name", [
+    ("© NewsDrop 2026", "NewsDrop"),
+    ("© The Harbour Daily 2026. All rights reserved.", "The Harbour Daily"),
+    ("Copyright © Harbour Radio 2019-2026", "Harbour Radio"),
+    ("© 2026 Harbour Radio. All rights reserved.", "Harbour Radio"),
+])
+def test_a_copyright_year_after_the_name_is_no_part_of_it(line, name):
+    text = f"Ferry crews vote to strike\n\nFerry crews voted on Monday to strike, their union said.\n\n{line}\n"
+    [article] = clean_documents([doc(text)])
+    assert article.site_name == name
+
+
+@pytest.mark.parametrize("first, name", [
+    ("Pellaro Evening Post", "Pellaro Evening Post"),
+    ("The Harbour Gazette", "The Harbour Gazette"),
+    ("Orlin Radio", "Orlin Radio"),
+    ("World news", None),  # a section label: not capitalised as a name
+    ("Port strike", None),
+    ("Economy", None),  # one word: a section
+    ("Ferry Strike Latest", None),  # capitalised, but no publication's word at its end
+])
+def test_a_masthead_on_the_first_line_names_the_outlet(first, name):
+    text = (f"{first}\nFerry crews vote to strike over winter rosters\n"
+            "Ferry crews on the northern routes voted on Monday to strike over new winter rosters, their union said.\n"
+            "The strike would begin on 3 December, the union said.\n")
+    [article] = clean_documents([doc(text)])
+    assert article.site_name == name
+
+
+def test_a_headline_on_the_first_line_is_no_masthead():
+    text = ("Ferry Crews Face Hard Times\n\nFerry crews on the northern routes voted on Monday to strike over new winter rosters.\n\n"
+            "The strike would begin on 3 December, the union said.\n")
+    [article] = clean_documents([doc(text)])
+    assert article.title == "Ferry Crews Face Hard Times" and article.site_name is None
+
+
+@pytest.mark.parametrize("stamp", ["03.03.2026 20:05", "2026-03-03", "20:05"])
+def test_a_date_after_a_bar_is_no_name(stamp):
+    """"Harbour Radio International | 03.03.2026 20:05": what follows the bar is a time, not the outlet."""
+    text = (f"Ferry crews vote to strike over winter rosters\nHarbour Radio International | {stamp}\n\n"
+            "Ferry crews on the northern routes voted on Monday to strike over new winter rosters, their union said.\n\n"
+            "The strike would begin on 3 December, the union said.\n\n© 2026 Harbour Radio International\n")
+    [article] = clean_documents([doc(text)])
+    assert article.site_name == "Harbour Radio International"

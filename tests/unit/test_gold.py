@@ -50,8 +50,18 @@ FLOOR = {"body_missing": 0, "furniture_leaked": 0, "pair_f1": 0.90, "status_accu
 # it back (0.766). Its credit line ("Translated from … by …. Edited by ….", two credits on one
 # line) was then cleaned as a class after a review saw it leak: its furniture figure is no
 # longer held out (0 leaked; F1 0.892, status 0.902 with the two false sentences gone).
+# aldmere-summit (story5's dev story) and lethmar-rates (held out) are five independently written
+# reports of one event each (issue 16, story5), gold committed before the aligner first ran on
+# them. First run, words alone: aldmere-summit 1.000 / 0.642 / 0.782, status 0.819;
+# lethmar-rates 1.000 / 0.772 / 0.871, status 0.928. Precision already held; recall is what the
+# rules of this round raise (the figures below are today's, held as the others are). velka-mine
+# (story5's second dev story, written to press harder on same-topic sentences; gold before its
+# first run): first run 1.000 / 0.759 / 0.863, status 0.867.
 FLOORS = {
     "brenholt-port": FLOOR | {"pair_f1": 0.858, "status_accuracy": 0.875},
+    "aldmere-summit": FLOOR | {"pair_f1": 0.772, "status_accuracy": 0.809},
+    "lethmar-rates": FLOOR | {"pair_f1": 0.861, "status_accuracy": 0.918},
+    "velka-mine": FLOOR | {"pair_f1": 0.853, "status_accuracy": 0.857},
 }
 # Each story is also held where the aligner stands today, less a margin of 0.01 (issue 21): one
 # status or pair more wrong than today in any of these stories fails (one status is 0.015-0.024
@@ -64,6 +74,9 @@ FLOORS = {
 # recall4 (issue 16, paraphrased leads by their frame): tavel-river 1.000/0.921/0.875 -> 1.000/0.968/0.917.
 MARGIN = 0.01
 TODAY = {
+    "aldmere-summit": {"pair_precision": 1.0, "pair_f1": 0.874, "status_accuracy": 0.861},
+    "lethmar-rates": {"pair_precision": 1.0, "pair_f1": 0.871, "status_accuracy": 0.928},
+    "velka-mine": {"pair_precision": 1.0, "pair_f1": 0.885, "status_accuracy": 0.911},
     "brenholt-port": {"pair_precision": 1.0, "pair_f1": 0.892, "status_accuracy": 0.902},
     "north-sea-grid": {"pair_precision": 1.0, "pair_f1": 1.0, "status_accuracy": 1.0},
     "rowing-worlds": {"pair_precision": 1.0, "pair_f1": 1.0, "status_accuracy": 1.0},
@@ -97,7 +110,7 @@ def test_there_is_a_gold_story():
 
 def test_every_old_story_is_held_to_the_full_floor():
     """Only the stories added hard (issues 16 and 20) may sit below the floor, and only until it is raised."""
-    assert set(FLOORS) <= {"tavel-river", "selke-landslide", "brenholt-port"}
+    assert set(FLOORS) <= {"tavel-river", "selke-landslide", "brenholt-port", "aldmere-summit", "lethmar-rates", "velka-mine"}
 
 
 def test_gold_names_are_scored(tmp_path):

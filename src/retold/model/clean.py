@@ -929,7 +929,9 @@ def _without_site_tail(doc: RawDoc, title: Line) -> tuple[str, tuple[int, int]]:
 
 
 _TITLE_SITE = re.compile(r"\s[|–—-]\s*([^|–—-][^|]{1,60}?)\s*$")
-_COPYRIGHT_SITE = re.compile(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.{2,60}?)[\s.,]*(?:all rights reserved\.?)?\s*$")
+# The year stands before the name ("© 2026 Harbour Radio") or after it ("© NewsDrop 2026",
+# "Copyright The Harbour Daily 2020-2026"): either way it is no part of the name.
+_COPYRIGHT_SITE = re.compile(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.{2,60}?)[\s.,]*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s.,]*(?:all rights reserved\.?)?\s*$")
 
 
 _NAME_JOINERS = {"of", "the", "and", "&", "for", "on", "de", "du", "des", "la", "le", "el", "der", "die", "das", "y", "et", "und", "am", "an", "im", "in", "at"}
@@ -939,6 +941,8 @@ def _looks_like_a_name(text: str) -> bool:
     """A publication's name is capitalised ("The Harbour Daily", "Al Jazeera", "RT"), or a domain;
     a section label is not ("Russia-Ukraine conflict", "World news")."""
     words = [w for w in re.split(r"[\s-]+", text.strip()) if w]
+    if not re.search(r"[^\W\d_]", text):
+        return False  # no letter at all: a date or a time ("… | 03.03.2026 20:05") names no one
     if not words or re.search(r"\.[a-z]{2,}$", text.strip()):
         return bool(words)
     return words[0][:1].isupper() or words[0][:1].isdigit() if len(words) == 1 else all(
@@ -991,7 +995,31 @@ def site_name(lines: list[Line]) -> str | None:
                 and not re.search(r"[:/]", match.group(1))  # a photo credit: "© Foto: Name/Agency"
             ):
                 return match.group(1).strip()
-    return None
+    return _masthead(lines)
+
+
+# The last word of a newspaper's or broadcaster's name ("Pellaro Evening Post", "The Harth Valley
+# Gazette", "Orlin Radio"): a page's first line of a few capitalised words ending in one is its
+# masthead. A section label ("World news", "Port strike", "Economy") ends in none of them.
+_PUBLICATION_WORDS = frozenset(
+    "post times gazette herald courier chronicle tribune journal standard observer daily news express "
+    "mail mirror record echo argus advertiser press telegraph guardian star globe examiner sentinel "
+    "bulletin register ledger dispatch wire radio television tv weekly monitor messenger reporter "
+    "recorder leader clarion banner beacon inquirer enquirer".split()
+)
+
+
+def _masthead(lines: list[Line]) -> str | None:
+    """The page's first line when it is a publication's name of two to five capitalised words
+    ending in a word of _PUBLICATION_WORDS, above the body (a masthead copied with the page)."""
+    first = next((line for line in lines if line.text.strip()), None)
+    if first is None or first.kind != "furniture":
+        return None  # the body, or the headline itself ("Hard Times for Ferry Crews" names no outlet)
+    text = first.text.strip()
+    words = text.split()
+    if not 2 <= len(words) <= 5 or not _looks_like_a_name(text) or re.search(r"[|:>/]", text):
+        return None
+    return text if words[-1].lower().strip(".,") in _PUBLICATION_WORDS else None
 
 
 # ------------------------------------------------------------------ all outlets

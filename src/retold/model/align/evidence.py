@@ -68,6 +68,15 @@ FIXED_WEIGHTS = {0: 1.0, 1: 1.5, 3: 1.5, 5: -3.0, 6: -3.0, 7: -1.5}  # feature i
 LEXICAL_MODEL = (-2.978, 1.0, 1.5, 2.489, 1.5, -0.001, -3.0, -3.0, -1.5, 0.139, -0.365)
 SEMANTIC_MODEL = (-5.019, 1.0, 1.5, -0.157, 1.5, -0.188, -3.0, -3.0, -1.5, 0.046, -0.347, 4.996)  # ... and the cosine's height above its reference level
 
+# Two facts both give (a number, a day of the week) that the story does not give everywhere, and
+# nothing against: the same count on the same day is one event told twice ("3,000 people marched
+# … on Wednesday evening" / "Around 3,000 people … marched … on Wednesday evening"), however the
+# rest is worded. Log-odds added to the words', up to "possible" at most. (MSRP's fit gives a shared number no weight: its
+# pairs share numbers as often when they differ as when they agree, one number at a time.)
+FACTS_AGREE = 0.5
+FACTS_AGREE_LEAST = 2
+FACT_TOPIC = 0.5  # a number or day the story's judge weighs at most this share of its weight is the story's own (its summit's day, its year)
+
 # Decisions on the calibrated confidence.
 SAME_STATEMENT = 0.5  # an order-free pair (or a bead of non-parallel text) needs this to be a link
 STRONG = STORY_STRONG  # below this a link is shown as "possible" (retold.model.story, where the reader reads it)
@@ -85,6 +94,7 @@ POSITION_NEIGHBOURS = 1.0
 POSITION_NEAR = 0.7  # ... and a pair at the same relative place in both texts (within PLACE_NEAR)
 PLACE_NEAR = 0.1
 POSITION_CEILING = 0.74  # a pair its place carries (content alone below SAME_STATEMENT): at most "possible"
+_CEILING_LOGIT = math.log(POSITION_CEILING / (1.0 - POSITION_CEILING))  # FACTS_AGREE lifts no pair past it
 PLACE_TEXTS = 4  # sentences each text needs before a relative place says anything
 COHERENCE_FLOOR = 0.3  # a group member's mean support from the group's other outlets
 
@@ -124,6 +134,7 @@ class Judge:
             for f in row:
                 count.update(f.feats)
         self.weights = {}
+        self.full_weights = weights  # before the story's topic words are weighed down
         for feat, weight in weights.items():
             df = count.get(feat, 0) / (total + DF_PRIOR) if total >= TOPIC_STORY else 0.0
             if df <= TOPIC_DF_FULL:
@@ -321,7 +332,22 @@ class Judge:
         named = name_evidence(x, sem) + [e for e in facts_against(ca, cb) if e not in ("numbers differ", "roles swapped")]
         if "roles swapped" not in named and set(ca.names) & set(cb.names):
             named.insert(0, "names")  # the same actors named (across languages, often all there is)
+        if logit < _CEILING_LOGIT and not AGAINST.intersection(named) and not VETO.intersection(named) and self.facts_agree(ca, cb) >= FACTS_AGREE_LEAST:
+            # Up to "possible" at most (POSITION_CEILING), never to "sure": the same count on the
+            # same day may be another group of people ("2,500 police officers were deployed …" /
+            # "2,500 farmers drove …"); a pair the words alone make sure is left as they make it.
+            logit = min(logit + FACTS_AGREE, _CEILING_LOGIT)
         return logit, named
+
+    def facts_agree(self, ca: Clues, cb: Clues) -> int:
+        """How many numbers and days of the week both sentences give that the story does not give
+        everywhere (FACT_TOPIC: its judge weighs them down as topic words)."""
+        shared = [n for n in ca.numbers & cb.numbers]
+        if ca.days & cb.days:
+            days = ca.days & cb.days
+            shared += [w[:5] for w in ca.words if _DAYS.get(w) in days]
+        full = self.full_weights
+        return len({k for k in shared if k not in full or self.weights.get(k, 0.0) > FACT_TOPIC * full[k]})
 
     def verdict(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int], structure: float = 0.0, semantic: bool = False) -> Verdict:
         if len(rows) == 1 and len(cols) == 1:

@@ -44,7 +44,12 @@ _MAGNITUDES = {"dozens": "~12", "scores": "~20", "hundreds": "~100", "thousands"
 # Fractions: "half" alone; the others only as "a third", "one quarter", "two thirds" (else an
 # ordinal: "the third time", "the Latin quarter").
 _HALF = {"half": "1/2", "halves": "1/2"}
-_FRACTIONS = {"third": "1/3", "thirds": "1/3", "quarter": "1/4", "quarters": "1/4", "fifth": "1/5", "fifths": "1/5"}
+_FRACTIONS = {"third": "1/3", "thirds": "1/3", "quarter": "1/4", "quarters": "1/4", "fifth": "1/5", "fifths": "1/5",
+              "tenth": "1/10", "tenths": "1/10"}
+# A percentage is the fraction it equals: "a fifth of the country's electricity" / "20 percent of
+# the country's power" give one number.
+_PERCENT_FRACTIONS = {"50": "1/2", "33": "1/3", "33.3": "1/3", "25": "1/4", "20": "1/5", "10": "1/10"}
+_PERCENT = frozenset({"percent", "pct", "%"})
 _FRACTION_BEFORE = frozenset({"a", "one", "two", "three", "four"})
 # A cardinal that is not a count: "no one", "one another", "the one who"; and a cardinal joined
 # to a scale word ("two hundred", "three million") is a number whose digits another outlet may
@@ -95,6 +100,7 @@ def counts_differ(words_a: tuple[str, ...], numbers_a: Iterable[str], names_a: f
     ka, kb = counts(words_a, names_a), counts(words_b, names_b)
     if not ka and not kb:
         return False
+    ka, kb = ka | _percent_fractions(words_a), kb | _percent_fractions(words_b)
     ma, mb = {k for k in ka if k[0] == "m" and k[1:].isdigit()}, {k for k in kb if k[0] == "m" and k[1:].isdigit()}
     if ma - mb and mb - ma:
         return True
@@ -108,6 +114,17 @@ def counts_differ(words_a: tuple[str, ...], numbers_a: Iterable[str], names_a: f
             if value_b not in a and (first_a in counted_b or first_b in counted_a) and (value_a in ka or value_b in kb):
                 return True
     return False
+
+
+def _percent_fractions(words: tuple[str, ...]) -> frozenset[str]:
+    """The fractions the words' percentages equal ("20 percent", "20 per cent": "1/5")."""
+    found = set()
+    for n, w in enumerate(words[:-1]):
+        if w[0].isdigit() and (words[n + 1] in _PERCENT or (words[n + 1] == "per" and n + 2 < len(words) and words[n + 2] == "cent")):
+            fraction = _PERCENT_FRACTIONS.get(number_key(w.rstrip(".,")))
+            if fraction:
+                found.add(fraction)
+    return frozenset(found)
 
 
 _COUNTED_SPAN = 2  # words after a count that say what it counts ("two new cracks", "half of the cost")
@@ -128,10 +145,12 @@ def _counted(words: tuple[str, ...], names: frozenset[str]) -> tuple[tuple[str, 
             value = next((k for k in one if not (k[0] == "m" and k[1:].isdigit())), None) if w in _COUNT_WORDS and w not in _MONTHS else None
         if value is None:
             continue
+        if n + 1 < len(words) and (words[n + 1] in _PERCENT or (words[n + 1] == "per" and n + 2 < len(words) and words[n + 2] == "cent")):
+            value = _PERCENT_FRACTIONS.get(value, value)  # "20 percent" counts what "a fifth" does
         after = []
         for v in words[n + 1:]:
-            if v in STOPWORDS or v in _COUNT_WORDS or v[0].isdigit():
-                continue
+            if v in STOPWORDS or v in _COUNT_WORDS or v[0].isdigit() or v in _PERCENT or v in ("per", "cent"):
+                continue  # ("percent" says how it counts, not what: "30 per cent of the homes" counts homes)
             after.append(_key(v))
             if len(after) == _COUNTED_SPAN:
                 break

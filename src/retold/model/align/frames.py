@@ -65,13 +65,31 @@ _DAY_KEYS = frozenset(day[:5] for day in ev._DAY_WORDS)
 Frame = tuple[str, str, str | None]  # (family, agent, addressee or None)
 
 
-def frame_of(clues: ev.Clues) -> Frame | None:
-    """The first verb of a family in the sentence with a named actor doing it: its family, the
-    actor (a name key) and whom it is done to (a name key right after it, or None)."""
+def frame_of(clues: ev.Clues, known: frozenset[str] = frozenset()) -> Frame | None:
+    """The first act of a family in the sentence with a named actor doing it (frames_of), or None."""
+    found = frames_of(clues, known)
+    return found[0] if found else None
+
+
+def frames_of(clues: ev.Clues, known: frozenset[str] = frozenset()) -> tuple[Frame, ...]:
+    """Every act of a family in the sentence with a named actor doing it: its family, the actor
+    (a name key) and whom it is done to (the head of the first name right after it: "the Halden
+    Alliance" is the alliance; or None).
+
+    An act with no name just before it continues the clause of the one before it when it is a
+    participle or joined by "and" ("Korrin rejected the plan, warning the Accord …", "Korrin
+    rejected it and warned the Accord …"): its actor is that act's, or with none before, the
+    sentence's subject ("Korrin's foreign ministry hit back within hours, warning the Accord …").
+    `known`: the story's names; a word the story capitalises elsewhere names whom an act is done
+    to even where this sentence writes it small ("warned the alliance" in a story of the Halden
+    Alliance)."""
     words = clues.words
     if _VERBS.isdisjoint(words):
-        return None  # most sentences: no act of a family (one set test, for every outlet pair of a big story)
+        return ()  # most sentences: no act of a family (one set test, for every outlet pair of a big story)
     names = set(clues.names) - _DAY_KEYS  # "on Thursday warned": a day is capitalised, and no actor
+    heads = names | (known - _DAY_KEYS)
+    found: list[Frame] = []
+    agent_before: str | None = None
     for n, word in enumerate(words):
         family = FAMILY.get(word)
         if family is None:
@@ -80,13 +98,22 @@ def frame_of(clues: ev.Clues) -> Frame | None:
         if particle is not None and (n + 1 >= len(words) or words[n + 1] != particle):
             continue
         agent = next((words[m][:5] for m in range(n - 1, max(-1, n - 1 - FRAME_BEFORE), -1) if words[m][:5] in names), None)
+        if agent is None and (word.endswith("ing") or (n and words[n - 1] == "and")):
+            agent = agent_before or next((w[:5] for w in words[:min(n, FRAME_BEFORE)] if w[:5] in names), None)
         if agent is None:
-            return None  # the first act is done by no one named ("ministers accused …"): no frame
+            continue  # an act done by no one named ("ministers accused …"): no frame
+        agent_before = agent
         start = n + (2 if particle else 1)
         after = [w[:5] for w in words[start:start + FRAME_AFTER]]
-        addressee = next((w for w in after if w in names and w != agent), None)
-        return family, agent, addressee
-    return None
+        first = next((m for m, key in enumerate(after) if key in heads and key != agent), None)
+        addressee = None
+        if first is not None:
+            last = first
+            while last + 1 < len(after) and after[last + 1] in heads and after[last + 1] != agent:
+                last += 1
+            addressee = after[last]  # a name's last word is its head ("the Halden Alliance": the alliance)
+        found.append((family, agent, addressee))
+    return tuple(found)
 
 
 def same_frame(fa: Frame | None, fb: Frame | None, ca: ev.Clues, cb: ev.Clues) -> bool:
@@ -105,23 +132,26 @@ def frame_pairs(sides: PairSides, links: list[Link]) -> list[Link]:
         return []
     linked_a = {i for link in links for i in link.rows}
     linked_b = {j for link in links for j in link.cols}
-    frames_a = {i: frame_of(judge.clues_of(a, i)) for i, f in enumerate(sides.fa) if i not in linked_a and f.words}
-    frames_b = {j: frame_of(judge.clues_of(b, j)) for j, f in enumerate(sides.fb) if j not in linked_b and f.words}
-    frames_a = {i: f for i, f in frames_a.items() if f is not None}
-    frames_b = {j: f for j, f in frames_b.items() if f is not None}
+    known = judge.story_names()
+    frames_a = {i: frames_of(judge.clues_of(a, i), known) for i, f in enumerate(sides.fa) if i not in linked_a and f.words}
+    frames_b = {j: frames_of(judge.clues_of(b, j), known) for j, f in enumerate(sides.fb) if j not in linked_b and f.words}
+    frames_a = {i: f for i, f in frames_a.items() if f}
+    frames_b = {j: f for j, f in frames_b.items() if f}
     if not frames_a or not frames_b:
         return []
     options_a: dict[int, list[int]] = {}
     options_b: dict[int, list[int]] = {}
-    by_act: dict[tuple[str, str], list[int]] = {}  # (family, agent) -> b's sentences: no pair of a big story is walked in full
-    for j, fb in frames_b.items():
-        by_act.setdefault(fb[:2], []).append(j)
-    for i, fa in frames_a.items():
+    by_act: dict[tuple[str, str], list[tuple[int, Frame]]] = {}  # (family, agent) -> b's acts: no pair of a big story is walked in full
+    for j, acts in frames_b.items():
+        for fb in acts:
+            by_act.setdefault(fb[:2], []).append((j, fb))
+    for i, acts in frames_a.items():
         ca = judge.clues_of(a, i)
-        for j in by_act.get(fa[:2], ()):
-            if same_frame(fa, frames_b[j], ca, judge.clues_of(b, j)):
-                options_a.setdefault(i, []).append(j)
-                options_b.setdefault(j, []).append(i)
+        for fa in acts:
+            for j, fb in by_act.get(fa[:2], ()):
+                if j not in options_a.get(i, ()) and same_frame(fa, fb, ca, judge.clues_of(b, j)):
+                    options_a.setdefault(i, []).append(j)
+                    options_b.setdefault(j, []).append(i)
 
     def chosen(options: list[int], me: int) -> int | None:
         if len(options) == 1:
