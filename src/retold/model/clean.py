@@ -1050,15 +1050,12 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
     # holds one of any 40% + 1 of them; only hostile input (thousands of near-identical lines)
     # reaches the bound, and a line left unchecked keeps its conservative furniture verdict.
     share = max(1, min(_MAX_CANDIDATES, _COMPARISON_BUDGET // max(1, len(doubtful))))
+    held = {token: sum(map(len, by.values())) for token, by in index.items()}  # postings of each word, every outlet's
     for outlet_no, line, toks in doubtful:
         counts = Counter(content_tokens(toks))
-
-        def others(token: str) -> list[list[int]]:
-            return [lines_of for o, lines_of in index.get(token, {}).items() if o != outlet_no]
-
         candidates: dict[tuple[int, int], None] = {}
         visited = covered = 0
-        for token in sorted(counts, key=lambda t: sum(map(len, others(t)))):
+        for token in sorted(counts, key=lambda t: held.get(t, 0) - len(index.get(t, {}).get(outlet_no, ()))):  # other outlets' postings
             for o, lines_of in index.get(token, {}).items():
                 if o == outlet_no:
                     continue
