@@ -1057,6 +1057,7 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
     wanted = {t for _, _, toks in doubtful for t in content_tokens(toks)}
     body_tokens: list[dict[int, tuple[str, ...]]] = [{} for _ in classified]
     index: dict[str, dict[int, list[int]]] = {}  # word -> outlet -> body lines holding it
+    one: dict[str, str] = {}  # each distinct word's one string, which the kept lines share (a big story's 700,000 words took 37 MB)
     if doubtful:
         for outlet_no, lines in enumerate(classified):
             for line_no, line in enumerate(lines):
@@ -1064,7 +1065,7 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
                     continue
                 # Tokenising every body line is linear; testing each wanted word as a substring
                 # of each line was not (a 50 MB file ran for 20 minutes).
-                toks = tuple(tokens(line.text))
+                toks = tuple([one.setdefault(t, t) for t in tokens(line.text)])
                 shared = set(content_tokens(toks)) & wanted
                 if not shared:
                     continue  # most body lines share no word with a doubtful one
@@ -1079,15 +1080,12 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
     # holds one of any 40% + 1 of them; only hostile input (thousands of near-identical lines)
     # reaches the bound, and a line left unchecked keeps its conservative furniture verdict.
     share = max(1, min(_MAX_CANDIDATES, _COMPARISON_BUDGET // max(1, len(doubtful))))
+    held = {token: sum(map(len, by.values())) for token, by in index.items()}  # postings of each word, every outlet's
     for outlet_no, line, toks in doubtful:
         counts = Counter(content_tokens(toks))
-
-        def others(token: str) -> list[list[int]]:
-            return [lines_of for o, lines_of in index.get(token, {}).items() if o != outlet_no]
-
         candidates: dict[tuple[int, int], None] = {}
         visited = covered = 0
-        for token in sorted(counts, key=lambda t: sum(map(len, others(t)))):
+        for token in sorted(counts, key=lambda t: held.get(t, 0) - len(index.get(t, {}).get(outlet_no, ()))):  # other outlets' postings
             for o, lines_of in index.get(token, {}).items():
                 if o == outlet_no:
                     continue

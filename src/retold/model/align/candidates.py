@@ -7,7 +7,7 @@ share one parse, and each distinct text probes once.
 
 from __future__ import annotations
 
-from retold.model.align.params import ALL_PAIRS_UP_TO, CANDIDATE_MARGIN, CANDIDATES_PER_OUTLET, NEIGHBOURS, PROBE_FEATURES
+from retold.model.align.params import ALL_PAIRS_UP_TO, CANDIDATE_MARGIN, CANDIDATES_PER_OUTLET, NEIGHBOURS, PROBE_FEATURES, PROBE_LEAST, PROBE_PER_OUTLET
 from retold.model.align.records import Features
 from retold.model.align.scoring import Scorer
 
@@ -68,6 +68,13 @@ def _postings(features: list[list[Features]]) -> tuple[Postings, dict[str, int]]
     return postings, frequency
 
 
+def probe_worthy(postings: Postings, frequency: dict[str, int]) -> set[str]:
+    """The features rare enough to probe with: held by at most PROBE_PER_OUTLET sentences per
+    outlet that prints them (PROBE_LEAST in all). Outlets that do not print a feature do not
+    change whether it probes: the cap does not grow with the story's number of outlets."""
+    return {feat for feat, n in frequency.items() if n <= max(PROBE_LEAST, PROBE_PER_OUTLET * len(postings[feat]))}
+
+
 def _nearest(js, span: int, here: float) -> list[int]:
     """The CANDIDATES_PER_OUTLET of js nearest to relative position `here` (then lowest index)."""
     found = sorted([(abs(j / span - here), j) for j in js])[:CANDIDATES_PER_OUTLET]
@@ -124,7 +131,6 @@ def _candidates_in(l: int, probe: Probe, copies: dict[int, list[int]], span: int
 def candidate_pairs(features: list[list[Features]], weights: dict[str, float], scorer: Scorer, pairs: set[tuple[int, int]] | None = None) -> dict[tuple[int, int], dict[tuple[int, int], float]]:
     """For every outlet pair (a < b): {(i, j): score} of the sentences sharing rare features."""
     n_outlets = len(features)
-    cap = max(8, 4 * n_outlets)
     if pairs is None:
         pairs = {(k, l) for k in range(n_outlets) for l in range(k + 1, n_outlets)}
     partners: dict[int, list[int]] = {k: [] for k in range(n_outlets)}
@@ -132,6 +138,7 @@ def candidate_pairs(features: list[list[Features]], weights: dict[str, float], s
         partners[k].append(l)
         partners[l].append(k)
     postings, frequency = _postings(features)
+    worthy = probe_worthy(postings, frequency)
     result: dict[tuple[int, int], dict[tuple[int, int], float]] = {pair: {} for pair in pairs}
     probes: dict[int, Probe] = {}
     where: dict[int, dict[int, list[int]]] = {}  # one parsed text -> outlet -> its sentences (wire copies)
@@ -159,7 +166,7 @@ def candidate_pairs(features: list[list[Features]], weights: dict[str, float], s
             probe = probes.get(fid)
             if probe is None:
                 ranked = sorted(f.feats, key=rarity.__getitem__)
-                chosen = [feat for feat in ranked[:PROBE_FEATURES] if frequency[feat] <= cap] or ranked[:2]
+                chosen = [feat for feat in ranked[:PROBE_FEATURES] if feat in worthy] or ranked[:2]
                 probe = probes[fid] = [(postings[feat], weights[feat]) for feat in chosen]
             here = i / scale
             copies = where[fid]

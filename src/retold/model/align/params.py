@@ -18,6 +18,12 @@ CONTAINMENT_DISCOUNT = 0.85  # a trimmed sentence wholly inside a longer one sco
 
 # ---------------------------------------------------------------- candidates
 PROBE_FEATURES = 6  # rarest features of a sentence used to find candidates
+# ... among those held by at most PROBE_PER_OUTLET sentences per outlet that prints them (on
+# average; PROBE_LEAST in all): a probe's postings in a partner stay few however many outlets
+# the story has (a cap on the story's count, 4 per outlet of the story, let a word one outlet
+# repeats through its text probe a 40-outlet story)
+PROBE_PER_OUTLET = 4
+PROBE_LEAST = 8
 CANDIDATES_PER_OUTLET = 2  # best candidates kept per sentence and other outlet
 CANDIDATE_MARGIN = 0.6  # ... when their probe overlap is at least this share of the best one
 ALL_PAIRS_UP_TO = 8  # outlets; a bigger story aligns each outlet with its NEIGHBOURS closest

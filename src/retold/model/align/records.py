@@ -56,8 +56,24 @@ def new_features(words: tuple[str, ...], feats: frozenset[str], length: int, end
     return found
 
 
+_SINGLES: list[tuple[int]] = []  # (0,), (1,), ...: one tuple per sentence index, for the process
+
+
+def single(i: int) -> tuple[int]:
+    """`(i,)`, always the same tuple: a big story's links hold a hundred thousand one-sentence
+    sides, which are then a few thousand tuples (equal values, so equal links)."""
+    while len(_SINGLES) <= i:
+        _SINGLES.append((len(_SINGLES),))
+    return _SINGLES[i]
+
+
 def new_link(score: float, outlet_a: int, rows: tuple[int, ...], outlet_b: int, cols: tuple[int, ...], basis: str = "words") -> Link:
-    """`Link(score, outlet_a, rows, outlet_b, cols, basis)`: equal, hashed and printed alike."""
+    """`Link(score, outlet_a, rows, outlet_b, cols, basis)`: equal, hashed and printed alike
+    (a one-sentence side is its index's single() tuple)."""
+    if len(rows) == 1:
+        rows = single(rows[0])
+    if len(cols) == 1:
+        cols = single(cols[0])
     link = _object_new(Link)
     # Set as __init__ sets them (not through __dict__, which would give each link a dict of
     # its own rather than the class's shared-key layout: more memory).
