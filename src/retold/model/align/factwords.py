@@ -3,6 +3,7 @@ as keys a digit shares ("three" meets "3"), and the word key the judge's feature
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -96,7 +97,10 @@ def counts_differ(words_a: tuple[str, ...], numbers_a: Iterable[str], names_a: f
     """Each side gives a month the other does not; or both count the same thing (the words after
     the count meet: "half of the cost" / "a third of the cost", "two boats" / "three boats") in
     different numbers, one of them written out, and neither gives the other's number anywhere
-    ("four decades" / "forty years" count other things: not compared)."""
+    ("four decades" / "forty years" count other things: not compared); or both rank the same
+    thing differently ("the second derailment" / "the third derailment this year")."""
+    if ordinals_differ(words_a, words_b):
+        return True
     ka, kb = counts(words_a, names_a), counts(words_b, names_b)
     if not ka and not kb:
         return False
@@ -157,3 +161,41 @@ def _counted(words: tuple[str, ...], names: frozenset[str]) -> tuple[tuple[str, 
         if after:
             found.append((value, after[0], frozenset(after)))
     return tuple(found)
+
+
+# Ordinals rank things: "the second derailment this year" / "the third derailment this year" are
+# two claims, "the second-largest port" / "the third-largest port" too. Written out or in digits
+# ("3rd"); not a fraction ("a third of the wagons", "two thirds").
+_ORDINALS = {w: n for n, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1)}
+_ORDINAL_DIGITS = re.compile(r"(\d{1,4})(?:st|nd|rd|th)")
+_RANKED_SPAN = 2  # words after an ordinal that say what it ranks ("third major derailment")
+
+
+def _ranked(words: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
+    """Each ordinal the words give, with the key of the first word after it (of the next two) that
+    is not a stopword, a count or another ordinal: what it ranks."""
+    found = []
+    for n, w in enumerate(words):
+        value = _ORDINALS.get(w)
+        if value is None:
+            match = _ORDINAL_DIGITS.fullmatch(w)
+            value = int(match.group(1)) if match else None
+        if value is None or words[n + 1:n + 2] in (("of",), ()):
+            continue  # "a third of the wagons": a fraction; an ordinal at the end ranks nothing said
+        ranked = next((v for v in words[n + 1:n + 1 + _RANKED_SPAN]
+                       if v not in STOPWORDS and v not in _ORDINALS and v not in _COUNT_WORDS and not v[0].isdigit()), None)
+        if ranked is not None:
+            found.append((value, _key(ranked)))
+    return tuple(found)
+
+
+def ordinals_differ(words_a: tuple[str, ...], words_b: tuple[str, ...]) -> bool:
+    """Both rank one thing (the same word after the ordinal) at different places, and neither gives
+    the other's place anywhere ("the second train" / "the first train and the second" agree)."""
+    if _ORDINALS.keys().isdisjoint(words_a) and not any(w[:1].isdigit() for w in words_a):
+        return False
+    a, b = _ranked(words_a), _ranked(words_b)
+    if not a or not b:
+        return False
+    places_a, places_b = {v for v, _ in a}, {v for v, _ in b}
+    return any(ka == kb and va != vb and va not in places_b and vb not in places_a for va, ka in a for vb, kb in b)
