@@ -500,6 +500,9 @@ def test_a_copyright_year_after_the_name_is_no_part_of_it(line, name):
     ("Port strike", None),
     ("Economy", None),  # one word: a section
     ("Ferry Strike Latest", None),  # capitalised, but no publication's word at its end
+    ("Marlow Bay Gazette - Harbour news since 1921", "Marlow Bay Gazette"),  # a tagline after the name
+    ("Orlin Radio | Live and local", "Orlin Radio"),
+    ("Ferry strike - live updates", None),
 ])
 def test_a_masthead_on_the_first_line_names_the_outlet(first, name):
     text = (f"{first}\nFerry crews vote to strike over winter rosters\n"
@@ -516,7 +519,8 @@ def test_a_headline_on_the_first_line_is_no_masthead():
     assert article.title == "Ferry Crews Face Hard Times" and article.site_name is None
 
 
-@pytest.mark.parametrize("stamp", ["03.03.2026 20:05", "2026-03-03", "20:05"])
+@pytest.mark.parametrize("stamp", ["03.03.2026 20:05", "2026-03-03", "20:05", "Updated 14 October 2026, 18:00 UTC",
+                                   "Posted March 3, 2026"])
 def test_a_date_after_a_bar_is_no_name(stamp):
     """"Harbour Radio International | 03.03.2026 20:05": what follows the bar is a time, not the outlet."""
     text = (f"Ferry crews vote to strike over winter rosters\nHarbour Radio International | {stamp}\n\n"

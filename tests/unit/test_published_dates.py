@@ -116,6 +116,41 @@ def test_a_markdown_date_line_is_the_outlets_date(tmp_path):
     assert alignment.outlet("wire").meta.published == "2026-10-14"
 
 
+@given(
+    label=st.sampled_from(["", "Published ", "Posted on ", "Tuesday, "]),
+    tail=st.sampled_from(["", " · Updated 2 hours ago", " | Updated 14 October 2026, 18:00 UTC", " · 4 min read"]),
+)
+@settings(max_examples=30, deadline=None)
+def test_a_date_line_above_the_body_dates_the_page_whatever_cleaning_called_it(tmp_path_factory, label, tail):
+    """A date line above the article that cleaning set aside for its shape (a headline-like line
+    without a sentence end: "October 14, 2026 4:12 PM UTC · Updated 2 hours ago") dates the page,
+    and a teaser below the article with another date never does."""
+    folder = tmp_path_factory.mktemp("story")
+    body = ("A crane collapsed at the Marlow Bay terminal on Tuesday, injuring two workers.\n"
+            "The port authority said the terminal would stay closed until Friday.\n")
+    (folder / "wire.txt").write_text(
+        f"Marlow Bay Gazette - Harbour news since 1921\nCrane falls at Marlow Bay terminal\n"
+        f"{label}October 14, 2026 4:12 PM UTC{tail}\n{body}Read next: Storm closes ferry route, October 2, 2026\n",
+        encoding="utf-8")
+    (folder / "paper.txt").write_text(f"Crane falls at Marlow Bay terminal\n{body}", encoding="utf-8")
+    wire = load_alignment([str(folder)], semantic=False).outlet("wire")
+    assert wire.meta.published == "2026-10-14"
+    published = outlet_published(wire)
+    assert published is not None and published.exact
+    assert published.earliest == dt.datetime(2026, 10, 14, 16, 12, tzinfo=dt.UTC)
+
+
+def test_a_dated_teaser_never_dates_the_page(tmp_path):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    body = "A crane collapsed at the Marlow Bay terminal on Tuesday, injuring two workers.\n"
+    (folder / "wire.txt").write_text(
+        f"Crane falls at Marlow Bay terminal\nMore from the harbour desk: storm closes the ferry route, October 2, 2026\n"
+        f"{body}Read next: Storm closes ferry route, October 2, 2026\n", encoding="utf-8")
+    (folder / "paper.txt").write_text(f"Crane falls at Marlow Bay terminal\n{body}", encoding="utf-8")
+    assert load_alignment([str(folder)], semantic=False).outlet("wire").meta.published is None
+
+
 def test_an_impossible_date_is_skipped_for_the_next_real_one():
     assert parse_date_line("Sunday 31 February 2026") is None
     assert parse_date_line("31/02/2026 or 03/14/2026").text.startswith("03/14/2026")  # month/day only when day/month cannot be

@@ -943,6 +943,10 @@ def _looks_like_a_name(text: str) -> bool:
     words = [w for w in re.split(r"[\s-]+", text.strip()) if w]
     if not re.search(r"[^\W\d_]", text):
         return False  # no letter at all: a date or a time ("… | 03.03.2026 20:05") names no one
+    from retold.model.published import read_date  # (published reads clean's date words)
+
+    if read_date(text) is not None:
+        return False  # a date line's tail ("… | Updated 14 October 2026, 18:00 UTC") names no one
     if not words or re.search(r"\.[a-z]{2,}$", text.strip()):
         return bool(words)
     return words[0][:1].isupper() or words[0][:1].isdigit() if len(words) == 1 else all(
@@ -1011,11 +1015,13 @@ _PUBLICATION_WORDS = frozenset(
 
 def _masthead(lines: list[Line]) -> str | None:
     """The page's first line when it is a publication's name of two to five capitalised words
-    ending in a word of _PUBLICATION_WORDS, above the body (a masthead copied with the page)."""
+    ending in a word of _PUBLICATION_WORDS, above the body (a masthead copied with the page),
+    alone or before a tagline."""
     first = next((line for line in lines if line.text.strip()), None)
     if first is None or first.kind != "furniture":
         return None  # the body, or the headline itself ("Hard Times for Ferry Crews" names no outlet)
-    text = first.text.strip()
+    # A tagline may follow the name: "Marlow Bay Gazette - Harbour news since 1921".
+    text = re.split(r"\s[-–—|]\s", first.text.strip(), maxsplit=1)[0].strip()
     words = text.split()
     if not 2 <= len(words) <= 5 or not _looks_like_a_name(text) or re.search(r"[|:>/]", text):
         return None

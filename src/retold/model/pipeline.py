@@ -176,7 +176,8 @@ def _align_files(paths, files, story_title, root, say, step, semantic=True, vect
         if doc.meta.published is None:
             # Neither story.toml nor the page's markup gives a date: the page's date line does.
             # (A byline may carry it: "By Rasmus Ferl | 19.11.2026, 18:10".)
-            published = page_date(date_lines(article.removed, updates=True))
+            body_start = article.paragraphs[0][0] if article.paragraphs else None
+            published = page_date(date_lines(article.removed, updates=True, body_start=body_start))
             if published:
                 doc.meta = replace(doc.meta, published=published)
         if doc.meta.name_from == "file" and article.site_name:

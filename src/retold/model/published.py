@@ -232,12 +232,36 @@ def parse_date_line(line: str) -> Published | None:
     return Published(moment, moment, reading.text, "instant")
 
 
-def date_lines(removed, updates: bool = False) -> list[str]:
+def date_lines(removed, updates: bool = False, body_start: int | None = None) -> list[str]:
     """The lines cleaning set aside that may print the page's own date, the date lines first:
-    a page's date line, then its bylines ("By Rasmus Ferl | 19.11.2026, 18:10"), minus lines
+    a page's date line, then its bylines ("By Rasmus Ferl | 19.11.2026, 18:10"), then (given
+    where the article's body starts) any short line above the body that opens with a date
+    ("November 17, 2026 4:12 PM UTC · Updated 2 hours ago", set aside for its shape), minus lines
     that date an update rather than the publication (unless `updates`)."""
     lines = [r.text for r in removed if r.reason == "page date"] + [r.text for r in removed if r.reason == "byline"]
-    return [line for line in lines if updates or not _UPDATED.search(line)]
+    if body_start is not None:
+        lines += [r.text for r in removed
+                  if r.start < body_start and r.reason not in ("page date", "byline") and _opens_with_date(r.text)]
+    return [line for line in lines if updates or not _dates_an_update(line)]
+
+
+_HEAD_LINE_WORDS = 16  # a header's date line is short; a longer line is a teaser or a sentence
+_WORDS_BEFORE_DATE = 2  # "Published", "Posted on", a weekday: a label, not a headline
+
+
+def _opens_with_date(line: str) -> bool:
+    if len(line.split()) > _HEAD_LINE_WORDS:
+        return False
+    reading = read_date(line)
+    return reading is not None and len(line[:line.find(reading.text)].split()) <= _WORDS_BEFORE_DATE
+
+
+def _dates_an_update(line: str) -> bool:
+    """The line's date is an update's: an update word stands before it ("Updated 3 March 2026"),
+    not only after ("3 March 2026, 09:40 · Updated 2 hours ago" dates the publication)."""
+    reading = read_date(line)
+    before = line[:line.find(reading.text)] if reading is not None else line
+    return bool(_UPDATED.search(before))
 
 
 _UPDATED = re.compile(r"(?i)\bupdated|\bmodified|\bgeändert|\bmis à jour|\bactualizado|\baggiornato")
@@ -265,7 +289,7 @@ def outlet_published(outlet: Outlet) -> Published | None:
     from_meta = parse_published(outlet.meta.published)
     if from_meta is not None and from_meta.exact:
         return from_meta
-    for text in date_lines(outlet.removed):
+    for text in date_lines(outlet.removed, body_start=outlet.sentences[0].start if outlet.sentences else None):
         line = parse_date_line(text)
         if line is None:
             continue
