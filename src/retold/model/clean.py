@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
+from retold.model.clean_position import headline_over_meta
 from retold.model.furniture import LINE_RULES, mark_after_article_end
 from retold.model.normalize import content_tokens, tokens
 from retold.model.segment import SEGMENTED_BY_AUTHOR, split_sentences
@@ -878,6 +879,10 @@ def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
     # Pasted text: the article is the page's longest run of prose, and its headline the nearest
     # headline-like line above that run that tells what the run's opening tells (the site's
     # name, menus, sidebar blurbs and teasers above it do not).
+    block = _main_block(lines)
+    over_meta = headline_over_meta(lines, block[0]) if block is not None else None
+    if over_meta is not None:
+        return over_meta
     nearest = _headline_above_main_block(lines)
     if nearest is not None:
         return nearest
