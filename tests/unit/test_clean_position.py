@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from retold.model.clean import clean_documents
 from retold.model.story import OutletMeta, RawDoc
 
@@ -37,3 +41,76 @@ def test_the_authors_name_alone_is_no_headline():
 def test_without_a_byline_or_date_the_line_above_is_not_taken_for_it():
     text = "Harbour Gazette\n\n" + TEASER + "Quiet night on the quay\n\n" + ARTICLE
     assert clean_documents([doc(text)])[0].title != "Quiet night on the quay"
+
+
+def body_texts(text: str) -> list[str]:
+    article = clean_documents([doc(text)])[0]
+    return [" ".join(text[s:e].split()) for s, e in article.paragraphs]
+
+
+STORY = (
+    "Quiet night on the quay\n\nBy Ana Veldt\n4 May 2026\n\n" + ARTICLE
+    + "\nThe harbour master said the night shift would stay on the new rota until the end of the summer.\n"
+)
+
+
+@pytest.mark.parametrize("prompt", [
+    "Did you like this article? Share it with a friend.",
+    "Enjoyed this story? Get the next one in your inbox every morning.",
+    "Hat Ihnen dieser Artikel gefallen? Dann empfehlen Sie ihn weiter.",
+    "Willst du nichts mehr verpassen? Hier gibt es alle Neuigkeiten.",
+    "Vous aimez nos reportages ? Découvrez les autres.",
+    "Wie bewerten Sie diesen Beitrag?",
+])
+def test_a_question_to_the_reader_under_the_article_is_furniture(prompt):
+    kept = body_texts(STORY + "\n" + prompt + "\n\nHome\nContact\n")
+    assert prompt not in kept
+    assert kept[-1].startswith("The harbour master said")
+
+
+def test_a_question_to_the_reader_inside_the_article_stays():
+    question = "Have you ever waited for a night ferry in the rain?"
+    text = "Quiet night on the quay\n\nBy Ana Veldt\n4 May 2026\n\n" + question + "\n\n" + ARTICLE + (
+        "\nThe harbour master said the night shift would stay on the new rota until the end of the summer.\n"
+        "\nA second crew will join in July, when the summer timetable starts on all three routes.\n"
+        "\nThe port authority said the cost of the extra crew would be met from the ticket surcharge.\n"
+    )
+    assert question in body_texts(text)
+
+
+def test_a_question_about_someone_else_under_the_article_stays():
+    # French "du" is no reader: the closing question is the article's.
+    line = "Que reste-t-il du vieux port après la grève ?"
+    assert line in body_texts(STORY + "\n" + line + "\n")
+
+
+def test_the_authors_note_under_the_article_is_furniture():
+    note = "Ana Veldt covers the harbour and its ferries for the Gazette."
+    kept = body_texts(STORY + "\n" + note + "\n")
+    assert note not in kept and kept[-1].startswith("The harbour master said")
+    first_name = "Ana has written about the port since 2019."
+    assert first_name not in body_texts(STORY + "\nAna Veldt\n\n" + first_name + "\n")
+
+
+def test_a_paragraph_opening_with_another_name_stays():
+    line = "Tomas Brenn, who skippers the first boat, said the crews were glad to be back."
+    assert line in body_texts(STORY + "\n" + line + "\n")
+    # under a line of that name (a profile's subhead), without a byline naming him
+    assert line in body_texts(STORY + "\nTomas Brenn\n\n" + line + "\n")
+
+
+_SENTENCE = st.lists(st.sampled_from("ferry crew quay harbour night boat rota port talks union pay summer".split()),
+                     min_size=8, max_size=14).map(lambda ws: ws[0].capitalize() + " " + " ".join(ws[1:]) + ".")
+_FURNITURE = st.sampled_from([
+    "Did you like this article?", "Home", "Share this", "Ana Veldt", "Want more? Sign up for our newsletter.",
+    "By Ana Veldt", "4 May 2026", "Advertisement", "Ana Veldt covers the harbour.",
+])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_FURNITURE, max_size=6), st.lists(_SENTENCE, min_size=3, max_size=8), st.lists(_FURNITURE, max_size=6))
+def test_an_article_of_plain_sentences_is_kept_whatever_surrounds_it(above, sentences, below):
+    # Sentences that neither ask the reader nor open with the byline's name are never dropped.
+    text = "\n\n".join(above + sentences + below) + "\n"
+    kept = " ".join(body_texts(text))
+    assert all(sentence in kept for sentence in sentences)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
-from retold.model.clean_position import headline_over_meta
+from retold.model.clean_position import headline_over_meta, mark_author_bios, mark_reader_prompts
 from retold.model.furniture import LINE_RULES, mark_after_article_end
 from retold.model.normalize import content_tokens, tokens
 from retold.model.segment import SEGMENTED_BY_AUTHOR, split_sentences
@@ -635,6 +635,10 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
         line.reason = "short fragment" if words <= 5 else "headline-like line (no sentence end)"
     _mark_appeal_openers(lines, (doc.meta.language or "en").split("-")[0])
     mark_after_article_end(lines)
+    block = _main_block(lines)
+    if block is not None:
+        mark_reader_prompts(lines, block)
+        mark_author_bios(lines, block)
     _keep_inner_lines(lines)
     _keep_lead_ins(lines)  # after: a lead-in kept does not bound the article's inner lines
     if line_per_sentence and _bare(lines):

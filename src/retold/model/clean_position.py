@@ -72,3 +72,73 @@ _NAME = re.compile(r"^[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){1,2}$")
 
 def _a_name(text: str) -> bool:
     return bool(_NAME.match(text.strip().rstrip(",;:")))
+
+
+# ------------------------------------------------------------------ what pages print under the article
+
+# The reader, addressed: "you", "Sie", "du", "vous", "usted"; or this very page: "this article",
+# "diesen Artikel", "cet article", "este artículo".
+# Words that name the reader in one language and someone else in another ("du" is French "of
+# the", "su" Spanish "his") are left out, or asked with the verb that shows who is meant
+# ("willst du", "du suchst").
+_READER = re.compile(
+    r"(?i)\b(?:you|your|yours|ihnen|dich|dir|dein\w*|euch|vous|votre|vos|usted(?:es)?|você|vocês)\b|"
+    r"\w\wst du\b|\bdu \w+st\b|(?-i:(?<![.!?] )(?<!^)\bSie\b)|(?-i:^Sie \w+en\b)|"
+    r"\b(?:this|diese[nmrs]?|ce(?:t|tte)?|este|esta|questo|questa)\s+(?:article|post|story|page|site|website|artikel|beitrag|seite|"
+    r"webseite|website|text|artículo|página|sitio|articolo|pagina)\b"
+)
+_QUESTION_END = re.compile(r"\?[\"'”’»)\]]*$")
+_PROMPT_WORDS = 60  # a prompt is short: the question and a line that asks or offers
+_PROMPT_CHARS = 20 * _PROMPT_WORDS  # in characters too (a line of one huge "word" is no prompt)
+_PROMPT_SENTENCE = re.compile(r"[^?!.]*[?]")  # the opening question, up to its mark
+# Lines from the article's end within which a prompt may still stand: the block of prose may
+# run on through a prompt or two when nothing but a short line parts them.
+_END_ZONE = 3
+
+
+def mark_reader_prompts(lines: list[_Line], block: tuple[int, int]) -> None:
+    """A short paragraph at the article's end or below it that opens with a question put to the
+    reader ("Did you like this article?", "Sie wollen mehr von uns?", "Du suchst …? Dann …") is
+    the page asking for a click, a rating, a subscription: furniture (weak: another outlet that
+    carries it gives it back). Above the end, a question to the reader is the article's own."""
+    start = max(block[0] + 1, block[1] - _END_ZONE + 1)
+    for n in range(start, len(lines)):
+        line = lines[n]
+        if line.kind != "body" or len(line.text) > _PROMPT_CHARS or len(line.text.split()) > _PROMPT_WORDS:
+            continue
+        question = _PROMPT_SENTENCE.match(line.text)
+        if question is None or not _READER.search(question.group()) or len(question.group().split()) > 20:
+            continue
+        line.kind, line.reason, line.weak = "furniture", "reader prompt", True
+
+
+# The name in a byline: "By Ana Veldt", "Von Mara Quell | 3. Mai", "Par Loïc Brenn et …".
+_BYLINE_NAME = re.compile(
+    r"(?i:^\(?(?:by|written by|von|par|por|door|di|av|af)\s*:?\s+)((?:[A-ZÀ-Þ][\w'’.-]+)(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,2})"
+)
+_BIO_WORDS = 100
+
+
+def mark_author_bios(lines: list[_Line], block: tuple[int, int]) -> None:
+    """The author's note at the article's end or below it: a short paragraph that opens with the
+    author's name, which the page gives in its byline ("By Ana Veldt" above, "Ana Veldt covers
+    the harbour for …" below; under a line holding the name, "Ana covers …"), is about the
+    writer, not the story. Only with the byline's evidence: a paragraph that opens with some
+    other name, even under a line of that name, is the article's (a profile's subhead)."""
+    start = max(block[0] + 1, block[1] - _END_ZONE + 1)
+    names = set()
+    for line in lines[:start]:
+        match = _BYLINE_NAME.match(line.text) if len(line.text.split()) <= 12 else None
+        if match:
+            names.add(" ".join(match.group(1).split()[:2]))
+    if not names:
+        return
+    for n in range(start, len(lines)):
+        line = lines[n]
+        if line.kind != "body" or len(line.text.split()) > _BIO_WORDS:
+            continue
+        above = " ".join(lines[n - 1].text.rstrip(",;:").split()[:2]) if lines[n - 1].kind == "furniture" else ""
+        # Under the name's own line, the note may call the author by the first name ("Ana covers …").
+        heads = names | ({above.split()[0]} if above in names else set())
+        if any(line.text.startswith(head) and line.text[len(head):len(head) + 1] in (" ", ",") for head in heads):
+            line.kind, line.reason, line.weak = "furniture", "author bio", True
