@@ -114,3 +114,25 @@ def test_an_article_of_plain_sentences_is_kept_whatever_surrounds_it(above, sent
     text = "\n\n".join(above + sentences + below) + "\n"
     kept = " ".join(body_texts(text))
     assert all(sentence in kept for sentence in sentences)
+
+
+MENU = "Home\nNews\nSport\nWeather\nContact\nAbout us\nJobs\n"
+PROMO = "Our weekly letter brings the best of the coast to your door, free of charge every Friday."
+
+
+def test_a_small_run_of_prose_far_below_the_article_after_its_end_is_furniture():
+    kept = body_texts(STORY + "\nShare this article\n\n" + MENU + "\n" + PROMO + "\n\n" + MENU)
+    assert PROMO not in kept and kept[-1].startswith("The harbour master said")
+
+
+def test_without_a_line_that_ends_articles_a_far_run_stays():
+    # A gallery or a table may part an article from its last paragraph.
+    gallery = "\n\n".join(["The quay at dawn", "The first boat", "The crew room", "The night shift", "The harbour office", "The old pier"]) + "\n"
+    assert PROMO in body_texts(STORY + "\n" + gallery + "\n" + PROMO + "\n\n" + gallery)
+
+
+def test_a_long_run_below_the_article_end_stays():
+    # A comment thread: more lines than a box (and shorter than the article).
+    thread = [f"I took the night ferry {n} times." for n in range(2, 9)]
+    kept = body_texts(STORY + "\nShare this article\n\n" + MENU + "\n" + "\n\n".join(thread) + "\n")
+    assert all(comment in kept for comment in thread)

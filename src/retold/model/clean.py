@@ -17,8 +17,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
-from retold.model.clean_position import headline_over_meta, mark_author_bios, mark_reader_prompts
-from retold.model.furniture import LINE_RULES, mark_after_article_end
+from retold.model.clean_position import headline_over_meta, mark_author_bios, mark_prose_islands, mark_reader_prompts
+from retold.model.furniture import ARTICLE_END_REASONS, LINE_RULES, mark_after_article_end
 from retold.model.normalize import content_tokens, tokens
 from retold.model.segment import SEGMENTED_BY_AUTHOR, split_sentences
 from retold.model.story import RawDoc, Removed
@@ -641,6 +641,7 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
         mark_author_bios(lines, block)
     _keep_inner_lines(lines)
     _keep_lead_ins(lines)  # after: a lead-in kept does not bound the article's inner lines
+    mark_prose_islands(lines, ARTICLE_END_REASONS)
     if line_per_sentence and _bare(lines):
         _keep_bare_lines(lines, (doc.meta.language or "en").split("-")[0])
     return lines

@@ -142,3 +142,55 @@ def mark_author_bios(lines: list[_Line], block: tuple[int, int]) -> None:
         heads = names | ({above.split()[0]} if above in names else set())
         if any(line.text.startswith(head) and line.text[len(head):len(head) + 1] in (" ", ",") for head in heads):
             line.kind, line.reason, line.weak = "furniture", "author bio", True
+
+
+# Runs of prose: body lines with at most this many other lines between neighbours.
+_RUN_GAP = 2
+# The article: its longest run (in words) and the runs this close to it.
+_ARTICLE_GAP = 3
+# A run this far below the run above it, after a line that ends articles, and this small, is
+# the page's, not the article's: a teaser's standfirst, a newsletter box, a sidebar's blurb.
+_ISLAND_GAP = 6
+_ISLAND_LINES = 5
+_ISLAND_WORDS = 150
+
+
+def _runs(lines: list[_Line]) -> list[list[int]]:
+    """[words, first, last] of each run of body lines."""
+    runs: list[list[int]] = []
+    for n, line in enumerate(lines):
+        if line.kind != "body":
+            continue
+        words = len(line.text.split())
+        if runs and n - runs[-1][2] - 1 <= _RUN_GAP:
+            runs[-1][0] += words
+            runs[-1][2] = n
+        else:
+            runs.append([words, n, n])
+    return runs
+
+
+def mark_prose_islands(lines: list[_Line], end_reasons: frozenset[str]) -> None:
+    """Below the article, after a line that only ends articles (a share row, a comment form, a
+    "Related" heading: `end_reasons`), small runs of prose standing apart (six lines or more from
+    the run above, five lines and 150 words at most) are the page's boxes, not the article's
+    continuation: weak furniture. A long run there (a comment thread, the rest of an article
+    split by a gallery) is left as it is, and so is everything above the article's end."""
+    runs = _runs(lines)
+    if not runs:
+        return
+    main = max(range(len(runs)), key=lambda i: runs[i][0])
+    last = main
+    while last + 1 < len(runs) and runs[last + 1][1] - runs[last][2] - 1 <= _ARTICLE_GAP:
+        last += 1
+    ended = False
+    for i in range(last + 1, len(runs)):
+        words, first, end = runs[i]
+        ended = ended or any(
+            lines[m].kind == "furniture" and not lines[m].weak and lines[m].reason in end_reasons
+            for m in range(runs[i - 1][2] + 1, first)
+        )
+        body = [m for m in range(first, end + 1) if lines[m].kind == "body"]
+        if ended and first - runs[i - 1][2] - 1 >= _ISLAND_GAP and len(body) <= _ISLAND_LINES and words <= _ISLAND_WORDS:
+            for m in body:
+                lines[m].kind, lines[m].reason, lines[m].weak = "furniture", "prose apart from the article", True
