@@ -136,3 +136,18 @@ def test_a_long_run_below_the_article_end_stays():
     thread = [f"I took the night ferry {n} times." for n in range(2, 9)]
     kept = body_texts(STORY + "\nShare this article\n\n" + MENU + "\n" + "\n\n".join(thread) + "\n")
     assert all(comment in kept for comment in thread)
+
+
+TEASERS = ["Night buses return to the old town after two years", "Harbour museum opens a room for the lost fishing fleet"]
+
+
+def test_teaser_headlines_after_a_line_that_ends_articles_stay_out_with_prose_further_down():
+    comment = "I took the night ferry twice last week and it was on time both nights, which is new."
+    kept = body_texts(STORY + "\nShare this article\n" + "\n".join(TEASERS) + "\n" + comment + "\n")
+    assert not any(teaser in " ".join(kept) for teaser in TEASERS)
+
+
+def test_short_lines_between_article_sentences_stay_when_no_end_line_parts_them():
+    # A list inside the article, under its last sentence so far, before the next one.
+    kept = body_texts(STORY + "\n".join(TEASERS) + "\nThe port authority said both would open on Friday.\n")
+    assert all(teaser in " ".join(kept) for teaser in TEASERS)

@@ -17,7 +17,9 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
-from retold.model.clean_position import headline_over_meta, mark_author_bios, mark_prose_islands, mark_reader_prompts
+from retold.model.clean_position import (
+    headline_over_meta, lines_past_article_end, mark_author_bios, mark_prose_islands, mark_reader_prompts,
+)
 from retold.model.furniture import ARTICLE_END_REASONS, LINE_RULES, mark_after_article_end
 from retold.model.normalize import content_tokens, tokens
 from retold.model.segment import SEGMENTED_BY_AUTHOR, split_sentences
@@ -753,9 +755,12 @@ def _keep_inner_lines(lines: list[Line]) -> None:
         if line.kind != "furniture":
             break
     menus = _link_menus(lines)
+    past_end = lines_past_article_end(lines, body, _main_block(lines), ARTICLE_END_REASONS - {"navigation"})
     for n in range(body[0] + 1, last):
         line = lines[n]
         if line.kind != "furniture" or not line.weak or line.reason not in ("short fragment", "headline-like line (no sentence end)"):
+            continue
+        if n in past_end:
             continue
         if n in menus:
             line.reason = "menu of links"

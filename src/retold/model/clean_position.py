@@ -194,3 +194,20 @@ def mark_prose_islands(lines: list[_Line], end_reasons: frozenset[str]) -> None:
         if ended and first - runs[i - 1][2] - 1 >= _ISLAND_GAP and len(body) <= _ISLAND_LINES and words <= _ISLAND_WORDS:
             for m in body:
                 lines[m].kind, lines[m].reason, lines[m].weak = "furniture", "prose apart from the article", True
+
+
+def lines_past_article_end(lines: list[_Line], body: list[int], block: tuple[int, int] | None,
+                           end_reasons: frozenset[str]) -> set[int]:
+    """Lines below the article's main run that stand after a line that only ends articles and
+    before the next sentence (`body`: the lines that end one): there the page's link lists and
+    teaser headlines begin, and a short line is not the article's even with prose further down."""
+    past: set[int] = set()
+    if block is None:
+        return past
+    for a, b in zip(body, body[1:]):
+        if a < block[1]:
+            continue
+        stop = next((m for m in range(a + 1, b)
+                     if lines[m].kind == "furniture" and not lines[m].weak and lines[m].reason in end_reasons), b)
+        past.update(range(stop + 1, b))
+    return past
