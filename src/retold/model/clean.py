@@ -760,10 +760,10 @@ def _keep_inner_lines(lines: list[Line]) -> None:
         line = lines[n]
         if line.kind != "furniture" or not line.weak or line.reason not in ("short fragment", "headline-like line (no sentence end)"):
             continue
-        if n in past_end:
-            continue
         if n in menus:
             line.reason = "menu of links"
+            continue
+        if n in past_end:
             continue
         blank_after = n + 1 < len(lines) and lines[n + 1].blank_before
         crosshead = line.blank_before and blank_after and len(line.text.split()) <= 10 and not _OPEN_END.search(line.text)

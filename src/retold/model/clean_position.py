@@ -196,6 +196,9 @@ def mark_prose_islands(lines: list[_Line], end_reasons: frozenset[str]) -> None:
                 lines[m].kind, lines[m].reason, lines[m].weak = "furniture", "prose apart from the article", True
 
 
+_LEAD_IN_WORDS = 3  # "The crews elected:" introduces a list of the article's own
+
+
 def lines_past_article_end(lines: list[_Line], body: list[int], block: tuple[int, int] | None,
                            end_reasons: frozenset[str]) -> set[int]:
     """Lines below the article's main run that stand after a line that only ends articles and
@@ -209,5 +212,8 @@ def lines_past_article_end(lines: list[_Line], body: list[int], block: tuple[int
             continue
         stop = next((m for m in range(a + 1, b)
                      if lines[m].kind == "furniture" and not lines[m].weak and lines[m].reason in end_reasons), b)
-        past.update(range(stop + 1, b))
+        for m in range(stop + 1, b):
+            if lines[m].text.endswith(":") and len(lines[m].text.split()) >= _LEAD_IN_WORDS:
+                break  # prose leading in to what follows: the article resumes
+            past.add(m)
     return past
