@@ -50,6 +50,7 @@ def body_texts(text: str) -> list[str]:
 
 STORY = (
     "Quiet night on the quay\n\nBy Ana Veldt\n4 May 2026\n\n" + ARTICLE
+    + "\nThe old rota had put two crews on every boat, and the council said that had cost too much last winter.\n"
     + "\nThe harbour master said the night shift would stay on the new rota until the end of the summer.\n"
 )
 
@@ -151,3 +152,10 @@ def test_short_lines_between_article_sentences_stay_when_no_end_line_parts_them(
     # A list inside the article, under its last sentence so far, before the next one.
     kept = body_texts(STORY + "\n".join(TEASERS) + "\nThe port authority said both would open on Friday.\n")
     assert all(teaser in " ".join(kept) for teaser in TEASERS)
+
+
+def test_a_short_note_keeps_its_question_to_the_reader():
+    # Too short to tell an article from its page: the question is the note's own.
+    question = "Did you ride the first boat this morning? Tell us how the crossing went."
+    text = "Quiet night on the quay\n\nThe first ferry left on time this morning.\n\n" + question + "\n"
+    assert question in body_texts(text)

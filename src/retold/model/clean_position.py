@@ -96,11 +96,21 @@ _PROMPT_SENTENCE = re.compile(r"[^?!.]*[?]")  # the opening question, up to its 
 _END_ZONE = 3
 
 
+_ARTICLE_WORDS = 80  # a main run shorter than this may be all the article there is
+
+
+def _an_article(lines: list[_Line], block: tuple[int, int]) -> bool:
+    return sum(len(line.text.split()) for line in lines[block[0]:block[1] + 1] if line.kind == "body") >= _ARTICLE_WORDS
+
+
 def mark_reader_prompts(lines: list[_Line], block: tuple[int, int]) -> None:
     """A short paragraph at the article's end or below it that opens with a question put to the
     reader ("Did you like this article?", "Sie wollen mehr von uns?", "Du suchst …? Dann …") is
     the page asking for a click, a rating, a subscription: furniture (weak: another outlet that
-    carries it gives it back). Above the end, a question to the reader is the article's own."""
+    carries it gives it back). Above the end, a question to the reader is the article's own, and
+    so is the whole of a note too short to tell an article from its page."""
+    if not _an_article(lines, block):
+        return
     start = max(block[0] + 1, block[1] - _END_ZONE + 1)
     for n in range(start, len(lines)):
         line = lines[n]
@@ -125,6 +135,8 @@ def mark_author_bios(lines: list[_Line], block: tuple[int, int]) -> None:
     the harbour for …" below; under a line holding the name, "Ana covers …"), is about the
     writer, not the story. Only with the byline's evidence: a paragraph that opens with some
     other name, even under a line of that name, is the article's (a profile's subhead)."""
+    if not _an_article(lines, block):
+        return
     start = max(block[0] + 1, block[1] - _END_ZONE + 1)
     names = set()
     for line in lines[:start]:
