@@ -102,6 +102,18 @@ LINE_RULES: list[tuple[str, re.Pattern[str], tuple[str, ...], int]] = [
         r"(?i)(?:^|[.)]\s+)(?:foto|fotos|bild|bilder|beitragsbild|titelbild|imagen|fotografía|photo|crédit photo|crédits? photos?)\s*:"
         r"\s*\S[^.!?]{0,60}[.]?$"),
         ("foto", "bild", "imagen", "fotograf", "photo"), 40),
+    # A credit closing a caption, in brackets or after the caption's last sentence: "… (Foto:
+    # Privat)", "… (REUTERS/Ana Veldt)", "(Quelle: Name/Agentur)", "… Foto: Name | flickr | CC BY 2.0";
+    # and a figure's label: "Abbildung 4: …", "Figure 2: …". A source named in a news sentence
+    # ("… rose to 5 percent (source: the statistics office).") has no slash or photo word: it stays.
+    ("photo caption / credit", re.compile(
+        r"(?i)\((?:foto|fotos|bild|bilder|photo|photos|image|imagen|foto(?:grafía)?|crédit photo|photo credit|picture)\s*:\s*[^)]{1,60}\)\s*$|"
+        r"\((?:reuters|afp|ap|ap photo|efe|epa|dpa|anadolu|getty images|ansa|xinhua)\s*/\s*[^)]{2,60}\)\s*$|"
+        r"\((?:quelle|source|fuente)\s*:\s*[^)/]{1,40}/[^)]{1,40}\)\s*$|"
+        r"(?:^|[.!?]\s+)(?:foto|bild|photo|quelle|source)\s*:\s*[^.!?|/]{1,40}[|/][^!?]{0,60}$|"
+        r"^(?:abbildung|abb\.|figure|fig\.|grafik)\s*\d+\s*:"),
+        ("foto", "bild", "photo", "image", "imagen", "picture", "reuters", "afp", "(ap", "efe", "epa", "dpa", "anadolu", "getty",
+         "ansa", "xinhua", "quelle", "source", "fuente", "abbildung", "abb.", "figure", "fig.", "grafik"), 40),
     # The rest behind a paywall: "To view the full story, please subscribe", "Pour lire la suite …".
     ("paywall prompt", re.compile(
         r"(?i)\b(?:to (?:view|read|continue reading) the (?:full|rest of the) (?:story|article)|for the full story|"
