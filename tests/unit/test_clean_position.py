@@ -159,3 +159,22 @@ def test_a_short_note_keeps_its_question_to_the_reader():
     question = "Did you ride the first boat this morning? Tell us how the crossing went."
     text = "Quiet night on the quay\n\nThe first ferry left on time this morning.\n\n" + question + "\n"
     assert question in body_texts(text)
+
+
+@pytest.mark.parametrize("line", [
+    "Get our best stories in your inbox every morning.",
+    "We reach thousands of readers on the coast every week.",
+    "Sie müssen sich anmelden, um einen Kommentar zu schreiben.",
+    "Nous publions chaque semaine nos meilleurs reportages.",
+])
+def test_the_pages_own_voice_under_a_line_that_ends_articles_is_furniture(line):
+    kept = body_texts(STORY + "\nTags: ferries, harbour, night shift\n\n" + line + "\n")
+    assert line not in kept and kept[-1].startswith("The harbour master said")
+
+
+def test_a_quoted_we_under_the_end_line_stays_and_so_does_you_without_one():
+    quoted = "“We will be back on the boats on Monday,” the union said."
+    assert quoted in body_texts(STORY + "\nTags: ferries, harbour, night shift\n\n" + quoted + "\n")
+    # A blog's closing line to its reader, with no share row or comment form above it.
+    closing = "If you take the night ferry this summer, bring a coat for the deck."
+    assert closing in body_texts(STORY + "\n" + closing + "\n")

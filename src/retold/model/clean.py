@@ -20,6 +20,7 @@ from rapidfuzz.distance import Indel
 from retold.model.clean_position import (
     headline_over_meta, lines_past_article_end, mark_author_bios, mark_prose_islands, mark_reader_prompts,
 )
+from retold.model.clean_voice import mark_page_voice
 from retold.model.furniture import ARTICLE_END_REASONS, LINE_RULES, mark_after_article_end
 from retold.model.normalize import content_tokens, tokens
 from retold.model.segment import SEGMENTED_BY_AUTHOR, split_sentences
@@ -641,13 +642,18 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
     if block is not None:
         mark_reader_prompts(lines, block)
         mark_author_bios(lines, block)
+        mark_page_voice(lines, block, _PAGE_END_REASONS - {"social / subscribe prompt"})
     _keep_inner_lines(lines)
     _keep_lead_ins(lines)  # after: a lead-in kept does not bound the article's inner lines
-    mark_prose_islands(lines, ARTICLE_END_REASONS)
+    mark_prose_islands(lines, _PAGE_END_REASONS)
     if line_per_sentence and _bare(lines):
         _keep_bare_lines(lines, (doc.meta.language or "en").split("-")[0])
     return lines
 
+
+# Strong lines that end an article, for the rules that read what stands below them: not an
+# inline "Read more: …" teaser, which pages put mid-article too.
+_PAGE_END_REASONS = ARTICLE_END_REASONS - {"teaser link"}
 
 _APPEAL = next(pattern for reason, pattern, _ in _STRONG_RULES if reason == "fundraising appeal")
 _OUTLET_VOICE = re.compile(r"(?i)\b(?:we|we're|we've|we'll|our|us|wir|unsere?|nous|notre|nosotros|nuestr[oa]s?)\b")
@@ -755,7 +761,8 @@ def _keep_inner_lines(lines: list[Line]) -> None:
         if line.kind != "furniture":
             break
     menus = _link_menus(lines)
-    past_end = lines_past_article_end(lines, body, _main_block(lines), ARTICLE_END_REASONS - {"navigation"})
+    # (not after a one-word menu word either: "Account" may head a table's column)
+    past_end = lines_past_article_end(lines, body, _main_block(lines), _PAGE_END_REASONS - {"navigation"})
     for n in range(body[0] + 1, last):
         line = lines[n]
         if line.kind != "furniture" or not line.weak or line.reason not in ("short fragment", "headline-like line (no sentence end)"):
