@@ -178,3 +178,20 @@ def test_a_quoted_we_under_the_end_line_stays_and_so_does_you_without_one():
     # A blog's closing line to its reader, with no share row or comment form above it.
     closing = "If you take the night ferry this summer, bring a coat for the deck."
     assert closing in body_texts(STORY + "\n" + closing + "\n")
+
+
+DECK = "After a week of talks with the port authority the ferry crews accept the new night rota\n\n"
+
+
+def test_the_headline_over_its_deck():
+    text = "Harbour Gazette\n\nFerry strike ends after a week\n\n" + DECK + ARTICLE
+    assert clean_documents([doc(text)])[0].title == "Ferry strike ends after a week"
+
+
+def test_a_kicker_over_the_headline_is_not_taken_for_it():
+    # A dated kicker, and a label as long as the headline, stand above headlines, not over decks.
+    text = "Harbour Gazette\n\nKestrel Bay port news, 04.05.2026\n\n" + DECK + ARTICLE
+    assert clean_documents([doc(text)])[0].title == DECK.strip()
+    headline = "Ferry crews accept the new rota after talks"
+    text = "Harbour Gazette\n\nNews from the port authority and the quay\n\n" + headline + "\n\n" + ARTICLE
+    assert clean_documents([doc(text)])[0].title == headline

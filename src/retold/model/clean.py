@@ -17,8 +17,9 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
+from retold.model.clean_headline import headline_over_deck, headline_over_meta
 from retold.model.clean_position import (
-    headline_over_meta, lines_past_article_end, mark_author_bios, mark_prose_islands, mark_reader_prompts,
+    lines_past_article_end, mark_author_bios, mark_prose_islands, mark_reader_prompts,
 )
 from retold.model.clean_voice import mark_page_voice
 from retold.model.furniture import ARTICLE_END_REASONS, LINE_RULES, mark_after_article_end
@@ -902,7 +903,7 @@ def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
         return over_meta
     nearest = _headline_above_main_block(lines)
     if nearest is not None:
-        return nearest
+        return headline_over_deck(lines, lines.index(nearest), _main_block(lines)) or nearest
     # The headline: of the headline-like lines before the body, the one that tells what the
     # first sentences tell (a breadcrumb, promo or section label does not), then the longer.
     candidates = [

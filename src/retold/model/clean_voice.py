@@ -46,3 +46,4 @@ def mark_page_voice(lines: list[_Line], block: tuple[int, int], end_reasons: fro
             and not _QUOTES.search(line.text) and _VOICE.search(line.text)
         ):
             line.kind, line.reason, line.weak = "furniture", "the page's own voice", True
+
