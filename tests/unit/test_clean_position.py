@@ -195,3 +195,11 @@ def test_a_kicker_over_the_headline_is_not_taken_for_it():
     headline = "Ferry crews accept the new rota after talks"
     text = "Harbour Gazette\n\nNews from the port authority and the quay\n\n" + headline + "\n\n" + ARTICLE
     assert clean_documents([doc(text)])[0].title == headline
+
+
+def test_a_headline_kept_between_a_blurb_and_the_article_is_still_the_headline():
+    # The site's blurb ends a sentence, so the headline under it stands between body lines.
+    headline = "Ferry crews back to work after talks with the port authority end the strike"
+    text = "Harbour Gazette\n\nThe best of the coast, every day.\n\nNews\nSport\nWeather\nJobs\n\n" + headline + "\n\n" + ARTICLE
+    article = clean_documents([doc(text)])[0]
+    assert article.title == headline

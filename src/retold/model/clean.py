@@ -390,6 +390,7 @@ class Line:
     kind: str = "body"  # body | title | furniture
     reason: str = ""
     weak: bool = False  # a shape-based decision that cross-outlet evidence may overturn
+    kept_by_place: bool = False  # short, no sentence end: body only for standing between body lines
 
 
 @dataclass
@@ -777,6 +778,7 @@ def _keep_inner_lines(lines: list[Line]) -> None:
         crosshead = line.blank_before and blank_after and len(line.text.split()) <= 10 and not _OPEN_END.search(line.text)
         if not crosshead:
             line.kind, line.reason, line.weak = "body", "", False
+            line.kept_by_place = True
 
 
 _MENU_LINES = 4  # at least this many lines in a row
@@ -837,7 +839,10 @@ def _main_block(lines: list[Line]) -> tuple[int, int] | None:
     return (best[1], best[2]) if best else None
 
 
-def _headline_above_main_block(lines: list[Line]) -> Line | None:
+def _headline_above_main_block(lines: list[Line], kept_by_place: bool = False) -> Line | None:
+    """The nearest headline-like line above the article's main run that tells what the run's
+    opening tells; with `kept_by_place`, short lines kept as body only for standing between
+    body lines count too (a headline under a blurb that ends a sentence is kept so)."""
     block = _main_block(lines)
     if block is None:
         return None
@@ -847,7 +852,8 @@ def _headline_above_main_block(lines: list[Line]) -> Line | None:
         told |= set(content_tokens(tokens(line.text)))
     for line in reversed(lines[:first]):
         if (
-            line.kind == "furniture" and line.weak and "|" not in line.text
+            ((line.kind == "furniture" and line.weak) or (kept_by_place and line.kept_by_place and not line.text.endswith(":")))
+            and "|" not in line.text
             and _HEADLINE_WORD_RANGE[0] <= len(_WORD.findall(line.text)) <= _HEADLINE_WORD_RANGE[1]
         ):
             words = set(content_tokens(tokens(line.text)))
@@ -901,7 +907,7 @@ def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
     over_meta = headline_over_meta(lines, block[0]) if block is not None else None
     if over_meta is not None:
         return over_meta
-    nearest = _headline_above_main_block(lines)
+    nearest = _headline_above_main_block(lines) or _headline_above_main_block(lines, kept_by_place=True)
     if nearest is not None:
         return headline_over_deck(lines, lines.index(nearest), _main_block(lines)) or nearest
     # The headline: of the headline-like lines before the body, the one that tells what the
