@@ -28,3 +28,8 @@ def test_caption_credits_are_furniture(line):
 ])
 def test_a_source_in_a_news_sentence_is_no_credit(sentence):
     assert strong_reason(sentence) is None
+
+
+@pytest.mark.parametrize("line", ["Das könnte Sie auch interessieren …", "Das könnte dich auch interessieren!", "You may also like..."])
+def test_a_related_heading_may_trail_off(line):
+    assert strong_reason(line) == "section heading"

@@ -203,3 +203,8 @@ def test_a_headline_kept_between_a_blurb_and_the_article_is_still_the_headline()
     text = "Harbour Gazette\n\nThe best of the coast, every day.\n\nNews\nSport\nWeather\nJobs\n\n" + headline + "\n\n" + ARTICLE
     article = clean_documents([doc(text)])[0]
     assert article.title == headline
+
+
+def test_a_question_to_the_reader_naming_the_site_by_its_domain():
+    prompt = "Sie lesen gern Hafenblatt.de? Dann unterstützen Sie uns."
+    assert prompt not in body_texts(STORY + "\n" + prompt + "\n\nHome\nContact\n")

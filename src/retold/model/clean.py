@@ -199,7 +199,7 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"more (?:from|on|stories|news|in) ?[\w ]{0,30}|trending(?: now| stories)?|latest(?: news| stories| headlines)?|"
         r"you (?:may|might) also like|recommended(?: for you| stories)?|editor'?s picks?|popular(?: now)?|in other news|"
         r"what to read next|read next|up next|more headlines|breaking news|headlines|" + _RELATED_HEADINGS + r"|"
-        + _LIST_LABELS + r")\s*:?$"), 8),
+        + _LIST_LABELS + r")\s*(?::|!|…|\.\.\.)?$"), 8),  # "Das könnte Sie auch interessieren …"
     ("comment form", re.compile(
         r"(?i)please enter your (?:comment|name|email)|^leave a (?:reply|comment)|^post (?:a )?comment|"
         r"entered an incorrect email|save my name,? email|^\d+ comments?$|^comments?(?: \(\d+\))?$|"

@@ -34,7 +34,8 @@ _READER = re.compile(
 _QUESTION_END = re.compile(r"\?[\"'”’»)\]]*$")
 _PROMPT_WORDS = 60  # a prompt is short: the question and a line that asks or offers
 _PROMPT_CHARS = 20 * _PROMPT_WORDS  # in characters too (a line of one huge "word" is no prompt)
-_PROMPT_SENTENCE = re.compile(r"[^?!.]*[?]")  # the opening question, up to its mark
+# The opening question, up to its mark (a dot inside a word, "Achgut.com", does not end it).
+_PROMPT_SENTENCE = re.compile(r"(?:[^?!.]|\.(?=\w))*[?]")
 # Lines from the article's end within which a prompt may still stand: the block of prose may
 # run on through a prompt or two when nothing but a short line parts them.
 _END_ZONE = 3
