@@ -173,7 +173,7 @@ def test_the_pages_own_voice_under_a_line_that_ends_articles_is_furniture(line):
 
 
 def test_a_quoted_we_under_the_end_line_stays_and_so_does_you_without_one():
-    quoted = "“We will be back on the boats on Monday,” the union said."
+    quoted = "“We will be back on the boats on Monday, and on every route after that,” the union said."
     assert quoted in body_texts(STORY + "\nTags: ferries, harbour, night shift\n\n" + quoted + "\n")
     # A blog's closing line to its reader, with no share row or comment form above it.
     closing = "If you take the night ferry this summer, bring a coat for the deck."
@@ -208,3 +208,17 @@ def test_a_headline_kept_between_a_blurb_and_the_article_is_still_the_headline()
 def test_a_question_to_the_reader_naming_the_site_by_its_domain():
     prompt = "Sie lesen gern Hafenblatt.de? Dann unterstützen Sie uns."
     assert prompt not in body_texts(STORY + "\n" + prompt + "\n\nHome\nContact\n")
+
+
+TAIL = "The winter timetable for every ferry route is printed on page six."
+
+
+def test_a_tail_of_prose_under_the_articles_end_is_furniture():
+    # 12 words under 89: more than a tenth, less than the share that ends an article.
+    assert TAIL not in body_texts(STORY + "\nTags: ferries, harbour\n\n" + TAIL + "\n")
+
+
+def test_a_pictures_credit_does_not_end_the_article():
+    kept = body_texts(STORY + "\n© Bild: Hafenamt/Mara Quell\n\n" + TAIL + "\n")
+    assert TAIL in kept
+    assert TAIL not in body_texts(STORY + "\n© 2026 The Harbour Gazette\n\n" + TAIL + "\n")

@@ -26,11 +26,12 @@ ARTICLE_END_REASONS = frozenset({
 })
 # Below that line, what still reads as prose is at most this share of the prose above it: a
 # comment thread, a sidebar blurb, a teaser's standfirst. An article whose share row stands
-# above its last third (a mid-article newsletter box) is not cut.
-TAIL_SHARE = 0.1
+# above its last seventh or so (a mid-article newsletter box) is not cut.
+TAIL_SHARE = 0.15
 # A photo credit "… © Agency / Name" is a caption inside the article, not the notice that ends
 # the page: only a notice that opens with the mark (or says "all rights reserved") ends it.
 _NOTICE_OPENINGS = ("©", "(c)", "copyright")
+_CREDIT_HEAD_CHARS = 30
 
 
 def _ends_article(line: _Line) -> bool:
@@ -38,7 +39,11 @@ def _ends_article(line: _Line) -> bool:
         return False
     if line.reason == "copyright":
         text = line.text.lower()
-        return text.startswith(_NOTICE_OPENINGS) or "all rights reserved" in text
+        if "all rights reserved" in text:
+            return True
+        # "© Bild: Werk/Name" is a picture's credit under a photo, mid-article: a colon or a slash
+        # near its start tells it from the notice that ends the page ("© 2026 The Harbour Gazette").
+        return text.startswith(_NOTICE_OPENINGS) and not any(mark in text[:_CREDIT_HEAD_CHARS] for mark in ":/")
     return True
 
 
