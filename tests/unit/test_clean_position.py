@@ -200,9 +200,13 @@ def test_a_kicker_over_the_headline_is_not_taken_for_it():
 def test_a_headline_kept_between_a_blurb_and_the_article_is_still_the_headline():
     # The site's blurb ends a sentence, so the headline under it stands between body lines.
     headline = "Ferry crews back to work after talks with the port authority end the strike"
-    text = "Harbour Gazette\n\nThe best of the coast, every day.\n\nNews\nSport\nWeather\nJobs\n\n" + headline + "\n\n" + ARTICLE
+    text = "Harbour Gazette\n\nThe best of the coast, every day.\n\nHome\nNews\nSport\nWeather\nJobs\n\n" + headline + "\n\n" + ARTICLE
     article = clean_documents([doc(text)])[0]
     assert article.title == headline
+    # In a text with no trace of a web page (no line is furniture by a rule of its own), the
+    # line is its author's, not a headline found by its place.
+    bare = "The best of the coast, every day.\n\nNews\nSport\nWeather\nJobs\n\n" + headline + "\n\n" + ARTICLE
+    assert clean_documents([doc(bare)])[0].title != headline
 
 
 def test_a_question_to_the_reader_naming_the_site_by_its_domain():

@@ -907,7 +907,10 @@ def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
     over_meta = headline_over_meta(lines, block[0]) if block is not None else None
     if over_meta is not None:
         return over_meta
-    nearest = _headline_above_main_block(lines) or _headline_above_main_block(lines, kept_by_place=True)
+    # (lines kept for their place only on a page that shows it is one: in a bare text every
+    # line is its author's, and a short line above its longest run is no headline by that)
+    nearest = _headline_above_main_block(lines) or (
+        None if _bare(lines) else _headline_above_main_block(lines, kept_by_place=True))
     if nearest is not None:
         return headline_over_deck(lines, lines.index(nearest), _main_block(lines)) or nearest
     # The headline: of the headline-like lines before the body, the one that tells what the
