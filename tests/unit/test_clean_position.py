@@ -226,3 +226,12 @@ def test_a_pictures_credit_does_not_end_the_article():
     kept = body_texts(STORY + "\n© Bild: Hafenamt/Mara Quell\n\n" + TAIL + "\n")
     assert TAIL in kept
     assert TAIL not in body_texts(STORY + "\n© 2026 The Harbour Gazette\n\n" + TAIL + "\n")
+
+
+def test_a_bare_texts_closing_question_to_the_reader_stays():
+    # Only the article, pasted without its page: the column's last line is its author's.
+    question = "Would you pay that much for a night on the ferry? Tell me what you think."
+    text = ARTICLE + "\nThe harbour master said the night shift would stay on the new rota until the end of the summer.\n" + (
+        "\nThe old rota had put two crews on every boat, and the council said that had cost too much last winter.\n"
+        "\n" + question + "\n")
+    assert question in body_texts(text)

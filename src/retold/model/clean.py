@@ -641,7 +641,9 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
     _mark_appeal_openers(lines, (doc.meta.language or "en").split("-")[0])
     mark_after_article_end(lines)
     block = _main_block(lines)
-    if block is not None:
+    # A page's prompts and author notes, on a page: in a bare text (no line is furniture by a rule
+    # of its own) a closing question to the reader is its author's.
+    if block is not None and not _bare(lines):
         mark_reader_prompts(lines, block)
         mark_author_bios(lines, block)
         mark_page_voice(lines, block, _PAGE_END_REASONS - {"social / subscribe prompt"})
