@@ -647,7 +647,7 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
         mark_reader_prompts(lines, block)
         mark_author_bios(lines, block)
         mark_page_voice(lines, block, _PAGE_END_REASONS - {"social / subscribe prompt"})
-    _keep_inner_lines(lines)
+    _keep_inner_lines(lines, block)
     _keep_lead_ins(lines)  # after: a lead-in kept does not bound the article's inner lines
     mark_prose_islands(lines, _PAGE_END_REASONS)
     if line_per_sentence and _bare(lines):
@@ -742,7 +742,7 @@ def _keep_lead_ins(lines: list[Line]) -> None:
             line.kind, line.reason, line.weak = "body", "", False
 
 
-def _keep_inner_lines(lines: list[Line]) -> None:
+def _keep_inner_lines(lines: list[Line], block: tuple[int, int] | None) -> None:
     """A line judged by its shape alone (short, no full stop) is body when it stands inside the
     article, between body lines: plain prose has short lines, dialogue and sentences that run on
     with a colon. Only a crosshead (a short line set apart by blank lines on both sides, not
@@ -766,7 +766,7 @@ def _keep_inner_lines(lines: list[Line]) -> None:
             break
     menus = _link_menus(lines)
     # (not after a one-word menu word either: "Account" may head a table's column)
-    past_end = lines_past_article_end(lines, body, _main_block(lines), _PAGE_END_REASONS - {"navigation"})
+    past_end = lines_past_article_end(lines, body, block, _PAGE_END_REASONS - {"navigation"})
     for n in range(body[0] + 1, last):
         line = lines[n]
         if line.kind != "furniture" or not line.weak or line.reason not in ("short fragment", "headline-like line (no sentence end)"):
@@ -841,11 +841,10 @@ def _main_block(lines: list[Line]) -> tuple[int, int] | None:
     return (best[1], best[2]) if best else None
 
 
-def _headline_above_main_block(lines: list[Line], kept_by_place: bool = False) -> Line | None:
+def _headline_above_main_block(lines: list[Line], block: tuple[int, int] | None, kept_by_place: bool = False) -> Line | None:
     """The nearest headline-like line above the article's main run that tells what the run's
     opening tells; with `kept_by_place`, short lines kept as body only for standing between
     body lines count too (a headline under a blurb that ends a sentence is kept so)."""
-    block = _main_block(lines)
     if block is None:
         return None
     first, last = block
@@ -911,10 +910,10 @@ def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
         return over_meta
     # (lines kept for their place only on a page that shows it is one: in a bare text every
     # line is its author's, and a short line above its longest run is no headline by that)
-    nearest = _headline_above_main_block(lines) or (
-        None if _bare(lines) else _headline_above_main_block(lines, kept_by_place=True))
+    nearest = _headline_above_main_block(lines, block) or (
+        None if _bare(lines) else _headline_above_main_block(lines, block, kept_by_place=True))
     if nearest is not None:
-        return headline_over_deck(lines, lines.index(nearest), _main_block(lines)) or nearest
+        return headline_over_deck(lines, lines.index(nearest), block) or nearest
     # The headline: of the headline-like lines before the body, the one that tells what the
     # first sentences tell (a breadcrumb, promo or section label does not), then the longer.
     candidates = [
