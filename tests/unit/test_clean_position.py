@@ -55,6 +55,10 @@ STORY = (
 )
 
 
+# Three lines of furniture that do not end an article: what follows stands below its main run.
+BELOW = "\nPhoto: Harbour Authority\nAdvertisement\n4 May 2026\n\n"
+
+
 @pytest.mark.parametrize("prompt", [
     "Did you like this article? Share it with a friend.",
     "Enjoyed this story? Get the next one in your inbox every morning.",
@@ -64,7 +68,7 @@ STORY = (
     "Wie bewerten Sie diesen Beitrag?",
 ])
 def test_a_question_to_the_reader_under_the_article_is_furniture(prompt):
-    kept = body_texts(STORY + "\n" + prompt + "\n\nHome\nContact\n")
+    kept = body_texts(STORY + BELOW + prompt + "\n\nHome\nContact\n")
     assert prompt not in kept
     assert kept[-1].startswith("The harbour master said")
 
@@ -211,7 +215,7 @@ def test_a_headline_kept_between_a_blurb_and_the_article_is_still_the_headline()
 
 def test_a_question_to_the_reader_naming_the_site_by_its_domain():
     prompt = "Sie lesen gern Hafenblatt.de? Dann unterstützen Sie uns."
-    assert prompt not in body_texts(STORY + "\n" + prompt + "\n\nHome\nContact\n")
+    assert prompt not in body_texts(STORY + BELOW + prompt + "\n\nHome\nContact\n")
 
 
 TAIL = "The winter timetable for every ferry route is printed on page six."
@@ -235,3 +239,9 @@ def test_a_bare_texts_closing_question_to_the_reader_stays():
         "\nThe old rota had put two crews on every boat, and the council said that had cost too much last winter.\n"
         "\n" + question + "\n")
     assert question in body_texts(text)
+
+
+def test_a_question_to_the_reader_closing_the_article_stays():
+    # The article's own last line, in its run of prose: a call to its readers, not the page's.
+    question = "Would you like to help crew the night boats? The union invites volunteers to its office."
+    assert question in body_texts(STORY + "\n" + question + "\n\nHome\nContact\n")

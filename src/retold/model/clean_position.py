@@ -49,14 +49,15 @@ def _an_article(lines: list[_Line], block: tuple[int, int]) -> bool:
 
 
 def mark_reader_prompts(lines: list[_Line], block: tuple[int, int]) -> None:
-    """A short paragraph at the article's end or below it that opens with a question put to the
+    """A short paragraph below the article's main run that opens with a question put to the
     reader ("Did you like this article?", "Sie wollen mehr von uns?", "Du suchst …? Dann …") is
     the page asking for a click, a rating, a subscription: furniture (weak: another outlet that
-    carries it gives it back). Above the end, a question to the reader is the article's own, and
-    so is the whole of a note too short to tell an article from its page."""
+    carries it gives it back). Within the run, a question to the reader is the article's own (a
+    column may close with one), and so is the whole of a note too short to tell an article from
+    its page."""
     if not _an_article(lines, block):
         return
-    start = max(block[0] + 1, block[1] - _END_ZONE + 1)
+    start = block[1] + 1  # below the main run: its own last lines may close with a question to the reader
     for n in range(start, len(lines)):
         line = lines[n]
         if line.kind != "body" or len(line.text) > _PROMPT_CHARS or len(line.text.split()) > _PROMPT_WORDS:
