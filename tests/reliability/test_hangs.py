@@ -121,7 +121,9 @@ def grows_linearly(checked: list[int], run, make_text) -> None:
         run(text)
         sizes.append((len(text), checked[0]))
     (small, small_checked), (large, large_checked) = sizes
-    assert large_checked - small_checked <= 6 * (large - small), sizes  # before: ~3,000 × (large - small)
+    # A few passes over every line: logical lines, classification, the article's main run (once
+    # when classifying, once when picking the headline), its inner lines, paragraphs; strong rules.
+    assert large_checked - small_checked <= 7 * (large - small), sizes  # before: ~3,000 × (large - small)
 
 
 def test_hard_wrapped_paragraph_joins_in_linear_time(monkeypatch):

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from retold.model.clean import clean_documents
+from retold.model.furniture import TAIL_SHARE
 from retold.model.story import OutletMeta, RawDoc
 
 
@@ -66,14 +67,14 @@ END_LINES = st.sampled_from(["Share this article", "Tags: ferries, strike", "© 
 
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.one_of(SENTENCES, END_LINES), min_size=1, max_size=14))
-def test_the_articles_end_never_takes_more_than_a_tenth_of_the_prose_it_keeps(page):
+def test_the_articles_end_never_takes_more_than_its_share_of_the_prose_it_keeps(page):
     """Whatever the order of prose and end-of-article lines, the prose the rule sets aside is
-    under a tenth of the prose above its cut, which the cleaner keeps."""
+    under TAIL_SHARE of the prose above its cut, which the cleaner keeps."""
     text = "Ferry crews vote to strike over winter rosters\n\n" + "\n\n".join(page) + "\n"
     article, body = clean(text)
     cut = sum(len(r.text.split()) for r in article.removed if r.reason == "after the article's end")
     kept = len(body.split())
-    assert cut < 0.1 * kept or cut == 0
+    assert cut < TAIL_SHARE * kept or cut == 0
 
 
 # ------------------------------------------------ the headline of a page with headings

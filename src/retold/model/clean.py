@@ -17,7 +17,12 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
-from retold.model.furniture import LINE_RULES, mark_after_article_end
+from retold.model.clean_headline import headline_over_deck, headline_over_meta
+from retold.model.clean_position import (
+    lines_past_article_end, mark_author_bios, mark_prose_islands, mark_reader_prompts,
+)
+from retold.model.clean_voice import mark_page_voice
+from retold.model.furniture import ARTICLE_END_REASONS, LINE_RULES, mark_after_article_end
 from retold.model.normalize import content_tokens, tokens
 from retold.model.segment import SEGMENTED_BY_AUTHOR, split_sentences
 from retold.model.story import RawDoc, Removed
@@ -194,7 +199,7 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"more (?:from|on|stories|news|in) ?[\w ]{0,30}|trending(?: now| stories)?|latest(?: news| stories| headlines)?|"
         r"you (?:may|might) also like|recommended(?: for you| stories)?|editor'?s picks?|popular(?: now)?|in other news|"
         r"what to read next|read next|up next|more headlines|breaking news|headlines|" + _RELATED_HEADINGS + r"|"
-        + _LIST_LABELS + r")\s*:?$"), 8),
+        + _LIST_LABELS + r")\s*(?::|!|…|\.\.\.)?$"), 8),  # "Das könnte Sie auch interessieren …"
     ("comment form", re.compile(
         r"(?i)please enter your (?:comment|name|email)|^leave a (?:reply|comment)|^post (?:a )?comment|"
         r"entered an incorrect email|save my name,? email|^\d+ comments?$|^comments?(?: \(\d+\))?$|"
@@ -386,6 +391,7 @@ class Line:
     kind: str = "body"  # body | title | furniture
     reason: str = ""
     weak: bool = False  # a shape-based decision that cross-outlet evidence may overturn
+    kept_by_place: bool = False  # short, no sentence end: body only for standing between body lines
 
 
 @dataclass
@@ -635,12 +641,24 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
         line.reason = "short fragment" if words <= 5 else "headline-like line (no sentence end)"
     _mark_appeal_openers(lines, (doc.meta.language or "en").split("-")[0])
     mark_after_article_end(lines)
-    _keep_inner_lines(lines)
+    block = _main_block(lines)
+    # A page's prompts and author notes, on a page: in a bare text (no line is furniture by a rule
+    # of its own) a closing question to the reader is its author's.
+    if block is not None and not _bare(lines):
+        mark_reader_prompts(lines, block)
+        mark_author_bios(lines, block)
+        mark_page_voice(lines, block, _PAGE_END_REASONS - {"social / subscribe prompt"})
+    _keep_inner_lines(lines, block)
     _keep_lead_ins(lines)  # after: a lead-in kept does not bound the article's inner lines
+    mark_prose_islands(lines, _PAGE_END_REASONS)
     if line_per_sentence and _bare(lines):
         _keep_bare_lines(lines, (doc.meta.language or "en").split("-")[0])
     return lines
 
+
+# Strong lines that end an article, for the rules that read what stands below them: not an
+# inline "Read more: …" teaser, which pages put mid-article too.
+_PAGE_END_REASONS = ARTICLE_END_REASONS - {"teaser link"}
 
 _APPEAL = next(pattern for reason, pattern, _ in _STRONG_RULES if reason == "fundraising appeal")
 _OUTLET_VOICE = re.compile(r"(?i)\b(?:we|we're|we've|we'll|our|us|wir|unsere?|nous|notre|nosotros|nuestr[oa]s?)\b")
@@ -725,7 +743,7 @@ def _keep_lead_ins(lines: list[Line]) -> None:
             line.kind, line.reason, line.weak = "body", "", False
 
 
-def _keep_inner_lines(lines: list[Line]) -> None:
+def _keep_inner_lines(lines: list[Line], block: tuple[int, int] | None) -> None:
     """A line judged by its shape alone (short, no full stop) is body when it stands inside the
     article, between body lines: plain prose has short lines, dialogue and sentences that run on
     with a colon. Only a crosshead (a short line set apart by blank lines on both sides, not
@@ -748,6 +766,8 @@ def _keep_inner_lines(lines: list[Line]) -> None:
         if line.kind != "furniture":
             break
     menus = _link_menus(lines)
+    # (not after a one-word menu word either: "Account" may head a table's column)
+    past_end = lines_past_article_end(lines, body, block, _PAGE_END_REASONS - {"navigation"})
     for n in range(body[0] + 1, last):
         line = lines[n]
         if line.kind != "furniture" or not line.weak or line.reason not in ("short fragment", "headline-like line (no sentence end)"):
@@ -755,10 +775,13 @@ def _keep_inner_lines(lines: list[Line]) -> None:
         if n in menus:
             line.reason = "menu of links"
             continue
+        if n in past_end:
+            continue
         blank_after = n + 1 < len(lines) and lines[n + 1].blank_before
         crosshead = line.blank_before and blank_after and len(line.text.split()) <= 10 and not _OPEN_END.search(line.text)
         if not crosshead:
             line.kind, line.reason, line.weak = "body", "", False
+            line.kept_by_place = True
 
 
 _MENU_LINES = 4  # at least this many lines in a row
@@ -819,8 +842,10 @@ def _main_block(lines: list[Line]) -> tuple[int, int] | None:
     return (best[1], best[2]) if best else None
 
 
-def _headline_above_main_block(lines: list[Line]) -> Line | None:
-    block = _main_block(lines)
+def _headline_above_main_block(lines: list[Line], block: tuple[int, int] | None, kept_by_place: bool = False) -> Line | None:
+    """The nearest headline-like line above the article's main run that tells what the run's
+    opening tells; with `kept_by_place`, short lines kept as body only for standing between
+    body lines count too (a headline under a blurb that ends a sentence is kept so)."""
     if block is None:
         return None
     first, last = block
@@ -829,7 +854,8 @@ def _headline_above_main_block(lines: list[Line]) -> Line | None:
         told |= set(content_tokens(tokens(line.text)))
     for line in reversed(lines[:first]):
         if (
-            line.kind == "furniture" and line.weak and "|" not in line.text
+            ((line.kind == "furniture" and line.weak) or (kept_by_place and line.kept_by_place and not line.text.endswith(":")))
+            and "|" not in line.text
             and _HEADLINE_WORD_RANGE[0] <= len(_WORD.findall(line.text)) <= _HEADLINE_WORD_RANGE[1]
         ):
             words = set(content_tokens(tokens(line.text)))
@@ -879,9 +905,16 @@ def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
     # Pasted text: the article is the page's longest run of prose, and its headline the nearest
     # headline-like line above that run that tells what the run's opening tells (the site's
     # name, menus, sidebar blurbs and teasers above it do not).
-    nearest = _headline_above_main_block(lines)
+    block = _main_block(lines)
+    over_meta = headline_over_meta(lines, block[0]) if block is not None else None
+    if over_meta is not None:
+        return over_meta
+    # (lines kept for their place only on a page that shows it is one: in a bare text every
+    # line is its author's, and a short line above its longest run is no headline by that)
+    nearest = _headline_above_main_block(lines, block) or (
+        None if _bare(lines) else _headline_above_main_block(lines, block, kept_by_place=True))
     if nearest is not None:
-        return nearest
+        return headline_over_deck(lines, lines.index(nearest), block) or nearest
     # The headline: of the headline-like lines before the body, the one that tells what the
     # first sentences tell (a breadcrumb, promo or section label does not), then the longer.
     candidates = [

@@ -26,11 +26,12 @@ ARTICLE_END_REASONS = frozenset({
 })
 # Below that line, what still reads as prose is at most this share of the prose above it: a
 # comment thread, a sidebar blurb, a teaser's standfirst. An article whose share row stands
-# above its last third (a mid-article newsletter box) is not cut.
-TAIL_SHARE = 0.1
+# above its last seventh or so (a mid-article newsletter box) is not cut.
+TAIL_SHARE = 0.15
 # A photo credit "… © Agency / Name" is a caption inside the article, not the notice that ends
 # the page: only a notice that opens with the mark (or says "all rights reserved") ends it.
 _NOTICE_OPENINGS = ("©", "(c)", "copyright")
+_CREDIT_HEAD_CHARS = 30
 
 
 def _ends_article(line: _Line) -> bool:
@@ -38,7 +39,11 @@ def _ends_article(line: _Line) -> bool:
         return False
     if line.reason == "copyright":
         text = line.text.lower()
-        return text.startswith(_NOTICE_OPENINGS) or "all rights reserved" in text
+        if "all rights reserved" in text:
+            return True
+        # "© Bild: Werk/Name" is a picture's credit under a photo, mid-article: a colon or a slash
+        # near its start tells it from the notice that ends the page ("© 2026 The Harbour Gazette").
+        return text.startswith(_NOTICE_OPENINGS) and not any(mark in text[:_CREDIT_HEAD_CHARS] for mark in ":/")
     return True
 
 
@@ -102,6 +107,18 @@ LINE_RULES: list[tuple[str, re.Pattern[str], tuple[str, ...], int]] = [
         r"(?i)(?:^|[.)]\s+)(?:foto|fotos|bild|bilder|beitragsbild|titelbild|imagen|fotografía|photo|crédit photo|crédits? photos?)\s*:"
         r"\s*\S[^.!?]{0,60}[.]?$"),
         ("foto", "bild", "imagen", "fotograf", "photo"), 40),
+    # A credit closing a caption, in brackets or after the caption's last sentence: "… (Foto:
+    # Privat)", "… (REUTERS/Ana Veldt)", "(Quelle: Name/Agentur)", "… Foto: Name | flickr | CC BY 2.0";
+    # and a figure's label: "Abbildung 4: …", "Figure 2: …". A source named in a news sentence
+    # ("… rose to 5 percent (source: the statistics office).") has no slash or photo word: it stays.
+    ("photo caption / credit", re.compile(
+        r"(?i)\((?:foto|fotos|bild|bilder|photo|photos|image|imagen|foto(?:grafía)?|crédit photo|photo credit|picture)\s*:\s*[^)]{1,60}\)\s*$|"
+        r"\((?:reuters|afp|ap|ap photo|efe|epa|dpa|anadolu|getty images|ansa|xinhua)\s*/\s*[^)]{2,60}\)\s*$|"
+        r"\((?:quelle|source|fuente)\s*:\s*[^)/]{1,40}/[^)]{1,40}\)\s*$|"
+        r"(?:^|[.!?]\s+)(?:foto|bild|photo|quelle|source)\s*:\s*[^.!?|/]{1,40}[|/][^!?]{0,60}$|"
+        r"^(?:abbildung|abb\.|figure|fig\.|grafik)\s*\d+\s*:"),
+        ("foto", "bild", "photo", "image", "imagen", "picture", "reuters", "afp", "(ap", "efe", "epa", "dpa", "anadolu", "getty",
+         "ansa", "xinhua", "quelle", "source", "fuente", "abbildung", "abb.", "figure", "fig.", "grafik"), 40),
     # The rest behind a paywall: "To view the full story, please subscribe", "Pour lire la suite …".
     ("paywall prompt", re.compile(
         r"(?i)\b(?:to (?:view|read|continue reading) the (?:full|rest of the) (?:story|article)|for the full story|"

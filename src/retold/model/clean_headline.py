@@ -1,0 +1,100 @@
+"""Where a pasted page puts its headline, read from the lines around the article.
+
+`clean.py` picks a headline among the headline-like lines above the article; these rules read
+the page's layout as more evidence: the meta lines (byline, date) a headline stands over, and
+the deck a headline stands over.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+
+class _Line(Protocol):
+    text: str
+    kind: str
+    reason: str
+    weak: bool
+    blank_before: bool
+
+
+# What a page prints between its headline and its article: who wrote it, when, how long it
+# takes to read, the lead picture's credit. Lines of their own kind (strong furniture).
+META_REASONS = frozenset({"page date", "byline", "reading time", "photo caption / credit"})
+# Of those, the ones that say an article starts here: a byline or a date.
+_ARTICLE_META = frozenset({"page date", "byline"})
+# Weak lines that may be a headline: short ones, or longer ones without a sentence end.
+_HEADLINE_SHAPES = ("short fragment", "headline-like line (no sentence end)", "headline list")
+_HEADLINE_WORDS = (2, 30)
+_WORD = re.compile(r"\w+")
+
+
+def headline_over_meta(lines: list[_Line], first: int) -> _Line | None:
+    """The headline a page prints right above its byline or date, which stand right above the
+    article ("Ferry strike ends" / "By Ana Veldt" / "4 May 2026" / the article): walking up
+    from the article's first line past its meta lines (a byline or date among them), the first
+    line is the headline when it has a headline's shape. With no byline or date there, nothing:
+    the line above an article is as often a menu item or a teaser."""
+    n = first - 1
+    seen_meta = False
+    while n >= 0 and lines[n].kind == "furniture" and (
+        (not lines[n].weak and lines[n].reason in META_REASONS) or (lines[n].weak and _dated(lines[n].text))
+    ):
+        seen_meta = seen_meta or lines[n].weak or lines[n].reason in _ARTICLE_META
+        n -= 1
+    if not seen_meta or n < 0:
+        return None
+    line = lines[n]
+    words = len(_WORD.findall(line.text))
+    if (
+        line.kind == "furniture" and line.weak and line.reason in _HEADLINE_SHAPES
+        and _HEADLINE_WORDS[0] <= words <= _HEADLINE_WORDS[1] and "|" not in line.text and not _a_name(line.text)
+        and (line.blank_before or n == 0)  # set apart, as a heading is: a menu item runs on from the one above
+    ):
+        return line
+    return None
+
+
+# A short line with a year or a day and month in it ("reineckefuchs — 2. Februar 2022",
+# "Oct 30 2020 by Emily Co", "8 min lues"): meta whatever its words.
+_DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d+\s*(?:min|minutes?|minuten)\b", re.IGNORECASE)
+_DATED_WORDS = 8
+
+
+def _dated(text: str) -> bool:
+    return len(text.split()) <= _DATED_WORDS and bool(_DATED.search(text))
+
+
+# A person's name alone on its line: two or three capitalised words ("Carolin Schäufele") is
+# the byline's name, which pages print on a line of its own.
+_NAME = re.compile(r"^[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){1,2}$")
+
+
+def _a_name(text: str) -> bool:
+    return bool(_NAME.match(text.strip().rstrip(",;:")))
+
+
+_DECK_RATIO = 1.3  # a deck runs longer than its headline; a kicker above a headline is shorter
+# A date, a path or a credit ("Bonn, 11.10.2021", "Symbolbild / Agentur") above a headline is
+# its kicker or its picture's line, not a headline over a deck.
+_NOT_A_HEADLINE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}|\b(?:19|20)\d\d\b|\s/\s|^in\s")
+
+
+def headline_over_deck(lines: list[_Line], chosen: int, block: tuple[int, int] | None) -> _Line | None:
+    """A headline-like line found above the article may be its deck, the longer line a page sets
+    under the headline ("Crews vote to end the strike" / "After a week of talks the union accepts
+    the new rota"): when the line right above it is shorter, set apart as a heading is, and shares
+    a word with it or with the article's opening, that line is the headline."""
+    if chosen == 0 or block is None:
+        return None
+    above, deck = lines[chosen - 1], lines[chosen]
+    words = len(_WORD.findall(above.text))
+    if not (
+        above.kind == "furniture" and above.weak and above.reason in _HEADLINE_SHAPES and "|" not in above.text
+        and 4 <= words and _DECK_RATIO * words <= len(_WORD.findall(deck.text)) and (above.blank_before or chosen == 1)
+        and deck.blank_before and not _NOT_A_HEADLINE.search(above.text) and not above.text.isupper()
+    ):
+        return None
+    told = {w.lower() for line in lines[block[0]:block[0] + 3] + [deck] for w in _WORD.findall(line.text) if len(w) > 3}
+    return above if any(w.lower() in told for w in _WORD.findall(above.text) if len(w) > 3) else None
