@@ -195,3 +195,30 @@ class TestOverviewAt100Columns:
         first, third, titles = drive(make_app([sample_dir]), script, size=(100, 30))
         assert all(len(title) > 40 for title in titles[:3])  # longer than the table's headline column
         assert titles[0] in first and titles[2] in third and titles[2] not in first
+
+
+class TestMapHeaderLegend:
+    """The map's columns are numbers: its header says which outlet each number is, each name cut
+    to an equal share of the room (never a wrong or merged name), or says nothing of names where
+    a share would be too short to read."""
+
+    def _header(self, sample_dir, size):
+        async def script(pilot, reader):
+            await pilot.press("o")
+            await pilot.pause()
+            coverage = pilot.app.screen.query_one(CoverageMap)
+            return coverage.header_text().plain, [o.name for o in reader.alignment.outlets], coverage.scrollable_content_region.width
+
+        return drive(make_app([sample_dir]), script, size=size)
+
+    def test_every_column_is_named_in_order_when_there_is_room(self, sample_dir):
+        for size in ((100, 30), (160, 45)):
+            header, names, width = self._header(sample_dir, size)
+            legend = header.split("│")[-1]
+            found = [legend.find(f"{n + 1} {name[:4]}") for n, name in enumerate(names)]
+            assert all(at >= 0 for at in found) and found == sorted(found), (size, header)
+            assert len(header) <= width, (size, header)
+
+    def test_a_narrow_map_keeps_its_explanation_instead(self, sample_dir):
+        header, names, _ = self._header(sample_dir, (40, 30))
+        assert "statement" in header and f"1 {names[0][:4]}" not in header

@@ -27,6 +27,9 @@ ABSENT = "·"
 LABEL_WIDTH = 6  # "1234 │"
 
 
+_LEGEND_NAME_MIN = 6  # characters of an outlet's name worth showing in the map's header
+
+
 def outlet_label(number: int) -> str:
     """Outlets are numbered from 1 in the map's header and the outlets table."""
     return str(number + 1)
@@ -137,8 +140,32 @@ class CoverageMap(ScrollView, can_focus=True):
             label = outlet_label(number)[-width:] if width > 1 else outlet_label(number)[-1]
             style = "bold reverse" if number == self.column else "bold"
             text.append(label.center(width) if width > 1 else label, style)
-        text.append("│ statement (as the cursor's outlet tells it, else the first that does)", "dim")
+        text.append("│ ", "dim")
+        room = self.scrollable_content_region.width - LABEL_WIDTH - len(self.alignment.outlets) * width - 2
+        legend = self._legend(room)
+        if legend is None:
+            text.append("statement (as the cursor's outlet tells it, else the first that does)", "dim")
+        else:
+            text.append_text(legend)
         return text
+
+    def _legend(self, room: int) -> Text | None:
+        """Which outlet each column is ("1 Harbour Daily  2 Orlin Radio …"), each name cut to an
+        equal share of the room beside the columns; None where a share would not hold a short
+        name (the status line below still names the cursor's outlet)."""
+        outlets = self.alignment.outlets
+        # "N " before each name and a space after it
+        share = room // max(1, len(outlets)) - len(outlet_label(len(outlets) - 1)) - 2
+        if share < _LEGEND_NAME_MIN:
+            return None
+        legend = Text(no_wrap=True, overflow="crop")
+        for number, outlet in enumerate(outlets):
+            name = printable(outlet.name)
+            if cell_len(name) > share:
+                name = name[:share - 1] + "…"
+            legend.append(f"{outlet_label(number)} ", "dim")
+            legend.append(name + " ", "bold" if number == self.column else "")
+        return legend
 
     def render_line(self, y: int) -> Strip:
         row = int(self.scroll_y) + y
