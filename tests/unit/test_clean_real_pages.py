@@ -485,6 +485,8 @@ def test_a_question_over_a_date_line_is_the_headline_and_a_question_lede_stays_b
     ("© The Harbour Daily 2026. All rights reserved.", "The Harbour Daily"),
     ("Copyright © Harbour Radio 2019-2026", "Harbour Radio"),
     ("© 2026 Harbour Radio. All rights reserved.", "Harbour Radio"),
+    ("© 2026 The Harbour Daily Ltd. All rights reserved.", "The Harbour Daily"),  # the legal form is no part of the name
+    ("© Orlin Medien GmbH 2026", "Orlin Medien"),
 ])
 def test_a_copyright_year_after_the_name_is_no_part_of_it(line, name):
     text = f"Ferry crews vote to strike\n\nFerry crews voted on Monday to strike, their union said.\n\n{line}\n"
@@ -503,6 +505,9 @@ def test_a_copyright_year_after_the_name_is_no_part_of_it(line, name):
     ("Marlow Bay Gazette - Harbour news since 1921", "Marlow Bay Gazette"),  # a tagline after the name
     ("Orlin Radio | Live and local", "Orlin Radio"),
     ("Ferry strike - live updates", None),
+    ("ORB English | Radio Orlin International", "Radio Orlin International"),  # an edition, then the name
+    ("Live | Ferry Strike Latest", None),
+    ("Harbour Live | Port Strike Talks", None),
 ])
 def test_a_masthead_on_the_first_line_names_the_outlet(first, name):
     text = (f"{first}\nFerry crews vote to strike over winter rosters\n"

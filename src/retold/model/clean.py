@@ -967,6 +967,10 @@ _TITLE_SITE = re.compile(r"\s[|–—-]\s*([^|–—-][^|]{1,60}?)\s*$")
 _COPYRIGHT_SITE = re.compile(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.{2,60}?)[\s.,]*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s.,]*(?:all rights reserved\.?)?\s*$")
 
 
+# The company's legal form after a publication's name in its copyright line ("© 2026 The Lorvan
+# Chronicle Ltd"): the reader knows the paper by its name alone.
+_LEGAL_FORM = re.compile(r"(?i),?\s+(?:ltd|limited|plc|inc|llc|gmbh|ag|s\.?a|s\.?l|b\.?v|n\.?v|sarl|s\.?p\.?a|pty)\.?$")
+
 _NAME_JOINERS = {"of", "the", "and", "&", "for", "on", "de", "du", "des", "la", "le", "el", "der", "die", "das", "y", "et", "und", "am", "an", "im", "in", "at"}
 
 
@@ -1031,7 +1035,7 @@ def site_name(lines: list[Line]) -> str | None:
                 and not re.search(r"(?i)rights|reserved", match.group(1))
                 and not re.search(r"[:/]", match.group(1))  # a photo credit: "© Foto: Name/Agency"
             ):
-                return match.group(1).strip()
+                return _LEGAL_FORM.sub("", match.group(1)).strip()
     return _masthead(lines)
 
 
@@ -1049,16 +1053,26 @@ _PUBLICATION_WORDS = frozenset(
 def _masthead(lines: list[Line]) -> str | None:
     """The page's first line when it is a publication's name of two to five capitalised words
     ending in a word of _PUBLICATION_WORDS, above the body (a masthead copied with the page),
-    alone or before a tagline."""
+    alone or before a tagline; or, with an edition or a short form before a bar, the name after
+    it when one of those words opens or ends it ("ORB English | Radio Orlin International")."""
     first = next((line for line in lines if line.text.strip()), None)
     if first is None or first.kind != "furniture":
         return None  # the body, or the headline itself ("Hard Times for Ferry Crews" names no outlet)
     # A tagline may follow the name: "Marlow Bay Gazette - Harbour news since 1921".
-    text = re.split(r"\s[-–—|]\s", first.text.strip(), maxsplit=1)[0].strip()
+    parts = [part.strip() for part in re.split(r"\s[-–—|]\s", first.text.strip(), maxsplit=1)]
+    if _a_masthead(parts[0], at_end_only=True):
+        return parts[0]
+    if len(parts) == 2 and len(parts[0].split()) <= 3 and _a_masthead(parts[1], at_end_only=False):
+        return parts[1]
+    return None
+
+
+def _a_masthead(text: str, at_end_only: bool) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 5 or not _looks_like_a_name(text) or re.search(r"[|:>/]", text):
-        return None
-    return text if words[-1].lower().strip(".,") in _PUBLICATION_WORDS else None
+        return False
+    ends = (words[-1],) if at_end_only else (words[0], words[-1])
+    return any(word.lower().strip(".,") in _PUBLICATION_WORDS for word in ends)
 
 
 # ------------------------------------------------------------------ all outlets

@@ -35,6 +35,10 @@ _CREDIT_HEAD_CHARS = 30
 
 
 def _ends_article(line: _Line) -> bool:
+    if line.kind == "furniture" and not line.weak and line.reason == "byline":
+        # A wire's sign-off under its text, "(Reporting by Ana Veldt; Editing by Tom Derrel)",
+        # ends the article; a byline above it ("By Ana Veldt") does not.
+        return line.text.startswith("(") and line.text.rstrip().endswith(")")
     if line.kind != "furniture" or line.weak or line.reason not in ARTICLE_END_REASONS:
         return False
     if line.reason == "copyright":
@@ -86,6 +90,15 @@ LINE_RULES: list[tuple[str, re.Pattern[str], tuple[str, ...], int]] = [
         r"(?i)\b(?:enter|gib|geben sie)\b.{0,24}\b(?:your|deine|ihre) e-?mail(?:-adresse)?\b|\be-?mail(?:-adresse)? (?:eingeben|ein,)|"
         r"\bsend me (?:an )?e-?mail\b|\bper e-?mail (?:informiert|benachrichtig)|\bneue beiträge per e-?mail\b"),
         ("mail",), 30),
+    # The newsroom asking for tips: "Have you been affected? Email newsdesk@…", "Contact us at
+    # tips@…", "Schreiben Sie uns: redaktion@…". A request (or a question to the reader, then a
+    # request) addressed to an email address; an article sentence that gives an address says
+    # who gave it ("… can email help@… , the council said") and opens otherwise.
+    ("social / subscribe prompt", re.compile(
+        r"(?i)^(?:[^.?!@]{0,80}\?\s+)?(?:e-?mail(?: us)?|contact(?: us)?|write to us|send (?:us )?(?:your|an)|tell us|"
+        r"get in touch|share your (?:story|experience|photos?|pictures?)|schreiben sie uns|kontakt|écrivez-nous|contactez-nous|"
+        r"escríbanos|escríbenos)\b[^@]{0,60}[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?\s*$"),
+        ("@",), 30),
     # The head of the comment thread: "12 responses to “Headline”", "4 Gedanken zu „…“".
     ("comment form", re.compile(
         r"(?i)^(?:\d+|one|two|three|no|keine|ein|eine|zwei|drei) (?:responses?|antworten|replies|reaktionen|kommentare?|comments?|"
