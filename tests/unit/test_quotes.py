@@ -50,6 +50,22 @@ def test_a_quote_over_two_sentences_is_one_quote_and_its_continuation_keeps_the_
     assert second.speaker == "Lene Dahl"  # a sentence that is only a quote continues the speaker before it
 
 
+@pytest.mark.parametrize(("first", "second", "language"), [
+    ("“The water rose too fast,” said harbour master Lene Dahl.", "“Nobody could have stopped it,” she said.", "en"),
+    ("“The water rose too fast,” said harbour master Lene Dahl.", "“Nobody could have stopped it,” he added.", "en"),
+    ("“The water rose too fast,” said harbour master Lene Dahl.", "“Nobody could have stopped it,” said she.", "en"),
+    ("„Das Wasser stieg zu schnell“, sagte Lene Dahl.", "„Niemand hätte es aufhalten können“, sagte sie.", "de"),
+])
+def test_a_quote_and_a_pronoun_continue_the_speaker_of_the_quote_before(first, second, language):
+    """“…,” she said. right after a named speaker's quote is that speaker's; a pronoun after a
+    quote that follows no named quote stays without a speaker."""
+    outlet = make_outlet("o", [first, second], paragraphs=[0, 1], language=language)
+    named, continued = quotes_of(outlet)
+    assert named.speaker == "Lene Dahl" and continued.speaker == "Lene Dahl"
+    (alone,) = quotes_of(make_outlet("o", ["The harbour was closed on Friday.", second], language=language))
+    assert alone.speaker is None
+
+
 def test_apostrophes_and_scare_quotes_are_not_quotes():
     outlet = make_outlet("o", ["The fishers’ union called the plan a “disaster” on the town’s radio."])
     assert quotes_of(outlet) == []

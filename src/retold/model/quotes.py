@@ -197,6 +197,12 @@ def _patterns(language: str | None) -> list[re.Pattern]:
     ]
 
 
+# "…," she said. / "…," he added. / „…“, sagte sie. — the pronoun is the speaker of the quote
+# in the sentence just before (a name between them would have been this quote's speaker).
+_PRONOUNS = "she|he|they|sie|er|elle|il|ella|él|lei|lui"
+_ALL_VERBS = "|".join(_VERBS.values())
+_PRONOUN_SAID = re.compile(rf"(?i)(?:{_PRONOUNS})\s+(?:{_ALL_VERBS})|(?:{_ALL_VERBS})[- ](?:t-)?(?:{_PRONOUNS})")
+
 _PATTERN_CACHE: dict[str | None, list[re.Pattern]] = {}
 
 
@@ -267,14 +273,17 @@ def quotes_of(outlet: Outlet) -> list[Quote]:
             # the span in the outlet's text, as for sentences (an interrupted quote's span holds
             # the attribution between its parts).
             found.append(Quote(outlet.id, inside, quote_text.strip(), a + lead, b - trail, parts[0][2], speaker, language))
-    # A sentence that is only a quote continues the speaker of the quote just before it.
+    # A sentence that is only a quote (or a quote and "she said") continues the speaker of the
+    # quote just before it.
     result: list[Quote] = []
     for quote in found:
         if quote.speaker is None and result:
             previous = result[-1]
             sentence = outlet.sentences[quote.sentences[0]]
             rest = (outlet.text[sentence.start:quote.start - 1] + outlet.text[quote.end + 1:sentence.end]).strip(" \t\n.,;:—–-")
-            if previous.speaker and previous.sentences[-1] >= quote.sentences[0] - 1 and len(rest.split()) <= 1:
+            if previous.speaker and previous.sentences[-1] >= quote.sentences[0] - 1 and (
+                len(rest.split()) <= 1 or _PRONOUN_SAID.fullmatch(rest)
+            ):
                 quote = Quote(quote.outlet, quote.sentences, quote.text, quote.start, quote.end, quote.marks, previous.speaker, quote.language)
         result.append(quote)
     return result
