@@ -44,7 +44,7 @@ from pathlib import Path
 # (a dependency's behaviour pinned in code elsewhere, a new meaning of an option).
 ALIGNMENT_VERSION = 1
 # The entry's layout (magic, digest, body); a different layout is a miss, never misread.
-ENTRY_FORMAT = 4  # 2: the Sources after the alignment (None when not computed); 3: with their own layout; 4: the panes' order after them
+ENTRY_FORMAT = 5  # 2: the Sources after the alignment (None when not computed); 3: with their own layout; 4: the panes' order after them; 5: the quotes alone last
 MAGIC = b"retold-alignment-cache\n"
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 # An entry's body is never inflated beyond this: a hostile entry cannot blow up memory.
@@ -338,6 +338,18 @@ def _sources_type() -> type:
     return Sources
 
 
+def _quotes_type():
+    from retold.model.quotes import QuoteGroup
+
+    return tuple[QuoteGroup, ...]
+
+
+def _provenance_type() -> type:
+    from retold.model.provenance import Provenance
+
+    return Provenance
+
+
 def _arrangement_type() -> type:
     from retold.model.arrange import Arrangement
 
@@ -391,13 +403,17 @@ def _fields_under(root) -> dict[str, list[str]]:
 def pack(key: str, alignment, notices: list[str]) -> bytes:
     """One entry's bytes: magic, SHA-256 of the body, body (zlib of JSON). The alignment's
     Sources go with it when they were computed (`retold.model.sources.sources_of`), and so
-    does the panes' order (`retold.model.arrange.arrangement_of`)."""
+    does the panes' order (`retold.model.arrange.arrangement_of`); without the Sources, the
+    quotes alone when they were (`retold.model.sources.quotes_of`: the aligning child's first
+    hand-off to the reader, the provenance following; a stored entry has whole Sources or none)."""
     sources = alignment._cache.get("sources")
     stored_sources = None if sources is None else [_sources_layout(), _encoder(_sources_type())(sources)]
     arrangement = alignment._cache.get("arrangement")
     stored_arrangement = None if arrangement is None else [_arrangement_layout(), _encoder(_arrangement_type())(arrangement)]
-    body = json.dumps([ENTRY_FORMAT, key, _layout(), list(notices), encode_alignment(alignment), stored_sources, stored_arrangement],
-                      separators=(",", ":"))
+    quotes = alignment._cache.get("quotes") if sources is None else None
+    stored_quotes = None if quotes is None else [_sources_layout(), _encoder(_quotes_type())(quotes)]
+    body = json.dumps([ENTRY_FORMAT, key, _layout(), list(notices), encode_alignment(alignment), stored_sources, stored_arrangement,
+                       stored_quotes], separators=(",", ":"))
     compressed = zlib.compress(body.encode("ascii"), 1)  # level 1: 5× faster than 6, 20 % larger
     return MAGIC + hashlib.sha256(compressed).digest() + compressed
 
@@ -422,9 +438,9 @@ def unpack(data: bytes, key: str, max_bytes: int = MAX_BODY_BYTES, with_sources:
         whole = json.loads(body)
     except (ValueError, RecursionError) as exc:
         raise EntryError(f"damaged entry ({type(exc).__name__})") from None
-    if type(whole) is not list or len(whole) != 7:
+    if type(whole) is not list or len(whole) != 8:
         raise EntryError("not an entry of this layout")
-    entry_format, entry_key, layout, notices, alignment, sources, arrangement = whole
+    entry_format, entry_key, layout, notices, alignment, sources, arrangement, quotes = whole
     if entry_format != ENTRY_FORMAT or entry_key != key or layout != _layout():
         raise EntryError("an entry of another key, layout or version")
     if type(notices) is not list or any(type(n) is not str for n in notices):
@@ -433,12 +449,16 @@ def unpack(data: bytes, key: str, max_bytes: int = MAX_BODY_BYTES, with_sources:
         found = decode_alignment(alignment)
         found_sources = _read_sources(sources) if with_sources and sources is not None else None
         found_arrangement = _read_arrangement(arrangement) if with_sources and arrangement is not None else None
+        found_quotes = _read_quotes(quotes) if with_sources and quotes is not None and sources is None else None
     except (TypeError, ValueError, RecursionError) as exc:  # a constructor's own check, a deep list
         raise EntryError(f"not a valid alignment ({exc})") from None
     check_references(found)
     if found_sources is not None:
         check_source_references(found, found_sources)
         found._cache["sources"] = found_sources  # where sources_of looks: nothing recomputed, nothing held twice
+    if found_quotes is not None:
+        check_quote_references(found, found_quotes)
+        found._cache["quotes"] = found_quotes  # where quotes_of looks
     if found_arrangement is not None:
         check_arrangement(found, found_arrangement)
         found._cache["arrangement"] = found_arrangement  # where arrangement_of looks
@@ -449,6 +469,34 @@ def _read_sources(stored):
     if type(stored) is not list or len(stored) != 2 or stored[0] != _sources_layout():
         raise EntryError("Sources of another layout")
     return _decoder(_sources_type())(stored[1])
+
+
+def _read_quotes(stored):
+    if type(stored) is not list or len(stored) != 2 or stored[0] != _sources_layout():
+        raise EntryError("quotes of another layout")
+    return _decoder(_quotes_type())(stored[1])
+
+
+def pack_provenance(provenance) -> list:
+    """The provenance the aligning child sends once the reader has the alignment, as JSON data
+    (typed data, with its layout; never a pickle)."""
+    return [_sources_layout(), _encoder(_provenance_type())(provenance)]
+
+
+def unpack_sources(stored, alignment):
+    """The Sources of `alignment` from the provenance `pack_provenance` gave (read back from JSON)
+    and the quotes the alignment carries (`quotes_of`); EntryError unless well typed and pointing
+    where it may."""
+    from retold.model.sources import Sources, quotes_of
+
+    try:
+        if type(stored) is not list or len(stored) != 2 or stored[0] != _sources_layout():
+            raise EntryError("provenance of another layout")
+        sources = Sources(_decoder(_provenance_type())(stored[1]), quotes_of(alignment))
+    except (TypeError, ValueError, RecursionError) as exc:
+        raise EntryError(f"not a valid provenance ({exc})") from None
+    check_source_references(alignment, sources)
+    return sources
 
 
 def _read_arrangement(stored):
@@ -508,7 +556,13 @@ def check_source_references(alignment, sources) -> None:
         raise EntryError("a provenance edge between nodes that do not exist")
     if any(p.a not in sizes or p.b not in sizes for p in provenance.pairs):
         raise EntryError("a provenance note on outlets that do not exist")
-    for group in sources.quotes:
+    check_quote_references(alignment, sources.quotes)
+
+
+def check_quote_references(alignment, quotes) -> None:
+    """EntryError unless every quote is at sentences of an outlet that exists, inside its text."""
+    sizes = {outlet.id: (len(outlet.text), len(outlet.sentences)) for outlet in alignment.outlets}
+    for group in quotes:
         if not group.members:
             raise EntryError(f"quote group {group.id} with no member")
         for member in group.members:
@@ -547,10 +601,6 @@ class AlignmentCache:
         self.with_sources = with_sources
         self.last: str | None = None
         self._last_hit: tuple[str, list[str]] | None = None  # key and notices of the latest hit
-        # Set `keep_stored` to keep (key, bytes) of the latest entry stored in `stored`: the
-        # aligning child hands those bytes back rather than packing the alignment twice.
-        self.keep_stored = False
-        self.stored: tuple[str, bytes] | None = None
 
     def path_for(self, key: str) -> Path:
         return self.directory / f"{key}{SUFFIX}"
@@ -617,8 +667,6 @@ class AlignmentCache:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
             os.replace(temp, self.path_for(key))
-            if self.keep_stored:
-                self.stored = (key, data)
         except OSError:
             try:
                 os.unlink(temp)
