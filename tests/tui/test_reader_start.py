@@ -362,3 +362,33 @@ def test_anything_else_opens_behind_the_loading_screen(tmp_path, sample_dir, mon
     assert opened and loading_screens == 1
     if why != "entry larger than the bound":  # the loading thread stored or completed the entry: next time, at once
         assert RetoldApp(paths=[str(sample_dir)], cache=AlignmentCache(tmp_path / "entries"), semantic=False).alignment is not None
+
+
+def test_a_story_missing_from_the_cache_is_looked_up_once_before_its_child_starts(tmp_path, children, monkeypatch):
+    """The app looks the story up before it runs (to open a reopened story at once); on a miss the
+    loading thread goes straight to the aligning child, without reading every file and hashing
+    them again first (the child looks it up itself before aligning)."""
+    from retold.tui.screens.reader import ReaderScreen
+
+    story = make_story(tmp_path / "story", outlets=3, sentences=20, seed=15)
+    looked_up = []
+    real = AlignmentCache.get
+
+    def get(self, key, *args, **kwargs):
+        looked_up.append(key)
+        return real(self, key, *args, **kwargs)
+
+    monkeypatch.setattr(AlignmentCache, "get", get)
+
+    async def main():
+        app = RetoldApp(paths=[str(story)], cache=AlignmentCache(tmp_path / "entries"))
+        async with app.run_test(size=(120, 30)) as pilot:
+            for _ in range(1500):
+                if isinstance(app.screen, ReaderScreen):
+                    break
+                await asyncio.sleep(0.02)
+            await pilot.pause()
+            return isinstance(app.screen, ReaderScreen)
+
+    assert asyncio.run(main())
+    assert len(children) == 1 and len(looked_up) == 1

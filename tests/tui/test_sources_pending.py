@@ -40,7 +40,7 @@ def _late_sources(monkeypatch):
         computed_elsewhere.append(threading.current_thread().name)
         raise AssertionError("provenance worked out outside the child")
 
-    def first(paths, notice=None, progress=None, *, cache=None, semantic=True):
+    def first(paths, notice=None, progress=None, **options):
         def finish():
             release.wait(30)
             handed._cache["sources"] = expected

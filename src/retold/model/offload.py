@@ -40,7 +40,7 @@ def load_alignment_aside(paths: list[str], notice: Callable[[str], None] | None 
 
 def load_alignment_first(paths: list[str], notice: Callable[[str], None] | None = None,
                          progress: Callable[[str, int, int], None] | None = None, *, cache=None,
-                         semantic: bool = True):
+                         semantic: bool = True, looked_up: bool = False):
     """(alignment, finish): as `load_alignment_aside`, but a story aligned in the child comes back
     as soon as it is aligned, with its quotes and panes' order (what the reader's first screen
     shows) and without its provenance (`retold.model.sources`: who took whose text, ~0.3 s on a
@@ -48,11 +48,13 @@ def load_alignment_first(paths: list[str], notice: Callable[[str], None] | None 
     it and puts the whole Sources on the alignment (where `sources_of` finds them: identical to
     computing them here), and returns them; it raises if the child failed (the caller may then
     compute them itself). `finish` is None when the alignment carries its Sources already (a
-    cache hit, a story aligned here). The child stores the whole entry in the cache itself."""
+    cache hit, a story aligned here). The child stores the whole entry in the cache itself.
+    `looked_up`: the caller just found no entry in `cache` (not looked up again here; the child
+    looks it up all the same before it aligns)."""
     from retold.model.pipeline import cached_alignment, load_alignment
     from retold.model.story import collect_files
 
-    if cache is not None:
+    if cache is not None and not looked_up:
         found = cached_alignment(paths, cache, notice, semantic=semantic)
         if found is not None:
             return found, None

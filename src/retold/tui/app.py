@@ -108,11 +108,14 @@ class RetoldApp(App[None]):
         if self.alignment is None:
             from retold.tui.screens.loading import LoadingScreen
 
-            count = len(self.paths or [])
-            self.push_screen(LoadingScreen(f"opening {self.paths[0]}" if count == 1 else f"opening {count} paths"))
             # A daemon thread, not a Textual thread worker: those run in asyncio's executor,
             # which the app waits for on exit, so ctrl+c would wait for the alignment to end.
+            # Started first: a big story's aligning child then starts while the loading screen paints.
             threading.Thread(target=self._load, name="retold-load", daemon=True).start()
+            count = len(self.paths or [])
+            self.push_screen(LoadingScreen(f"opening {self.paths[0]}" if count == 1 else f"opening {count} paths"))
+
+    _missed = False  # the cache was looked up before the app ran, and holds no entry for the story
 
     def _open_from_cache(self) -> bool:
         """A story reopened unchanged, whose cache entry carries its Sources and panes' order and
@@ -129,6 +132,8 @@ class RetoldApp(App[None]):
             found = cached_alignment(self.paths, self.cache, notices.append, semantic=self.semantic, max_entry_bytes=FAST_ENTRY_BYTES)
         except Exception:  # noqa: BLE001 - an input error is said by the loading path
             return False
+        if found is None and self.cache.last in ("miss", "rebuilt"):
+            self._missed = True  # the loading thread goes straight to aligning
         if found is None or not {"sources", "arrangement"} <= found._cache.keys():
             return False
         self.load_notices.extend(notices)
@@ -161,9 +166,7 @@ class RetoldApp(App[None]):
         post_message (thread-safe, never blocks). A story aligned in the child process opens
         before its provenance is worked out: the child sends it next (`sources_pending` until
         then; the Sources view says so), and it is put on the alignment with SourcesReady."""
-        from retold.model.arrange import arrangement_of
         from retold.model.offload import load_alignment_first
-        from retold.model.sources import has_sources, sources_of
 
         def progress(stage: str, done: int, total: int) -> None:
             if self._cancelled.is_set():
@@ -178,7 +181,11 @@ class RetoldApp(App[None]):
             if self.loader is not None:
                 alignment = self.loader(self.paths, notice, progress)
             else:
-                alignment, finish = load_alignment_first(self.paths, notice, progress, cache=self.cache, semantic=self.semantic)
+                alignment, finish = load_alignment_first(self.paths, notice, progress, cache=self.cache, semantic=self.semantic,
+                                                         looked_up=self._missed)
+            from retold.model.arrange import arrangement_of
+            from retold.model.sources import has_sources, sources_of
+
             # (No overview summary here: it numbers outlets in the panes' order, so the overview
             # computes it on the reader's arranged alignment when it opens.)
             # Read from the cache entry, or computed by the aligning child:
