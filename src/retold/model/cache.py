@@ -44,7 +44,9 @@ from pathlib import Path
 # (a dependency's behaviour pinned in code elsewhere, a new meaning of an option).
 ALIGNMENT_VERSION = 1
 # The entry's layout (magic, digest, body); a different layout is a miss, never misread.
-ENTRY_FORMAT = 5  # 2: the Sources after the alignment (None when not computed); 3: with their own layout; 4: the panes' order after them; 5: the quotes alone last
+# 2: the Sources after the alignment (None when not computed); 3: with their own layout; 4: the panes' order
+# after them; 5: the quotes alone last; 6: a sentence's text left out when it is its outlet's text at its offsets
+ENTRY_FORMAT = 6
 MAGIC = b"retold-alignment-cache\n"
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 # An entry's body is never inflated beyond this: a hostile entry cannot blow up memory.
@@ -268,13 +270,7 @@ def _decoder(hint) -> Callable[[object], object]:
         # as it is when its type is exactly right; anything else goes through its decoder, which
         # says what is wrong. Positional: the stored fields are the constructor's, in order.
         kinds = [_plain_kinds(t) for _, t in fields]
-        steps = list(zip(kinds, decoders))
-
-        def record(data):
-            if type(data) is not list or len(data) != count:
-                raise EntryError(f"expected {hint.__name__} ({count} fields)")
-            return hint(*[item if type(item) in kind else decode(item) for (kind, decode), item in zip(steps, data)])
-        return record
+        return _record_decoder(hint, count, kinds, decoders)
     arms = _arms(hint)
     if arms is not None:
         if type(None) in arms and len(arms) == 2:
@@ -320,16 +316,98 @@ def _decoder(hint) -> Callable[[object], object]:
     raise TypeError(f"the alignment cache cannot read a field of type {hint!r}")
 
 
+def _record_decoder(hint: type, count: int, kinds: list[tuple[type, ...]], decoders: list) -> Callable[[list], object]:
+    """The decoder of one dataclass, written out as Python for its fields (a record is read once
+    per sentence, member and group: a loop over the fields cost twice as much): a list of
+    exactly `count` items, each plain item of exactly its type taken as it is, any other item
+    through its decoder (which converts it or raises EntryError), then the constructor."""
+    names = {"hint": hint, "EntryError": EntryError, "message": f"expected {hint.__name__} ({count} fields)"}
+    lines = ["def record(data):", "    if type(data) is not list or len(data) != count:", "        raise EntryError(message)"]
+    if count:
+        lines.append(f"    {', '.join(f'v{n}' for n in range(count))}, = data")
+    for number, (kind, decode) in enumerate(zip(kinds, decoders)):
+        names[f"d{number}"] = decode
+        value = f"v{number}"
+        if not kind:
+            lines.append(f"    {value} = d{number}({value})")
+            continue
+        tests = []
+        for arm, plain in enumerate(kind):
+            if plain is type(None):
+                tests.append(f"{value} is not None")
+            else:
+                names[f"k{number}_{arm}"] = plain
+                tests.append(f"type({value}) is not k{number}_{arm}")
+        lines.append(f"    if {' and '.join(tests)}:")
+        lines.append(f"        {value} = d{number}({value})")
+    lines.append(f"    return hint({', '.join(f'v{n}' for n in range(count))})")
+    names["count"] = count
+    exec("\n".join(lines), names)  # noqa: S102 - code written here from field positions, no entry data
+    return names["record"]
+
+
 def encode_alignment(alignment) -> list:
+    """The alignment as JSON data; a sentence whose text is its outlet's text at its offsets (all
+    but a few: the splitter keeps offsets into the raw text) is stored without it (None), which
+    halves an entry's body."""
     from retold.model.story import Alignment
 
-    return _encoder(Alignment)(alignment)
+    data = _encoder(Alignment)(alignment)
+    for outlet in _outlet_records(data):
+        text = outlet[_OUTLET_TEXT]
+        for sentence in outlet[_OUTLET_SENTENCES]:
+            if sentence[_SENTENCE_TEXT] == text[sentence[_SENTENCE_START]:sentence[_SENTENCE_END]]:
+                sentence[_SENTENCE_TEXT] = None
+    return data
 
 
 def decode_alignment(data):
+    """The inverse of `encode_alignment`: a sentence stored without its text takes it from its
+    outlet's text at its offsets (when the offsets are ints; else the text stays None, refused
+    by the typed decoder like any other misplaced value; offsets outside the text are refused
+    by `check_references`)."""
     from retold.model.story import Alignment
 
+    for outlet in _outlet_records(data, checked=True):
+        text = outlet[_OUTLET_TEXT]
+        for sentence in outlet[_OUTLET_SENTENCES]:
+            if (type(sentence) is list and len(sentence) == _SENTENCE_FIELDS and sentence[_SENTENCE_TEXT] is None
+                    and type(sentence[_SENTENCE_START]) is int and type(sentence[_SENTENCE_END]) is int):
+                sentence[_SENTENCE_TEXT] = text[sentence[_SENTENCE_START]:sentence[_SENTENCE_END]]
     return _decoder(Alignment)(data)
+
+
+def _outlet_records(data, checked: bool = False):
+    """The outlet records of an encoded alignment (`checked`: only those shaped as outlets with
+    a text and a list of sentences; the typed decoder refuses the others)."""
+    _field_positions()
+    if checked and (type(data) is not list or len(data) != _ALIGNMENT_FIELDS or type(data[_ALIGNMENT_OUTLETS]) is not list):
+        return
+    for outlet in data[_ALIGNMENT_OUTLETS]:
+        if checked and (type(outlet) is not list or len(outlet) != _OUTLET_FIELDS or type(outlet[_OUTLET_TEXT]) is not str
+                        or type(outlet[_OUTLET_SENTENCES]) is not list):
+            continue
+        yield outlet
+
+
+_ALIGNMENT_FIELDS = _ALIGNMENT_OUTLETS = _OUTLET_FIELDS = _OUTLET_TEXT = _OUTLET_SENTENCES = None
+_SENTENCE_FIELDS = _SENTENCE_TEXT = _SENTENCE_START = _SENTENCE_END = None
+
+
+def _field_positions() -> None:
+    """Where the outlets, an outlet's text and sentences, and a sentence's text and offsets are
+    in their records (the stored fields, in order; the entry's layout pins them)."""
+    global _ALIGNMENT_FIELDS, _ALIGNMENT_OUTLETS, _OUTLET_FIELDS, _OUTLET_TEXT, _OUTLET_SENTENCES
+    global _SENTENCE_FIELDS, _SENTENCE_TEXT, _SENTENCE_START, _SENTENCE_END
+    if _SENTENCE_END is not None:
+        return
+    from retold.model.story import Alignment, Outlet, Sentence
+
+    alignment, outlet, sentence = ([name for name, _ in _stored_fields(cls)] for cls in (Alignment, Outlet, Sentence))
+    _ALIGNMENT_FIELDS, _ALIGNMENT_OUTLETS = len(alignment), alignment.index("outlets")
+    _OUTLET_FIELDS, _OUTLET_TEXT, _OUTLET_SENTENCES = len(outlet), outlet.index("text"), outlet.index("sentences")
+    _SENTENCE_FIELDS, _SENTENCE_TEXT = len(sentence), sentence.index("text")
+    _SENTENCE_START, _SENTENCE_END = sentence.index("start"), sentence.index("end")
 
 
 def _sources_type() -> type:
