@@ -132,3 +132,42 @@ def test_the_outlet_panel_says_the_provenance_is_on_its_way_and_shows_it_once_in
     waiting, drawn = asyncio.run(main())
     assert "working it out" in waiting and "working it out" not in drawn
     assert "text from" in drawn and not computed_elsewhere
+
+
+def test_a_story_aligned_here_works_out_its_provenance_after_the_first_frame_and_stores_it_whole(tmp_path, monkeypatch):
+    """A small story aligns in the loading thread: its provenance is worked out there too, but
+    only once the reader's first frame is out, and the cache entry is stored whole after it (a
+    reopen opens straight on the reader, computing nothing)."""
+    import shutil
+
+    from retold.model.cache import AlignmentCache
+    from retold.model.pipeline import cached_alignment
+    from retold.model.provenance import provenance as real_provenance
+
+    story = tmp_path / "story"
+    shutil.copytree(SELKE, story)
+    seen = {}
+    apps = []
+
+    def recording(alignment):
+        seen["after_first_frame"] = apps[0]._first_frame.is_set()
+        seen["stored_before"] = any((tmp_path / "entries").glob("*.alignment"))
+        seen["thread"] = threading.current_thread().name
+        return real_provenance(alignment)
+
+    monkeypatch.setattr(sources_module, "provenance", recording)
+
+    async def main():
+        app = RetoldApp(paths=[str(story)], cache=AlignmentCache(tmp_path / "entries"))
+        apps.append(app)
+        async with app.run_test(size=(120, 34)) as pilot:
+            await _reader_open(pilot, app)
+            assert await _until(pilot, lambda: not app.sources_pending)
+            return app.screen.alignment
+
+    shown = asyncio.run(main())
+    assert seen == {"after_first_frame": True, "stored_before": False, "thread": "retold-load"}
+    assert "sources" in shown._cache
+    again = cached_alignment([str(story)], AlignmentCache(tmp_path / "entries", with_sources=True))
+    assert again is not None and {"sources", "arrangement"} <= again._cache.keys()
+    assert_same(again._cache["sources"], sources_of(load_alignment([str(story)])), "sources")

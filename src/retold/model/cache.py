@@ -679,6 +679,10 @@ class AlignmentCache:
         self.with_sources = with_sources
         self.last: str | None = None
         self._last_hit: tuple[str, list[str]] | None = None  # key and notices of the latest hit
+        # While `holding`, `put` keeps (key, alignment, notices) in `held` instead of storing it:
+        # the reader stores it once the Sources (worked out after its first screen) are in.
+        self.holding = False
+        self.held: tuple[str, object, list[str]] | None = None
 
     def path_for(self, key: str) -> Path:
         return self.directory / f"{key}{SUFFIX}"
@@ -712,6 +716,14 @@ class AlignmentCache:
         self._last_hit = (key, found[1])
         return found
 
+    def store_held(self, alignment) -> bool:
+        """Store what `put` held for `alignment` (its Sources with it now), or, after a hit on an
+        entry without them, complete that entry (`complete`). False when nothing was stored."""
+        held, self.held = self.held, None
+        if held is not None and held[1] is alignment:
+            return self.put(*held)
+        return self.complete(alignment)
+
     def complete(self, alignment) -> bool:
         """Store the latest hit again, with the Sources `alignment` now carries (an entry that
         `retold align` or the batch wrote has none): the next open computes nothing. False
@@ -725,6 +737,9 @@ class AlignmentCache:
     def put(self, key: str, alignment, notices: list[str]) -> bool:
         """Store an entry atomically; False when it was not stored (too large, disk trouble).
         A value the serialiser cannot store raises TypeError (the round-trip tests catch that)."""
+        if self.holding:
+            self.held = (key, alignment, notices)
+            return True
         if self.with_sources:
             from retold.model.arrange import arrangement_of
             from retold.model.sources import sources_of

@@ -41,31 +41,52 @@ def load_alignment_aside(paths: list[str], notice: Callable[[str], None] | None 
 def load_alignment_first(paths: list[str], notice: Callable[[str], None] | None = None,
                          progress: Callable[[str, int, int], None] | None = None, *, cache=None,
                          semantic: bool = True, looked_up: bool = False):
-    """(alignment, finish): as `load_alignment_aside`, but a story aligned in the child comes back
-    as soon as it is aligned, with its quotes and panes' order (what the reader's first screen
-    shows) and without its provenance (`retold.model.sources`: who took whose text, ~0.3 s on a
-    20-outlet story), which the child works out next, off this process. `finish()` then waits for
-    it and puts the whole Sources on the alignment (where `sources_of` finds them: identical to
-    computing them here), and returns them; it raises if the child failed (the caller may then
-    compute them itself). `finish` is None when the alignment carries its Sources already (a
-    cache hit, a story aligned here). The child stores the whole entry in the cache itself.
-    `looked_up`: the caller just found no entry in `cache` (not looked up again here; the child
-    looks it up all the same before it aligns)."""
+    """(alignment, finish): as `load_alignment_aside`, but the alignment comes back as soon as it
+    is aligned (or read), with its quotes and panes' order (what the reader's first screen shows)
+    and without its provenance (`retold.model.sources`: who took whose text, ~0.3 s on a
+    20-outlet story). `finish()` then works it out (here, or the child does: it waits for it),
+    puts the whole Sources on the alignment (where `sources_of` finds them: identical to
+    computing them at once), stores the cache entry whole, and returns them; it raises if the
+    child failed (the caller may then compute them itself). `finish` is None when the alignment
+    carries its Sources already (a hit on a whole entry). `looked_up`: the caller just found no
+    entry in `cache` (not looked up again here; the load looks it up all the same before it aligns)."""
+    from retold.model.arrange import arrangement_of
     from retold.model.pipeline import cached_alignment, load_alignment
+    from retold.model.sources import has_sources, quotes_of
     from retold.model.story import collect_files
 
+    found = None
     if cache is not None and not looked_up:
         found = cached_alignment(paths, cache, notice, semantic=semantic)
-        if found is not None:
-            return found, None
-    files, _, _ = collect_files(paths)  # raises InputError as the load would; notices come from the load
-    try:
-        size = sum(os.stat(path).st_size for path, _ in files)
-    except OSError:
-        size = 0  # the load says what is wrong with the file
-    if size < IN_PROCESS_BELOW:
-        return load_alignment(paths, notice, progress, semantic, cache=cache, vector_cache=cache is not None), None
-    return _in_child(paths, notice, progress, cache, semantic)
+    if found is None:
+        files, _, _ = collect_files(paths)  # raises InputError as the load would; notices come from the load
+        try:
+            size = sum(os.stat(path).st_size for path, _ in files)
+        except OSError:
+            size = 0  # the load says what is wrong with the file
+        if size >= IN_PROCESS_BELOW:
+            return _in_child(paths, notice, progress, cache, semantic)
+        if cache is not None:
+            cache.holding = True  # stored by `finish`, whole
+        try:
+            found = load_alignment(paths, notice, progress, semantic, cache=cache, vector_cache=cache is not None)
+        finally:
+            if cache is not None:
+                cache.holding = False
+    if has_sources(found):
+        return found, None
+    quotes_of(found)
+    arrangement_of(found)
+
+    def finish():
+        from retold.model.sources import sources_of
+
+        sources = sources_of(found)
+        if cache is not None:
+            cache.store_held(found)
+        return sources
+
+    return found, finish
 
 
 def _in_child(paths, notice, progress, cache, semantic=True):
@@ -187,20 +208,10 @@ def _child() -> int:
         except (BrokenPipeError, ValueError):  # the parent left: the cache entry is still worth storing
             pass
 
-    class Deferred(AlignmentCache):
-        """Holds back what `load_alignment` stores on a miss: stored once the provenance is computed."""
-
-        held = None
-        deferring = True
-
-        def put(self, key, alignment, notices):
-            if not self.deferring:
-                return super().put(key, alignment, notices)
-            self.held = (key, alignment, notices)
-            return True
-
     # The reader shows the story's Sources and orders its panes: computed here, off its interpreter lock, and stored.
-    cache = Deferred(Path(request["cache"]), request["max_bytes"], with_sources=True) if request["cache"] else None
+    cache = AlignmentCache(Path(request["cache"]), request["max_bytes"], with_sources=True) if request["cache"] else None
+    if cache is not None:
+        cache.holding = True  # what a miss stores is held until the provenance is in
     notices: list[str] = []
     try:
         alignment = load_alignment(
@@ -235,11 +246,8 @@ def _child() -> int:
         send({"error": type(exc).__name__, "message": f"{type(exc).__name__}: {exc}"})
         return 0
     if cache is not None:
-        cache.deferring = False
-        if cache.held is not None:  # a miss: the whole entry, stored now
-            cache.put(*cache.held)
-        else:  # a hit on an entry without them (`retold align` wrote it): completed
-            cache.complete(alignment)
+        cache.holding = False
+        cache.store_held(alignment)  # a miss: the whole entry; a hit on one without them: completed
     return 0
 
 

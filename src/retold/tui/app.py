@@ -161,11 +161,12 @@ class RetoldApp(App[None]):
     # ---------------------------------------------------------------- loading
 
     def _load(self) -> None:
-        """Runs in the loading thread: the whole pipeline (or the cache), the story's Sources
-        unless the cache entry held them, and the panes' order. Talks to the app only through
-        post_message (thread-safe, never blocks). A story aligned in the child process opens
-        before its provenance is worked out: the child sends it next (`sources_pending` until
-        then; the Sources view says so), and it is put on the alignment with SourcesReady."""
+        """Runs in the loading thread: the whole pipeline (or the cache) and the panes' order.
+        Talks to the app only through post_message (thread-safe, never blocks). The story opens
+        before its provenance is worked out (`retold.model.offload.load_alignment_first`): once
+        the reader's first frame is out, this thread works it out, or waits for the aligning
+        child to send it (`sources_pending` until then; the Sources view says so), and it is put
+        on the alignment with SourcesReady."""
         from retold.model.offload import load_alignment_first
 
         def progress(stage: str, done: int, total: int) -> None:
@@ -184,19 +185,13 @@ class RetoldApp(App[None]):
                 alignment, finish = load_alignment_first(self.paths, notice, progress, cache=self.cache, semantic=self.semantic,
                                                          looked_up=self._missed)
             from retold.model.arrange import arrangement_of
-            from retold.model.sources import has_sources, sources_of
+            from retold.model.sources import sources_of
 
             # (No overview summary here: it numbers outlets in the panes' order, so the overview
             # computes it on the reader's arranged alignment when it opens.)
-            # Read from the cache entry, or computed by the aligning child:
-            stored = has_sources(alignment) and "arrangement" in alignment._cache
-            if finish is None:
-                if not stored:
-                    progress("summarizing", 0, 1)
-                sources_of(alignment)  # credits, provenance and quotes: cached too (Sources, Quotes, the gutter)
+            if self.loader is not None:
+                sources_of(alignment)  # a loader of its own: credits, provenance and quotes before the reader opens
             arrangement = arrangement_of(alignment)  # the panes' order: here, not on the screen's thread
-            if finish is None and not stored and self.cache is not None:
-                self.cache.complete(alignment)  # an entry `retold align` wrote: stored with them now
         except LoadCancelled:
             return
         except Exception as exc:  # InputError, or a bug: either way one line, never a traceback screen
@@ -208,10 +203,10 @@ class RetoldApp(App[None]):
         self.post_message(LoadFinished(alignment, None, arrangement))
         if finish is None:
             return
+        self._first_frame.wait()  # after the reader's first frame, not against it
         try:
             sources = finish()
         except Exception:  # noqa: BLE001 - the child failed after the alignment: worked out here instead
-            self._first_frame.wait(timeout=5)  # after the reader's first frame, not against it
             sources = sources_of(alignment)
         self.post_message(SourcesReady(sources))
 
