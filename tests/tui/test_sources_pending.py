@@ -80,10 +80,14 @@ def test_the_sources_view_says_it_is_working_then_draws_the_provenance_in_place(
             view = app.screen.query_one(SourcesView)
             waiting = [row.plain for row in app.screen.query_one("#sources-list", LineList).rows]
             release.set()
-            assert await _until(pilot, lambda: not app.sources_pending and not view.pending)
+
+            def listed():
+                found = app.screen.query("#sources-list")  # none for a moment while it is redrawn
+                return [row.plain for row in found.first(LineList).rows] if found else waiting
+
+            assert await _until(pilot, lambda: not app.sources_pending and listed() != waiting)  # redrawn
             await pilot.pause()
-            drawn = [row.plain for row in app.screen.query_one("#sources-list", LineList).rows]
-            return pending, waiting, drawn, isinstance(app.focused, LineList), view.rows
+            return pending, waiting, listed(), isinstance(app.focused, LineList), view.rows
 
     pending, waiting, drawn, focused, rows = asyncio.run(main())
     assert pending and waiting == [SourcesView.PENDING]
