@@ -392,3 +392,64 @@ def test_a_story_missing_from_the_cache_is_looked_up_once_before_its_child_start
 
     assert asyncio.run(main())
     assert len(children) == 1 and len(looked_up) == 1
+
+
+@pytest.mark.parametrize("reopened", [False, True], ids=["aligned", "from the cache"])
+def test_no_cycle_collection_while_the_first_screen_is_built_and_the_collector_runs_again_after(tmp_path, monkeypatch, reopened, sample_dir):
+    """Full collections walked the whole alignment (20-110 ms apiece on 20 x 400) while the first
+    screen was built: the collector waits until the reader's first frame is out, and runs again
+    after it (and after an exit before it)."""
+    import gc
+    import shutil
+
+    from retold.tui.screens.reader import ReaderScreen
+
+    story = tmp_path / "story"
+    shutil.copytree(sample_dir, story)
+    if reopened:
+        load_alignment([str(story)], cache=AlignmentCache(tmp_path / "entries", with_sources=True))
+    during = []
+    real_compose = ReaderScreen.compose
+
+    def compose(self):
+        during.append(gc.isenabled())
+        return real_compose(self)
+
+    monkeypatch.setattr(ReaderScreen, "compose", compose)
+
+    async def main():
+        app = RetoldApp(paths=[str(story)], cache=AlignmentCache(tmp_path / "entries"))
+        async with app.run_test(size=(120, 30)) as pilot:
+            for _ in range(1500):
+                if isinstance(app.screen, ReaderScreen):
+                    break
+                await asyncio.sleep(0.02)
+            for _ in range(100):
+                await pilot.pause()
+                if gc.isenabled():
+                    break
+            return app._from_cache, gc.isenabled()
+
+    try:
+        from_cache, after = asyncio.run(main())
+    finally:
+        gc.enable()
+    assert from_cache == reopened and during == [False] and after
+
+
+def test_the_collector_runs_again_after_an_exit_before_the_first_frame(tmp_path, sample_dir):
+    import gc
+
+    async def main():
+        app = RetoldApp(paths=[str(sample_dir)], cache=AlignmentCache(tmp_path / "entries"))
+        async with app.run_test(size=(120, 30)) as pilot:
+            from retold.tui.app import hold_collections
+
+            hold_collections()  # as the loading thread does once the story is in
+            await pilot.press("ctrl+c")
+
+    try:
+        asyncio.run(main())
+        assert gc.isenabled()
+    finally:
+        gc.enable()

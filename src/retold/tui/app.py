@@ -138,7 +138,6 @@ class RetoldApp(App[None]):
             return False
         self.load_notices.extend(notices)
         self.alignment, self._arrangement = found, found._cache["arrangement"]
-        hold_collections()
         return True
 
     def _after_first_frame(self) -> None:
@@ -148,6 +147,9 @@ class RetoldApp(App[None]):
             return
         resume_collections()
         self._first_frame.set()
+
+    def on_unmount(self) -> None:
+        resume_collections()  # left before the reader's first frame: the collector runs again all the same
 
     def on_ready(self) -> None:
         """The first frame is on screen: import the reader screen while the story loads."""
@@ -322,6 +324,8 @@ class RetoldApp(App[None]):
             return Screen()  # the loading screen is pushed over it on mount; the reader replaces that
         from retold.tui.screens.reader import ReaderScreen
 
+        if self._from_cache:
+            hold_collections()  # until the first frame is out (on_ready); here, not before the app runs
         return ReaderScreen(self.alignment, self._arrangement)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
