@@ -224,29 +224,66 @@ def test_keys_typed_before_the_rest_are_mounted_reach_far_outlets(tmp_path):
     assert all(scroll == top for scroll, top in tops)
 
 
-def test_the_child_hands_back_the_entry_it_stored_without_packing_it_twice(tmp_path):
-    """With a cache, the aligning child stores the entry (Sources and panes' order with it) and
-    hands back those same bytes under their key: one pack of a 20-outlet story, not two (~70 ms)."""
-    story = make_story(tmp_path / "story", outlets=3, sentences=20, seed=13)
+def _child_run(tmp_path, story, leave_at_once: bool):
+    """Run the aligning child on `story` with a cache: (its messages up to the alignment's hand-off,
+    the message after it or None, the bytes handed over, the cache folder). `leave_at_once`: the
+    parent closes the child's stdin as soon as it has the alignment (the reader quit at once)."""
     out = tmp_path / "handed-back"
     request = {"paths": [str(story)], "out": str(out), "semantic": False, "cache": str(tmp_path / "entries"), "max_bytes": 10**9}
-    code = (
-        "import sys\nfrom retold.model import cache, offload\nreal = cache.pack\n"
-        "def counting(*args):\n    print('packed', file=sys.stderr, flush=True)\n    return real(*args)\n"
-        "cache.pack = counting\noffload._child()\n"
-    )
-    child = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen([sys.executable, "-m", "retold.model.offload"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
     child.stdin.write(json.dumps(request) + "\n")
     child.stdin.flush()  # kept open: its closing tells the child its parent is gone
-    outcome = next(message for message in map(json.loads, child.stdout) if "progress" not in message)
-    child.stdin.close()
-    errors = child.stderr.read()
-    child.wait()
-    [entry] = (tmp_path / "entries").iterdir()
-    assert errors.split().count("packed") == 1
-    assert outcome == {"done": True, "key": entry.name.removesuffix(".alignment")} and out.read_bytes() == entry.read_bytes()
-    alignment, _ = unpack(out.read_bytes(), outcome["key"])
-    assert {"sources", "arrangement"} <= alignment._cache.keys()
+    first = []
+    for line in child.stdout:
+        first.append(json.loads(line))
+        if "progress" not in first[-1] and "notice" not in first[-1]:
+            break
+    handed = out.read_bytes()
+    if leave_at_once:
+        child.stdin.close()
+        after = None
+    else:
+        after = json.loads(child.stdout.readline())
+        child.stdin.close()
+    child.stderr.read()
+    assert child.wait(timeout=60) == 0
+    return first, after, handed, tmp_path / "entries"
+
+
+def test_the_child_hands_over_the_alignment_before_its_provenance_and_stores_the_whole_entry(tmp_path):
+    """The aligning child sends the alignment with its quotes and panes' order (what the first
+    screen shows), then the provenance it works out after (identical to computing it here), and
+    stores the whole entry: a reopen computes nothing (issue 19: the provenance after the first screen)."""
+    from retold.model.cache import unpack_sources
+    from retold.model.sources import sources_of
+
+    story = make_story(tmp_path / "story", outlets=3, sentences=20, seed=13)
+    first, after, handed, entries = _child_run(tmp_path, story, leave_at_once=False)
+    outcome = first[-1]
+    assert outcome.get("done") and outcome.get("sources_next")
+    alignment, _ = unpack(handed, outcome["key"])
+    fresh = load_alignment([str(story)], semantic=False)
+    assert_same(alignment, fresh)
+    assert "sources" not in alignment._cache and {"quotes", "arrangement"} <= alignment._cache.keys()
+    assert_same(alignment._cache["quotes"], sources_of(fresh).quotes, "quotes")
+    assert_same(unpack_sources(after["sources"], alignment), sources_of(fresh), "sources")
+    [entry] = entries.iterdir()
+    stored, _ = unpack(entry.read_bytes(), entry.name.removesuffix(".alignment"))
+    assert {"sources", "arrangement"} <= stored._cache.keys()
+    assert_same(stored._cache["sources"], sources_of(fresh), "sources")
+
+
+def test_a_reader_that_leaves_at_once_still_gets_the_whole_entry_stored(tmp_path):
+    """The reader may quit the moment the story shows: the child still works out the provenance
+    and stores the whole entry (a reopen then opens straight on the reader)."""
+    story = make_story(tmp_path / "story", outlets=3, sentences=20, seed=14)
+    first, _after, handed, entries = _child_run(tmp_path, story, leave_at_once=True)
+    assert first[-1].get("sources_next")  # it left between the alignment and the provenance
+    assert "sources" not in unpack(handed, first[-1]["key"])[0]._cache
+    [entry] = entries.iterdir()
+    stored, _ = unpack(entry.read_bytes(), entry.name.removesuffix(".alignment"))
+    assert {"sources", "arrangement"} <= stored._cache.keys()
 
 
 def test_a_reopened_story_loads_neither_the_aligner_nor_cleaning(tmp_path, sample_dir):
@@ -325,3 +362,94 @@ def test_anything_else_opens_behind_the_loading_screen(tmp_path, sample_dir, mon
     assert opened and loading_screens == 1
     if why != "entry larger than the bound":  # the loading thread stored or completed the entry: next time, at once
         assert RetoldApp(paths=[str(sample_dir)], cache=AlignmentCache(tmp_path / "entries"), semantic=False).alignment is not None
+
+
+def test_a_story_missing_from_the_cache_is_looked_up_once_before_its_child_starts(tmp_path, children, monkeypatch):
+    """The app looks the story up before it runs (to open a reopened story at once); on a miss the
+    loading thread goes straight to the aligning child, without reading every file and hashing
+    them again first (the child looks it up itself before aligning)."""
+    from retold.tui.screens.reader import ReaderScreen
+
+    story = make_story(tmp_path / "story", outlets=3, sentences=20, seed=15)
+    looked_up = []
+    real = AlignmentCache.get
+
+    def get(self, key, *args, **kwargs):
+        looked_up.append(key)
+        return real(self, key, *args, **kwargs)
+
+    monkeypatch.setattr(AlignmentCache, "get", get)
+
+    async def main():
+        app = RetoldApp(paths=[str(story)], cache=AlignmentCache(tmp_path / "entries"))
+        async with app.run_test(size=(120, 30)) as pilot:
+            for _ in range(1500):
+                if isinstance(app.screen, ReaderScreen):
+                    break
+                await asyncio.sleep(0.02)
+            await pilot.pause()
+            return isinstance(app.screen, ReaderScreen)
+
+    assert asyncio.run(main())
+    assert len(children) == 1 and len(looked_up) == 1
+
+
+@pytest.mark.parametrize("reopened", [False, True], ids=["aligned", "from the cache"])
+def test_no_cycle_collection_while_the_first_screen_is_built_and_the_collector_runs_again_after(tmp_path, monkeypatch, reopened, sample_dir):
+    """Full collections walked the whole alignment (20-110 ms apiece on 20 x 400) while the first
+    screen was built: the collector waits until the reader's first frame is out, and runs again
+    after it (and after an exit before it)."""
+    import gc
+    import shutil
+
+    from retold.tui.screens.reader import ReaderScreen
+
+    story = tmp_path / "story"
+    shutil.copytree(sample_dir, story)
+    if reopened:
+        load_alignment([str(story)], cache=AlignmentCache(tmp_path / "entries", with_sources=True))
+    during = []
+    real_compose = ReaderScreen.compose
+
+    def compose(self):
+        during.append(gc.isenabled())
+        return real_compose(self)
+
+    monkeypatch.setattr(ReaderScreen, "compose", compose)
+
+    async def main():
+        app = RetoldApp(paths=[str(story)], cache=AlignmentCache(tmp_path / "entries"))
+        async with app.run_test(size=(120, 30)) as pilot:
+            for _ in range(1500):
+                if isinstance(app.screen, ReaderScreen):
+                    break
+                await asyncio.sleep(0.02)
+            for _ in range(100):
+                await pilot.pause()
+                if gc.isenabled():
+                    break
+            return app._from_cache, gc.isenabled()
+
+    try:
+        from_cache, after = asyncio.run(main())
+    finally:
+        gc.enable()
+    assert from_cache == reopened and during == [False] and after
+
+
+def test_the_collector_runs_again_after_an_exit_before_the_first_frame(tmp_path, sample_dir):
+    import gc
+
+    async def main():
+        app = RetoldApp(paths=[str(sample_dir)], cache=AlignmentCache(tmp_path / "entries"))
+        async with app.run_test(size=(120, 30)) as pilot:
+            from retold.tui.app import hold_collections
+
+            hold_collections()  # as the loading thread does once the story is in
+            await pilot.press("ctrl+c")
+
+    try:
+        asyncio.run(main())
+        assert gc.isenabled()
+    finally:
+        gc.enable()

@@ -381,3 +381,34 @@ def test_a_value_of_the_wrong_type_anywhere_is_refused(sample_alignment, data, f
     parent[path[-1]] = foreign
     with pytest.raises(EntryError):
         unpack(_repack(body), "k", 10**9)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.from_type(Alignment), st.data())
+def test_a_sentence_that_is_its_outlets_text_at_its_offsets_is_stored_without_it(alignment, data):
+    """Entry format 6: such a sentence's text is left out (an entry's body is half the size) and
+    read back from the outlet's text; any other sentence keeps its own. Exact either way."""
+    outlets = []
+    for outlet in alignment.outlets:  # some sentences made slices of their outlet's text, some not
+        sentences = tuple(
+            dataclasses.replace(s, text=outlet.text[s.start:s.end]) if data.draw(st.booleans()) else s
+            for s in outlet.sentences
+        )
+        outlets.append(dataclasses.replace(outlet, sentences=sentences))
+    alignment = dataclasses.replace(alignment, outlets=tuple(outlets))
+    encoded = cache_module.encode_alignment(alignment)
+    stored = [sentence[2] for outlet in encoded[0] for sentence in outlet[3]]  # Sentence.text
+    expected = [None if s.text == o.text[s.start:s.end] else s.text for o in alignment.outlets for s in o.sentences]
+    assert stored == expected
+    assert_same(cache_module.decode_alignment(json.loads(json.dumps(encoded))), alignment)
+
+
+def test_a_left_out_text_with_offsets_that_are_not_numbers_is_refused(sample_alignment):
+    import zlib
+
+    body = json.loads(zlib.decompress(pack("k", sample_alignment, [])[len(cache_module.MAGIC) + 32:]))
+    sentence = body[4][0][0][3][0]  # first outlet's first sentence
+    assert sentence[2] is None  # its text left out
+    sentence[3] = "0"
+    with pytest.raises(EntryError):
+        unpack(_repack(body), "k", 10**9)

@@ -44,7 +44,9 @@ from pathlib import Path
 # (a dependency's behaviour pinned in code elsewhere, a new meaning of an option).
 ALIGNMENT_VERSION = 1
 # The entry's layout (magic, digest, body); a different layout is a miss, never misread.
-ENTRY_FORMAT = 4  # 2: the Sources after the alignment (None when not computed); 3: with their own layout; 4: the panes' order after them
+# 2: the Sources after the alignment (None when not computed); 3: with their own layout; 4: the panes' order
+# after them; 5: the quotes alone last; 6: a sentence's text left out when it is its outlet's text at its offsets
+ENTRY_FORMAT = 6
 MAGIC = b"retold-alignment-cache\n"
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 # An entry's body is never inflated beyond this: a hostile entry cannot blow up memory.
@@ -268,13 +270,7 @@ def _decoder(hint) -> Callable[[object], object]:
         # as it is when its type is exactly right; anything else goes through its decoder, which
         # says what is wrong. Positional: the stored fields are the constructor's, in order.
         kinds = [_plain_kinds(t) for _, t in fields]
-        steps = list(zip(kinds, decoders))
-
-        def record(data):
-            if type(data) is not list or len(data) != count:
-                raise EntryError(f"expected {hint.__name__} ({count} fields)")
-            return hint(*[item if type(item) in kind else decode(item) for (kind, decode), item in zip(steps, data)])
-        return record
+        return _record_decoder(hint, count, kinds, decoders)
     arms = _arms(hint)
     if arms is not None:
         if type(None) in arms and len(arms) == 2:
@@ -320,22 +316,116 @@ def _decoder(hint) -> Callable[[object], object]:
     raise TypeError(f"the alignment cache cannot read a field of type {hint!r}")
 
 
+def _record_decoder(hint: type, count: int, kinds: list[tuple[type, ...]], decoders: list) -> Callable[[list], object]:
+    """The decoder of one dataclass, written out as Python for its fields (a record is read once
+    per sentence, member and group: a loop over the fields cost twice as much): a list of
+    exactly `count` items, each plain item of exactly its type taken as it is, any other item
+    through its decoder (which converts it or raises EntryError), then the constructor."""
+    names = {"hint": hint, "EntryError": EntryError, "message": f"expected {hint.__name__} ({count} fields)"}
+    lines = ["def record(data):", "    if type(data) is not list or len(data) != count:", "        raise EntryError(message)"]
+    if count:
+        lines.append(f"    {', '.join(f'v{n}' for n in range(count))}, = data")
+    for number, (kind, decode) in enumerate(zip(kinds, decoders)):
+        names[f"d{number}"] = decode
+        value = f"v{number}"
+        if not kind:
+            lines.append(f"    {value} = d{number}({value})")
+            continue
+        tests = []
+        for arm, plain in enumerate(kind):
+            if plain is type(None):
+                tests.append(f"{value} is not None")
+            else:
+                names[f"k{number}_{arm}"] = plain
+                tests.append(f"type({value}) is not k{number}_{arm}")
+        lines.append(f"    if {' and '.join(tests)}:")
+        lines.append(f"        {value} = d{number}({value})")
+    lines.append(f"    return hint({', '.join(f'v{n}' for n in range(count))})")
+    names["count"] = count
+    exec("\n".join(lines), names)  # noqa: S102 - code written here from field positions, no entry data
+    return names["record"]
+
+
 def encode_alignment(alignment) -> list:
+    """The alignment as JSON data; a sentence whose text is its outlet's text at its offsets (all
+    but a few: the splitter keeps offsets into the raw text) is stored without it (None), which
+    halves an entry's body."""
     from retold.model.story import Alignment
 
-    return _encoder(Alignment)(alignment)
+    data = _encoder(Alignment)(alignment)
+    for outlet in _outlet_records(data):
+        text = outlet[_OUTLET_TEXT]
+        for sentence in outlet[_OUTLET_SENTENCES]:
+            if sentence[_SENTENCE_TEXT] == text[sentence[_SENTENCE_START]:sentence[_SENTENCE_END]]:
+                sentence[_SENTENCE_TEXT] = None
+    return data
 
 
 def decode_alignment(data):
+    """The inverse of `encode_alignment`: a sentence stored without its text takes it from its
+    outlet's text at its offsets (when the offsets are ints; else the text stays None, refused
+    by the typed decoder like any other misplaced value; offsets outside the text are refused
+    by `check_references`)."""
     from retold.model.story import Alignment
 
+    for outlet in _outlet_records(data, checked=True):
+        text = outlet[_OUTLET_TEXT]
+        for sentence in outlet[_OUTLET_SENTENCES]:
+            if (type(sentence) is list and len(sentence) == _SENTENCE_FIELDS and sentence[_SENTENCE_TEXT] is None
+                    and type(sentence[_SENTENCE_START]) is int and type(sentence[_SENTENCE_END]) is int):
+                sentence[_SENTENCE_TEXT] = text[sentence[_SENTENCE_START]:sentence[_SENTENCE_END]]
     return _decoder(Alignment)(data)
+
+
+def _outlet_records(data, checked: bool = False):
+    """The outlet records of an encoded alignment (`checked`: only those shaped as outlets with
+    a text and a list of sentences; the typed decoder refuses the others)."""
+    _field_positions()
+    if checked and (type(data) is not list or len(data) != _ALIGNMENT_FIELDS or type(data[_ALIGNMENT_OUTLETS]) is not list):
+        return
+    for outlet in data[_ALIGNMENT_OUTLETS]:
+        if checked and (type(outlet) is not list or len(outlet) != _OUTLET_FIELDS or type(outlet[_OUTLET_TEXT]) is not str
+                        or type(outlet[_OUTLET_SENTENCES]) is not list):
+            continue
+        yield outlet
+
+
+_ALIGNMENT_FIELDS = _ALIGNMENT_OUTLETS = _OUTLET_FIELDS = _OUTLET_TEXT = _OUTLET_SENTENCES = None
+_SENTENCE_FIELDS = _SENTENCE_TEXT = _SENTENCE_START = _SENTENCE_END = None
+
+
+def _field_positions() -> None:
+    """Where the outlets, an outlet's text and sentences, and a sentence's text and offsets are
+    in their records (the stored fields, in order; the entry's layout pins them)."""
+    global _ALIGNMENT_FIELDS, _ALIGNMENT_OUTLETS, _OUTLET_FIELDS, _OUTLET_TEXT, _OUTLET_SENTENCES
+    global _SENTENCE_FIELDS, _SENTENCE_TEXT, _SENTENCE_START, _SENTENCE_END
+    if _SENTENCE_END is not None:
+        return
+    from retold.model.story import Alignment, Outlet, Sentence
+
+    alignment, outlet, sentence = ([name for name, _ in _stored_fields(cls)] for cls in (Alignment, Outlet, Sentence))
+    _ALIGNMENT_FIELDS, _ALIGNMENT_OUTLETS = len(alignment), alignment.index("outlets")
+    _OUTLET_FIELDS, _OUTLET_TEXT, _OUTLET_SENTENCES = len(outlet), outlet.index("text"), outlet.index("sentences")
+    _SENTENCE_FIELDS, _SENTENCE_TEXT = len(sentence), sentence.index("text")
+    _SENTENCE_START, _SENTENCE_END = sentence.index("start"), sentence.index("end")
 
 
 def _sources_type() -> type:
     from retold.model.sources import Sources
 
     return Sources
+
+
+def _quotes_type():
+    from retold.model.quotes import QuoteGroup
+
+    return tuple[QuoteGroup, ...]
+
+
+def _provenance_type() -> type:
+    from retold.model.provenance import Provenance
+
+    return Provenance
 
 
 def _arrangement_type() -> type:
@@ -391,13 +481,17 @@ def _fields_under(root) -> dict[str, list[str]]:
 def pack(key: str, alignment, notices: list[str]) -> bytes:
     """One entry's bytes: magic, SHA-256 of the body, body (zlib of JSON). The alignment's
     Sources go with it when they were computed (`retold.model.sources.sources_of`), and so
-    does the panes' order (`retold.model.arrange.arrangement_of`)."""
+    does the panes' order (`retold.model.arrange.arrangement_of`); without the Sources, the
+    quotes alone when they were (`retold.model.sources.quotes_of`: the aligning child's first
+    hand-off to the reader, the provenance following; a stored entry has whole Sources or none)."""
     sources = alignment._cache.get("sources")
     stored_sources = None if sources is None else [_sources_layout(), _encoder(_sources_type())(sources)]
     arrangement = alignment._cache.get("arrangement")
     stored_arrangement = None if arrangement is None else [_arrangement_layout(), _encoder(_arrangement_type())(arrangement)]
-    body = json.dumps([ENTRY_FORMAT, key, _layout(), list(notices), encode_alignment(alignment), stored_sources, stored_arrangement],
-                      separators=(",", ":"))
+    quotes = alignment._cache.get("quotes") if sources is None else None
+    stored_quotes = None if quotes is None else [_sources_layout(), _encoder(_quotes_type())(quotes)]
+    body = json.dumps([ENTRY_FORMAT, key, _layout(), list(notices), encode_alignment(alignment), stored_sources, stored_arrangement,
+                       stored_quotes], separators=(",", ":"))
     compressed = zlib.compress(body.encode("ascii"), 1)  # level 1: 5× faster than 6, 20 % larger
     return MAGIC + hashlib.sha256(compressed).digest() + compressed
 
@@ -422,9 +516,9 @@ def unpack(data: bytes, key: str, max_bytes: int = MAX_BODY_BYTES, with_sources:
         whole = json.loads(body)
     except (ValueError, RecursionError) as exc:
         raise EntryError(f"damaged entry ({type(exc).__name__})") from None
-    if type(whole) is not list or len(whole) != 7:
+    if type(whole) is not list or len(whole) != 8:
         raise EntryError("not an entry of this layout")
-    entry_format, entry_key, layout, notices, alignment, sources, arrangement = whole
+    entry_format, entry_key, layout, notices, alignment, sources, arrangement, quotes = whole
     if entry_format != ENTRY_FORMAT or entry_key != key or layout != _layout():
         raise EntryError("an entry of another key, layout or version")
     if type(notices) is not list or any(type(n) is not str for n in notices):
@@ -433,12 +527,16 @@ def unpack(data: bytes, key: str, max_bytes: int = MAX_BODY_BYTES, with_sources:
         found = decode_alignment(alignment)
         found_sources = _read_sources(sources) if with_sources and sources is not None else None
         found_arrangement = _read_arrangement(arrangement) if with_sources and arrangement is not None else None
+        found_quotes = _read_quotes(quotes) if with_sources and quotes is not None and sources is None else None
     except (TypeError, ValueError, RecursionError) as exc:  # a constructor's own check, a deep list
         raise EntryError(f"not a valid alignment ({exc})") from None
     check_references(found)
     if found_sources is not None:
         check_source_references(found, found_sources)
         found._cache["sources"] = found_sources  # where sources_of looks: nothing recomputed, nothing held twice
+    if found_quotes is not None:
+        check_quote_references(found, found_quotes)
+        found._cache["quotes"] = found_quotes  # where quotes_of looks
     if found_arrangement is not None:
         check_arrangement(found, found_arrangement)
         found._cache["arrangement"] = found_arrangement  # where arrangement_of looks
@@ -449,6 +547,34 @@ def _read_sources(stored):
     if type(stored) is not list or len(stored) != 2 or stored[0] != _sources_layout():
         raise EntryError("Sources of another layout")
     return _decoder(_sources_type())(stored[1])
+
+
+def _read_quotes(stored):
+    if type(stored) is not list or len(stored) != 2 or stored[0] != _sources_layout():
+        raise EntryError("quotes of another layout")
+    return _decoder(_quotes_type())(stored[1])
+
+
+def pack_provenance(provenance) -> list:
+    """The provenance the aligning child sends once the reader has the alignment, as JSON data
+    (typed data, with its layout; never a pickle)."""
+    return [_sources_layout(), _encoder(_provenance_type())(provenance)]
+
+
+def unpack_sources(stored, alignment):
+    """The Sources of `alignment` from the provenance `pack_provenance` gave (read back from JSON)
+    and the quotes the alignment carries (`quotes_of`); EntryError unless well typed and pointing
+    where it may."""
+    from retold.model.sources import Sources, quotes_of
+
+    try:
+        if type(stored) is not list or len(stored) != 2 or stored[0] != _sources_layout():
+            raise EntryError("provenance of another layout")
+        sources = Sources(_decoder(_provenance_type())(stored[1]), quotes_of(alignment))
+    except (TypeError, ValueError, RecursionError) as exc:
+        raise EntryError(f"not a valid provenance ({exc})") from None
+    check_source_references(alignment, sources)
+    return sources
 
 
 def _read_arrangement(stored):
@@ -508,7 +634,13 @@ def check_source_references(alignment, sources) -> None:
         raise EntryError("a provenance edge between nodes that do not exist")
     if any(p.a not in sizes or p.b not in sizes for p in provenance.pairs):
         raise EntryError("a provenance note on outlets that do not exist")
-    for group in sources.quotes:
+    check_quote_references(alignment, sources.quotes)
+
+
+def check_quote_references(alignment, quotes) -> None:
+    """EntryError unless every quote is at sentences of an outlet that exists, inside its text."""
+    sizes = {outlet.id: (len(outlet.text), len(outlet.sentences)) for outlet in alignment.outlets}
+    for group in quotes:
         if not group.members:
             raise EntryError(f"quote group {group.id} with no member")
         for member in group.members:
@@ -547,10 +679,10 @@ class AlignmentCache:
         self.with_sources = with_sources
         self.last: str | None = None
         self._last_hit: tuple[str, list[str]] | None = None  # key and notices of the latest hit
-        # Set `keep_stored` to keep (key, bytes) of the latest entry stored in `stored`: the
-        # aligning child hands those bytes back rather than packing the alignment twice.
-        self.keep_stored = False
-        self.stored: tuple[str, bytes] | None = None
+        # While `holding`, `put` keeps (key, alignment, notices) in `held` instead of storing it:
+        # the reader stores it once the Sources (worked out after its first screen) are in.
+        self.holding = False
+        self.held: tuple[str, object, list[str]] | None = None
 
     def path_for(self, key: str) -> Path:
         return self.directory / f"{key}{SUFFIX}"
@@ -584,6 +716,14 @@ class AlignmentCache:
         self._last_hit = (key, found[1])
         return found
 
+    def store_held(self, alignment) -> bool:
+        """Store what `put` held for `alignment` (its Sources with it now), or, after a hit on an
+        entry without them, complete that entry (`complete`). False when nothing was stored."""
+        held, self.held = self.held, None
+        if held is not None and held[1] is alignment:
+            return self.put(*held)
+        return self.complete(alignment)
+
     def complete(self, alignment) -> bool:
         """Store the latest hit again, with the Sources `alignment` now carries (an entry that
         `retold align` or the batch wrote has none): the next open computes nothing. False
@@ -597,6 +737,9 @@ class AlignmentCache:
     def put(self, key: str, alignment, notices: list[str]) -> bool:
         """Store an entry atomically; False when it was not stored (too large, disk trouble).
         A value the serialiser cannot store raises TypeError (the round-trip tests catch that)."""
+        if self.holding:
+            self.held = (key, alignment, notices)
+            return True
         if self.with_sources:
             from retold.model.arrange import arrangement_of
             from retold.model.sources import sources_of
@@ -617,8 +760,6 @@ class AlignmentCache:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
             os.replace(temp, self.path_for(key))
-            if self.keep_stored:
-                self.stored = (key, data)
         except OSError:
             try:
                 os.unlink(temp)

@@ -32,26 +32,67 @@ def load_alignment_aside(paths: list[str], notice: Callable[[str], None] | None 
                          semantic: bool = True):
     """As `pipeline.load_alignment(paths, notice, progress, semantic, cache=cache)`, aligning a big story
     in a child process. An exception raised by `progress` kills the child and propagates."""
+    alignment, finish = load_alignment_first(paths, notice, progress, cache=cache, semantic=semantic)
+    if finish is not None:
+        finish()
+    return alignment
+
+
+def load_alignment_first(paths: list[str], notice: Callable[[str], None] | None = None,
+                         progress: Callable[[str, int, int], None] | None = None, *, cache=None,
+                         semantic: bool = True, looked_up: bool = False):
+    """(alignment, finish): as `load_alignment_aside`, but the alignment comes back as soon as it
+    is aligned (or read), with its quotes and panes' order (what the reader's first screen shows)
+    and without its provenance (`retold.model.sources`: who took whose text, ~0.3 s on a
+    20-outlet story). `finish()` then works it out (here, or the child does: it waits for it),
+    puts the whole Sources on the alignment (where `sources_of` finds them: identical to
+    computing them at once), stores the cache entry whole, and returns them; it raises if the
+    child failed (the caller may then compute them itself). `finish` is None when the alignment
+    carries its Sources already (a hit on a whole entry). `looked_up`: the caller just found no
+    entry in `cache` (not looked up again here; the load looks it up all the same before it aligns)."""
+    from retold.model.arrange import arrangement_of
     from retold.model.pipeline import cached_alignment, load_alignment
+    from retold.model.sources import has_sources, quotes_of
     from retold.model.story import collect_files
 
-    if cache is not None:
+    found = None
+    if cache is not None and not looked_up:
         found = cached_alignment(paths, cache, notice, semantic=semantic)
-        if found is not None:
-            return found
-    files, _, _ = collect_files(paths)  # raises InputError as the load would; notices come from the load
-    try:
-        size = sum(os.stat(path).st_size for path, _ in files)
-    except OSError:
-        size = 0  # the load says what is wrong with the file
-    if size < IN_PROCESS_BELOW:
-        return load_alignment(paths, notice, progress, semantic, cache=cache, vector_cache=cache is not None)
-    return _in_child(paths, notice, progress, cache, semantic)
+    if found is None:
+        files, _, _ = collect_files(paths)  # raises InputError as the load would; notices come from the load
+        try:
+            size = sum(os.stat(path).st_size for path, _ in files)
+        except OSError:
+            size = 0  # the load says what is wrong with the file
+        if size >= IN_PROCESS_BELOW:
+            return _in_child(paths, notice, progress, cache, semantic)
+        if cache is not None:
+            cache.holding = True  # stored by `finish`, whole
+        try:
+            found = load_alignment(paths, notice, progress, semantic, cache=cache, vector_cache=cache is not None)
+        finally:
+            if cache is not None:
+                cache.holding = False
+    if has_sources(found):
+        return found, None
+    quotes_of(found)
+    arrangement_of(found)
+
+    def finish():
+        from retold.model.sources import sources_of
+
+        sources = sources_of(found)
+        if cache is not None:
+            cache.store_held(found)
+        return sources
+
+    return found, finish
 
 
 def _in_child(paths, notice, progress, cache, semantic=True):
     import retold
     from retold.model.cache import unpack
+    from retold.model.pipeline import cyclic_gc_paused
     from retold.model.story import InputError
 
     say = notice or (lambda message: None)
@@ -70,6 +111,19 @@ def _in_child(paths, notice, progress, cache, semantic=True):
         errors: list[str] = []
         drain = threading.Thread(target=lambda: errors.append(child.stderr.read()), daemon=True)
         drain.start()
+
+        def leave() -> None:
+            try:
+                child.stdin.close()  # the child's signal to leave (once it has stored the entry)
+            except OSError:
+                pass
+            child.wait()
+            drain.join(timeout=5)
+
+        def failure() -> RuntimeError:
+            tail = " ".join("".join(errors).split())[-300:]
+            return RuntimeError(f"the aligning process ended unexpectedly (exit code {child.returncode}){': ' + tail if tail else ''}")
+
         try:
             child.stdin.write(json.dumps(request) + "\n")
             child.stdin.flush()
@@ -85,48 +139,79 @@ def _in_child(paths, notice, progress, cache, semantic=True):
                     break
         except BaseException:
             child.kill()
+            leave()
             raise
-        finally:
-            try:
-                child.stdin.close()  # the child's signal to leave
-            except OSError:
-                pass
-            child.wait()
-            drain.join(timeout=5)
-        if outcome is None:
-            tail = " ".join("".join(errors).split())[-300:]
-            raise RuntimeError(f"the aligning process ended unexpectedly (exit code {child.returncode}){': ' + tail if tail else ''}")
-        if "error" in outcome:
+        if outcome is None or "error" in outcome:
+            leave()
+            if outcome is None:
+                raise failure()
             if outcome["error"] == "InputError":
                 raise InputError(outcome["message"])
             raise RuntimeError(outcome["message"])
-        alignment, _ = unpack(entry.read_bytes(), outcome.get("key", _CHILD_KEY))
-        return alignment
+        try:
+            with cyclic_gc_paused():  # ~10^5 objects made at once, none in a cycle
+                alignment, _ = unpack(entry.read_bytes(), outcome.get("key", _CHILD_KEY))
+        except BaseException:
+            child.kill()
+            leave()
+            raise
+    if not outcome.get("sources_next"):
+        leave()
+        return alignment, None
+
+    def finish():
+        from retold.model.cache import unpack_sources
+
+        try:
+            line = child.stdout.readline()
+        finally:
+            leave()
+        if not line:
+            raise failure()
+        message = json.loads(line)
+        if "error" in message:
+            raise RuntimeError(message["message"])
+        sources = unpack_sources(message["sources"], alignment)
+        alignment._cache["sources"] = sources
+        return sources
+
+    return alignment, finish
 
 
 def _child() -> int:
-    """`python -m retold.model.offload`: one request on stdin, JSON lines on stdout."""
-    from retold.model.cache import AlignmentCache, pack
+    """`python -m retold.model.offload`: one request on stdin, JSON lines on stdout.
+
+    Sends the alignment as soon as it is aligned, with its quotes and panes' order (a file
+    holding a cache entry without the provenance, and a line "aligned"), then works out the
+    provenance, sends it (one line) and stores the whole entry in the cache. Until the
+    alignment is sent, a closed standard input (the parent gone or done) ends it at once;
+    after, it ends once the entry is stored."""
+    from retold.model.cache import AlignmentCache, pack, pack_provenance
     from retold.model.pipeline import load_alignment
     from retold.model.story import InputError
 
     request = json.loads(sys.stdin.readline())
     out = sys.stdout
+    finishing = threading.Event()
 
     def watch_parent() -> None:  # stdin closes when the parent ends or is done with us
         sys.stdin.read()
-        os._exit(0)
+        if not finishing.is_set():
+            os._exit(0)
 
     threading.Thread(target=watch_parent, daemon=True).start()
 
     def send(message: dict) -> None:
-        out.write(json.dumps(message) + "\n")
-        out.flush()
+        try:
+            out.write(json.dumps(message) + "\n")
+            out.flush()
+        except (BrokenPipeError, ValueError):  # the parent left: the cache entry is still worth storing
+            pass
 
     # The reader shows the story's Sources and orders its panes: computed here, off its interpreter lock, and stored.
     cache = AlignmentCache(Path(request["cache"]), request["max_bytes"], with_sources=True) if request["cache"] else None
     if cache is not None:
-        cache.keep_stored = True
+        cache.holding = True  # what a miss stores is held until the provenance is in
     notices: list[str] = []
     try:
         alignment = load_alignment(
@@ -135,22 +220,34 @@ def _child() -> int:
             vector_cache=cache is not None,  # --no-cache: no vectors kept either
         )
         from retold.model.arrange import arrangement_of
-        from retold.model.sources import sources_of
+        from retold.model.sources import has_sources, quotes_of
 
-        sources_of(alignment)  # (with the cache, its put computed them already) handed back in the entry
+        quotes_of(alignment)  # the reader's first screen marks them: handed back with the alignment
         arrangement_of(alignment)  # so is the panes' order
-        if cache is not None and cache.stored is not None:  # the entry just stored, under its own key: not packed again
-            key, data = cache.stored
-        else:
-            key, data = _CHILD_KEY, pack(_CHILD_KEY, alignment, notices)
-        Path(request["out"]).write_bytes(data)
+        sources_next = not has_sources(alignment)  # (a hit on a whole entry carries them already)
+        Path(request["out"]).write_bytes(pack(_CHILD_KEY, alignment, notices))
     except InputError as exc:
         send({"error": "InputError", "message": str(exc)})
         return 0
     except Exception as exc:  # noqa: BLE001 - said by the parent in one line
         send({"error": type(exc).__name__, "message": f"{type(exc).__name__}: {exc}"})
         return 0
-    send({"done": True, "key": key})
+    if not sources_next:
+        send({"done": True, "key": _CHILD_KEY})
+        return 0
+    finishing.set()
+    send({"done": True, "key": _CHILD_KEY, "sources_next": True})
+    try:
+        from retold.model.sources import sources_of
+
+        sources = sources_of(alignment)
+        send({"sources": pack_provenance(sources.provenance)})
+    except Exception as exc:  # noqa: BLE001 - said by the parent, which computes them itself
+        send({"error": type(exc).__name__, "message": f"{type(exc).__name__}: {exc}"})
+        return 0
+    if cache is not None:
+        cache.holding = False
+        cache.store_held(alignment)  # a miss: the whole entry; a hit on one without them: completed
     return 0
 
 

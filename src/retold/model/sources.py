@@ -27,8 +27,26 @@ class Sources:
 def sources_of(alignment: Alignment) -> Sources:
     cached = alignment._cache.get("sources")
     if cached is None:
-        cached = alignment._cache["sources"] = Sources(provenance(alignment), quote_groups(alignment))
+        cached = alignment._cache["sources"] = Sources(provenance(alignment), quotes_of(alignment))
     return cached
+
+
+def quotes_of(alignment: Alignment) -> tuple[QuoteGroup, ...]:
+    """The story's quote groups alone (the reader's first screen marks them in the gutter), without
+    the provenance `sources_of` computes with them: from the Sources when they are there, else kept
+    on their own until they are (the aligning child hands the quotes over first, the provenance after)."""
+    cached = alignment._cache.get("sources")
+    if cached is not None:
+        return cached.quotes
+    quotes = alignment._cache.get("quotes")
+    if quotes is None:
+        quotes = alignment._cache["quotes"] = quote_groups(alignment)
+    return quotes
+
+
+def has_sources(alignment: Alignment) -> bool:
+    """The whole Sources (provenance too) are on the alignment: `sources_of` computes nothing."""
+    return "sources" in alignment._cache
 
 
 def credit_dict(credit: Credit) -> dict:
@@ -169,7 +187,7 @@ def quote_marks_for(alignment: Alignment) -> dict[tuple[str, int], str]:
         return cached
     marks: dict[tuple[str, int], str] = {}
     alignment._cache["quote_marks"] = marks
-    for group in sources_of(alignment).quotes:
+    for group in quotes_of(alignment):
         if len(group.outlets()) < 2 or not group.changed:
             continue
         names = {o.id: o.name for o in alignment.outlets}

@@ -208,12 +208,31 @@ class Alignment:
         key = ("doubted", outlet_id)
         if key not in self._cache:
             possible = self.possible(outlet_id)
+            against = self._doubting_outlets()
             self._cache[key] = frozenset(
                 s.index for s in self.outlet(outlet_id).sentences
-                if s.group is not None and s.index not in possible
-                and any(AGAINST & set(m.evidence) for m in self.possible_counterparts(outlet_id, s.index))
+                if s.group is not None and s.index not in possible and not against[s.group] <= {outlet_id}
             )
         return self._cache[key]
+
+    def _doubting_outlets(self) -> list[frozenset[str]]:
+        """For every group, the outlets whose counterpart there is only possible, with evidence
+        against the link: `possible_counterparts`'s outlets and members, worked out once per
+        group rather than once per sentence that asks (a sentence of outlet o is doubted when an
+        outlet other than o is among them)."""
+        found = self._cache.get("doubting")
+        if found is None:
+            found = []
+            for group in self.groups:
+                by_outlet: dict[str, list[Member]] = {}
+                for m in group.members:
+                    by_outlet.setdefault(m.outlet, []).append(m)
+                found.append(frozenset(
+                    outlet for outlet, members in by_outlet.items()
+                    if all(m.strength == "possible" for m in members) and AGAINST & set(max(members, key=lambda m: m.score).evidence)
+                ))
+            self._cache["doubting"] = found
+        return found
 
     def member(self, outlet_id: str, index: int) -> Member | None:
         """The group member of sentence `index` of `outlet_id` (its strength and evidence), or

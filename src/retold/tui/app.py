@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterable
 from functools import partial
@@ -11,7 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from retold.model.story import Alignment
-from retold.tui.messages import LoadFinished, LoadProgress
+from retold.tui.messages import LoadFinished, LoadProgress, SourcesReady
 
 # The reader screen (and its widgets, the notes store, sqlite3) is imported when first needed,
 # not here: the loading screen paints first, and the import runs while the story aligns.
@@ -19,6 +20,22 @@ READER_MODULE = "retold.tui.screens.reader"
 # A cache entry up to this size is read on the screen's thread before the first frame (~0.1 s for
 # a 20-outlet x 400-sentence story's 1 MB); a bigger one behind the loading screen.
 FAST_ENTRY_BYTES = 2_000_000
+
+
+def hold_collections() -> None:
+    """The story is loaded: every object alive now (the finished alignment, which lives as long
+    as the reader and holds no cycle, and the imported modules) is moved out of the cycle
+    collector's reach (`gc.freeze`), and the collector waits until the reader's first frame is
+    out (`resume_collections`). Full collections walked all of it, 20-110 ms apiece on a
+    20-outlet story, two or three while the first screen was built and more between keys.
+    Whatever is unreachable among the frozen objects stays uncollected: a one-off few megabytes
+    at most."""
+    gc.freeze()
+    gc.disable()
+
+
+def resume_collections() -> None:
+    gc.enable()
 
 
 class LoadCancelled(Exception):
@@ -58,6 +75,9 @@ class RetoldApp(App[None]):
         self.load_error: str | None = None
         self.load_notices: list[str] = []
         self._cancelled = threading.Event()
+        self._first_frame = threading.Event()  # the reader's first frame is out
+        # The story's provenance is still on its way (SourcesReady): the Sources view says so.
+        self.sources_pending = False
         self.keymap_problems: list[str] = []
         self._load_keymap(keymap_file)
         self._clash_reported: set[frozenset[str]] = set()
@@ -88,11 +108,14 @@ class RetoldApp(App[None]):
         if self.alignment is None:
             from retold.tui.screens.loading import LoadingScreen
 
-            count = len(self.paths or [])
-            self.push_screen(LoadingScreen(f"opening {self.paths[0]}" if count == 1 else f"opening {count} paths"))
             # A daemon thread, not a Textual thread worker: those run in asyncio's executor,
             # which the app waits for on exit, so ctrl+c would wait for the alignment to end.
+            # Started first: a big story's aligning child then starts while the loading screen paints.
             threading.Thread(target=self._load, name="retold-load", daemon=True).start()
+            count = len(self.paths or [])
+            self.push_screen(LoadingScreen(f"opening {self.paths[0]}" if count == 1 else f"opening {count} paths"))
+
+    _missed = False  # the cache was looked up before the app ran, and holds no entry for the story
 
     def _open_from_cache(self) -> bool:
         """A story reopened unchanged, whose cache entry carries its Sources and panes' order and
@@ -109,14 +132,29 @@ class RetoldApp(App[None]):
             found = cached_alignment(self.paths, self.cache, notices.append, semantic=self.semantic, max_entry_bytes=FAST_ENTRY_BYTES)
         except Exception:  # noqa: BLE001 - an input error is said by the loading path
             return False
+        if found is None and self.cache.last in ("miss", "rebuilt"):
+            self._missed = True  # the loading thread goes straight to aligning
         if found is None or not {"sources", "arrangement"} <= found._cache.keys():
             return False
         self.load_notices.extend(notices)
         self.alignment, self._arrangement = found, found._cache["arrangement"]
         return True
 
+    def _after_first_frame(self) -> None:
+        """The reader's first frame is out: the collector runs again, the provenance may be worked out."""
+        if type(self.screen).__name__ != "ReaderScreen":  # not switched yet: after the next refresh
+            self.call_after_refresh(self._after_first_frame)
+            return
+        resume_collections()
+        self._first_frame.set()
+
+    def on_unmount(self) -> None:
+        resume_collections()  # left before the reader's first frame: the collector runs again all the same
+
     def on_ready(self) -> None:
         """The first frame is on screen: import the reader screen while the story loads."""
+        if self._from_cache:
+            self.call_after_refresh(self._after_first_frame)
         if self.alignment is None:
             from importlib import import_module
 
@@ -125,12 +163,13 @@ class RetoldApp(App[None]):
     # ---------------------------------------------------------------- loading
 
     def _load(self) -> None:
-        """Runs in the loading thread: the whole pipeline (or the cache), the story's Sources
-        unless the cache entry held them, and the panes' order. Talks to the app only through
-        post_message (thread-safe, never blocks)."""
-        from retold.model.arrange import arrangement_of
-        from retold.model.offload import load_alignment_aside
-        from retold.model.sources import sources_of
+        """Runs in the loading thread: the whole pipeline (or the cache) and the panes' order.
+        Talks to the app only through post_message (thread-safe, never blocks). The story opens
+        before its provenance is worked out (`retold.model.offload.load_alignment_first`): once
+        the reader's first frame is out, this thread works it out, or waits for the aligning
+        child to send it (`sources_pending` until then; the Sources view says so), and it is put
+        on the alignment with SourcesReady."""
+        from retold.model.offload import load_alignment_first
 
         def progress(stage: str, done: int, total: int) -> None:
             if self._cancelled.is_set():
@@ -140,25 +179,63 @@ class RetoldApp(App[None]):
         def notice(message: str) -> None:
             self.load_notices.append(message)
 
+        finish = None
         try:
-            loader = self.loader or partial(load_alignment_aside, cache=self.cache, semantic=self.semantic)
-            alignment = loader(self.paths, notice, progress)
+            if self.loader is not None:
+                alignment = self.loader(self.paths, notice, progress)
+            else:
+                alignment, finish = load_alignment_first(self.paths, notice, progress, cache=self.cache, semantic=self.semantic,
+                                                         looked_up=self._missed)
+            from retold.model.arrange import arrangement_of
+            from retold.model.sources import sources_of
+
             # (No overview summary here: it numbers outlets in the panes' order, so the overview
             # computes it on the reader's arranged alignment when it opens.)
-            # Read from the cache entry, or computed by the aligning child:
-            stored = {"sources", "arrangement"} <= alignment._cache.keys()
-            if not stored:
-                progress("summarizing", 0, 1)
-            sources_of(alignment)  # credits, provenance and quotes: cached too (Sources, Quotes, the gutter)
+            if self.loader is not None:
+                sources_of(alignment)  # a loader of its own: credits, provenance and quotes before the reader opens
             arrangement = arrangement_of(alignment)  # the panes' order: here, not on the screen's thread
-            if not stored and self.cache is not None:
-                self.cache.complete(alignment)  # an entry `retold align` wrote: stored with them now
         except LoadCancelled:
             return
         except Exception as exc:  # InputError, or a bug: either way one line, never a traceback screen
             self.post_message(LoadFinished(None, exc))
             return
+        if finish is not None:
+            self.sources_pending = True
+        hold_collections()
         self.post_message(LoadFinished(alignment, None, arrangement))
+        if finish is None:
+            return
+        self._first_frame.wait()  # after the reader's first frame, not against it
+        try:
+            sources = finish()
+        except Exception:  # noqa: BLE001 - the child failed after the alignment: worked out here instead
+            sources = sources_of(alignment)
+        self.post_message(SourcesReady(sources))
+
+    _first_frame: threading.Event
+
+    def on_sources_ready(self, message: SourcesReady) -> None:
+        """The story's whole Sources (the provenance came after the first screen): put on every
+        alignment the app's screens hold (the reader's is the same story in its panes' order),
+        and the views waiting for them drawn."""
+        holders = [self.alignment, *(getattr(screen, "alignment", None) for screen in self._every_screen())]
+        for alignment in holders:
+            if alignment is not None and "sources" not in alignment._cache:
+                alignment._cache["sources"] = message.sources
+        self.sources_pending = False
+        for screen in self._every_screen():
+            refresh = getattr(screen, "sources_ready", None)
+            if refresh is not None:
+                refresh()
+
+    def _every_screen(self) -> list[Screen]:
+        screens = list(self.screen_stack)
+        for name in ("overview",):
+            if self.is_screen_installed(name):
+                installed = self.get_screen(name)
+                if installed not in screens:
+                    screens.append(installed)
+        return screens
 
     def on_load_progress(self, message: LoadProgress) -> None:
         from retold.tui.screens.loading import LoadingScreen
@@ -177,6 +254,7 @@ class RetoldApp(App[None]):
 
             self.alignment = message.alignment
             self.switch_screen(ReaderScreen(self.alignment, message.arrangement))
+            self.call_after_refresh(self._after_first_frame)
             for notice in self.load_notices:
                 self.notify(notice, severity="warning", timeout=10, markup=False)
             return
@@ -246,6 +324,8 @@ class RetoldApp(App[None]):
             return Screen()  # the loading screen is pushed over it on mount; the reader replaces that
         from retold.tui.screens.reader import ReaderScreen
 
+        if self._from_cache:
+            hold_collections()  # until the first frame is out (on_ready); here, not before the app runs
         return ReaderScreen(self.alignment, self._arrangement)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

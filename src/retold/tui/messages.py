@@ -59,3 +59,11 @@ class LoadFinished(Message):
     alignment: Alignment | None
     error: Exception | None
     arrangement: object | None = None  # retold.tui.state.Arrangement
+
+
+@dataclass
+class SourcesReady(Message):
+    """Posted from the loading thread when the story's whole Sources (retold.model.sources: the
+    provenance came after the first screen) are in; the app puts them on its alignments."""
+
+    sources: object  # retold.model.sources.Sources

@@ -219,7 +219,7 @@ def arranged(alignment: Alignment, arrangement: Arrangement) -> Alignment:
 
 # Memos of Alignment._cache that name outlets by id and so hold in any order of the outlets
 # (the overview's summary numbers outlets by position: it is not among them).
-_BY_OUTLET_ID = frozenset({"sources", "arrangement", "spans", "first", "possible", "members", "doubted"})
+_BY_OUTLET_ID = frozenset({"sources", "quotes", "arrangement", "spans", "first", "possible", "members", "doubted"})
 
 
 @dataclass(frozen=True)

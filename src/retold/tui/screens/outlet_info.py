@@ -22,14 +22,20 @@ def byline(outlet: Outlet) -> str | None:
     return next((removed.text for removed in outlet.removed if removed.reason == "byline"), None)
 
 
-def source_info(alignment: Alignment | None, outlet: Outlet) -> list[tuple[str, str]]:
-    """The outlet's credits and where it likely took its text from (the model's provenance)."""
+PENDING = "working it out… (i again in a moment)"
+
+
+def source_info(alignment: Alignment | None, outlet: Outlet, pending: bool = False) -> list[tuple[str, str]]:
+    """The outlet's credits and where it likely took its text from (the model's provenance);
+    `pending`: still on its way (RetoldApp.sources_pending), said rather than worked out here."""
     if alignment is None or all(o.id != outlet.id for o in alignment.outlets):
         return []
-    from retold.model.sources import sources_of
+    from retold.model.sources import has_sources, sources_of
 
     from retold.model.published import outlet_published
 
+    if pending and not has_sources(alignment):
+        return [("credits", PENDING), ("text from", PENDING)]
     sources = sources_of(alignment)
     credits = sources.credits(outlet.id)
     published = outlet_published(outlet)
@@ -68,7 +74,7 @@ def _possible_count(outlet: Outlet, alignment: Alignment | None) -> str:
     return line
 
 
-def info_rows(outlet: Outlet, alignment: Alignment | None = None) -> list[tuple[str, str]]:
+def info_rows(outlet: Outlet, alignment: Alignment | None = None, pending: bool = False) -> list[tuple[str, str]]:
     """(label, value) pairs of the panel, plain strings (made printable when drawn)."""
     meta = outlet.meta
     counts = outlet.counts()
@@ -92,7 +98,7 @@ def info_rows(outlet: Outlet, alignment: Alignment | None = None) -> list[tuple[
         ("sentences", f"{total}: " + ", ".join(f"{GLYPHS[s]} {counts[s]} {s}" for s in ("shared", "altered", "unique"))
          + _possible_count(outlet, alignment)),
         ("removed", removed + " — r shows them in the pane"),
-    ] + source_info(alignment, outlet)
+    ] + source_info(alignment, outlet, pending)
 
 
 class OutletInfo(ModalScreen[None]):
@@ -106,11 +112,16 @@ class OutletInfo(ModalScreen[None]):
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column(overflow="fold")
-        for label, value in info_rows(self.outlet, getattr(self.app, "alignment", None)):
+        for label, value in info_rows(self.outlet, getattr(self.app, "alignment", None), getattr(self.app, "sources_pending", False)):
             table.add_row(Text(label), Text("\n".join(printable(line) for line in value.split("\n"))))
         with VerticalScroll():
             yield Static(table, id="outlet-info")
             yield Static(Text("escape closes"), classes="hint")
+
+    def sources_ready(self) -> None:
+        """The story's provenance arrived (RetoldApp.on_sources_ready): drawn again with it."""
+        if self.is_mounted:
+            self.refresh(recompose=True)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -84,7 +84,7 @@ class OverviewScreen(Screen[tuple[str, int] | None]):
                 # takes the free lines below it.
                 yield Static(id="outlet-headline")
                 yield TextLine(Text("enter opens the outlet in the reader"), classes="hint")
-            yield SourcesView(self.alignment, id="sources")
+            yield SourcesView(self.alignment, pending=getattr(self.app, "sources_pending", False), id="sources")
             yield QuotesView(self.alignment, id="quotes")
         yield KeyBar(id="keys")
 
@@ -144,6 +144,11 @@ class OverviewScreen(Screen[tuple[str, int] | None]):
             row.append(printable(outlet.title or "(no headline found)"), "italic")
             rows.append(row)
         return RowsView(header, rows, fixed=3 + 2 + NAME_WIDTH + 2, id="outlets-table")
+
+    def sources_ready(self) -> None:
+        """The story's provenance arrived (RetoldApp.on_sources_ready): the Sources view draws it."""
+        if self.is_mounted:
+            self.query_one(SourcesView).sources_ready()
 
     def on_mount(self) -> None:
         self.watch(self.query_one("#outlets-table", RowsView), "cursor", self._show_headline)

@@ -27,7 +27,7 @@ from textual.widgets import Static
 
 from retold.model.quotes import CHANGE_FLAGS
 from retold.model.safe import printable
-from retold.model.sources import quote_jump, source_rows, sources_of
+from retold.model.sources import has_sources, quote_jump, quotes_of, source_rows
 from retold.model.story import Alignment
 
 QUOTE_CHANGED = "!"  # a quote group some outlet changed
@@ -166,14 +166,40 @@ class SourcesView(Vertical):
     no claim connects, the shared text that proves no direction; the evidence under the cursor."""
 
 
-    def __init__(self, alignment: Alignment, *, id: str | None = None) -> None:
+    PENDING = "Working out who took whose text…"
+
+    def __init__(self, alignment: Alignment, *, pending: bool = False, id: str | None = None) -> None:
+        """`pending`: the story's provenance is still on its way (RetoldApp.sources_pending): the
+        view says so, never works it out itself, and draws it once `sources_ready` is called."""
         super().__init__(id=id)
         self.alignment = alignment
-        self.rows = source_rows(alignment)
+        self.pending = pending and not has_sources(alignment)
+        self.rows = [] if self.pending else source_rows(alignment)
+
+    def sources_ready(self) -> None:
+        """The alignment carries its whole Sources now: drawn in place of the pending line."""
+        if not self.pending or not has_sources(self.alignment):
+            return
+        self.pending = False
+        self.rows = source_rows(self.alignment)
+        if self.is_mounted:
+            self.call_later(self._redraw)
+
+    async def _redraw(self) -> None:
+        focused = self.query_one(LineList).has_focus
+        await self.recompose()
+        if focused:
+            self.query_one(LineList).focus()
+        self._show(self.query_one(LineList).cursor)
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Who took whose text — likely / possible — as far as credits, wording and times show",
                           no_wrap=True, overflow="ellipsis"), classes="hint")
+        if self.pending:
+            yield LineList([Text(self.PENDING, style="italic")], [True], id="sources-list")
+            yield Static(Text(), id="sources-detail")
+            yield Static(Text("1–5 views · o back", no_wrap=True, overflow="ellipsis"), classes="hint")
+            return
         texts, selectable = [], []
         for row in self.rows:
             line = Text(no_wrap=True, overflow="ellipsis")
@@ -278,7 +304,7 @@ class QuotesView(Vertical):
     def __init__(self, alignment: Alignment, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.alignment = alignment
-        self.groups = list(sources_of(alignment).quotes)
+        self.groups = list(quotes_of(alignment))
         self.number = {o.id: n for n, o in enumerate(alignment.outlets)}
 
     def compose(self) -> ComposeResult:
