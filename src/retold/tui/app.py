@@ -142,7 +142,9 @@ class RetoldApp(App[None]):
 
     def _after_first_frame(self) -> None:
         """The reader's first frame is out: the collector runs again, the provenance may be worked out."""
-        if type(self.screen).__name__ != "ReaderScreen":  # not switched yet: after the next refresh
+        # Not switched yet: after the next refresh. (The reader anywhere in the stack: a key may
+        # have opened the overview over it before this ran, and the provenance must still come.)
+        if not any(type(screen).__name__ == "ReaderScreen" for screen in self.screen_stack):
             self.call_after_refresh(self._after_first_frame)
             return
         resume_collections()
