@@ -36,6 +36,8 @@ from rapidfuzz.distance import Indel
 # A sentence's clues live in clues.py; the names other phases read here stay importable from here.
 from retold.model.align.clues import _DAY_WORDS, _DAYS, Clues, _clues, _merged, _who_to_whom, clues  # noqa: F401
 from retold.model.align.facts import against as facts_against
+from retold.model.align.facts import counted_differ
+from retold.model.align.factwords import word_key
 from retold.model.story import AGAINST as STORY_AGAINST
 from retold.model.story import SHARED_SIMILARITY as STORY_SHARED
 from retold.model.story import STRONG as STORY_STRONG
@@ -80,7 +82,7 @@ FACT_TOPIC = 0.5  # a number or day the story's judge weighs at most this share 
 # Decisions on the calibrated confidence.
 SAME_STATEMENT = 0.5  # an order-free pair (or a bead of non-parallel text) needs this to be a link
 STRONG = STORY_STRONG  # below this a link is shown as "possible" (retold.model.story, where the reader reads it)
-VETO = {"roles swapped", "numbers differ"}  # what neither the sentence model nor position may outweigh
+VETO = {"roles swapped", "numbers differ", "counted differ"}  # what neither the sentence model nor position may outweigh
 # ... and what a place in the text may not: another speaker ("Velmont's minister said …" /
 # "Korrin's minister said …" beside a pair already made is still someone else's word). The
 # sentence model may (MSRP's judges pair a company's statement with its spokesman's).
@@ -124,8 +126,11 @@ def sigmoid(x: float) -> float:
 class Judge:
     """Judges pairs of beads of one story: story-level topic weights, clues per text, the model."""
 
-    def __init__(self, texts: Sequence[Sequence[str]], features: Sequence[Sequence[object]], weights: dict[str, float], vectors=None):
+    def __init__(self, texts: Sequence[Sequence[str]], features: Sequence[Sequence[object]], weights: dict[str, float], vectors=None,
+                 languages: Sequence[str] | None = None):
         self.texts = texts  # per outlet (canonical order), its sentences' texts
+        self.languages = languages  # per outlet, its language code ("" unknown), or None: one language
+        self._word_texts: dict[str, dict[int, tuple[str, ...]]] | None = None  # word key -> the distinct texts (ids) giving it -> their keys
         self.features = features
         self.vectors = vectors  # per outlet: rows of L2-normalised vectors, or None
         total = sum(len(row) for row in features)
@@ -330,6 +335,11 @@ class Judge:
         values = x + ([] if sem is None else [sem])
         logit = model[0] + sum(w * v for w, v in zip(model[1:], values))
         named = name_evidence(x, sem) + [e for e in facts_against(ca, cb) if e not in ("numbers differ", "roles swapped")]
+        if not x[5] and self.same_language(a, b) and counted_differ(ca.words, _with_opener(ca), cb.words, _with_opener(cb), self.told_apart):
+            # The same count of two things the story tells apart: another count, as a number
+            # that differs (the same weight).
+            named.append("counted differ")
+            logit += model[6]
         if "roles swapped" not in named and set(ca.names) & set(cb.names):
             named.insert(0, "names")  # the same actors named (across languages, often all there is)
         if logit < _CEILING_LOGIT and not AGAINST.intersection(named) and not VETO.intersection(named) and self.facts_agree(ca, cb) >= FACTS_AGREE_LEAST:
@@ -338,6 +348,36 @@ class Judge:
             # "2,500 farmers drove …"); a pair the words alone make sure is left as they make it.
             logit = min(logit + FACTS_AGREE, _CEILING_LOGIT)
         return logit, named
+
+    def same_language(self, a: int, b: int) -> bool:
+        if self.languages is None:
+            return True
+        la, lb = self.languages[a], self.languages[b]
+        return not la or not lb or la == lb
+
+    def told_apart(self, ka: str, kb: str) -> bool:
+        """The story names both words (keys) in one sentence, apart (not side by side: "police
+        officers" is one thing), and capitalises neither (a name is no counted thing: "seven
+        coal miners" in a story of Velka Coal)."""
+        names = self.story_names()
+        if ka in names or kb in names:
+            return False
+        if self._word_texts is None:
+            index: dict[str, dict[int, tuple[str, ...]]] = {}
+            for row in self.features:
+                for f in row:
+                    keys = tuple(map(word_key, f.words))
+                    for k in keys:
+                        index.setdefault(k, {})[id(f)] = keys
+            self._word_texts = index
+        with_a, with_b = self._word_texts.get(ka, {}), self._word_texts.get(kb, {})
+        for text in with_a.keys() & with_b.keys():
+            keys = with_a[text]
+            at_a = [n for n, k in enumerate(keys) if k == ka]
+            at_b = [n for n, k in enumerate(keys) if k == kb]
+            if any(abs(i - j) > 1 for i in at_a for j in at_b):
+                return True
+        return False
 
     def facts_agree(self, ca: Clues, cb: Clues) -> int:
         """How many numbers and days of the week both sentences give that the story does not give
@@ -379,6 +419,10 @@ class Judge:
         if ca.numbers == cb.numbers and ca.days == cb.days and ca.names == cb.names and Indel.normalized_similarity(ca.words, cb.words) >= NEAR_VERBATIM and not facts_against(ca, cb):
             return NEAR  # a word or two changed, the same numbers and actors in the same order
         return None
+
+
+def _with_opener(c: Clues) -> frozenset[str]:
+    return frozenset(c.names) | ({c.opener} if c.opener else frozenset())
 
 
 def _weighed(logit: float, named: list[str], structure: float) -> Verdict:

@@ -26,11 +26,11 @@ for the common pair: each check opens with a set test that most sentence pairs f
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from retold.model.align.factwords import MONTHS as _MONTHS
-from retold.model.align.factwords import counts_differ
+from retold.model.align.factwords import count_places, counts_differ
 from retold.model.align.factwords import word_key as _key
 from retold.model.align.negation import negation_differs
 from retold.model.normalize import STOPWORDS
@@ -165,6 +165,42 @@ def actors_differ(words_a: tuple[str, ...], names_a: frozenset[str], words_b: tu
         keys_in_a = {_key(v) for v in words_a}
         return not (sa & keys_in_b) and not (sb & keys_in_a)
     return False
+
+
+# ---------------------------------------------------------------- the same count of another thing
+
+
+def counted_differ(words_a: tuple[str, ...], names_a: frozenset[str], words_b: tuple[str, ...], names_b: frozenset[str],
+                   apart: Callable[[str, str], bool]) -> bool:
+    """A count both give counts another thing in each: "2,500 police officers were deployed around
+    the square" / "2,500 farmers drove tractors into the square". At every place the count
+    stands in each, the nouns it counts differ and neither (nor the word right after it: "the
+    14-nation bloc" / "the 14-member bloc") is in the other sentence, what is done
+    with the count differs (the word before it where both give one: "buy 40 trucks" / "cut 40
+    jobs"; else the two words after its noun: "police were deployed" / "farmers drove tractors"; a synonym
+    keeps it: "2,500 officers were deployed" / "2,500 police were deployed"), and `apart(noun_a, noun_b)` says the story tells the two apart (a
+    third sentence names both: "police blocked the farmers' tractors"; a paraphrase's "seven
+    miners" / "seven men" are not two things a story names side by side). A count whose noun is
+    elided, a year, a date or a percentage is never compared (factwords.count_places)."""
+    places_a, places_b = count_places(words_a, names_a), count_places(words_b, names_b)
+    if not places_a or not places_b:
+        return False
+    shared = {p[0] for p in places_a} & {p[0] for p in places_b}
+    if not shared:
+        return False
+    keys_a, keys_b = frozenset(map(_key, words_a)), frozenset(map(_key, words_b))
+    for value in shared:
+        if all(pa[4].isdisjoint(keys_b) and pb[4].isdisjoint(keys_a) and _done_otherwise(pa, pb) and apart(pa[1], pb[1])
+               for pa in places_a if pa[0] == value for pb in places_b if pb[0] == value):
+            return True
+    return False
+
+
+def _done_otherwise(pa: tuple, pb: tuple) -> bool:
+    """What is done with the two counts differs (count_places: the word before, else the words after the noun)."""
+    if pa[2] and pb[2]:
+        return pa[2] != pb[2]
+    return bool(pa[3]) and bool(pb[3]) and pa[3].isdisjoint(pb[3])  # one says nothing: nothing tells them apart
 
 
 # ---------------------------------------------------------------- for the judge

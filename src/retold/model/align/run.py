@@ -37,7 +37,8 @@ def align(outlets: Sequence[Outlet], semantic: object | None = None) -> Alignmen
     weights = feature_weights(features)
     scorer = Scorer(features, weights)
     texts = [[s.text for s in outlet.sentences] for outlet in ordered]
-    judge = ev.Judge(texts, features, weights, ev.embed_rows(semantic, texts) if semantic is not None else None)
+    languages = [_language(o) for o in ordered]
+    judge = ev.Judge(texts, features, weights, ev.embed_rows(semantic, texts) if semantic is not None else None, languages)
     pairs = outlet_pairs(features, scorer)
     candidates = candidate_pairs(features, weights, scorer, pairs)
     links: list[Link] = []
@@ -56,7 +57,6 @@ def align(outlets: Sequence[Outlet], semantic: object | None = None) -> Alignmen
         scorer.forget_scored(features[a], features[b], scores)  # and their scores in the scorer
     scorer.forget_pairs()
     judge.forget_pairs()
-    languages = [_language(o) for o in ordered]
     links = lone_pairs_dropped(links, judge, [len(row) for row in features], languages)
     groups = coherent(group_links(links, [len(row) for row in features]), links, judge, languages)
     return finish(outlets, canonical, groups, links, features, scorer, judge)
