@@ -1,9 +1,9 @@
 """The same count of two different things is another statement (facts.counted_differ): "About
 2,500 police officers were deployed around the square" / "About 2,500 farmers drove tractors into
 the square" share a number, a place and the story's topic, and the words alone take them for one
-statement (possible) — in a story that names police and farmers side by side, they are two
+statement (possible) — in a story that joins police and farmers ("police and farmers"), they are two
 groups of people. The same count of the same thing in other words, a count whose noun is elided,
-a noun the story never sets beside the other, and a pair across languages are not refused.
+a noun the story never joins to the other, and a pair across languages are not refused.
 Invented sentences, in the Velmont story (tests/velmont_story.py)."""
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from velmont_story import FILLER_A, FILLER_B, outlet, together
 
 POLICE = "About 2,500 police officers were deployed around the main square of Lesk on Tuesday evening."
 FARMERS = "About 2,500 farmers drove their tractors into the main square of Lesk on Tuesday evening."
-# A sentence of the story that names both groups: the story tells them apart.
-BOTH = "Police kept the farmers back from the town hall with a line of vans."
+# A sentence of the story that joins both groups: the story tells them apart.
+BOTH = "Police and farmers faced each other outside the town hall until midnight."
 
 
 def _judge(a_extra, b_extra, languages=None, filler_a=FILLER_A, filler_b=FILLER_B):
@@ -40,23 +40,23 @@ def test_the_same_count_of_two_groups_the_story_tells_apart_is_refused():
 
 def test_a_count_of_jobs_is_not_a_count_of_trucks():
     judge = _judge(["The Velmont haulier will buy 40 trucks for the Tarsa crossings.",
-                    "The haulier has more trucks than jobs to fill."],
+                    "Both its trucks and its jobs are at stake in the talks."],
                    ["The Velmont haulier will cut 40 jobs at the Tarsa crossings."])
     assert "counted differ" in judge.verdict(0, (0,), 1, (0,)).evidence
 
 
 def test_the_same_count_of_the_same_thing_in_other_words_is_not_refused():
     """A synonym keeps its neighbours ("2,500 officers were deployed" / "2,500 police were
-    deployed"), even where the story names the two words apart."""
+    deployed"), even where the story joins the two words."""
     judge = _judge(["About 2,500 officers were deployed around the main square of Lesk on Tuesday.",
-                    "Police said more officers would come from the coast."],
+                    "The police and the officers of the coast guard kept watch."],
                    ["On Tuesday evening some 2,500 police were deployed to keep order in Lesk's main square."])
     verdict = judge.verdict(0, (0,), 1, (0,))
     assert "counted differ" not in verdict.evidence and verdict.confidence >= ev.SAME_STATEMENT
 
 
 def test_two_words_side_by_side_name_one_thing():
-    """"police officers" in the story does not tell police from officers."""
+    """"police officers" in the story does not tell police from officers: it joins nothing."""
     judge = _judge(["About 2,500 officers guarded the main square of Lesk on Tuesday evening.", POLICE],
                    ["About 2,500 police closed the roads into Lesk on Tuesday evening."])
     assert judge.told_apart("polic", "offic") is False
@@ -68,7 +68,7 @@ def test_two_words_side_by_side_name_one_thing():
 def test_a_count_that_qualifies_the_thing_both_name_is_not_refused():
     """"the 14-nation bloc" / "the 14-member bloc": the thing counted is the bloc, which both name."""
     judge = _judge(["Leaders of the 14-nation bloc accused Korrin of arming the rebels in the Tarsa valley.",
-                    "Each nation sends two ministers, and every member has one vote."],
+                    "The nations and their member parliaments disagree on the cost."],
                    ["The 14-member bloc, meeting in Geneva, said Korrin had armed the Tarsa rebels."])
     assert judge.told_apart("natio", "membe")
     assert "counted differ" not in judge.verdict(0, (0,), 1, (0,)).evidence
@@ -79,7 +79,7 @@ def test_an_elided_noun_may_count_anything():
     assert "counted differ" not in judge.verdict(0, (0,), 1, (0,)).evidence
 
 
-def test_nouns_the_story_never_names_together_are_not_told_apart():
+def test_nouns_the_story_never_joins_are_not_told_apart():
     """A paraphrase often counts the same people with another word ("seven miners" / "seven men
     from the valley"): with no sentence naming both, nothing says they are two things."""
     judge = _judge([POLICE], [FARMERS])

@@ -36,7 +36,7 @@ from rapidfuzz.distance import Indel
 # A sentence's clues live in clues.py; the names other phases read here stay importable from here.
 from retold.model.align.clues import _DAY_WORDS, _DAYS, Clues, _clues, _merged, _who_to_whom, clues  # noqa: F401
 from retold.model.align.facts import against as facts_against
-from retold.model.align.facts import counted_differ
+from retold.model.align.facts import counted_differ, small_actors_differ
 from retold.model.align.factwords import word_key
 from retold.model.story import AGAINST as STORY_AGAINST
 from retold.model.story import SHARED_SIMILARITY as STORY_SHARED
@@ -340,6 +340,13 @@ class Judge:
             # that differs (the same weight).
             named.append("counted differ")
             logit += model[6]
+        small = self.small_against(a, b, ca, cb) if "actors differ" not in named else None
+        if small:
+            # Institutions written small ("the union said" / "the company said"): another speaker
+            # weighs as a named one does; another actor is named (and caps the pair at possible).
+            named.append(small)
+            if small == "speakers differ":
+                logit += model[8]
         if "roles swapped" not in named and set(ca.names) & set(cb.names):
             named.insert(0, "names")  # the same actors named (across languages, often all there is)
         if logit < _CEILING_LOGIT and not AGAINST.intersection(named) and not VETO.intersection(named) and self.facts_agree(ca, cb) >= FACTS_AGREE_LEAST:
@@ -355,10 +362,18 @@ class Judge:
         la, lb = self.languages[a], self.languages[b]
         return not la or not lb or la == lb
 
+    def small_against(self, a: int, b: int, ca: Clues, cb: Clues) -> str | None:
+        """Another speaker or actor written small (facts.small_actors_differ), in one language
+        and where neither sentence names who speaks."""
+        if ca.speakers or cb.speakers or not self.same_language(a, b):
+            return None
+        return small_actors_differ(ca.words, _with_opener(ca), cb.words, _with_opener(cb), self.told_apart)
+
     def told_apart(self, ka: str, kb: str) -> bool:
-        """The story names both words (keys) in one sentence, apart (not side by side: "police
-        officers" is one thing), and capitalises neither (a name is no counted thing: "seven
-        coal miners" in a story of Velka Coal)."""
+        """The story names the two words (keys) as two things: in a sentence that joins them ("the
+        union and the company", "police and farmers", "trucks or jobs"; a story that varies its
+        words for one thing, "the deal … the agreement", does not join them so), and neither is a
+        name it capitalises ("seven coal miners" in a story of Velka Coal)."""
         names = self.story_names()
         if ka in names or kb in names:
             return False
@@ -366,18 +381,14 @@ class Judge:
             index: dict[str, dict[int, tuple[str, ...]]] = {}
             for row in self.features:
                 for f in row:
+                    if _JOINING.isdisjoint(f.words):
+                        continue  # no sentence joins anything in it
                     keys = tuple(map(word_key, f.words))
                     for k in keys:
                         index.setdefault(k, {})[id(f)] = keys
             self._word_texts = index
         with_a, with_b = self._word_texts.get(ka, {}), self._word_texts.get(kb, {})
-        for text in with_a.keys() & with_b.keys():
-            keys = with_a[text]
-            at_a = [n for n, k in enumerate(keys) if k == ka]
-            at_b = [n for n, k in enumerate(keys) if k == kb]
-            if any(abs(i - j) > 1 for i in at_a for j in at_b):
-                return True
-        return False
+        return any(_joined(with_a[text], ka, kb) for text in with_a.keys() & with_b.keys())
 
     def facts_agree(self, ca: Clues, cb: Clues) -> int:
         """How many numbers and days of the week both sentences give that the story does not give
@@ -416,9 +427,32 @@ class Judge:
         if self.texts[a][i] == self.texts[b][j]:
             return VERBATIM
         ca, cb = self.clues_of(a, i), self.clues_of(b, j)
-        if ca.numbers == cb.numbers and ca.days == cb.days and ca.names == cb.names and Indel.normalized_similarity(ca.words, cb.words) >= NEAR_VERBATIM and not facts_against(ca, cb):
+        if (ca.numbers == cb.numbers and ca.days == cb.days and ca.names == cb.names and Indel.normalized_similarity(ca.words, cb.words) >= NEAR_VERBATIM
+                and not facts_against(ca, cb) and not self.small_against(a, b, ca, cb)):
             return NEAR  # a word or two changed, the same numbers and actors in the same order
         return None
+
+
+# Words that join two things in a list ("the union and the company"), in the languages whose
+# weekdays the judge reads, and the articles that may stand before the second.
+_JOINING = frozenset("and or nor versus vs et ou und oder y o e".split())
+_JOINED_ARTICLES = frozenset("the a an its their both le la les l un une des der die das den dem des ein eine el los las".split())
+
+
+def _joined(keys: tuple[str, ...], ka: str, kb: str) -> bool:
+    """Keys ka and kb stand joined in the words: "ka and [the] kb" or "kb or kb"."""
+    for n, k in enumerate(keys):
+        if k != ka and k != kb:
+            continue
+        other = kb if k == ka else ka
+        m = n + 1
+        if m < len(keys) and keys[m] in _JOINING:
+            m += 1
+            while m < len(keys) and keys[m] in _JOINED_ARTICLES:
+                m += 1
+            if m < len(keys) and keys[m] == other:
+                return True
+    return False
 
 
 def _with_opener(c: Clues) -> frozenset[str]:
