@@ -34,7 +34,8 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel
 
 # A sentence's clues live in clues.py; the names other phases read here stay importable from here.
-from retold.model.align.clues import _DAY_WORDS, _DAYS, Clues, _clues, _merged, _who_to_whom, clues  # noqa: F401
+from retold.model.align.clues import _DAY_WORDS, _DAYS, Clues, _clues, _merged, _who_to_whom, clues, reported_clause  # noqa: F401
+from retold.model.align.features import feature_of
 from retold.model.align.facts import against as facts_against
 from retold.model.align.facts import counted_differ, small_actors_differ
 from retold.model.align.factwords import word_key
@@ -98,6 +99,7 @@ PLACE_NEAR = 0.1
 POSITION_CEILING = 0.74  # a pair its place carries (content alone below SAME_STATEMENT): at most "possible"
 _CEILING_LOGIT = math.log(POSITION_CEILING / (1.0 - POSITION_CEILING))  # FACTS_AGREE lifts no pair past it
 PLACE_TEXTS = 4  # sentences each text needs before a relative place says anything
+ATTRIBUTION_LEAST = 3  # words an attribution needs before two alike say nothing of what was said
 COHERENCE_FLOOR = 0.3  # a group member's mean support from the group's other outlets
 
 # Semantic: with fewer than this many sentence pairs an outlet pair's median cosine is no
@@ -334,6 +336,15 @@ class Judge:
         model = LEXICAL_MODEL if sem is None else SEMANTIC_MODEL
         values = x + ([] if sem is None else [sem])
         logit = model[0] + sum(w * v for w, v in zip(model[1:], values))
+        said = self.said_alike(a, rows, b, cols, ca, cb)
+        if said is not None:
+            # One speaker's reported speech: what was said is compared, not who said it where.
+            # Lower only where the two attributions are one ("'…,' said Ivo Brask, Velmont's foreign
+            # minister, in Geneva": two quotes of one speaker share all but what was said); else a
+            # clause read off the words may leave out what the attribution carries.
+            said_logit = model[0] + sum(w * v for w, v in zip(model[1:], said + ([] if sem is None else [sem])))
+            if said_logit > logit or self._attributed_alike(a, rows, b, cols, ca, cb):
+                x, logit = said, said_logit
         named = name_evidence(x, sem) + [e for e in facts_against(ca, cb) if e not in ("numbers differ", "roles swapped")]
         if not x[5] and self.same_language(a, b) and counted_differ(ca.words, _with_opener(ca), cb.words, _with_opener(cb), self.told_apart):
             # The same count of two things the story tells apart: another count, as a number
@@ -361,6 +372,37 @@ class Judge:
             return True
         la, lb = self.languages[a], self.languages[b]
         return not la or not lb or la == lb
+
+    def said_alike(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int], ca: Clues, cb: Clues) -> list[float] | None:
+        """The pair's features on the reported clauses alone, when both sentences report speech
+        by one named speaker ("Ilse Varnholm said at a press conference that the alliance did not
+        seek …" / "Varnholm added that the alliance was not seeking …"), else None."""
+        within = self.said_within(a, rows, b, cols, ca, cb)
+        if within is None:
+            return None
+        (said_a, keep_a), (said_b, keep_b) = within
+        clause_a = Clues(said_a, ca.names, ca.opener, ca.speakers, ca.numbers, ca.quoted, ca.days)
+        clause_b = Clues(said_b, cb.names, cb.opener, cb.speakers, cb.numbers, cb.quoted, cb.days)
+        return pair_features(keep_a, keep_b, clause_a, clause_b, self.weights, self._mass)
+
+    def _attributed_alike(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int], ca: Clues, cb: Clues) -> bool:
+        """The words around the two reported clauses (who said it, where, how) are near one."""
+        (said_a, _), (said_b, _) = self.said_within(a, rows, b, cols, ca, cb)
+        rest_a = tuple(w for w in ca.words if w not in frozenset(said_a))
+        rest_b = tuple(w for w in cb.words if w not in frozenset(said_b))
+        return min(len(rest_a), len(rest_b)) >= ATTRIBUTION_LEAST and Indel.normalized_similarity(rest_a, rest_b) >= NEAR_VERBATIM
+
+    def said_within(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int], ca: Clues, cb: Clues):
+        """Each side's reported clause (its words, its features) when both sentences report
+        speech by one named speaker and one of them says more than the clause, else None."""
+        speaker = ca.speakers & cb.speakers
+        if not speaker or len(rows) != 1 or len(cols) != 1 or not self.same_language(a, b):
+            return None
+        said_a, said_b = reported_clause(ca, speaker), reported_clause(cb, speaker)
+        if said_a is None or said_b is None or (said_a == ca.words and said_b == cb.words):
+            return None
+        fa, fb = self.features[a][rows[0]].feats, self.features[b][cols[0]].feats
+        return ((said_a, fa & {feature_of(w) for w in said_a}), (said_b, fb & {feature_of(w) for w in said_b}))
 
     def small_against(self, a: int, b: int, ca: Clues, cb: Clues) -> str | None:
         """Another speaker or actor written small (facts.small_actors_differ), in one language

@@ -16,6 +16,7 @@ from retold.model.align.lone import lone_pairs_dropped
 from retold.model.align.pairs import pair_links
 from retold.model.align.paraphrase import semantic_pairs
 from retold.model.align.records import Link, PairSides
+from retold.model.align.said import said_pairs
 from retold.model.align.scoring import Scorer
 from retold.model.align.splits import grow_splits
 from retold.model.story import Alignment, Outlet
@@ -53,6 +54,7 @@ def align(outlets: Sequence[Outlet], semantic: object | None = None) -> Alignmen
         if judge.vectors is not None:
             found += semantic_pairs(sides, found)
         found += frame_pairs(sides, found)
+        found += said_pairs(sides, found)
         links += grow_splits(sides, found)
         scorer.forget_scored(features[a], features[b], scores)  # and their scores in the scorer
     scorer.forget_pairs()
