@@ -132,3 +132,44 @@ def _who_to_whom(c: Clues) -> tuple[str, str] | None:
                 return None  # "B was accused by A": a passive keeps the agent, in other words
             return agent, key
     return None
+
+
+# The reported clause of a sentence of reported speech: what the speaker said, without who said
+# it, where and how ("Alliance Secretary General Ilse Varnholm said at a press conference that
+# …" / "Varnholm added that …": the same statement, attributed in other words).
+_REPORTING = frozenset("said says told added adds announced stated declared insisted".split())
+_THAT_WITHIN = 10  # "said at a press conference in Geneva on Monday that": the clause starts after "that" this near the verb
+_CLAUSE_LEAST = 4  # words a clause needs to be compared on its own
+_BE = frozenset("is are was were be been being".split())
+_TAIL = 4  # "…, Leshin said on Thursday": a verb this near the end closes the clause before the speaker
+
+
+def reported_clause(c: Clues, speaker: frozenset[str]) -> tuple[str, ...] | None:
+    """The words `speaker` (name keys) is reported to have said: a quotation that opens the
+    sentence ('"…," Keker said'); else, at the first verb of reporting next to the speaker, the
+    words after "that" when it follows within a few words ("said at a press conference that …"),
+    the words before the speaker when the verb closes the sentence ("…, Leshin said on Thursday")
+    or the speaker follows it ("…, said Leshin"), else the words after the verb ("Keker said his
+    client …"). None when the sentence reports no such speech or the clause is too short."""
+    words = c.words
+    if _REPORTING.isdisjoint(words):
+        return None
+    if len(c.quoted) >= _CLAUSE_LEAST and words[:_CLAUSE_LEAST] == c.quoted[:_CLAUSE_LEAST]:
+        return c.quoted
+    for n, w in enumerate(words):
+        if w not in _REPORTING or (n and words[n - 1] in _BE):
+            continue  # ("was added to the currency": no speech)
+        near = [m for m in range(max(0, n - 4), min(len(words), n + 4)) if m != n and words[m][:5] in speaker]
+        if not near:
+            continue
+        that = next((m for m in range(n + 1, min(len(words), n + 1 + _THAT_WITHIN)) if words[m] == "that"), None)
+        if that is not None:
+            clause = words[that + 1:]
+        elif near[0] < n and n >= len(words) - _TAIL:
+            clause = words[:near[0]]
+        elif near[0] > n:
+            clause = words[:n]
+        else:
+            clause = words[n + 1:]
+        return clause if len(clause) >= _CLAUSE_LEAST else None
+    return None

@@ -34,8 +34,11 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel
 
 # A sentence's clues live in clues.py; the names other phases read here stay importable from here.
-from retold.model.align.clues import _DAY_WORDS, _DAYS, Clues, _clues, _merged, _who_to_whom, clues  # noqa: F401
+from retold.model.align.clues import _DAY_WORDS, _DAYS, Clues, _clues, _merged, _who_to_whom, clues, reported_clause  # noqa: F401
+from retold.model.align.features import feature_of
 from retold.model.align.facts import against as facts_against
+from retold.model.align.facts import counted_differ, small_actors_differ
+from retold.model.align.factwords import word_key
 from retold.model.story import AGAINST as STORY_AGAINST
 from retold.model.story import SHARED_SIMILARITY as STORY_SHARED
 from retold.model.story import STRONG as STORY_STRONG
@@ -80,7 +83,7 @@ FACT_TOPIC = 0.5  # a number or day the story's judge weighs at most this share 
 # Decisions on the calibrated confidence.
 SAME_STATEMENT = 0.5  # an order-free pair (or a bead of non-parallel text) needs this to be a link
 STRONG = STORY_STRONG  # below this a link is shown as "possible" (retold.model.story, where the reader reads it)
-VETO = {"roles swapped", "numbers differ"}  # what neither the sentence model nor position may outweigh
+VETO = {"roles swapped", "numbers differ", "counted differ"}  # what neither the sentence model nor position may outweigh
 # ... and what a place in the text may not: another speaker ("Velmont's minister said …" /
 # "Korrin's minister said …" beside a pair already made is still someone else's word). The
 # sentence model may (MSRP's judges pair a company's statement with its spokesman's).
@@ -96,6 +99,7 @@ PLACE_NEAR = 0.1
 POSITION_CEILING = 0.74  # a pair its place carries (content alone below SAME_STATEMENT): at most "possible"
 _CEILING_LOGIT = math.log(POSITION_CEILING / (1.0 - POSITION_CEILING))  # FACTS_AGREE lifts no pair past it
 PLACE_TEXTS = 4  # sentences each text needs before a relative place says anything
+ATTRIBUTION_LEAST = 3  # words an attribution needs before two alike say nothing of what was said
 COHERENCE_FLOOR = 0.3  # a group member's mean support from the group's other outlets
 
 # Semantic: with fewer than this many sentence pairs an outlet pair's median cosine is no
@@ -124,8 +128,11 @@ def sigmoid(x: float) -> float:
 class Judge:
     """Judges pairs of beads of one story: story-level topic weights, clues per text, the model."""
 
-    def __init__(self, texts: Sequence[Sequence[str]], features: Sequence[Sequence[object]], weights: dict[str, float], vectors=None):
+    def __init__(self, texts: Sequence[Sequence[str]], features: Sequence[Sequence[object]], weights: dict[str, float], vectors=None,
+                 languages: Sequence[str] | None = None):
         self.texts = texts  # per outlet (canonical order), its sentences' texts
+        self.languages = languages  # per outlet, its language code ("" unknown), or None: one language
+        self._word_texts: dict[str, dict[int, tuple[str, ...]]] | None = None  # word key -> the distinct texts (ids) giving it -> their keys
         self.features = features
         self.vectors = vectors  # per outlet: rows of L2-normalised vectors, or None
         total = sum(len(row) for row in features)
@@ -329,7 +336,28 @@ class Judge:
         model = LEXICAL_MODEL if sem is None else SEMANTIC_MODEL
         values = x + ([] if sem is None else [sem])
         logit = model[0] + sum(w * v for w, v in zip(model[1:], values))
+        said = self.said_alike(a, rows, b, cols, ca, cb)
+        if said is not None:
+            # One speaker's reported speech: what was said is compared, not who said it where.
+            # Lower only where the two attributions are one ("'…,' said Ivo Brask, Velmont's foreign
+            # minister, in Geneva": two quotes of one speaker share all but what was said); else a
+            # clause read off the words may leave out what the attribution carries.
+            said_logit = model[0] + sum(w * v for w, v in zip(model[1:], said + ([] if sem is None else [sem])))
+            if said_logit > logit or self._attributed_alike(a, rows, b, cols, ca, cb):
+                x, logit = said, said_logit
         named = name_evidence(x, sem) + [e for e in facts_against(ca, cb) if e not in ("numbers differ", "roles swapped")]
+        if not x[5] and self.same_language(a, b) and counted_differ(ca.words, _with_opener(ca), cb.words, _with_opener(cb), self.told_apart):
+            # The same count of two things the story tells apart: another count, as a number
+            # that differs (the same weight).
+            named.append("counted differ")
+            logit += model[6]
+        small = self.small_against(a, b, ca, cb) if "actors differ" not in named else None
+        if small:
+            # Institutions written small ("the union said" / "the company said"): another speaker
+            # weighs as a named one does; another actor is named (and caps the pair at possible).
+            named.append(small)
+            if small == "speakers differ":
+                logit += model[8]
         if "roles swapped" not in named and set(ca.names) & set(cb.names):
             named.insert(0, "names")  # the same actors named (across languages, often all there is)
         if logit < _CEILING_LOGIT and not AGAINST.intersection(named) and not VETO.intersection(named) and self.facts_agree(ca, cb) >= FACTS_AGREE_LEAST:
@@ -338,6 +366,71 @@ class Judge:
             # "2,500 farmers drove …"); a pair the words alone make sure is left as they make it.
             logit = min(logit + FACTS_AGREE, _CEILING_LOGIT)
         return logit, named
+
+    def same_language(self, a: int, b: int) -> bool:
+        if self.languages is None:
+            return True
+        la, lb = self.languages[a], self.languages[b]
+        return not la or not lb or la == lb
+
+    def said_alike(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int], ca: Clues, cb: Clues) -> list[float] | None:
+        """The pair's features on the reported clauses alone, when both sentences report speech
+        by one named speaker ("Ilse Varnholm said at a press conference that the alliance did not
+        seek …" / "Varnholm added that the alliance was not seeking …"), else None."""
+        within = self.said_within(a, rows, b, cols, ca, cb)
+        if within is None:
+            return None
+        (said_a, keep_a), (said_b, keep_b) = within
+        clause_a = Clues(said_a, ca.names, ca.opener, ca.speakers, ca.numbers, ca.quoted, ca.days)
+        clause_b = Clues(said_b, cb.names, cb.opener, cb.speakers, cb.numbers, cb.quoted, cb.days)
+        return pair_features(keep_a, keep_b, clause_a, clause_b, self.weights, self._mass)
+
+    def _attributed_alike(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int], ca: Clues, cb: Clues) -> bool:
+        """The words around the two reported clauses (who said it, where, how) are near one."""
+        (said_a, _), (said_b, _) = self.said_within(a, rows, b, cols, ca, cb)
+        rest_a = tuple(w for w in ca.words if w not in frozenset(said_a))
+        rest_b = tuple(w for w in cb.words if w not in frozenset(said_b))
+        return min(len(rest_a), len(rest_b)) >= ATTRIBUTION_LEAST and Indel.normalized_similarity(rest_a, rest_b) >= NEAR_VERBATIM
+
+    def said_within(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int], ca: Clues, cb: Clues):
+        """Each side's reported clause (its words, its features) when both sentences report
+        speech by one named speaker and one of them says more than the clause, else None."""
+        speaker = ca.speakers & cb.speakers
+        if not speaker or len(rows) != 1 or len(cols) != 1 or not self.same_language(a, b):
+            return None
+        said_a, said_b = reported_clause(ca, speaker), reported_clause(cb, speaker)
+        if said_a is None or said_b is None or (said_a == ca.words and said_b == cb.words):
+            return None
+        fa, fb = self.features[a][rows[0]].feats, self.features[b][cols[0]].feats
+        return ((said_a, fa & {feature_of(w) for w in said_a}), (said_b, fb & {feature_of(w) for w in said_b}))
+
+    def small_against(self, a: int, b: int, ca: Clues, cb: Clues) -> str | None:
+        """Another speaker or actor written small (facts.small_actors_differ), in one language
+        and where neither sentence names who speaks."""
+        if ca.speakers or cb.speakers or not self.same_language(a, b):
+            return None
+        return small_actors_differ(ca.words, _with_opener(ca), cb.words, _with_opener(cb), self.told_apart)
+
+    def told_apart(self, ka: str, kb: str) -> bool:
+        """The story names the two words (keys) as two things: in a sentence that joins them ("the
+        union and the company", "police and farmers", "trucks or jobs"; a story that varies its
+        words for one thing, "the deal … the agreement", does not join them so), and neither is a
+        name it capitalises ("seven coal miners" in a story of Velka Coal)."""
+        names = self.story_names()
+        if ka in names or kb in names:
+            return False
+        if self._word_texts is None:
+            index: dict[str, dict[int, tuple[str, ...]]] = {}
+            for row in self.features:
+                for f in row:
+                    if _JOINING.isdisjoint(f.words):
+                        continue  # no sentence joins anything in it
+                    keys = tuple(map(word_key, f.words))
+                    for k in keys:
+                        index.setdefault(k, {})[id(f)] = keys
+            self._word_texts = index
+        with_a, with_b = self._word_texts.get(ka, {}), self._word_texts.get(kb, {})
+        return any(_joined(with_a[text], ka, kb) for text in with_a.keys() & with_b.keys())
 
     def facts_agree(self, ca: Clues, cb: Clues) -> int:
         """How many numbers and days of the week both sentences give that the story does not give
@@ -376,9 +469,36 @@ class Judge:
         if self.texts[a][i] == self.texts[b][j]:
             return VERBATIM
         ca, cb = self.clues_of(a, i), self.clues_of(b, j)
-        if ca.numbers == cb.numbers and ca.days == cb.days and ca.names == cb.names and Indel.normalized_similarity(ca.words, cb.words) >= NEAR_VERBATIM and not facts_against(ca, cb):
+        if (ca.numbers == cb.numbers and ca.days == cb.days and ca.names == cb.names and Indel.normalized_similarity(ca.words, cb.words) >= NEAR_VERBATIM
+                and not facts_against(ca, cb) and not self.small_against(a, b, ca, cb)):
             return NEAR  # a word or two changed, the same numbers and actors in the same order
         return None
+
+
+# Words that join two things in a list ("the union and the company"), in the languages whose
+# weekdays the judge reads, and the articles that may stand before the second.
+_JOINING = frozenset("and or nor versus vs et ou und oder y o e".split())
+_JOINED_ARTICLES = frozenset("the a an its their both le la les l un une des der die das den dem des ein eine el los las".split())
+
+
+def _joined(keys: tuple[str, ...], ka: str, kb: str) -> bool:
+    """Keys ka and kb stand joined in the words: "ka and [the] kb" or "kb or kb"."""
+    for n, k in enumerate(keys):
+        if k != ka and k != kb:
+            continue
+        other = kb if k == ka else ka
+        m = n + 1
+        if m < len(keys) and keys[m] in _JOINING:
+            m += 1
+            while m < len(keys) and keys[m] in _JOINED_ARTICLES:
+                m += 1
+            if m < len(keys) and keys[m] == other:
+                return True
+    return False
+
+
+def _with_opener(c: Clues) -> frozenset[str]:
+    return frozenset(c.names) | ({c.opener} if c.opener else frozenset())
 
 
 def _weighed(logit: float, named: list[str], structure: float) -> Verdict:

@@ -199,3 +199,67 @@ def ordinals_differ(words_a: tuple[str, ...], words_b: tuple[str, ...]) -> bool:
         return False
     places_a, places_b = {v for v, _ in a}, {v for v, _ in b}
     return any(ka == kb and va != vb and va not in places_b and vb not in places_a for va, ka in a for vb, kb in b)
+
+
+# ---------------------------------------------------------------- the same count of another thing
+
+_SCALE = frozenset("hundred thousand million billion trillion bn mn".split())  # part of the number ("40 million")
+_AROUND = 3  # words before a count that may say what is done with it ("deployed 2,500 officers")
+_AROUND_AFTER = 4  # words after its noun that may say what the thing counted does ("2,500 farmers drove tractors")
+
+
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and 1800 <= int(word) <= 2100
+
+
+@lru_cache(maxsize=100_000)
+def count_places(words: tuple[str, ...], names: frozenset[str]) -> tuple[tuple[str, str, str | None, frozenset[str], frozenset[str]], ...]:
+    """Each count the words give with the noun it counts written out: (its value; the key of that
+    noun, the word right after the count and its scale word; the key of the content word before
+    the count within three words, what is done with it ("deployed 2,500 officers"), or None; the
+    keys of the first two content words after the noun within four, not names, what it does
+    ("2,500 farmers drove tractors"); and the keys of the noun with the content word right after
+    it ("police officers", "the 14-nation bloc": the thing counted may be the second)).
+    Left out: a year, a date (a count beside a month), a percentage (it counts no thing), and a
+    count whose noun is elided ("2,500 were deployed", "rose to 12 on Tuesday": a stopword or a
+    name follows it), which may count anything."""
+    found = []
+    last = len(words)
+    for n, w in enumerate(words):
+        if w[0].isdigit():
+            if _is_year(w) or not w.replace(",", "").replace(".", "").isdigit():
+                continue
+            value = number_key(w.rstrip(".,"))
+        elif w in _COUNT_WORDS and w not in _MONTHS and w not in _MAGNITUDES:
+            one = counts((words[n - 1] if n else "", w, words[n + 1] if n + 1 < last else ""), names)
+            value = next((k for k in one if not (k[0] == "m" and k[1:].isdigit())), None)
+            if value is None:
+                continue
+        else:
+            continue
+        m = n + 1
+        while m < last and (words[m] in _SCALE or words[m][0].isdigit()):
+            m += 1
+        noun = words[m] if m < last else ""
+        before = words[n - 1] if n else ""
+        if (not noun or noun in STOPWORDS or noun in _MONTHS or before in _MONTHS or noun in _PERCENT or noun == "per"
+                or noun in _COUNT_WORDS or _key(noun) in names):
+            continue
+        run = _noun_run(words, m)
+        end = m + len(run)
+        does = frozenset([_key(v) for v in words[end:end + _AROUND_AFTER] if _content(v) and _key(v) not in names][:2])
+        done = next((_key(v) for v in reversed(words[max(0, n - _AROUND):n]) if _content(v)), None)
+        found.append((value, _key(noun), done, does, frozenset(map(_key, run))))
+    return tuple(found)
+
+
+def _noun_run(words: tuple[str, ...], m: int) -> tuple[str, ...]:
+    """The count's noun and the content word right after it, when one follows with no word between
+    ("police officers", "14-nation bloc": the head may be the second)."""
+    if m + 1 < len(words) and _content(words[m + 1]):
+        return words[m:m + 2]
+    return words[m:m + 1]
+
+
+def _content(word: str) -> bool:
+    return word not in STOPWORDS and not word[0].isdigit() and word not in _COUNT_WORDS and word not in _SCALE

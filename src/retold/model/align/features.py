@@ -38,6 +38,7 @@ def number_key(number: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def _feature(word: str) -> str | None:
+    """The feature a word gives (its accent-stripped prefix, a number's key), or None (a stopword)."""
     if word[0].isdigit():
         return number_key(word)
     if len(word) < 2 or word in STOPWORDS:
@@ -112,3 +113,6 @@ def feature_weights(features: list[list[Features]]) -> dict[str, float]:
         weight = max(0.1, math.log((mean + 1) / per_outlet))
         weights[feat] = weight * NUMBER_BOOST if feat[0].isdigit() else weight
     return weights
+
+
+feature_of = _feature  # (the judge's reported clauses: the features of some of a sentence's words)

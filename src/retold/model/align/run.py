@@ -16,6 +16,7 @@ from retold.model.align.lone import lone_pairs_dropped
 from retold.model.align.pairs import pair_links
 from retold.model.align.paraphrase import semantic_pairs
 from retold.model.align.records import Link, PairSides
+from retold.model.align.said import said_pairs
 from retold.model.align.scoring import Scorer
 from retold.model.align.splits import grow_splits
 from retold.model.story import Alignment, Outlet
@@ -37,7 +38,8 @@ def align(outlets: Sequence[Outlet], semantic: object | None = None) -> Alignmen
     weights = feature_weights(features)
     scorer = Scorer(features, weights)
     texts = [[s.text for s in outlet.sentences] for outlet in ordered]
-    judge = ev.Judge(texts, features, weights, ev.embed_rows(semantic, texts) if semantic is not None else None)
+    languages = [_language(o) for o in ordered]
+    judge = ev.Judge(texts, features, weights, ev.embed_rows(semantic, texts) if semantic is not None else None, languages)
     pairs = outlet_pairs(features, scorer)
     candidates = candidate_pairs(features, weights, scorer, pairs)
     links: list[Link] = []
@@ -52,11 +54,11 @@ def align(outlets: Sequence[Outlet], semantic: object | None = None) -> Alignmen
         if judge.vectors is not None:
             found += semantic_pairs(sides, found)
         found += frame_pairs(sides, found)
+        found += said_pairs(sides, found)
         links += grow_splits(sides, found)
         scorer.forget_scored(features[a], features[b], scores)  # and their scores in the scorer
     scorer.forget_pairs()
     judge.forget_pairs()
-    languages = [_language(o) for o in ordered]
     links = lone_pairs_dropped(links, judge, [len(row) for row in features], languages)
     groups = coherent(group_links(links, [len(row) for row in features]), links, judge, languages)
     return finish(outlets, canonical, groups, links, features, scorer, judge)

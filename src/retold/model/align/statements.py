@@ -49,7 +49,8 @@ def _topic(sides: PairSides, feature: str) -> bool:
     return full is not None and sides.judge.weights.get(feature, full) <= STATEMENT_TOPIC * full
 
 
-def different_statement(sides: PairSides, rows: tuple[int, ...], cols: tuple[int, ...]) -> bool:
+def different_statement(sides: PairSides, rows: tuple[int, ...], cols: tuple[int, ...],
+                        within: tuple[frozenset[str], frozenset[str]] | None = None) -> bool:
     """True for a one-to-one pair of one language whose statement words (at least
     STATEMENT_LEAST on each side) meet in less than STATEMENT_SHARE of the smaller side's weight
     ("regional" of "the regional water board" may be all they share), and that give no number in
@@ -62,7 +63,8 @@ def different_statement(sides: PairSides, rows: tuple[int, ...], cols: tuple[int
     topic) would make it look like one statement to the judge, or between outlets that copy
     (where an outlet rewords little): in a translation or a retelling in other words, a pair its
     place makes with little shared is the rule, and is left to the place. (The sentence model's
-    pairs are not asked: a paraphrase shares few words by nature.)"""
+    pairs are not asked: a paraphrase shares few words by nature.) `within`: the features of
+    each side that count (a reported clause's: said.py), else all."""
     judge = sides.judge
     if judge is None or not sides.same_language or len(rows) != 1 or len(cols) != 1:
         return False
@@ -81,9 +83,12 @@ def different_statement(sides: PairSides, rows: tuple[int, ...], cols: tuple[int
         return False
     mine, mass_mine = _statement(sides, sides.a, rows[0])
     theirs, mass_theirs = _statement(sides, sides.b, cols[0])
+    weights = judge.weights
+    if within is not None:
+        mine, theirs = mine & within[0], theirs & within[1]
+        mass_mine, mass_theirs = sum(weights.get(g, 0.0) for g in mine), sum(weights.get(g, 0.0) for g in theirs)
     if len(mine) < STATEMENT_LEAST or len(theirs) < STATEMENT_LEAST:
         return False
-    weights = judge.weights
     if sum(weights.get(f, 0.0) for f in mine & theirs) >= STATEMENT_SHARE * min(mass_mine, mass_theirs):
         return False
     if not parallel:
