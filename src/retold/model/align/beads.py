@@ -260,6 +260,7 @@ def length_supported(sides: PairSides, links: list[Link]) -> list[Trimmed]:
     if not links and not sure:
         return []  # the texts' ends alone anchor nothing
     fa, fb, ratio = sides.fa, sides.fb, sides.length_ratio
+    held_a, held_b = _halves_left(sides, links)
     found: list[Trimmed] = []
     for rows, cols in _regions(sides, links, ends=sure):
         _cost, beads = length_alignment([fa[i].length for i in rows], [fb[j].length for j in cols], path=True, ratio=ratio)
@@ -274,8 +275,27 @@ def length_supported(sides: PairSides, links: list[Link]) -> list[Trimmed]:
                 continue  # the bead would take in a sentence linked elsewhere
             if sides.same_language and not side_union(fa, r) & side_union(fb, c):
                 continue
+            if held_a.intersection(r) or held_b.intersection(c):
+                continue  # it may be a link's other half: the lengths cannot say which
             found.append((r, c, bead_score(sides, r, c)))
     return found
+
+
+def _halves_left(sides: PairSides, links: list[Link]) -> tuple[set[int], set[int]]:
+    """Across languages, the free sentences beside a link whose lengths still disagree once
+    grow_by_lengths had its say (two neighbours would complete it, so it took neither): one of
+    them is the other half of a translator's merge or split, which the region beyond the link
+    must not pair elsewhere."""
+    held_a: set[int] = set()
+    held_b: set[int] = set()
+    if sides.same_language:
+        return held_a, held_b
+    for link in links:
+        if _delta(sides, link.rows, link.cols) <= GROW_FROM:
+            continue
+        held_a.update(i for i in (link.rows[0] - 1, link.rows[-1] + 1) if 0 <= i < len(sides.fa) and i not in sides.linked_a)
+        held_b.update(j for j in (link.cols[0] - 1, link.cols[-1] + 1) if 0 <= j < len(sides.fb) and j not in sides.linked_b)
+    return held_a, held_b
 
 
 def _delta(sides: PairSides, rows: Rows, cols: Rows) -> float:
