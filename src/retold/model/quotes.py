@@ -201,7 +201,7 @@ def _patterns(language: str | None) -> list[re.Pattern]:
 # in the sentence just before (a name between them would have been this quote's speaker).
 _PRONOUNS = "she|he|they|sie|er|elle|il|ella|él|lei|lui"
 _ALL_VERBS = "|".join(_VERBS.values())
-_PRONOUN_SAID = re.compile(rf"(?i)(?:{_PRONOUNS})\s+(?:{_ALL_VERBS})|(?:{_ALL_VERBS})[- ](?:t-)?(?:{_PRONOUNS})")
+_PRONOUN_SAID = LazyPattern(rf"(?i)(?:{_PRONOUNS})\s+(?:{_ALL_VERBS})|(?:{_ALL_VERBS})[- ](?:t-)?(?:{_PRONOUNS})")
 
 _PATTERN_CACHE: dict[str | None, list[re.Pattern]] = {}
 
