@@ -88,12 +88,7 @@ def different_statement(sides: PairSides, rows: tuple[int, ...], cols: tuple[int
         mine, theirs = mine & within[0], theirs & within[1]
         mass_mine, mass_theirs = sum(weights.get(g, 0.0) for g in mine), sum(weights.get(g, 0.0) for g in theirs)
     if len(mine) < STATEMENT_LEAST or len(theirs) < STATEMENT_LEAST:
-        # A short statement ("'This should never have happened,' the minister said"): too few
-        # words to weigh a share; meeting the other in not one of them, it shares only the
-        # story's names and topic ("The minister praised the mayor for the evacuation") — unless
-        # both quote, one speaker's words reworded ("Nobody asked us," / "We were not consulted,").
-        quoting = judge.clues_of(sides.a, rows[0]).quoted and judge.clues_of(sides.b, cols[0]).quoted
-        return bool(mine) and bool(theirs) and not mine & theirs and not quoting
+        return False
     if sum(weights.get(f, 0.0) for f in mine & theirs) >= STATEMENT_SHARE * min(mass_mine, mass_theirs):
         return False
     if not parallel:
