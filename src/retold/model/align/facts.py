@@ -147,24 +147,31 @@ def actors_differ(words_a: tuple[str, ...], names_a: frozenset[str], words_b: tu
     chair Rosa Vint voted against the plan")."""
     if not names_a or not names_b:
         return False
-    names = names_a | names_b
-    keys_b = {w: m for m, w in reversed(list(enumerate(words_b)))}  # first place of each word
+    first = first_shared(words_a, words_b, names_a | names_b)
+    if first is None:
+        return False
+    sa, sb = _subject(words_a, first[0], names_a), _subject(words_b, first[1], names_b)
+    if not any(len(k) >= 4 and k.isalpha() for k in sa) or not any(len(k) >= 4 and k.isalpha() for k in sb):
+        return False  # an abbreviation ("U.S." / "American", "PM" / "Prime Minister") may be the same actor
+    keys_in_b = {_key(v) for v in words_b}
+    keys_in_a = {_key(v) for v in words_a}
+    return not (sa & keys_in_b) and not (sb & keys_in_a)
+
+
+def first_shared(words_a: tuple[str, ...], words_b: tuple[str, ...], names: frozenset[str]) -> tuple[int, int] | None:
+    """Where the first word (not a stopword, not a name) both sentences give stands in each: none
+    of A's words before it is in B, and none of B's words before it in A. None when there is
+    none, or when A's first shared word is not B's."""
+    first_b = {w: m for m, w in reversed(list(enumerate(words_b)))}  # first place of each word
     for n, w in enumerate(words_a):
-        if w in STOPWORDS or _key(w) in names or w not in keys_b:
+        if w in STOPWORDS or _key(w) in names or w not in first_b:
             continue
-        m = keys_b[w]
-        # The first word both give, on both sides (none of A's words before it is in B, and
-        # none of B's words before it in A).
+        m = first_b[w]
         in_a = set(words_a)
         if any(v in in_a and v not in STOPWORDS and _key(v) not in names for v in words_b[:m]):
-            return False
-        sa, sb = _subject(words_a, n, names_a), _subject(words_b, m, names_b)
-        if not any(len(k) >= 4 and k.isalpha() for k in sa) or not any(len(k) >= 4 and k.isalpha() for k in sb):
-            return False  # an abbreviation ("U.S." / "American", "PM" / "Prime Minister") may be the same actor
-        keys_in_b = {_key(v) for v in words_b}
-        keys_in_a = {_key(v) for v in words_a}
-        return not (sa & keys_in_b) and not (sb & keys_in_a)
-    return False
+            return None
+        return n, m
+    return None
 
 
 # ---------------------------------------------------------------- the same count of another thing
@@ -257,19 +264,12 @@ def small_actors_differ(words_a: tuple[str, ...], names_a: frozenset[str], words
     sa, sb = small_speakers(words_a, names_a), small_speakers(words_b, names_b)
     if sa and sb and sa.isdisjoint(keys_b) and sb.isdisjoint(keys_a) and any(apart(x, y) for x in sa for y in sb):
         return "speakers differ"
-    names = names_a | names_b
-    first_b = {w: m for m, w in reversed(list(enumerate(words_b)))}
-    for n, w in enumerate(words_a):
-        if w in STOPWORDS or _key(w) in names or w not in first_b:
-            continue
-        m = first_b[w]
-        in_a = set(words_a)
-        if any(v in in_a and v not in STOPWORDS and _key(v) not in names for v in words_b[:m]):
-            return None  # not the first both give on B's side
-        xa, xb = _small_actor(words_a, n, names_a), _small_actor(words_b, m, names_b)
-        if xa and xb and xa not in keys_b and xb not in keys_a and apart(xa, xb):
-            return "actors differ"
+    first = first_shared(words_a, words_b, names_a | names_b)
+    if first is None:
         return None
+    xa, xb = _small_actor(words_a, first[0], names_a), _small_actor(words_b, first[1], names_b)
+    if xa and xb and xa not in keys_b and xb not in keys_a and apart(xa, xb):
+        return "actors differ"
     return None
 
 
