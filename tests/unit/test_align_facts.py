@@ -71,6 +71,23 @@ def test_roles_swapped_after_a_dateline():
     assert "roles swapped" in against(a, b)
 
 
+def test_roles_swapped_when_the_other_party_follows_a_preposition():
+    # A new user's fraud verdict (issue 16): who passed money to whom, the second party after "to"
+    # and the first a coordinated verb away; it was a *strong* pair. Invented names.
+    a = "Prosecutors said that Orrin Vael passed part of the money back to the contractor Ilse Moray."
+    b = "Prosecutors said contractor Ilse Moray passed part of the money back to Orrin Vael."
+    c = "Prosecutors said contractor Ilse Moray inflated invoices for harbour work and passed part of the money back to Orrin Vael."
+    assert "roles swapped" in against(a, b)
+    assert "roles swapped" in against(a, c)
+    assert_not_claimed(a, b, "roles swapped")
+    # The same roles told in other words, or the money passed in one sentence and another act in
+    # the next clause, are no swap.
+    assert "roles swapped" not in against(b, c)
+    assert "roles swapped" not in against(
+        "Orrin Vael passed the files to Ilse Moray, who sent them to the court.",
+        "Ilse Moray sent the files to the court after Orrin Vael passed them on.")
+
+
 def test_the_same_roles_with_other_titles_and_a_passive_are_not_swapped():
     a = "Water board chair Mira Holt blamed the contractor Greyline Civil for the leak."
     assert "roles swapped" not in against(a, "Mira Holt blamed Greyline Civil for the leak.")
