@@ -183,6 +183,16 @@ def test_fractions_and_counts_without_a_number():
     assert not against("One of the pumps failed.", "One of the pumps failed again.")
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(sorted(WORDS)), st.sampled_from(sorted(WORDS)), st.sampled_from(["year", "day", "week", "month"]))
+def test_a_count_before_its_thing_or_after_it_in_the_plural_is_compared(x, y, unit):
+    # "a nine-year sentence" / "a sentence of eight years" (a new user's verdict, issue 16: a strong
+    # pair): the thing counted is one word in the singular and the plural.
+    a = f"Prosecutors had asked for a {x}-{unit} sentence for the harbour master."
+    b = f"Prosecutors had asked for a sentence of {y} {unit}s for the harbour master."
+    assert ("numbers differ" in against(a, b)) == (x != y)
+
+
 FRACTIONS = {"half": 50, "a third": 33, "a quarter": 25, "a fifth": 20, "a tenth": 10}
 
 
