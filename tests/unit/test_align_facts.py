@@ -71,6 +71,23 @@ def test_roles_swapped_after_a_dateline():
     assert "roles swapped" in against(a, b)
 
 
+def test_roles_swapped_when_the_other_party_follows_a_preposition():
+    # A new user's fraud verdict (issue 16): who passed money to whom, the second party after "to"
+    # and the first a coordinated verb away; it was a *strong* pair. Invented names.
+    a = "Prosecutors said that Orrin Vael passed part of the money back to the contractor Ilse Moray."
+    b = "Prosecutors said contractor Ilse Moray passed part of the money back to Orrin Vael."
+    c = "Prosecutors said contractor Ilse Moray inflated invoices for harbour work and passed part of the money back to Orrin Vael."
+    assert "roles swapped" in against(a, b)
+    assert "roles swapped" in against(a, c)
+    assert_not_claimed(a, b, "roles swapped")
+    # The same roles told in other words, or the money passed in one sentence and another act in
+    # the next clause, are no swap.
+    assert "roles swapped" not in against(b, c)
+    assert "roles swapped" not in against(
+        "Orrin Vael passed the files to Ilse Moray, who sent them to the court.",
+        "Ilse Moray sent the files to the court after Orrin Vael passed them on.")
+
+
 def test_the_same_roles_with_other_titles_and_a_passive_are_not_swapped():
     a = "Water board chair Mira Holt blamed the contractor Greyline Civil for the leak."
     assert "roles swapped" not in against(a, "Mira Holt blamed Greyline Civil for the leak.")
@@ -164,6 +181,16 @@ def test_fractions_and_counts_without_a_number():
     # Two counts of different things are not compared ("four decades" / "forty years").
     assert not against("The pact ended four decades of cooperation.", "The pact ended forty years of cooperation.")
     assert not against("One of the pumps failed.", "One of the pumps failed again.")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(sorted(WORDS)), st.sampled_from(sorted(WORDS)), st.sampled_from(["year", "day", "week", "month"]))
+def test_a_count_before_its_thing_or_after_it_in_the_plural_is_compared(x, y, unit):
+    # "a nine-year sentence" / "a sentence of eight years" (a new user's verdict, issue 16: a strong
+    # pair): the thing counted is one word in the singular and the plural.
+    a = f"Prosecutors had asked for a {x}-{unit} sentence for the harbour master."
+    b = f"Prosecutors had asked for a sentence of {y} {unit}s for the harbour master."
+    assert ("numbers differ" in against(a, b)) == (x != y)
 
 
 FRACTIONS = {"half": 50, "a third": 33, "a quarter": 25, "a fifth": 20, "a tenth": 10}

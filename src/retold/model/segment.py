@@ -71,6 +71,25 @@ def split_sentences(text: str, language: str = "en") -> list[tuple[int, int]]:
 # by its author: its lines are its sentences. A page scraped a paragraph per line has the same
 # layout, but most of its lines hold several sentences, and those are split.
 SEGMENTED_BY_AUTHOR = 0.75  # share of lines the splitter leaves whole
+# ... except a line that plainly holds two sentences or more: an author's line is kept whole where
+# the splitter's cut is doubtful (after a number, a unit, an abbreviation: "8900 m.", "Bd.", "1."),
+# but a wire's paragraph of two ("… with minor injuries. Nobody else was hurt.") is two statements
+# that other outlets tell apart. A plain cut: the piece before ends a word of three letters or more
+# (lower case, or a capitalised word of four: "in April.") and holds PLAIN_WORDS words or more, the
+# piece after opens with a capital and holds PLAIN_WORDS - 1 or more.
+_PLAIN_END = re.compile(r"(?:(?<![\w.'’-])[^\W\d_]*[a-zß-ÿ]{3,}|(?<![\w.'’-])[A-ZÀ-Þ][a-zß-ÿ]{3,})[.!?][\"'”’»)]*$")
+_PLAIN_START = re.compile(r"^[\"'“‘«(]?[A-ZÀ-Þ]")
+PLAIN_WORDS = 4
+
+
+def _plain_cuts(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Every cut between `spans` of `text` (one line) ends one plain sentence and starts another."""
+    pieces = [text[start:end] for start, end in spans]
+    return all(
+        _PLAIN_END.search(before) and len(before.split()) >= PLAIN_WORDS
+        and _PLAIN_START.match(after) and len(after.split()) >= PLAIN_WORDS - 1
+        for before, after in zip(pieces, pieces[1:])
+    )
 
 
 def segment_article(outlet_id: str, text: str, paragraphs: list[tuple[int, int]], language: str | None, line_per_sentence: bool = False) -> list[Sentence]:
@@ -83,7 +102,10 @@ def segment_article(outlet_id: str, text: str, paragraphs: list[tuple[int, int]]
     if line_per_sentence and splits:
         whole = sum(len(spans) <= 1 for spans in splits)
         if whole >= SEGMENTED_BY_AUTHOR * len(splits):
-            splits = [[(spans[0][0], spans[-1][1])] if spans else [] for spans in splits]
+            splits = [
+                spans if len(spans) <= 1 or _plain_cuts(text[p_start:p_end], spans) else [(spans[0][0], spans[-1][1])]
+                for (p_start, p_end), spans in zip(paragraphs, splits)
+            ]
     sentences: list[Sentence] = []
     # Sentence(index=..., paragraph=..., text=..., start=..., end=...) field by field, as its
     # frozen __init__ sets them (defaults included), without the call: thousands per big story.

@@ -134,6 +134,26 @@ def _who_to_whom(c: Clues) -> tuple[str, str] | None:
     return None
 
 
+# A person's title in the phrase that opens a sentence ("Calderine Rail chief executive Bram
+# Telford said …", "Rail union leader Piet Harnow denied …", "Fire chief Anton Reyes said …"): one
+# to three lower-case words straight before a full name (two capitalised words), after nothing but
+# capitalised words (an organisation, "The"). They say who acts, not what is said; a verb before a
+# name ("Residents praised Mayor Oona Strade") is told apart by its ending and kept.
+_TITLED = re.compile(r"^\W*(?:[A-Z][\w'’.-]*\s+)*((?:[a-z][\w'’-]*\s+){1,3})(?=[A-Z][\w'’.-]*\s+[A-Z][\w'’-]*[\w])")
+
+
+def title_words(text: str) -> tuple[str, ...]:
+    """The lower-case words of a title before the full name that opens a sentence's subject
+    (normalised as tokens are), or ()."""
+    match = _TITLED.match(text)
+    if match is None:
+        return ()
+    words = tuple(tokens(match.group(1)))
+    if any(w in STOPWORDS or w in _SAYING or w.endswith("ed") for w in words):
+        return ()  # "Police closed the …", "Residents praised Mayor …": a verb, not a title
+    return words
+
+
 # The reported clause of a sentence of reported speech: what the speaker said, without who said
 # it, where and how ("Alliance Secretary General Ilse Varnholm said at a press conference that
 # …" / "Varnholm added that …": the same statement, attributed in other words).

@@ -39,6 +39,12 @@ from retold.model.normalize import STOPWORDS
 # patient); a passive keeps the agent in other words ("B was fined by A").
 _SAYING = frozenset("said says told tells added adds according announced stated declared warned urged".split())
 _ROLE_NEAR = 4  # the actor stands at most three words (a title: "the shipping firm") from the verb
+# ... or from a preposition that takes the verb's other party ("passed part of the money back to
+# the contractor Rena Sollis"), in the verb's own clause: within _ROLE_SPAN words of the verb,
+# with no word between that opens another clause.
+_ROLE_TO = frozenset("to from against into onto towards toward".split())
+_ROLE_SPAN = 8
+_CLAUSE_OPENERS = frozenset("and but or after before while when which who whom that because as since".split())
 _PASSIVE_BEFORE = frozenset("was were been being is are be get got gets".split())
 
 
@@ -71,6 +77,36 @@ def _sides(places: dict[str, list[int]], keys: Iterable[str], n: int) -> tuple[f
 def _gap(places: dict[str, list[int]], keys: Iterable[str], n: int) -> int:
     """How far word n stands from the nearest place of these keys."""
     return min(abs(p - n) for k in keys for p in places[k])
+
+
+def _reach(words: tuple[str, ...], places: dict[str, list[int]], keys: Iterable[str], n: int) -> int:
+    """How far the verb at word n stands from these keys (after it), counting from the
+    preposition that takes its other party when one follows in its own clause."""
+    gap = _gap(places, keys, n)
+    for m in range(n + 1, min(len(words), n + _ROLE_SPAN + 1)):
+        if words[m] in _CLAUSE_OPENERS:
+            break
+        if words[m] in _ROLE_TO:
+            # ... its object: the key within a title's reach after it ("to the contractor Rena
+            # Sollis"; not "to the court after Orrin Vael …", another clause)
+            after = [p for k in keys for p in places[k] if m < p <= m + _ROLE_NEAR - 1]
+            if after and _CLAUSE_OPENERS.isdisjoint(words[m + 1:min(after)]):
+                gap = min(gap, _ROLE_NEAR)
+    return gap
+
+
+def _reach_back(words: tuple[str, ...], places: dict[str, list[int]], keys: Iterable[str], n: int) -> int:
+    """How far the verb at word n stands from these keys (before it); a verb joined by "and" to
+    one before it has that one's subject ("Rena Sollis inflated invoices for dredging work and
+    passed part of the money back …"), within _ROLE_SPAN words of the "and" and no other
+    clause between."""
+    gap = _gap(places, keys, n)
+    if n < 2 or words[n - 1] != "and":
+        return gap
+    nearest = max((p for k in keys for p in places[k] if n - 2 - _ROLE_SPAN <= p < n - 1), default=None)
+    if nearest is not None and _CLAUSE_OPENERS.isdisjoint(words[nearest + 1:n - 1]):
+        return min(gap, _ROLE_NEAR)
+    return gap
 
 
 def _passive(words: tuple[str, ...], n: int) -> bool:
@@ -125,7 +161,7 @@ def roles_swapped(words_a: tuple[str, ...], names_a: frozenset[str], words_b: tu
         # ... next to the verb on both sides (a title or two between): not names spread over
         # two clauses ("800 people in Orlin … after engineers discovered cracks in the Veneth
         # dam" / "Engineers inspecting the Veneth dam found cracks, and Orlin …").
-        if max(_gap(pa, forth, n), _gap(pa, back, n), _gap(pb, forth, m), _gap(pb, back, m)) <= _ROLE_NEAR:
+        if max(_reach_back(words_a, pa, forth, n), _reach(words_a, pa, back, n), _reach(words_b, pb, forth, m), _reach_back(words_b, pb, back, m)) <= _ROLE_NEAR:
             return True
     return False
 

@@ -134,6 +134,14 @@ def _percent_fractions(words: tuple[str, ...]) -> frozenset[str]:
 _COUNTED_SPAN = 2  # words after a count that say what it counts ("two new cracks", "half of the cost")
 
 
+def _counted_key(word: str) -> str:
+    """The key of a counted word, one for its singular and plural ("a nine-year sentence" / "a
+    sentence of eight years": a short word's plural would otherwise keep a key of its own)."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return _key(word)
+
+
 @lru_cache(maxsize=100_000)
 def _counted(words: tuple[str, ...], names: frozenset[str]) -> tuple[tuple[str, str, frozenset[str]], ...]:
     """Each count the words give (a digit, or written out; not a month) with the key of the
@@ -155,7 +163,7 @@ def _counted(words: tuple[str, ...], names: frozenset[str]) -> tuple[tuple[str, 
         for v in words[n + 1:]:
             if v in STOPWORDS or v in _COUNT_WORDS or v[0].isdigit() or v in _PERCENT or v in ("per", "cent"):
                 continue  # ("percent" says how it counts, not what: "30 per cent of the homes" counts homes)
-            after.append(_key(v))
+            after.append(_counted_key(v))
             if len(after) == _COUNTED_SPAN:
                 break
         if after:

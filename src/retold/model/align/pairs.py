@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from retold.model.align.anchors import Anchor, best_partners, confident_pairs, increasing_chain, mutual_pairs, parallel_basis, placed_elsewhere, swapped_inside
-from retold.model.align.beads import Trimmed, crossed, each_part_shares, grow_by_lengths, length_supported, trim, trim_unsupported
+from retold.model.align.beads import Trimmed, crossed, each_part_shares, side_union, grow_by_lengths, length_supported, trim, trim_unsupported
 from retold.model.align.gaps import Bead, gap_programme
-from retold.model.align.growth import attach_orphans, extend
+from retold.model.align.growth import attach_orphans, extend, names_more_than_actors
 from retold.model.align.lexicon import learned_lexicon
 from retold.model.align.params import (
     ALTERED_THRESHOLD,
@@ -124,9 +124,21 @@ def _kept_bead(sides: PairSides, chain: list[Anchor], parallel: bool, floor: flo
     if not parallel and len(rows) + len(cols) > 2:
         if sim < FLOOR_MERGE or not each_part_shares(sides, rows, cols):
             return None
+        if not _each_part_says_more(sides, rows, cols):
+            return None  # a part shares only who acts and the topic: another statement beside the pair
         if len(rows) > 1 and len(cols) > 1 and crossed(sides, rows, cols):
             return None  # two statements swapped, not one statement re-cut: order-free pairs decide
     return rows, cols, sim
+
+
+def _each_part_says_more(sides: PairSides, rows: tuple[int, ...], cols: tuple[int, ...]) -> bool:
+    """Every sentence of a merge outside parallel text finds some of its statement words (not
+    only the names, titles and topic) on the other side, as a split's other half must
+    (growth.names_more_than_actors): '"I am not going anywhere," Tobias Wrenfield said.' beside a
+    lead about his apology shares only him."""
+    union_a, union_b = side_union(sides.fa, rows), side_union(sides.fb, cols)
+    return (all(names_more_than_actors(sides, "a", i, union_b) for i in rows if len(rows) > 1)
+            and all(names_more_than_actors(sides, "b", j, union_a) for j in cols if len(cols) > 1))
 
 
 def _add(sides: PairSides, links: list[Link], rows: tuple[int, ...], cols: tuple[int, ...], score: float, basis: str = "words", judged: bool = True, retold: bool = False) -> None:

@@ -9,14 +9,16 @@ have none in common.
 
 from __future__ import annotations
 
+from retold.model.align.clues import title_words
 from retold.model.align.evidence import SAME_STATEMENT
+from retold.model.align.features import feature_of
 from retold.model.align.params import STATEMENT_LEAST, STATEMENT_SHARE, STATEMENT_TOPIC
 from retold.model.align.records import PairSides
 
 
 def statement_words(sides: PairSides, outlet: int, index: int) -> frozenset[str]:
-    """A sentence's features less its named actors and the story's topic words (those the judge
-    weighs at most STATEMENT_TOPIC of their weight, for the share of the story's sentences
+    """A sentence's features less its named actors (and their titles) and the story's topic
+    words (those the judge weighs at most STATEMENT_TOPIC of their weight, for the share of the story's sentences
     that carry them)."""
     return _statement(sides, outlet, index)[0]
 
@@ -35,7 +37,9 @@ def _statement(sides: PairSides, outlet: int, index: int) -> tuple[frozenset[str
     found = memo.get(id(f))
     if found is None:
         clues = judge.clues_of(outlet, index)
-        named = set(clues.names) | {clues.opener}
+        # Who acts is not what is said: the names, and the title before a name that opens the
+        # sentence ("Calderine Rail chief executive Bram Telford said …" / "… apologised …").
+        named = set(clues.names) | {clues.opener} | {feature_of(w) for w in title_words(judge.texts[outlet][index])}
         weights, full = judge.weights, scorer.weights
         words = frozenset(g for g in f.feats if g not in named and weights.get(g, 0.0) > STATEMENT_TOPIC * full.get(g, 0.0))
         found = memo[id(f)] = (words, sum(weights.get(g, 0.0) for g in words))
