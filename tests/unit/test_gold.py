@@ -57,11 +57,25 @@ FLOOR = {"body_missing": 0, "furniture_leaked": 0, "pair_f1": 0.90, "status_accu
 # rules of this round raise (the figures below are today's, held as the others are). velka-mine
 # (story5's second dev story, written to press harder on same-topic sentences; gold before its
 # first run): first run 1.000 / 0.759 / 0.863, status 0.867.
+# olm-derailment (a new user's five invented outlets of one derailment; gold from the user's list
+# of expected pairs written before they ran retold) and kestvale-barrier (story6: one club
+# chairman's several statements at one press conference) are DEV stories for the precision class
+# left open by issue 16 (one named speaker, several statements, short quotes), gold committed
+# before the aligner first ran on them. First run, words alone (story6, Dec 2026):
+# olm-derailment P/R/F1 0.580 / 0.516 / 0.547, status 0.825, headlines 5/5, names 4/5, 6 body
+# sentences missing and 3 lines leaked; kestvale-barrier 0.644 / 0.522 / 0.577, status 0.775,
+# headlines 5/5, names 5/5, 4 missing and 4 leaked. Most missing/leaked are one cause: each wire
+# is a sentence per line with a few two-sentence lines, so segment.SEGMENTED_BY_AUTHOR keeps
+# those lines whole (the gold splits them: 3 such lines in olm, 2 in kestvale); kestvale also
+# leaks a lone "Share" line and a "Translated from … by the … desk." credit line. Held at those
+# figures less 0.01 (the counts as they are) so that nothing gets worse; issue 16 must raise them.
 FLOORS = {
     "brenholt-port": FLOOR | {"pair_f1": 0.858, "status_accuracy": 0.875},
     "aldmere-summit": FLOOR | {"pair_f1": 0.772, "status_accuracy": 0.809},
     "lethmar-rates": FLOOR | {"pair_f1": 0.861, "status_accuracy": 0.918},
     "velka-mine": FLOOR | {"pair_f1": 0.853, "status_accuracy": 0.857},
+    "olm-derailment": FLOOR | {"body_missing": 6, "furniture_leaked": 3, "pair_f1": 0.537, "status_accuracy": 0.815},
+    "kestvale-barrier": FLOOR | {"body_missing": 4, "furniture_leaked": 4, "pair_f1": 0.567, "status_accuracy": 0.765},
 }
 # Each story is also held where the aligner stands today, less a margin of 0.01 (issue 21): one
 # status or pair more wrong than today in any of these stories fails (one status is 0.015-0.024
@@ -83,6 +97,8 @@ TODAY = {
     "selke-landslide": {"pair_precision": 1.0, "pair_f1": 1.0, "status_accuracy": 1.0},
     "tavel-river": {"pair_precision": 1.0, "pair_f1": 0.968, "status_accuracy": 0.917},
     "veneth-dam": {"pair_precision": 1.0, "pair_f1": 0.968, "status_accuracy": 0.967},
+    "olm-derailment": {"pair_precision": 0.580, "pair_f1": 0.547, "status_accuracy": 0.825},
+    "kestvale-barrier": {"pair_precision": 0.644, "pair_f1": 0.577, "status_accuracy": 0.775},
 }
 
 
@@ -110,7 +126,10 @@ def test_there_is_a_gold_story():
 
 def test_every_old_story_is_held_to_the_full_floor():
     """Only the stories added hard (issues 16 and 20) may sit below the floor, and only until it is raised."""
-    assert set(FLOORS) <= {"tavel-river", "selke-landslide", "brenholt-port", "aldmere-summit", "lethmar-rates", "velka-mine"}
+    assert set(FLOORS) <= {
+        "tavel-river", "selke-landslide", "brenholt-port", "aldmere-summit", "lethmar-rates", "velka-mine",
+        "olm-derailment", "kestvale-barrier",
+    }
 
 
 def test_gold_names_are_scored(tmp_path):

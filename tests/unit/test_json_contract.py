@@ -57,8 +57,12 @@ def test_groups_list_every_member_and_each_sentence_its_group():
     assert any(len({m["outlet"] for m in g["members"]}) < len(g["members"]) for g in data["groups"])
 
 
+# The evidence names README's JSON section documents (a name the aligner emits that is not here
+# is an undocumented field value: olm-derailment's "negation differs" showed this list had fallen
+# behind README's, which also names "counted differ" and "actors differ").
 EVIDENCE = {"verbatim", "names", "lexical", "run", "numbers", "quote", "semantic", "position", "frame",
-            "numbers differ", "roles swapped", "speakers differ", "quote differs"}
+            "numbers differ", "counted differ", "roles swapped", "actors differ", "negation differs",
+            "speakers differ", "quote differs"}
 
 
 @pytest.mark.parametrize("story", [p for p in STORIES if (p / "gold.json").is_file()], ids=lambda p: p.name)
