@@ -69,13 +69,20 @@ FLOOR = {"body_missing": 0, "furniture_leaked": 0, "pair_f1": 0.90, "status_accu
 # those lines whole (the gold splits them: 3 such lines in olm, 2 in kestvale); kestvale also
 # leaks a lone "Share" line and a "Translated from … by the … desk." credit line. Held at those
 # figures less 0.01 (the counts as they are) so that nothing gets worse; issue 16 must raise them.
+# prec6 (merged with them, the same day) moved both, and two figures down, on purpose: an author's
+# line that plainly holds two sentences is now split (olm: body missing 6 -> 0, leaked 3 -> 0,
+# recall 0.516 -> 0.637, F1 0.547 -> 0.592; its precision 0.580 -> 0.552 because the now-split wire
+# sentences pair, and chain, where the one long sentence was a leaked line before), and a merge
+# outside parallel text needs every part to say more than who acts (kestvale: precision 0.644 ->
+# 0.821, F1 0.577 -> 0.630, leaked 4 -> 2; status 0.775 -> 0.750: the leads that were wrongly
+# merged are now unique where the gold pairs them to other leads). Held at the new figures.
 FLOORS = {
     "brenholt-port": FLOOR | {"pair_f1": 0.858, "status_accuracy": 0.875},
     "aldmere-summit": FLOOR | {"pair_f1": 0.772, "status_accuracy": 0.809},
     "lethmar-rates": FLOOR | {"pair_f1": 0.861, "status_accuracy": 0.918},
     "velka-mine": FLOOR | {"pair_f1": 0.853, "status_accuracy": 0.857},
-    "olm-derailment": FLOOR | {"body_missing": 6, "furniture_leaked": 3, "pair_f1": 0.537, "status_accuracy": 0.815},
-    "kestvale-barrier": FLOOR | {"body_missing": 4, "furniture_leaked": 4, "pair_f1": 0.567, "status_accuracy": 0.765},
+    "olm-derailment": FLOOR | {"pair_f1": 0.582, "status_accuracy": 0.839},
+    "kestvale-barrier": FLOOR | {"furniture_leaked": 2, "pair_f1": 0.620, "status_accuracy": 0.740},
 }
 # Each story is also held where the aligner stands today, less a margin of 0.01 (issue 21): one
 # status or pair more wrong than today in any of these stories fails (one status is 0.015-0.024
@@ -97,8 +104,8 @@ TODAY = {
     "selke-landslide": {"pair_precision": 1.0, "pair_f1": 1.0, "status_accuracy": 1.0},
     "tavel-river": {"pair_precision": 1.0, "pair_f1": 0.968, "status_accuracy": 0.917},
     "veneth-dam": {"pair_precision": 1.0, "pair_f1": 0.968, "status_accuracy": 0.967},
-    "olm-derailment": {"pair_precision": 0.580, "pair_f1": 0.547, "status_accuracy": 0.825},
-    "kestvale-barrier": {"pair_precision": 0.644, "pair_f1": 0.577, "status_accuracy": 0.775},
+    "olm-derailment": {"pair_precision": 0.552, "pair_f1": 0.592, "status_accuracy": 0.849},
+    "kestvale-barrier": {"pair_precision": 0.821, "pair_f1": 0.630, "status_accuracy": 0.750},
 }
 
 
