@@ -76,12 +76,14 @@ FLOOR = {"body_missing": 0, "furniture_leaked": 0, "pair_f1": 0.90, "status_accu
 # outside parallel text needs every part to say more than who acts (kestvale: precision 0.644 ->
 # 0.821, F1 0.577 -> 0.630, leaked 4 -> 2; status 0.775 -> 0.750: the leads that were wrongly
 # merged are now unique where the gold pairs them to other leads). Held at the new figures.
+# prec7: a thin merge no longer joins two sentences a third outlet tells apart (align/weakmerge.py):
+# olm-derailment precision 0.552 -> 0.690, F1 0.592 -> 0.663.
 FLOORS = {
     "brenholt-port": FLOOR | {"pair_f1": 0.858, "status_accuracy": 0.875},
     "aldmere-summit": FLOOR | {"pair_f1": 0.772, "status_accuracy": 0.809},
     "lethmar-rates": FLOOR | {"pair_f1": 0.861, "status_accuracy": 0.918},
     "velka-mine": FLOOR | {"pair_f1": 0.853, "status_accuracy": 0.857},
-    "olm-derailment": FLOOR | {"pair_f1": 0.582, "status_accuracy": 0.839},
+    "olm-derailment": FLOOR | {"pair_f1": 0.653, "status_accuracy": 0.839},
     "kestvale-barrier": FLOOR | {"furniture_leaked": 2, "pair_f1": 0.620, "status_accuracy": 0.740},
 }
 # Each story is also held where the aligner stands today, less a margin of 0.01 (issue 21): one
@@ -104,7 +106,7 @@ TODAY = {
     "selke-landslide": {"pair_precision": 1.0, "pair_f1": 1.0, "status_accuracy": 1.0},
     "tavel-river": {"pair_precision": 1.0, "pair_f1": 0.968, "status_accuracy": 0.917},
     "veneth-dam": {"pair_precision": 1.0, "pair_f1": 0.968, "status_accuracy": 0.967},
-    "olm-derailment": {"pair_precision": 0.552, "pair_f1": 0.592, "status_accuracy": 0.849},
+    "olm-derailment": {"pair_precision": 0.690, "pair_f1": 0.663, "status_accuracy": 0.849},
     "kestvale-barrier": {"pair_precision": 0.821, "pair_f1": 0.630, "status_accuracy": 0.750},
 }
 

@@ -13,6 +13,7 @@ from retold.model.align.finish import finish
 from retold.model.align.frames import frame_pairs
 from retold.model.align.grouping import group_links
 from retold.model.align.lone import lone_pairs_dropped
+from retold.model.align.weakmerge import weak_merges_cut
 from retold.model.align.pairs import pair_links
 from retold.model.align.paraphrase import semantic_pairs
 from retold.model.align.records import Link, PairSides
@@ -59,6 +60,7 @@ def align(outlets: Sequence[Outlet], semantic: object | None = None) -> Alignmen
         scorer.forget_scored(features[a], features[b], scores)  # and their scores in the scorer
     scorer.forget_pairs()
     judge.forget_pairs()
+    links = weak_merges_cut(links, judge, languages)
     links = lone_pairs_dropped(links, judge, [len(row) for row in features], languages)
     groups = coherent(group_links(links, [len(row) for row in features]), links, judge, languages)
     return finish(outlets, canonical, groups, links, features, scorer, judge)
