@@ -147,6 +147,10 @@ _RELATED_HEADINGS = (
     r"articles? similaires?|dans la même rubrique"
 )
 
+# A teaser's label alone on its line ("Read more", "Also read:", "See also –"): the link's
+# headline stands on the line under it.
+_TEASER_LABEL_ALONE = re.compile(r"(?i)^(?:" + _TEASER_LABELS + r")\s*[:|»>–—-]?\s*$")
+
 _SITE_LINE = re.compile(r"^(?P<site>[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,})\s+[-–—|:]\s+\S.{0,150}$")
 
 # (reason, pattern, longest line in words it applies to): furniture lines are short,
@@ -450,6 +454,9 @@ def one_sentence_per_line(text: str) -> bool:
     return nonblank >= 5 and blank_between <= 0.1 * nonblank and ends >= 0.6 * nonblank
 
 
+_WRAP_CHARS = 40  # a hard-wrapped line is near its wrap width: shorter, it was a line of its own
+
+
 def logical_lines(text: str, join_wrapped: bool = True) -> list[Line]:
     """Join hard-wrapped lines (a line without sentence end followed by a lowercase start)."""
     result: list[Line] = []
@@ -480,7 +487,7 @@ def logical_lines(text: str, join_wrapped: bool = True) -> list[Line]:
             and previous is not None
             and not blank
             and not ends_sentence(pieces[-1])  # a sentence end lies within the last piece
-            and length >= 40
+            and length >= _WRAP_CHARS
             and re.match(r"[a-z0-9(,;]", collapsed)
             and (words > _JOIN_CHECK_WORDS or strong_reason(" ".join(pieces)) is None)
             and strong_reason(collapsed) is None  # a date line under a headline is not its tail
@@ -592,7 +599,9 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
     lines = _split_glued(doc.text, logical_lines(doc.text, join_wrapped=not line_per_sentence))
     in_list = False
     body_seen = False
+    teaser_above = False  # the line above is a teaser's label alone: this one may be its headline
     for n, line in enumerate(lines):
+        label_above, teaser_above = teaser_above, False
         if line.kind == "furniture":
             continue  # glued furniture split off its line
         text = line.text
@@ -608,6 +617,10 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
             in_list = False
             continue
         reason = forced or strong_reason(text)
+        if reason is None and _TEASER_LABEL_ALONE.match(text):
+            reason = "teaser link"  # "Read more" alone: the label of the link under it
+        if reason == "teaser link" and _TEASER_LABEL_ALONE.match(text):
+            teaser_above = True
         if reason == "section heading":
             in_list = True
         if reason:
@@ -623,6 +636,10 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
             and n + 1 < len(lines) and (doc.forced_furniture.get(lines[n + 1].start) or strong_reason(lines[n + 1].text)) in ("page date", "byline")
         ):
             sentence_like = False  # a question or exclamation over a date or byline is the headline
+        if label_above and not sentence_like and words <= _HEADLINE_WORDS:
+            # The teased article's headline under its label ("Read more" / "Port talks collapse").
+            line.kind, line.reason = "furniture", "teaser link"
+            continue
         if in_list:
             # Items after "Top stories" and the like are headlines, until prose resumes.
             # (a long line ending in a colon is prose that introduces what follows)
@@ -1097,6 +1114,14 @@ def restores(doubtful: tuple[str, ...], body: tuple[str, ...]) -> bool:
     return Indel.normalized_similarity(doubtful, body) >= RESTORE_SIMILARITY
 
 
+def _runs_on(text: str) -> bool:
+    """Does a body line without a sentence end run on into the next line's sentence? A hard wrap
+    (a long line) or an open end ("The council said:", "…, and") does; a short line with neither
+    is a unit of its own ("Read more" over a headline, a label): two lines glued into one
+    sentence would show a newline in the middle of it."""
+    return len(text) >= _WRAP_CHARS or bool(_OPEN_END.search(text))
+
+
 def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
     layouts = [one_sentence_per_line(doc.text) for doc in docs]
     classified = [_classify(doc, layout) for doc, layout in zip(docs, layouts)]
@@ -1169,7 +1194,10 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
             if line.kind == "body":
                 # The paragraph so far ends with the previous body line, so does its sentence end
                 # (testing the line, not the growing paragraph, keeps this linear).
-                if previous_body is not None and not line_per_sentence and not line.blank_before and not ends_sentence(previous_body.text):
+                if (
+                    previous_body is not None and not line_per_sentence and not line.blank_before and not ends_sentence(previous_body.text)
+                    and _runs_on(previous_body.text)
+                ):
                     paragraphs[-1] = (paragraphs[-1][0], line.end)
                 else:
                     paragraphs.append((line.start, line.end))
