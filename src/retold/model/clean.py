@@ -261,7 +261,7 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"\b(?:photo|photograph|image|picture|illustration)s?\s*(?::|by\s|credit)|^credit\s*:|"
         r"/\s*(?:getty images|afp|reuters|ap photo|epa|anadolu)\b"), 40),
     ("byline", re.compile(
-        r"(?i)^\(?(?:by|written by|reporting by|reported by|editing by|edited by|words by|"
+        r"(?i)^\(?(?:by|written by|writing by|reporting by|reported by|editing by|edited by|words by|"
         r"(?:with )?additional reporting by|with reporting by)\s+\S.*?(?<![.!?\"”])\)?$"), 14),
     # Who translated or edited the article, alone on its line, one credit or several: "Translated
     # from the English by Ada Roe.", "Aus dem Englischen übersetzt von …", "Traduit de l'anglais
