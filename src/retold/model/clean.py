@@ -23,6 +23,7 @@ from retold.model.clean_position import (
 )
 from retold.model.clean_voice import mark_page_voice
 from retold.model.furniture import ARTICLE_END_REASONS, LINE_RULES, mark_after_article_end
+from retold.model.html import DROPPED_BY_EXTRACTOR
 from retold.model.normalize import content_tokens, tokens
 from retold.model.segment import SEGMENTED_BY_AUTHOR, split_sentences
 from retold.model.story import RawDoc, Removed
@@ -595,8 +596,17 @@ _HEADLINE_WORDS = 20
 _PARAGRAPH_WORDS = 25  # a line this long is prose, even without its final punctuation
 
 
-def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
+def _classify(doc: RawDoc, line_per_sentence: bool) -> tuple[list[Line], list[Line]]:
+    """(the lines cleaning reads, the lines the HTML extractor left out): those are only listed,
+    never read by cleaning's rules (they would stand between the article's lines and move
+    where a run of prose is found to end)."""
     lines = _split_glued(doc.text, logical_lines(doc.text, join_wrapped=not line_per_sentence))
+    left_out: list[Line] = []
+    if DROPPED_BY_EXTRACTOR in doc.forced_furniture.values():
+        left_out = [line for line in lines if doc.forced_furniture.get(line.start) == DROPPED_BY_EXTRACTOR]
+        lines = [line for line in lines if doc.forced_furniture.get(line.start) != DROPPED_BY_EXTRACTOR]
+        for line in left_out:
+            line.kind, line.reason, line.weak = "furniture", DROPPED_BY_EXTRACTOR, False
     in_list = False
     body_seen = False
     teaser_above = False  # the line above is a teaser's label alone: this one may be its headline
@@ -670,7 +680,7 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
     mark_prose_islands(lines, _PAGE_END_REASONS)
     if line_per_sentence and _bare(lines):
         _keep_bare_lines(lines, (doc.meta.language or "en").split("-")[0])
-    return lines
+    return lines, left_out
 
 
 # Strong lines that end an article, for the rules that read what stands below them: not an
@@ -1124,7 +1134,11 @@ def _runs_on(text: str) -> bool:
 
 def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
     layouts = [one_sentence_per_line(doc.text) for doc in docs]
-    classified = [_classify(doc, layout) for doc, layout in zip(docs, layouts)]
+    classified, left_out = [], []
+    for doc, layout in zip(docs, layouts):
+        lines, dropped = _classify(doc, layout)
+        classified.append(lines)
+        left_out.append(dropped)
     # Cross-outlet evidence: a weakly removed line that matches another outlet's body is body.
     doubtful = [
         (outlet_no, line, tokens(line.text))
@@ -1186,7 +1200,10 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
             title.kind, title.reason = "title", "headline"
 
     articles = []
-    for doc, lines, title, line_per_sentence in zip(docs, classified, titles, layouts):
+    for doc, lines, title, line_per_sentence, dropped in zip(docs, classified, titles, layouts, left_out):
+        site = site_name(lines)
+        if dropped:
+            lines = sorted(lines + dropped, key=lambda line: line.start)
         paragraphs: list[tuple[int, int]] = []
         removed: list[Removed] = []
         previous_body: Line | None = None
@@ -1215,7 +1232,7 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
             title_span=title_span,
             paragraphs=paragraphs,
             removed=removed,
-            site_name=site_name(lines),
+            site_name=site,
             line_per_sentence=line_per_sentence,
         ))
     return articles

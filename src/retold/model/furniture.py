@@ -162,6 +162,12 @@ LINE_RULES: list[tuple[str, re.Pattern[str], tuple[str, ...], int]] = [
         r"(?:our |the )?(?:corrections?|ethics|editorial|complaints) policy|(?:[\w&'’-]+ ){0,3}trust principles)"
         r"\s*(?::\s*[^.!?:]{2,60})?[.]?$"),
         ("standards", "principles", "values", "ethics", "guidelines", "code of", "policy"), 12),
+    # Where the text came from, alone on its line: "Source: Harbour Wire", "Quelle: dpa", "Sources:
+    # AFP, Reuters" (names only: "Source: the council said on Friday that …" is not one).
+    ("source credit", re.compile(
+        r"^(?:[Ss]ources?|SOURCES?|[Qq]uellen?|[Ff]uentes?|[Ff]ontes?|[Bb]ron)\s*:\s*"
+        r"(?:[A-ZÀ-Þ][\w&.'’-]*|dpa|epd|kna|apa)(?:(?:\s+|\s*[,/;]\s*)(?:[A-ZÀ-Þ][\w&.'’-]*|dpa|epd|kna|apa|of|the|and|und|et|y|de|di|du|der|la|le))*\s*\.?$"),
+        ("source", "quelle", "fuente", "fonte", "bron"), 8),
     # How long the article takes to read: "5 min read", "Lesezeit: 3 Minuten".
     ("reading time", re.compile(
         r"(?i)^(?:\d+\s*(?:min(?:ute)?s?|minuten)\.?\s*(?:read|reading time|lesezeit|de lectura|lesen)|"

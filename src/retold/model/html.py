@@ -8,6 +8,8 @@ Two extractors, chosen per page:
   unlike trafilatura, accounts for every dropped line (bench/bench_html.py prints both).
 - any other page goes to trafilatura (a core dependency: the field's standard for div soup). When
   it finds no article, the page has none: there is no hand-written fallback for div soup any more.
+  The page's text blocks it leaves out are put back in page order as lines marked furniture
+  (DROPPED_BY_EXTRACTOR), so that nothing is dropped without a trace either.
 Whatever furniture survives either is handled by `clean.py`, exactly as for scraped text.
 """
 
@@ -159,13 +161,61 @@ def extract_text(markup: str) -> tuple[str, dict[int, str]]:
     if metadata is not None:
         title = metadata.title
     lines = [line.strip() for line in extracted.splitlines() if line.strip()]
+    forced: dict[int, str] = {}
     if title:
         title = html.unescape(title)
-        if not lines or lines[0] != title:
-            lines.insert(0, title)
+        if lines and lines[0] == title:
+            lines.pop(0)
+        lines, dropped = _with_dropped_lines(markup, lines, title)
         # The headline is a heading, never prose (an exclamation headline would read as a sentence).
-        return "\n\n".join(lines) + "\n", {0: "heading"}
-    return "\n\n".join(lines) + "\n", {}
+        lines.insert(0, title)
+        dropped = {number + 1 for number in dropped}
+        forced[0] = "heading"
+    else:
+        lines, dropped = _with_dropped_lines(markup, lines)
+    offset = 0
+    for number, line in enumerate(lines):
+        if number in dropped:
+            forced[offset] = DROPPED_BY_EXTRACTOR
+        offset += len(line) + 2
+    return "\n\n".join(lines) + "\n", forced
+
+
+# What trafilatura left out of the article, listed (the reader's `r`) as every removed line is:
+# the page's own meta row (a date with its time, "Source: …") is read from there.
+DROPPED_BY_EXTRACTOR = "outside the article (extractor)"
+
+
+def _with_dropped_lines(markup: str, kept: list[str], headline: str | None = None) -> tuple[list[str], set[int]]:
+    """`kept` (the extractor's lines, in order) with the page's other text blocks put back in page
+    order, and the numbers of those put back. Every kept line stays, in its order; a block of the
+    page that matches none of the kept lines still to come (nor the headline shown above them) is
+    a dropped line."""
+    parser = _BlockText()
+    try:
+        parser.feed(markup)
+        parser.close()
+    except Exception:  # noqa: BLE001 - listing what was dropped is a bonus; the article stands
+        return kept, set()
+    wanted: dict[str, list[int]] = {}
+    for number, line in enumerate(kept):
+        wanted.setdefault(" ".join(line.split()), []).append(number)
+    result: list[str] = []
+    dropped: set[int] = set()
+    next_kept = 0
+    headline = " ".join(headline.split()) if headline else None
+    for block, _element in parser.blocks:
+        if block == headline:
+            continue
+        at = next((n for n in wanted.get(block, ()) if n >= next_kept), None)
+        if at is None:
+            dropped.add(len(result))
+            result.append(block)
+            continue
+        result.extend(kept[next_kept:at + 1])
+        next_kept = at + 1
+    result.extend(kept[next_kept:])
+    return result, dropped
 
 
 # ---------------------------------------------------------------- page metadata
