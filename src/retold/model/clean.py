@@ -23,7 +23,7 @@ from retold.model.clean_position import (
 )
 from retold.model.clean_voice import mark_page_voice
 from retold.model.furniture import ARTICLE_END_REASONS, LINE_RULES, mark_after_article_end
-from retold.model.html import DROPPED_BY_EXTRACTOR
+from retold.model.html import DROPPED_BY_EXTRACTOR, without_edition
 from retold.model.normalize import content_tokens, tokens
 from retold.model.segment import SEGMENTED_BY_AUTHOR, split_sentences
 from retold.model.story import RawDoc, Removed
@@ -1053,7 +1053,7 @@ def site_name(lines: list[Line]) -> str | None:
                 and line.text.count("|") <= 1 and len(line.text[:match.start()].split()) >= 3
                 and not _names_the_topic(match.group(1), lines)
             ):
-                return match.group(1).strip()
+                return without_edition(match.group(1).strip())
     for line in reversed(lines):
         if line.kind == "furniture" and line.reason == "copyright":
             match = _COPYRIGHT_SITE.match(line.text)
@@ -1062,7 +1062,7 @@ def site_name(lines: list[Line]) -> str | None:
                 and not re.search(r"(?i)rights|reserved", match.group(1))
                 and not re.search(r"[:/]", match.group(1))  # a photo credit: "© Foto: Name/Agency"
             ):
-                return _LEGAL_FORM.sub("", match.group(1)).strip()
+                return without_edition(_LEGAL_FORM.sub("", match.group(1)).strip())
     return _masthead(lines)
 
 

@@ -240,6 +240,30 @@ _META_KEYS = {
     "language": ("content-language", "dc.language", "og:locale"),
     "title": ("og:title",),
 }
+# An edition or language named after the outlet's name, in its title tail or site name ("Vestrian
+# Daily Courier English", "The Harbour Times – International edition", "Lakeside Echo Online"): the
+# edition, not the name. "International" alone is left (a broadcaster's name may end in it).
+_EDITION = re.compile(
+    r"(?i)(?:\s*[-–—,:|(]\s*|\s+)(?:(?:the\s+)?(?:english|international|online|digital|global|print|web|weekend|"
+    r"european|us|uk|asia|africa|americas)\s+edition|edition|online|"
+    r"(?:in\s+)?english|(?:auf\s+)?deutsch|(?:en\s+)?français|(?:en\s+)?español|(?:em\s+)?português|italiano|nederlands)\)?\s*$"
+)
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def without_edition(name: str | None) -> str | None:
+    """The outlet's name without an edition or language after it ("Vestrian Daily Courier
+    English" → "Vestrian Daily Courier"); the name as given when nothing of a name would be left."""
+    if not name:
+        return name
+    match = _EDITION.search(name)
+    if match is None:
+        return name
+    rest = name[:match.start()].rstrip(" -–—,:|(")
+    words = [w for w in _NAME_WORD.findall(rest) if w.lower() not in ("the", "a", "an")]
+    return rest if words else name
+
+
 # "Headline | Site" (also " – ", " — ", " :: "): the tail is the site's name.
 _TITLE_SITE = re.compile(r"^(?P<head>.+?)\s+(?:\||–|—|::)\s+(?P<site>[^|–—]{2,60})$")
 
@@ -300,6 +324,8 @@ def page_meta(markup: str, deep: bool = False) -> PageMeta:
     title = _clean(parser.title)
     site = first("site_name")
     if title and (match := _TITLE_SITE.match(title)):
+        if _EDITION.fullmatch(" " + match.group("site")) and (inner := _TITLE_SITE.match(match.group("head"))):
+            match = inner  # "Headline – Site – English edition": the edition is the last tail, the name before it
         site = site or match.group("site")
         title = match.group("head")
     published = first("published") or parser.time
@@ -317,6 +343,6 @@ def page_meta(markup: str, deep: bool = False) -> PageMeta:
             site = site or found.sitename
             title = title or found.title
     return PageMeta(
-        title=_clean(first("title") or title), site_name=_clean(site, 100), published=_clean(published, 40),
+        title=_clean(first("title") or title), site_name=without_edition(_clean(site, 100)), published=_clean(published, 40),
         author=_clean(author), language=_clean(language, 20),
     )
