@@ -192,6 +192,14 @@ LINE_RULES: list[tuple[str, re.Pattern[str], tuple[str, ...], int]] = [
         r"^(?:[Vv]on|[Pp]or|[Pp]ar|[Dd]oor|[Bb]y)\s*:?\s+" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3}"
         r"(?:\s*(?:[|,/•·–—-]|\bund\b|\band\b|\by\b|\bet\b|\bam\b|\bon\b|\bel\b|\ble\b)\s*.*?)?(?<![.!?])$"),
         ("von", "por", "par", "door", "by"), 14),
+    # A byline by job title, alone or with the outlet: "Staff Writer | Harbour Daily", "Our
+    # Correspondent", "News Desk, Harbour Daily", "Redaktion | Seeblatt".
+    ("byline", re.compile(
+        r"(?i)^(?:(?:(?:by )?(?:a|our|staff|special|senior|political|foreign|local|online|web)\s+(?:writer|reporter|correspondent|staff)|"
+        r"(?:news|web|online|digital|city|foreign) desk|(?:eigener|eigene|unser|unsere) (?:redaktion|korrespondent(?:in)?)|"
+        r"(?:la )?rédaction|redacción)(?:\s*[|,/•·–—-]\s*[^.!?|]{1,60})?|"
+        r"(?:writer|reporter|correspondent|staff|redaktion)\s*[|,/•·–—-]\s*[^.!?|]{1,60})$"),
+        ("writer", "reporter", "correspondent", "desk", "staff", "redaktion", "korrespondent", "rédaction", "redacción"), 8),
     # "Veröffentlicht am 3. Mai von Mara", "Publié le 3 mai par Loïc Brenn", "Posted on May 3 by Mara".
     ("byline", re.compile(
         r"(?i)^(?:veröffentlicht|gespeichert|erstellt|geschrieben|publié|publicado|posted|published|written)(?: am| le| el| on)?\s"
