@@ -84,3 +84,13 @@ def test_a_hard_wrap_before_a_capital_still_joins():
     text = "Keepers accept pay offer\n\n" + "\n\n".join(BODY[:2] + [wrapped] + BODY[2:]) + "\n"
     [article] = clean_documents([doc(text)])
     assert " ".join(wrapped.split()) in body_of(article, text)
+
+
+@pytest.mark.parametrize("word", ["Watch", "Listen"])
+def test_a_word_of_dialogue_alone_is_no_teaser_label(word):
+    # "Watch" and "Listen" label a teaser only before a separator ("Watch: …"); alone they may be
+    # a line of dialogue, and the line under them is not a teased headline.
+    under = "The keepers on the outer islands"
+    text = "Keepers accept pay offer\n\n" + "\n\n".join(BODY[:3]) + f"\n\n{word}\n{under}\n\n" + "\n\n".join(BODY[3:]) + "\n"
+    [article] = clean_documents([doc(text)])
+    assert {r.text: r.reason for r in article.removed}.get(under) != "teaser link"

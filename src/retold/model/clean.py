@@ -149,8 +149,12 @@ _RELATED_HEADINGS = (
 )
 
 # A teaser's label alone on its line ("Read more", "Also read:", "See also –"): the link's
-# headline stands on the line under it.
-_TEASER_LABEL_ALONE = re.compile(r"(?i)^(?:" + _TEASER_LABELS + r")\s*[:|»>–—-]?\s*$")
+# headline stands on the line under it. Not the labels that are words of dialogue alone
+# ("Watch", "Listen", "Mira", "Lea"): they label a teaser only before a separator.
+_TEASER_LABEL_ALONE = re.compile(
+    r"(?i)^(?:" + _LIST_LABELS + r"|read more|lesen sie mehr|weiterlesen|vea también|ver también|nicht verpassen|als nächstes|"
+    r"siehe auch|mehr dazu|leia mais|voir aussi|à voir aussi|lisez aussi)\s*[:|»>–—-]?\s*$"
+)
 
 _SITE_LINE = re.compile(r"^(?P<site>[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,})\s+[-–—|:]\s+\S.{0,150}$")
 
