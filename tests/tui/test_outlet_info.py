@@ -44,5 +44,5 @@ class TestOutletInfo:
             return texts
 
         first, second = drive(make_app([story]), script)
-        assert "By Ada Quill" in first and "(add url to story.toml)" in first
+        assert "Ada Quill" in first and "(add url to story.toml)" in first
         assert "(none found)" in second and "\x1b" not in second

@@ -23,6 +23,7 @@ from retold.model.clean_position import (
 )
 from retold.model.clean_voice import mark_page_voice
 from retold.model.furniture import ARTICLE_END_REASONS, LINE_RULES, mark_after_article_end
+from retold.model.html import DROPPED_BY_EXTRACTOR, without_edition
 from retold.model.normalize import content_tokens, tokens
 from retold.model.segment import SEGMENTED_BY_AUTHOR, split_sentences
 from retold.model.story import RawDoc, Removed
@@ -147,6 +148,14 @@ _RELATED_HEADINGS = (
     r"articles? similaires?|dans la même rubrique"
 )
 
+# A teaser's label alone on its line ("Read more", "Also read:", "See also –"): the link's
+# headline stands on the line under it. Not the labels that are words of dialogue alone
+# ("Watch", "Listen", "Mira", "Lea"): they label a teaser only before a separator.
+_TEASER_LABEL_ALONE = re.compile(
+    r"(?i)^(?:" + _LIST_LABELS + r"|read more|lesen sie mehr|weiterlesen|vea también|ver también|nicht verpassen|als nächstes|"
+    r"siehe auch|mehr dazu|leia mais|voir aussi|à voir aussi|lisez aussi)\s*[:|»>–—-]?\s*$"
+)
+
 _SITE_LINE = re.compile(r"^(?P<site>[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,})\s+[-–—|:]\s+\S.{0,150}$")
 
 # (reason, pattern, longest line in words it applies to): furniture lines are short,
@@ -257,7 +266,7 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"\b(?:photo|photograph|image|picture|illustration)s?\s*(?::|by\s|credit)|^credit\s*:|"
         r"/\s*(?:getty images|afp|reuters|ap photo|epa|anadolu)\b"), 40),
     ("byline", re.compile(
-        r"(?i)^\(?(?:by|written by|reporting by|reported by|editing by|edited by|words by|"
+        r"(?i)^\(?(?:by|written by|writing by|reporting by|reported by|editing by|edited by|words by|"
         r"(?:with )?additional reporting by|with reporting by)\s+\S.*?(?<![.!?\"”])\)?$"), 14),
     # Who translated or edited the article, alone on its line, one credit or several: "Translated
     # from the English by Ada Roe.", "Aus dem Englischen übersetzt von …", "Traduit de l'anglais
@@ -450,6 +459,9 @@ def one_sentence_per_line(text: str) -> bool:
     return nonblank >= 5 and blank_between <= 0.1 * nonblank and ends >= 0.6 * nonblank
 
 
+_WRAP_CHARS = 40  # a hard-wrapped line is near its wrap width: shorter, it was a line of its own
+
+
 def logical_lines(text: str, join_wrapped: bool = True) -> list[Line]:
     """Join hard-wrapped lines (a line without sentence end followed by a lowercase start)."""
     result: list[Line] = []
@@ -480,7 +492,7 @@ def logical_lines(text: str, join_wrapped: bool = True) -> list[Line]:
             and previous is not None
             and not blank
             and not ends_sentence(pieces[-1])  # a sentence end lies within the last piece
-            and length >= 40
+            and length >= _WRAP_CHARS
             and re.match(r"[a-z0-9(,;]", collapsed)
             and (words > _JOIN_CHECK_WORDS or strong_reason(" ".join(pieces)) is None)
             and strong_reason(collapsed) is None  # a date line under a headline is not its tail
@@ -588,11 +600,22 @@ _HEADLINE_WORDS = 20
 _PARAGRAPH_WORDS = 25  # a line this long is prose, even without its final punctuation
 
 
-def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
+def _classify(doc: RawDoc, line_per_sentence: bool) -> tuple[list[Line], list[Line]]:
+    """(the lines cleaning reads, the lines the HTML extractor left out): those are only listed,
+    never read by cleaning's rules (they would stand between the article's lines and move
+    where a run of prose is found to end)."""
     lines = _split_glued(doc.text, logical_lines(doc.text, join_wrapped=not line_per_sentence))
+    left_out: list[Line] = []
+    if DROPPED_BY_EXTRACTOR in doc.forced_furniture.values():
+        left_out = [line for line in lines if doc.forced_furniture.get(line.start) == DROPPED_BY_EXTRACTOR]
+        lines = [line for line in lines if doc.forced_furniture.get(line.start) != DROPPED_BY_EXTRACTOR]
+        for line in left_out:
+            line.kind, line.reason, line.weak = "furniture", DROPPED_BY_EXTRACTOR, False
     in_list = False
     body_seen = False
+    teaser_above = False  # the line above is a teaser's label alone: this one may be its headline
     for n, line in enumerate(lines):
+        label_above, teaser_above = teaser_above, False
         if line.kind == "furniture":
             continue  # glued furniture split off its line
         text = line.text
@@ -608,6 +631,10 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
             in_list = False
             continue
         reason = forced or strong_reason(text)
+        if reason is None and _TEASER_LABEL_ALONE.match(text):
+            reason = "teaser link"  # "Read more" alone: the label of the link under it
+        if reason == "teaser link" and _TEASER_LABEL_ALONE.match(text):
+            teaser_above = True
         if reason == "section heading":
             in_list = True
         if reason:
@@ -623,6 +650,10 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
             and n + 1 < len(lines) and (doc.forced_furniture.get(lines[n + 1].start) or strong_reason(lines[n + 1].text)) in ("page date", "byline")
         ):
             sentence_like = False  # a question or exclamation over a date or byline is the headline
+        if label_above and not sentence_like and words <= _HEADLINE_WORDS:
+            # The teased article's headline under its label ("Read more" / "Port talks collapse").
+            line.kind, line.reason = "furniture", "teaser link"
+            continue
         if in_list:
             # Items after "Top stories" and the like are headlines, until prose resumes.
             # (a long line ending in a colon is prose that introduces what follows)
@@ -653,7 +684,7 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> list[Line]:
     mark_prose_islands(lines, _PAGE_END_REASONS)
     if line_per_sentence and _bare(lines):
         _keep_bare_lines(lines, (doc.meta.language or "en").split("-")[0])
-    return lines
+    return lines, left_out
 
 
 # Strong lines that end an article, for the rules that read what stands below them: not an
@@ -1026,7 +1057,7 @@ def site_name(lines: list[Line]) -> str | None:
                 and line.text.count("|") <= 1 and len(line.text[:match.start()].split()) >= 3
                 and not _names_the_topic(match.group(1), lines)
             ):
-                return match.group(1).strip()
+                return without_edition(match.group(1).strip())
     for line in reversed(lines):
         if line.kind == "furniture" and line.reason == "copyright":
             match = _COPYRIGHT_SITE.match(line.text)
@@ -1035,7 +1066,7 @@ def site_name(lines: list[Line]) -> str | None:
                 and not re.search(r"(?i)rights|reserved", match.group(1))
                 and not re.search(r"[:/]", match.group(1))  # a photo credit: "© Foto: Name/Agency"
             ):
-                return _LEGAL_FORM.sub("", match.group(1)).strip()
+                return without_edition(_LEGAL_FORM.sub("", match.group(1)).strip())
     return _masthead(lines)
 
 
@@ -1097,9 +1128,21 @@ def restores(doubtful: tuple[str, ...], body: tuple[str, ...]) -> bool:
     return Indel.normalized_similarity(doubtful, body) >= RESTORE_SIMILARITY
 
 
+def _runs_on(text: str) -> bool:
+    """Does a body line without a sentence end run on into the next line's sentence? A hard wrap
+    (a long line) or an open end ("The council said:", "…, and") does; a short line with neither
+    is a unit of its own ("Read more" over a headline, a label): two lines glued into one
+    sentence would show a newline in the middle of it."""
+    return len(text) >= _WRAP_CHARS or bool(_OPEN_END.search(text))
+
+
 def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
     layouts = [one_sentence_per_line(doc.text) for doc in docs]
-    classified = [_classify(doc, layout) for doc, layout in zip(docs, layouts)]
+    classified, left_out = [], []
+    for doc, layout in zip(docs, layouts):
+        lines, dropped = _classify(doc, layout)
+        classified.append(lines)
+        left_out.append(dropped)
     # Cross-outlet evidence: a weakly removed line that matches another outlet's body is body.
     doubtful = [
         (outlet_no, line, tokens(line.text))
@@ -1161,7 +1204,10 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
             title.kind, title.reason = "title", "headline"
 
     articles = []
-    for doc, lines, title, line_per_sentence in zip(docs, classified, titles, layouts):
+    for doc, lines, title, line_per_sentence, dropped in zip(docs, classified, titles, layouts, left_out):
+        site = site_name(lines)
+        if dropped:
+            lines = sorted(lines + dropped, key=lambda line: line.start)
         paragraphs: list[tuple[int, int]] = []
         removed: list[Removed] = []
         previous_body: Line | None = None
@@ -1169,7 +1215,10 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
             if line.kind == "body":
                 # The paragraph so far ends with the previous body line, so does its sentence end
                 # (testing the line, not the growing paragraph, keeps this linear).
-                if previous_body is not None and not line_per_sentence and not line.blank_before and not ends_sentence(previous_body.text):
+                if (
+                    previous_body is not None and not line_per_sentence and not line.blank_before and not ends_sentence(previous_body.text)
+                    and _runs_on(previous_body.text)
+                ):
                     paragraphs[-1] = (paragraphs[-1][0], line.end)
                 else:
                     paragraphs.append((line.start, line.end))
@@ -1187,7 +1236,7 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
             title_span=title_span,
             paragraphs=paragraphs,
             removed=removed,
-            site_name=site_name(lines),
+            site_name=site,
             line_per_sentence=line_per_sentence,
         ))
     return articles

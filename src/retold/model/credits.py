@@ -11,6 +11,7 @@ and this module only reads what the page says about its sources:
 - a translation credit: "Translated from German by …", "Aus dem Englischen übersetzt von …";
 - "This article first appeared in …", "Originally published by …", "Republished from …";
 - "Additional reporting by …", "Reporting by …";
+- "Source: Northwire", "Quelle: dpa" (a short line, or a field of a meta row "date | Source: X | …");
 - a byline or copyright notice naming an organisation that is not the outlet itself.
 
 Pure: no Textual or Rich import.
@@ -28,7 +29,7 @@ from retold.model.story import Outlet
 
 @dataclass(frozen=True)
 class Credit:
-    kind: str  # wire | agencies | dateline | translated | first appeared | additional reporting | reporting | byline | copyright
+    kind: str  # wire | agencies | dateline | source | translated | first appeared | additional reporting | reporting | byline | copyright
     source: str  # the name (or language, for `translated`) as the page prints it
     text: str  # the line or phrase it was read from
     own: bool  # the source is the outlet itself ("(Meridian)" in Meridian Press's own dateline)
@@ -51,7 +52,7 @@ class Credit:
             "wire": "credits the agency", "agencies": "credits agencies", "dateline": "dateline names",
             "translated": "translated from", "first appeared": "first appeared in",
             "additional reporting": "additional reporting by", "reporting": "reporting by",
-            "byline": "byline names", "copyright": "copyright notice names",
+            "byline": "byline names", "copyright": "copyright notice names", "source": "names its source",
         }.get(self.kind, self.kind)
         return f"{label} {source}" + (" (its own name)" if self.own else "")
 
@@ -123,7 +124,8 @@ _TRANSLATED = PhrasedPattern(
     r"|\btradott[oa]\s+(?:dall['’]|dal\s+)(\w+)"
     r"|\btraduzid[oa]\s+do\s+(\w+)"
     r"|\bvertaald\s+uit\s+het\s+(\w+)"
-    r"|\btranslated\s+by\b",
+    r"|\btranslated\s+by\b"
+    r"|^\s*translated\s+from\s+(?:the\s+)?(\w+)\s*\.?\s*$",  # a line (or a meta row's field) that says only that
     ("translat", "tradu", "tradott", "vertaald"),  # (the German alternatives need a "ü": no ASCII text holds one)
 )
 _FIRST_APPEARED = PhrasedPattern(
@@ -134,6 +136,12 @@ _FIRST_APPEARED = PhrasedPattern(
 _REPORTING = PhrasedPattern(
     rf"(?i)\b(additional\s+reporting|reporting)\s+by\s+(?-i:({_NAME}(?:\s*(?:,|and)\s*{_NAME})*))", ("reporting",)
 )
+# "Source: Northwire", "Quelle: dpa", "Sources: AFP, Reuters": the page names where its text came from.
+_SOURCE_LINE = LazyPattern(
+    rf"(?i)^\s*(?:source|sources|quelle|quellen|fuente|fuentes|fonte|fontes|bron|via)\s*:\s*"
+    rf"(?-i:((?:{_NAME}|dpa|epd|kna|apa)(?:\s*(?:,|/|;|and|und|et|y|e)\s*(?:{_NAME}|dpa|epd|kna|apa))*))\s*\.?\s*$"
+)
+_FIELD_SEPARATOR = LazyPattern(r"\s+[|•·]\s+")  # a meta row's fields: "01.12.2026 17:20 | Source: X | Translated from …"
 _BYLINE = LazyPattern(rf"(?i)^\s*(?:by|von|par|por|di|door)\s+(?-i:({_NAME}))\s*(?:[,|–—-].*)?$")
 _COPYRIGHT_NAME = LazyPattern(r"(?i)(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s*)?(?:[-–]\s*\d{4}\s*)?(.*)$")
 _MAX_LINE_WORDS = 16  # a credit line is short; a longer sentence that says "with" is prose
@@ -181,6 +189,14 @@ def _line_credits(
     outlet: Outlet, text: str, where: str, start: int, end: int, reason: str | None, other_names: tuple[str, ...]
 ) -> list[Credit]:
     out: list[Credit] = []
+    if where == "removed" and _FIELD_SEPARATOR.search(text):
+        # A meta row of fields: each field is read as a line of its own (and the row whole, below).
+        at = 0
+        for field in _FIELD_SEPARATOR.split(text):
+            offset = text.find(field, at)
+            at = offset + len(field)
+            if field.strip() and field != text:
+                out.extend(_line_credits(outlet, field, where, start + offset, start + offset + len(field), reason, other_names))
     words = len(text.split())
     short = words <= _MAX_LINE_WORDS
 
@@ -203,6 +219,11 @@ def _line_credits(
             add("additional reporting" if match.group(1).lower().startswith("additional") else "reporting", match.group(2))
     if not short:
         return out
+    source_line = _SOURCE_LINE.match(text)
+    if source_line and (where == "removed" or words <= 6):
+        for part in re.split(r"\s*(?:,|/|;|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*", source_line.group(1)):
+            if part:
+                add("wire" if _is_agency(part) else "source", part)
     sign_off = _SIGN_OFF.match(text)
     if sign_off and where == "removed" or sign_off and words <= 4:
         name = sign_off.group(1) or sign_off.group(2)

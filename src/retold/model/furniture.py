@@ -23,6 +23,7 @@ class _Line(Protocol):
 ARTICLE_END_REASONS = frozenset({
     "comment form", "share buttons", "post tags", "section heading", "copyright", "social / subscribe prompt",
     "previous / next link", "site credits", "teaser link", "cookie notice", "navigation", "author bio", "paywall prompt",
+    "editorial policy",
 })
 # Below that line, what still reads as prose is at most this share of the prose above it: a
 # comment thread, a sidebar blurb, a teaser's standfirst. An article whose share row stands
@@ -34,11 +35,16 @@ _NOTICE_OPENINGS = ("©", "(c)", "copyright")
 _CREDIT_HEAD_CHARS = 30
 
 
+# A wire's sign-off credits the desk's work, bracketed or not: "Reporting by Ana Veldt; Editing by
+# Tom Derrel", "Writing by …", "Compiled by …"; an author's byline ("By Ana Veldt") does not.
+_SIGN_OFF = re.compile(r"(?i)^\(?(?:additional |with )?(?:reporting|writing|editing|compiled|produced|fact-checked) by\b")
+
+
 def _ends_article(line: _Line) -> bool:
     if line.kind == "furniture" and not line.weak and line.reason == "byline":
         # A wire's sign-off under its text, "(Reporting by Ana Veldt; Editing by Tom Derrel)",
         # ends the article; a byline above it ("By Ana Veldt") does not.
-        return line.text.startswith("(") and line.text.rstrip().endswith(")")
+        return (line.text.startswith("(") and line.text.rstrip().endswith(")")) or bool(_SIGN_OFF.match(line.text))
     if line.kind != "furniture" or line.weak or line.reason not in ARTICLE_END_REASONS:
         return False
     if line.reason == "copyright":
@@ -146,6 +152,22 @@ LINE_RULES: list[tuple[str, re.Pattern[str], tuple[str, ...], int]] = [
         r"(?i)\bjede (?:kleine )?spende hilft\b|\b(?:would|will) you consider supporting (?:our|us|this)\b|"
         r"\bunterstützen sie (?:unsere|uns)\b.{0,40}\b(?:spende|abo|mitglied)|\bjetzt spenden\b"),
         ("spende", "consider supporting", "unterst"), 40),
+    # The outlet's pledge or policy, linked under its articles: "Our Standards: The Harbour Wire
+    # Trust Principles.", "Read our editorial guidelines", "Corrections policy". A line that is
+    # only the link's label (short, opening with the outlet's "our" or the policy's name).
+    ("editorial policy", re.compile(
+        r"(?i)^(?:(?:read|see|learn more about|about) )?(?:"
+        r"(?:our|the) (?:editorial |journalistic )?(?:standards|principles|values|ethics|guidelines|code of (?:practice|conduct))|"
+        r"(?:our |the )?(?:editorial|journalistic) (?:standards|principles|values|ethics|guidelines)|"
+        r"(?:our |the )?(?:corrections?|ethics|editorial|complaints) policy|(?:[\w&'’-]+ ){0,3}trust principles)"
+        r"\s*(?::\s*[^.!?:]{2,60})?[.]?$"),
+        ("standards", "principles", "values", "ethics", "guidelines", "code of", "policy"), 12),
+    # Where the text came from, alone on its line: "Source: Harbour Wire", "Quelle: dpa", "Sources:
+    # AFP, Reuters" (names only: "Source: the council said on Friday that …" is not one).
+    ("source credit", re.compile(
+        r"^(?:[Ss]ources?|SOURCES?|[Qq]uellen?|[Ff]uentes?|[Ff]ontes?|[Bb]ron)\s*:\s*"
+        r"(?:[A-ZÀ-Þ][\w&.'’-]*|dpa|epd|kna|apa)(?:(?:\s+|\s*[,/;]\s*)(?:[A-ZÀ-Þ][\w&.'’-]*|dpa|epd|kna|apa|of|the|and|und|et|y|de|di|du|der|la|le))*\s*\.?$"),
+        ("source", "quelle", "fuente", "fonte", "bron"), 8),
     # How long the article takes to read: "5 min read", "Lesezeit: 3 Minuten".
     ("reading time", re.compile(
         r"(?i)^(?:\d+\s*(?:min(?:ute)?s?|minuten)\.?\s*(?:read|reading time|lesezeit|de lectura|lesen)|"
@@ -170,6 +192,14 @@ LINE_RULES: list[tuple[str, re.Pattern[str], tuple[str, ...], int]] = [
         r"^(?:[Vv]on|[Pp]or|[Pp]ar|[Dd]oor|[Bb]y)\s*:?\s+" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3}"
         r"(?:\s*(?:[|,/•·–—-]|\bund\b|\band\b|\by\b|\bet\b|\bam\b|\bon\b|\bel\b|\ble\b)\s*.*?)?(?<![.!?])$"),
         ("von", "por", "par", "door", "by"), 14),
+    # A byline by job title, alone or with the outlet: "Staff Writer | Harbour Daily", "Our
+    # Correspondent", "News Desk, Harbour Daily", "Redaktion | Seeblatt".
+    ("byline", re.compile(
+        r"(?i)^(?:(?:(?:by )?(?:a|our|staff|special|senior|political|foreign|local|online|web)\s+(?:writer|reporter|correspondent|staff)|"
+        r"(?:news|web|online|digital|city|foreign) desk|(?:eigener|eigene|unser|unsere) (?:redaktion|korrespondent(?:in)?)|"
+        r"(?:la )?rédaction|redacción)(?:\s*[|,/•·–—-]\s*[^.!?|]{1,60})?|"
+        r"(?:writer|reporter|correspondent|staff|redaktion)\s*[|,/•·–—-]\s*[^.!?|]{1,60})$"),
+        ("writer", "reporter", "correspondent", "desk", "staff", "redaktion", "korrespondent", "rédaction", "redacción"), 8),
     # "Veröffentlicht am 3. Mai von Mara", "Publié le 3 mai par Loïc Brenn", "Posted on May 3 by Mara".
     ("byline", re.compile(
         r"(?i)^(?:veröffentlicht|gespeichert|erstellt|geschrieben|publié|publicado|posted|published|written)(?: am| le| el| on)?\s"

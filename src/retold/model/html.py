@@ -8,6 +8,8 @@ Two extractors, chosen per page:
   unlike trafilatura, accounts for every dropped line (bench/bench_html.py prints both).
 - any other page goes to trafilatura (a core dependency: the field's standard for div soup). When
   it finds no article, the page has none: there is no hand-written fallback for div soup any more.
+  The page's text blocks it leaves out are put back in page order as lines marked furniture
+  (DROPPED_BY_EXTRACTOR), so that nothing is dropped without a trace either.
 Whatever furniture survives either is handled by `clean.py`, exactly as for scraped text.
 """
 
@@ -159,13 +161,61 @@ def extract_text(markup: str) -> tuple[str, dict[int, str]]:
     if metadata is not None:
         title = metadata.title
     lines = [line.strip() for line in extracted.splitlines() if line.strip()]
+    forced: dict[int, str] = {}
     if title:
         title = html.unescape(title)
-        if not lines or lines[0] != title:
-            lines.insert(0, title)
+        if lines and lines[0] == title:
+            lines.pop(0)
+        lines, dropped = _with_dropped_lines(markup, lines, title)
         # The headline is a heading, never prose (an exclamation headline would read as a sentence).
-        return "\n\n".join(lines) + "\n", {0: "heading"}
-    return "\n\n".join(lines) + "\n", {}
+        lines.insert(0, title)
+        dropped = {number + 1 for number in dropped}
+        forced[0] = "heading"
+    else:
+        lines, dropped = _with_dropped_lines(markup, lines)
+    offset = 0
+    for number, line in enumerate(lines):
+        if number in dropped:
+            forced[offset] = DROPPED_BY_EXTRACTOR
+        offset += len(line) + 2
+    return "\n\n".join(lines) + "\n", forced
+
+
+# What trafilatura left out of the article, listed (the reader's `r`) as every removed line is:
+# the page's own meta row (a date with its time, "Source: …") is read from there.
+DROPPED_BY_EXTRACTOR = "outside the article (extractor)"
+
+
+def _with_dropped_lines(markup: str, kept: list[str], headline: str | None = None) -> tuple[list[str], set[int]]:
+    """`kept` (the extractor's lines, in order) with the page's other text blocks put back in page
+    order, and the numbers of those put back. Every kept line stays, in its order; a block of the
+    page that matches none of the kept lines still to come (nor the headline shown above them) is
+    a dropped line."""
+    parser = _BlockText()
+    try:
+        parser.feed(markup)
+        parser.close()
+    except Exception:  # noqa: BLE001 - listing what was dropped is a bonus; the article stands
+        return kept, set()
+    wanted: dict[str, list[int]] = {}
+    for number, line in enumerate(kept):
+        wanted.setdefault(" ".join(line.split()), []).append(number)
+    result: list[str] = []
+    dropped: set[int] = set()
+    next_kept = 0
+    headline = " ".join(headline.split()) if headline else None
+    for block, _element in parser.blocks:
+        if block == headline:
+            continue
+        at = next((n for n in wanted.get(block, ()) if n >= next_kept), None)
+        if at is None:
+            dropped.add(len(result))
+            result.append(block)
+            continue
+        result.extend(kept[next_kept:at + 1])
+        next_kept = at + 1
+    result.extend(kept[next_kept:])
+    return result, dropped
 
 
 # ---------------------------------------------------------------- page metadata
@@ -190,6 +240,30 @@ _META_KEYS = {
     "language": ("content-language", "dc.language", "og:locale"),
     "title": ("og:title",),
 }
+# An edition or language named after the outlet's name, in its title tail or site name ("Vestrian
+# Daily Courier English", "The Harbour Times – International edition", "Lakeside Echo Online"): the
+# edition, not the name. "International" alone is left (a broadcaster's name may end in it).
+_EDITION = re.compile(
+    r"(?i)(?:\s*[-–—,:|(]\s*|\s+)(?:(?:the\s+)?(?:english|international|online|digital|global|print|web|weekend|"
+    r"european|us|uk|asia|africa|americas)\s+edition|edition|online|"
+    r"(?:in\s+)?english|(?:auf\s+)?deutsch|(?:en\s+)?français|(?:en\s+)?español|(?:em\s+)?português|italiano|nederlands)\)?\s*$"
+)
+_NAME_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def without_edition(name: str | None) -> str | None:
+    """The outlet's name without an edition or language after it ("Vestrian Daily Courier
+    English" → "Vestrian Daily Courier"); the name as given when nothing of a name would be left."""
+    if not name:
+        return name
+    match = _EDITION.search(name)
+    if match is None:
+        return name
+    rest = name[:match.start()].rstrip(" -–—,:|(")
+    words = [w for w in _NAME_WORD.findall(rest) if w.lower() not in ("the", "a", "an")]
+    return rest if words else name
+
+
 # "Headline | Site" (also " – ", " — ", " :: "): the tail is the site's name.
 _TITLE_SITE = re.compile(r"^(?P<head>.+?)\s+(?:\||–|—|::)\s+(?P<site>[^|–—]{2,60})$")
 
@@ -250,6 +324,8 @@ def page_meta(markup: str, deep: bool = False) -> PageMeta:
     title = _clean(parser.title)
     site = first("site_name")
     if title and (match := _TITLE_SITE.match(title)):
+        if _EDITION.fullmatch(" " + match.group("site")) and (inner := _TITLE_SITE.match(match.group("head"))):
+            match = inner  # "Headline – Site – English edition": the edition is the last tail, the name before it
         site = site or match.group("site")
         title = match.group("head")
     published = first("published") or parser.time
@@ -267,6 +343,6 @@ def page_meta(markup: str, deep: bool = False) -> PageMeta:
             site = site or found.sitename
             title = title or found.title
     return PageMeta(
-        title=_clean(first("title") or title), site_name=_clean(site, 100), published=_clean(published, 40),
+        title=_clean(first("title") or title), site_name=without_edition(_clean(site, 100)), published=_clean(published, 40),
         author=_clean(author), language=_clean(language, 20),
     )

@@ -45,7 +45,7 @@ SUPPORT_SHARE = 0.5
 WEAK_SUPPORT_SHARE = 0.2
 MAX_WORDS_COMPARED = 400
 NOTE_SHARE = 0.3  # pairs that share less than this (and have no edge) get no note
-_SOURCE_KINDS = ("wire", "agencies", "dateline", "byline", "first appeared", "copyright", "additional reporting")
+_SOURCE_KINDS = ("wire", "agencies", "dateline", "source", "byline", "first appeared", "copyright", "additional reporting")
 
 
 @dataclass(frozen=True)
@@ -271,7 +271,7 @@ def provenance(alignment: Alignment) -> Provenance:
             if named:
                 for other in named:
                     credits_outlet[o.id].setdefault(other.id, []).append(credit)
-            elif credit.kind in ("wire", "agencies", "first appeared", "dateline") or (
+            elif credit.kind in ("wire", "agencies", "first appeared", "dateline", "source") or (
                 # A byline or notice naming an organisation that is not an outlet here is often the
                 # outlet's own publisher or desk ("© Clarion Media Group"): only an agency counts.
                 credit.kind in ("copyright", "byline", "additional reporting") and _agency_like(credit)

@@ -283,6 +283,33 @@ def _zone_minutes(zone: str | None) -> int | None:
     return minutes if match.group(1) == "+" else -minutes
 
 
+_MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def readable_date(published: str | None, utc_mark: str = " UTC", year: bool = True) -> str:
+    """An outlet's `published` (ISO, as story.toml and page markup give it) as people read dates,
+    one way everywhere it is shown: '3 Mar 2026 15:05 UTC' for a time with its zone (in UTC, so
+    that times compare), '3 Mar 2026 16:05' for a time without one (as given: its zone is
+    unknown), '3 Mar 2026' for a bare date; `year=False` leaves the year out of a time ('3 Mar
+    15:05 UTC', a pane header's narrow form). Text that is no ISO date is returned as it is
+    ("" for none)."""
+    text = (published or "").strip()
+    if not text:
+        return ""
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    day = f"{moment.day} {_MONTH_ABBREVIATIONS[moment.month - 1]}"
+    if len(text) <= 10:
+        return f"{day} {moment.year}"
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+        day = f"{moment.day} {_MONTH_ABBREVIATIONS[moment.month - 1]}"
+    when = f"{day} {moment.year}" if year else day
+    return f"{when} {moment:%H:%M}" + (utc_mark if moment.tzinfo is not None else "")
+
+
 def outlet_published(outlet: Outlet) -> Published | None:
     """The outlet's publication time: its metadata (story.toml, the page's markup), sharpened by a
     date line of the page that gives a time and zone on the same day; else that date line."""

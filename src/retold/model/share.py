@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from retold.model.published import readable_date
 from retold.model.share_escape import csv_text as _csv_text, html_marked as _marked, html_text as _e
 from retold.model.story import GLYPHS, POSSIBLE_GLYPH, STATUSES, STRONG, Alignment, Status
 from retold.model.worddiff import word_diff
@@ -266,7 +267,7 @@ def to_html(alignment: Alignment, notes: list[SharedNote] | None = None) -> str:
     for o in outlets:
         counts = o.counts()
         out.append(
-            f"<tr><th>{_e(o.name)}</th><td>{_e(o.title)}</td><td>{_e(o.meta.published)}</td>"
+            f"<tr><th>{_e(o.name)}</th><td>{_e(o.title)}</td><td>{_e(readable_date(o.meta.published))}</td>"
             f"<td>{_e(o.meta.author)}</td><td>{_link(o.meta.url)}</td>"
             + "".join(f'<td class="n">{counts[s]}</td>' for s in STATUSES)
             + f'<td class="n possible-n">{len(alignment.possible(o.id))}</td>'

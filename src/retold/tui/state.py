@@ -43,6 +43,7 @@ from dataclasses import dataclass, field, replace
 
 # The panes' order lives in the model (the alignment cache keeps it); named here as before.
 from retold.model.arrange import Arrangement, Copy, arrange, delay_text  # noqa: F401
+from retold.model.published import readable_date
 from retold.model.story import Alignment, Status
 from retold.tui.sync import follower_row
 
@@ -171,7 +172,6 @@ class ViewModes:
 # ---------------------------------------------------------------- the order of the panes (retold.model.arrange)
 
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def compact_date(published: str | None, utc_mark: str = " UTC") -> str:
@@ -179,21 +179,9 @@ def compact_date(published: str | None, utc_mark: str = " UTC") -> str:
     it, so that the panes' times can be compared: '10:05+02:00' is earlier than '09:30Z'), '3 Mar
     16:05' for a time without a zone (shown as given: its zone is unknown), '3 Mar 2026' for a bare
     date; text that is no ISO date is returned as it is ("" for none). `utc_mark="Z"` is the
-    narrow form a pane header takes before it would cut an outlet's name."""
-    text = (published or "").strip()
-    if not text:
-        return ""
-    try:
-        moment = datetime.datetime.fromisoformat(text)
-    except ValueError:
-        return text
-    day = f"{moment.day} {MONTHS[moment.month - 1]}"
-    if len(text) <= 10:
-        return f"{day} {moment.year}"
-    if moment.tzinfo is None:
-        return f"{day} {moment:%H:%M}"
-    moment = moment.astimezone(datetime.UTC)
-    return f"{moment.day} {MONTHS[moment.month - 1]} {moment:%H:%M}{utc_mark}"
+    narrow form a pane header takes before it would cut an outlet's name. The model's
+    readable_date without the year of a time: the exports show dates the same way."""
+    return readable_date(published, utc_mark, year=False)
 
 
 def reason_label(reason: str) -> str:

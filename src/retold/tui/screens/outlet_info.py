@@ -17,11 +17,6 @@ from retold.model.story import AGAINST, GLYPHS, POSSIBLE_GLYPH, Alignment, Outle
 from retold.tui.state import reason_label
 
 
-def byline(outlet: Outlet) -> str | None:
-    """The line the cleaner removed as a byline, if there was one."""
-    return next((removed.text for removed in outlet.removed if removed.reason == "byline"), None)
-
-
 PENDING = "working it out… (i again in a moment)"
 
 
@@ -94,7 +89,9 @@ def info_rows(outlet: Outlet, alignment: Alignment | None = None, pending: bool 
         ("language", meta.language or "—"),
         ("encoding", outlet.encoding),
         ("headline", outlet.title or "(no headline found)"),
-        ("byline", byline(outlet) or "(none found)"),
+        # The author the exports give (the page's markup, or the byline cleaning set aside, read
+        # once in the pipeline): one source of truth, never recomputed here.
+        ("byline", meta.author or "(none found)"),
         ("sentences", f"{total}: " + ", ".join(f"{GLYPHS[s]} {counts[s]} {s}" for s in ("shared", "altered", "unique"))
          + _possible_count(outlet, alignment)),
         ("removed", removed + " — r shows them in the pane"),
