@@ -280,3 +280,17 @@ def test_negation_in_other_words_is_not_a_difference():
     assert not against("The company refused to comment.", "The company did not comment.")
     assert not against("Residents found no water in the taps.", "Taps ran dry, residents said.")
     assert not against("Schools will not only stay open but also serve meals.", "Schools will stay open and serve meals.")
+
+
+def test_a_translated_quote_is_not_a_quote_that_differs():
+    # A new user's German outlet (issue 16): faithful translations of the wire's quotes were marked
+    # "quote differs" (the judge compared an English quote's words with a German one's).
+    from retold.model.align import evidence, feature_weights, sentence_features
+
+    en = '"The river is paying for what we spread on the fields," said Ada Holm.'
+    de = '"Der Fluss bezahlt für das, was wir auf den Feldern ausbringen", sagte Ada Holm.'
+    other = '"Nobody warned anybody about this summer storm," said Ada Holm.'
+    for languages, second, expected in ((["en", "de"], de, False), (["en", "en"], other, True)):
+        features = sentence_features([outlet("a", [en]), outlet("b", [second])])
+        judge = evidence.Judge([[en], [second]], features, feature_weights(features), None, languages)
+        assert ("quote differs" in judge.verdict(0, (0,), 1, (0,)).evidence) == expected

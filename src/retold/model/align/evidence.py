@@ -207,7 +207,10 @@ class Judge:
         fb = self.features[b][cols[0]].feats if len(cols) == 1 else frozenset().union(*(self.features[b][j].feats for j in cols))
         ca = _merged([self.clues_of(a, i) for i in rows])
         cb = _merged([self.clues_of(b, j) for j in cols])
-        return pair_features(fa, fb, ca, cb, self.weights, self._mass), ca, cb
+        x = pair_features(fa, fb, ca, cb, self.weights, self._mass)
+        if x[9] and not self.same_language(a, b):
+            x[9] = 0.0  # a translated quote is in other words by nature: no sign it was changed
+        return x, ca, cb
 
     def semantic(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int]) -> float | None:
         """The pair's cosine above the outlet pair's reference level, scaled to 0..1 (may be below 0)."""
