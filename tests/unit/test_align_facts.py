@@ -26,6 +26,15 @@ def against(a: str, b: str) -> tuple[str, ...]:
     return facts.against(clues(a), clues(b))
 
 
+def judged(a: str, b: str) -> tuple[str, ...]:
+    """The evidence the judge names for two sentences, each a one-sentence outlet."""
+    from retold.model.align import evidence, feature_weights, sentence_features
+
+    features = sentence_features([outlet("a", [a]), outlet("b", [b])])
+    judge = evidence.Judge([[a], [b]], features, feature_weights(features))
+    return judge.verdict(0, (0,), 1, (0,)).evidence
+
+
 # A story whose other sentences both outlets copy word for word.
 FILLER = [
     "Residents of Perrow queued for bottled water at the town hall on Saturday.",
@@ -193,6 +202,36 @@ def test_a_count_before_its_thing_or_after_it_in_the_plural_is_compared(x, y, un
     assert ("numbers differ" in against(a, b)) == (x != y)
 
 
+def test_a_figure_given_rounded_is_the_same_figure():
+    # A new user's nitrate story (issue 16): "around 170 milligrams" beside the wire's 171 was
+    # refused as another number, and the rewrite's sentence shown as a statement of its own.
+    exact = "The highest reading, 171 milligrams per litre, was taken near the village of Tarrow Ford."
+    assert "numbers differ" not in judged(exact, "The highest reading, around 170 milligrams per litre, came near the village of Tarrow Ford.")
+    assert "numbers differ" not in judged("About 3,000 people marched to the dam.", "Some 3,400 people marched to the dam.")
+    # ... but not a figure outside its rounding, nor one not given as approximate.
+    assert "numbers differ" in judged(exact, "The highest reading, around 180 milligrams per litre, came near the village of Tarrow Ford.")
+    assert "numbers differ" in judged(exact, "The highest reading, 170 milligrams per litre, came near the village of Tarrow Ford.")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 99).filter(lambda t: t % 10), st.integers(-9, 9), st.sampled_from(["around", "about", "some", "nearly"]))
+def test_rounding_reads_the_approximate_figures_own_precision(tens, off, word):
+    from retold.model.align.factwords import rounded_alike
+
+    approx, exact = tens * 10, tens * 10 + off
+    a = ("readings", "reached", word, str(approx), "milligrams")
+    b = ("readings", "reached", str(exact), "milligrams")
+    alike = rounded_alike(a, {str(approx)}, b, {str(exact)})
+    assert (alike == ({str(approx)}, {str(exact)})) == (abs(off) <= 5)
+
+
+def test_a_year_counts_nothing():
+    # "in July 2025 near the village" is no count of what is near ("at one site near …").
+    assert not against("At one site near Tarrow Ford, readings reached 171 milligrams per litre.",
+                       "The highest reading, 171 milligrams per litre, was taken in July 2025 near the village of Tarrow Ford.")
+    assert "numbers differ" in against("Two boats sank in 2024.", "Three boats sank in 2024.")
+
+
 FRACTIONS = {"half": 50, "a third": 33, "a quarter": 25, "a fifth": 20, "a tenth": 10}
 
 
@@ -241,3 +280,17 @@ def test_negation_in_other_words_is_not_a_difference():
     assert not against("The company refused to comment.", "The company did not comment.")
     assert not against("Residents found no water in the taps.", "Taps ran dry, residents said.")
     assert not against("Schools will not only stay open but also serve meals.", "Schools will stay open and serve meals.")
+
+
+def test_a_translated_quote_is_not_a_quote_that_differs():
+    # A new user's German outlet (issue 16): faithful translations of the wire's quotes were marked
+    # "quote differs" (the judge compared an English quote's words with a German one's).
+    from retold.model.align import evidence, feature_weights, sentence_features
+
+    en = '"The river is paying for what we spread on the fields," said Ada Holm.'
+    de = '"Der Fluss bezahlt für das, was wir auf den Feldern ausbringen", sagte Ada Holm.'
+    other = '"Nobody warned anybody about this summer storm," said Ada Holm.'
+    for languages, second, expected in ((["en", "de"], de, False), (["en", "en"], other, True)):
+        features = sentence_features([outlet("a", [en]), outlet("b", [second])])
+        judge = evidence.Judge([[en], [second]], features, feature_weights(features), None, languages)
+        assert ("quote differs" in judge.verdict(0, (0,), 1, (0,)).evidence) == expected

@@ -77,10 +77,10 @@ def test_the_status_line_counts_a_possible_counterpart_apart_from_the_sure_ones(
         state = replace(opened, focused=number, cursors=tuple(index if n == number else 0 for n in range(len(opened.cursors))))
         line = status_line(state, ViewModes(), 400).plain
         found = len({m.outlet for m in alignment.groups[outlet.sentences[index].group].members} - {outlet.id})
-        assert f"│ in {found - len(doubtful)} of {others} others, {len(doubtful)} possible" in line, line
+        assert f"│ in {found - len(doubtful)} of {others} others, possibly {len(doubtful)} more" in line, line
         against = sorted({e for m in doubtful for e in m.evidence if e in AGAINST})
         if against:
-            assert f"{POSSIBLE_GLYPH} " in line.split(" possible", 1)[1] and ", ".join(against) in line, line
+            assert f"{POSSIBLE_GLYPH} " in line.split(" more", 1)[1] and ", ".join(against) in line, line
             whose = [m.outlet for m in doubtful if AGAINST & set(m.evidence)]
             if len(whose) == 1:
                 assert f"{POSSIBLE_GLYPH} {alignment.outlet(whose[0]).name}: {', '.join(against)}" in line, line

@@ -70,8 +70,10 @@ def status_line(
             doubtful = alignment.possible_counterparts(outlet.id, sentence.index)
             if doubtful:
                 sure = found - len(doubtful)
-                parts.append((30, f"in {sure} of {others} others, {len(doubtful)} possible", ""))
-                shorter = [f"in {sure}/{others}, {len(doubtful)} possible", f"in {sure}/{others} +{len(doubtful)}{POSSIBLE_GLYPH}"]
+                # "… , possibly 2 more": a new user read "in 1 of 5 others, 2 possible" as one count
+                # contradicting the other.
+                parts.append((30, f"in {sure} of {others} others, possibly {len(doubtful)} more", ""))
+                shorter = [f"in {sure}/{others}, possibly {len(doubtful)} more", f"in {sure}/{others} +{len(doubtful)}{POSSIBLE_GLYPH}"]
                 against = sorted({e for m in doubtful for e in m.evidence if e in AGAINST})
                 if against:
                     # What speaks against the doubtful counterpart, and whose it is.

@@ -30,6 +30,7 @@ _DAYS = {w: str(n) for names in (
     "lunes martes miércoles jueves viernes sábado domingo",
 ) for n, w in enumerate(names.split())}
 _DAY_WORDS = frozenset(_DAYS)
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,24 +135,31 @@ def _who_to_whom(c: Clues) -> tuple[str, str] | None:
     return None
 
 
-# A person's title in the phrase that opens a sentence ("Calderine Rail chief executive Bram
-# Telford said …", "Rail union leader Piet Harnow denied …", "Fire chief Anton Reyes said …"): one
-# to three lower-case words straight before a full name (two capitalised words), after nothing but
-# capitalised words (an organisation, "The"). They say who acts, not what is said; a verb before a
-# name ("Residents praised Mayor Oona Strade") is told apart by its ending and kept.
-_TITLED = re.compile(r"^\W*(?:[A-Z][\w'’.-]*\s+)*((?:[a-z][\w'’-]*\s+){1,3})(?=[A-Z][\w'’.-]*\s+[A-Z][\w'’-]*[\w])")
+# A person's title: who they are, not what they say. Before a full name (two capitalised words)
+# in the phrase that opens the sentence ("Calderine Rail chief executive Bram Telford said …",
+# "Rail union leader Piet Harnow denied …") or straight after a verb of saying ("…, said the
+# professor Tomas Reyk"): one to three lower-case words; and in apposition after a full name, up
+# to a preposition, a comma or "who" ("Tomas Reyk, a water-quality professor at Kessler
+# Institute, …", "Piet Harnow, leader of the union, …"). Elsewhere the words before a name are
+# what is done ("would buy two Eastern Shield batteries", "Residents praised Mayor Oona Strade").
+_FULL_NAME = r"[A-Z][\w'’.-]*\s+[A-Z][\w'’-]*[\w]"
+_TITLE_RUN = r"((?:[a-z][\w'’-]*\s+){1,3})"
+_OPENING_TITLE = re.compile(r"^\W*(?:[A-Z][\w'’.-]*\s+)*" + _TITLE_RUN + "(?=" + _FULL_NAME + ")")
+_SAID_TITLE = re.compile(r"\b(?:said|says|told|added|according\s+to)\s+(?:(?:the|a|an)\s+)?" + _TITLE_RUN + "(?=" + _FULL_NAME + ")")
+_APPOSITION = re.compile(_FULL_NAME + r",\s+(?:(?:a|an|the)\s+)?((?:[a-z][\w'’-]*\s+){1,4}?)(?:at|of|from|for|with|in|on|who|which)\b")
 
 
 def title_words(text: str) -> tuple[str, ...]:
-    """The lower-case words of a title before the full name that opens a sentence's subject
-    (normalised as tokens are), or ()."""
-    match = _TITLED.match(text)
-    if match is None:
-        return ()
-    words = tuple(tokens(match.group(1)))
-    if any(w in STOPWORDS or w in _SAYING or w.endswith("ed") for w in words):
-        return ()  # "Police closed the …", "Residents praised Mayor …": a verb, not a title
-    return words
+    """The lower-case words of the titles beside the full names in a sentence (normalised as
+    tokens are), or ()."""
+    found: list[str] = []
+    runs = [m.group(1) for m in (_OPENING_TITLE.match(text),) if m]
+    runs += [m.group(1) for pattern in (_SAID_TITLE, _APPOSITION) for m in pattern.finditer(text)]
+    for run in runs:
+        words = tuple(tokens(run))
+        if not any(w in STOPWORDS or w in _SAYING or w.endswith("ed") or w[0].isdigit() or w in _NUMBER_WORDS for w in words):
+            found += words  # ("Police closed the …", "Residents praised Mayor …": a verb, not a title)
+    return tuple(dict.fromkeys(found))
 
 
 # The reported clause of a sentence of reported speech: what the speaker said, without who said

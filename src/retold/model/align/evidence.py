@@ -38,7 +38,7 @@ from retold.model.align.clues import _DAY_WORDS, _DAYS, Clues, _clues, _merged, 
 from retold.model.align.features import feature_of
 from retold.model.align.facts import against as facts_against
 from retold.model.align.facts import counted_differ, small_actors_differ
-from retold.model.align.factwords import word_key
+from retold.model.align.factwords import rounded_alike, word_key
 from retold.model.story import AGAINST as STORY_AGAINST
 from retold.model.story import SHARED_SIMILARITY as STORY_SHARED
 from retold.model.story import STRONG as STORY_STRONG
@@ -207,7 +207,10 @@ class Judge:
         fb = self.features[b][cols[0]].feats if len(cols) == 1 else frozenset().union(*(self.features[b][j].feats for j in cols))
         ca = _merged([self.clues_of(a, i) for i in rows])
         cb = _merged([self.clues_of(b, j) for j in cols])
-        return pair_features(fa, fb, ca, cb, self.weights, self._mass), ca, cb
+        x = pair_features(fa, fb, ca, cb, self.weights, self._mass)
+        if x[9] and not self.same_language(a, b):
+            x[9] = 0.0  # a translated quote is in other words by nature: no sign it was changed
+        return x, ca, cb
 
     def semantic(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int]) -> float | None:
         """The pair's cosine above the outlet pair's reference level, scaled to 0..1 (may be below 0)."""
@@ -562,7 +565,11 @@ def pair_features(fa: frozenset[str], fb: frozenset[str], ca: Clues, cb: Clues, 
         run = run_contained = 0.0
     numbers = 1.0 if ca.numbers & cb.numbers else 0.0
     # A number or a day each gives and the other does not: another count, another day.
-    numbers_differ = 1.0 if ((ca.numbers - cb.numbers) and (cb.numbers - ca.numbers)) or ((ca.days - cb.days) and (cb.days - ca.days)) else 0.0
+    only_a, only_b = ca.numbers - cb.numbers, cb.numbers - ca.numbers
+    if only_a and only_b:  # ... unless one gives the other's figure rounded ("around 170" / "171")
+        rounded_a, rounded_b = rounded_alike(ca.words, ca.numbers, cb.words, cb.numbers)
+        only_a, only_b = only_a - rounded_a, only_b - rounded_b
+    numbers_differ = 1.0 if (only_a and only_b) or ((ca.days - cb.days) and (cb.days - ca.days)) else 0.0
     shared_names = [n for n in ca.names if n in cb.names]
     # Who did what to whom: "Velmont accused Korrin …" / "Korrin warned Velmont …" swap agent and
     # patient. A mere change of order elsewhere is common in paraphrase (an attribution moved to

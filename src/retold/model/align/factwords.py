@@ -111,11 +111,12 @@ def counts_differ(words_a: tuple[str, ...], numbers_a: Iterable[str], names_a: f
     a, b = ka | set(numbers_a), kb | set(numbers_b)
     if not (a - b and b - a):
         return False
+    rounded_a, rounded_b = rounded_alike(words_a, numbers_a, words_b, numbers_b)
     for value_a, first_a, counted_a in _counted(words_a, names_a):
-        if value_a in b:
+        if value_a in b or value_a in rounded_a:
             continue
         for value_b, first_b, counted_b in _counted(words_b, names_b):
-            if value_b not in a and (first_a in counted_b or first_b in counted_a) and (value_a in ka or value_b in kb):
+            if value_b not in a and value_b not in rounded_b and (first_a in counted_b or first_b in counted_a) and (value_a in ka or value_b in kb):
                 return True
     return False
 
@@ -142,6 +143,9 @@ def _counted_key(word: str) -> str:
     return _key(word)
 
 
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+
+
 @lru_cache(maxsize=100_000)
 def _counted(words: tuple[str, ...], names: frozenset[str]) -> tuple[tuple[str, str, frozenset[str]], ...]:
     """Each count the words give (a digit, or written out; not a month) with the key of the
@@ -155,8 +159,8 @@ def _counted(words: tuple[str, ...], names: frozenset[str]) -> tuple[tuple[str, 
         else:
             one = counts((words[n - 1] if n else "", w, words[n + 1] if n + 1 < len(words) else ""), names)
             value = next((k for k in one if not (k[0] == "m" and k[1:].isdigit())), None) if w in _COUNT_WORDS and w not in _MONTHS else None
-        if value is None:
-            continue
+        if value is None or _YEAR.fullmatch(value):
+            continue  # (a year counts nothing: "in July 2025 near the village" / "at one site near …")
         if n + 1 < len(words) and (words[n + 1] in _PERCENT or (words[n + 1] == "per" and n + 2 < len(words) and words[n + 2] == "cent")):
             value = _PERCENT_FRACTIONS.get(value, value)  # "20 percent" counts what "a fifth" does
         after = []
@@ -271,3 +275,51 @@ def _noun_run(words: tuple[str, ...], m: int) -> tuple[str, ...]:
 
 def _content(word: str) -> bool:
     return word not in STOPWORDS and not word[0].isdigit() and word not in _COUNT_WORDS and word not in _SCALE
+
+
+# A figure given as approximate ("around 170", "about 3,000", "some 40,000", "rund 170") is the
+# same figure as any value that rounds to it at its own precision (its trailing zeros, or its
+# decimals): "around 170 milligrams" / "171 milligrams" is one reading, told rounded, not two.
+_APPROXIMATE = frozenset(
+    "around about approximately roughly some nearly almost circa approx. approx rund etwa fast knapp environ presque quelque".split())
+
+
+def _value(key: str) -> float | None:
+    try:
+        return float(key)
+    except ValueError:
+        return None
+
+
+def _rounds_to(approx: str, exact: str) -> bool:
+    """`exact` rounds to `approx` at approx's own precision (both number keys)."""
+    a, b = _value(approx), _value(exact)
+    if a is None or b is None or a == b:
+        return a is not None and a == b
+    if "." in approx:
+        step = 10.0 ** -len(approx.split(".", 1)[1])
+    else:
+        digits = approx.lstrip("-")
+        step = 10.0 ** (len(digits) - len(digits.rstrip("0"))) if digits.rstrip("0") else 1.0
+    return abs(a - b) <= step / 2
+
+
+def _approximate_keys(words: tuple[str, ...]) -> frozenset[str]:
+    """The number keys the words give as approximate (an approximation word just before)."""
+    return frozenset(
+        number_key(w.rstrip(".,")) for n, w in enumerate(words)
+        if w[0].isdigit() and n and words[n - 1] in _APPROXIMATE
+    )
+
+
+def rounded_alike(words_a: tuple[str, ...], numbers_a: Iterable[str],
+                  words_b: tuple[str, ...], numbers_b: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The numbers of each side that the other gives rounded (either way): (of a, of b)."""
+    approx_a, approx_b = _approximate_keys(words_a), _approximate_keys(words_b)
+    if not approx_a and not approx_b:
+        return frozenset(), frozenset()
+    numbers_a, numbers_b = frozenset(numbers_a), frozenset(numbers_b)
+    of_a = {x for x in approx_a for y in numbers_b if _rounds_to(x, y)} | {x for x in numbers_a for y in approx_b if _rounds_to(y, x)}
+    of_b = {y for y in numbers_b for x in approx_a if _rounds_to(x, y)} | {y for y in approx_b for x in numbers_a if _rounds_to(y, x)}
+    return frozenset(of_a), frozenset(of_b)
+
