@@ -260,15 +260,15 @@ def small_actors_differ(words_a: tuple[str, ...], names_a: frozenset[str], words
     company …"; "the league said" / "the group said" may be one body). A noun the story
     capitalises ("the alliance" in a story of the Halden Alliance) is a name and left to the name
     rules; a sentence that names its speaker is left to them too. Else None."""
-    keys_a, keys_b = frozenset(map(_key, words_a)), frozenset(map(_key, words_b))
+    # (Each side's word keys are read only for two small actors found: most pairs have none.)
     sa, sb = small_speakers(words_a, names_a), small_speakers(words_b, names_b)
-    if sa and sb and sa.isdisjoint(keys_b) and sb.isdisjoint(keys_a) and any(apart(x, y) for x in sa for y in sb):
+    if sa and sb and sa.isdisjoint(map(_key, words_b)) and sb.isdisjoint(map(_key, words_a)) and any(apart(x, y) for x in sa for y in sb):
         return "speakers differ"
     first = first_shared(words_a, words_b, names_a | names_b)
     if first is None:
         return None
     xa, xb = _small_actor(words_a, first[0], names_a), _small_actor(words_b, first[1], names_b)
-    if xa and xb and xa not in keys_b and xb not in keys_a and apart(xa, xb):
+    if xa and xb and xa not in map(_key, words_b) and xb not in map(_key, words_a) and apart(xa, xb):
         return "actors differ"
     return None
 

@@ -177,7 +177,7 @@ def _ranked(words: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
     found = []
     for n, w in enumerate(words):
         value = _ORDINALS.get(w)
-        if value is None:
+        if value is None and w[:1].isdigit():  # (the pattern opens with a digit: most words need not be matched)
             match = _ORDINAL_DIGITS.fullmatch(w)
             value = int(match.group(1)) if match else None
         if value is None or words[n + 1:n + 2] in (("of",), ()):
