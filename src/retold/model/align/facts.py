@@ -162,13 +162,13 @@ def first_shared(words_a: tuple[str, ...], words_b: tuple[str, ...], names: froz
     """Where the first word (not a stopword, not a name) both sentences give stands in each: none
     of A's words before it is in B, and none of B's words before it in A. None when there is
     none, or when A's first shared word is not B's."""
-    first_b = {w: m for m, w in reversed(list(enumerate(words_b)))}  # first place of each word
+    # (The tuples searched as they are: the loop stops at A's first shared word, two or three
+    # words in, before a dict of B's places or a set of A's words would have paid for itself.)
     for n, w in enumerate(words_a):
-        if w in STOPWORDS or _key(w) in names or w not in first_b:
+        if w in STOPWORDS or _key(w) in names or w not in words_b:
             continue
-        m = first_b[w]
-        in_a = set(words_a)
-        if any(v in in_a and v not in STOPWORDS and _key(v) not in names for v in words_b[:m]):
+        m = words_b.index(w)  # its first place in B
+        if any(v in words_a and v not in STOPWORDS and _key(v) not in names for v in words_b[:m]):
             return None
         return n, m
     return None
