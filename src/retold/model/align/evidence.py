@@ -242,6 +242,13 @@ class Judge:
             self._story_reference = float(numpy.median(cells)) if len(cells) >= REFERENCE_PAIRS else TYPICAL_COSINE
         return self._story_reference
 
+    def forget_cells(self) -> None:
+        """Drop the confirmed cells of the link lists asked about so far (neighbours): once an
+        outlet pair is aligned, no list of its passes is asked about again (each is the pass's
+        own, or a temporary one), and a big story's would otherwise all stay until the end."""
+        self._cells = {}
+        self._held = []
+
     def forget_pairs(self) -> None:
         """Drop what only the outlet pairs' passes ask (each pass's confirmed cells, the statement
         words): once every pair is aligned, grouping and the statuses need neither, and on a big
