@@ -132,7 +132,7 @@ class Judge:
                  languages: Sequence[str] | None = None):
         self.texts = texts  # per outlet (canonical order), its sentences' texts
         self.languages = languages  # per outlet, its language code ("" unknown), or None: one language
-        self._word_texts: dict[str, dict[int, tuple[str, ...]]] | None = None  # word key -> the distinct texts (ids) giving it -> their keys
+        self._joined_keys: set[tuple[str, str]] | None = None  # (x, y) for each "x and [the] y" of the story's sentences (told_apart)
         self.features = features
         self.vectors = vectors  # per outlet: rows of L2-normalised vectors, or None
         total = sum(len(row) for row in features)
@@ -426,18 +426,19 @@ class Judge:
         names = self.story_names()
         if ka in names or kb in names:
             return False
-        if self._word_texts is None:
-            index: dict[str, dict[int, tuple[str, ...]]] = {}
+        joined = self._joined_keys
+        if joined is None:
+            # Every pair of keys some sentence joins, read once for the story: a sentence joins
+            # ka and kb (_joined) exactly when one of the pairs it joins is (ka, kb) or (kb, ka)
+            # (tests/unit/test_speed_equivalence_2.py holds it to the plain search, sentence by
+            # sentence through those holding both keys).
+            joined = self._joined_keys = set()
             for row in self.features:
                 for f in row:
                     if _JOINING.isdisjoint(f.words):
                         continue  # no sentence joins anything in it
-                    keys = tuple(map(word_key, f.words))
-                    for k in keys:
-                        index.setdefault(k, {})[id(f)] = keys
-            self._word_texts = index
-        with_a, with_b = self._word_texts.get(ka, {}), self._word_texts.get(kb, {})
-        return any(_joined(with_a[text], ka, kb) for text in with_a.keys() & with_b.keys())
+                    joined.update(joined_pairs(tuple(map(word_key, f.words))))
+        return (ka, kb) in joined or (kb, ka) in joined
 
     def facts_agree(self, ca: Clues, cb: Clues) -> int:
         """How many numbers and days of the week both sentences give that the story does not give
@@ -486,6 +487,21 @@ class Judge:
 # weekdays the judge reads, and the articles that may stand before the second.
 _JOINING = frozenset("and or nor versus vs et ou und oder y o e".split())
 _JOINED_ARTICLES = frozenset("the a an its their both le la les l un une des der die das den dem des ein eine el los las".split())
+
+
+def joined_pairs(keys: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Each (x, y) the keys join: "x and [the] y", "x or y" (what _joined looks for, every pair at once)."""
+    found = []
+    last = len(keys)
+    for n in range(last - 2):
+        m = n + 1
+        if keys[m] in _JOINING:
+            m += 1
+            while m < last and keys[m] in _JOINED_ARTICLES:
+                m += 1
+            if m < last:
+                found.append((keys[n], keys[m]))
+    return found
 
 
 def _joined(keys: tuple[str, ...], ka: str, kb: str) -> bool:
