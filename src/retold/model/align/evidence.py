@@ -159,8 +159,10 @@ class Judge:
         # (id(Features): wire copies in different outlets share theirs, and self.features holds
         # every one for the judge's life): whether it is settled as a copy (VERBATIM, NEAR or
         # None), and the words' log-odds and evidence named.
-        self._settled: dict[tuple[int, int], Verdict | None] = {}
-        self._sentence_content: dict[tuple[int, int], tuple[float, list[str]]] = {}
+        # (Each pair of parses keyed by one int, id(a) << 64 | id(b): a big story asks about
+        # hundreds of thousands, and a tuple of two ids per key was most of these caches' memory.)
+        self._settled: dict[int, Verdict | None] = {}
+        self._sentence_content: dict[int, tuple[float, list[str]]] = {}
         self._mass: dict[frozenset[str], float] = {}
         self._clues: dict[int, Clues] = {}  # id(Features) -> the clues, the opener settled
         self._raw_clues: dict[int, Clues] = {}  # id(Features) -> _clues() of its text
@@ -455,7 +457,7 @@ class Judge:
             # What the two texts say is read once per pair of parses; only the structure (and
             # the sentence model's cosine, which depends on the outlet pair) is per question.
             i, j = rows[0], cols[0]
-            pair = (id(self.features[a][i]), id(self.features[b][j]))
+            pair = id(self.features[a][i]) << 64 | id(self.features[b][j])  # (an id is below 2**64)
             settled = self._settled.get(pair, False)
             if settled is False:
                 settled = self._settled[pair] = self._copy(a, i, b, j)
