@@ -159,8 +159,11 @@ class Judge:
         # (id(Features): wire copies in different outlets share theirs, and self.features holds
         # every one for the judge's life): whether it is settled as a copy (VERBATIM, NEAR or
         # None), and the words' log-odds and evidence named.
-        # (Each pair of parses keyed by one int, id(a) << 64 | id(b): a big story asks about
-        # hundreds of thousands, and a tuple of two ids per key was most of these caches' memory.)
+        # (Each pair of parses keyed by one int, number(a) << 32 | number(b), each parse's number
+        # dense from 0 and read by place: a big story asks about hundreds of thousands, and a
+        # tuple of two ids per key was most of these caches' memory.)
+        numbers: dict[int, int] = {}
+        self._parse_numbers = [[numbers.setdefault(id(f), len(numbers)) for f in row] for row in features]
         self._settled: dict[int, Verdict | None] = {}
         self._sentence_content: dict[int, tuple[float, list[str]]] = {}
         self._mass: dict[frozenset[str], float] = {}
@@ -457,7 +460,8 @@ class Judge:
             # What the two texts say is read once per pair of parses; only the structure (and
             # the sentence model's cosine, which depends on the outlet pair) is per question.
             i, j = rows[0], cols[0]
-            pair = id(self.features[a][i]) << 64 | id(self.features[b][j])  # (an id is below 2**64)
+            numbers = self._parse_numbers
+            pair = numbers[a][i] << 32 | numbers[b][j]
             settled = self._settled.get(pair, False)
             if settled is False:
                 settled = self._settled[pair] = self._copy(a, i, b, j)
