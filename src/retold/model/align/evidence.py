@@ -132,7 +132,7 @@ class Judge:
                  languages: Sequence[str] | None = None):
         self.texts = texts  # per outlet (canonical order), its sentences' texts
         self.languages = languages  # per outlet, its language code ("" unknown), or None: one language
-        self._word_texts: dict[str, dict[int, tuple[str, ...]]] | None = None  # word key -> the distinct texts (ids) giving it -> their keys
+        self._joined_keys: set[tuple[str, str]] | None = None  # (x, y) for each "x and [the] y" of the story's sentences (told_apart)
         self.features = features
         self.vectors = vectors  # per outlet: rows of L2-normalised vectors, or None
         total = sum(len(row) for row in features)
@@ -159,8 +159,13 @@ class Judge:
         # (id(Features): wire copies in different outlets share theirs, and self.features holds
         # every one for the judge's life): whether it is settled as a copy (VERBATIM, NEAR or
         # None), and the words' log-odds and evidence named.
-        self._settled: dict[tuple[int, int], Verdict | None] = {}
-        self._sentence_content: dict[tuple[int, int], tuple[float, list[str]]] = {}
+        # (Each pair of parses keyed by one int, number(a) << 32 | number(b), each parse's number
+        # dense from 0 and read by place: a big story asks about hundreds of thousands, and a
+        # tuple of two ids per key was most of these caches' memory.)
+        numbers: dict[int, int] = {}
+        self._parse_numbers = [[numbers.setdefault(id(f), len(numbers)) for f in row] for row in features]
+        self._settled: dict[int, Verdict | None] = {}
+        self._sentence_content: dict[int, tuple[float, list[str]]] = {}
         self._mass: dict[frozenset[str], float] = {}
         self._clues: dict[int, Clues] = {}  # id(Features) -> the clues, the opener settled
         self._raw_clues: dict[int, Clues] = {}  # id(Features) -> _clues() of its text
@@ -244,6 +249,13 @@ class Judge:
             cells = numpy.concatenate(cells) if cells else numpy.zeros(0)
             self._story_reference = float(numpy.median(cells)) if len(cells) >= REFERENCE_PAIRS else TYPICAL_COSINE
         return self._story_reference
+
+    def forget_cells(self) -> None:
+        """Drop the confirmed cells of the link lists asked about so far (neighbours): once an
+        outlet pair is aligned, no list of its passes is asked about again (each is the pass's
+        own, or a temporary one), and a big story's would otherwise all stay until the end."""
+        self._cells = {}
+        self._held = []
 
     def forget_pairs(self) -> None:
         """Drop what only the outlet pairs' passes ask (each pass's confirmed cells, the statement
@@ -422,18 +434,19 @@ class Judge:
         names = self.story_names()
         if ka in names or kb in names:
             return False
-        if self._word_texts is None:
-            index: dict[str, dict[int, tuple[str, ...]]] = {}
+        joined = self._joined_keys
+        if joined is None:
+            # Every pair of keys some sentence joins, read once for the story: a sentence joins
+            # ka and kb (_joined) exactly when one of the pairs it joins is (ka, kb) or (kb, ka)
+            # (tests/unit/test_speed_equivalence_2.py holds it to the plain search, sentence by
+            # sentence through those holding both keys).
+            joined = self._joined_keys = set()
             for row in self.features:
                 for f in row:
                     if _JOINING.isdisjoint(f.words):
                         continue  # no sentence joins anything in it
-                    keys = tuple(map(word_key, f.words))
-                    for k in keys:
-                        index.setdefault(k, {})[id(f)] = keys
-            self._word_texts = index
-        with_a, with_b = self._word_texts.get(ka, {}), self._word_texts.get(kb, {})
-        return any(_joined(with_a[text], ka, kb) for text in with_a.keys() & with_b.keys())
+                    joined.update(joined_pairs(tuple(map(word_key, f.words))))
+        return (ka, kb) in joined or (kb, ka) in joined
 
     def facts_agree(self, ca: Clues, cb: Clues) -> int:
         """How many numbers and days of the week both sentences give that the story does not give
@@ -450,7 +463,8 @@ class Judge:
             # What the two texts say is read once per pair of parses; only the structure (and
             # the sentence model's cosine, which depends on the outlet pair) is per question.
             i, j = rows[0], cols[0]
-            pair = (id(self.features[a][i]), id(self.features[b][j]))
+            numbers = self._parse_numbers
+            pair = numbers[a][i] << 32 | numbers[b][j]
             settled = self._settled.get(pair, False)
             if settled is False:
                 settled = self._settled[pair] = self._copy(a, i, b, j)
@@ -482,6 +496,21 @@ class Judge:
 # weekdays the judge reads, and the articles that may stand before the second.
 _JOINING = frozenset("and or nor versus vs et ou und oder y o e".split())
 _JOINED_ARTICLES = frozenset("the a an its their both le la les l un une des der die das den dem des ein eine el los las".split())
+
+
+def joined_pairs(keys: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Each (x, y) the keys join: "x and [the] y", "x or y" (what _joined looks for, every pair at once)."""
+    found = []
+    last = len(keys)
+    for n in range(last - 2):
+        m = n + 1
+        if keys[m] in _JOINING:
+            m += 1
+            while m < last and keys[m] in _JOINED_ARTICLES:
+                m += 1
+            if m < last:
+                found.append((keys[n], keys[m]))
+    return found
 
 
 def _joined(keys: tuple[str, ...], ka: str, kb: str) -> bool:

@@ -198,13 +198,13 @@ def first_shared(words_a: tuple[str, ...], words_b: tuple[str, ...], names: froz
     """Where the first word (not a stopword, not a name) both sentences give stands in each: none
     of A's words before it is in B, and none of B's words before it in A. None when there is
     none, or when A's first shared word is not B's."""
-    first_b = {w: m for m, w in reversed(list(enumerate(words_b)))}  # first place of each word
+    # (The tuples searched as they are: the loop stops at A's first shared word, two or three
+    # words in, before a dict of B's places or a set of A's words would have paid for itself.)
     for n, w in enumerate(words_a):
-        if w in STOPWORDS or _key(w) in names or w not in first_b:
+        if w in STOPWORDS or _key(w) in names or w not in words_b:
             continue
-        m = first_b[w]
-        in_a = set(words_a)
-        if any(v in in_a and v not in STOPWORDS and _key(v) not in names for v in words_b[:m]):
+        m = words_b.index(w)  # its first place in B
+        if any(v in words_a and v not in STOPWORDS and _key(v) not in names for v in words_b[:m]):
             return None
         return n, m
     return None
@@ -296,15 +296,15 @@ def small_actors_differ(words_a: tuple[str, ...], names_a: frozenset[str], words
     company …"; "the league said" / "the group said" may be one body). A noun the story
     capitalises ("the alliance" in a story of the Halden Alliance) is a name and left to the name
     rules; a sentence that names its speaker is left to them too. Else None."""
-    keys_a, keys_b = frozenset(map(_key, words_a)), frozenset(map(_key, words_b))
+    # (Each side's word keys are read only for two small actors found: most pairs have none.)
     sa, sb = small_speakers(words_a, names_a), small_speakers(words_b, names_b)
-    if sa and sb and sa.isdisjoint(keys_b) and sb.isdisjoint(keys_a) and any(apart(x, y) for x in sa for y in sb):
+    if sa and sb and sa.isdisjoint(map(_key, words_b)) and sb.isdisjoint(map(_key, words_a)) and any(apart(x, y) for x in sa for y in sb):
         return "speakers differ"
     first = first_shared(words_a, words_b, names_a | names_b)
     if first is None:
         return None
     xa, xb = _small_actor(words_a, first[0], names_a), _small_actor(words_b, first[1], names_b)
-    if xa and xb and xa not in keys_b and xb not in keys_a and apart(xa, xb):
+    if xa and xb and xa not in map(_key, words_b) and xb not in map(_key, words_a) and apart(xa, xb):
         return "actors differ"
     return None
 

@@ -183,13 +183,14 @@ _ORDINAL_DIGITS = re.compile(r"(\d{1,4})(?:st|nd|rd|th)")
 _RANKED_SPAN = 2  # words after an ordinal that say what it ranks ("third major derailment")
 
 
+@lru_cache(maxsize=100_000)
 def _ranked(words: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
     """Each ordinal the words give, with the key of the first word after it (of the next two) that
     is not a stopword, a count or another ordinal: what it ranks."""
     found = []
     for n, w in enumerate(words):
         value = _ORDINALS.get(w)
-        if value is None:
+        if value is None and w[:1].isdigit():  # (the pattern opens with a digit: most words need not be matched)
             match = _ORDINAL_DIGITS.fullmatch(w)
             value = int(match.group(1)) if match else None
         if value is None or words[n + 1:n + 2] in (("of",), ()):
@@ -204,10 +205,11 @@ def _ranked(words: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
 def ordinals_differ(words_a: tuple[str, ...], words_b: tuple[str, ...]) -> bool:
     """Both rank one thing (the same word after the ordinal) at different places, and neither gives
     the other's place anywhere ("the second train" / "the first train and the second" agree)."""
-    if _ORDINALS.keys().isdisjoint(words_a) and not any(w[:1].isdigit() for w in words_a):
+    a = _ranked(words_a)  # (once per sentence: asked of every pair)
+    if not a:
         return False
-    a, b = _ranked(words_a), _ranked(words_b)
-    if not a or not b:
+    b = _ranked(words_b)
+    if not b:
         return False
     places_a, places_b = {v for v, _ in a}, {v for v, _ in b}
     return any(ka == kb and va != vb and va not in places_b and vb not in places_a for va, ka in a for vb, kb in b)

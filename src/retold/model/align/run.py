@@ -58,6 +58,7 @@ def align(outlets: Sequence[Outlet], semantic: object | None = None) -> Alignmen
         found += said_pairs(sides, found)
         links += grow_splits(sides, found)
         scorer.forget_scored(features[a], features[b], scores)  # and their scores in the scorer
+        judge.forget_cells()  # and the cells of its link lists, never asked about again
     scorer.forget_pairs()
     judge.forget_pairs()
     links = weak_merges_cut(links, judge, languages)
