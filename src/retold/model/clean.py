@@ -156,6 +156,20 @@ _TEASER_LABEL_ALONE = re.compile(
     r"siehe auch|mehr dazu|leia mais|voir aussi|à voir aussi|lisez aussi)\s*[:|»>–—-]?\s*$"
 )
 
+# A share row's label, in the languages the cleaner knows, and the names of its buttons.
+_SHARE_LABELS = (
+    r"share this(?: article| story| post)?|like this|teilen mit|share(?:n)? mit|gefällt mir|"
+    r"(?:diesen )?(?:artikel|beitrag) teilen|inhalt teilen|partager(?: cet article)?|compartir(?: en)?|"
+    r"be sociable, share|like it\? share it"
+)
+_SHARE_BUTTON_NAMES = (
+    r"facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|mail|courriel|"
+    r"print|drucken|imprimer|imprimir|copy link|link kopieren|copier le lien|copiar enlace|messenger|bluesky|threads|mastodon|"
+    r"flipboard|sms|xing|threema"
+)
+# One or more button names, nothing else (a sentence goes on with other words).
+_SHARE_BUTTONS = r"(?:(?:" + _SHARE_BUTTON_NAMES + r")(?:[\s,|•·/]+|$))+"
+
 _SITE_LINE = re.compile(r"^(?P<site>[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,})\s+[-–—|:]\s+\S.{0,150}$")
 
 # (reason, pattern, longest line in words it applies to): furniture lines are short,
@@ -227,10 +241,11 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"correo electrónico no será publicada|^deja (?:un|una) (?:comentario|respuesta)"),
         ("mail", "required fields", "notify me", "akismet", "logged in", "erforderliche felder", "kommentar", "publiée",
          "commentaire", "publicada", "deja ")), 30),
-    ("share buttons", re.compile(
-        r"(?i)^(?:share this(?: article| story| post)?|like this|teilen mit|share(?:n)? mit|gefällt mir|"
-        r"(?:diesen )?(?:artikel|beitrag) teilen|inhalt teilen|partager(?: cet article)?|compartir(?: en)?|"
-        r"be sociable, share|like it\? share it)\s*[:!]?$"), 6),
+    ("share buttons", re.compile(r"(?i)^(?:" + _SHARE_LABELS + r")\s*[:!]?$"), 6),
+    # The same label followed by its buttons' names only, the icons lost: "Share: Facebook X
+    # Email", "Teilen mit: Facebook Twitter E-Mail", "Partager : Facebook Twitter E-mail".
+    ("share buttons", re.compile(r"(?i)^(?:" + _SHARE_LABELS + r"|share|teilen|share on|teilen auf|partager sur)\s*[:!|»>–—-]?\s*"
+                                 + _SHARE_BUTTONS + r"$"), 14),
     # Links to the neighbouring posts: "Previous article: …", "Nächster Beitrag …", "← Older post".
     ("previous / next link", re.compile(
         r"(?i)^(?:(?:previous|next|older|newer) (?:article|post|story|entry|page)|(?:vorheriger|nächster|voriger) (?:artikel|beitrag)|"
@@ -253,9 +268,7 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"(?i)^(?:teile|teilt) (?:diesen|den|die)\b.{0,30}\b(?:beitrag|artikel|seite)\b|\bjetzt teilen\b|^diesen (?:artikel|beitrag) teilen\b"),
         ("teile", "teilt")), 12),
     # A row of share buttons whose icons the scraper dropped: "Facebook Twitter WhatsApp Email".
-    ("share buttons", re.compile(
-        r"(?i)^(?:(?:share|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|mail|"
-        r"print|copy link|messenger|bluesky|threads|mastodon|flipboard|sms)[\s,|•·/]*){2,}$"), 12),
+    ("share buttons", re.compile(r"(?i)^(?:(?:share|" + _SHARE_BUTTON_NAMES + r")[\s,|•·/]*){2,}$"), 12),
     ("cookie notice", re.compile(
         r"(?i)\bwe use cookies|\b(?:site|website|page) uses cookies|\bcookie (?:settings|policy|preferences|consent|notice)|"
         r"\baccept (?:all )?cookies|\bconsent preferences|\bmanage (?:cookie )?preferences|^accept all$"), 40),
