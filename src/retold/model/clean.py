@@ -189,7 +189,25 @@ _CREDIT_HEAD = (
 _CREDIT_NAMES = (
     r"\s+(?-i:[A-ZÀ-Þ][\w'’.-]*)(?:(?:\s+|,\s*)(?:(?-i:[A-ZÀ-Þ][\w'’.-]*)|and|und|et|y|e|von|van|de|da|di|del|der|la|le))*\s*[.)]*"
 )
-_CREDIT = _CREDIT_HEAD + _CREDIT_NAMES
+# Or a desk, not a person: "… by our desk", "… von unserer Redaktion", "… par notre rédaction".
+_CREDIT_DESK = (
+    r"\s+(?:our|the|unsere[rm]?|der|notre|la|nuestra|el|la nostra)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:desk|team|staff|newsroom|editors?|service|redaktion|nachrichtenredaktion|dienst|rédaction|équipe|service|"
+    r"redacción|equipo|servicio|redazione)\s*[.)]*"
+)
+_CREDIT = _CREDIT_HEAD + r"(?:" + _CREDIT_NAMES + r"|" + _CREDIT_DESK + r")"
+# A line saying the text is a translation: "This text is a translation of our Norse service.",
+# "Dieser Beitrag wurde aus dem Norrischen übersetzt.", "Cet article est une traduction de notre
+# rédaction norroise." Anchored on "this text / article …": "The report was translated into
+# twelve languages" is news.
+_TRANSLATION_NOTE = (
+    r"(?:this|the present) (?:text|article|story|report|piece|item|version|page)\s+(?:is|was|has been)\s+"
+    r"(?:an?\s+(?:[\w-]+\s+)?translation|(?:machine-|automatically\s+)?translated)\b[^.!?,;:\"“”„«»]{0,90}\.?|"
+    r"(?:dieser|der vorliegende) (?:text|artikel|beitrag|bericht)\s+(?:ist|wurde)\s+"
+    r"(?:eine\s+(?:[\w-]+\s+)?übersetzung\b[^.!?,;:\"“”„«»]{0,90}|(?:[\w-]+\s+){0,5}?(?:übersetzt|übertragen))\.?|"
+    r"(?:ce|cet) (?:texte|article|reportage|récit)\s+(?:est|a été)\s+"
+    r"(?:une\s+(?:[\w-]+\s+)?traduction|traduit)\b[^.!?,;:\"“”„«»]{0,90}\.?"
+)
 
 _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("icon names", _IconRun(), 2000),  # icon runs come in any length
@@ -287,6 +305,7 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     # Jo Park." Anchored at the line's start, each credit followed by names only: a sentence that
     # mentions a translation ("The novel, translated from the French by …, sold …") is news.
     ("translator or editor credit", re.compile(rf"(?i)^\(?{_CREDIT}(?:\s*[|·•;]?\s*\(?{_CREDIT})*$"), 24),
+    ("translator or editor credit", re.compile(rf"(?i)^\(?(?:{_TRANSLATION_NOTE})\)?$"), 24),
     ("navigation", re.compile(
         r"(?i)^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|sign in|log in|login|register|"
         r"subscribe|home|back to top|close|open menu|toggle navigation|account|my account|sections|e-paper|epaper)\s*$"), 4),
