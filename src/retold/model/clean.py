@@ -1027,7 +1027,7 @@ def _without_site_tail(doc: RawDoc, title: Line) -> tuple[str, tuple[int, int]]:
 _TITLE_SITE = re.compile(r"\s[|–—-]\s*([^|–—-][^|]{1,60}?)\s*$")
 # The year stands before the name ("© 2026 Harbour Radio") or after it ("© NewsDrop 2026",
 # "Copyright The Harbour Daily 2020-2026"): either way it is no part of the name.
-_COPYRIGHT_SITE = re.compile(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.{2,60}?)[\s.,]*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s.,]*(?:all rights reserved\.?)?\s*$")
+_COPYRIGHT_SITE = re.compile(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.{2,60}?)[\s.,]*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s.,]*(?:all rights reserved\b.*)?\s*$")
 
 
 # The company's legal form after a publication's name in its copyright line ("© 2026 The Lorvan
@@ -1090,6 +1090,11 @@ def site_name(lines: list[Line]) -> str | None:
                 and not _names_the_topic(match.group(1), lines)
             ):
                 return without_edition(match.group(1).strip())
+    # The masthead before the copyright line: the name the outlet shows its readers ("CPA
+    # Newswire"), where the notice names the company that owns it ("Coastal Press Agency").
+    masthead = _masthead(lines)
+    if masthead is not None:
+        return _as_the_page_writes_it(masthead, lines)
     for line in reversed(lines):
         if line.kind == "furniture" and line.reason == "copyright":
             match = _COPYRIGHT_SITE.match(line.text)
@@ -1099,7 +1104,20 @@ def site_name(lines: list[Line]) -> str | None:
                 and not re.search(r"[:/]", match.group(1))  # a photo credit: "© Foto: Name/Agency"
             ):
                 return without_edition(_LEGAL_FORM.sub("", match.group(1)).strip())
-    return _masthead(lines)
+    return None
+
+
+def _as_the_page_writes_it(name: str, lines: list[Line]) -> str:
+    """An all-capitals masthead ("OLM VALLEY COURIER") in the mixed case the page writes the same
+    name in elsewhere ("© 2026 Olm Valley Courier Ltd"); as it stands when the page never does."""
+    if not name.isupper():
+        return name
+    pattern = re.compile(r"(?i)(?<!\w)" + r"\s+".join(re.escape(word) for word in name.split()) + r"(?!\w)")
+    for line in lines:
+        for match in pattern.finditer(line.text):
+            if not match.group(0).isupper():
+                return " ".join(match.group(0).split())
+    return name
 
 
 # The last word of a newspaper's or broadcaster's name ("Pellaro Evening Post", "The Harth Valley
@@ -1109,7 +1127,7 @@ _PUBLICATION_WORDS = frozenset(
     "post times gazette herald courier chronicle tribune journal standard observer daily news express "
     "mail mirror record echo argus advertiser press telegraph guardian star globe examiner sentinel "
     "bulletin register ledger dispatch wire radio television tv weekly monitor messenger reporter "
-    "recorder leader clarion banner beacon inquirer enquirer".split()
+    "recorder leader clarion banner beacon inquirer enquirer newswire agency".split()
 )
 
 
