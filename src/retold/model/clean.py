@@ -156,6 +156,20 @@ _TEASER_LABEL_ALONE = re.compile(
     r"siehe auch|mehr dazu|leia mais|voir aussi|à voir aussi|lisez aussi)\s*[:|»>–—-]?\s*$"
 )
 
+# A share row's label, in the languages the cleaner knows, and the names of its buttons.
+_SHARE_LABELS = (
+    r"share this(?: article| story| post)?|like this|teilen mit|share(?:n)? mit|gefällt mir|"
+    r"(?:diesen )?(?:artikel|beitrag) teilen|inhalt teilen|partager(?: cet article)?|compartir(?: en)?|"
+    r"be sociable, share|like it\? share it"
+)
+_SHARE_BUTTON_NAMES = (
+    r"facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|mail|courriel|"
+    r"print|drucken|imprimer|imprimir|copy link|link kopieren|copier le lien|copiar enlace|messenger|bluesky|threads|mastodon|"
+    r"flipboard|sms|xing|threema"
+)
+# One or more button names, nothing else (a sentence goes on with other words).
+_SHARE_BUTTONS = r"(?:(?:" + _SHARE_BUTTON_NAMES + r")(?:[\s,|•·/]+|$))+"
+
 _SITE_LINE = re.compile(r"^(?P<site>[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,})\s+[-–—|:]\s+\S.{0,150}$")
 
 # (reason, pattern, longest line in words it applies to): furniture lines are short,
@@ -175,7 +189,25 @@ _CREDIT_HEAD = (
 _CREDIT_NAMES = (
     r"\s+(?-i:[A-ZÀ-Þ][\w'’.-]*)(?:(?:\s+|,\s*)(?:(?-i:[A-ZÀ-Þ][\w'’.-]*)|and|und|et|y|e|von|van|de|da|di|del|der|la|le))*\s*[.)]*"
 )
-_CREDIT = _CREDIT_HEAD + _CREDIT_NAMES
+# Or a desk, not a person: "… by our desk", "… von unserer Redaktion", "… par notre rédaction".
+_CREDIT_DESK = (
+    r"\s+(?:our|the|unsere[rm]?|der|notre|la|nuestra|el|la nostra)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:desk|team|staff|newsroom|editors?|service|redaktion|nachrichtenredaktion|dienst|rédaction|équipe|service|"
+    r"redacción|equipo|servicio|redazione)\s*[.)]*"
+)
+_CREDIT = _CREDIT_HEAD + r"(?:" + _CREDIT_NAMES + r"|" + _CREDIT_DESK + r")"
+# A line saying the text is a translation: "This text is a translation of our Norse service.",
+# "Dieser Beitrag wurde aus dem Norrischen übersetzt.", "Cet article est une traduction de notre
+# rédaction norroise." Anchored on "this text / article …": "The report was translated into
+# twelve languages" is news.
+_TRANSLATION_NOTE = (
+    r"(?:this|the present) (?:text|article|story|report|piece|item|version|page)\s+(?:is|was|has been)\s+"
+    r"(?:an?\s+(?:[\w-]+\s+)?translation|(?:machine-|automatically\s+)?translated)\b[^.!?,;:\"“”„«»]{0,90}\.?|"
+    r"(?:dieser|der vorliegende) (?:text|artikel|beitrag|bericht)\s+(?:ist|wurde)\s+"
+    r"(?:eine\s+(?:[\w-]+\s+)?übersetzung\b[^.!?,;:\"“”„«»]{0,90}|(?:[\w-]+\s+){0,5}?(?:übersetzt|übertragen))\.?|"
+    r"(?:ce|cet) (?:texte|article|reportage|récit)\s+(?:est|a été)\s+"
+    r"(?:une\s+(?:[\w-]+\s+)?traduction|traduit)\b[^.!?,;:\"“”„«»]{0,90}\.?"
+)
 
 _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("icon names", _IconRun(), 2000),  # icon runs come in any length
@@ -227,10 +259,11 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"correo electrónico no será publicada|^deja (?:un|una) (?:comentario|respuesta)"),
         ("mail", "required fields", "notify me", "akismet", "logged in", "erforderliche felder", "kommentar", "publiée",
          "commentaire", "publicada", "deja ")), 30),
-    ("share buttons", re.compile(
-        r"(?i)^(?:share this(?: article| story| post)?|like this|teilen mit|share(?:n)? mit|gefällt mir|"
-        r"(?:diesen )?(?:artikel|beitrag) teilen|inhalt teilen|partager(?: cet article)?|compartir(?: en)?|"
-        r"be sociable, share|like it\? share it)\s*[:!]?$"), 6),
+    ("share buttons", re.compile(r"(?i)^(?:" + _SHARE_LABELS + r")\s*[:!]?$"), 6),
+    # The same label followed by its buttons' names only, the icons lost: "Share: Facebook X
+    # Email", "Teilen mit: Facebook Twitter E-Mail", "Partager : Facebook Twitter E-mail".
+    ("share buttons", re.compile(r"(?i)^(?:" + _SHARE_LABELS + r"|share|teilen|share on|teilen auf|partager sur)\s*[:!|»>–—-]?\s*"
+                                 + _SHARE_BUTTONS + r"$"), 14),
     # Links to the neighbouring posts: "Previous article: …", "Nächster Beitrag …", "← Older post".
     ("previous / next link", re.compile(
         r"(?i)^(?:(?:previous|next|older|newer) (?:article|post|story|entry|page)|(?:vorheriger|nächster|voriger) (?:artikel|beitrag)|"
@@ -253,9 +286,7 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"(?i)^(?:teile|teilt) (?:diesen|den|die)\b.{0,30}\b(?:beitrag|artikel|seite)\b|\bjetzt teilen\b|^diesen (?:artikel|beitrag) teilen\b"),
         ("teile", "teilt")), 12),
     # A row of share buttons whose icons the scraper dropped: "Facebook Twitter WhatsApp Email".
-    ("share buttons", re.compile(
-        r"(?i)^(?:(?:share|facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|mail|"
-        r"print|copy link|messenger|bluesky|threads|mastodon|flipboard|sms)[\s,|•·/]*){2,}$"), 12),
+    ("share buttons", re.compile(r"(?i)^(?:(?:share|" + _SHARE_BUTTON_NAMES + r")[\s,|•·/]*){2,}$"), 12),
     ("cookie notice", re.compile(
         r"(?i)\bwe use cookies|\b(?:site|website|page) uses cookies|\bcookie (?:settings|policy|preferences|consent|notice)|"
         r"\baccept (?:all )?cookies|\bconsent preferences|\bmanage (?:cookie )?preferences|^accept all$"), 40),
@@ -274,6 +305,7 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     # Jo Park." Anchored at the line's start, each credit followed by names only: a sentence that
     # mentions a translation ("The novel, translated from the French by …, sold …") is news.
     ("translator or editor credit", re.compile(rf"(?i)^\(?{_CREDIT}(?:\s*[|·•;]?\s*\(?{_CREDIT})*$"), 24),
+    ("translator or editor credit", re.compile(rf"(?i)^\(?(?:{_TRANSLATION_NOTE})\)?$"), 24),
     ("navigation", re.compile(
         r"(?i)^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|sign in|log in|login|register|"
         r"subscribe|home|back to top|close|open menu|toggle navigation|account|my account|sections|e-paper|epaper)\s*$"), 4),
@@ -995,7 +1027,7 @@ def _without_site_tail(doc: RawDoc, title: Line) -> tuple[str, tuple[int, int]]:
 _TITLE_SITE = re.compile(r"\s[|–—-]\s*([^|–—-][^|]{1,60}?)\s*$")
 # The year stands before the name ("© 2026 Harbour Radio") or after it ("© NewsDrop 2026",
 # "Copyright The Harbour Daily 2020-2026"): either way it is no part of the name.
-_COPYRIGHT_SITE = re.compile(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.{2,60}?)[\s.,]*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s.,]*(?:all rights reserved\.?)?\s*$")
+_COPYRIGHT_SITE = re.compile(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.{2,60}?)[\s.,]*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s.,]*(?:all rights reserved\b.*)?\s*$")
 
 
 # The company's legal form after a publication's name in its copyright line ("© 2026 The Lorvan
@@ -1058,6 +1090,11 @@ def site_name(lines: list[Line]) -> str | None:
                 and not _names_the_topic(match.group(1), lines)
             ):
                 return without_edition(match.group(1).strip())
+    # The masthead before the copyright line: the name the outlet shows its readers ("CPA
+    # Newswire"), where the notice names the company that owns it ("Coastal Press Agency").
+    masthead = _masthead(lines)
+    if masthead is not None:
+        return _as_the_page_writes_it(masthead, lines)
     for line in reversed(lines):
         if line.kind == "furniture" and line.reason == "copyright":
             match = _COPYRIGHT_SITE.match(line.text)
@@ -1067,7 +1104,20 @@ def site_name(lines: list[Line]) -> str | None:
                 and not re.search(r"[:/]", match.group(1))  # a photo credit: "© Foto: Name/Agency"
             ):
                 return without_edition(_LEGAL_FORM.sub("", match.group(1)).strip())
-    return _masthead(lines)
+    return None
+
+
+def _as_the_page_writes_it(name: str, lines: list[Line]) -> str:
+    """An all-capitals masthead ("OLM VALLEY COURIER") in the mixed case the page writes the same
+    name in elsewhere ("© 2026 Olm Valley Courier Ltd"); as it stands when the page never does."""
+    if not name.isupper():
+        return name
+    pattern = re.compile(r"(?i)(?<!\w)" + r"\s+".join(re.escape(word) for word in name.split()) + r"(?!\w)")
+    for line in lines:
+        for match in pattern.finditer(line.text):
+            if not match.group(0).isupper():
+                return " ".join(match.group(0).split())
+    return name
 
 
 # The last word of a newspaper's or broadcaster's name ("Pellaro Evening Post", "The Harth Valley
@@ -1077,7 +1127,7 @@ _PUBLICATION_WORDS = frozenset(
     "post times gazette herald courier chronicle tribune journal standard observer daily news express "
     "mail mirror record echo argus advertiser press telegraph guardian star globe examiner sentinel "
     "bulletin register ledger dispatch wire radio television tv weekly monitor messenger reporter "
-    "recorder leader clarion banner beacon inquirer enquirer".split()
+    "recorder leader clarion banner beacon inquirer enquirer newswire agency".split()
 )
 
 

@@ -119,13 +119,24 @@ _TRANSLATED = PhrasedPattern(
     r"(?i)\b(?:translated|translation)\s+(?:from\s+(?:the\s+)?(\w+)\s*)?(?:by\b|:)"
     r"|\b(?:aus\s+dem|vom)\s+(\w+?)(?:en|n)?\s+(?:übersetzt|übertragen)"
     r"|\bübersetzung\s+aus\s+dem\s+(\w+?)(?:en|n)?\b"
-    r"|\btradu(?:it|ite|ction)\s+(?:de\s+l['’]|du\s+|de\s+)(\w+)"
+    r"|\btradu(?:it|ite|ction)\s+(?:de\s+l['’]|du\s+|de\s+)(?!notre\b|nos\b|la\b)(\w+)"
     r"|\btraduc(?:ido|ida|ción)\s+del?\s+(\w+)"
     r"|\btradott[oa]\s+(?:dall['’]|dal\s+)(\w+)"
     r"|\btraduzid[oa]\s+do\s+(\w+)"
     r"|\bvertaald\s+uit\s+het\s+(\w+)"
     r"|\btranslated\s+by\b"
-    r"|^\s*translated\s+from\s+(?:the\s+)?(\w+)\s*\.?\s*$",  # a line (or a meta row's field) that says only that
+    r"|^\s*translated\s+from\s+(?:the\s+)?(\w+)\s*\.?\s*$"  # a line (or a meta row's field) that says only that
+    # A note that the text is a translation of the outlet's own other service: "This text is a
+    # translation of our Norse service", "Dieser Text ist eine Übersetzung unseres norrischen
+    # Dienstes", "Ce texte est une traduction de notre service norrois" (the language when named).
+    r"|\b(?:this|the\s+present)\s+(?:text|article|story|report|piece|item|version|page)\s+(?:is|was|has\s+been)\s+"
+    r"an?\s+(?:[\w-]+\s+)?translation\s+(?:of|from)\s+(?:our|the|an?|its)\s+(?:original\s+)?"
+    r"(?:(\w+)\s+(?:service|edition|programme|program|broadcast|website|site|desk|original|version|article|report|text)\b)?"
+    r"|\b(?:dieser|der\s+vorliegende)\s+(?:text|artikel|beitrag|bericht)\s+ist\s+eine\s+(?:[\w-]+\s+)?übersetzung\s+"
+    r"(?:(?:unseres|unserer|des|der|aus\s+unserem|aus\s+dem|von\s+unserem)\s+(\w+?)(?:en|n)?\s+"
+    r"(?:dienstes|dienst|programms|programm|angebots|angebot|redaktion|ausgabe|originals?)\b)?"
+    r"|\b(?:ce|cet)\s+(?:texte|article|reportage)\s+(?:est|a\s+été)\s+une\s+(?:[\w-]+\s+)?traduction\s+"
+    r"(?:(?:de\s+notre|du|de\s+la|de\s+l['’])\s*(?:service|édition|rédaction|programme|site)\s+(\w+))?",
     ("translat", "tradu", "tradott", "vertaald"),  # (the German alternatives need a "ü": no ASCII text holds one)
 )
 _FIRST_APPEARED = PhrasedPattern(

@@ -412,17 +412,18 @@ def provenance(alignment: Alignment) -> Provenance:
     canonical = sorted(outlets, key=lambda o: (o.name, o.text))
     for i, a in enumerate(canonical):
         for b in canonical[i + 1:]:
-            va, _ = shares[(a.id, b.id)]
-            vb, _ = shares[(b.id, a.id)]
+            va, ca = shares[(a.id, b.id)]
+            vb, cb = shares[(b.id, a.id)]
             total = len(a.sentences) + len(b.sentences)
             shared = (va + vb) / total if total else 0.0
+            told = (ca + cb) / total if total else 0.0
             between = [e for e in final_edges if {e.source, e.target} == {a.id, b.id}]
             ta, tb = times[a.id], times[b.id]
             order = "a first" if ta and tb and ta.before(tb) else "b first" if ta and tb and tb.before(ta) else "unknown"
             common = sorted(set(credits_external[a.id]) & set(credits_external[b.id]))
             if not between and shared < NOTE_SHARE:
                 continue
-            head = f"{a.name} and {b.name} share {_percent(shared)} of sentences"
+            head = _pair_head(a, b, shared, told)
             if between:
                 verdict = "; ".join(e.sentence({**{o.id: o.name for o in outlets}, **external}) for e in between)
                 verdict = f"{head}: {verdict}"
@@ -432,9 +433,23 @@ def provenance(alignment: Alignment) -> Provenance:
                 verdict = f"{head}; order unknown"
             else:
                 first, second = (a, b) if order == "a first" else (b, a)
-                verdict = f"{head}; {first.name} published first, too little for a claim"
+                enough = "too little word for word for a claim" if _percent(told) != _percent(shared) else "too little for a claim"
+                verdict = f"{head}; {first.name} published first, {enough}"
             pairs.append(PairNote(a.id, b.id, shared, order, verdict))
     return Provenance(tuple(nodes), final_edges, tuple(pairs), credits)
+
+
+def _pair_head(a: Outlet, b: Outlet, verbatim: float, told: float) -> str:
+    """What a pair shares, in figures that do not contradict each other: the near-verbatim share
+    alone when every counterpart is word for word; else beside it the share with a counterpart in
+    any words; and for two languages (a translation is word for word nowhere) that share alone."""
+    language_a, language_b = ((o.meta.language or "").split("-")[0] for o in (a, b))
+    if language_a and language_b and language_a != language_b:
+        return f"{a.name} and {b.name} have counterparts for {_percent(told)} of their sentences (in two languages)"
+    if _percent(told) != _percent(verbatim):
+        return (f"{a.name} and {b.name} share {_percent(verbatim)} of sentences near word for word"
+                f" and have counterparts for {_percent(told)}")
+    return f"{a.name} and {b.name} share {_percent(verbatim)} of sentences"
 
 
 def _agency_like(credit: Credit) -> bool:

@@ -186,10 +186,13 @@ def _patterns(language: str | None) -> list[re.Pattern]:
     code = (language or "").split("-")[0]
     verbs = _VERBS.get(code, _VERBS["en"]) if code in _VERBS else "|".join(_VERBS.values())
     according = _ACCORDING.get(code) if code in _ACCORDING else "|".join(v for k, v in _ACCORDING.items() if k != "de")
-    appositive = r"(?:,[^,\"“”„«»]{1,90},)?"
+    # One or two clauses set off by commas between the name and its verb: "Tomas Brenn, professor
+    # at the Vell Institute, who led the study, said …" (the name before them is the speaker).
+    appositive = r"(?:(?:,[^,\"“”„«»]{1,90}){1,2},)?"
     return [
         re.compile(rf"\uE000[,.]?\s*(?:{verbs})\s+(?:[a-zäöüéè-]+\s+){{0,3}}?({_NAME})"),
-        re.compile(rf"\uE000[,.]?\s*(?:[^\s\uE000]+\s+){{0,3}}?({_NAME}){appositive}\s+(?:{verbs})\b"),
+        # "…," Vell Water's chief executive Ada Brook told …: a title in lower case before the name.
+        re.compile(rf"\uE000[,.]?\s*(?:[^\s\uE000]+\s+){{0,3}}?(?:[a-zäöüéèà-]+\s+){{0,3}}?({_NAME}){appositive}\s+(?:{verbs})\b"),
         # "…», a déclaré aux journalistes le directeur de l'autorité, Pell Anvik.": the name closing the sentence
         re.compile(rf"\uE000[,.]?\s*(?:{verbs})\b[^\uE000]{{0,90}},\s+({_NAME})\s*[.!]?$"),
         re.compile(rf"(?:^|[\s,(])(?i:{according})\s+({_NAME})"),
@@ -203,19 +206,42 @@ _PRONOUNS = "she|he|they|sie|er|elle|il|ella|él|lei|lui"
 _ALL_VERBS = "|".join(_VERBS.values())
 _PRONOUN_SAID = LazyPattern(rf"(?i)(?:{_PRONOUNS})\s+(?:{_ALL_VERBS})|(?:{_ALL_VERBS})[- ](?:t-)?(?:{_PRONOUNS})")
 
+# Endings of job titles (German nouns are capitalised, and English ones open a sentence): a first
+# word ending so, before two more, is a title and no part of the name.
+_JOB_TITLE = LazyPattern(
+    r"(?i)(?:chef|chefin|leiter|leiterin|sprecher|sprecherin|experte|expertin|loge|login|forscher|forscherin|"
+    r"direktor|direktorin|präsident|präsidentin|minister|ministerin|berater|beraterin|vorsitzender?|"
+    r"professor|professorin|ingenieur|ingenieurin|wissenschaftler|wissenschaftlerin|analyst|analystin|"
+    r"managerin|ökonom|ökonomin|anwältin|ärztin|chemiker|chemikerin|"
+    r"ologist|scientist|economist|spokesperson|spokesman|spokeswoman|executive|director|researcher)$"
+)
+
 _PATTERN_CACHE: dict[str | None, list[re.Pattern]] = {}
+
+
+# The last word of an institution's name ("Vell Institute", "Kessler-Institut", "Harbour
+# University"): a person named in the same attribution is the speaker before it.
+_INSTITUTION_END = LazyPattern(
+    r"(?i)(?:^|[\s-])(?:institute|institut|university|universität|universitat|université|universidad|università|"
+    r"college|hochschule|school|schule|academy|akademie|académie|centre|center|zentrum|foundation|stiftung|fondation|"
+    r"ministry|ministerium|ministère|ministerio|agency|agentur|agence|council|rat|office|amt|"
+    r"hospital|klinik|klinikum|clinic|museum|society|gesellschaft|company|gmbh|ltd|inc|ag)(?:['’]s)?$"
+)
 
 
 def _speaker(context: str, language: str | None) -> str | None:
     patterns = _PATTERN_CACHE.get(language)
     if patterns is None:
         patterns = _PATTERN_CACHE[language] = _patterns(language)
+    institution = None
     for pattern in patterns:
         for match in pattern.finditer(context):
             name = _clean_name(match.group(1))
             if name:
-                return name
-    return None
+                if not _INSTITUTION_END.search(name):
+                    return name
+                institution = institution or name
+    return institution
 
 
 def _clean_name(run: str) -> str | None:
@@ -226,6 +252,10 @@ def _clean_name(run: str) -> str | None:
     first_name = next((n for n, w in enumerate(words) if fold(w).strip(",") not in _TITLES), len(words))
     if first_name < len(words):
         words = words[first_name:]
+    # A job title written as a capitalised noun before a full name ("Hydrologin Ilse Brenn",
+    # "Vell-Water-Chef Ada Brook", "Hydrologist Ilse Brenn"): the name is the words after it.
+    while len(words) >= 3 and _JOB_TITLE.search(words[0]):
+        words = words[1:]
     while words and fold(words[-1]) in ("of", "de", "van", "von"):
         words.pop()
     if not words:

@@ -30,7 +30,7 @@ from retold.tui.state import Arrangement, PaneLayout, ReaderState, ViewModes
 from retold.tui.status_line import legend_line, status_line
 from retold.tui.widgets.key_bar import KeyBar
 from retold.tui.widgets.outlet_pane import OutletPane
-from retold.tui.widgets.pane_header import PaneHeader, copy_badge
+from retold.tui.widgets.pane_header import PaneHeader, RowDates, copy_badge
 from retold.tui.widgets.pane_row import PaneRow
 from retold.tui.widgets.search_bar import SearchBar
 from retold.tui.widgets.text_line import TextLine
@@ -97,6 +97,9 @@ class ReaderScreen(Screen):
         # Kept by number: a key touches several of them, and a DOM query per look-up cost
         # milliseconds a key with 20 outlets.
         self.headers = [PaneHeader(outlet, copy_badge(self.state.arrangement, self.alignment, outlet)) for outlet in self.alignment.outlets]
+        row_dates = RowDates(self.headers)  # one UTC mark across the row
+        for header in self.headers:
+            header.row_dates = row_dates
         self._panes = [
             OutletPane(self.alignment, outlet, number, id=f"pane-{number}")
             for number, outlet in enumerate(self.alignment.outlets)

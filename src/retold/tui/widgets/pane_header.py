@@ -22,6 +22,7 @@ class PaneHeader(Widget):
         self._counts = outlet.counts()
         self.focused = False
         self.note = ""  # "reference", or "vs …" when `d` compares words
+        self.row_dates: RowDates | None = None  # the row's one UTC mark (set by the reader)
 
     def set_note(self, note: str) -> None:
         if note != self.note:
@@ -35,7 +36,8 @@ class PaneHeader(Widget):
 
     def render(self) -> Text:
         width = max(1, self.content_size.width)
-        line = header_line(self.outlet, self._counts, self.focused, width)
+        narrow = self.row_dates.narrow(width) if self.row_dates is not None else False
+        line = header_line(self.outlet, self._counts, self.focused, width, narrow_utc=narrow)
         line.append("\n")
         line.append_text(second_line(self.outlet.title, self.copies, self.note, width))
         return line
@@ -83,27 +85,56 @@ def _badges(copies: list[tuple[str, str]], width: int) -> list[str]:
     return forms
 
 
-def header_line(outlet: Outlet, counts: dict[str, int], focused: bool, width: int) -> Text:
-    """A pane header's first line: marker, name, counts, compact date and language, fitted to
-    `width` by README's rule: the name comes first, then the date; the language gives way first,
-    then the counts, then the date's " UTC" narrows to "Z", and only then is the name cut (with
-    an ellipsis), the date still whole."""
+class RowDates:
+    """One UTC mark for a row of pane headers (their columns are one width): when any header
+    needs the narrow "15:05Z" to keep its name, every header writes it so, so that one row never
+    mixes "09:12 UTC" and "17:45Z"."""
+
+    def __init__(self, headers: list[PaneHeader]) -> None:
+        self.headers = headers
+        self._narrow: dict[int, bool] = {}  # by width
+
+    def narrow(self, width: int) -> bool:
+        found = self._narrow.get(width)
+        if found is None:
+            found = self._narrow[width] = any(narrows_date(h.outlet, h._counts, width) for h in self.headers)
+        return found
+
+
+def _header_tail(outlet: Outlet, counts: dict[str, int], width: int, narrow_utc: bool) -> tuple[str, list[str], bool]:
+    """The name, what follows it in the header at `width`, and whether its date is the narrow form."""
     name = printable(outlet.name)
-    date = printable(compact_date(outlet.meta.published))
+    wide = printable(compact_date(outlet.meta.published))
+    # The narrow UTC mark ("15:05Z") before the name is cut: an outlet's name is what a pane is.
+    narrow = printable(compact_date(outlet.meta.published, utc_mark="Z"))
+    date = narrow if narrow_utc else wide
     language = printable(outlet.meta.language or "")
     count_text = " ".join(f"{status.glyph}{counts[status]}" for status in STATUSES)
     both = " · ".join(d for d in (date, language) if d)
     full = cell_len(name)
     # In order of preference: (what follows the name, the cells the name needs at least).
-    # The narrow UTC mark ("15:05Z") before the name is cut: an outlet's name is what a pane is.
-    narrow = printable(compact_date(outlet.meta.published, utc_mark="Z"))
     choices = [([count_text, both], full), ([count_text, date], full), (["", date], full), (["", narrow], full), (["", narrow], 1)]
+    chosen = next((n for n, (t, least) in enumerate(choices) if _used(t) + least <= width), len(choices) - 1)
+    return name, choices[chosen][0], narrow != wide and (narrow_utc or chosen >= 3)
 
-    def used(tail: list[str]) -> int:
-        return 2 + sum(cell_len(part) + 2 for part in tail if part)
 
-    tail = next((t for t, least in choices if used(t) + least <= width), choices[-1][0])
-    room = max(1, width - used(tail))
+def _used(tail: list[str]) -> int:
+    return 2 + sum(cell_len(part) + 2 for part in tail if part)
+
+
+def narrows_date(outlet: Outlet, counts: dict[str, int], width: int) -> bool:
+    """Does the header at `width` write its date's UTC mark narrow ("15:05Z") on its own?"""
+    return _header_tail(outlet, counts, width, False)[2]
+
+
+def header_line(outlet: Outlet, counts: dict[str, int], focused: bool, width: int, narrow_utc: bool = False) -> Text:
+    """A pane header's first line: marker, name, counts, compact date and language, fitted to
+    `width` by README's rule: the name comes first, then the date; the language gives way first,
+    then the counts, then the date's " UTC" narrows to "Z", and only then is the name cut (with
+    an ellipsis), the date still whole. `narrow_utc`: the "Z" form from the start (the row's
+    other headers need it: RowDates)."""
+    name, tail, _ = _header_tail(outlet, counts, width, narrow_utc)
+    room = max(1, width - _used(tail))
     if cell_len(name) > room:
         name = set_cell_size(name, room - 1) + "…"
     line = Text(no_wrap=True, overflow="ellipsis")
