@@ -77,14 +77,15 @@ FLOOR = {"body_missing": 0, "furniture_leaked": 0, "pair_f1": 0.90, "status_accu
 # 0.821, F1 0.577 -> 0.630, leaked 4 -> 2; status 0.775 -> 0.750: the leads that were wrongly
 # merged are now unique where the gold pairs them to other leads). Held at the new figures.
 # prec7: a thin merge no longer joins two sentences a third outlet tells apart (align/weakmerge.py):
-# olm-derailment precision 0.552 -> 0.690, F1 0.592 -> 0.663.
+# olm-derailment precision 0.552 -> 0.690, F1 0.592 -> 0.663. clean7: kestvale-barrier leaked 2 -> 1 (its
+# translation note, "Translated from … by the … desk.", is a credit now).
 FLOORS = {
     "brenholt-port": FLOOR | {"pair_f1": 0.858, "status_accuracy": 0.875},
     "aldmere-summit": FLOOR | {"pair_f1": 0.772, "status_accuracy": 0.809},
     "lethmar-rates": FLOOR | {"pair_f1": 0.861, "status_accuracy": 0.918},
     "velka-mine": FLOOR | {"pair_f1": 0.853, "status_accuracy": 0.857},
     "olm-derailment": FLOOR | {"pair_f1": 0.653, "status_accuracy": 0.839},
-    "kestvale-barrier": FLOOR | {"furniture_leaked": 2, "pair_f1": 0.620, "status_accuracy": 0.740},
+    "kestvale-barrier": FLOOR | {"furniture_leaked": 1, "pair_f1": 0.620, "status_accuracy": 0.740},
 }
 # Each story is also held where the aligner stands today, less a margin of 0.01 (issue 21): one
 # status or pair more wrong than today in any of these stories fails (one status is 0.015-0.024
