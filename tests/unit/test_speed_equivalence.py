@@ -216,6 +216,7 @@ def _plain_coherent(groups, links, judge, languages):
     through its sentences, sorts and judges them again each round, and `_supported` reads
     every pair of parts the direct links leave short."""
     from retold.model.align import evidence as ev
+    from retold.model.align.coherence import _joined
 
     def nodes_of(link):
         return [(link.outlet_a, i) for i in link.rows] + [(link.outlet_b, j) for j in link.cols]
@@ -284,7 +285,9 @@ def _plain_coherent(groups, links, judge, languages):
         strong = [link for link, v in zip(group, verdicts) if v.confidence >= ev.STRONG]
         if len(strong) == len(group) or len(components(members, strong)) == 1:
             return [members]
-        if supported(members, group, verdicts):
+        # (the rule that an outlet's sentences in a group are joined as pieces of one statement is
+        # no speed trick: asked here as coherence asks it)
+        if _joined(members, list(range(len(group))), group) and supported(members, group, verdicts):
             return [members]
         weakest = min(range(len(group)), key=lambda n: (verdicts[n].confidence, n))
         rest = group[:weakest] + group[weakest + 1:]

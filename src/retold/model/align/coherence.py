@@ -83,7 +83,7 @@ def _split(members: list[Node], own: list[int], numbered: _Links, languages: lis
     strong = [n for n, c in zip(own, confidences) if c >= ev.STRONG]
     if len(strong) == len(own) or len(_components(members, strong, numbered.links)) == 1:
         return [members]  # the weak links only repeat what strong ones already join
-    if _supported(members, own, confidences, numbered, languages):
+    if _joined(members, own, numbered.links) and _supported(members, own, confidences, numbered, languages):
         return [members]
     # The weakest link; of equal confidence, the first in the order (outlet_a, rows, outlet_b,
     # cols, score). Only twins (the same link made twice) tie on both, and which of them goes
@@ -98,6 +98,43 @@ def _split(members: list[Node], own: list[int], numbered: _Links, languages: lis
             inside = set(piece)
             pieces += _split(piece, [n for n in rest if _first(numbered.links[n]) in inside], numbered, languages)
     return pieces
+
+
+def _joined(members: list[Node], own: list[int], links: list) -> bool:
+    """Every two sentences one outlet has in the group are joined as the pieces of one statement:
+    one link holds both (a merge), or one sentence elsewhere is linked to each (its two halves), or
+    each is linked to one of two sentences of another outlet that are joined so (a translation
+    that splits as the wire does, beside an outlet that merges the wire's two). Two of an outlet's
+    sentences the group holds only through a chain of other statements ("The prosecution had
+    sought nine years." – "Quorrel, who had sought nine years, said …" – "Quorrel said …") are
+    two statements that outlet tells apart."""
+    parts: dict[int, list[int]] = {}
+    for k, i in members:
+        parts.setdefault(k, []).append(i)
+    if all(len(part) == 1 for part in parts.values()):
+        return True  # (most groups)
+    beside: dict[Node, set[Node]] = {}
+    joined: set[tuple[Node, Node]] = set()
+    for n in own:
+        nodes = _nodes(links[n])
+        for x in nodes:
+            beside.setdefault(x, set()).update(y for y in nodes if y[0] != x[0])
+        joined.update((x, y) for x in nodes for y in nodes if x[0] == y[0] and x < y)
+    pairs = [((k, i), (k, j)) for k, part in parts.items() for n, i in enumerate(part) for j in part[n + 1:]]
+    open_pairs = [p for p in pairs if p not in joined]
+    for x, y in open_pairs:
+        if beside.get(x, set()) & beside.get(y, set()):
+            joined.add((x, y))
+    changed = True
+    while changed:  # joined through joined counterparts, as far as they reach
+        changed = False
+        for x, y in open_pairs:
+            if (x, y) in joined:
+                continue
+            if any((min(u, v), max(u, v)) in joined for u in beside.get(x, ()) for v in beside.get(y, ()) if u[0] == v[0] and u != v):
+                joined.add((x, y))
+                changed = True
+    return all(p in joined for p in pairs)
 
 
 def _supported(members: list[Node], own: list[int], confidences: list[float], numbered: _Links, languages: list[str]) -> bool:
