@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from retold.model.align.factwords import NUMBER_WORDS
 from retold.model.align.features import number_key
 from retold.model.normalize import STOPWORDS, fold, tokens
 
@@ -30,7 +31,6 @@ _DAYS = {w: str(n) for names in (
     "lunes martes miércoles jueves viernes sábado domingo",
 ) for n, w in enumerate(names.split())}
 _DAY_WORDS = frozenset(_DAYS)
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +157,7 @@ def title_words(text: str) -> tuple[str, ...]:
     runs += [m.group(1) for pattern in (_SAID_TITLE, _APPOSITION) for m in pattern.finditer(text)]
     for run in runs:
         words = tuple(tokens(run))
-        if not any(w in STOPWORDS or w in _SAYING or w.endswith("ed") or w[0].isdigit() or w in _NUMBER_WORDS for w in words):
+        if not any(w in STOPWORDS or w in _SAYING or w.endswith("ed") or w[0].isdigit() or w in NUMBER_WORDS for w in words):
             found += words  # ("Police closed the …", "Residents praised Mayor …": a verb, not a title)
     return tuple(dict.fromkeys(found))
 

@@ -58,6 +58,7 @@ _FRACTION_BEFORE = frozenset({"a", "one", "two", "three", "four"})
 _NOT_COUNT_BEFORE = frozenset({"no", "the", "any", "every", "some", "this", "that", "which", "each", "someone", "anyone"})
 _NOT_COUNT_AFTER = frozenset({"another", "hundred", "thousand", "million", "billion", "trillion", "percent", "per"})
 _COUNT_WORDS = frozenset(_MONTHS) | frozenset(_CARDINALS) | frozenset(_MAGNITUDES) | frozenset(_HALF) | frozenset(_FRACTIONS)
+NUMBER_WORDS = frozenset(_CARDINALS) | frozenset(_MAGNITUDES) | frozenset("hundred thousand million billion".split())  # numbers written out
 MONTHS = _MONTHS
 
 
