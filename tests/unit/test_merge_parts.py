@@ -15,13 +15,8 @@ from retold.model.align import feature_weights, sentence_features
 from retold.model.align.pairs import _each_part_says_more
 from retold.model.align.records import PairSides
 from retold.model.align.scoring import Scorer
-from retold.model.story import Outlet, OutletMeta, Sentence
+from velmont_story import outlet
 
-
-def outlet(oid, sentences):
-    meta = OutletMeta(id=oid, name=oid, source=f"{oid}.txt", language="en")
-    return Outlet(meta=meta, text="", title=None, removed=(),
-                  sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(sentences)))
 
 
 WIRE = [
@@ -40,11 +35,10 @@ LOCAL = [
 ]
 
 
-def _sides():
-    rows = [WIRE, LOCAL]
-    features = sentence_features([outlet("wire", WIRE), outlet("local", LOCAL)])
+def _sides(first=WIRE, second=LOCAL):
+    features = sentence_features([outlet("a", first), outlet("b", second)])
     weights = feature_weights(features)
-    judge = ev.Judge(rows, features, weights)
+    judge = ev.Judge([first, second], features, weights)
     judge.parallel[(0, 1)] = False
     return PairSides(0, 1, features[0], features[1], Scorer(features, weights), True, judge=judge)
 
@@ -65,10 +59,5 @@ def test_a_merge_whose_parts_each_tell_some_of_the_statement_stays():
 @given(st.sampled_from(range(len(LOCAL) - 1)))
 def test_the_rule_reads_both_sides_alike(j):
     """Seen from either outlet, a merge is the same merge."""
-    forward = _sides()
-    features = sentence_features([outlet("local", LOCAL), outlet("wire", WIRE)])
-    weights = feature_weights(features)
-    judge = ev.Judge([LOCAL, WIRE], features, weights)
-    judge.parallel[(0, 1)] = False
-    backward = PairSides(0, 1, features[0], features[1], Scorer(features, weights), True, judge=judge)
+    forward, backward = _sides(), _sides(LOCAL, WIRE)
     assert _each_part_says_more(forward, (0,), (j, j + 1)) == _each_part_says_more(backward, (j, j + 1), (0,))

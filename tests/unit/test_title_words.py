@@ -10,13 +10,8 @@ from hypothesis import strategies as st
 
 from retold.model.align import align
 from retold.model.align.clues import title_words
-from retold.model.story import Outlet, OutletMeta, Sentence
+from velmont_story import outlet
 
-
-def outlet(oid, sentences):
-    meta = OutletMeta(id=oid, name=oid, source=f"{oid}.txt", language="en")
-    return Outlet(meta=meta, text="", title=None, removed=(),
-                  sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(sentences)))
 
 
 WIRE = [

@@ -28,6 +28,8 @@ Node = tuple[int, int]  # (outlet, sentence)
 def weak_merges_cut(links: list[Link], judge: ev.Judge, languages: list[str]) -> list[Link]:
     """`links`, each thin merge whose pieces a third outlet tells apart replaced by its best
     one-to-one part (or left out when none is likely on its own)."""
+    if all(len(link.rows) == 1 and len(link.cols) == 1 for link in links):
+        return links  # no merge to weigh: spare judging every pair (most outlet pairs of a big story)
     strong: dict[Node, dict[int, set[int]]] = {}  # sentence -> outlet -> its strong one-to-one partners there
     merged: set[tuple[int, int, int]] = set()  # (outlet, i, j): sentences i < j of one outlet in one link's side
     for link in links:
