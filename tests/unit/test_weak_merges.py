@@ -19,13 +19,15 @@ from retold.model.align.weakmerge import weak_merges_cut
 
 
 class Judge:
-    """Confidences as given: per link (outlet_a, rows, outlet_b, cols), else `default`."""
+    """Confidences as given: per link (outlet_a, rows, outlet_b, cols), else `default`; a value
+    may be (confidence, evidence named)."""
 
     def __init__(self, confidences, default=0.2):
         self.confidences, self.default = confidences, default
 
     def _verdict(self, a, rows, b, cols):
-        return ev.Verdict(self.confidences.get((a, tuple(rows), b, tuple(cols)), self.default), ())
+        found = self.confidences.get((a, tuple(rows), b, tuple(cols)), self.default)
+        return ev.Verdict(*found) if isinstance(found, tuple) else ev.Verdict(found, ())
 
     def link_verdict(self, link):
         return self._verdict(link.outlet_a, link.rows, link.outlet_b, link.cols)
@@ -61,12 +63,31 @@ def test_a_merge_stands_when_strong_or_when_no_third_outlet_tells_its_pieces_apa
     assert weak_merges_cut(WIRE_COPY + [THIN_MERGE], strong, LANGUAGES)[2] is THIN_MERGE
     weak_copy = Judge({(0, (7,), 1, (7,)): 0.6, (0, (8,), 1, (8,)): 0.9, (1, (7, 8), 2, (8,)): 0.55})
     assert weak_merges_cut(WIRE_COPY + [THIN_MERGE], weak_copy, LANGUAGES)[2] is THIN_MERGE
-    # The third outlet splits the sentence too and merges its own pieces beside it: nothing told apart.
-    own_merge = link(0, [7, 8], 2, [8])
+    # The third outlet splits the sentence too and merges its own pieces beside a fourth
+    # outlet's sentence: it holds them as one statement, nothing told apart.
+    own_merge = link(0, [7, 8], 3, [5])
     judge = Judge({(0, (7,), 1, (7,)): 0.9, (0, (8,), 1, (8,)): 0.9, (1, (7, 8), 2, (8,)): 0.55})
-    assert weak_merges_cut(WIRE_COPY + [own_merge, THIN_MERGE], judge, LANGUAGES)[3] is THIN_MERGE
+    assert weak_merges_cut(WIRE_COPY + [own_merge, THIN_MERGE], judge, LANGUAGES + ["en"])[3] is THIN_MERGE
     # Across languages the judge reads neither: a translator's merge stands.
     assert weak_merges_cut(WIRE_COPY + [THIN_MERGE], judge, ["en", "en", "de"])[2] is THIN_MERGE
+
+
+def test_a_third_outlets_merge_beside_the_same_sentence_shields_nothing_when_a_piece_shares_only_names():
+    """A wire and its copy both set "Wrenfield said he would not resign." and "The trust called
+    on Wrenfield to resign." beside one outlet's "Its chair called for Wrenfield to resign.": each
+    thin merge is the same question asked again, not a third outlet holding the pieces as one
+    statement, and one piece shares nothing with the sentence but the name: both are cut to
+    their best part. Where each piece says something of the sentence on its own (the mayor's
+    quote, and the course handed to local clubs, in one sentence), the merges stand."""
+    twin_merge = link(0, [7, 8], 2, [8])
+    given = {(0, (7,), 1, (7,)): 0.9, (0, (8,), 1, (8,)): 0.9, (1, (7, 8), 2, (8,)): 0.55, (0, (7, 8), 2, (8,)): 0.55}
+    names_only = Judge(given | {(1, (8,), 2, (8,)): (0.6, ("names", "lexical")), (0, (8,), 2, (8,)): (0.6, ("names", "lexical")),
+                                (1, (7,), 2, (8,)): (0.27, ("names",)), (0, (7,), 2, (8,)): (0.27, ("names",))})
+    out = weak_merges_cut(WIRE_COPY + [twin_merge, THIN_MERGE], names_only, LANGUAGES)
+    assert [(l.outlet_a, l.rows, l.outlet_b, l.cols) for l in out[2:]] == [(0, (8,), 2, (8,)), (1, (8,), 2, (8,))]
+    each_says = Judge(given | {(1, (8,), 2, (8,)): (0.6, ("names", "lexical")), (0, (8,), 2, (8,)): (0.6, ("names", "lexical")),
+                               (1, (7,), 2, (8,)): (0.4, ("lexical",)), (0, (7,), 2, (8,)): (0.4, ("lexical",))})
+    assert weak_merges_cut(WIRE_COPY + [twin_merge, THIN_MERGE], each_says, LANGUAGES)[2:] == [twin_merge, THIN_MERGE]
 
 
 _LINK = st.builds(

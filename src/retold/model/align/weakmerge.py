@@ -31,10 +31,14 @@ def weak_merges_cut(links: list[Link], judge: ev.Judge, languages: list[str]) ->
     if all(len(link.rows) == 1 and len(link.cols) == 1 for link in links):
         return links  # no merge to weigh: spare judging every pair (most outlet pairs of a big story)
     strong: dict[Node, dict[int, set[int]]] = {}  # sentence -> outlet -> its strong one-to-one partners there
-    merged: set[tuple[int, int, int]] = set()  # (outlet, i, j): sentences i < j of one outlet in one link's side
+    # (outlet, i, j) -> what sentences i < j of one outlet are merged against (the other side of
+    # each link that holds both)
+    merged: dict[tuple[int, int, int], set[tuple[int, tuple[int, ...]]]] = {}
     for link in links:
-        for outlet, side in ((link.outlet_a, link.rows), (link.outlet_b, link.cols)):
-            merged.update((outlet, i, j) for n, i in enumerate(side) for j in side[n + 1:])
+        for outlet, side, other in ((link.outlet_a, link.rows, (link.outlet_b, link.cols)), (link.outlet_b, link.cols, (link.outlet_a, link.rows))):
+            for n, i in enumerate(side):
+                for j in side[n + 1:]:
+                    merged.setdefault((outlet, i, j), set()).add(other)
         if len(link.rows) == 1 and len(link.cols) == 1 and judge.link_verdict(link).confidence >= ev.STRONG:
             x, y = (link.outlet_a, link.rows[0]), (link.outlet_b, link.cols[0])
             strong.setdefault(x, {}).setdefault(y[0], set()).add(y[1])
@@ -43,7 +47,7 @@ def weak_merges_cut(links: list[Link], judge: ev.Judge, languages: list[str]) ->
     for link in links:
         a, b = link.outlet_a, link.outlet_b
         if ((len(link.rows) == 1 and len(link.cols) == 1) or (languages[a] and languages[b] and languages[a] != languages[b])
-                or not _told_apart(link, strong, merged) or judge.link_verdict(link).confidence >= ev.STRONG):
+                or not _told_apart(link, strong, merged, judge) or judge.link_verdict(link).confidence >= ev.STRONG):
             out.append(link)
             continue
         confidence, rows, cols = max((judge.verdict(a, (i,), b, (j,)).confidence, (i,), (j,)) for i in link.rows for j in link.cols)
@@ -52,18 +56,54 @@ def weak_merges_cut(links: list[Link], judge: ev.Judge, languages: list[str]) ->
     return out
 
 
-def _told_apart(link: Link, strong: dict[Node, dict[int, set[int]]], merged: set[tuple[int, int, int]]) -> bool:
+def _told_apart(link: Link, strong: dict[Node, dict[int, set[int]]], merged: dict[tuple[int, int, int], set], judge: ev.Judge) -> bool:
     """Two pieces of the merge's longer side are each a strong pair with a different sentence of
     one third outlet, which no link of its own holds together (a third outlet that splits the
-    sentence as this one does, and merges its pieces too, tells nothing apart)."""
+    sentence as this one does, and merges its pieces too, tells nothing apart).
+
+    A third outlet's merge beside this very sentence is the same question asked again, not a
+    third view: a wire and its copy both set "Wrenfield said he would not resign." and "The
+    trust called on Wrenfield to resign." beside one outlet's "Its chair called for Wrenfield to
+    resign.", and would shield each other. Then the merge's own words decide: it is told apart
+    when one of its pieces shares nothing with the sentence but the names (who acts, not what is
+    said), and stands when each piece says something of it ("the course would go to local clubs
+    and schools" beside "Hollund, who said the course would later be handed to local clubs and
+    schools, told us: …")."""
     outlet, pieces = (link.outlet_a, link.rows) if len(link.rows) > 1 else (link.outlet_b, link.cols)
+    this_side = (link.outlet_b, link.cols) if outlet == link.outlet_a else (link.outlet_a, link.rows)
     this_pair = {link.outlet_a, link.outlet_b}
+    twice: bool | None = None  # asked once: does a piece share only names with this sentence?
     for n, p in enumerate(pieces):
         for q in pieces[n + 1:]:
             for k, partners in strong.get((outlet, p), {}).items():
                 if k in this_pair:
                     continue
                 others = strong.get((outlet, q), {}).get(k, set())
-                if any(i != j and (k, min(i, j), max(i, j)) not in merged for i in partners for j in others):
-                    return True
+                for i in partners:
+                    for j in others:
+                        if i == j:
+                            continue
+                        held = merged.get((k, min(i, j), max(i, j)), set())
+                        if not held:
+                            return True
+                        if not held - {this_side}:
+                            if twice is None:
+                                twice = _a_piece_says_only_names(link, outlet, pieces, this_side, judge)
+                            if twice:
+                                return True
     return False
+
+
+def _a_piece_says_only_names(link: Link, outlet: int, pieces: tuple[int, ...], this_side: tuple[int, tuple[int, ...]], judge: ev.Judge) -> bool:
+    other, side = this_side
+    for p in pieces:
+        if outlet == link.outlet_a:
+            evidence = judge.verdict(outlet, (p,), other, side).evidence
+        else:
+            evidence = judge.verdict(other, side, outlet, (p,)).evidence
+        if set(evidence) <= _NAMES_ONLY:
+            return True
+    return False
+
+
+_NAMES_ONLY = {"names", "position"}  # the same people named, or the place in the text: not what is said
