@@ -90,6 +90,24 @@ def test_a_third_outlets_merge_beside_the_same_sentence_shields_nothing_when_a_p
     assert weak_merges_cut(WIRE_COPY + [twin_merge, THIN_MERGE], each_says, LANGUAGES)[2:] == [twin_merge, THIN_MERGE]
 
 
+def test_of_two_overlapping_merges_the_thinner_keeps_only_the_pieces_the_other_does_not_hold():
+    """The wire's 10 (a union's blame), 11 (the company's denial), 12 (the last inspection): one
+    outlet tells 10 and 11 in one sentence, another 11 and 12. Both merges would make one group of
+    three statements no outlet tells as one; the thinner keeps its 12 alone."""
+    blame_denial = link(0, [10, 11], 1, [9])
+    denial_inspection = link(0, [11, 12], 2, [10])
+    judge = Judge({(0, (10, 11), 1, (9,)): 0.96, (0, (11, 12), 2, (10,)): 0.54})
+    out = weak_merges_cut([blame_denial, denial_inspection], judge, LANGUAGES)
+    assert out[0] is blame_denial
+    assert (out[1].outlet_a, out[1].rows, out[1].outlet_b, out[1].cols) == (0, (12,), 2, (10,))
+    both_strong = Judge({(0, (10, 11), 1, (9,)): 0.96, (0, (11, 12), 2, (10,)): 0.9})
+    assert weak_merges_cut([blame_denial, denial_inspection], both_strong, LANGUAGES) == [blame_denial, denial_inspection]
+    nested = link(0, [10, 11, 12], 2, [10])  # one holds all the other's pieces: one statement told at more length
+    judge = Judge({(0, (10, 11), 1, (9,)): 0.96, (0, (10, 11, 12), 2, (10,)): 0.54})
+    assert weak_merges_cut([blame_denial, nested], judge, LANGUAGES) == [blame_denial, nested]
+    assert weak_merges_cut([blame_denial, denial_inspection], judge, ["en", "en", "de"]) == [blame_denial, denial_inspection]
+
+
 _LINK = st.builds(
     lambda a, b, i, n, j, m: link(a, range(i, i + n), b, range(j, j + m)),
     st.integers(0, 2), st.integers(0, 2), st.integers(0, 6), st.integers(1, 2), st.integers(0, 6), st.integers(1, 2),
@@ -107,3 +125,13 @@ def test_one_to_one_links_pass_unchanged_and_no_link_is_ever_added(links, confid
         assert any(l.outlet_a == cut.outlet_a and l.outlet_b == cut.outlet_b and set(cut.rows) <= set(l.rows)
                    and set(cut.cols) <= set(l.cols) for l in links)
 
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_LINK, max_size=10), st.floats(0.0, 0.69))
+def test_no_two_thin_merges_of_one_outlet_overlap_in_part_once_cut(links, confidence):
+    out = weak_merges_cut(links, Judge({}, default=confidence), LANGUAGES)
+    sides = [(outlet, set(side)) for l in out for outlet, side in ((l.outlet_a, l.rows), (l.outlet_b, l.cols)) if len(side) > 1]
+    for n, (outlet, pieces) in enumerate(sides):
+        for other, more in sides[n + 1:]:
+            assert other != outlet or not pieces & more or pieces <= more or more <= pieces

@@ -12,6 +12,10 @@ and everything paired with either. Such a merge is cut to its best one-to-one pa
 the judge finds most likely the other sentence's statement), or dropped when no part is likely
 on its own words (evidence.SAME_STATEMENT): its place made it.
 
+Two thin merges of one outlet's sentences that overlap in part (one outlet tells the wire's 10
+and 11 in one sentence, another its 11 and 12) would chain three statements into one group: the
+thinner keeps only the pieces the other does not hold (_overlaps_cut).
+
 A merge no other outlet contradicts stands (a sentence cut in pieces, "Take your medicines.
 Take your documents. Take your pets.", and a translator's merges, which are thin in words by
 nature). Within one language only (the judge reads one).
@@ -27,9 +31,58 @@ Node = tuple[int, int]  # (outlet, sentence)
 
 def weak_merges_cut(links: list[Link], judge: ev.Judge, languages: list[str]) -> list[Link]:
     """`links`, each thin merge whose pieces a third outlet tells apart replaced by its best
-    one-to-one part (or left out when none is likely on its own)."""
+    one-to-one part (or left out when none is likely on its own), and each thin merge that
+    overlaps a stronger one (_overlaps_cut) kept to the pieces that one does not hold."""
     if all(len(link.rows) == 1 and len(link.cols) == 1 for link in links):
         return links  # no merge to weigh: spare judging every pair (most outlet pairs of a big story)
+    return _overlaps_cut(_told_apart_cut(links, judge, languages), judge, languages)
+
+
+def _overlaps_cut(links: list[Link], judge: ev.Judge, languages: list[str]) -> list[Link]:
+    """Two merges of one outlet's sentences that share a piece but neither holds all the
+    other's pieces (one outlet tells the wire's 10 and 11 in one sentence, another its 11 and 12)
+    would make one group of three statements, 10 to 12, that no outlet tells as one. The
+    thinner of the two, when thin (below evidence.STRONG), keeps only the pieces the other does
+    not hold: its link to those rests on what it shares with them, shown as its own verdict.
+    Within one language (the judge reads one)."""
+    merges = [n for n, link in enumerate(links) if (len(link.rows) > 1 or len(link.cols) > 1)
+              and not (languages[link.outlet_a] and languages[link.outlet_b] and languages[link.outlet_a] != languages[link.outlet_b])]
+    if len(merges) < 2:
+        return links
+    sides: dict[int, list[tuple[int, frozenset[int]]]] = {}  # outlet -> (link number, its merged pieces there)
+    for n in merges:
+        link = links[n]
+        for outlet, side in ((link.outlet_a, link.rows), (link.outlet_b, link.cols)):
+            if len(side) > 1:
+                sides.setdefault(outlet, []).append((n, frozenset(side)))
+    lose: dict[int, tuple[int, set[int]]] = {}  # link number -> (outlet, pieces it gives up)
+    for outlet, held in sides.items():
+        for x, (m, pieces_m) in enumerate(held):
+            for n, pieces_n in held[x + 1:]:
+                shared = pieces_m & pieces_n
+                if not shared or pieces_m <= pieces_n or pieces_n <= pieces_m:
+                    continue
+                # The thinner gives way; of equal confidence, the later link (the order is the aligner's own).
+                thinner = min((m, n), key=lambda k: (judge.link_verdict(links[k]).confidence, -k))
+                if judge.link_verdict(links[thinner]).confidence >= ev.STRONG:
+                    continue
+                lose.setdefault(thinner, (outlet, set()))[1].update(shared)
+    if not lose:
+        return links
+    out = []
+    for n, link in enumerate(links):
+        if n not in lose:
+            out.append(link)
+            continue
+        outlet, shared = lose[n]
+        rows = tuple(i for i in link.rows if not (outlet == link.outlet_a and i in shared))
+        cols = tuple(j for j in link.cols if not (outlet == link.outlet_b and j in shared))
+        if rows and cols:
+            out.append(Link(link.score, link.outlet_a, rows, link.outlet_b, cols, link.basis))
+    return out
+
+
+def _told_apart_cut(links: list[Link], judge: ev.Judge, languages: list[str]) -> list[Link]:
     strong: dict[Node, dict[int, set[int]]] = {}  # sentence -> outlet -> its strong one-to-one partners there
     # (outlet, i, j) -> what sentences i < j of one outlet are merged against (the other side of
     # each link that holds both)
