@@ -72,7 +72,7 @@ def test_a_lead_that_tells_the_accusation_too_still_pairs(lead):
 _EXTRA = st.sampled_from("the board farmers reservoir water regional Harrow Valley on Tuesday said of to".split())
 
 
-def _sides(lead_a, lead_b, same_language=True):
+def _sides(lead_a, lead_b, same_language=True, parallel=True):
     from retold.model.align import evidence as ev
     from retold.model.align import feature_weights, sentence_features
     from retold.model.align.records import PairSides
@@ -82,8 +82,8 @@ def _sides(lead_a, lead_b, same_language=True):
     features = sentence_features([outlet("a", rows[0]), outlet("b", rows[1])])
     weights = feature_weights(features)
     judge = ev.Judge(rows, features, weights)
-    judge.parallel[(0, 1)] = True
-    return PairSides(0, 1, features[0], features[1], Scorer(features, weights), same_language, judge=judge, copies=True)
+    judge.parallel[(0, 1)] = parallel
+    return PairSides(0, 1, features[0], features[1], Scorer(features, weights), same_language, judge=judge, copies=parallel)
 
 
 @settings(max_examples=40, deadline=None)
@@ -113,3 +113,30 @@ def test_a_number_both_give_is_never_another_statement():
     wire = "The first stage, a 310km pipeline to Millbrook, is due to open in 2027."
     retold = "The initial phase, a 310-kilometre main reaching Millbrook, should be finished by 2027."
     assert not different_statement(_sides(wire, retold), (0,), (0,))
+
+
+QUOTE = '"This should never have happened," board chair Lena Osk said.'
+
+
+def test_a_short_quote_beside_an_act_of_its_speaker_is_another_statement():
+    """Outside parallel text, a quote too short to weigh its statement words ("never",
+    "happened") beside a sentence where its speaker does something else: what a person says in
+    quotation marks is not an act they are reported to do (a new user's derailment story: the
+    minister's quote paired with her praise of the mayor)."""
+    from retold.model.align.statements import different_statement
+
+    praised = "Board chair Lena Osk praised the farmers for their patience."
+    assert different_statement(_sides(QUOTE, praised, parallel=False), (0,), (0,))
+    assert different_statement(_sides(praised, QUOTE, parallel=False), (0,), (0,))
+    assert not different_statement(_sides(QUOTE, praised, parallel=True), (0,), (0,))  # parallel text: its place speaks
+
+
+@pytest.mark.parametrize("other", [
+    '"Nobody told us anything," said Lena Osk, the board chair.',  # the same speaker's quote in other words
+    'Lena Osk, the board chair, said the flood "should never have happened".',  # reported, with the quote
+    "Lena Osk said it should never have happened.",  # reported without quotation marks
+])
+def test_two_tellings_of_what_one_speaker_said_are_left_to_the_judge(other):
+    from retold.model.align.statements import different_statement
+
+    assert not different_statement(_sides(QUOTE, other, parallel=False), (0,), (0,))

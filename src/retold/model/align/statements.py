@@ -9,7 +9,7 @@ have none in common.
 
 from __future__ import annotations
 
-from retold.model.align.clues import title_words
+from retold.model.align.clues import SAYING, title_words
 from retold.model.align.evidence import SAME_STATEMENT
 from retold.model.align.features import feature_of
 from retold.model.align.params import STATEMENT_LEAST, STATEMENT_SHARE, STATEMENT_TOPIC
@@ -92,9 +92,23 @@ def different_statement(sides: PairSides, rows: tuple[int, ...], cols: tuple[int
         mine, theirs = mine & within[0], theirs & within[1]
         mass_mine, mass_theirs = sum(weights.get(g, 0.0) for g in mine), sum(weights.get(g, 0.0) for g in theirs)
     if len(mine) < STATEMENT_LEAST or len(theirs) < STATEMENT_LEAST:
-        return False
+        return not parallel and bool(mine) and bool(theirs) and not mine & theirs and _quote_beside_act(sides, rows[0], cols[0])
     if sum(weights.get(f, 0.0) for f in mine & theirs) >= STATEMENT_SHARE * min(mass_mine, mass_theirs):
         return False
     if not parallel:
         return True
     return sides.copies or judge.verdict(sides.a, rows, sides.b, cols).confidence >= SAME_STATEMENT
+
+
+def _quote_beside_act(sides: PairSides, row: int, col: int) -> bool:
+    """One side quotes its speaker ('"This should never have happened," the minister said.') and
+    the other neither quotes nor reports speech ("The minister praised the mayor for the speed of
+    the evacuation."): a short quote has too few statement words to be weighed, but what a person
+    says in quotation marks is not an act they are reported to do. Two quotes of one speaker in
+    other words ("Nobody asked us anything" / "We were not consulted") are left to the judge."""
+    ca, cb = sides.judge.clues_of(sides.a, row), sides.judge.clues_of(sides.b, col)
+    return _quotes(ca) != _quotes(cb) and not (SAYING.intersection(ca.words) and SAYING.intersection(cb.words))
+
+
+def _quotes(clues) -> bool:
+    return bool(clues.quoted) and not SAYING.isdisjoint(clues.words)
