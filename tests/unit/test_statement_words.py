@@ -132,7 +132,7 @@ def test_a_short_quote_beside_an_act_of_its_speaker_is_another_statement():
 
 
 @pytest.mark.parametrize("other", [
-    '"Nobody told us anything," said Lena Osk, the board chair.',  # the same speaker's quote in other words
+    '"We were not consulted," said Lena Osk.',  # the same speaker's quote in other words
     'Lena Osk, the board chair, said the flood "should never have happened".',  # reported, with the quote
     "Lena Osk said it should never have happened.",  # reported without quotation marks
 ])
@@ -140,3 +140,28 @@ def test_two_tellings_of_what_one_speaker_said_are_left_to_the_judge(other):
     from retold.model.align.statements import different_statement
 
     assert not different_statement(_sides(QUOTE, other, parallel=False), (0,), (0,))
+
+
+def test_a_short_sentence_of_one_person_doing_another_thing_is_another_statement():
+    """Outside parallel text, a sentence with too few statement words to weigh shares none with
+    the other's: the same person named, another thing done (a new user's ransomware story: the
+    minister's planned visit paired with her words on the attack)."""
+    from retold.model.align.statements import different_statement
+
+    visit = "Board chair Lena Osk is due to visit Millbrook on Friday."
+    spoke = 'Board chair Lena Osk spoke of "a betrayal of the valley".'
+    assert different_statement(_sides(visit, spoke, parallel=False), (0,), (0,))
+
+
+@pytest.mark.parametrize("one, other", [
+    # one thing both name beyond who acts: a court is what is said, not who says it
+    ("The farmers will take the case to the Supreme Court.",
+     "Board critic Lena Osk said the farmers would appeal to the Supreme Court against the ruling."),
+    # a short word and its longer form are one statement word ("harm" / "harmed")
+    ("Lena Osk told the Courier that no farmer had been harmed.",
+     "No farmer has come to any harm, board chair Lena Osk said."),
+])
+def test_short_sentences_that_meet_on_what_is_said_are_left_to_the_judge(one, other):
+    from retold.model.align.statements import different_statement
+
+    assert not different_statement(_sides(one, other, parallel=False), (0,), (0,))
