@@ -128,7 +128,10 @@ def _plain_different(sides, i, j):
     mine = _plain_statement_words(judge, sides.scorer, sides.a, i)
     theirs = _plain_statement_words(judge, sides.scorer, sides.b, j)
     if len(mine) < STATEMENT_LEAST or len(theirs) < STATEMENT_LEAST:
-        return False
+        # A short side: the rule of its own (statements._short_and_apart), on these words.
+        from retold.model.align.statements import _meet, _short_and_apart
+
+        return not parallel and bool(mine) and bool(theirs) and not _meet(mine, theirs) and _short_and_apart(sides, i, j)
 
     def mass(feats):
         return sum(judge.weights.get(f, 0.0) for f in feats)
