@@ -26,6 +26,9 @@ BODY = [
     "Share your story: stories@harbour-daily.example",
     "Schreiben Sie uns: redaktion@hafenblatt.example",
     "Email newsdesk@harbour-daily.example",
+    # and a number to ring instead
+    "Got a story? Email newsdesk@orlin-post.example or call 01742 551 208.",
+    "Seen the queues? Contact us at tips@orlin-radio.example or phone +44 1742 551 208",
 ])
 def test_a_request_for_tips_to_an_address_is_furniture(line):
     assert strong_reason(line) == "social / subscribe prompt"
@@ -35,7 +38,8 @@ def test_a_request_for_tips_to_an_address_is_furniture(line):
     who=st.sampled_from(["Residents", "Passengers", "Crews who lost shifts", "Anyone with a booking"]),
     verb=st.sampled_from(["can email", "were told to write to", "should contact", "may send claims to"]),
     address=st.from_regex(r"[a-z]{3,8}@[a-z]{3,8}\.example", fullmatch=True),
-    tail=st.sampled_from([" for advice, the company said.", ", the union said.", " before Friday, the harbour office said."]),
+    tail=st.sampled_from([" for advice, the company said.", ", the union said.", " before Friday, the harbour office said.",
+                          " or call 01742 551 208, the company said."]),
 )
 @settings(max_examples=60, deadline=None)
 def test_an_article_sentence_that_gives_an_address_stays(who, verb, address, tail):

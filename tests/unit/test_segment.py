@@ -125,3 +125,17 @@ def test_author_lines_split_or_whole_always_slice_the_text(lines):
         assert text[s.start:s.end].strip() == text[s.start:s.end]
     # Nothing lost: every word of every line is in exactly one sentence, in order.
     assert " ".join(s.text for s in sentences).split() == text.split()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the day, the month or the zone a time belongs to stays with it
+    ("The fire was reported at 2:40 a.m. Wednesday, when a guard saw smoke. Crews arrived soon after.",
+     ["The fire was reported at 2:40 a.m. Wednesday, when a guard saw smoke.", "Crews arrived soon after."]),
+    ("The line reopened at 9 p.m. GMT on Friday. Freight resumed the next day.",
+     ["The line reopened at 9 p.m. GMT on Friday.", "Freight resumed the next day."]),
+    # a time that ends a sentence before another sentence: the cut stands
+    ("Trains stopped at 6 a.m. The union said the stoppage was legal.",
+     ["Trains stopped at 6 a.m.", "The union said the stoppage was legal."]),
+])
+def test_a_time_before_its_day_or_zone_is_not_a_sentence_end(text, expected):
+    assert [text[a:b] for a, b in split_sentences(text)] == expected

@@ -97,13 +97,15 @@ LINE_RULES: list[tuple[str, re.Pattern[str], tuple[str, ...], int]] = [
         r"\bsend me (?:an )?e-?mail\b|\bper e-?mail (?:informiert|benachrichtig)|\bneue beiträge per e-?mail\b"),
         ("mail",), 30),
     # The newsroom asking for tips: "Have you been affected? Email newsdesk@…", "Contact us at
-    # tips@…", "Schreiben Sie uns: redaktion@…". A request (or a question to the reader, then a
+    # tips@…", "Schreiben Sie uns: redaktion@…", "Got a story? Email newsdesk@… or call 01642 …". A request (or a question to the reader, then a
     # request) addressed to an email address; an article sentence that gives an address says
     # who gave it ("… can email help@… , the council said") and opens otherwise.
     ("social / subscribe prompt", re.compile(
         r"(?i)^(?:[^.?!@]{0,80}\?\s+)?(?:e-?mail(?: us)?|contact(?: us)?|write to us|send (?:us )?(?:your|an)|tell us|"
         r"get in touch|share your (?:story|experience|photos?|pictures?)|schreiben sie uns|kontakt|écrivez-nous|contactez-nous|"
-        r"escríbanos|escríbenos)\b[^@]{0,60}[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?\s*$"),
+        r"escríbanos|escríbenos|call us|phone us|ring us)\b[^@]{0,60}[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+        # and a number to ring instead: "… or call 01642 330 118", "… oder rufen Sie an: 030 …"
+        r"(?:,?\s+(?:or|oder|ou|o)\s+(?:call|phone|ring|text|whatsapp|rufen sie|appelez|llame)\b[^@\d]{0,20}\+?\d[\d ()/.-]{5,}\d)?\.?\s*$"),
         ("@",), 30),
     # The head of the comment thread: "12 responses to “Headline”", "4 Gedanken zu „…“".
     ("comment form", re.compile(

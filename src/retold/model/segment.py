@@ -20,6 +20,15 @@ _LETTER = re.compile(r"[^\W\d_]")
 _TAIL = 80
 _FIND_SLACK = 1024
 _GLUE_NEXT = re.compile(r"^(?:No|Nos|Art|St|Dr|Mr|Mrs|Ms|Prof|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Jr|Sr|vs|[A-Z])\.$")
+# A time's "a.m."/"p.m." before the day, the month or the zone it belongs to ("at 2:40 a.m.
+# Wednesday, when …", "at 9 p.m. GMT"): one sentence. Before any other capitalised word ("… at
+# 6 a.m. The union said …") the splitter's cut stands; "March" and "May" are left out (a march, a
+# person named May).
+_TIME_END = re.compile(r"(?i)\b[ap]\.m\.$")
+_TIME_GOES_ON = re.compile(
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|April|June|July|"
+    r"August|September|October|November|December|Jan|Feb|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+    r"GMT|UTC|BST|CET|CEST|EET|EEST|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|local time)\b")
 
 
 def split_sentences(text: str, language: str = "en") -> list[tuple[int, int]]:
@@ -59,6 +68,7 @@ def split_sentences(text: str, language: str = "en") -> list[tuple[int, int]]:
                 not _LETTER.search(piece)
                 or _GLUE_NEXT.match(tail.split()[-1])
                 or piece[:1].islower()
+                or (_TIME_END.search(tail) and _TIME_GOES_ON.match(piece))
                 or (p_end - p_start <= _TAIL and _DATELINE_ONLY.match(tail))
             ):
                 merged[-1] = (merged[-1][0], end)
