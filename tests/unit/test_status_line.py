@@ -98,3 +98,32 @@ def test_a_possible_pairs_count_and_evidence_share_one_short_part_where_both_lon
     index = min(alignment.possible(alignment.outlets[lantern].id))
     state = replace(opened, focused=lantern, cursors=tuple(index if n == lantern else 0 for n in range(len(opened.cursors))))
     assert "│ ? possible │ in 1/4: names, lexical, numbers │" in status_line(state, ViewModes(), 100).plain
+
+
+def test_a_possible_pairs_evidence_outranks_where_the_panes_are():
+    """Review (a new user's five-outlet story at 100 columns): "? possible │ counterpart in 4 of
+    4 others │ outlets 2-3/5 <>" hid what the pair rests on. Wherever the sentence's place, the
+    word "possible" and the one short part with the count and evidence fit, the evidence is
+    shown, before the outlets shown (which the panes show anyway)."""
+    from pathlib import Path
+
+    from rich.cells import cell_len
+
+    opened = ReaderState.open(load_alignment([str(Path(__file__).parents[2] / "sample_corpus" / "brenholt-port")]), 2)
+    alignment = opened.alignment
+    others = len(alignment.outlets) - 1
+    checked = 0
+    for number, outlet in enumerate(alignment.outlets):
+        for index in sorted(alignment.possible(outlet.id)):
+            member = alignment.member(outlet.id, index)
+            found = len({m.outlet for m in alignment.groups[outlet.sentences[index].group].members} - {outlet.id})
+            evidence = ", ".join(member.evidence)
+            state = replace(opened, focused=number, cursors=tuple(index if n == number else 0 for n in range(len(opened.cursors))))
+            least = " │ ".join([outlet.name, f"sentence {index + 1}/{len(outlet.sentences)}", "? possible", f"in {found}/{others}: {evidence}"])
+            for width in range(60, 201, 2):
+                if cell_len(least) > width - 2:
+                    continue
+                line = status_line(state, ViewModes(), width).plain
+                assert evidence in line, (line, width)
+                checked += 1
+    assert checked

@@ -12,6 +12,7 @@ from retold.tui.widgets.outlet_pane import NOTE_MARK, QUOTE_MARK, REMOVED_MARK
 
 STATUS_STYLE = {Status.SHARED: "", Status.ALTERED: "italic", Status.UNIQUE: "bold"}
 POSSIBLE_STYLE = "dim italic"  # fainter than a sure status, as the pane's "?"
+EVIDENCE_WEIGHT = 65  # a "?" sentence's evidence: above the outlets shown (60), below a search (90)
 
 
 def legend_line() -> Text:
@@ -58,9 +59,12 @@ def status_line(
             if member.evidence:
                 evidence = printable(", ".join(member.evidence))
                 evidence_at = len(parts)
-                parts.append((35, "evidence: " + evidence, POSSIBLE_STYLE))
+                # What a "?" rests on outranks where the panes are ("outlets 2-3/5 <>", which the
+                # panes show): at 100 columns a new user saw "? possible │ counterpart in 4 of 4
+                # others" and could not tell that the pair rested on a name and its place alone.
+                parts.append((EVIDENCE_WEIGHT, "evidence: " + evidence, POSSIBLE_STYLE))
                 # Where the two long parts do not both fit, one short part may still hold both.
-                short = (35, f"in {found}/{others}: {evidence}", POSSIBLE_STYLE)  # "in 2/4: names, lexical"
+                short = (EVIDENCE_WEIGHT, f"in {found}/{others}: {evidence}", POSSIBLE_STYLE)  # "in 2/4: names, lexical"
         else:
             parts.append((70, str(sentence.status), STATUS_STYLE[sentence.status]))
             count_at = len(parts)
@@ -85,7 +89,7 @@ def status_line(
                 parts.append((30, f"in {found} of {others} others", ""))
                 shorter = [f"in {found}/{others}"]
         if noted:
-            parts.append((45, f"{NOTE_MARK} note", "bold"))
+            parts.append((68, f"{NOTE_MARK} note", "bold"))  # the reader's own: before a "?"'s evidence
         if quote:
             parts.append((60, f"{QUOTE_MARK} {printable(quote)}", "italic"))
     else:
@@ -115,8 +119,8 @@ def status_line(
     if short is not None and not {count_at, evidence_at} <= set(shown):
         merged = [short if n == evidence_at else part for n, part in enumerate(parts) if n != count_at]
         merged_shown = _fit(name, merged, width)
-        kept = {parts[n][1] for n in shown} - {parts[count_at][1], parts[evidence_at][1]}
-        # Taken only when it shows both and costs none of the other parts shown.
+        kept = {parts[n][1] for n in shown if parts[n][0] > short[0]} - {parts[count_at][1], parts[evidence_at][1]}
+        # Taken only when it shows both and costs none of the other parts shown that outrank it.
         if short in (merged[n] for n in merged_shown) and kept <= {merged[n][1] for n in merged_shown}:
             parts, shown = merged, merged_shown
     if count_at is not None and shorter and not any(parts[n][1].startswith(("in ", "counterpart in ")) for n in shown):
