@@ -222,3 +222,35 @@ class TestMapHeaderLegend:
     def test_a_narrow_map_keeps_its_explanation_instead(self, sample_dir):
         header, names, _ = self._header(sample_dir, (40, 30))
         assert "statement" in header and f"1 {names[0][:4]}" not in header
+
+
+def test_a_rows_statement_is_told_by_a_sure_member_before_a_possible_one(sample_dir):
+    """Review (a new user's five-outlet story): a row was labelled with the cursor's outlet's "?"
+    member ("running on paper records") beside "=" under the wire and its copy, which read as the
+    wire carrying it. Whichever column the cursor is in, a row with a sure member is labelled
+    with a sure member's words (the cursor's own when it is sure)."""
+
+    async def script(pilot, reader):
+        await pilot.press("o")
+        await pilot.pause()
+        coverage = pilot.app.screen.query_one(CoverageMap)
+        seen = []
+        for column in range(len(reader.alignment.outlets)):
+            coverage.column = column
+            seen.append([coverage.statement_text(row) for row in range(len(coverage.summary.statements))])
+        return seen, coverage.alignment, coverage.summary
+
+    seen, alignment, summary = drive(make_app([sample_dir]), script, size=(100, 30))
+    doubtful_rows = 0
+    for column, texts in enumerate(seen):
+        for row, statement in enumerate(summary.statements):
+            sure = [n for n, i in enumerate(statement.sentences) if i is not None and not statement.is_possible(n)]
+            if not sure:
+                continue
+            told = {alignment.outlets[n].sentences[statement.sentences[n]].text for n in sure}
+            assert texts[row] in told, (column, row, texts[row])
+            if statement.sentences[column] is not None and statement.is_possible(column):
+                doubtful_rows += 1
+            elif column in sure:
+                assert texts[row] == alignment.outlets[column].sentences[statement.sentences[column]].text
+    assert doubtful_rows  # the sample has rows where the cursor's outlet is only a "?"

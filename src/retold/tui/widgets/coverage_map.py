@@ -144,7 +144,7 @@ class CoverageMap(ScrollView, can_focus=True):
         room = self.scrollable_content_region.width - LABEL_WIDTH - len(self.alignment.outlets) * width - 2
         legend = self._legend(room)
         if legend is None:
-            text.append("statement (as the cursor's outlet tells it, else the first that does)", "dim")
+            text.append("statement (as the cursor's outlet tells it, else the first that surely does)", "dim")
         else:
             text.append_text(legend)
         return text
@@ -211,12 +211,14 @@ class CoverageMap(ScrollView, can_focus=True):
         return strip.crop_extend(0, width, base)
 
     def statement_text(self, row: int) -> str:
+        """The row's statement as the cursor's outlet tells it, else the first outlet that does;
+        a sure teller before a "?" one: a row labelled with a doubtful member's words ("running
+        on paper records") beside "=" under the wire said the wire carried what it does not."""
         statement = self.summary.statements[row]
         order = [self.column] + [n for n in range(len(statement.sentences)) if n != self.column]
-        for number in order:
-            index = statement.sentences[number]
-            if index is not None:
-                return self.alignment.outlets[number].sentences[index].text
+        tellers = [n for n in order if statement.sentences[n] is not None]
+        for number in [n for n in tellers if not statement.is_possible(n)] or tellers:
+            return self.alignment.outlets[number].sentences[statement.sentences[number]].text
         return ""
 
     # ---------------------------------------------------------------- cursor
