@@ -210,3 +210,19 @@ def test_a_quote_interrupted_by_its_attribution_is_one_quote():
     assert quote.text == "We will rebuild the pier, and we will do it before the summer." and quote.speaker == "Ada Brook"
     (group,) = quote_groups(aligned(a, b))
     assert all(m.flags == () for m in group.members)  # the same words: neither shortened nor changed
+
+
+def test_an_article_printed_outside_the_marks_is_not_a_shortened_quote():
+    """Review (a new user's translation): 'spoke of a "despicable crime against the sick"'
+    quotes what '"a despicable crime against the sick"' quotes; it was flagged shortened, and the
+    reader marked the sentence "quote differs". A quote that leaves out a word the outlet prints
+    inside (or an article it does not print at all) is still shortened."""
+    a = make_outlet("a", ['Mayor Ada Brook called the flood "a disaster for the whole harbour" on Friday.'])
+    b = make_outlet("b", ['Mayor Ada Brook spoke of a "disaster for the whole harbour" on Friday.'])
+    c = make_outlet("c", ['Mayor Ada Brook called the flood "a disaster for the whole harbour" on Friday.'])
+    (group,) = quote_groups(aligned(a, b, c))
+    assert {m.quote.outlet: m.flags for m in group.members} == {"a": (), "b": (), "c": ()}
+    assert {m.quote.outlet: m.quote.speaker for m in group.members}["b"] == "Ada Brook"
+    cut = make_outlet("b", ['Mayor Ada Brook spoke of "disaster for the whole harbour" on Friday.'])
+    (group,) = quote_groups(aligned(a, cut, c))
+    assert {m.quote.outlet: m.flags for m in group.members}["b"] == (SHORTENED,)

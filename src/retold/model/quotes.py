@@ -149,7 +149,7 @@ _VERBS = {
     "en": "said|says|told|tells|added|adds|stated|states|warned|warns|explained|explains|noted|notes|insisted|argued|"
           "wrote|writes|asked|replied|declared|announced|continued|recalled|admitted|acknowledged|conceded|claimed|"
           "promised|urged|commented|remarked|called|described|cautioned|stressed|emphasised|emphasized|observed|"
-          "predicted|told reporters",
+          "predicted|told reporters|spoke of|speaks of",
     "fr": "a déclaré|a dit|a affirmé|a ajouté|a indiqué|a expliqué|a estimé|a souligné|a assuré|a précisé|a averti|"
           "a confié|a lancé|déclare|dit|affirme|ajoute|explique|estime|souligne|assure|précise|a qualifié|qualifie",
     "de": "sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|warnte|warnt|fügte|schrieb|nannte|nennt|"
@@ -560,6 +560,28 @@ def _spelling_only(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return True
 
 
+# Words an outlet may set just outside its quotation marks that another sets inside: 'spoke of a
+# "despicable crime"' quotes what '"a despicable crime"' quotes, not less of it.
+_ARTICLES = frozenset("a an the un une le la les der die das ein eine el los las una il lo".split())
+
+
+def _article_outside(q: Quote, words: tuple[str, ...], longer: tuple[str, ...], text: str) -> bool:
+    """`longer` is `words` with at most one article more at either end, and the outlet prints
+    that article right outside its marks."""
+    n = len(words)
+    for i in range(len(longer) - n + 1):
+        if longer[i:i + n] != words:
+            continue
+        before, after = longer[:i], longer[i + n:]
+        if len(before) > 1 or len(after) > 1 or not all(w in _ARTICLES for w in before + after):
+            continue
+        outside_before = tokens(text[max(0, q.start - 40):max(0, q.start - 1)])
+        outside_after = tokens(text[q.end + 1:q.end + 40])
+        if (not before or outside_before[-1:] == list(before)) and (not after or outside_after[:1] == list(after)):
+            return True
+    return False
+
+
 def _finish(group_quotes, by_id, times, outlet_key) -> tuple[tuple, QuoteGroup]:
     quoted = [q for q in group_quotes if q.quoted]
     languages = Counter(_lang(q) for q in quoted)
@@ -597,7 +619,8 @@ def _finish(group_quotes, by_id, times, outlet_key) -> tuple[tuple, QuoteGroup]:
         elif _lang(q) != main_language:
             flags.append(TRANSLATED)
         else:
-            if any(_contiguous(words, other) or _elided(q.text, other) for other in all_words):
+            if any((_contiguous(words, other) and not _article_outside(q, words, other, by_id[q.outlet].text))
+                   or _elided(q.text, other) for other in all_words):
                 flags.append(SHORTENED)
             if (
                 words != reference_words and not _contiguous(words, reference_words) and not _contiguous(reference_words, words)
