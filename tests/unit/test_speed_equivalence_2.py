@@ -131,7 +131,10 @@ def _plain_different(sides, i, j):
         # A short side: the rule of its own (statements._short_and_apart), on these words.
         from retold.model.align.statements import _meet, _short_and_apart
 
-        return not parallel and bool(mine) and bool(theirs) and not _meet(mine, theirs) and _short_and_apart(sides, i, j)
+        weights = judge.weights
+        mass_mine, mass_theirs = sum(weights.get(f, 0.0) for f in mine), sum(weights.get(f, 0.0) for f in theirs)
+        return (not parallel and bool(mine) and bool(theirs) and not _meet(mine, theirs, weights, mass_mine, mass_theirs)
+                and _short_and_apart(sides, i, j))
 
     def mass(feats):
         return sum(judge.weights.get(f, 0.0) for f in feats)

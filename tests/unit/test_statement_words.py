@@ -165,3 +165,22 @@ def test_short_sentences_that_meet_on_what_is_said_are_left_to_the_judge(one, ot
     from retold.model.align.statements import different_statement
 
     assert not different_statement(_sides(one, other, parallel=False), (0,), (0,))
+
+
+def test_short_sides_meet_on_the_weight_of_what_they_share():
+    """A short side meets the other where the statement words both give weigh STATEMENT_SHARE of
+    the smaller side's words, as longer sides do: one light word both give ("patients", in a
+    hospital story) is not the statement ("no patient had been harmed" / "apologised to
+    patients and said every operation would be rebooked"); a short word and its longer form's
+    key are one word ("harm" / "harmed")."""
+    from retold.model.align.params import STATEMENT_SHARE
+    from retold.model.align.statements import _meet
+
+    weights = {"patie": 0.2, "harme": 1.5, "harm": 1.5, "apolo": 1.4, "reboo": 1.6, "opera": 1.0}
+    short, long = frozenset({"patie", "harme"}), frozenset({"patie", "apolo", "reboo", "opera"})
+    mass = lambda words: sum(weights[w] for w in words)  # noqa: E731
+    assert weights["patie"] < STATEMENT_SHARE * mass(short)
+    assert not _meet(short, long, weights, mass(short), mass(long))
+    assert _meet(short, long | {"harm"}, weights, mass(short), mass(long | {"harm"}))
+    heavy = dict(weights, patie=1.5)
+    assert _meet(short, long, heavy, sum(heavy[w] for w in short), sum(heavy[w] for w in long))

@@ -92,7 +92,8 @@ def different_statement(sides: PairSides, rows: tuple[int, ...], cols: tuple[int
         mine, theirs = mine & within[0], theirs & within[1]
         mass_mine, mass_theirs = sum(weights.get(g, 0.0) for g in mine), sum(weights.get(g, 0.0) for g in theirs)
     if len(mine) < STATEMENT_LEAST or len(theirs) < STATEMENT_LEAST:
-        return not parallel and bool(mine) and bool(theirs) and not _meet(mine, theirs) and _short_and_apart(sides, rows[0], cols[0])
+        return (not parallel and bool(mine) and bool(theirs) and not _meet(mine, theirs, weights, mass_mine, mass_theirs)
+                and _short_and_apart(sides, rows[0], cols[0]))
     if sum(weights.get(f, 0.0) for f in mine & theirs) >= STATEMENT_SHARE * min(mass_mine, mass_theirs):
         return False
     if not parallel:
@@ -100,10 +101,13 @@ def different_statement(sides: PairSides, rows: tuple[int, ...], cols: tuple[int
     return sides.copies or judge.verdict(sides.a, rows, sides.b, cols).confidence >= SAME_STATEMENT
 
 
-def _meet(mine: frozenset[str], theirs: frozenset[str]) -> bool:
-    """Some statement word on both sides, a short word and the key of its longer form counted
-    as one ("harm" / "harmed": keys are a word's first five letters)."""
-    return bool(mine & theirs) or any(len(a) >= 4 and len(b) >= 4 and (a.startswith(b) or b.startswith(a)) for a in mine for b in theirs)
+def _meet(mine: frozenset[str], theirs: frozenset[str], weights, mass_mine: float, mass_theirs: float) -> bool:
+    """The statement words both sides share weigh STATEMENT_SHARE of the smaller side's, a short
+    word and the key of its longer form counted as one ("harm" / "harmed": keys are a word's
+    first five letters)."""
+    shared = set(mine & theirs)
+    shared |= {a for a in mine for b in theirs if len(a) >= 4 and len(b) >= 4 and (a.startswith(b) or b.startswith(a))}
+    return bool(shared) and sum(weights.get(f, 0.0) for f in shared) >= STATEMENT_SHARE * min(mass_mine, mass_theirs)
 
 
 def _short_and_apart(sides: PairSides, row: int, col: int) -> bool:
