@@ -76,3 +76,15 @@ def test_the_counterparts_figure_is_always_given_when_it_differs(kinds, paired):
     assert f"share {told} of sentences" in verdict or f"counterparts for {told}" in verdict
     if german:
         assert "share " not in verdict
+
+
+def test_a_copy_reworded_sentence_by_sentence_gets_its_line():
+    """Review (a new user's story): a synonym-swapped copy of the wire, every sentence with a
+    counterpart but few word for word, got no line in Sources at all ("No claim …"). It gets its
+    figures and the order, and still no claim."""
+    result = _pair(REWORDED, "en", range(4))
+    assert not result.edges
+    assert _verdict(result) == ("Harbour Wire and Island Times share 0 % of sentences near word for word and have counterparts "
+                                "for 100 %; Harbour Wire published first, too little word for word for a claim")
+    # A pair with few counterparts still gets none.
+    assert not _pair(REWORDED, "en", range(1)).pairs

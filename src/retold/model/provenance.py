@@ -45,6 +45,9 @@ SUPPORT_SHARE = 0.5
 WEAK_SUPPORT_SHARE = 0.2
 MAX_WORDS_COMPARED = 400
 NOTE_SHARE = 0.3  # pairs that share less than this (and have no edge) get no note
+# ... unless most of their sentences have counterparts, in any words: a copy reworded sentence by
+# sentence is what a reader of Sources looks for, even where the words make no claim.
+TOLD_NOTE_SHARE = 0.6
 _SOURCE_KINDS = ("wire", "agencies", "dateline", "source", "byline", "first appeared", "copyright", "additional reporting")
 
 
@@ -421,7 +424,7 @@ def provenance(alignment: Alignment) -> Provenance:
             ta, tb = times[a.id], times[b.id]
             order = "a first" if ta and tb and ta.before(tb) else "b first" if ta and tb and tb.before(ta) else "unknown"
             common = sorted(set(credits_external[a.id]) & set(credits_external[b.id]))
-            if not between and shared < NOTE_SHARE:
+            if not between and shared < NOTE_SHARE and told < TOLD_NOTE_SHARE:
                 continue
             head = _pair_head(a, b, shared, told)
             if between:
