@@ -294,3 +294,16 @@ def test_a_translated_quote_is_not_a_quote_that_differs():
         features = sentence_features([outlet("a", [en]), outlet("b", [second])])
         judge = evidence.Judge([[en], [second]], features, feature_weights(features), None, languages)
         assert ("quote differs" in judge.verdict(0, (0,), 1, (0,)).evidence) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(2, 19), st.integers(2, 19), st.sampled_from(["a.m.", "p.m.", "o'clock"]))
+def test_a_figure_in_digits_meets_the_same_figure_in_words(hour, other, suffix):
+    # A new user's derailment (issue 16): "just after six in the morning" beside the wire's "6
+    # a.m." was called another number, and the pair refused as another statement.
+    from retold.model.align.factwords import _CARDINALS
+
+    word = next(w for w, n in _CARDINALS.items() if n == str(hour))
+    a = f"Of the train's 34 wagons, eleven came off the track just after {word} in the morning."
+    b = f"Eleven wagons left the track shortly after {other} {suffix}, the operator said."
+    assert ("numbers differ" in judged(a, b)) == (hour != other)

@@ -38,7 +38,7 @@ from retold.model.align.clues import _DAY_WORDS, _DAYS, Clues, _clues, _merged, 
 from retold.model.align.features import feature_of
 from retold.model.align.facts import against as facts_against
 from retold.model.align.facts import counted_differ, small_actors_differ
-from retold.model.align.factwords import rounded_alike, word_key
+from retold.model.align.factwords import counts, rounded_alike, word_key
 from retold.model.story import AGAINST as STORY_AGAINST
 from retold.model.story import SHARED_SIMILARITY as STORY_SHARED
 from retold.model.story import STRONG as STORY_STRONG
@@ -593,11 +593,15 @@ def pair_features(fa: frozenset[str], fb: frozenset[str], ca: Clues, cb: Clues, 
     else:
         run = run_contained = 0.0
     numbers = 1.0 if ca.numbers & cb.numbers else 0.0
+    if not numbers and (ca.numbers or cb.numbers) and (ca.numbers & counts(cb.words) or cb.numbers & counts(ca.words)):
+        numbers = 1.0  # one figure, in digits and in words ("6 a.m." / "six in the morning", "1 km" / "one kilometre")
     # A number or a day each gives and the other does not: another count, another day.
     only_a, only_b = ca.numbers - cb.numbers, cb.numbers - ca.numbers
     if only_a and only_b:  # ... unless one gives the other's figure rounded ("around 170" / "171")
         rounded_a, rounded_b = rounded_alike(ca.words, ca.numbers, cb.words, cb.numbers)
         only_a, only_b = only_a - rounded_a, only_b - rounded_b
+    if only_a and only_b:  # ... or in words ("6 a.m." / "six in the morning")
+        only_a, only_b = only_a - counts(cb.words), only_b - counts(ca.words)
     numbers_differ = 1.0 if (only_a and only_b) or ((ca.days - cb.days) and (cb.days - ca.days)) else 0.0
     shared_names = [n for n in ca.names if n in cb.names]
     # Who did what to whom: "Velmont accused Korrin …" / "Korrin warned Velmont …" swap agent and
