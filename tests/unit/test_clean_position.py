@@ -245,3 +245,37 @@ def test_a_question_to_the_reader_closing_the_article_stays():
     # The article's own last line, in its run of prose: a call to its readers, not the page's.
     question = "Would you like to help crew the night boats? The union invites volunteers to its office."
     assert question in body_texts(STORY + "\n" + question + "\n\nHome\nContact\n")
+
+
+DECK_UNDER = "Passengers crowd the terminal as the first boats leave on the new night rota\n\n"
+
+
+def test_the_headline_over_its_standfirst_over_the_byline():
+    """Two new users' pages laid out headline / standfirst / byline / date / article: the line
+    over the byline was taken for the headline. A standfirst-long line there, under a headline-
+    shaped line that tells what it or the opening tells, is the standfirst; a short line over the
+    byline is the headline, whatever stands above it (test_the_headline_stands_over_the_byline_and_date)."""
+    headline = "Ferry crews end their strike after a week of talks"
+    text = "Harbour Gazette\n\n" + headline + "\n\n" + DECK_UNDER + "By Ana Veldt\n4 May 2026\n\n" + ARTICLE
+    assert clean_documents([doc(text)])[0].title == headline
+    # a label above that tells nothing of the story is no headline
+    label = "Weekend reading from our coast desk"
+    text = "Harbour Gazette\n\n" + label + "\n\n" + DECK_UNDER + "By Ana Veldt\n4 May 2026\n\n" + ARTICLE
+    assert clean_documents([doc(text)])[0].title == DECK_UNDER.strip()
+
+
+def test_a_slogan_under_the_sites_name_is_not_the_article():
+    """A new user's page: "Your city. Your news. Since 1891." under the masthead, and everything
+    after it (the account links, the headline, the standfirst) reached the alignment as sentences."""
+    text = ("The Harbour Gazette\nYour coast. Your news. Since 1891.\nLog in | Subscribe\n\n"
+            "Ferry crews end their strike\n\nBy Ana Veldt\n4 May 2026\n\n" + ARTICLE)
+    article = clean_documents([doc(text)])[0]
+    assert body_texts(text)[0].startswith("The ferry crews returned to work")
+    assert article.title == "Ferry crews end their strike"
+
+
+def test_short_sentences_in_the_article_stay():
+    # Only a page's first lines hold its slogan: the same shape in the article is its text.
+    short = "It rained. The river rose. Roads closed."
+    text = "Ferry crews end their strike\n\n" + ARTICLE + "\n" + short + "\n\nThe union thanked the passengers for their patience.\n"
+    assert short in body_texts(text)

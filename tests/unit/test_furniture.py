@@ -323,3 +323,31 @@ def test_a_short_headline_is_found_when_all_its_words_are_in_the_opening_and_a_m
     assert article.title == "Winter rosters"
     article, _ = clean("Harbour Notes\n\nHome\nAbout me\n\nMay 4, 2026\n\n" + "\n\n".join(ARTICLE) + "\n")
     assert article.title is None
+
+
+@pytest.mark.parametrize("line, reason", [
+    # a German page's consent line and date line (a new user's translation)
+    ("Wir verwenden Cookies. Mit der Nutzung der Seite stimmen Sie zu.", "cookie notice"),
+    ("Diese Website verwendet Cookies.", "cookie notice"),
+    ("Ce site utilise des cookies pour mesurer l'audience.", "cookie notice"),
+    ("07.12.2026, 19:02 Uhr", "page date"),
+    ("Stand: 07.12.2026, 19:02 Uhr", "page date"),
+    # a row of account links
+    ("Log in | Subscribe", "navigation"),
+    ("Anmelden · Abonnieren", "navigation"),
+])
+def test_furniture_lines_in_more_languages_and_rows(line, reason):
+    from retold.model.clean import strong_reason
+
+    assert strong_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", [
+    "Der Stadtrat will am Montag über die Cookies der Bäckerei am Hafen entscheiden.",
+    "Le 7 décembre, le maire a démissionné.",
+    "Passengers can log in to the harbour website to check the new timetable.",
+])
+def test_article_sentences_near_those_words_stay(line):
+    from retold.model.clean import strong_reason
+
+    assert strong_reason(line) is None

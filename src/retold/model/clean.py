@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
-from retold.model.clean_headline import headline_over_deck, headline_over_meta
+from retold.model.clean_headline import headline_over_deck, headline_over_meta, headline_over_standfirst
 from retold.model.clean_position import (
     lines_past_article_end, mark_author_bios, mark_prose_islands, mark_reader_prompts,
 )
@@ -42,6 +42,10 @@ _DATE_WORDS = set(_MONTHS) | set(_DAYS) | {
     "am", "pm", "a.m", "p.m", "gmt", "utc", "cet", "cest", "bst", "est", "edt", "pst", "pdt", "et", "ist", "msk",
     "at", "on", "updated", "published", "posted", "modified", "last", "first", "ago", "hours", "hour", "minutes",
     "min", "mins", "today", "yesterday", "read", "reading", "time",
+    # ... in the languages whose months are read: "07.12.2026, 19:02 Uhr", "Stand: 7. Dezember",
+    # "Publié le 7 décembre à 19h02", "Actualizado el 7 de diciembre"
+    "uhr", "um", "stand", "aktualisiert", "veröffentlicht", "publié", "le", "à", "mis", "jour", "actualizado",
+    "publicado", "el", "de", "a", "las",
 }
 
 _ICON = re.compile(r"(?i)icon[\s_-]?[a-z]")  # one icon name's head: "icon-share", "iconShare", "icon share"
@@ -209,6 +213,9 @@ _TRANSLATION_NOTE = (
     r"(?:une\s+(?:[\w-]+\s+)?traduction|traduit)\b[^.!?,;:\"“”„«»]{0,90}\.?"
 )
 
+_ACCOUNT_LINK = (r"skip to (?:main )?content|skip navigation|menu|main menu|search|sign in|sign up|log in|login|log out|register|"
+                 r"subscribe|home|back to top|close|open menu|toggle navigation|account|my account|sections|e-paper|epaper|"
+                 r"anmelden|abmelden|abonnieren|registrieren|mein konto|se connecter|connexion|s'abonner|iniciar sesión|suscribirse")
 _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("icon names", _IconRun(), 2000),  # icon runs come in any length
     # The site's own name line: "Harbourdaily.com - News from the north coast".
@@ -289,7 +296,12 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("share buttons", re.compile(r"(?i)^(?:(?:share|" + _SHARE_BUTTON_NAMES + r")[\s,|•·/]*){2,}$"), 12),
     ("cookie notice", re.compile(
         r"(?i)\bwe use cookies|\b(?:site|website|page) uses cookies|\bcookie (?:settings|policy|preferences|consent|notice)|"
-        r"\baccept (?:all )?cookies|\bconsent preferences|\bmanage (?:cookie )?preferences|^accept all$"), 40),
+        r"\baccept (?:all )?cookies|\bconsent preferences|\bmanage (?:cookie )?preferences|^accept all$|"
+        # ... in the languages whose pages are read: "Wir verwenden Cookies.", "Ce site utilise des cookies"
+        r"\bwir (?:verwenden|nutzen) cookies|\b(?:seite|website|webseite) (?:verwendet|nutzt) cookies|\bcookie-einstellungen|"
+        r"\bnous utilisons (?:des )?cookies|\bce site utilise (?:des )?cookies|\butilizamos cookies|"
+        r"\b(?:este sitio|esta web|este sitio web) utiliza cookies|\butilizziamo (?:i )?cookie|\bwij gebruiken cookies|"
+        r"\bdeze website gebruikt cookies"), 40),
     # "copyright" alone is a word news uses; with a © or a year it is a notice.
     ("copyright", re.compile(r"(?i)©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\))?\s*\d{4}|all rights reserved"), 25),
     ("photo caption / credit", re.compile(
@@ -306,9 +318,10 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     # mentions a translation ("The novel, translated from the French by …, sold …") is news.
     ("translator or editor credit", re.compile(rf"(?i)^\(?{_CREDIT}(?:\s*[|·•;]?\s*\(?{_CREDIT})*$"), 24),
     ("translator or editor credit", re.compile(rf"(?i)^\(?(?:{_TRANSLATION_NOTE})\)?$"), 24),
+    # One account link or a row of them: "Log in | Subscribe", "Anmelden · Abonnieren".
     ("navigation", re.compile(
-        r"(?i)^(?:skip to (?:main )?content|skip navigation|menu|main menu|search|sign in|log in|login|register|"
-        r"subscribe|home|back to top|close|open menu|toggle navigation|account|my account|sections|e-paper|epaper)\s*$"), 4),
+        r"(?i)^(?:" + _ACCOUNT_LINK + r")(?:\s*[|•·/]\s*(?:" + _ACCOUNT_LINK + r"))*\s*$"), 8),
+
     # Skip links, in the languages the evaluation pages use most: "Skip to primary navigation",
     # "Springe zum Inhalt", "Aller à la navigation".
     ("navigation", re.compile(
@@ -632,6 +645,13 @@ _HEADLINE_WORDS = 20
 _PARAGRAPH_WORDS = 25  # a line this long is prose, even without its final punctuation
 
 
+# A site's slogan under its name: two to four "sentences" of at most three words ("Your city.
+# Your news. Since 1891."), in the page's first lines, above anything read as the article (an
+# article may write "It rained. The river rose." — not as its page's second line).
+_TAGLINE = re.compile(r"^(?:[^\w\s]*\w[\w'’-]*(?:\s+[\w'’-]+){0,2}[.!]\s*){2,4}$")
+_TAGLINE_WITHIN = 3  # lines from the top
+
+
 def _classify(doc: RawDoc, line_per_sentence: bool) -> tuple[list[Line], list[Line]]:
     """(the lines cleaning reads, the lines the HTML extractor left out): those are only listed,
     never read by cleaning's rules (they would stand between the article's lines and move
@@ -663,6 +683,8 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> tuple[list[Line], list[Li
             in_list = False
             continue
         reason = forced or strong_reason(text)
+        if reason is None and not body_seen and n < _TAGLINE_WITHIN and words <= 12 and _TAGLINE.match(text):
+            reason = "site tagline"
         if reason is None and _TEASER_LABEL_ALONE.match(text):
             reason = "teaser link"  # "Read more" alone: the label of the link under it
         if reason == "teaser link" and _TEASER_LABEL_ALONE.match(text):
@@ -971,7 +993,7 @@ def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
     block = _main_block(lines)
     over_meta = headline_over_meta(lines, block[0]) if block is not None else None
     if over_meta is not None:
-        return over_meta
+        return headline_over_standfirst(lines, lines.index(over_meta), block) or over_meta
     # (lines kept for their place only on a page that shows it is one: in a bare text every
     # line is its author's, and a short line above its longest run is no headline by that)
     nearest = _headline_above_main_block(lines, block) or (

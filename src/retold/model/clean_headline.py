@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+from retold.model.normalize import STOPWORDS
+
 
 class _Line(Protocol):
     text: str
@@ -98,3 +100,28 @@ def headline_over_deck(lines: list[_Line], chosen: int, block: tuple[int, int] |
         return None
     told = {w.lower() for line in lines[block[0]:block[0] + 3] + [deck] for w in _WORD.findall(line.text) if len(w) > 3}
     return above if any(w.lower() in told for w in _WORD.findall(above.text) if len(w) > 3) else None
+
+
+_STANDFIRST_WORDS = 8  # a line over the byline this long may be the standfirst under the headline
+
+
+def headline_over_standfirst(lines: list[_Line], chosen: int, block: tuple[int, int] | None) -> _Line | None:
+    """The line right over a page's byline may be its standfirst, set under the headline
+    ("'They rang at seven': hack wrecks the hospital's lists" / "Patients left waiting as the
+    authority runs on paper" / "By …" / date / article): when that line is standfirst-long, and
+    the line right above it is headline-shaped, set apart as a heading is, and tells something
+    the standfirst or the article's opening tells, that line is the headline. A short line over
+    the byline is the headline itself, whatever stands above it (a sidebar's teaser)."""
+    if chosen == 0 or block is None:
+        return None
+    above, standfirst = lines[chosen - 1], lines[chosen]
+    words = len(_WORD.findall(above.text))
+    if not (
+        len(_WORD.findall(standfirst.text)) >= _STANDFIRST_WORDS
+        and above.kind == "furniture" and above.weak and above.reason in _HEADLINE_SHAPES and "|" not in above.text
+        and 4 <= words <= _HEADLINE_WORDS[1] and (above.blank_before or chosen == 1) and standfirst.blank_before
+        and not _NOT_A_HEADLINE.search(above.text) and not above.text.isupper() and not _a_name(above.text)
+    ):
+        return None
+    told = {w.lower() for line in lines[block[0]:block[0] + 3] + [standfirst] for w in _WORD.findall(line.text) if len(w) > 3}
+    return above if any(w.lower() in told and w.lower() not in STOPWORDS for w in _WORD.findall(above.text) if len(w) > 3) else None
