@@ -99,3 +99,27 @@ def test_the_model_adds_no_pair_of_a_non_answer_and_an_answer(speaker, refusal, 
     a_sentence, b_sentence = (refused, said) if refusal_first else (said, refused)
     with_model = together(_pair(a_sentence, b_sentence), "a", 0, "b", 2)
     assert not with_model or together(_pair(a_sentence, b_sentence, semantic=False), "a", 0, "b", 2)
+
+
+def test_the_words_alone_do_not_pair_a_refusal_with_the_answer_either():
+    refused = "Korrin's defence ministry declined to comment on the troop movements near the Tarsa border."
+    said = "Korrin's defence ministry said the troop movements near the Tarsa border were routine exercises."
+    assert not together(_pair(refused, said, semantic=False), "a", 0, "b", 2)
+
+
+def test_a_refusal_joined_to_the_answer_is_the_answers_and_still_pairs():
+    trimmed = "Korrin's defence ministry said the troop movements near the Tarsa border were routine exercises."
+    longer = ("Korrin's defence ministry said the troop movements near the Tarsa border were routine exercises, "
+              "but declined to say how many soldiers took part.")
+    assert not answers_differ(tuple(tokens(trimmed)), tuple(tokens(longer)))
+    assert together(_pair(trimmed, longer, semantic=False), "a", 0, "b", 2)
+
+
+@settings(max_examples=30, deadline=None)
+@given(_SPEAKERS, _REFUSALS, _CLAIMS, st.booleans())
+def test_the_words_never_pair_a_refusal_with_the_answer_it_refuses(speaker, refusal, claim, refusal_first):
+    """The question in the very words of the answer: the words alone share nearly all, and still
+    the one would not say what the other says."""
+    said, refused = f"{speaker} said {claim[0]}.", f"{speaker} {refusal} {claim[0]}."
+    a_sentence, b_sentence = (refused, said) if refusal_first else (said, refused)
+    assert not together(_pair(a_sentence, b_sentence, semantic=False), "a", 0, "b", 2)

@@ -11,7 +11,6 @@ the blend reaches the same bar as any order-free pair.
 
 from __future__ import annotations
 
-from retold.model.align.answers import answers_differ
 from retold.model.align.evidence import SAME_STATEMENT
 from retold.model.align.records import Link, PairSides, new_link
 from retold.model.align.statements import different_statement
@@ -39,10 +38,6 @@ def semantic_pairs(sides: PairSides, links: list[Link]) -> list[Link]:
         if int(best_row[m]) != n:
             continue  # not mutual
         j = free_b[m]
-        if sides.same_language and answers_differ(sides.fa[i].words, sides.fb[j].words):
-            # A refusal to answer beside an answer (answers.py): the model reads both as about
-            # the one question, and often as each other's best match; they are two acts.
-            continue
         if not parallel and different_statement(sides, (i,), (j,)) and judge.verdict(a, (i,), b, (j,)).confidence >= SAME_STATEMENT:
             # Outside parallel text the words refused it already (statements.py): what they share
             # is the story's actors and topic, and those words, not the model, would carry it
