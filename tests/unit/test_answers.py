@@ -1,6 +1,7 @@
 """A non-answer is not an answer: the sentence model reads "refused to say whether he had
-considered resigning" as about the same question as "said he would not resign", and the model's
-pairs must not make one statement of them (align/answers.py, align/paraphrase.py)."""
+considered resigning" as about the same question as "said he would not resign", and neither the
+model's pairs nor the words' may make one statement of them (align/answers.py, weighed by the
+judge in align/evidence.py as "answers differ")."""
 
 from __future__ import annotations
 

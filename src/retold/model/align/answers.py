@@ -4,8 +4,9 @@ considered resigning", "The company declined to comment", "Halberd did not reply
 A sentence model reads such a sentence as about what was not said, and so as close to a sentence
 that says it ("Wrenfield said he would not resign": cosine 0.97, the pair's best): both are about
 one question. They are two acts, a refusal to answer and an answer, never one statement told
-twice. The words show it plainly: a verb of refusing, or a negated verb of saying, before the
-verb of saying. (MSRP's judges call "Enron spokesman Eric Thode declined to comment on the
+twice. The words show it plainly: a verb of refusing or a negation before a verb of saying.
+The judge (evidence.py) names it "answers differ" for every pair, the words' and the model's,
+and weighs it as roles swapped; neither the model nor a place outweighs it. (MSRP's judges call "Enron spokesman Eric Thode declined to comment on the
 mediation order" and '"We think it's great news," said Enron spokesman Eric Thode' two
 statements.) Two non-answers in other words ("declined to comment" / "had no comment") may still
 be one statement: only a non-answer beside an answer is told apart.
