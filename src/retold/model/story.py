@@ -114,7 +114,7 @@ class Outlet:
 # (`retold.model.align.evidence.AGAINST` is this set), named here so that the reader and the
 # reports read them without loading the aligner.
 AGAINST = frozenset({"numbers differ", "roles swapped", "speakers differ", "quote differs",
-                     "actors differ", "negation differs", "counted differ"})
+                     "actors differ", "negation differs", "counted differ", "answers differ"})
 
 STRONG = 0.75  # a member scored below this is shown as a "possible" counterpart, not a sure one
 SHARED_SIMILARITY = 0.84  # word similarity of a near-verbatim copy ("shared"): about two words changed in twenty

@@ -35,6 +35,7 @@ from rapidfuzz.distance import Indel
 
 # A sentence's clues live in clues.py; the names other phases read here stay importable from here.
 from retold.model.align.clues import _DAY_WORDS, _DAYS, Clues, _clues, _merged, _who_to_whom, clues, reported_clause  # noqa: F401
+from retold.model.align.answers import answers_differ
 from retold.model.align.features import feature_of
 from retold.model.align.facts import against as facts_against
 from retold.model.align.facts import counted_differ, small_actors_differ
@@ -83,7 +84,7 @@ FACT_TOPIC = 0.5  # a number or day the story's judge weighs at most this share 
 # Decisions on the calibrated confidence.
 SAME_STATEMENT = 0.5  # an order-free pair (or a bead of non-parallel text) needs this to be a link
 STRONG = STORY_STRONG  # below this a link is shown as "possible" (retold.model.story, where the reader reads it)
-VETO = {"roles swapped", "numbers differ", "counted differ"}  # what neither the sentence model nor position may outweigh
+VETO = {"roles swapped", "numbers differ", "counted differ", "answers differ"}  # what neither the sentence model nor position may outweigh
 # ... and what a place in the text may not: another speaker ("Velmont's minister said …" /
 # "Korrin's minister said …" beside a pair already made is still someone else's word). The
 # sentence model may (MSRP's judges pair a company's statement with its spokesman's).
@@ -365,6 +366,11 @@ class Judge:
             # The same count of two things the story tells apart: another count, as a number
             # that differs (the same weight).
             named.append("counted differ")
+            logit += model[6]
+        if self.same_language(a, b) and answers_differ(ca.words, cb.words):
+            # One reports that someone would not say, the other an answer (answers.py): two
+            # acts, however alike their words about the question (the weight of roles swapped).
+            named.append("answers differ")
             logit += model[6]
         small = self.small_against(a, b, ca, cb) if "actors differ" not in named else None
         if small:
