@@ -307,3 +307,26 @@ def test_in_one_language_a_region_pairs_by_lengths_only_sentences_that_share_a_w
         paired = {i: link.cols for link in _links(source, target, ("en", "en")) for i in link.rows}
         assert 10 not in paired, seed
         assert paired.get(9) == (truth[9],) and paired.get(11) == (truth[11],), seed
+
+
+def test_in_one_language_a_bead_by_lengths_needs_the_words_to_say_something_and_nothing_against():
+    """Review6: an independent report beside a translation into its language, not parallel as a
+    whole; between two links the lengths set '"I would stake my name on this count," the
+    official told the Herald.' beside the candidate's demand for a recount (a shared word, the
+    judge: "quote differs", 0.05). A bead by lengths in one language is kept only where the judge
+    names evidence of the words for it and nothing against it."""
+    from types import SimpleNamespace
+
+    from retold.model.align import evidence as ev
+    from retold.model.align.pairs import _words_say_something
+
+    def sides(*evidence):
+        judge = SimpleNamespace(verdict=lambda a, rows, b, cols: ev.Verdict(0.3, tuple(evidence)))
+        return SimpleNamespace(judge=judge, a=0, b=1)
+
+    assert _words_say_something(sides("lexical"), (1,), (1,))
+    assert _words_say_something(sides("names", "numbers"), (1,), (1, 2))
+    assert not _words_say_something(sides(), (1,), (1,))
+    assert not _words_say_something(sides("position"), (1,), (1,))
+    assert not _words_say_something(sides("quote differs"), (3,), (5, 6))
+    assert not _words_say_something(sides("lexical", "numbers differ"), (1,), (1,))
