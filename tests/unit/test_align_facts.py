@@ -7,6 +7,7 @@ Sentences are our own, about an invented lake town and its water company."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -307,3 +308,18 @@ def test_a_figure_in_digits_meets_the_same_figure_in_words(hour, other, suffix):
     a = f"Of the train's 34 wagons, eleven came off the track just after {word} in the morning."
     b = f"Eleven wagons left the track shortly after {other} {suffix}, the operator said."
     assert ("numbers differ" in judged(a, b)) == (hour != other)
+
+
+@pytest.mark.parametrize("denial, named", [
+    ("The returning officer rejected a claim by the party that some ballots had been counted twice.", True),
+    ("The returning officer dismissed allegations that ballots had been counted twice.", True),
+    # a denial that does not name the claim may answer one the other side does not make
+    ("The returning officer denied that any ballots had been counted twice.", False),
+])
+def test_a_claim_and_its_denial_are_told_apart(denial, named):
+    # A new user's election count (review6): the party's claim and the officer's rejection of
+    # it were a possible pair with nothing against it.
+    claim = "Campaign manager Hendrik Soll claimed that about 400 ballots had been counted twice."
+    assert ("negation differs" in judged(claim, denial)) == named
+    other_denial = "The board also rejected claims that ballots had been counted twice."
+    assert "negation differs" not in judged(denial, other_denial)

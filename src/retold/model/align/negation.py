@@ -62,10 +62,39 @@ def _states(words: tuple[str, ...], before: str | None, key: str) -> bool:
     return False
 
 
+# A claim denied: a verb of denial, then within a few words the claim it denies ("rejected a
+# claim by the Civic Union that ballots had been counted twice", "dismissed allegations that …").
+_DENIAL_STEMS = ("deni", "deny", "reject", "dismiss", "refut", "rebut", "disput")
+_CLAIM_NOUNS = frozenset("claim claims allegation allegations accusation accusations suggestion suggestions "
+                         "report reports charge charges assertion assertions".split())
+_CLAIM_WITHIN = 4  # words from the verb of denial to the claim it names
+
+
+@lru_cache(maxsize=100_000)
+def _denies_a_claim(words: tuple[str, ...]) -> bool:
+    return any(w.startswith(_DENIAL_STEMS) and not _CLAIM_NOUNS.isdisjoint(words[n + 1:n + 1 + _CLAIM_WITHIN])
+               for n, w in enumerate(words))
+
+
+def claim_denied(words_a: tuple[str, ...], words_b: tuple[str, ...]) -> bool:
+    """One side denies a claim ("the returning officer rejected a claim that ballots had been
+    counted twice") that the other makes without denying anything ("Soll claimed that 400
+    ballots had been counted twice"): a claim and its denial are two statements, however many
+    words of the claim the denial repeats. (Only a denial that names the claim it denies: "X
+    denied that …" may answer a claim the other side does not make.)"""
+    if _denies_a_claim(words_a) == _denies_a_claim(words_b):
+        return False
+    other = words_b if _denies_a_claim(words_a) else words_a
+    return not any(w.startswith(_DENIAL_STEMS) for w in other)
+
+
 def negation_differs(words_a: tuple[str, ...], words_b: tuple[str, ...]) -> bool:
     """One side negates a word ("would not appeal") the other states in the same frame ("would
     appeal"), and the two do not give as many negators (the same polarity in other words), nor
-    negate in other words ("refused to", "unless": which clause those turn is not read)."""
+    negate in other words ("refused to", "unless": which clause those turn is not read); or one
+    side denies a claim the other makes (claim_denied)."""
+    if claim_denied(words_a, words_b):
+        return True
     count_a, count_b = _negators(words_a), _negators(words_b)
     if count_a == count_b:
         return False
