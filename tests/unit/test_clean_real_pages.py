@@ -222,7 +222,8 @@ def test_windows_line_ends_read_as_one_break():
     assert cleaned["\n"] == cleaned["\r\n"] == cleaned["\r"] == [" ".join(lines[:2]), " ".join(lines[2:])]
 
 
-@pytest.mark.parametrize("byline", ["By Tamsin Crowe, Local Affairs Reporter", "By Tamsin Crowe - Staff writer", "By Tamsin Crowe"])
+@pytest.mark.parametrize("byline", ["By Tamsin Crowe, Local Affairs Reporter", "By Tamsin Crowe - Staff writer", "By Tamsin Crowe",
+                                    "Von Tamsin Crowe", "Par Tamsin Crowe"])  # (a new user's German page had no author)
 def test_the_author_is_the_name_in_the_byline_not_the_job(tmp_path, byline):
     folder = tmp_path / "story"
     folder.mkdir()

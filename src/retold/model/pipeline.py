@@ -270,7 +270,7 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-_BYLINE = re.compile(r"(?i)^(?:by|written by|words by)\s+")  # an author's line, not an editing credit
+_BYLINE = re.compile(r"(?i)^(?:by|written by|words by|von|par|por|door|di)\s+")  # an author's line, not an editing credit ("Von Kathrin Albers", "Par …")
 _JOB_TITLE = re.compile(r"\s*(?:,|\s[|–—-]\s).*$")  # what follows the name: ", Local Affairs Reporter", " - Staff"
 
 
