@@ -150,3 +150,27 @@ def test_the_early_child_writes_nothing_to_the_terminal(tmp_path, capfd, seed):
     assert early is not None and early.done(60)
     out, err = capfd.readouterr()
     assert out == "" and err == ""
+
+
+def test_the_reader_screen_is_imported_while_the_early_load_works(tmp_path, sample_dir):
+    """The constructor imports what opening from the entry needs before it waits for the copy,
+    so the two overlap (in a fresh process: this one has imported the reader already)."""
+    import json
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys\n"
+        "from retold.model.cache import AlignmentCache\n"
+        "from retold.tui.app import RetoldApp\n"
+        "asked = []\n"
+        "class Early:\n"
+        "    def done(self, timeout):\n"
+        "        asked.append('retold.tui.screens.reader' in sys.modules and 'retold.model.sources' in sys.modules)\n"
+        "        return True\n"
+        f"RetoldApp(paths=[{str(sample_dir)!r}], cache=AlignmentCache(), semantic=False, early=Early())\n"
+        "print(json.dumps(asked))\n"
+    )
+    env = dict(os.environ, RETOLD_CACHE_DIR=str(tmp_path / "entries"))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+    assert json.loads(out.strip().splitlines()[-1]) == [True]

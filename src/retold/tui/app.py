@@ -88,8 +88,10 @@ class RetoldApp(App[None]):
         self._clash_reported: set[frozenset[str]] = set()
         self._arrangement = None
         self._early = early
-        if early is not None and early.done(EARLY_WAIT):
-            self._early = None  # ended: its entry (if the story loaded) is in the cache
+        if early is not None:
+            self._import_for_the_reader()  # while the early load works on the other core
+            if early.done(EARLY_WAIT):
+                self._early = None  # ended: its entry (if the story loaded) is in the cache
         self._from_cache = self.alignment is None and self._open_from_cache()
 
     def _load_keymap(self, keymap_file) -> None:
@@ -122,6 +124,15 @@ class RetoldApp(App[None]):
             threading.Thread(target=self._load, name="retold-load", daemon=True).start()
             count = len(self.paths or [])
             self.push_screen(LoadingScreen(f"opening {self.paths[0]}" if count == 1 else f"opening {count} paths"))
+
+    @staticmethod
+    def _import_for_the_reader() -> None:
+        """What opening a story from its cache entry imports: the reader screen and its widgets,
+        and the Sources' and panes' order's types the entry is decoded into."""
+        from importlib import import_module
+
+        for module in (READER_MODULE, "retold.model.sources", "retold.model.arrange"):
+            import_module(module)
 
     _missed = False  # the cache was looked up before the app ran, and holds no entry for the story
 
