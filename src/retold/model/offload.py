@@ -135,14 +135,15 @@ def load_early(paths: list[str], cache, semantic: bool = True) -> EarlyLoad | No
     decides nothing: any warning is stored with the entry and repeated by the hit, and a story
     that fails to load leaves no entry, so the reader's own loading path says why, as without it.
 
-    None (nothing started) without a cache (the hand-over goes through it), without os.fork, for
+    None (nothing started) without a cache (the hand-over goes through it), off Linux (macOS
+    frameworks are not safe in a forked process that does not exec; Windows has no fork), for
     a story of IN_PROCESS_BELOW bytes or more (the reader aligns those in a child with progress),
     and when the sentence model takes part (embedding takes seconds and reports progress, which
     the loading screen shows). Call it before any thread is started in this process."""
     from retold.model.pipeline import semantic_option
     from retold.model.story import InputError, collect_files
 
-    if cache is None or not hasattr(os, "fork") or semantic_option(semantic) is not None:
+    if cache is None or not sys.platform.startswith("linux") or semantic_option(semantic) is not None:
         return None
     try:
         files, _, _ = collect_files(paths)
