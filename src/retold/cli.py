@@ -569,11 +569,16 @@ def _read(args) -> int:
         return _fail(str(exc))
     from functools import partial
 
+    from retold.model.offload import load_early
     from retold.model.pipeline import load_alignment
+
+    cache = _cache(args)
+    # A small story aligns on the other core while Textual is imported; a bigger one (or with the
+    # sentence model) in a worker behind a progress screen.
+    early = load_early(paths, cache, semantic=not args.no_semantic)
     from retold.tui.app import RetoldApp  # Textual is loaded only here
 
-    # The files are read, cleaned and aligned in a worker behind a progress screen.
-    app = RetoldApp(paths=paths, cache=_cache(args), semantic=not args.no_semantic)
+    app = RetoldApp(paths=paths, cache=cache, semantic=not args.no_semantic, early=early)
     app.run()
     if app.load_error:
         return _fail(app.load_error)

@@ -51,3 +51,70 @@ def test_importing_credits_and_quotes_compiles_none_of_their_patterns():
     )
     seen = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
     assert [name for name in seen if name in ("retold.model.credits", "retold.model.quotes")] == []
+
+
+# Every module of the model but the aligner's phases (another room, whose regexes are all used by
+# any alignment): cleaning, splitting, dates, names, the JSON's escaping. A story read from the
+# cache needs none of cleaning's and few of the others'; each compiles on its first use.
+MODEL_MODULES = (
+    "clean", "clean_headline", "clean_position", "clean_voice", "furniture", "html", "normalize",
+    "pipeline", "published", "safe", "segment", "story", "worddiff",
+)
+
+
+def _lazy_patterns(module):
+    found = []
+
+    def walk(value, depth):
+        if isinstance(value, LazyPattern):
+            found.append(value)
+        elif isinstance(getattr(value, "pattern", None), LazyPattern):  # clean._Phrases
+            found.append(value.pattern)
+        elif isinstance(value, (list, tuple)) and depth < 3:
+            for item in value:
+                walk(item, depth + 1)
+
+    for value in vars(module).values():
+        walk(value, 0)
+    return found
+
+
+def test_importing_the_model_compiles_none_of_its_patterns():
+    code = (
+        "import json, re, sys\n"
+        "real = re.compile\n"
+        "seen = []\n"
+        "def spy(pattern, flags=0):\n"
+        "    seen.append(sys._getframe(1).f_globals.get('__name__'))\n"
+        "    return real(pattern, flags)\n"
+        "re.compile = spy\n"
+        f"import {', '.join('retold.model.' + name for name in MODEL_MODULES)}\n"
+        "print(json.dumps(seen))\n"
+    )
+    seen = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+    assert [name for name in seen if name.startswith("retold.model.") and not name.startswith("retold.model.align")] == []
+
+
+def test_the_models_patterns_are_lazy_and_many():
+    import importlib
+
+    counts = {name: len(_lazy_patterns(importlib.import_module(f"retold.model.{name}"))) for name in MODEL_MODULES}
+    assert all(counts.values()), counts  # each module's module-level patterns are LazyPatterns
+    assert sum(counts.values()) >= 100
+
+
+MODEL_TEXT = st.text(alphabet=st.sampled_from(list("aZ9 .,:;|-–—'’\"“”()#@©&/\n\tÀéß中By by Share Read more Home 12 May 2026 Reuters")), max_size=80)
+
+
+@given(text=MODEL_TEXT)
+def test_every_model_pattern_answers_as_the_compiled_one(text):
+    import importlib
+
+    for name in MODEL_MODULES:
+        for lazy in _lazy_patterns(importlib.import_module(f"retold.model.{name}")):
+            fresh = LazyPattern(lazy._source, lazy._flags)  # one not yet compiled
+            compiled = re.compile(lazy._source, lazy._flags)
+            assert _match(fresh.search(text)) == _match(compiled.search(text))
+            assert _match(lazy.match(text)) == _match(compiled.match(text))
+            assert lazy.sub("#", text) == compiled.sub("#", text)
+            assert lazy.pattern == compiled.pattern and lazy.groups == compiled.groups

@@ -24,14 +24,15 @@ from retold.model.clean_position import (
 from retold.model.clean_voice import mark_page_voice
 from retold.model.furniture import ARTICLE_END_REASONS, LINE_RULES, mark_after_article_end
 from retold.model.html import DROPPED_BY_EXTRACTOR, without_edition
+from retold.model.lazy_pattern import LazyPattern
 from retold.model.normalize import content_tokens, tokens
 from retold.model.segment import SEGMENTED_BY_AUTHOR, split_sentences
 from retold.model.story import RawDoc, Removed
 
 # ------------------------------------------------------------------ rules
 
-_TERMINAL = re.compile(r"[.!?…。！？](?:[\"'”’»)\]]*)$|[\"”’»]$")
-_WORD = re.compile(r"\w+(?:[’'.-]\w+)*")
+_TERMINAL = LazyPattern(r"[.!?…。！？](?:[\"'”’»)\]]*)$|[\"”’»]$")
+_WORD = LazyPattern(r"\w+(?:[’'.-]\w+)*")
 
 _MONTHS = (
     "january february march april may june july august september october november december "
@@ -48,9 +49,9 @@ _DATE_WORDS = set(_MONTHS) | set(_DAYS) | {
     "publicado", "el", "de", "a", "las",
 }
 
-_ICON = re.compile(r"(?i)icon[\s_-]?[a-z]")  # one icon name's head: "icon-share", "iconShare", "icon share"
-_ICON_TAIL = re.compile(r"[\w-]")
-_NOT_IN_NAMES = re.compile(r"[^\s\w-]")
+_ICON = LazyPattern(r"(?i)icon[\s_-]?[a-z]")  # one icon name's head: "icon-share", "iconShare", "icon share"
+_ICON_TAIL = LazyPattern(r"[\w-]")
+_NOT_IN_NAMES = LazyPattern(r"[^\s\w-]")
 
 
 class _IconRun:
@@ -155,7 +156,7 @@ _RELATED_HEADINGS = (
 # A teaser's label alone on its line ("Read more", "Also read:", "See also –"): the link's
 # headline stands on the line under it. Not the labels that are words of dialogue alone
 # ("Watch", "Listen", "Mira", "Lea"): they label a teaser only before a separator.
-_TEASER_LABEL_ALONE = re.compile(
+_TEASER_LABEL_ALONE = LazyPattern(
     r"(?i)^(?:" + _LIST_LABELS + r"|read more|lesen sie mehr|weiterlesen|vea también|ver también|nicht verpassen|als nächstes|"
     r"siehe auch|mehr dazu|leia mais|voir aussi|à voir aussi|lisez aussi)\s*[:|»>–—-]?\s*$"
 )
@@ -174,7 +175,7 @@ _SHARE_BUTTON_NAMES = (
 # One or more button names, nothing else (a sentence goes on with other words).
 _SHARE_BUTTONS = r"(?:(?:" + _SHARE_BUTTON_NAMES + r")(?:[\s,|•·/]+|$))+"
 
-_SITE_LINE = re.compile(r"^(?P<site>[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,})\s+[-–—|:]\s+\S.{0,150}$")
+_SITE_LINE = LazyPattern(r"^(?P<site>[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,})\s+[-–—|:]\s+\S.{0,150}$")
 
 # (reason, pattern, longest line in words it applies to): furniture lines are short,
 # and checking only short lines keeps cleaning fast on long articles.
@@ -220,13 +221,13 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("icon names", _IconRun(), 2000),  # icon runs come in any length
     # The site's own name line: "Harbourdaily.com - News from the north coast".
     ("site name", _SITE_LINE, 15),
-    ("advertisement", re.compile(
+    ("advertisement", LazyPattern(
         r"(?i)^(?:advertisement|advertising|ad|ads|sponsored(?: content)?|promoted|"
         r"(?:story|article) continues (?:below|after)(?: this)? (?:advertisement|ad)|scroll to continue(?: with content)?)[\s.:]*$"), 8),
     # A prompt, not a mention: "Officials said on Telegram…" and "…said in a newsletter to
     # investors" are news; "Join us on Telegram", "our Telegram channel" and a newsletter named
     # in a line that is no sentence are prompts.
-    ("social / subscribe prompt", _Phrases(re.compile(
+    ("social / subscribe prompt", _Phrases(LazyPattern(
         r"(?i)\b(?:join us on|follow us|share (?:this|on|via)|subscribe to|sign up (?:for|to)|like us on|"
         r"tweet this|copy link|download (?:our|the) app|get the app)\b|"
         r"^(?!.*[.!?][\"'”’)]*$).*\bnewsletters?\b|"
@@ -238,17 +239,17 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
          "get the app", "newsletter", "telegram", "whatsapp", "stay ", "keep ", "never miss", "bleiben sie", "immer informiert")), 20),
     # An imperative to follow or join the outlet somewhere, with a handle or a platform:
     # "Follow our war coverage at @…", "Follow The Daily Lamp on X and Instagram @…".
-    ("social / subscribe prompt", re.compile(
+    ("social / subscribe prompt", LazyPattern(
         r"(?i)^(?:follow|join|find|connect with|like|subscribe to|add) (?!-).{0,120}?"
         r"(?:@\w|\b(?:on|at|via) (?:telegram|twitter|x|facebook|instagram|whatsapp|tiktok|youtube|threads|bluesky|linkedin|mastodon)\b)"), 40),
-    ("teaser link", re.compile(r"(?i)^(?:" + _TEASER_LABELS + r")\s*[:|»>–—-]"), 30),
-    ("section heading", re.compile(
+    ("teaser link", LazyPattern(r"(?i)^(?:" + _TEASER_LABELS + r")\s*[:|»>–—-]"), 30),
+    ("section heading", LazyPattern(
         r"(?i)^(?:top stories|top news|most read|most popular|most viewed|related(?: articles| stories| news| coverage| content| posts)?|"
         r"more (?:from|on|stories|news|in) ?[\w ]{0,30}|trending(?: now| stories)?|latest(?: news| stories| headlines)?|"
         r"you (?:may|might) also like|recommended(?: for you| stories)?|editor'?s picks?|popular(?: now)?|in other news|"
         r"what to read next|read next|up next|more headlines|breaking news|headlines|" + _RELATED_HEADINGS + r"|"
         + _LIST_LABELS + r")\s*(?::|!|…|\.\.\.)?$"), 8),  # "Das könnte Sie auch interessieren …"
-    ("comment form", re.compile(
+    ("comment form", LazyPattern(
         r"(?i)please enter your (?:comment|name|email)|^leave a (?:reply|comment)|^post (?:a )?comment|"
         r"entered an incorrect email|save my name,? email|^\d+ comments?$|^comments?(?: \(\d+\))?$|"
         r"log ?in to (?:comment|reply)|be the first to comment|^cancel reply$|^reply$|"
@@ -256,7 +257,7 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"^(?:show|view|read|see|load) (?:all |more )?comments"), 30),
     # A blog's comment form and share block (WordPress and its kin print the same lines in every
     # language they ship; the ones the evaluation pages use most).
-    ("comment form", _Phrases(re.compile(
+    ("comment form", _Phrases(LazyPattern(
         r"(?i)\byour e-?mail address will not be published|\brequired fields are marked|^notify me (?:of|when)\b|"
         r"\buses akismet to reduce spam|\byou must be logged in to post a comment|"
         r"e-mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|"
@@ -266,35 +267,35 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"correo electrónico no será publicada|^deja (?:un|una) (?:comentario|respuesta)"),
         ("mail", "required fields", "notify me", "akismet", "logged in", "erforderliche felder", "kommentar", "publiée",
          "commentaire", "publicada", "deja ")), 30),
-    ("share buttons", re.compile(r"(?i)^(?:" + _SHARE_LABELS + r")\s*[:!]?$"), 6),
+    ("share buttons", LazyPattern(r"(?i)^(?:" + _SHARE_LABELS + r")\s*[:!]?$"), 6),
     # The same label followed by its buttons' names only, the icons lost: "Share: Facebook X
     # Email", "Teilen mit: Facebook Twitter E-Mail", "Partager : Facebook Twitter E-mail".
-    ("share buttons", re.compile(r"(?i)^(?:" + _SHARE_LABELS + r"|share|teilen|share on|teilen auf|partager sur)\s*[:!|»>–—-]?\s*"
+    ("share buttons", LazyPattern(r"(?i)^(?:" + _SHARE_LABELS + r"|share|teilen|share on|teilen auf|partager sur)\s*[:!|»>–—-]?\s*"
                                  + _SHARE_BUTTONS + r"$"), 14),
     # Links to the neighbouring posts: "Previous article: …", "Nächster Beitrag …", "← Older post".
-    ("previous / next link", re.compile(
+    ("previous / next link", LazyPattern(
         r"(?i)^(?:(?:previous|next|older|newer) (?:article|post|story|entry|page)|(?:vorheriger|nächster|voriger) (?:artikel|beitrag)|"
         r"article (?:suivant|précédent)|(?:artículo|entrada) (?:anterior|siguiente))"
         r"(?=\s*$|\s*:|\s*(?-i:[A-ZÄÖÜ«\"„“])|(?-i:[A-Z]))|^[←→] ?\S"), 30),
     # A blog post's filing line and its tag links.
-    ("post tags", _Phrases(re.compile(
+    ("post tags", _Phrases(LazyPattern(
         r"(?i)\bperma(?:nent)?link\.?$|^filed under\b|^posted in\b.{0,80}\b(?:tagged|by)\b|^abgelegt unter\b|\bverschlagwortet mit\b|"
         r"^(?:tags|tagged|schlagworte|schlagwörter|stichwörter|etiquetas|tagi|tematy|mots-clés)\s*:"),
         ("link", "filed under", "posted in", "abgelegt unter", "verschlagwortet", "tag", "schlag", "stichw", "etiquetas", "tematy", "mots-cl")), 40),
     # The platform's own line: "Powered by WordPress", "Bloggen auf WordPress.com".
-    ("site credits", _Phrases(re.compile(
+    ("site credits", _Phrases(LazyPattern(
         r"(?i)^(?:proudly )?powered by\b|\bbloggen auf wordpress|\bfourni par blogger\b|\berstelle eine kostenlose website\b|"
         r"^(?!.*[.!?]$)(?:theme|thème|design|template)(?: \w+)? (?:by|von|par)\b|\bcreate a free website or blog\b"),
         ("powered by", "wordpress", "blogger", "kostenlose website", "theme", "thème", "design", "template", "free website")), 14),
-    ("comment form", re.compile(
+    ("comment form", LazyPattern(
         r"(?i)^benachrichtige mich\b|^(?:kommentare|commentaires|comentarios|reacties)\s*(?:\(\d+\))?\s*:?$|"
         r"^(?:\d+|keine|no) (?:kommentare|comments|commentaires|comentarios)\s*(?:[.:»]|$)"), 12),
-    ("share buttons", _Phrases(re.compile(
+    ("share buttons", _Phrases(LazyPattern(
         r"(?i)^(?:teile|teilt) (?:diesen|den|die)\b.{0,30}\b(?:beitrag|artikel|seite)\b|\bjetzt teilen\b|^diesen (?:artikel|beitrag) teilen\b"),
         ("teile", "teilt")), 12),
     # A row of share buttons whose icons the scraper dropped: "Facebook Twitter WhatsApp Email".
-    ("share buttons", re.compile(r"(?i)^(?:(?:share|" + _SHARE_BUTTON_NAMES + r")[\s,|•·/]*){2,}$"), 12),
-    ("cookie notice", re.compile(
+    ("share buttons", LazyPattern(r"(?i)^(?:(?:share|" + _SHARE_BUTTON_NAMES + r")[\s,|•·/]*){2,}$"), 12),
+    ("cookie notice", LazyPattern(
         r"(?i)\bwe use cookies|\b(?:site|website|page) uses cookies|\bcookie (?:settings|policy|preferences|consent|notice)|"
         r"\baccept (?:all )?cookies|\bconsent preferences|\bmanage (?:cookie )?preferences|^accept all$|"
         # ... in the languages whose pages are read: "Wir verwenden Cookies.", "Ce site utilise des cookies"
@@ -303,12 +304,12 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"\b(?:este sitio|esta web|este sitio web) utiliza cookies|\butilizziamo (?:i )?cookie|\bwij gebruiken cookies|"
         r"\bdeze website gebruikt cookies"), 40),
     # "copyright" alone is a word news uses; with a © or a year it is a notice.
-    ("copyright", re.compile(r"(?i)©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\))?\s*\d{4}|all rights reserved"), 25),
-    ("photo caption / credit", re.compile(
+    ("copyright", LazyPattern(r"(?i)©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\))?\s*\d{4}|all rights reserved"), 25),
+    ("photo caption / credit", LazyPattern(
         r"(?i)\((?:photo|image|picture|file photo|photograph|video|illustration)\b[^)]*\)\s*$|"
         r"\b(?:photo|photograph|image|picture|illustration)s?\s*(?::|by\s|credit)|^credit\s*:|"
         r"/\s*(?:getty images|afp|reuters|ap photo|epa|anadolu)\b"), 40),
-    ("byline", re.compile(
+    ("byline", LazyPattern(
         r"(?i)^\(?(?:by|written by|writing by|reporting by|reported by|editing by|edited by|words by|"
         r"(?:with )?additional reporting by|with reporting by)\s+\S.*?(?<![.!?\"”])\)?$"), 14),
     # Who translated or edited the article, alone on its line, one credit or several: "Translated
@@ -316,23 +317,22 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     # par …", "Translation: …", "Edited by …", "Translated from the Norse by Ada Roe. Edited by
     # Jo Park." Anchored at the line's start, each credit followed by names only: a sentence that
     # mentions a translation ("The novel, translated from the French by …, sold …") is news.
-    ("translator or editor credit", re.compile(rf"(?i)^\(?{_CREDIT}(?:\s*[|·•;]?\s*\(?{_CREDIT})*$"), 24),
-    ("translator or editor credit", re.compile(rf"(?i)^\(?(?:{_TRANSLATION_NOTE})\)?$"), 24),
+    ("translator or editor credit", LazyPattern(rf"(?i)^\(?{_CREDIT}(?:\s*[|·•;]?\s*\(?{_CREDIT})*$"), 24),
+    ("translator or editor credit", LazyPattern(rf"(?i)^\(?(?:{_TRANSLATION_NOTE})\)?$"), 24),
     # One account link or a row of them: "Log in | Subscribe", "Anmelden · Abonnieren".
-    ("navigation", re.compile(
+    ("navigation", LazyPattern(
         r"(?i)^(?:" + _ACCOUNT_LINK + r")(?:\s*[|•·/]\s*(?:" + _ACCOUNT_LINK + r"))*\s*$"), 8),
-
     # Skip links, in the languages the evaluation pages use most: "Skip to primary navigation",
     # "Springe zum Inhalt", "Aller à la navigation".
-    ("navigation", re.compile(
+    ("navigation", LazyPattern(
         r"(?i)^(?:skip to (?:the )?(?:main |primary |secondary )?(?:content|navigation|menu|sidebar|footer)|jump to (?:main )?(?:content|navigation)|"
         r"(?:springe|springen|direkt|gehe|weiter) (?:zum|zur) (?:inhalt|navigation|hauptinhalt|hauptmenü|menü)|zum inhalt (?:springen|überspringen)|"
         r"(?:aller|passer) (?:à|au) (?:la navigation|contenu|menu)|(?:saltar|ir) al (?:contenido|menú)|toggle (?:navigation|menu)|"
         r"primäres menü|hauptmenü|primary menu)(?:\s+\S+){0,4}(?<![.!?])\s*$"), 8),
     # Breadcrumbs whose separators the scraper lost: "HomeNewsWorldAsia".
-    ("navigation", re.compile(r"^(?:[A-Z][a-z]{1,15}){3,}$"), 1),
+    ("navigation", LazyPattern(r"^(?:[A-Z][a-z]{1,15}){3,}$"), 1),
     # Behind its phrases: _mark_appeal_openers asks every body paragraph.
-    ("fundraising appeal", _Phrases(re.compile(
+    ("fundraising appeal", _Phrases(LazyPattern(
         r"(?i)\bsupport (?:independent|quality|local|our|trusted|free) (?:journalism|reporting|news|media)\b|"
         r"\bdonate (?:now|today|to|here|once|monthly)\b|^donate\b|\bmake a (?:donation|contribution)\b|"
         r"\bbecome a (?:member|supporter|patron|subscriber)\b|\bsupport us\b|"
@@ -341,17 +341,17 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"\b(?:every|any) (?:contribution|donation|gift),? (?:however (?:small|big|large),? )?(?:helps|counts|matters)\b"),
         ("support ", "donate", "donation", "contribution", "become a ", "give what you can", "chip in ", "gift")), 40),
     # Agency notices run long: the phrases, not the length, decide.
-    ("copyright", _Phrases(re.compile(
+    ("copyright", _Phrases(LazyPattern(
         r"(?i)^all rights reserved\b|\bmay not be (?:published|reproduced|copied),? (?:broadcast|distributed)|"
         r"\b(?:rewritten|redistributed) (?:or|and) (?:redistributed|rewritten)\b|without (?:the )?prior written (?:permission|consent)"),
         ("all rights reserved", "may not be ", "rewritten", "redistributed", "prior written")), 5000),
     # The page's <title> left in the text: "Headline cut short… | Site Name".
-    ("page title", re.compile(r"^\S.{8,200}?(?:…|\.\.\.)\s*[|–—-]\s*\S[^|]{1,60}$"), 40),
+    ("page title", LazyPattern(r"^\S.{8,200}?(?:…|\.\.\.)\s*[|–—-]\s*\S[^|]{1,60}$"), 40),
 ]
 # The classes furniture.py adds, each behind its phrase test.
 _STRONG_RULES += [(reason, _Phrases(pattern, phrases), longest) for reason, pattern, phrases, longest in LINE_RULES]
 
-_SEPARATORS = re.compile(r"\s[|•·›»>/]\s|\s[|•·›»]|[|•·›»]\s")
+_SEPARATORS = LazyPattern(r"\s[|•·›»>/]\s|\s[|•·›»]|[|•·›»]\s")
 
 
 def _is_page_date(text: str) -> bool:
@@ -459,7 +459,7 @@ class CleanArticle:
     line_per_sentence: bool = False  # laid out a sentence (or clause) per line: each paragraph is one line
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = LazyPattern(r"\r\n|\r|\n")
 
 
 def physical_lines(text: str) -> list[tuple[int, int]]:
@@ -480,7 +480,7 @@ _SPACE = (  # every character str.isspace() accepts, spelled out (computing it c
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
     "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 )
-_LINE_END = re.compile(r"[.!?…:;\"'”’»)\]]$")
+_LINE_END = LazyPattern(r"[.!?…:;\"'”’»)\]]$")
 
 
 def one_sentence_per_line(text: str) -> bool:
@@ -561,12 +561,12 @@ def logical_lines(text: str, join_wrapped: bool = True) -> list[Line]:
 
 # ------------------------------------------------------------------ classify one outlet
 
-_MD_HEADING = re.compile(r"^#{1,6}\s+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")  # kana and ideographs
+_MD_HEADING = LazyPattern(r"^#{1,6}\s+")
+_CJK = LazyPattern(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")  # kana and ideographs
 
 
-_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "JazeeraChina": two words whose space was lost
-_BREADCRUMB_START = re.compile(r"^Home(?=[A-Z])")
+_GLUE = LazyPattern(r"(?<=[a-z])(?=[A-Z])")  # "JazeeraChina": two words whose space was lost
+_BREADCRUMB_START = LazyPattern(r"^Home(?=[A-Z])")
 _CRUMB_MIN_LETTERS = 4  # "News", "World", "Jazeera"; not "You" of YouTube or "Pay" of PayPal
 _CRUMB_MAX_CHARS = 160
 
@@ -640,7 +640,7 @@ def _split_glued(text: str, lines: list[Line]) -> list[Line]:
 
 # A headline that ends on a quotation ("… for 'provoking confrontation'"), not a sentence
 # that does ("… he said: “We will.”"): no full stop before the closing mark.
-_QUOTED_HEADLINE_END = re.compile(r"[^\s.!?…,;:][\"”’»]$")
+_QUOTED_HEADLINE_END = LazyPattern(r"[^\s.!?…,;:][\"”’»]$")
 _HEADLINE_WORDS = 20
 _PARAGRAPH_WORDS = 25  # a line this long is prose, even without its final punctuation
 
@@ -648,7 +648,7 @@ _PARAGRAPH_WORDS = 25  # a line this long is prose, even without its final punct
 # A site's slogan under its name: two to four "sentences" of at most three words ("Your city.
 # Your news. Since 1891."), in the page's first lines, above anything read as the article (an
 # article may write "It rained. The river rose." — not as its page's second line).
-_TAGLINE = re.compile(r"^(?:[^\w\s]*\w[\w'’-]*(?:\s+[\w'’-]+){0,2}[.!]\s*){2,4}$")
+_TAGLINE = LazyPattern(r"^(?:[^\w\s]*\w[\w'’-]*(?:\s+[\w'’-]+){0,2}[.!]\s*){2,4}$")
 _TAGLINE_WITHIN = 3  # lines from the top
 
 
@@ -746,9 +746,9 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> tuple[list[Line], list[Li
 _PAGE_END_REASONS = ARTICLE_END_REASONS - {"teaser link"}
 
 _APPEAL = next(pattern for reason, pattern, _ in _STRONG_RULES if reason == "fundraising appeal")
-_OUTLET_VOICE = re.compile(r"(?i)\b(?:we|we're|we've|we'll|our|us|wir|unsere?|nous|notre|nosotros|nuestr[oa]s?)\b")
-_READER_ADDRESSED = re.compile(r"(?i)\b(?:you|your|you're|sie|ihr|vous|votre|usted|tu)\b")
-_QUOTE_MARKS = re.compile(r"[\"“”«»„]")
+_OUTLET_VOICE = LazyPattern(r"(?i)\b(?:we|we're|we've|we'll|our|us|wir|unsere?|nous|notre|nosotros|nuestr[oa]s?)\b")
+_READER_ADDRESSED = LazyPattern(r"(?i)\b(?:you|your|you're|sie|ihr|vous|votre|usted|tu)\b")
+_QUOTE_MARKS = LazyPattern(r"[\"“”«»„]")
 _APPEAL_OPENER_LINES = 2  # lines above an appeal that may open it
 _APPEAL_PARAGRAPH_WORDS = 200  # an appeal is a paragraph, not a whole file run together
 
@@ -810,7 +810,7 @@ def _keep_bare_lines(lines: list[Line], language: str) -> None:
         line.kind, line.reason, line.weak = "body", "", False
 
 
-_OPEN_END = re.compile(r"[:;,(\[–—-]$")
+_OPEN_END = LazyPattern(r"[:;,(\[–—-]$")
 _LEAD_IN_WORDS = 6
 
 
@@ -1027,7 +1027,7 @@ def _words_of(text: str | None) -> str | None:
     return " ".join(tokens(text)) if text else None
 
 
-_SITE_TAIL = re.compile(r"\s+[|–—-]\s+([^|–—-]{2,60})$")
+_SITE_TAIL = LazyPattern(r"\s+[|–—-]\s+([^|–—-]{2,60})$")
 
 
 def _without_site_tail(doc: RawDoc, title: Line) -> tuple[str, tuple[int, int]]:
@@ -1046,15 +1046,15 @@ def _without_site_tail(doc: RawDoc, title: Line) -> tuple[str, tuple[int, int]]:
     return kept, (title.start, end)
 
 
-_TITLE_SITE = re.compile(r"\s[|–—-]\s*([^|–—-][^|]{1,60}?)\s*$")
+_TITLE_SITE = LazyPattern(r"\s[|–—-]\s*([^|–—-][^|]{1,60}?)\s*$")
 # The year stands before the name ("© 2026 Harbour Radio") or after it ("© NewsDrop 2026",
 # "Copyright The Harbour Daily 2020-2026"): either way it is no part of the name.
-_COPYRIGHT_SITE = re.compile(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.{2,60}?)[\s.,]*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s.,]*(?:all rights reserved\b.*)?\s*$")
+_COPYRIGHT_SITE = LazyPattern(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.{2,60}?)[\s.,]*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s.,]*(?:all rights reserved\b.*)?\s*$")
 
 
 # The company's legal form after a publication's name in its copyright line ("© 2026 The Lorvan
 # Chronicle Ltd"): the reader knows the paper by its name alone.
-_LEGAL_FORM = re.compile(r"(?i),?\s+(?:ltd|limited|plc|inc|llc|gmbh|ag|s\.?a|s\.?l|b\.?v|n\.?v|sarl|s\.?p\.?a|pty)\.?$")
+_LEGAL_FORM = LazyPattern(r"(?i),?\s+(?:ltd|limited|plc|inc|llc|gmbh|ag|s\.?a|s\.?l|b\.?v|n\.?v|sarl|s\.?p\.?a|pty)\.?$")
 
 _NAME_JOINERS = {"of", "the", "and", "&", "for", "on", "de", "du", "des", "la", "le", "el", "der", "die", "das", "y", "et", "und", "am", "an", "im", "in", "at"}
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+from retold.model.lazy_pattern import LazyPattern
 from retold.model.normalize import STOPWORDS
 
 
@@ -29,7 +30,7 @@ _ARTICLE_META = frozenset({"page date", "byline"})
 # Weak lines that may be a headline: short ones, or longer ones without a sentence end.
 _HEADLINE_SHAPES = ("short fragment", "headline-like line (no sentence end)", "headline list")
 _HEADLINE_WORDS = (2, 30)
-_WORD = re.compile(r"\w+")
+_WORD = LazyPattern(r"\w+")
 
 
 def headline_over_meta(lines: list[_Line], first: int) -> _Line | None:
@@ -60,7 +61,7 @@ def headline_over_meta(lines: list[_Line], first: int) -> _Line | None:
 
 # A short line with a year or a day and month in it ("reineckefuchs — 2. Februar 2022",
 # "Oct 30 2020 by Emily Co", "8 min lues"): meta whatever its words.
-_DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d+\s*(?:min|minutes?|minuten)\b", re.IGNORECASE)
+_DATED = LazyPattern(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\b\d+\s*(?:min|minutes?|minuten)\b", re.IGNORECASE)
 _DATED_WORDS = 8
 
 
@@ -70,7 +71,7 @@ def _dated(text: str) -> bool:
 
 # A person's name alone on its line: two or three capitalised words ("Carolin Schäufele") is
 # the byline's name, which pages print on a line of its own.
-_NAME = re.compile(r"^[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){1,2}$")
+_NAME = LazyPattern(r"^[A-ZÀ-Þ][\w'’.-]+(?: [A-ZÀ-Þ][\w'’.-]+){1,2}$")
 
 
 def _a_name(text: str) -> bool:
@@ -80,7 +81,7 @@ def _a_name(text: str) -> bool:
 _DECK_RATIO = 1.3  # a deck runs longer than its headline; a kicker above a headline is shorter
 # A date, a path or a credit ("Bonn, 11.10.2021", "Symbolbild / Agentur") above a headline is
 # its kicker or its picture's line, not a headline over a deck.
-_NOT_A_HEADLINE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}|\b(?:19|20)\d\d\b|\s/\s|^in\s")
+_NOT_A_HEADLINE = LazyPattern(r"\d{1,2}\.\d{1,2}\.\d{2,4}|\b(?:19|20)\d\d\b|\s/\s|^in\s")
 
 
 def headline_over_deck(lines: list[_Line], chosen: int, block: tuple[int, int] | None) -> _Line | None:

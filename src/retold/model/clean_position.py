@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+from retold.model.lazy_pattern import LazyPattern
+
 
 class _Line(Protocol):
     text: str
@@ -25,17 +27,17 @@ class _Line(Protocol):
 # Words that name the reader in one language and someone else in another ("du" is French "of
 # the", "su" Spanish "his") are left out, or asked with the verb that shows who is meant
 # ("willst du", "du suchst").
-_READER = re.compile(
+_READER = LazyPattern(
     r"(?i)\b(?:you|your|yours|ihnen|dich|dir|dein\w*|euch|vous|votre|vos|usted(?:es)?|você|vocês)\b|"
     r"\w\wst du\b|\bdu \w+st\b|(?-i:(?<![.!?] )(?<!^)\bSie\b)|(?-i:^Sie \w+en\b)|"
     r"\b(?:this|diese[nmrs]?|ce(?:t|tte)?|este|esta|questo|questa)\s+(?:article|post|story|page|site|website|artikel|beitrag|seite|"
     r"webseite|website|text|artículo|página|sitio|articolo|pagina)\b"
 )
-_QUESTION_END = re.compile(r"\?[\"'”’»)\]]*$")
+_QUESTION_END = LazyPattern(r"\?[\"'”’»)\]]*$")
 _PROMPT_WORDS = 60  # a prompt is short: the question and a line that asks or offers
 _PROMPT_CHARS = 20 * _PROMPT_WORDS  # in characters too (a line of one huge "word" is no prompt)
 # The opening question, up to its mark (a dot inside a word, "Achgut.com", does not end it).
-_PROMPT_SENTENCE = re.compile(r"(?:[^?!.]|\.(?=\w))*[?]")
+_PROMPT_SENTENCE = LazyPattern(r"(?:[^?!.]|\.(?=\w))*[?]")
 # Lines from the article's end within which a prompt may still stand: the block of prose may
 # run on through a prompt or two when nothing but a short line parts them.
 _END_ZONE = 3
@@ -69,7 +71,7 @@ def mark_reader_prompts(lines: list[_Line], block: tuple[int, int]) -> None:
 
 
 # The name in a byline: "By Ana Veldt", "Von Mara Quell | 3. Mai", "Par Loïc Brenn et …".
-_BYLINE_NAME = re.compile(
+_BYLINE_NAME = LazyPattern(
     r"(?i:^\(?(?:by|written by|von|par|por|door|di|av|af)\s*:?\s+)((?:[A-ZÀ-Þ][\w'’.-]+)(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,2})"
 )
 _BIO_WORDS = 100

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+from retold.model.lazy_pattern import LazyPattern
+
 
 class _Line(Protocol):
     text: str
@@ -19,12 +21,12 @@ class _Line(Protocol):
     weak: bool
 
 
-_VOICE = re.compile(
+_VOICE = LazyPattern(
     r"(?i)\b(?:you|your|yours|ihnen|dich|dir|dein\w*|euch|vous|votre|vos|usted(?:es)?|você|vocês|"
     r"we|our|us|wir|unser\w*|nous|notre|nos|nosotros|nuestr[oa]s?)\b|"
     r"\w\wst du\b|\bdu \w+st\b|(?-i:(?<![.!?] )(?<!^)\bSie\b)|(?-i:^Sie \w+en\b)"
 )
-_QUOTES = re.compile(r"[\"“”«»„]")
+_QUOTES = LazyPattern(r"[\"“”«»„]")
 _VOICE_WORDS = 40
 _VOICE_CHARS = 20 * _VOICE_WORDS
 _END_ZONE = 3

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+from retold.model.lazy_pattern import LazyPattern
+
 
 class _Line(Protocol):
     text: str
@@ -37,7 +39,7 @@ _CREDIT_HEAD_CHARS = 30
 
 # A wire's sign-off credits the desk's work, bracketed or not: "Reporting by Ana Veldt; Editing by
 # Tom Derrel", "Writing by …", "Compiled by …"; an author's byline ("By Ana Veldt") does not.
-_SIGN_OFF = re.compile(r"(?i)^\(?(?:additional |with )?(?:reporting|writing|editing|compiled|produced|fact-checked) by\b")
+_SIGN_OFF = LazyPattern(r"(?i)^\(?(?:additional |with )?(?:reporting|writing|editing|compiled|produced|fact-checked) by\b")
 
 
 def _ends_article(line: _Line) -> bool:
@@ -81,18 +83,18 @@ _NAME_WORD = r"[A-ZÄÖÜÉÈÁÍÓÚÑ][a-zäöüßéèêëáíóúñçïîôà
 # Classes seen leaking on real pages, each in the languages those pages use most.
 LINE_RULES: list[tuple[str, re.Pattern[str], tuple[str, ...], int]] = [
     # "All rights reserved" beyond English.
-    ("copyright", re.compile(
+    ("copyright", LazyPattern(
         r"(?i)\b(?:alle rechte vorbehalten|todos los derechos reservados|tous droits réservés|wszelkie prawa zastrzeżone|"
         r"todos os direitos reservados|tutti i diritti riservati|alle rechten voorbehouden)\b"),
         ("rechte vorbehalten", "derechos reservados", "droits r", "prawa zastrze", "direitos reservados", "diritti riservati",
          "rechten voorbehouden"), 40),
     # The page's licence: "This work is licensed under a Creative Commons …".
-    ("copyright", re.compile(
+    ("copyright", LazyPattern(
         r"(?i)\b(?:is|are) licen[sc]ed under (?:a |the )?creative commons\b|\bsteht unter einer creative commons\b|"
         r"^(?:this work|content|text) (?:is )?(?:available )?under (?:a |the )?(?:cc|creative commons)\b"),
         ("creative commons", "under "), 40),
     # A blog's follow-by-email box: "Enter your email address to follow this blog".
-    ("social / subscribe prompt", re.compile(
+    ("social / subscribe prompt", LazyPattern(
         r"(?i)\b(?:enter|gib|geben sie)\b.{0,24}\b(?:your|deine|ihre) e-?mail(?:-adresse)?\b|\be-?mail(?:-adresse)? (?:eingeben|ein,)|"
         r"\bsend me (?:an )?e-?mail\b|\bper e-?mail (?:informiert|benachrichtig)|\bneue beiträge per e-?mail\b"),
         ("mail",), 30),
@@ -100,7 +102,7 @@ LINE_RULES: list[tuple[str, re.Pattern[str], tuple[str, ...], int]] = [
     # tips@…", "Schreiben Sie uns: redaktion@…", "Got a story? Email newsdesk@… or call 01642 …". A request (or a question to the reader, then a
     # request) addressed to an email address; an article sentence that gives an address says
     # who gave it ("… can email help@… , the council said") and opens otherwise.
-    ("social / subscribe prompt", re.compile(
+    ("social / subscribe prompt", LazyPattern(
         r"(?i)^(?:[^.?!@]{0,80}\?\s+)?(?:e-?mail(?: us)?|contact(?: us)?|write to us|send (?:us )?(?:your|an)|tell us|"
         r"get in touch|share your (?:story|experience|photos?|pictures?)|schreiben sie uns|kontakt|écrivez-nous|contactez-nous|"
         r"escríbanos|escríbenos|call us|phone us|ring us)\b[^@]{0,60}[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
@@ -108,23 +110,23 @@ LINE_RULES: list[tuple[str, re.Pattern[str], tuple[str, ...], int]] = [
         r"(?:,?\s+(?:or|oder|ou|o)\s+(?:call|phone|ring|text|whatsapp|rufen sie|appelez|llame)\b[^@\d]{0,20}\+?\d[\d ()/.-]{5,}\d)?\.?\s*$"),
         ("@",), 30),
     # The head of the comment thread: "12 responses to “Headline”", "4 Gedanken zu „…“".
-    ("comment form", re.compile(
+    ("comment form", LazyPattern(
         r"(?i)^(?:\d+|one|two|three|no|keine|ein|eine|zwei|drei) (?:responses?|antworten|replies|reaktionen|kommentare?|comments?|"
         r"gedanken|thoughts) (?:to|zu|on|for|auf|about|zum|zur) [“\"„«‘']"),
         ("respons", "antworten", "repl", "reaktion", "kommentar", "comment", "gedanken", "thought"), 30),
     # "We may receive compensation for some links", "Für Links auf dieser Seite erhält X eine Provision".
-    ("affiliate disclosure", re.compile(
+    ("affiliate disclosure", LazyPattern(
         r"(?i)\b(?:we|i) (?:may )?(?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)\b|"
         r"\berhält? \S+ (?:ggf\. |gegebenenfalls |eventuell )?eine provision\b|\b(?:affiliate|partner)-?links?\b.{0,60}\bprovision\b|"
         r"\bthis post (?:may )?contains? (?:affiliate links|references to products)\b"),
         ("compensation", "commission", "provision", "affiliate links", "references to products"), 60),
     # Consent lines of forms and the page: "This site is protected by reCAPTCHA …", "Ich akzeptiere die Datenschutzerklärung".
-    ("cookie notice", re.compile(
+    ("cookie notice", LazyPattern(
         r"(?i)\bprotected by recaptcha\b|\bich (?:akzeptiere|stimme) (?:die|der|den) datenschutz|\bakzeptieren sie unsere datenschutz|"
         r"\bi (?:agree|accept) (?:to )?(?:the|your) (?:privacy policy|terms)\b|\bby (?:signing up|subscribing|registering),? you (?:agree|accept)\b"),
         ("recaptcha", "datenschutz", "privacy policy", "terms", "you agree", "you accept"), 40),
     # A photo credit closing a caption, beyond English: "… Foto: Archivo", "Beitragsbild: Titelseite".
-    ("photo caption / credit", re.compile(
+    ("photo caption / credit", LazyPattern(
         r"(?i)(?:^|[.)]\s+)(?:foto|fotos|bild|bilder|beitragsbild|titelbild|imagen|fotografía|photo|crédit photo|crédits? photos?)\s*:"
         r"\s*\S[^.!?]{0,60}[.]?$"),
         ("foto", "bild", "imagen", "fotograf", "photo"), 40),
@@ -132,7 +134,7 @@ LINE_RULES: list[tuple[str, re.Pattern[str], tuple[str, ...], int]] = [
     # Privat)", "… (REUTERS/Ana Veldt)", "(Quelle: Name/Agentur)", "… Foto: Name | flickr | CC BY 2.0";
     # and a figure's label: "Abbildung 4: …", "Figure 2: …". A source named in a news sentence
     # ("… rose to 5 percent (source: the statistics office).") has no slash or photo word: it stays.
-    ("photo caption / credit", re.compile(
+    ("photo caption / credit", LazyPattern(
         r"(?i)\((?:foto|fotos|bild|bilder|photo|photos|image|imagen|foto(?:grafía)?|crédit photo|photo credit|picture)\s*:\s*[^)]{1,60}\)\s*$|"
         r"\((?:reuters|afp|ap|ap photo|efe|epa|dpa|anadolu|getty images|ansa|xinhua)\s*/\s*[^)]{2,60}\)\s*$|"
         r"\((?:quelle|source|fuente)\s*:\s*[^)/]{1,40}/[^)]{1,40}\)\s*$|"
@@ -141,23 +143,23 @@ LINE_RULES: list[tuple[str, re.Pattern[str], tuple[str, ...], int]] = [
         ("foto", "bild", "photo", "image", "imagen", "picture", "reuters", "afp", "(ap", "efe", "epa", "dpa", "anadolu", "getty",
          "ansa", "xinhua", "quelle", "source", "fuente", "abbildung", "abb.", "figure", "fig.", "grafik"), 40),
     # The rest behind a paywall: "To view the full story, please subscribe", "Pour lire la suite …".
-    ("paywall prompt", re.compile(
+    ("paywall prompt", LazyPattern(
         r"(?i)\b(?:to (?:view|read|continue reading) the (?:full|rest of the) (?:story|article)|for the full story|"
         r"instant access to the full article|pour lire la suite|um (?:den|diesen) (?:vollständigen )?artikel (?:weiter )?zu lesen|"
         r"continue reading with a subscription)\b"),
         ("full story", "full article", "rest of the", "lire la suite", "artikel", "subscription"), 40),
     # A like button and its loading label: "Like Loading…", "Gefällt mir Wird geladen …".
-    ("share buttons", re.compile(r"(?i)^(?:gefällt mir|like|j'aime|me gusta)\s+(?:wird geladen|loading|chargement|cargando)"),
+    ("share buttons", LazyPattern(r"(?i)^(?:gefällt mir|like|j'aime|me gusta)\s+(?:wird geladen|loading|chargement|cargando)"),
         ("gef", "like", "j'aime", "me gusta"), 8),
     # Donation asks beyond English: "Jede kleine Spende hilft", "would you consider supporting our work?".
-    ("fundraising appeal", re.compile(
+    ("fundraising appeal", LazyPattern(
         r"(?i)\bjede (?:kleine )?spende hilft\b|\b(?:would|will) you consider supporting (?:our|us|this)\b|"
         r"\bunterstützen sie (?:unsere|uns)\b.{0,40}\b(?:spende|abo|mitglied)|\bjetzt spenden\b"),
         ("spende", "consider supporting", "unterst"), 40),
     # The outlet's pledge or policy, linked under its articles: "Our Standards: The Harbour Wire
     # Trust Principles.", "Read our editorial guidelines", "Corrections policy". A line that is
     # only the link's label (short, opening with the outlet's "our" or the policy's name).
-    ("editorial policy", re.compile(
+    ("editorial policy", LazyPattern(
         r"(?i)^(?:(?:read|see|learn more about|about) )?(?:"
         r"(?:our|the) (?:editorial |journalistic )?(?:standards|principles|values|ethics|guidelines|code of (?:practice|conduct))|"
         r"(?:our |the )?(?:editorial|journalistic) (?:standards|principles|values|ethics|guidelines)|"
@@ -166,58 +168,58 @@ LINE_RULES: list[tuple[str, re.Pattern[str], tuple[str, ...], int]] = [
         ("standards", "principles", "values", "ethics", "guidelines", "code of", "policy"), 12),
     # Where the text came from, alone on its line: "Source: Harbour Wire", "Quelle: dpa", "Sources:
     # AFP, Reuters" (names only: "Source: the council said on Friday that …" is not one).
-    ("source credit", re.compile(
+    ("source credit", LazyPattern(
         r"^(?:[Ss]ources?|SOURCES?|[Qq]uellen?|[Ff]uentes?|[Ff]ontes?|[Bb]ron)\s*:\s*"
         r"(?:[A-ZÀ-Þ][\w&.'’-]*|dpa|epd|kna|apa)(?:(?:\s+|\s*[,/;]\s*)(?:[A-ZÀ-Þ][\w&.'’-]*|dpa|epd|kna|apa|of|the|and|und|et|y|de|di|du|der|la|le))*\s*\.?$"),
         ("source", "quelle", "fuente", "fonte", "bron"), 8),
     # How long the article takes to read: "5 min read", "Lesezeit: 3 Minuten".
-    ("reading time", re.compile(
+    ("reading time", LazyPattern(
         r"(?i)^(?:\d+\s*(?:min(?:ute)?s?|minuten)\.?\s*(?:read|reading time|lesezeit|de lectura|lesen)|"
         r"(?:lesezeit|reading time|tiempo de lectura|temps de lecture)\s*:?\s*(?:ca\.\s*)?\d+\s*(?:min(?:ute)?s?|minuten)\.?)$"),
         ("min",), 8),
     # The article's filing line: "Topics: Ferries, Strikes", "Kategorie: Hafen".
-    ("post tags", re.compile(
+    ("post tags", LazyPattern(
         r"(?i)^(?:topics|themen|themenseiten|temas|sujets|kategorien|categories|kategorie|category|rubrik|schlagwörter)\s*:\s*\S"),
         ("topics", "themen", "temas", "sujets", "kategorie", "categor", "rubrik", "schlagw"), 30),
     # Counters of the share row: "1.2k shares", "3 comments 120 views".
-    ("share buttons", re.compile(
+    ("share buttons", LazyPattern(
         r"(?i)^(?:\d+(?:[.,]\d+)?k?\s*(?:shares?|likes?|views?|aufrufe|mal geteilt)\s*)+$"),
         ("share", "like", "view", "aufrufe", "mal geteilt"), 12),
     # The head of the author's box: "About the author", "Über die Autorin:".
-    ("author bio", re.compile(
+    ("author bio", LazyPattern(
         r"(?i)^(?:about the author|über den autor|über die autorin|sobre el autor|à propos de l'auteur)\b"),
         ("about the author", "ber den autor", "ber die autorin", "sobre el autor", "propos de l'auteur"), 40),
     # Bylines beyond English: "Von Mara Quell", "Par Loïc Brenn | 31.10.23", "Por Ana Ruiz y Tomas Brenn".
     # The name's words are capitalised and lower case after their first letter ("POR ESO …" is a
     # shouted headline), and nothing after them ends a sentence.
-    ("byline", re.compile(
+    ("byline", LazyPattern(
         r"^(?:[Vv]on|[Pp]or|[Pp]ar|[Dd]oor|[Bb]y)\s*:?\s+" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3}"
         r"(?:\s*(?:[|,/•·–—-]|\bund\b|\band\b|\by\b|\bet\b|\bam\b|\bon\b|\bel\b|\ble\b)\s*.*?)?(?<![.!?])$"),
         ("von", "por", "par", "door", "by"), 14),
     # A byline by job title, alone or with the outlet: "Staff Writer | Harbour Daily", "Our
     # Correspondent", "News Desk, Harbour Daily", "Redaktion | Seeblatt".
-    ("byline", re.compile(
+    ("byline", LazyPattern(
         r"(?i)^(?:(?:(?:by )?(?:a|our|staff|special|senior|political|foreign|local|online|web)\s+(?:writer|reporter|correspondent|staff)|"
         r"(?:news|web|online|digital|city|foreign) desk|(?:eigener|eigene|unser|unsere) (?:redaktion|korrespondent(?:in)?)|"
         r"(?:la )?rédaction|redacción)(?:\s*[|,/•·–—-]\s*[^.!?|]{1,60})?|"
         r"(?:writer|reporter|correspondent|staff|redaktion)\s*[|,/•·–—-]\s*[^.!?|]{1,60})$"),
         ("writer", "reporter", "correspondent", "desk", "staff", "redaktion", "korrespondent", "rédaction", "redacción"), 8),
     # "Veröffentlicht am 3. Mai von Mara", "Publié le 3 mai par Loïc Brenn", "Posted on May 3 by Mara".
-    ("byline", re.compile(
+    ("byline", LazyPattern(
         r"(?i)^(?:veröffentlicht|gespeichert|erstellt|geschrieben|publié|publicado|posted|published|written)(?: am| le| el| on)?\s"
         r".{0,40}\b(?:von|par|por|by)\s+\S+(?:\s+\S+){0,3}$"),
         ("ffentlicht", "gespeichert", "erstellt", "geschrieben", "publi", "posted", "written"), 14),
     # The comment form's spam notice and count beyond English: "Diese Website verwendet Akismet …",
     # "There are 0 comments."
-    ("comment form", re.compile(
+    ("comment form", LazyPattern(
         r"(?i)\bverwendet akismet\b|\butilise akismet\b|\butiliza akismet\b|^there (?:are|is) (?:\d+|no) (?:comments?|responses?)\b"),
         ("akismet", "there "), 30),
     # "Folge uns auf Instagram", "Síguenos en Google News", "Suivez-nous".
-    ("social / subscribe prompt", re.compile(
+    ("social / subscribe prompt", LazyPattern(
         r"(?i)^(?:folge|folgt|folgen sie) (?:uns|mir)\b|^(?:síguenos|siguenos|suivez-nous|siga-nos|seguici)\b"),
         ("folg", "guenos", "suivez-nous", "siga-nos", "seguici"), 20),
     # Menu words alone on a line, beyond English: "Startseite", "Anmelden", "Inicio", "Accueil".
-    ("navigation", re.compile(
+    ("navigation", LazyPattern(
         r"(?i)^(?:anmelden|abmelden|einloggen|registrieren|mein konto|benutzerkonto erstellen|konto erstellen|suche|startseite|"
         r"iniciar sesión|registrarse|buscar|inicio|connexion|se connecter|rechercher|accueil|zum seitenanfang|nach oben)\s*$"),
         ("anmelden", "abmelden", "einloggen", "registr", "konto", "suche", "startseite", "iniciar", "buscar", "inicio", "connexion",

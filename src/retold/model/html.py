@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from retold.model.lazy_pattern import LazyPattern
+
 # Code, not text: dropped without a trace.
 _CODE = {"script", "style", "noscript", "template", "svg", "iframe", "head"}
 # Page chrome: its text is kept as lines marked furniture, so the reader can show it.
@@ -101,7 +103,7 @@ class _BlockText(HTMLParser):
 
 # A numeric character reference: html.unescape converts its digits with int(), which refuses
 # more than 4,300 digits (ValueError: "&#" and 5,000 digits crashed the parser).
-_CHARREF = re.compile(r"&#(?:([xX])0*([0-9a-fA-F]+)|0*([0-9]+))(;?)")
+_CHARREF = LazyPattern(r"&#(?:([xX])0*([0-9a-fA-F]+)|0*([0-9]+))(;?)")
 
 
 def _shorten_charref(match: re.Match[str]) -> str:
@@ -142,7 +144,7 @@ def extract_text_stdlib(markup: str) -> tuple[str, dict[int, str]]:
     return "\n\n".join(parts) + "\n", chrome
 
 
-_SEMANTIC = re.compile(r"<(?:article|main)[\s>]", re.IGNORECASE)
+_SEMANTIC = LazyPattern(r"<(?:article|main)[\s>]", re.IGNORECASE)
 
 
 def extract_text(markup: str) -> tuple[str, dict[int, str]]:
@@ -243,12 +245,12 @@ _META_KEYS = {
 # An edition or language named after the outlet's name, in its title tail or site name ("Vestrian
 # Daily Courier English", "The Harbour Times – International edition", "Lakeside Echo Online"): the
 # edition, not the name. "International" alone is left (a broadcaster's name may end in it).
-_EDITION = re.compile(
+_EDITION = LazyPattern(
     r"(?i)(?:\s*[-–—,:|(]\s*|\s+)(?:(?:the\s+)?(?:english|international|online|digital|global|print|web|weekend|"
     r"european|us|uk|asia|africa|americas)\s+edition|edition|online|"
     r"(?:in\s+)?english|(?:auf\s+)?deutsch|(?:en\s+)?français|(?:en\s+)?español|(?:em\s+)?português|italiano|nederlands)\)?\s*$"
 )
-_NAME_WORD = re.compile(r"[^\W\d_]{2,}")
+_NAME_WORD = LazyPattern(r"[^\W\d_]{2,}")
 
 
 def without_edition(name: str | None) -> str | None:
@@ -265,7 +267,7 @@ def without_edition(name: str | None) -> str | None:
 
 
 # "Headline | Site" (also " – ", " — ", " :: "): the tail is the site's name.
-_TITLE_SITE = re.compile(r"^(?P<head>.+?)\s+(?:\||–|—|::)\s+(?P<site>[^|–—]{2,60})$")
+_TITLE_SITE = LazyPattern(r"^(?P<head>.+?)\s+(?:\||–|—|::)\s+(?P<site>[^|–—]{2,60})$")
 
 
 class _MetaParser(HTMLParser):

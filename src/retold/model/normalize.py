@@ -6,20 +6,22 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from retold.model.lazy_pattern import LazyPattern
+
 _QUOTES = str.maketrans({
     "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'",
     "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
 })
 # Words: letters/digits, keeping inner apostrophes and decimal points ("3.5", "don't").
-_TOKEN = re.compile(r"[^\W_]+(?:['.,][^\W_]+)*")
-_DATELINE = re.compile(
+_TOKEN = LazyPattern(r"[^\W_]+(?:['.,][^\W_]+)*")
+_DATELINE = LazyPattern(
     r"^\s*[A-ZÀ-Þ][\w.'À-ÿ -]{1,40}?(?:,\s*[\w. ]{1,20}?)?"  # PLACE or PLACE, STATE
     r"(?:,?\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"  # , July 11
     r"\s*\([^)]{2,30}\)"  # (AFP)
     r"(?:\s*[A-Z][a-z]{2}\s+\d{1,2},\s*\d{4})?"  # Jul 11, 2024
     r"\s*[-–—:]?\s*"
 )
-_DATELINE_CAPS = re.compile(r"^\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][\w. ]{1,20})?\s*[-–—.:]\s+")
+_DATELINE_CAPS = LazyPattern(r"^\s*[A-Z][A-Z .'-]{2,30}(?:,\s*[A-Z][\w. ]{1,20})?\s*[-–—.:]\s+")
 
 STOPWORDS = frozenset(
     """a an the and or but if of to in on at by for with from as into onto about over under after before
@@ -40,7 +42,7 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
 
 
-_POSSESSIVE = re.compile(r"'s\b")
+_POSSESSIVE = LazyPattern(r"'s\b")
 
 
 def tokens(text: str) -> list[str]:

@@ -89,6 +89,85 @@ def load_alignment_first(paths: list[str], notice: Callable[[str], None] | None 
     return found, finish
 
 
+class EarlyLoad:
+    """A forked process aligning a small story into the alignment cache (`load_early`)."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.status: int | None = None  # its wait status once it has ended
+
+    def done(self, timeout: float) -> bool:
+        """Whether it has ended (whatever its outcome), waiting up to `timeout` seconds."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        while self.status is None:
+            try:
+                pid, status = os.waitpid(self.pid, os.WNOHANG)
+            except ChildProcessError:  # reaped elsewhere
+                pid, status = self.pid, -1
+            if pid:
+                self.status = status
+                break
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.002)
+        return True
+
+    def cancel(self) -> None:
+        """Ends it now (the reader was left, or it took too long) and reaps it."""
+        if self.status is None:
+            import signal
+
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.done(5.0)
+
+
+def load_early(paths: list[str], cache, semantic: bool = True) -> EarlyLoad | None:
+    """Start aligning a small story before the reader's process imports Textual: a forked copy of
+    this process (it has imported little yet) runs the reader's own load, `load_alignment_first`
+    and its `finish`, and stores the whole entry (with Sources and panes' order) in `cache`, on the
+    second core while this one imports the screen's code (~0.12 s). The reader then finds the
+    story in the cache and opens straight on it (RetoldApp's `early`). It says nothing and
+    decides nothing: any warning is stored with the entry and repeated by the hit, and a story
+    that fails to load leaves no entry, so the reader's own loading path says why, as without it.
+
+    None (nothing started) without a cache (the hand-over goes through it), off Linux (macOS
+    frameworks are not safe in a forked process that does not exec; Windows has no fork), for
+    a story of IN_PROCESS_BELOW bytes or more (the reader aligns those in a child with progress),
+    and when the sentence model takes part (embedding takes seconds and reports progress, which
+    the loading screen shows). Call it before any thread is started in this process."""
+    from retold.model.pipeline import semantic_option
+    from retold.model.story import InputError, collect_files
+
+    if cache is None or not sys.platform.startswith("linux") or semantic_option(semantic) is not None:
+        return None
+    try:
+        files, _, _ = collect_files(paths)
+        if sum(os.stat(path).st_size for path, _ in files) >= IN_PROCESS_BELOW:
+            return None
+    except (InputError, OSError):
+        return None  # said by the reader's loading path
+    pid = os.fork()
+    if pid:
+        return EarlyLoad(pid)
+    code = 1
+    try:  # the child: never writes to the terminal, never returns to the caller
+        quiet = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(quiet, fd)
+        cache.with_sources = True  # as RetoldApp sets it: the reader opens on an entry with its Sources
+        _, finish = load_alignment_first(paths, cache=cache, semantic=semantic)
+        if finish is not None:
+            finish()  # works out the provenance and stores the whole entry
+        code = 0
+    finally:
+        os._exit(code)
+
+
 def _in_child(paths, notice, progress, cache, semantic=True):
     import retold
     from retold.model.cache import unpack

@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from retold.model.lazy_pattern import LazyPattern
 from retold.model.story import Alignment, InputError, Outlet, collect_files, load_raw, unique_ids
 
 if TYPE_CHECKING:
@@ -246,18 +247,57 @@ def semantic_option(enabled: bool = True) -> str | None:
     enabled = semantic_wanted(enabled)
     if not enabled:
         return None
-    from importlib import metadata
-
     from retold.model.semantic import BACKENDS
 
     for backend in BACKENDS.values():
         if backend.available():
             try:
-                version = metadata.version(backend.name)
-            except metadata.PackageNotFoundError:
+                version = installed_version(backend.name)
+            except ImportError:  # importlib.metadata.PackageNotFoundError
                 version = "?"
             return f"{backend.name}=={version}"
     return None
+
+
+def installed_version(name: str) -> str:
+    """`importlib.metadata.version(name)`, found without importing importlib.metadata (it
+    imports the email package: ~10 ms of every start that looks up the alignment cache with the
+    sentence model installed). The first folder on sys.path holding the distribution's
+    `.dist-info` answers, from its METADATA's Version line, as importlib.metadata does; anything
+    it reads otherwise (an .egg-info, a zip on the path, two candidates in one folder, no Version
+    line, an egg) is asked of importlib.metadata itself, which raises PackageNotFoundError when nothing
+    is installed under `name`."""
+    wanted = _DIST_NAME_SEPARATORS.sub("_", name).lower()
+    for entry in sys.path:
+        folder = entry or "."
+        if folder.lower().endswith(".egg"):
+            break  # an egg on the path: importlib.metadata reads its EGG-INFO
+        try:
+            children = os.listdir(folder)
+        except OSError:
+            if os.path.isfile(folder):
+                break  # a zip (or other archive) on the path: importlib.metadata reads inside it
+            continue
+        found = [child for child in children
+                 if child.lower().endswith((".dist-info", ".egg-info"))
+                 and _DIST_NAME_SEPARATORS.sub("_", child.rpartition(".")[0].partition("-")[0]).lower() == wanted]
+        if not found:
+            continue
+        if len(found) == 1 and found[0].lower().endswith(".dist-info"):
+            try:
+                with open(os.path.join(folder, found[0], "METADATA"), encoding="utf-8") as lines:
+                    for line in lines:
+                        if not line.strip():
+                            break  # the headers end
+                        key, colon, value = line.partition(":")
+                        if colon and key.strip().lower() == "version":
+                            return value.strip()
+            except (OSError, UnicodeDecodeError):
+                pass
+        break
+    from importlib import metadata
+
+    return metadata.version(name)
 
 
 def __getattr__(name: str):
@@ -270,8 +310,9 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-_BYLINE = re.compile(r"(?i)^(?:by|written by|words by|von|par|por|door|di)\s+")  # an author's line, not an editing credit ("Von Kathrin Albers", "Par …")
-_JOB_TITLE = re.compile(r"\s*(?:,|\s[|–—-]\s).*$")  # what follows the name: ", Local Affairs Reporter", " - Staff"
+_BYLINE = LazyPattern(r"(?i)^(?:by|written by|words by|von|par|por|door|di)\s+")  # an author's line, not an editing credit ("Von Kathrin Albers", "Par …")
+_DIST_NAME_SEPARATORS = LazyPattern(r"[-_.]+")  # a distribution's name, normalised as importlib.metadata does
+_JOB_TITLE = LazyPattern(r"\s*(?:,|\s[|–—-]\s).*$")  # what follows the name: ", Local Affairs Reporter", " - Staff"
 
 
 def story_key(root: Path, sources: list[Path]) -> str:

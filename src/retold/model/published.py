@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from retold.model.lazy_pattern import LazyPattern
 from retold.model.story import Outlet
 
 UTC = dt.timezone.utc
@@ -61,19 +62,19 @@ _ORDINAL = r"(?:st|nd|rd|th|er|e)?"
 _START = r"(?<![^\W_])"
 _END = r"(?![^\W_])"
 _DATE_FORMS = (
-    (re.compile(rf"(?i){_START}(\d{{1,2}}){_ORDINAL}\.?\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?(\d{{4}}){_END}"), "dmy"),
-    (re.compile(rf"(?i){_START}{_MONTH}\s+(\d{{1,2}}){_ORDINAL},?\s+(\d{{4}}){_END}"), "mdy"),
-    (re.compile(rf"{_START}(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}})(?![\d.])"), "ymd"),
-    (re.compile(rf"(?<![\d.])(\d{{1,2}})([./-])(\d{{1,2}})\2(\d{{4}}){_END}"), "numeric"),
+    (LazyPattern(rf"(?i){_START}(\d{{1,2}}){_ORDINAL}\.?\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?(\d{{4}}){_END}"), "dmy"),
+    (LazyPattern(rf"(?i){_START}{_MONTH}\s+(\d{{1,2}}){_ORDINAL},?\s+(\d{{4}}){_END}"), "mdy"),
+    (LazyPattern(rf"{_START}(\d{{4}})[-/.](\d{{1,2}})[-/.](\d{{1,2}})(?![\d.])"), "ymd"),
+    (LazyPattern(rf"(?<![\d.])(\d{{1,2}})([./-])(\d{{1,2}})\2(\d{{4}}){_END}"), "numeric"),
 )
 _CLOCK_CORE = r"(\d{1,2})(?:[:.h](\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(am|pm|a\.m\.|p\.m\.)?"
 _ZONE_CORE = r"(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|UTC|GMT|Z|[A-Z]{3,5}"
 _ZONE = rf"(?:\s*\(?\s*({_ZONE_CORE})(?![^\W_]|[+-])\)?)?"
 # A clock after the date: "…2026, 18:10", "…2026 at 4:05 pm CET", "2026-03-03T16:05:00+01:00",
 # "… 2026 | 17:05", "14/10/2026 21h40".
-_CLOCK_AFTER = re.compile(rf"(?i)(?:T|\s*[,|·•–—-]?\s*(?:at\s+|um\s+|à\s+|a las\s+)?){_CLOCK_CORE}{_ZONE}")
+_CLOCK_AFTER = LazyPattern(rf"(?i)(?:T|\s*[,|·•–—-]?\s*(?:at\s+|um\s+|à\s+|a las\s+)?){_CLOCK_CORE}{_ZONE}")
 # A clock before the date: "17:05 CET, Tuesday 3 March 2026", "09:14 GMT 3 March 2026".
-_CLOCK_BEFORE = re.compile(
+_CLOCK_BEFORE = LazyPattern(
     rf"(?i)(?<![\d:.]){_CLOCK_CORE}{_ZONE}\s*[,|·•–—-]?\s*(?:on\s+|le\s+|am\s+)?(?:(?:{'|'.join(_WEEKDAYS)})\.?,?\s+)?$"
 )
 
@@ -264,7 +265,7 @@ def _dates_an_update(line: str) -> bool:
     return bool(_UPDATED.search(before))
 
 
-_UPDATED = re.compile(r"(?i)\bupdated|\bmodified|\bgeändert|\bmis à jour|\bactualizado|\baggiornato")
+_UPDATED = LazyPattern(r"(?i)\bupdated|\bmodified|\bgeändert|\bmis à jour|\bactualizado|\baggiornato")
 
 
 def _zone_minutes(zone: str | None) -> int | None:

@@ -13,13 +13,15 @@ from __future__ import annotations
 import json
 import re
 
+from retold.model.lazy_pattern import LazyPattern
+
 _UNSAFE_CLASS = (
     r"\x00-\x08\x0a-\x1f\x7f\x80-\x9f"  # C0 (tab handled apart), DEL, C1
     r"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidirectional marks, embeddings, overrides, isolates
     r"\u2028\u2029"  # line and paragraph separators
     r"\ud800-\udfff"  # lone surrogates: what os.fsdecode makes of undecodable bytes
 )
-_UNSAFE = re.compile(f"[{_UNSAFE_CLASS}]")
+_UNSAFE = LazyPattern(f"[{_UNSAFE_CLASS}]")
 
 
 def _picture(match: re.Match[str]) -> str:
@@ -44,10 +46,10 @@ def printable_lines(text: str) -> str:
 # json.dumps escapes C0 controls inside strings itself (raw tab, CR and LF in its output are
 # indentation); these pass through json.dumps(ensure_ascii=False) raw.
 _JSON_UNSAFE_CLASS = r"\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff"
-_JSON_UNSAFE = re.compile(f"[{_JSON_UNSAFE_CLASS}]")
+_JSON_UNSAFE = LazyPattern(f"[{_JSON_UNSAFE_CLASS}]")
 # Everything from DEL up. Spelled as a negated class: the range [\x7f-\U0010ffff] means the same
 # but takes 9 ms to compile, at every start of `retold align`.
-_JSON_NOT_ASCII = re.compile("[^\x00-\x7e]")
+_JSON_NOT_ASCII = LazyPattern("[^\x00-\x7e]")
 
 
 def json_inert(text: str, ascii_only: bool = False) -> str:
@@ -63,9 +65,9 @@ def json_inert(text: str, ascii_only: bool = False) -> str:
 
 # The authority of a URL: after "//", up to the first / ? # (RFC 3986), or also \ (which
 # browsers read as /): credentials are looked for under both readings.
-_AUTHORITIES = (re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*:)?//([^/?#]*)"),
-                re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*:)?//([^/?#\\]*)"))
-_URL_UNSAFE = re.compile(f"[\\s{_UNSAFE_CLASS}]")
+_AUTHORITIES = (LazyPattern(r"^([A-Za-z][A-Za-z0-9+.\-]*:)?//([^/?#]*)"),
+                LazyPattern(r"^([A-Za-z][A-Za-z0-9+.\-]*:)?//([^/?#\\]*)"))
+_URL_UNSAFE = LazyPattern(f"[\\s{_UNSAFE_CLASS}]")
 
 
 def _percent(match: re.Match[str]) -> str:

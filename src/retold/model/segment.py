@@ -10,22 +10,23 @@ import re
 
 import sentencex
 
+from retold.model.lazy_pattern import LazyPattern
 from retold.model.story import Sentence, Status
 
 # "VALMORA." or "BEIJING, July 11 (AFP) -" alone: a dateline, not a sentence.
-_DATELINE_ONLY = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'-]{1,30}(?:,[^.]{0,30})?[.:–—-]$")
-_LETTER = re.compile(r"[^\W\d_]")
+_DATELINE_ONLY = LazyPattern(r"^[A-ZÀ-Þ][A-ZÀ-Þ .'-]{1,30}(?:,[^.]{0,30})?[.:–—-]$")
+_LETTER = LazyPattern(r"[^\W\d_]")
 # A piece that is only a dateline tail or a lone abbreviation joins the next piece.
 # Longer than any dateline (_DATELINE_ONLY: at most 64 characters) and any glue word.
 _TAIL = 80
 _FIND_SLACK = 1024
-_GLUE_NEXT = re.compile(r"^(?:No|Nos|Art|St|Dr|Mr|Mrs|Ms|Prof|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Jr|Sr|vs|[A-Z])\.$")
+_GLUE_NEXT = LazyPattern(r"^(?:No|Nos|Art|St|Dr|Mr|Mrs|Ms|Prof|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Jr|Sr|vs|[A-Z])\.$")
 # A time's "a.m."/"p.m." before the day, the month or the zone it belongs to ("at 2:40 a.m.
 # Wednesday, when …", "at 9 p.m. GMT"): one sentence. Before any other capitalised word ("… at
 # 6 a.m. The union said …") the splitter's cut stands; "March" and "May" are left out (a march, a
 # person named May).
-_TIME_END = re.compile(r"(?i)\b[ap]\.m\.$")
-_TIME_GOES_ON = re.compile(
+_TIME_END = LazyPattern(r"(?i)\b[ap]\.m\.$")
+_TIME_GOES_ON = LazyPattern(
     r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|April|June|July|"
     r"August|September|October|November|December|Jan|Feb|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
     r"GMT|UTC|BST|CET|CEST|EET|EEST|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|local time)\b")
@@ -87,8 +88,8 @@ SEGMENTED_BY_AUTHOR = 0.75  # share of lines the splitter leaves whole
 # that other outlets tell apart. A plain cut: the piece before ends a word of three letters or more
 # (lower case, or a capitalised word of four: "in April.") and holds PLAIN_WORDS words or more, the
 # piece after opens with a capital and holds PLAIN_WORDS - 1 or more.
-_PLAIN_END = re.compile(r"(?:(?<![\w.'’-])[^\W\d_]*[a-zß-ÿ]{3,}|(?<![\w.'’-])[A-ZÀ-Þ][a-zß-ÿ]{3,})[.!?][\"'”’»)]*$")
-_PLAIN_START = re.compile(r"^[\"'“‘«(]?[A-ZÀ-Þ]")
+_PLAIN_END = LazyPattern(r"(?:(?<![\w.'’-])[^\W\d_]*[a-zß-ÿ]{3,}|(?<![\w.'’-])[A-ZÀ-Þ][a-zß-ÿ]{3,})[.!?][\"'”’»)]*$")
+_PLAIN_START = LazyPattern(r"^[\"'“‘«(]?[A-ZÀ-Þ]")
 PLAIN_WORDS = 4
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
+from retold.model.lazy_pattern import LazyPattern
 from retold.model.safe import public_url
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
@@ -379,7 +380,7 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str, list[str]]:
     return _check_text(text, path), encoding, [warning]
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII = LazyPattern(r"[^\x00-\x7f]")
 # Fewer bytes than this tell a detector too little: "Caf\xe9" comes back as UTF-16 or Urdu.
 _DETECT_MIN_BYTES = 32
 
@@ -422,7 +423,7 @@ def _is_latin(letter: str) -> bool:
     return unicodedata.name(letter, "").startswith("LATIN ")
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_CONTROL = LazyPattern(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
 
 def _control_count(text: str) -> int:

@@ -8,10 +8,11 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel, Levenshtein
 
+from retold.model.lazy_pattern import LazyPattern
 from retold.model.normalize import fold
 
-_WORD = re.compile(r"\S+")
-_STRIP = re.compile(r"^\W+|\W+$")
+_WORD = LazyPattern(r"\S+")
+_STRIP = LazyPattern(r"^\W+|\W+$")
 REWRITTEN_BELOW = 0.4  # word similarity under which highlighting words is noise
 ABSORB_EQUAL_RUN = 1  # a lone equal word between two changes joins the change
 

@@ -17,6 +17,8 @@ from retold.tui.messages import LoadFinished, LoadProgress, SourcesReady
 # The reader screen (and its widgets, the notes store, sqlite3) is imported when first needed,
 # not here: the loading screen paints first, and the import runs while the story aligns.
 READER_MODULE = "retold.tui.screens.reader"
+# How long the constructor waits for an early load (retold.model.offload.load_early).
+EARLY_WAIT = 0.3
 # A cache entry up to this size is read on the screen's thread before the first frame (~0.1 s for
 # a 20-outlet x 400-sentence story's 1 MB); a bigger one behind the loading screen.
 FAST_ENTRY_BYTES = 2_000_000
@@ -48,7 +50,7 @@ class RetoldApp(App[None]):
 
     def __init__(
         self, alignment: Alignment | None = None, *, paths: list[str] | None = None, keymap_file=None, loader=None,
-        cache=None, semantic: bool = True, **kwargs
+        cache=None, semantic: bool = True, early=None, **kwargs
     ) -> None:
         """Open a finished `alignment`, or load `paths` in a worker behind a progress screen.
 
@@ -60,6 +62,9 @@ class RetoldApp(App[None]):
         them, so a story reopened unchanged computes nothing: see retold.model.cache), and such
         an entry is read here, the reader being the first screen (`_open_from_cache`).
         `semantic`: the default loader uses the sentence model when installed (False: words alone).
+        `early`: a retold.model.offload.EarlyLoad filling `cache` with this story (started before
+        Textual was imported): waited for here up to EARLY_WAIT, so a small story opens straight
+        on the reader; past that the loading screen shows and the loading thread waits for it.
         After a load fails, `load_error` holds its one-line message and the return code is 2.
         """
         super().__init__(**kwargs)
@@ -82,6 +87,11 @@ class RetoldApp(App[None]):
         self._load_keymap(keymap_file)
         self._clash_reported: set[frozenset[str]] = set()
         self._arrangement = None
+        self._early = early
+        if early is not None:
+            self._import_for_the_reader()  # while the early load works on the other core
+            if early.done(EARLY_WAIT):
+                self._early = None  # ended: its entry (if the story loaded) is in the cache
         self._from_cache = self.alignment is None and self._open_from_cache()
 
     def _load_keymap(self, keymap_file) -> None:
@@ -115,6 +125,15 @@ class RetoldApp(App[None]):
             count = len(self.paths or [])
             self.push_screen(LoadingScreen(f"opening {self.paths[0]}" if count == 1 else f"opening {count} paths"))
 
+    @staticmethod
+    def _import_for_the_reader() -> None:
+        """What opening a story from its cache entry imports: the reader screen and its widgets,
+        and the Sources' and panes' order's types the entry is decoded into."""
+        from importlib import import_module
+
+        for module in (READER_MODULE, "retold.model.sources", "retold.model.arrange"):
+            import_module(module)
+
     _missed = False  # the cache was looked up before the app ran, and holds no entry for the story
 
     def _open_from_cache(self) -> bool:
@@ -132,7 +151,7 @@ class RetoldApp(App[None]):
             found = cached_alignment(self.paths, self.cache, notices.append, semantic=self.semantic, max_entry_bytes=FAST_ENTRY_BYTES)
         except Exception:  # noqa: BLE001 - an input error is said by the loading path
             return False
-        if found is None and self.cache.last in ("miss", "rebuilt"):
+        if found is None and self.cache.last in ("miss", "rebuilt") and self._early is None:
             self._missed = True  # the loading thread goes straight to aligning
         if found is None or not {"sources", "arrangement"} <= found._cache.keys():
             return False
@@ -183,6 +202,11 @@ class RetoldApp(App[None]):
 
         finish = None
         try:
+            if self._early is not None:  # the early load is still at work: its entry is read below
+                while not self._early.done(0.05):
+                    if self._cancelled.is_set():
+                        self._early.cancel()
+                        return
             if self.loader is not None:
                 alignment = self.loader(self.paths, notice, progress)
             else:
