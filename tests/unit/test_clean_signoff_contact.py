@@ -29,6 +29,8 @@ BODY = [
     # and a number to ring instead
     "Got a story? Email newsdesk@orlin-post.example or call 01742 551 208.",
     "Seen the queues? Contact us at tips@orlin-radio.example or phone +44 1742 551 208",
+    "Got a story for us? Email news@orlin-post.example or WhatsApp us.",
+    "Got a story? Call the Post newsdesk on 01742 551 208 or email newsdesk@orlin-post.example.",
 ])
 def test_a_request_for_tips_to_an_address_is_furniture(line):
     assert strong_reason(line) == "social / subscribe prompt"

@@ -332,6 +332,12 @@ def test_a_short_headline_is_found_when_all_its_words_are_in_the_opening_and_a_m
     ("Ce site utilise des cookies pour mesurer l'audience.", "cookie notice"),
     ("07.12.2026, 19:02 Uhr", "page date"),
     ("Stand: 07.12.2026, 19:02 Uhr", "page date"),
+    # a third user's pages (review7): consent lines, a newsletter's own appeal, a newsroom's byline
+    ("We and our partners use cookies.", "cookie notice"),
+    ("Cookies help us run this site. OK", "cookie notice"),
+    ("Get the Harbour Morning Brief in your inbox every weekday. Sign up now.", "social / subscribe prompt"),
+    ("Our best stories of the week, delivered to your inbox.", "social / subscribe prompt"),
+    ("Harbour24 staff | 01.12.2026 12:30", "byline"),
     # a row of account links
     ("Log in | Subscribe", "navigation"),
     ("Anmelden · Abonnieren", "navigation"),
@@ -346,6 +352,9 @@ def test_furniture_lines_in_more_languages_and_rows(line, reason):
     "Der Stadtrat will am Montag über die Cookies der Bäckerei am Hafen entscheiden.",
     "Le 7 décembre, le maire a démissionné.",
     "Passengers can log in to the harbour website to check the new timetable.",
+    "Police said scam emails promising refunds had been sent to your inbox addresses.",
+    '"Sign up now," the harbour master urged volunteers.',
+    "Staff at the terminal worked through the night, 12 of them unpaid.",
 ])
 def test_article_sentences_near_those_words_stay(line):
     from retold.model.clean import strong_reason

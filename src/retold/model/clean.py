@@ -234,9 +234,13 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"(?:\bour\b|\byour\b|\bunser\w*|\bnotre\b|\bnuestro\b|\babonn\w*|\bsubscri\w*|\bsign(?:ing)? up\b).{0,40}\bnewsletters?\b|"
         r"(?:\bour\b|\bjoin\b|\bunser\w*|únete|tenemos|rejoignez|\bnotre\b).{0,40}\b(?:telegram|whatsapp)\b|"
         r"^(?:stay|keep) (?:up to date|up-to-date|informed|in the loop|in touch|connected|updated)\b|^never miss (?:a|an|the)\b|"
-        r"^bleiben sie (?:auf dem laufenden|informiert)|^immer informiert"),
+        r"^bleiben sie (?:auf dem laufenden|informiert)|^immer informiert|"
+        # "Get the Morning Brief in your inbox every weekday. Sign up now."
+        r"^(?:get|receive)\b.{0,60}\b(?:in|to|into) your inbox\b|^[^.!?]{0,60}\bdelivered (?:straight )?to your inbox\b|"
+        r"(?:^|[.!:]\s+)sign up (?:now|free|today|here)[.!]?$"),
         ("join us on", "follow us", "share ", "subscribe to", "sign up", "like us on", "tweet this", "copy link", "download ",
-         "get the app", "newsletter", "telegram", "whatsapp", "stay ", "keep ", "never miss", "bleiben sie", "immer informiert")), 20),
+         "get the app", "newsletter", "telegram", "whatsapp", "stay ", "keep ", "never miss", "bleiben sie", "immer informiert",
+         "inbox")), 20),
     # An imperative to follow or join the outlet somewhere, with a handle or a platform:
     # "Follow our war coverage at @…", "Follow The Daily Lamp on X and Instagram @…".
     ("social / subscribe prompt", LazyPattern(
@@ -296,7 +300,7 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     # A row of share buttons whose icons the scraper dropped: "Facebook Twitter WhatsApp Email".
     ("share buttons", LazyPattern(r"(?i)^(?:(?:share|" + _SHARE_BUTTON_NAMES + r")[\s,|•·/]*){2,}$"), 12),
     ("cookie notice", LazyPattern(
-        r"(?i)\bwe use cookies|\b(?:site|website|page) uses cookies|\bcookie (?:settings|policy|preferences|consent|notice)|"
+        r"(?i)\bwe (?:and our partners )?use cookies|\b(?:site|website|page) uses cookies|\bcookies help us\b|\bcookie (?:settings|policy|preferences|consent|notice)|"
         r"\baccept (?:all )?cookies|\bconsent preferences|\bmanage (?:cookie )?preferences|^accept all$|"
         # ... in the languages whose pages are read: "Wir verwenden Cookies.", "Ce site utilise des cookies"
         r"\bwir (?:verwenden|nutzen) cookies|\b(?:seite|website|webseite) (?:verwendet|nutzt) cookies|\bcookie-einstellungen|"
@@ -312,6 +316,11 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("byline", LazyPattern(
         r"(?i)^\(?(?:by|written by|writing by|reporting by|reported by|editing by|edited by|words by|"
         r"(?:with )?additional reporting by|with reporting by)\s+\S.*?(?<![.!?\"”])\)?$"), 14),
+    # A newsroom signing as such, with the time after it: "Brief24 staff | 01.12.2026 12:30",
+    # "Staff reporter | 4 May 2026".
+    ("byline", LazyPattern(
+        r"(?i)^(?:[\w&.'’-]+\s+){0,3}(?:staff|staff reporter|staff writer|desk|newsroom|news team|redaktion|rédaction)"
+        r"\s*[|·•,–—-]\s*[^|]{0,30}\d[^|]{0,30}$"), 10),
     # Who translated or edited the article, alone on its line, one credit or several: "Translated
     # from the English by Ada Roe.", "Aus dem Englischen übersetzt von …", "Traduit de l'anglais
     # par …", "Translation: …", "Edited by …", "Translated from the Norse by Ada Roe. Edited by

@@ -105,9 +105,10 @@ LINE_RULES: list[tuple[str, re.Pattern[str], tuple[str, ...], int]] = [
     ("social / subscribe prompt", LazyPattern(
         r"(?i)^(?:[^.?!@]{0,80}\?\s+)?(?:e-?mail(?: us)?|contact(?: us)?|write to us|send (?:us )?(?:your|an)|tell us|"
         r"get in touch|share your (?:story|experience|photos?|pictures?)|schreiben sie uns|kontakt|écrivez-nous|contactez-nous|"
-        r"escríbanos|escríbenos|call us|phone us|ring us)\b[^@]{0,60}[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-        # and a number to ring instead: "… or call 01642 330 118", "… oder rufen Sie an: 030 …"
-        r"(?:,?\s+(?:or|oder|ou|o)\s+(?:call|phone|ring|text|whatsapp|rufen sie|appelez|llame)\b[^@\d]{0,20}\+?\d[\d ()/.-]{5,}\d)?\.?\s*$"),
+        r"escríbanos|escríbenos|call|phone|ring)\b[^@]{0,60}[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+        # and a number to ring or a messenger instead: "… or call 01642 330 118", "… or WhatsApp us"
+        r"(?:,?\s+(?:or|oder|ou|o)\s+(?:(?:call|phone|ring|text|whatsapp|rufen sie|appelez|llame)\b[^@\d]{0,20}\+?\d[\d ()/.-]{5,}\d"
+        r"|(?:whatsapp|message|text|dm|signal) us))?\.?\s*$"),
         ("@",), 30),
     # The head of the comment thread: "12 responses to “Headline”", "4 Gedanken zu „…“".
     ("comment form", LazyPattern(
