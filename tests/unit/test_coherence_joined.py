@@ -75,3 +75,32 @@ def test_the_split_does_not_depend_on_the_links_order(rng):
     items = list(CHAIN.items())
     rng.shuffle(items)
     assert groups_of(dict(items)) == groups_of(CHAIN)
+
+
+class Contradicting(Judge):
+    """... and the words of two given sentences name another number."""
+
+    def __init__(self, confidences, against):
+        super().__init__(confidences)
+        self.against = against
+
+    def verdict(self, a, rows, b, cols, *_args):
+        found = super().verdict(a, rows, b, cols)
+        if {(a, tuple(rows)), (b, tuple(cols))} == self.against:
+            return ev.Verdict(0.01, ("numbers differ",))
+        return found
+
+
+def test_a_chain_through_a_merge_does_not_hold_two_sentences_whose_words_contradict():
+    """Review7: the copy (D) merges the wire's "2,100 jobs were lost" (N 14) and "the airline owes
+    410 million" (N 15) in one sentence: one link holds both, the pieces of one statement. A local
+    paper's "Of the 2,100 workers who lost their jobs, 1,400 are crew" (E) pairs with the wire's
+    jobs sentence, a business paper's "Debts stand near 410 million" (M) thinly with the copy's
+    merge; the local and the business paper's words name another number (0.01): two statements
+    the chain holds in one group, split at its weakest link."""
+    merge = {(D, (4,), N, (14, 15)): 0.95, (E, (9,), N, (14,)): 0.9, (D, (4,), M, (3,)): 0.6, (M, (3,), N, (15,)): 0.55}
+    # nothing against: the merge's pieces and their partners stay one group
+    assert groups_of(merge) == [[(D, 4), (E, 9), (M, 3), (N, 14), (N, 15)]]
+    pieces = groups_of(merge, Contradicting(merge, {(E, (9,)), (M, (3,))}))
+    assert not any((E, 9) in piece and (M, 3) in piece for piece in pieces)
+    assert any((E, 9) in piece for piece in pieces)  # split, not dropped whole

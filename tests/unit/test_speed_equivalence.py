@@ -216,7 +216,7 @@ def _plain_coherent(groups, links, judge, languages):
     through its sentences, sorts and judges them again each round, and `_supported` reads
     every pair of parts the direct links leave short."""
     from retold.model.align import evidence as ev
-    from retold.model.align.coherence import _joined
+    from retold.model.align.coherence import _contradicted, _joined, _Links
 
     def nodes_of(link):
         return [(link.outlet_a, i) for i in link.rows] + [(link.outlet_b, j) for j in link.cols]
@@ -287,7 +287,8 @@ def _plain_coherent(groups, links, judge, languages):
             return [members]
         # (the rule that an outlet's sentences in a group are joined as pieces of one statement is
         # no speed trick: asked here as coherence asks it)
-        if _joined(members, list(range(len(group))), group) and supported(members, group, verdicts):
+        if (_joined(members, list(range(len(group))), group) and supported(members, group, verdicts)
+                and not _contradicted(members, list(range(len(group))), _Links(group, judge), languages)):
             return [members]
         weakest = min(range(len(group)), key=lambda n: (verdicts[n].confidence, n))
         rest = group[:weakest] + group[weakest + 1:]

@@ -83,7 +83,8 @@ def _split(members: list[Node], own: list[int], numbered: _Links, languages: lis
     strong = [n for n, c in zip(own, confidences) if c >= ev.STRONG]
     if len(strong) == len(own) or len(_components(members, strong, numbered.links)) == 1:
         return [members]  # the weak links only repeat what strong ones already join
-    if _joined(members, own, numbered.links) and _supported(members, own, confidences, numbered, languages):
+    if (_joined(members, own, numbered.links) and _supported(members, own, confidences, numbered, languages)
+            and not _contradicted(members, own, numbered, languages)):
         return [members]
     # The weakest link; of equal confidence, the first in the order (outlet_a, rows, outlet_b,
     # cols, score). Only twins (the same link made twice) tie on both, and which of them goes
@@ -135,6 +136,30 @@ def _joined(members: list[Node], own: list[int], links: list) -> bool:
                 joined.add((x, y))
                 changed = True
     return all(p in joined for p in pairs)
+
+
+def _contradicted(members: list[Node], own: list[int], numbered: _Links, languages: list[str]) -> bool:
+    """Two sentences of the group, of two outlets of one language and joined by no link of their
+    own, whose words name what neither a model nor a place outweighs (evidence.VETO: another
+    number, roles swapped, a refusal beside an answer): a chain through a merge elsewhere ("Of the
+    2,100 workers who lost their jobs, 1,400 are crew" – an outlet's "2,100 jobs were lost and the
+    airline owes 410 million" – "The airline owes creditors about 410 million") holds two
+    statements the words tell apart. Asked only of a group a merge holds together (one outlet with
+    several sentences in it): elsewhere each member's links were judged already."""
+    outlets = Counter(k for k, _ in members)
+    if max(outlets.values()) < 2:
+        return False
+    linked = {frozenset(_nodes(numbered.links[n])[:2]) for n in own if len(_nodes(numbered.links[n])) == 2}
+    single = [(k, i) for k, i in members if outlets[k] == 1]
+    judge = numbered.judge
+    for n, (k, i) in enumerate(single):
+        for (l, j) in single[n + 1:]:
+            if k == l or not _one_language(languages, k, l) or frozenset(((k, i), (l, j))) in linked:
+                continue
+            a, ra, b, rb = (k, i, l, j) if k < l else (l, j, k, i)
+            if ev.VETO & set(judge.verdict(a, (ra,), b, (rb,)).evidence):
+                return True
+    return False
 
 
 def _supported(members: list[Node], own: list[int], confidences: list[float], numbered: _Links, languages: list[str]) -> bool:
