@@ -124,3 +124,40 @@ def test_the_words_never_pair_a_refusal_with_the_answer_it_refuses(speaker, refu
     said, refused = f"{speaker} said {claim[0]}.", f"{speaker} {refusal} {claim[0]}."
     a_sentence, b_sentence = (refused, said) if refusal_first else (said, refused)
     assert not together(_pair(a_sentence, b_sentence, semantic=False), "a", 0, "b", 2)
+
+
+def _plain_non_answer(words):
+    """non_answer as first written: every position asked for every phrase."""
+    from retold.model.align import answers as a
+
+    answered = joined = False
+    for n, w in enumerate(words):
+        if w in a._ANSWERING:
+            answered = True
+        elif answered and w in a._JOINING:
+            joined = True
+        if joined:
+            return False
+        if w in a._REFUSING or w in a._NEGATED_FORMS or w in a._NEGATORS:
+            for v in words[n + 1:n + 1 + a._REACH]:
+                if v in a._SAYING:
+                    return True
+                if v not in a._BETWEEN:
+                    break
+        for phrase in a._PHRASES:
+            if words[n:n + len(phrase)] == phrase:
+                return True
+    return False
+
+
+_WORDS = st.sampled_from("""the minister said would not comment refused to say declined no be reached immediately
+    but and answer reply talks resume when kein kommentar pas de commentaire unavailable for harbour""".split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=12))
+def test_the_quick_test_decides_as_the_plain_loop(words):
+    """(speed: a sentence with no word a non-answer opens with is answered at once)"""
+    from retold.model.align.answers import non_answer
+
+    assert non_answer(tuple(words)) == _plain_non_answer(tuple(words))

@@ -48,12 +48,20 @@ _PHRASES = (("no", "comment"), ("no", "immediate", "comment"), ("not", "be", "re
             ("pas", "de", "commentaire"), ("aucun", "commentaire"))
 
 
+_PHRASE_STARTS = frozenset(phrase[0] for phrase in _PHRASES)
+# Any word a non-answer opens with: a sentence with none of them is no non-answer (most are not:
+# each sentence of a big story is asked once, and the loop below is the phase's cost).
+_OPENERS = _REFUSING | _NEGATED_FORMS | _NEGATORS | _PHRASE_STARTS
+
+
 @lru_cache(maxsize=100_000)
 def non_answer(words: tuple[str, ...]) -> bool:
     """The words report that someone would not say: a verb of refusing or a negation (or a "n't"
     form) followed within _REACH words by a verb of saying ("refused to say whether", "would
     not comment", "did not reply"), or a fixed phrase ("no comment", "could not be reached") —
     and not as a clause joined to an answer given before it ("said …, but declined to say when")."""
+    if _OPENERS.isdisjoint(words):
+        return False
     answered = joined = False
     for n, w in enumerate(words):
         if w in _ANSWERING:
@@ -68,9 +76,10 @@ def non_answer(words: tuple[str, ...]) -> bool:
                     return True
                 if v not in _BETWEEN:
                     break
-        for phrase in _PHRASES:
-            if words[n:n + len(phrase)] == phrase:
-                return True
+        if w in _PHRASE_STARTS:
+            for phrase in _PHRASES:
+                if words[n:n + len(phrase)] == phrase:
+                    return True
     return False
 
 

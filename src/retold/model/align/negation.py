@@ -82,6 +82,8 @@ def claim_denied(words_a: tuple[str, ...], words_b: tuple[str, ...]) -> bool:
     ballots had been counted twice"): a claim and its denial are two statements, however many
     words of the claim the denial repeats. (Only a denial that names the claim it denies: "X
     denied that …" may answer a claim the other side does not make.)"""
+    if _CLAIM_NOUNS.isdisjoint(words_a) and _CLAIM_NOUNS.isdisjoint(words_b):
+        return False  # (most pairs: no claim named on either side)
     if _denies_a_claim(words_a) == _denies_a_claim(words_b):
         return False
     other = words_b if _denies_a_claim(words_a) else words_a
