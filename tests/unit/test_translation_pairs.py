@@ -330,3 +330,24 @@ def test_in_one_language_a_bead_by_lengths_needs_the_words_to_say_something_and_
     assert not _words_say_something(sides("position"), (1,), (1,))
     assert not _words_say_something(sides("quote differs"), (3,), (5, 6))
     assert not _words_say_something(sides("lexical", "numbers differ"), (1,), (1,))
+
+
+def test_in_one_language_a_merge_by_lengths_keeps_only_the_sentences_whose_words_say_something():
+    """Review6: a translation's tally (one sentence) set by lengths beside an independent report's
+    tally and, after it, "tempers frayed as the gap narrowed to a few dozen votes" (its own words:
+    "numbers differ"): the merge keeps the tally alone. A bead whose kept sentences are no longer
+    one run on a side is not kept at all."""
+    from types import SimpleNamespace
+
+    from retold.model.align import evidence as ev
+    from retold.model.align.pairs import _pieces_that_say_something
+
+    def sides(evidence_of):
+        judge = SimpleNamespace(verdict=lambda a, rows, b, cols: ev.Verdict(0.3, evidence_of.get((tuple(rows), tuple(cols)), ("lexical",))))
+        return SimpleNamespace(judge=judge, a=0, b=1)
+
+    tally = sides({((1,), (2,)): ("numbers differ",)})
+    assert _pieces_that_say_something(tally, (1,), (1, 2)) == ((1,), (1,))
+    assert _pieces_that_say_something(sides({}), (1,), (1, 2)) == ((1,), (1, 2))
+    assert _pieces_that_say_something(sides({((1,), (2,)): ()}), (1,), (1, 2, 3)) == ((), ())  # 1 and 3: no run
+    assert _pieces_that_say_something(tally, (1,), (2,)) == ((1,), (2,))  # one to one: judged whole elsewhere

@@ -176,6 +176,19 @@ def _words_say_something(sides: PairSides, rows: tuple[int, ...], cols: tuple[in
     return bool(evidence - AGAINST - {"position"}) and not evidence & AGAINST
 
 
+def _pieces_that_say_something(sides: PairSides, rows: tuple[int, ...], cols: tuple[int, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """A merge its lengths make, in one language, less each sentence whose own words say nothing
+    of the other side or name something against it (a translation's tally beside an independent
+    report's tally and, after it, "tempers frayed as the gap narrowed to a few dozen votes": the
+    second names another number). What is left must still be one run on each side; else nothing."""
+    if len(rows) == 1 and len(cols) == 1:
+        return rows, cols
+    kept_rows = tuple(i for i in rows if len(rows) == 1 or _words_say_something(sides, (i,), cols))
+    kept_cols = tuple(j for j in cols if len(cols) == 1 or _words_say_something(sides, rows, (j,)))
+    runs = all(not side or side[-1] - side[0] == len(side) - 1 for side in (kept_rows, kept_cols))
+    return (kept_rows, kept_cols) if kept_rows and kept_cols and runs else ((), ())
+
+
 def _order_free(sides: PairSides, links: list[Link], best_a, best_b, skip: set[tuple[int, int]] | None = None) -> None:
     """Reciprocal best pairs at least ALTERED_THRESHOLD alike, as links of their own: a moved
     paragraph is off the chain but still the same statement. With `skip` (the chain's pairs),
@@ -261,8 +274,10 @@ def _pair_pass(sides: PairSides, scores: Scores) -> list[Link]:
     if not parallel:  # parallel region by region: where the lengths are sure between links (beads.length_supported)
         grow_by_lengths(sides, links)
         for rows, cols, sim in length_supported(sides, links):
-            if sides.same_language and not _words_say_something(sides, rows, cols):
-                continue  # in one language the words are read too: lengths and place alone pair no news
+            if sides.same_language:
+                rows, cols = _pieces_that_say_something(sides, rows, cols)
+                if not rows or not _words_say_something(sides, rows, cols):
+                    continue  # in one language the words are read too: lengths and place alone pair no news
             _add(sides, links, rows, cols, sim, basis="length+order", judged=False)
     if sides.judge is not None and parallel and same_language:
         _second_look(sides, links, retold_only=True)
