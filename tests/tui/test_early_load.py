@@ -174,3 +174,41 @@ def test_the_reader_screen_is_imported_while_the_early_load_works(tmp_path, samp
     env = dict(os.environ, RETOLD_CACHE_DIR=str(tmp_path / "entries"))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
     assert json.loads(out.strip().splitlines()[-1]) == [True]
+
+
+class _Child:
+    """A real child process standing for an early load still at work (it sleeps)."""
+
+    def __init__(self):
+        self.pid = os.fork()
+        if self.pid == 0:  # the child: sleeps until killed
+            import time
+
+            time.sleep(60)
+            os._exit(0)
+        self.status = None
+        self._inner = offload.EarlyLoad(self.pid)
+
+    def done(self, timeout):
+        found = self._inner.done(timeout)
+        self.status = self._inner.status
+        return found
+
+    def cancel(self):
+        self._inner.cancel()
+        self.status = self._inner.status
+
+
+def test_an_early_load_still_at_work_when_the_cache_answers_is_ended_and_reaped(tmp_path):
+    """(review of this sitting) The story is in the cache already and the forked copy has not
+    finished: the reader opens on the cache entry and the copy is ended and reaped, not left a
+    zombie aligning beside the reader."""
+    story = [str(make_story(tmp_path / "story", outlets=3, sentences=20, seed=27))]
+    store = AlignmentCache(tmp_path / "entries")
+    early_done = load_early(story, store, semantic=False)
+    assert early_done is not None and _ended_cleanly(early_done)  # the entry is there
+    child = _Child()
+    app = RetoldApp(paths=story, cache=AlignmentCache(tmp_path / "entries"), semantic=False, early=child)
+    assert app._from_cache and child.status is not None  # ended, and its status read (reaped)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child.pid, os.WNOHANG)  # nothing left to reap

@@ -323,3 +323,12 @@ def test_a_claim_and_its_denial_are_told_apart(denial, named):
     assert ("negation differs" in judged(claim, denial)) == named
     other_denial = "The board also rejected claims that ballots had been counted twice."
     assert "negation differs" not in judged(denial, other_denial)
+
+
+@pytest.mark.parametrize("one, other", [
+    # a name that starts as a verb of denial does, and "disputed" as an adjective, deny nothing
+    ("Spokeswoman Denise Carr said the report was accurate.", "Carr said the report was accurate."),
+    ("The court ruled on the disputed claims on Monday.", "The court ruled on the claims on Monday."),
+])
+def test_no_denial_is_read_where_none_is_made(one, other):
+    assert "negation differs" not in judged(one, other)

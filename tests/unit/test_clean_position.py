@@ -275,7 +275,10 @@ def test_a_slogan_under_the_sites_name_is_not_the_article():
 
 
 def test_short_sentences_in_the_article_stay():
-    # Only a page's first lines hold its slogan: the same shape in the article is its text.
+    # Only a page's first lines hold its slogan, under the site's name: the same shape in the
+    # article, or under a headline, is its text.
     short = "It rained. The river rose. Roads closed."
     text = "Ferry crews end their strike\n\n" + ARTICLE + "\n" + short + "\n\nThe union thanked the passengers for their patience.\n"
+    assert short in body_texts(text)
+    text = "Ferry crews end their strike\n" + short + "\n\n" + ARTICLE
     assert short in body_texts(text)

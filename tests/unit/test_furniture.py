@@ -338,6 +338,8 @@ def test_a_short_headline_is_found_when_all_its_words_are_in_the_opening_and_a_m
     ("Get the Harbour Morning Brief in your inbox every weekday. Sign up now.", "social / subscribe prompt"),
     ("Our best stories of the week, delivered to your inbox.", "social / subscribe prompt"),
     ("Harbour24 staff | 01.12.2026 12:30", "byline"),
+    ("Harbourbite team | 24.11.2026 13:05", "byline"),
+    ("Staff reporter | 4 May 2026", "byline"),
     # a row of account links
     ("Log in | Subscribe", "navigation"),
     ("Anmelden · Abonnieren", "navigation"),
@@ -355,6 +357,11 @@ def test_furniture_lines_in_more_languages_and_rows(line, reason):
     "Police said scam emails promising refunds had been sent to your inbox addresses.",
     '"Sign up now," the harbour master urged volunteers.',
     "Staff at the terminal worked through the night, 12 of them unpaid.",
+    "Kitchen staff, 12 in all, walked out.",
+    "De 2019 a 2023.",
+    "The council said: sign up today!",
+    "Two hospital staff, 14 patients, were hurt.",
+    "Our newsroom, 40 people, is moving.",
 ])
 def test_article_sentences_near_those_words_stay(line):
     from retold.model.clean import strong_reason

@@ -136,6 +136,8 @@ def test_author_lines_split_or_whole_always_slice_the_text(lines):
     # a time that ends a sentence before another sentence: the cut stands
     ("Trains stopped at 6 a.m. The union said the stoppage was legal.",
      ["Trains stopped at 6 a.m.", "The union said the stoppage was legal."]),
+    ("Trains stopped at 6 a.m. June Harris said the stoppage was legal.",
+     ["Trains stopped at 6 a.m.", "June Harris said the stoppage was legal."]),
 ])
 def test_a_time_before_its_day_or_zone_is_not_a_sentence_end(text, expected):
     assert [text[a:b] for a, b in split_sentences(text)] == expected

@@ -135,3 +135,13 @@ def test_no_two_thin_merges_of_one_outlet_overlap_in_part_once_cut(links, confid
     for n, (outlet, pieces) in enumerate(sides):
         for other, more in sides[n + 1:]:
             assert other != outlet or not pieces & more or pieces <= more or more <= pieces
+
+
+def test_a_merge_of_several_on_both_sides_gives_up_on_each_side_only_its_own_overlap():
+    """(review of this sitting) A thin two-to-two merge overlapping a stronger merge on each of its
+    outlets gives up, on each side, only the pieces that side's stronger merge holds."""
+    both = link(0, [2, 3], 1, [6, 7])
+    left, right = link(0, [1, 2], 2, [4]), link(1, [7, 8], 3, [5])
+    judge = Judge({(0, (2, 3), 1, (6, 7)): 0.5, (0, (1, 2), 2, (4,)): 0.9, (1, (7, 8), 3, (5,)): 0.9})
+    out = weak_merges_cut([both, left, right], judge, LANGUAGES + ["en"])
+    assert (out[0].outlet_a, out[0].rows, out[0].outlet_b, out[0].cols) == (0, (3,), 1, (6,))

@@ -43,10 +43,10 @@ _DATE_WORDS = set(_MONTHS) | set(_DAYS) | {
     "am", "pm", "a.m", "p.m", "gmt", "utc", "cet", "cest", "bst", "est", "edt", "pst", "pdt", "et", "ist", "msk",
     "at", "on", "updated", "published", "posted", "modified", "last", "first", "ago", "hours", "hour", "minutes",
     "min", "mins", "today", "yesterday", "read", "reading", "time",
-    # ... in the languages whose months are read: "07.12.2026, 19:02 Uhr", "Stand: 7. Dezember",
-    # "Publié le 7 décembre à 19h02", "Actualizado el 7 de diciembre"
-    "uhr", "um", "stand", "aktualisiert", "veröffentlicht", "publié", "le", "à", "mis", "jour", "actualizado",
-    "publicado", "el", "de", "a", "las",
+    # ... and the words around a date written in figures in other languages: "07.12.2026, 19:02
+    # Uhr", "Stand: 07.12.2026", "Publié 07/12/2026 19h02", "Actualizado 07/12/2026" (the months
+    # themselves are read in English only; "de", "le", "a" stay out: "De 2019 a 2023." is prose)
+    "uhr", "um", "stand", "aktualisiert", "veröffentlicht", "publié", "mis", "jour", "actualizado", "publicado",
 }
 
 _ICON = LazyPattern(r"(?i)icon[\s_-]?[a-z]")  # one icon name's head: "icon-share", "iconShare", "icon share"
@@ -237,7 +237,7 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"^bleiben sie (?:auf dem laufenden|informiert)|^immer informiert|"
         # "Get the Morning Brief in your inbox every weekday. Sign up now."
         r"^(?:get|receive)\b.{0,60}\b(?:in|to|into) your inbox\b|^[^.!?]{0,60}\bdelivered (?:straight )?to your inbox\b|"
-        r"(?:^|[.!:]\s+)sign up (?:now|free|today|here)[.!]?$"),
+        r"(?:^|[.!]\s+)sign up (?:now|free|today|here)[.!]?$"),
         ("join us on", "follow us", "share ", "subscribe to", "sign up", "like us on", "tweet this", "copy link", "download ",
          "get the app", "newsletter", "telegram", "whatsapp", "stay ", "keep ", "never miss", "bleiben sie", "immer informiert",
          "inbox")), 20),
@@ -318,9 +318,11 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"(?:with )?additional reporting by|with reporting by)\s+\S.*?(?<![.!?\"”])\)?$"), 14),
     # A newsroom signing as such, with the time after it: "Brief24 staff | 01.12.2026 12:30",
     # "Staff reporter | 4 May 2026".
+    # (A bar or a dot between, and a date or a time after it: "Kitchen staff, 12 in all, walked
+    # out." is news.)
     ("byline", LazyPattern(
-        r"(?i)^(?:[\w&.'’-]+\s+){0,3}(?:staff|staff reporter|staff writer|desk|newsroom|news team|redaktion|rédaction)"
-        r"\s*[|·•,–—-]\s*[^|]{0,30}\d[^|]{0,30}$"), 10),
+        r"(?i)^(?:[\w&.'’-]+\s+){0,3}(?:staff|staff reporter|staff writer|desk|newsroom|news team|team|redaktion|rédaction)"
+        r"\s*[|·•–—]\s*[^|]{0,25}(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2}|\d{1,2}\.? [A-Za-z]{3,9}\.? \d{4})[^|.!?]{0,15}$"), 10),
     # Who translated or edited the article, alone on its line, one credit or several: "Translated
     # from the English by Ada Roe.", "Aus dem Englischen übersetzt von …", "Traduit de l'anglais
     # par …", "Translation: …", "Edited by …", "Translated from the Norse by Ada Roe. Edited by
@@ -659,6 +661,11 @@ _PARAGRAPH_WORDS = 25  # a line this long is prose, even without its final punct
 # article may write "It rained. The river rose." — not as its page's second line).
 _TAGLINE = LazyPattern(r"^(?:[^\w\s]*\w[\w'’-]*(?:\s+[\w'’-]+){0,2}[.!]\s*){2,4}$")
 _TAGLINE_WITHIN = 3  # lines from the top
+_NAME_WORDS = 4  # a site's name above its slogan: this many words at most, no sentence end ("The Orvena Herald")
+
+
+def _under_a_name(above: str) -> bool:
+    return len(above.split()) <= _NAME_WORDS and not above.rstrip().endswith((".", "!", "?"))
 
 
 def _classify(doc: RawDoc, line_per_sentence: bool) -> tuple[list[Line], list[Line]]:
@@ -692,7 +699,8 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> tuple[list[Line], list[Li
             in_list = False
             continue
         reason = forced or strong_reason(text)
-        if reason is None and not body_seen and n < _TAGLINE_WITHIN and words <= 12 and _TAGLINE.match(text):
+        if (reason is None and not body_seen and 0 < n < _TAGLINE_WITHIN and words <= 12 and _TAGLINE.match(text)
+                and _under_a_name(lines[n - 1].text)):
             reason = "site tagline"
         if reason is None and _TEASER_LABEL_ALONE.match(text):
             reason = "teaser link"  # "Read more" alone: the label of the link under it

@@ -21,14 +21,12 @@ _LETTER = LazyPattern(r"[^\W\d_]")
 _TAIL = 80
 _FIND_SLACK = 1024
 _GLUE_NEXT = LazyPattern(r"^(?:No|Nos|Art|St|Dr|Mr|Mrs|Ms|Prof|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Jr|Sr|vs|[A-Z])\.$")
-# A time's "a.m."/"p.m." before the day, the month or the zone it belongs to ("at 2:40 a.m.
-# Wednesday, when …", "at 9 p.m. GMT"): one sentence. Before any other capitalised word ("… at
-# 6 a.m. The union said …") the splitter's cut stands; "March" and "May" are left out (a march, a
-# person named May).
+# A time's "a.m."/"p.m." before the day or the zone it belongs to ("at 2:40 a.m. Wednesday,
+# when …", "at 9 p.m. GMT"): one sentence. Before any other capitalised word ("… at 6 a.m. The
+# union said …", "… at 6 a.m. June Harris said …": months are names too) the splitter's cut stands.
 _TIME_END = LazyPattern(r"(?i)\b[ap]\.m\.$")
 _TIME_GOES_ON = LazyPattern(
-    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|April|June|July|"
-    r"August|September|October|November|December|Jan|Feb|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+    r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"GMT|UTC|BST|CET|CEST|EET|EEST|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|local time)\b")
 
 

@@ -93,6 +93,11 @@ class RetoldApp(App[None]):
             if early.done(EARLY_WAIT):
                 self._early = None  # ended: its entry (if the story loaded) is in the cache
         self._from_cache = self.alignment is None and self._open_from_cache()
+        if self._from_cache and self._early is not None:
+            # The story was in the cache already and the copy is still at work on it: nothing will
+            # wait for it now, so it is ended and reaped here (not left a zombie beside the reader).
+            self._early.cancel()
+            self._early = None
 
     def _load_keymap(self, keymap_file) -> None:
         from retold.config import keymap_path
@@ -171,6 +176,8 @@ class RetoldApp(App[None]):
 
     def on_unmount(self) -> None:
         resume_collections()  # left before the reader's first frame: the collector runs again all the same
+        if self._early is not None:  # left while the early load works: end it, do not leave it aligning
+            self._early.cancel()
 
     def on_ready(self) -> None:
         """The first frame is on screen: import the reader screen while the story loads."""

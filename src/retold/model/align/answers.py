@@ -25,11 +25,15 @@ _REFUSING = frozenset("""refused refuses refuse refusing declined declines decli
 # Verbs of saying that a refusal or a negation turns into a non-answer ("would not say whether").
 _SAYING = frozenset("""say comment confirm disclose discuss reveal elaborate specify answer speculate
     identify name explain detail respond reply drawn comments commented responded replied requests
+    said confirmed disclosed discussed revealed elaborated specified answered speculated identified named
+    explained detailed
     dire commenter confirmer préciser répondre révéler détailler commentaire
     sagen äussern kommentieren bestätigen nennen antworten stellungnahme angaben""".split())
 # A negation before a verb of saying, with the auxiliary it needs ("would not say", "did not
-# comment", "could not be reached"); "n't" forms stand alone.
-_NEGATORS = frozenset("not never no nicht keine kein pas".split())
+# comment", "has not confirmed", "could not be reached"); "n't" forms stand alone. ("no",
+# "kein" negate a noun: "there is no answer to the crisis" says something; "no comment" is a
+# fixed phrase below.)
+_NEGATORS = frozenset("not never nicht pas".split())
 _NEGATED_FORMS = frozenset("""wouldn't didn't couldn't won't wasn't hasn't haven't hadn't isn't
     wouldnt didnt couldnt wont wasnt hasnt havent hadnt isnt""".split())
 # Verbs of answering, and the words that join a second clause to an answer: a refusal there is

@@ -64,7 +64,9 @@ def _states(words: tuple[str, ...], before: str | None, key: str) -> bool:
 
 # A claim denied: a verb of denial, then within a few words the claim it denies ("rejected a
 # claim by the Civic Union that ballots had been counted twice", "dismissed allegations that …").
-_DENIAL_STEMS = ("deni", "deny", "reject", "dismiss", "refut", "rebut", "disput")
+_DENIALS = frozenset("""deny denies denied denying reject rejects rejected rejecting dismiss dismisses dismissed
+    dismissing refute refutes refuted refuting rebut rebuts rebutted rebutting dispute disputes disputing""".split())
+_CLAIM_BETWEEN = frozenset("a an the all any such these those this that their its".split())  # "rejected a claim", "denied all allegations"
 _CLAIM_NOUNS = frozenset("claim claims allegation allegations accusation accusations suggestion suggestions "
                          "report reports charge charges assertion assertions".split())
 _CLAIM_WITHIN = 4  # words from the verb of denial to the claim it names
@@ -72,8 +74,17 @@ _CLAIM_WITHIN = 4  # words from the verb of denial to the claim it names
 
 @lru_cache(maxsize=100_000)
 def _denies_a_claim(words: tuple[str, ...]) -> bool:
-    return any(w.startswith(_DENIAL_STEMS) and not _CLAIM_NOUNS.isdisjoint(words[n + 1:n + 1 + _CLAIM_WITHIN])
-               for n, w in enumerate(words))
+    """A verb of denial (a whole word form: "Denise", "the disputed claims" are none), then the
+    claim it denies, with at most an article or a determiner between ("rejected a claim",
+    "dismissed allegations", "denied all accusations")."""
+    for n, w in enumerate(words):
+        if w in _DENIALS:
+            for v in words[n + 1:n + 1 + _CLAIM_WITHIN]:
+                if v in _CLAIM_NOUNS:
+                    return True
+                if v not in _CLAIM_BETWEEN:
+                    break
+    return False
 
 
 def claim_denied(words_a: tuple[str, ...], words_b: tuple[str, ...]) -> bool:
@@ -87,7 +98,7 @@ def claim_denied(words_a: tuple[str, ...], words_b: tuple[str, ...]) -> bool:
     if _denies_a_claim(words_a) == _denies_a_claim(words_b):
         return False
     other = words_b if _denies_a_claim(words_a) else words_a
-    return not any(w.startswith(_DENIAL_STEMS) for w in other)
+    return _DENIALS.isdisjoint(other)
 
 
 def negation_differs(words_a: tuple[str, ...], words_b: tuple[str, ...]) -> bool:

@@ -24,7 +24,7 @@ nature). Within one language only (the judge reads one).
 from __future__ import annotations
 
 import retold.model.align.evidence as ev
-from retold.model.align.records import Link
+from retold.model.align.records import Link, new_link
 
 Node = tuple[int, int]  # (outlet, sentence)
 
@@ -55,7 +55,7 @@ def _overlaps_cut(links: list[Link], judge: ev.Judge, languages: list[str]) -> l
         for outlet, side in ((link.outlet_a, link.rows), (link.outlet_b, link.cols)):
             if len(side) > 1:
                 sides.setdefault(outlet, []).append((n, frozenset(side)))
-    lose: dict[int, tuple[int, set[int]]] = {}  # link number -> (outlet, pieces it gives up)
+    lose: dict[int, dict[int, set[int]]] = {}  # link number -> outlet -> the pieces it gives up there
     for outlet, held in sides.items():
         for x, (m, pieces_m) in enumerate(held):
             for n, pieces_n in held[x + 1:]:
@@ -66,7 +66,7 @@ def _overlaps_cut(links: list[Link], judge: ev.Judge, languages: list[str]) -> l
                 thinner = min((m, n), key=lambda k: (judge.link_verdict(links[k]).confidence, -k))
                 if judge.link_verdict(links[thinner]).confidence >= ev.STRONG:
                     continue
-                lose.setdefault(thinner, (outlet, set()))[1].update(shared)
+                lose.setdefault(thinner, {}).setdefault(outlet, set()).update(shared)
     if not lose:
         return links
     out = []
@@ -74,11 +74,11 @@ def _overlaps_cut(links: list[Link], judge: ev.Judge, languages: list[str]) -> l
         if n not in lose:
             out.append(link)
             continue
-        outlet, shared = lose[n]
-        rows = tuple(i for i in link.rows if not (outlet == link.outlet_a and i in shared))
-        cols = tuple(j for j in link.cols if not (outlet == link.outlet_b and j in shared))
+        given_up = lose[n]
+        rows = tuple(i for i in link.rows if i not in given_up.get(link.outlet_a, ()))
+        cols = tuple(j for j in link.cols if j not in given_up.get(link.outlet_b, ()))
         if rows and cols:
-            out.append(Link(link.score, link.outlet_a, rows, link.outlet_b, cols, link.basis))
+            out.append(new_link(link.score, link.outlet_a, rows, link.outlet_b, cols, link.basis))
     return out
 
 
