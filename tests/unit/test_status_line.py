@@ -63,6 +63,22 @@ def test_the_legend_says_what_the_panes_question_mark_means():
     assert "? possible" in legend and "? help" not in legend
 
 
+def _possible_members(story: str = "brenholt-port"):
+    """Each "?" member of a sample story, with the reader's state at it: (outlet, index, found,
+    others, evidence, state) — found: the other outlets its group reaches."""
+    from pathlib import Path
+
+    opened = ReaderState.open(load_alignment([str(Path(__file__).parents[2] / "sample_corpus" / story)]), 2)
+    alignment = opened.alignment
+    others = len(alignment.outlets) - 1
+    for number, outlet in enumerate(alignment.outlets):
+        for index in sorted(alignment.possible(outlet.id)):
+            member = alignment.member(outlet.id, index)
+            found = len({m.outlet for m in alignment.groups[outlet.sentences[index].group].members} - {outlet.id})
+            state = replace(opened, focused=number, cursors=tuple(index if n == number else 0 for n in range(len(opened.cursors))))
+            yield outlet, index, found, others, ", ".join(member.evidence), state
+
+
 def test_a_possible_pairs_count_and_evidence_share_one_short_part_where_both_long_ones_do_not_fit():
     """Review: at 100 columns a possible pair's status line showed the counterpart count or the
     evidence, never both. Where one short part ("in 1/4: names, lexical") fits, it shows both; a
@@ -71,29 +87,23 @@ def test_a_possible_pairs_count_and_evidence_share_one_short_part_where_both_lon
 
     from rich.cells import cell_len
 
+    checked = 0
+    for _outlet, _index, found, others, evidence, state in _possible_members():
+        long_count, long_evidence = f"counterpart in {found} of {others} others", f"evidence: {evidence}"
+        short = f"in {found}/{others}: {evidence}"
+        for width in range(60, 201, 4):
+            line = status_line(state, ViewModes(), width).plain
+            assert cell_len(line) <= width - 2, (line, width)
+            parts = line.split(" │ ")
+            both = short in parts or (long_count in parts and long_evidence in parts)
+            alone = [p for p in (long_count, long_evidence) if p in parts]
+            if not both and alone:
+                # the one shown, swapped for the short part, would not have fitted
+                assert cell_len(line) - cell_len(alone[0]) + cell_len(short) > width - 2, (line, width)
+            checked += 1
+    assert checked
     opened = ReaderState.open(load_alignment([str(Path(__file__).parents[2] / "sample_corpus" / "brenholt-port")]), 2)
     alignment = opened.alignment
-    others = len(alignment.outlets) - 1
-    checked = 0
-    for number, outlet in enumerate(alignment.outlets):
-        for index in sorted(alignment.possible(outlet.id)):
-            member = alignment.member(outlet.id, index)
-            found = len({m.outlet for m in alignment.groups[outlet.sentences[index].group].members} - {outlet.id})
-            evidence = ", ".join(member.evidence)
-            long_count, long_evidence = f"counterpart in {found} of {others} others", f"evidence: {evidence}"
-            short = f"in {found}/{others}: {evidence}"
-            state = replace(opened, focused=number, cursors=tuple(index if n == number else 0 for n in range(len(opened.cursors))))
-            for width in range(60, 201, 4):
-                line = status_line(state, ViewModes(), width).plain
-                assert cell_len(line) <= width - 2, (line, width)
-                parts = line.split(" │ ")
-                both = short in parts or (long_count in parts and long_evidence in parts)
-                alone = [p for p in (long_count, long_evidence) if p in parts]
-                if not both and alone:
-                    # the one shown, swapped for the short part, would not have fitted
-                    assert cell_len(line) - cell_len(alone[0]) + cell_len(short) > width - 2, (line, width)
-                checked += 1
-    assert checked
     lantern = next(n for n, o in enumerate(alignment.outlets) if o.name == "Lantern Wire")
     index = min(alignment.possible(alignment.outlets[lantern].id))
     state = replace(opened, focused=lantern, cursors=tuple(index if n == lantern else 0 for n in range(len(opened.cursors))))
@@ -105,25 +115,15 @@ def test_a_possible_pairs_evidence_outranks_where_the_panes_are():
     4 others │ outlets 2-3/5 <>" hid what the pair rests on. Wherever the sentence's place, the
     word "possible" and the one short part with the count and evidence fit, the evidence is
     shown, before the outlets shown (which the panes show anyway)."""
-    from pathlib import Path
-
     from rich.cells import cell_len
 
-    opened = ReaderState.open(load_alignment([str(Path(__file__).parents[2] / "sample_corpus" / "brenholt-port")]), 2)
-    alignment = opened.alignment
-    others = len(alignment.outlets) - 1
     checked = 0
-    for number, outlet in enumerate(alignment.outlets):
-        for index in sorted(alignment.possible(outlet.id)):
-            member = alignment.member(outlet.id, index)
-            found = len({m.outlet for m in alignment.groups[outlet.sentences[index].group].members} - {outlet.id})
-            evidence = ", ".join(member.evidence)
-            state = replace(opened, focused=number, cursors=tuple(index if n == number else 0 for n in range(len(opened.cursors))))
-            least = " │ ".join([outlet.name, f"sentence {index + 1}/{len(outlet.sentences)}", "? possible", f"in {found}/{others}: {evidence}"])
-            for width in range(60, 201, 2):
-                if cell_len(least) > width - 2:
-                    continue
-                line = status_line(state, ViewModes(), width).plain
-                assert evidence in line, (line, width)
-                checked += 1
+    for outlet, index, found, others, evidence, state in _possible_members():
+        least = " │ ".join([outlet.name, f"sentence {index + 1}/{len(outlet.sentences)}", "? possible", f"in {found}/{others}: {evidence}"])
+        for width in range(60, 201, 2):
+            if cell_len(least) > width - 2:
+                continue
+            line = status_line(state, ViewModes(), width).plain
+            assert evidence in line, (line, width)
+            checked += 1
     assert checked
