@@ -339,6 +339,7 @@ def test_a_short_headline_is_found_when_all_its_words_are_in_the_opening_and_a_m
     ("Our best stories of the week, delivered to your inbox.", "social / subscribe prompt"),
     ("Harbour24 staff | 01.12.2026 12:30", "byline"),
     ("Harbourbite team | 24.11.2026 13:05", "byline"),
+    ("Like this? Share it: Facebook · X · WhatsApp", "share buttons"),
     ("Staff reporter | 4 May 2026", "byline"),
     # a row of account links
     ("Log in | Subscribe", "navigation"),
@@ -359,6 +360,7 @@ def test_furniture_lines_in_more_languages_and_rows(line, reason):
     "Staff at the terminal worked through the night, 12 of them unpaid.",
     "Kitchen staff, 12 in all, walked out.",
     "De 2019 a 2023.",
+    "Like this? The mayor asked voters to share it: her plan, she said, was the only one.",
     "The council said: sign up today!",
     "Two hospital staff, 14 patients, were hurt.",
     "Our newsroom, 40 people, is moving.",

@@ -299,6 +299,10 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         ("teile", "teilt")), 12),
     # A row of share buttons whose icons the scraper dropped: "Facebook Twitter WhatsApp Email".
     ("share buttons", LazyPattern(r"(?i)^(?:(?:share|" + _SHARE_BUTTON_NAMES + r")[\s,|•·/]*){2,}$"), 12),
+    # ... under a question and a prompt to the reader: "Like this? Share it: Facebook · X · WhatsApp".
+    ("share buttons", LazyPattern(
+        r"(?i)^(?:[^.?!]{1,30}\?\s+)?share(?: it| this(?: article| story| page)?)?\s*:\s*(?:(?:" + _SHARE_BUTTON_NAMES
+        + r")[\s,|•·/]*){2,}$"), 16),
     ("cookie notice", LazyPattern(
         r"(?i)\bwe (?:and our partners )?use cookies|\b(?:site|website|page) uses cookies|\bcookies help us\b|\bcookie (?:settings|policy|preferences|consent|notice)|"
         r"\baccept (?:all )?cookies|\bconsent preferences|\bmanage (?:cookie )?preferences|^accept all$|"
