@@ -37,7 +37,8 @@ def test_a_lazy_pattern_answers_as_the_compiled_one(text):
         assert lazy.pattern == compiled.pattern and lazy.groups == compiled.groups
 
 
-def test_importing_credits_and_quotes_compiles_none_of_their_patterns():
+def _compiling_modules(modules: list[str]) -> list[str]:
+    """The modules that call re.compile while `modules` are imported, in a fresh interpreter."""
     code = (
         "import json, re, sys\n"
         "real = re.compile\n"
@@ -46,10 +47,14 @@ def test_importing_credits_and_quotes_compiles_none_of_their_patterns():
         "    seen.append(sys._getframe(1).f_globals.get('__name__'))\n"
         "    return real(pattern, flags)\n"
         "re.compile = spy\n"
-        "import retold.model.credits, retold.model.quotes\n"
+        f"import {', '.join(modules)}\n"
         "print(json.dumps(seen))\n"
     )
-    seen = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+    return json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+
+
+def test_importing_credits_and_quotes_compiles_none_of_their_patterns():
+    seen = _compiling_modules(["retold.model.credits", "retold.model.quotes"])
     assert [name for name in seen if name in ("retold.model.credits", "retold.model.quotes")] == []
 
 
@@ -80,18 +85,7 @@ def _lazy_patterns(module):
 
 
 def test_importing_the_model_compiles_none_of_its_patterns():
-    code = (
-        "import json, re, sys\n"
-        "real = re.compile\n"
-        "seen = []\n"
-        "def spy(pattern, flags=0):\n"
-        "    seen.append(sys._getframe(1).f_globals.get('__name__'))\n"
-        "    return real(pattern, flags)\n"
-        "re.compile = spy\n"
-        f"import {', '.join('retold.model.' + name for name in MODEL_MODULES)}\n"
-        "print(json.dumps(seen))\n"
-    )
-    seen = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+    seen = _compiling_modules(["retold.model." + name for name in MODEL_MODULES])
     assert [name for name in seen if name.startswith("retold.model.") and not name.startswith("retold.model.align")] == []
 
 

@@ -89,18 +89,7 @@ def headline_over_deck(lines: list[_Line], chosen: int, block: tuple[int, int] |
     under the headline ("Crews vote to end the strike" / "After a week of talks the union accepts
     the new rota"): when the line right above it is shorter, set apart as a heading is, and shares
     a word with it or with the article's opening, that line is the headline."""
-    if chosen == 0 or block is None:
-        return None
-    above, deck = lines[chosen - 1], lines[chosen]
-    words = len(_WORD.findall(above.text))
-    if not (
-        above.kind == "furniture" and above.weak and above.reason in _HEADLINE_SHAPES and "|" not in above.text
-        and 4 <= words and _DECK_RATIO * words <= len(_WORD.findall(deck.text)) and (above.blank_before or chosen == 1)
-        and deck.blank_before and not _NOT_A_HEADLINE.search(above.text) and not above.text.isupper()
-    ):
-        return None
-    told = {w.lower() for line in lines[block[0]:block[0] + 3] + [deck] for w in _WORD.findall(line.text) if len(w) > 3}
-    return above if any(w.lower() in told for w in _WORD.findall(above.text) if len(w) > 3) else None
+    return _heading_above(lines, chosen, block, lambda above, below, _line: 4 <= above and _DECK_RATIO * above <= below)
 
 
 _STANDFIRST_WORDS = 8  # a line over the byline this long may be the standfirst under the headline
@@ -111,18 +100,30 @@ def headline_over_standfirst(lines: list[_Line], chosen: int, block: tuple[int, 
     ("'They rang at seven': hack wrecks the hospital's lists" / "Patients left waiting as the
     authority runs on paper" / "By …" / date / article): when that line is standfirst-long, and
     the line right above it is headline-shaped, set apart as a heading is, and tells something
-    the standfirst or the article's opening tells, that line is the headline. A short line over
-    the byline is the headline itself, whatever stands above it (a sidebar's teaser)."""
+    the standfirst or the article's opening tells (not in its small words), that line is the
+    headline. A short line over the byline is the headline itself, whatever stands above it (a
+    sidebar's teaser)."""
+    return _heading_above(
+        lines, chosen, block,
+        lambda above, below, line: below >= _STANDFIRST_WORDS and 4 <= above <= _HEADLINE_WORDS[1] and not _a_name(line.text),
+        ignore=STOPWORDS)
+
+
+def _heading_above(lines: list[_Line], chosen: int, block: tuple[int, int] | None, sizes, ignore=frozenset()) -> _Line | None:
+    """The line right above line `chosen` when it is a heading over it: headline-shaped weak
+    furniture with no bar, not a date, path or credit, not all capitals, set apart as a heading is
+    (and `chosen` set apart too), its own word counts (above, below) and the line passing `sizes`,
+    and one of its words of four letters or more (less `ignore`) told by `chosen` or the article's
+    first three lines. Else None."""
     if chosen == 0 or block is None:
         return None
-    above, standfirst = lines[chosen - 1], lines[chosen]
-    words = len(_WORD.findall(above.text))
+    above, below = lines[chosen - 1], lines[chosen]
     if not (
-        len(_WORD.findall(standfirst.text)) >= _STANDFIRST_WORDS
-        and above.kind == "furniture" and above.weak and above.reason in _HEADLINE_SHAPES and "|" not in above.text
-        and 4 <= words <= _HEADLINE_WORDS[1] and (above.blank_before or chosen == 1) and standfirst.blank_before
-        and not _NOT_A_HEADLINE.search(above.text) and not above.text.isupper() and not _a_name(above.text)
+        above.kind == "furniture" and above.weak and above.reason in _HEADLINE_SHAPES and "|" not in above.text
+        and (above.blank_before or chosen == 1) and below.blank_before
+        and not _NOT_A_HEADLINE.search(above.text) and not above.text.isupper()
+        and sizes(len(_WORD.findall(above.text)), len(_WORD.findall(below.text)), above)
     ):
         return None
-    told = {w.lower() for line in lines[block[0]:block[0] + 3] + [standfirst] for w in _WORD.findall(line.text) if len(w) > 3}
-    return above if any(w.lower() in told and w.lower() not in STOPWORDS for w in _WORD.findall(above.text) if len(w) > 3) else None
+    told = {w.lower() for line in lines[block[0]:block[0] + 3] + [below] for w in _WORD.findall(line.text) if len(w) > 3}
+    return above if any(w.lower() in told and w.lower() not in ignore for w in _WORD.findall(above.text) if len(w) > 3) else None

@@ -15,7 +15,6 @@ from retold.model.normalize import STOPWORDS, fold, tokens
 
 _NUMBER = re.compile(r"\d[\d.,]*")
 _SAYING = frozenset("said says told added according announced stated warned declared".split())
-SAYING = _SAYING  # (statements.py tells a quote from an act by it too)
 # Verbs of saying that open a reported clause ("Brask said Oskland had …": the second name is the
 # clause's subject, no patient); "told", "warned", "urged" take whom they address as their object
 # ("Korrin warned Velmont …": Velmont is the patient, as in "Velmont accused Korrin …").

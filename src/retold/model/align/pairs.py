@@ -35,7 +35,7 @@ from retold.model.align.params import (
     STATEMENT_COPIES,
 )
 from retold.model.align.records import Link, PairSides, new_link
-from retold.model.story import AGAINST
+from retold.model.align.evidence import AGAINST
 from retold.model.align.statements import different_statement
 
 Scores = dict[tuple[int, int], float]
