@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from retold.model.clean import clean_documents
-from retold.model.story import InputError, OutletMeta, RawDoc, load_raw
+from retold.model.story import InputError, OutletMeta, RawDoc, decode_bytes, load_raw
 
 HOW_TO_GET = "git clone https://github.com/adbar/trafilatura"
 
@@ -63,7 +63,7 @@ def _hidden(element) -> bool:
     return bool(_HIDDEN_STYLE.search(element.get("style") or ""))
 
 
-def browser_text(markup: bytes) -> str:
+def browser_text(markup: str) -> str:
     """The page's visible text as select-all-and-copy gives it, approximately: text runs as the
     browser collapses their white space, block elements on lines of their own, paragraphs and
     headings set apart by a blank line, table cells separated by a tab."""
@@ -71,7 +71,8 @@ def browser_text(markup: bytes) -> str:
     import lxml.html
 
     try:
-        root = lxml.html.document_fromstring(markup)
+        # As bytes with the encoding named: lxml refuses a str that carries an XML declaration.
+        root = lxml.html.document_fromstring(markup.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
     except (lxml.etree.ParserError, ValueError):
         return ""
     out: list[str] = []  # text pieces and break markers ("\n" one, "\n\n" two)
@@ -240,7 +241,9 @@ def main() -> int:
                 if path == "html":
                     doc = load_raw(file, {})
                 else:
-                    text = browser_text(file.read_bytes())
+                    # Decoded as a browser shows it (lxml alone reads bytes without a charset
+                    # declaration as Latin-1: "AufklÃ¤rung"); retold then gets the copied text.
+                    text = browser_text(decode_bytes(file.read_bytes(), str(file))[0])
                     if not text.strip():
                         raise InputError(f"{file}: no visible text")
                     doc = RawDoc(meta=OutletMeta(id="page", name="page", source=str(file)), text=text, encoding="utf-8")
