@@ -340,6 +340,9 @@ def test_a_short_headline_is_found_when_all_its_words_are_in_the_opening_and_a_m
     ("Harbour24 staff | 01.12.2026 12:30", "byline"),
     ("Harbourbite team | 24.11.2026 13:05", "byline"),
     ("Like this? Share it: Facebook · X · WhatsApp", "share buttons"),
+    # the share button's name alone on its line, under the last paragraph
+    ("Share", "share buttons"),
+    ("Teilen", "share buttons"),
     ("Staff reporter | 4 May 2026", "byline"),
     # a row of account links
     ("Log in | Subscribe", "navigation"),
@@ -364,6 +367,7 @@ def test_furniture_lines_in_more_languages_and_rows(line, reason):
     "The council said: sign up today!",
     "Two hospital staff, 14 patients, were hurt.",
     "Our newsroom, 40 people, is moving.",
+    "Share prices fell.",
 ])
 def test_article_sentences_near_those_words_stay(line):
     from retold.model.clean import strong_reason

@@ -165,7 +165,9 @@ _TEASER_LABEL_ALONE = LazyPattern(
 _SHARE_LABELS = (
     r"share this(?: article| story| post)?|like this|teilen mit|share(?:n)? mit|gefällt mir|"
     r"(?:diesen )?(?:artikel|beitrag) teilen|inhalt teilen|partager(?: cet article)?|compartir(?: en)?|"
-    r"be sociable, share|like it\? share it"
+    r"be sociable, share|like it\? share it|"
+    # the button's name alone on its line ("Share" between the last paragraph and "Copy link")
+    r"share|teilen|partager|compartir|condividi"
 )
 _SHARE_BUTTON_NAMES = (
     r"facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|email|e-mail|mail|courriel|"
