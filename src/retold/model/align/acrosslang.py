@@ -1,0 +1,89 @@
+"""The sentence model across languages: a rewrite in another language (not a translation).
+
+The words of two languages meet only in names, numbers and cognates, and the gap programme pairs
+the sentences of a translation by their lengths and places; a German outlet's own rewrite of an
+English wire follows neither, so it stayed unlinked. A multilingual sentence model places a
+sentence and its counterpart in another language near each other. Across a language pair the
+model's cosine is the only evidence of the words, so the bar is what the model alone can show:
+each sentence is the other's closest of the whole other text (not only of what is left free),
+clearly above that outlet pair's typical cosine (CROSS_HEIGHT, as `Judge.semantic` scales it) and
+clearly ahead of the runner-up on both sides (CROSS_MARGIN); and the facts the judge reads in any
+language (numbers, who acts on whom, a count) do not speak against it. Such a pair is shown as
+"possible", never as a sure counterpart. Where the two texts are not judged parallel, a link the
+words do not make (a bead the programme made of lengths and places) that holds one sentence of
+such a pair without the other gives way to it.
+
+Measured before it was built (mutual best pairs of an invented German rewrite of an English
+election story against each of five English outlets): at a height of 0.4 and a margin of 0.05,
+16 pairs, all the same statement; at 0.3 and no margin, 30 of 34. Built, on the Text+Berg dev
+document's German and French cut into 251 pieces (bench/textberg_pieces.py --only cross --cuts 4,
+with the model): paragraphs shuffled, held-out link P/R 0.905/0.272 -> 0.963/0.556; pieces whose
+link recall is under Gale–Church's where it is unsure 56 -> 22; the whole document unchanged.
+"""
+
+from __future__ import annotations
+
+import retold.model.align.evidence as ev
+from retold.model.align.params import CROSS_HEIGHT, CROSS_MARGIN, CROSS_CONFIDENCE
+from retold.model.align.records import Link, PairSides, new_link
+
+
+def cross_language_pairs(sides: PairSides, links: list[Link]) -> list[Link]:
+    """`links` with the pairs the model shows between sentences of two languages: added where
+    the links leave both sentences free, and in place of a link the words do not make (a bead
+    of the programme that only the lengths and places made) that holds one of them without
+    the other."""
+    judge, a, b = sides.judge, sides.a, sides.b
+    if judge is None or sides.same_language or judge.vectors is None or judge.vectors[a] is None or judge.vectors[b] is None:
+        return links
+    va, vb = judge.vectors[a], judge.vectors[b]
+    if len(va) < 2 or len(vb) < 2:
+        return links  # a runner-up is needed on each side for a margin
+    shown = _model_pairs(judge, a, b, va @ vb.T, sides)
+    if not shown:
+        return links
+    # Between texts judged parallel the programme's place is the better evidence (a translation's
+    # merges and near-alike sentences mislead the model there: on Text+Berg's German and French
+    # the displacing cost 0.008 of link F1); elsewhere the model's clear choice is.
+    parallel = judge.parallel.get((a, b), False)
+    kept = []
+    for link in links:
+        crossed = not parallel and any((i in link.rows) != (j in link.cols) for i, j in shown)
+        if crossed and judge.link_verdict(link).confidence < ev.SAME_STATEMENT:
+            continue  # the lengths and places made it; the model shows each sentence's counterpart elsewhere
+        kept.append(link)
+    linked_a = {i for link in kept for i in link.rows}
+    linked_b = {j for link in kept for j in link.cols}
+    for i, j in shown:
+        if i in linked_a or j in linked_b:
+            continue
+        verdict = judge.verdict(a, (i,), b, (j,))
+        named = tuple(e for e in verdict.evidence if e not in ev.AGAINST) + ("semantic",)
+        judge.verdicts[(a, (i,), b, (j,))] = ev.Verdict(max(verdict.confidence, CROSS_CONFIDENCE), named)
+        kept.append(new_link(sides.scorer.pair(sides.fa[i], sides.fb[j])[0], a, (i,), b, (j,)))
+    return kept
+
+
+def _model_pairs(judge, a: int, b: int, cosines, sides: PairSides) -> list[tuple[int, int]]:
+    """Each pair of sentences that are each other's closest by the model, clearly (see the module),
+    and that no fact the judge reads speaks against."""
+    reference = judge.reference(a, b)
+    scale = max(1e-3, 1.0 - reference)
+    best_col = cosines.argmax(axis=1)
+    best_row = cosines.argmax(axis=0)
+    shown = []
+    for i in range(cosines.shape[0]):
+        j = int(best_col[i])
+        if int(best_row[j]) != i or not sides.fa[i].words or not sides.fb[j].words:
+            continue
+        cosine = float(cosines[i, j])
+        if (cosine - reference) / scale < CROSS_HEIGHT:
+            continue
+        row, col = cosines[i].copy(), cosines[:, j].copy()
+        row[j] = col[i] = -1.0
+        if (cosine - max(float(row.max()), float(col.max()))) / scale < CROSS_MARGIN:
+            continue
+        if ev.PLACE_VETO & set(judge.verdict(a, (i,), b, (j,)).evidence):
+            continue
+        shown.append((i, j))
+    return shown
