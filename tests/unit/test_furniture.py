@@ -343,6 +343,9 @@ def test_a_short_headline_is_found_when_all_its_words_are_in_the_opening_and_a_m
     # the share button's name alone on its line, under the last paragraph
     ("Share", "share buttons"),
     ("Teilen", "share buttons"),
+    # a wire's credit line of several roles (a fifth user's wire: it was kept as a sentence)
+    ("Reporting by Marta Ulven in Brisa; additional reporting by Joel Kask in Lusk; editing by Nina Orr", "byline"),
+    ("(Reporting by Ana Kell and Tomas Brisk; Writing by Ana Kell; Editing by Nina Orr)", "byline"),
     ("Staff reporter | 4 May 2026", "byline"),
     # a row of account links
     ("Log in | Subscribe", "navigation"),
@@ -368,6 +371,8 @@ def test_furniture_lines_in_more_languages_and_rows(line, reason):
     "Two hospital staff, 14 patients, were hurt.",
     "Our newsroom, 40 people, is moving.",
     "Share prices fell.",
+    "Reporting by the Herald found that 14 homes burned; editing by hand was not possible.",
+    "The editing by Nina Orr was praised; reporting by Ana was not.",
 ])
 def test_article_sentences_near_those_words_stay(line):
     from retold.model.clean import strong_reason

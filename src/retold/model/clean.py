@@ -322,6 +322,14 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("byline", LazyPattern(
         r"(?i)^\(?(?:by|written by|writing by|reporting by|reported by|editing by|edited by|words by|"
         r"(?:with )?additional reporting by|with reporting by)\s+\S.*?(?<![.!?\"”])\)?$"), 14),
+    # A wire's credit line of several roles, each "… by" names and a place: "Reporting by Ana Kell in
+    # Lusk; additional reporting by Joel Varga; editing by Nina Orr" (longer than one byline).
+    ("byline", LazyPattern(
+        r"(?i)^\(?(?:(?:with )?(?:additional )?(?:reporting|writing|editing|research|compiled|produced|graphics|"
+        r"fact-?checking|translation)\s+by\s+"
+        # ... names and places only, capitalised (a sentence goes on in lower case)
+        r"(?-i:[A-ZÀ-Þ][\w'’.-]*(?:,?\s+(?:[A-ZÀ-Þ][\w'’.-]*|in|and|de|del|da|van|von|der|la|le|al|bin|ben))*)"
+        r"(?:;\s*(?:and\s+)?|\)?\.?$)){2,}$"), 40),
     # A newsroom signing as such, with the time after it: "Brief24 staff | 01.12.2026 12:30",
     # "Staff reporter | 4 May 2026".
     # (A bar or a dot between, and a date or a time after it: "Kitchen staff, 12 in all, walked
