@@ -28,6 +28,22 @@ def test_title_suffix_names_the_site_and_time_gives_the_date():
     assert (meta.site_name, meta.title, meta.published) == ("The Lakeside Echo", "Lake ferry gets a new timetable", "2026-04-03")
 
 
+def test_a_title_tail_after_a_hyphen_names_the_site_when_the_copyright_line_names_it():
+    # (a fifth user's page: "Headline - The Calvenna Herald", the brand and the © line below)
+    page = ("<html><head><title>Crews battle to save the town - The Orlo Herald</title></head><body>"
+            '<a class="brand">The Orlo Herald</a>{body}<p>© 2026 The Orlo Herald</p></body></html>')
+    meta = page_meta(page.format(body=BODY))
+    assert (meta.site_name, meta.title) == ("The Orlo Herald", "Crews battle to save the town")
+    # A hyphen inside a headline, its tail printed nowhere else: the title stays whole.
+    meta = page_meta("<html><head><title>Ex-mayor backs the ferry plan - a first look</title></head>"
+                     f"<body>{BODY}</body></html>")
+    assert (meta.site_name, meta.title) == (None, "Ex-mayor backs the ferry plan - a first look")
+    # A section before the hyphen and the headline after it, printed again as the page's <h1>.
+    meta = page_meta("<html><head><title>Police reports - Ring road closed after a crash</title></head>"
+                     "<body><h1>Ring road closed after a crash</h1><p>© 2026 Orlo Police</p></body></html>")
+    assert meta.site_name is None
+
+
 def test_page_fills_only_what_story_toml_leaves_out(tmp_path):
     page = ('<html lang="en"><head><title>Lake ferry | The Lakeside Echo</title>'
             '<meta name="author" content="Sam Reed"><meta property="article:published_time" content="2026-04-03"></head>'

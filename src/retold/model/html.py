@@ -268,6 +268,13 @@ def without_edition(name: str | None) -> str | None:
 
 # "Headline | Site" (also " – ", " — ", " :: "): the tail is the site's name.
 _TITLE_SITE = LazyPattern(r"^(?P<head>.+?)\s+(?:\||–|—|::)\s+(?P<site>[^|–—]{2,60})$")
+_TITLE_SITE_HYPHEN = LazyPattern(r"^(?P<head>.+)\s+-\s+(?P<site>[^|–—-]{2,60})$")
+
+
+def _copyright_names(markup: str, name: str) -> bool:
+    """The page's copyright notice names `name`: "© 2026 Name", "Copyright (c) 2019-2026 Name"."""
+    notice = r"(?:©|&copy;|&#169;|\(c\)|copyright)\s*(?:\(c\)\s*)?(?:\d{4}\s*(?:[-–]\s*\d{4}\s*)?)?(?:by\s+)?"
+    return re.search(notice + re.escape(name) + r"\b", markup, re.IGNORECASE) is not None
 
 
 class _MetaParser(HTMLParser):
@@ -328,6 +335,12 @@ def page_meta(markup: str, deep: bool = False) -> PageMeta:
     if title and (match := _TITLE_SITE.match(title)):
         if _EDITION.fullmatch(" " + match.group("site")) and (inner := _TITLE_SITE.match(match.group("head"))):
             match = inner  # "Headline – Site – English edition": the edition is the last tail, the name before it
+        site = site or match.group("site")
+        title = match.group("head")
+    elif title and (match := _TITLE_SITE_HYPHEN.match(title)) and _copyright_names(markup, match.group("site")):
+        # "Headline - Site Name": a hyphen joins a section and a headline too ("Polizeimeldungen -
+        # A6 nach Unfall gesperrt", the headline printed again as the page's <h1>), so its tail
+        # is the site's name only when the page's copyright line names it ("© 2026 Site Name").
         site = site or match.group("site")
         title = match.group("head")
     published = first("published") or parser.time
