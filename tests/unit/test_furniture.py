@@ -347,6 +347,7 @@ def test_a_short_headline_is_found_when_all_its_words_are_in_the_opening_and_a_m
     ("Reporting by Marta Ulven in Brisa; additional reporting by Joel Kask in Lusk; editing by Nina Orr", "byline"),
     ("(Reporting by Ana Kell and Tomas Brisk; Writing by Ana Kell; Editing by Nina Orr)", "byline"),
     ("Staff reporter | 4 May 2026", "byline"),
+    ("Harbourbite team, 14 Aug 2026 20:30", "byline"),
     # a row of account links
     ("Log in | Subscribe", "navigation"),
     ("Anmelden · Abonnieren", "navigation"),

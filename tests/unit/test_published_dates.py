@@ -134,7 +134,7 @@ def test_a_date_line_above_the_body_dates_the_page_whatever_cleaning_called_it(t
         encoding="utf-8")
     (folder / "paper.txt").write_text(f"Crane falls at Marlow Bay terminal\n{body}", encoding="utf-8")
     wire = load_alignment([str(folder)], semantic=False).outlet("wire")
-    assert wire.meta.published == "2026-10-14"
+    assert wire.meta.published == "2026-10-14T16:12:00+00:00"  # a time and its zone: the instant
     published = outlet_published(wire)
     assert published is not None and published.exact
     assert published.earliest == dt.datetime(2026, 10, 14, 16, 12, tzinfo=dt.UTC)
@@ -179,3 +179,27 @@ def test_a_byline_date_beside_another_outlets_utc_time_leaves_the_order_unknown(
     wire, paper = (outlet_published(alignment.outlet(i)) for i in ("wire", "paper"))
     assert paper is not None and paper.text == "3 March 2026, 17:05"
     assert not wire.before(paper) and not paper.before(wire)  # 17:05 somewhere: order unknown
+
+
+def test_a_wire_that_prints_its_minute_and_zone_opens_the_reader_before_a_later_copy(tmp_path):
+    """(A fifth user's story: the wire's page printed "14 August 2026, 16:40 CEST" and a copy's
+    markup 17:25 +02:00; kept as the day only, the wire sorted after the copy and its pane came
+    last.) The instant a date line names with its zone dates the outlet; the earliest is first."""
+    from retold.model.arrange import arrange
+
+    body = ("A crane collapsed at the Marlow Bay terminal on Tuesday, injuring two workers.\n"
+            "The port authority said the terminal would stay closed until Friday.\n")
+    (tmp_path / "wire.txt").write_text(f"Crane falls at Marlow Bay terminal\nBy Ana Veldt\n14 October 2026, 16:40 CEST\n{body}",
+                                       encoding="utf-8")
+    (tmp_path / "copy.html").write_text(
+        '<html><head><meta property="article:published_time" content="2026-10-14T17:25:00+02:00"></head><body>'
+        "<h1>Crane falls at Marlow Bay terminal</h1>" + "".join(f"<p>{line}</p>" for line in body.splitlines()) + "</body></html>",
+        encoding="utf-8")
+    alignment = load_alignment([str(tmp_path)], semantic=False)
+    assert alignment.outlet("wire").meta.published == "2026-10-14T14:40:00+00:00"
+    assert arrange(alignment).order[0] == "wire"
+    # Without a zone the time is local somewhere: the day as printed, and the copy's instant first.
+    (tmp_path / "wire.txt").write_text(f"Crane falls at Marlow Bay terminal\nBy Ana Veldt\n14 October 2026, 16:40\n{body}",
+                                       encoding="utf-8")
+    alignment = load_alignment([str(tmp_path)], semantic=False)
+    assert alignment.outlet("wire").meta.published == "2026-10-14"

@@ -332,11 +332,11 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"(?:;\s*(?:and\s+)?|\)?\.?$)){2,}$"), 40),
     # A newsroom signing as such, with the time after it: "Brief24 staff | 01.12.2026 12:30",
     # "Staff reporter | 4 May 2026".
-    # (A bar or a dot between, and a date or a time after it: "Kitchen staff, 12 in all, walked
-    # out." is news.)
+    # (A bar or a dot between, and a date or a time after it, or a comma and the date right after
+    # it, "Brief24 team, 14 Aug 2026 20:30": "Kitchen staff, 12 in all, walked out." is news.)
     ("byline", LazyPattern(
         r"(?i)^(?:[\w&.'’-]+\s+){0,3}(?:staff|staff reporter|staff writer|desk|newsroom|news team|team|redaktion|rédaction)"
-        r"\s*[|·•–—]\s*[^|]{0,25}(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2}|\d{1,2}\.? [A-Za-z]{3,9}\.? \d{4})[^|.!?]{0,15}$"), 10),
+        r"(?:\s*[|·•–—]\s*[^|]{0,25}|,\s+)(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2}|\d{1,2}\.? [A-Za-z]{3,9}\.? \d{4})[^|.!?]{0,15}$"), 10),
     # Who translated or edited the article, alone on its line, one credit or several: "Translated
     # from the English by Ada Roe.", "Aus dem Englischen übersetzt von …", "Traduit de l'anglais
     # par …", "Translation: …", "Edited by …", "Translated from the Norse by Ada Roe. Edited by
@@ -1348,13 +1348,19 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
 def page_date(lines: list[str]) -> str | None:
     """The date (YYYY-MM-DD) of the first of a page's date lines ("Published 12 March 2026,
     09:40", "May 4, 2026", "2026-05-04", "By Ana Veldt | 03.03.2026, 17:05") that names a real
-    day, or None. The day as printed: its clock time and zone are read where they are compared
-    (retold.model.published), never turned into a guessed instant here."""
-    from retold.model.published import read_date
+    day, or None; the instant in UTC ("2026-08-14T14:40:00+00:00") where the line names a time
+    and its zone ("14 August 2026, 16:40 CEST"). A time without a zone is local somewhere: the day
+    as printed then, never a guessed instant (retold.model.published reads the rest where it
+    compares). With the day only, a wire that printed its minute sorted after a copy whose page
+    markup gave one."""
+    from retold.model.published import parse_date_line, read_date
 
     for text in lines:
         reading = read_date(text)
         if reading is not None:
+            line = parse_date_line(text)
+            if line is not None and line.exact:
+                return line.earliest.isoformat()
             return reading.day.isoformat()
     return None
 
