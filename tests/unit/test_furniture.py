@@ -332,6 +332,10 @@ def test_a_short_headline_is_found_when_all_its_words_are_in_the_opening_and_a_m
     ("Ce site utilise des cookies pour mesurer l'audience.", "cookie notice"),
     ("07.12.2026, 19:02 Uhr", "page date"),
     ("Stand: 07.12.2026, 19:02 Uhr", "page date"),
+    # a date line with its month and weekday in another language (it became a page's headline)
+    ("Dienstag, 1. Februar 2022", "page date"),
+    ("mardi 1 février 2022, 09:40", "page date"),
+    ("4 de mayo de 2022", "page date"),
     # a third user's pages (review7): consent lines, a newsletter's own appeal, a newsroom's byline
     ("We and our partners use cookies.", "cookie notice"),
     ("Cookies help us run this site. OK", "cookie notice"),
@@ -374,6 +378,8 @@ def test_furniture_lines_in_more_languages_and_rows(line, reason):
     "Share prices fell.",
     "Reporting by the Herald found that 14 homes burned; editing by hand was not possible.",
     "The editing by Nina Orr was praised; reporting by Ana was not.",
+    "1. Februar 2022: Der Rat tagt",
+    "Mars 2030",
 ])
 def test_article_sentences_near_those_words_stay(line):
     from retold.model.clean import strong_reason

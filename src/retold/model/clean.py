@@ -389,8 +389,34 @@ def _is_page_date(text: str) -> bool:
         if word in _MONTHS or re.fullmatch(r"\d{1,4}(?:[.:/h]\d{1,4}){0,3}(?:st|nd|rd|th)?", word):
             has_date = True
         elif word not in _DATE_WORDS:
-            return False
+            return _is_foreign_date_line(text)
     return has_date
+
+
+# Weekdays of the languages whose month names retold.model.published reads.
+_FOREIGN_DAYS = frozenset(
+    "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "lunes martes miércoles jueves viernes sábado domingo "
+    "lunedì martedì mercoledì giovedì venerdì sabato domenica "
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split())
+
+
+def _is_foreign_date_line(text: str) -> bool:
+    """A date line with its month named in another language ("Dienstag, 1. Februar 2022",
+    "mardi 1 février 2022, 09:40"): a whole date (day, month, year) and around it only a weekday,
+    a clock time and the words around dates."""
+    from retold.model.published import read_date
+
+    reading = read_date(text)
+    if reading is None or not re.search(r"\d{4}", reading.text):
+        return False
+    rest = text.replace(reading.text, " ", 1)
+    for word in re.split(r"[\s,|/–—-]+", rest):
+        word = word.lower().strip(".,:_*()")
+        if word and word not in _DATE_WORDS and word not in _FOREIGN_DAYS and not re.fullmatch(r"\d{1,2}[:.h]\d{2}", word):
+            return False
+    return True
 
 
 def _is_nav_row(text: str) -> bool:
