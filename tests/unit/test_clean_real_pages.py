@@ -352,6 +352,20 @@ def test_a_section_label_in_the_title_bar_does_not_name_the_outlet():
     assert article.site_name is None
 
 
+def test_a_consent_lines_last_button_does_not_name_the_outlet_and_a_masthead_in_another_language_does():
+    # (a sixth user's French page: it was named "Paramétrer", after "Tout accepter | Paramétrer")
+    text = ("L'Écho du Littoral\nAccueil  Actualité  Région  Sports\n"
+            "Ce site utilise des cookies pour améliorer votre expérience. Tout accepter | Paramétrer\n\n"
+            "Ferry crews vote to strike over winter rosters\n\n" + STORY)
+    article, _ = _one(text)
+    assert article.site_name == "L'Écho du Littoral"
+    article, _ = _one(text.replace("L'Écho du Littoral", "Der Kurier am Hafen"))
+    assert article.site_name == "Der Kurier am Hafen"
+    # Without a masthead, no name rather than a button's.
+    article, _ = _one(text.replace("L'Écho du Littoral\n", ""))
+    assert article.site_name is None
+
+
 def test_the_headline_under_a_menu_list_heading_is_found():
     text = ("Latest news\n\nFerry crews vote to strike over winter rosters\n\nMay 4, 2026\n\n" + STORY)
     article, _ = _one(text)

@@ -338,6 +338,7 @@ def test_a_short_headline_is_found_when_all_its_words_are_in_the_opening_and_a_m
     ("4 de mayo de 2022", "page date"),
     # a third user's pages (review7): consent lines, a newsletter's own appeal, a newsroom's byline
     ("We and our partners use cookies.", "cookie notice"),
+    ("We and our 214 partners use cookies to personalise content and ads.", "cookie notice"),
     ("Cookies help us run this site. OK", "cookie notice"),
     ("Get the Harbour Morning Brief in your inbox every weekday. Sign up now.", "social / subscribe prompt"),
     ("Our best stories of the week, delivered to your inbox.", "social / subscribe prompt"),
@@ -380,6 +381,7 @@ def test_furniture_lines_in_more_languages_and_rows(line, reason):
     "The editing by Nina Orr was praised; reporting by Ana was not.",
     "1. Februar 2022: Der Rat tagt",
     "Mars 2030",
+    "The bakers said we and our neighbours use cookies as gifts.",
 ])
 def test_article_sentences_near_those_words_stay(line):
     from retold.model.clean import strong_reason

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -306,7 +307,7 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"(?i)^(?:[^.?!]{1,30}\?\s+)?share(?: it| this(?: article| story| page)?)?\s*:\s*(?:(?:" + _SHARE_BUTTON_NAMES
         + r")[\s,|•·/]*){2,}$"), 16),
     ("cookie notice", LazyPattern(
-        r"(?i)\bwe (?:and our partners )?use cookies|\b(?:site|website|page) uses cookies|\bcookies help us\b|\bcookie (?:settings|policy|preferences|consent|notice)|"
+        r"(?i)\bwe (?:and our (?:\d[\d,.]* )?(?:trusted )?(?:partners|vendors) )?use cookies|\b(?:site|website|page) uses cookies|\bcookies help us\b|\bcookie (?:settings|policy|preferences|consent|notice)|"
         r"\baccept (?:all )?cookies|\bconsent preferences|\bmanage (?:cookie )?preferences|^accept all$|"
         # ... in the languages whose pages are read: "Wir verwenden Cookies.", "Ce site utilise des cookies"
         r"\bwir (?:verwenden|nutzen) cookies|\b(?:seite|website|webseite) (?:verwendet|nutzt) cookies|\bcookie-einstellungen|"
@@ -1148,6 +1149,13 @@ def _names_the_topic(label: str, lines: list[Line]) -> bool:
     return False
 
 
+# Lines with a bar that are never a page's title bar: "Tout accepter | Paramétrer" ends a consent
+# line, and its last button is no publisher's name.
+_NOT_A_TITLE_BAR = frozenset({
+    "cookie notice", "navigation", "share buttons", "social / subscribe prompt", "comment form", "copyright",
+    "byline", "page date", "teaser link"})
+
+
 def site_name(lines: list[Line]) -> str | None:
     """The outlet's name as its page gives it: the "| Site Name" end of a page title above the
     body, else a "© 2026 Site Name" line."""
@@ -1159,7 +1167,7 @@ def site_name(lines: list[Line]) -> str | None:
     for line in lines:
         if line.kind == "body":
             break
-        if line.reason == "page title" or (line.kind == "furniture" and " | " in line.text):
+        if line.reason == "page title" or (line.kind == "furniture" and " | " in line.text and line.reason not in _NOT_A_TITLE_BAR):
             match = _TITLE_SITE.search(line.text)
             # A page title is a headline of some words and one separator: "Home | News | Weather"
             # and "Accept | Reject | Manage options" are rows of links, not a title and a name.
@@ -1206,8 +1214,15 @@ _PUBLICATION_WORDS = frozenset(
     "post times gazette herald courier chronicle tribune journal standard observer daily news express "
     "mail mirror record echo argus advertiser press telegraph guardian star globe examiner sentinel "
     "bulletin register ledger dispatch wire radio television tv weekly monitor messenger reporter "
-    "recorder leader clarion banner beacon inquirer enquirer newswire agency".split()
+    "recorder leader clarion banner beacon inquirer enquirer newswire agency "
+    # ... in the languages whose pages retold reads (accents stripped, as _a_masthead compares)
+    "zeitung rundschau anzeiger kurier blatt nachrichten tagblatt tageblatt presse "
+    "courrier depeche quotidien nouvelles republicain "
+    "diario periodico noticias correo heraldo gazzetta corriere giornale stampa nieuws krant dagblad".split()
 )
+# Articles a name may open with ("L'Écho du Littoral", "Le Courrier de la Baie", "Der Kurier"):
+# the word after one may be the publication's word too.
+_NAME_ARTICLES = frozenset("the le la les l der die das el il lo het de".split())
 
 
 def _masthead(lines: list[Line]) -> str | None:
@@ -1231,8 +1246,19 @@ def _a_masthead(text: str, at_end_only: bool) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 5 or not _looks_like_a_name(text) or re.search(r"[|:>/]", text):
         return False
-    ends = (words[-1],) if at_end_only else (words[0], words[-1])
-    return any(word.lower().strip(".,") in _PUBLICATION_WORDS for word in ends)
+    ends = [words[-1]] if at_end_only else [words[0], words[-1]]
+    # "L'Écho du Littoral": the word after an article (or its elision) names the kind of paper.
+    head = re.split(r"['’]", words[0], maxsplit=1)
+    if len(head) == 2 and head[0].lower() in _NAME_ARTICLES:
+        ends.append(head[1])
+    elif words[0].lower() in _NAME_ARTICLES:
+        ends.append(words[1])
+    return any(_plain(word) in _PUBLICATION_WORDS for word in ends)
+
+
+def _plain(word: str) -> str:
+    """A word lower-cased, its accents and edge punctuation gone ("Écho," -> "echo")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower().strip(".,")) if not unicodedata.combining(c))
 
 
 # ------------------------------------------------------------------ all outlets
