@@ -139,3 +139,30 @@ def test_the_bar_is_the_measured_one():
     # The figures the module names were measured at these values; a change is a new measurement.
     assert (params.CROSS_HEIGHT, params.CROSS_MARGIN) == (0.4, 0.05)
     assert params.CROSS_CONFIDENCE < 0.75  # "possible": the model alone speaks for the pair
+
+
+def test_a_merge_across_languages_loses_the_sentence_the_model_puts_among_the_unrelated():
+    """(A sixth user's French outlet: the lengths joined "Le musée restera fermé au moins jusqu'à
+    jeudi." to the next sentence, which gives the hotline's number, beside a sentence about the
+    hotline alone.) A piece whose cosine to the other side is under the outlet pair's typical
+    level leaves the merge; what is left must be one run, or nothing stays."""
+    from retold.model.align.acrosslang import _model_trimmed
+    from retold.model.align.records import Link
+
+    e = np.eye(4, dtype=np.float32)
+
+    class Judge:
+        vectors = [np.stack([e[0], (e[1] + e[2]) / 2 ** 0.5, e[3]]), np.stack([e[2], e[3]])]
+
+        @staticmethod
+        def reference(a, b):
+            return 0.1  # unrelated sentences of these two texts
+
+    # rows 0-1 beside col 0: row 1 tells col 0's statement (0.71), row 0 nothing of it (0.0)
+    assert _model_trimmed(Judge, Link(0.5, 0, (0, 1), 1, (0,))) == Link(0.5, 0, (1,), 1, (0,))
+    # both near: kept whole
+    Judge.vectors[0][0] = e[2]
+    assert _model_trimmed(Judge, Link(0.5, 0, (0, 1), 1, (0,))) == Link(0.5, 0, (0, 1), 1, (0,))
+    # the middle of three leaves: no run is left, so the link goes
+    Judge.vectors[0] = np.stack([e[2], e[0], e[2]])
+    assert _model_trimmed(Judge, Link(0.5, 0, (0, 1, 2), 1, (0,))) is None

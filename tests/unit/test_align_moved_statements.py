@@ -90,6 +90,28 @@ def test_an_attribution_that_shares_only_the_speakers_name_is_not_a_split_half()
     assert extend(sides, pair) == pair  # the attribution beside it stays the rewrite's own
 
 
+def test_a_title_in_an_apposition_is_the_actors_too_not_the_other_half_of_a_split():
+    """(A sixth user's story: "Ottilie Brask, the culture minister, visited the museum on Monday
+    afternoon." was grown into the merge beside "She ordered a review …" against "Culture Minister
+    Ottilie Brask has ordered a security review …": it shares the minister's name and title and
+    nothing of what she did.)"""
+    from retold.model.align.clues import title_words
+
+    assert title_words("Ada Roth, the council's secretary general, visited the gauges on Monday.") == ("council", "secretary", "general")
+    assert title_words("Ada Roth, the council said, would resign.") == ()  # a clause, not a title
+    wire = ["Council Secretary General Ada Roth said nine engineers would read the gauges on both banks.",
+            "Storms flooded the lower town of Kessel on Monday night."]
+    rewrite = ["Ada Roth, the council secretary general, toured the lower town on Sunday evening.",
+               "She said nine engineers would read the gauges on both banks."]
+    outlets = [Outlet(meta=OutletMeta(id=n, name=n, source=f"{n}.txt"), text="", title=None, removed=(),
+                      sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(texts)))
+               for n, texts in (("a", wire), ("b", rewrite))]
+    features = sentence_features(outlets)
+    weights = feature_weights(features)
+    sides = PairSides(0, 1, features[0], features[1], Scorer(features, weights), True, judge=ev.Judge([wire, rewrite], features, weights))
+    assert not names_more_than_actors(sides, "b", 0, sides.fa[0].feats)
+
+
 def test_across_languages_or_without_a_judge_every_neighbour_passes():
     sides = _sides()
     sides.same_language = False
