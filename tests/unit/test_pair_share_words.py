@@ -55,7 +55,7 @@ def test_a_rewrite_gives_both_figures():
     sentences = ENGLISH[:2] + REWORDED[2:]
     verdict = _verdict(_pair(sentences, "en", range(4)))
     assert "share 50 % of sentences near word for word and have counterparts for 100 %" in verdict
-    assert verdict.endswith("too little word for word for a claim")
+    assert verdict.endswith("no credit either way, and without one a claim needs 80 % near word for word")
 
 
 def test_a_copy_word_for_word_keeps_the_one_figure():
@@ -85,6 +85,7 @@ def test_a_copy_reworded_sentence_by_sentence_gets_its_line():
     result = _pair(REWORDED, "en", range(4))
     assert not result.edges
     assert _verdict(result) == ("Harbour Wire and Island Times share 0 % of sentences near word for word and have counterparts "
-                                "for 100 %; Harbour Wire published first, too little word for word for a claim")
+                                "for 100 %; Harbour Wire published first, no credit either way, and without one a claim needs 80 % "
+                                "near word for word")
     # A pair with few counterparts still gets none.
     assert not _pair(REWORDED, "en", range(1)).pairs

@@ -436,7 +436,10 @@ def provenance(alignment: Alignment) -> Provenance:
                 verdict = f"{head}; order unknown"
             else:
                 first, second = (a, b) if order == "a first" else (b, a)
-                enough = "too little word for word for a claim" if _percent(told) != _percent(shared) else "too little for a claim"
+                # Without a credit, a copy is claimed only at COPY_SHARE near word for word: say so,
+                # not "too little" beside a figure a reader takes for a lot ("78 % … too little").
+                enough = (f"no credit either way, and without one a claim needs {_percent(COPY_SHARE)} near word for word"
+                          if _percent(told) != _percent(shared) else "too little for a claim")
                 verdict = f"{head}; {first.name} published first, {enough}"
             pairs.append(PairNote(a.id, b.id, shared, order, verdict))
     return Provenance(tuple(nodes), final_edges, tuple(pairs), credits)
