@@ -203,3 +203,20 @@ def test_a_wire_that_prints_its_minute_and_zone_opens_the_reader_before_a_later_
                                        encoding="utf-8")
     alignment = load_alignment([str(tmp_path)], semantic=False)
     assert alignment.outlet("wire").meta.published == "2026-10-14"
+
+
+def test_a_story_without_a_title_is_told_under_the_earliest_outlets_headline(tmp_path):
+    """(A sixth user's story: its text report opened with a late feature's headline, the first
+    outlet by name.) Without story.toml's title, the reports use the reference outlet's."""
+    from retold.model.arrange import story_heading
+    from retold.model.export import to_text
+
+    body = ("A crane collapsed at the Marlow Bay terminal on Tuesday, injuring two workers.\n"
+            "The port authority said the terminal would stay closed until Friday.\n")
+    (tmp_path / "a_feature.txt").write_text(f"How one crane brought a harbour to a halt\n15 October 2026, 09:00 UTC\n{body}", encoding="utf-8")
+    (tmp_path / "z_wire.txt").write_text(f"Crane falls at Marlow Bay terminal\n14 October 2026, 16:40 UTC\n{body}", encoding="utf-8")
+    alignment = load_alignment([str(tmp_path)], semantic=False)
+    assert story_heading(alignment) == "Crane falls at Marlow Bay terminal"
+    assert to_text(alignment).splitlines()[0] == "Crane falls at Marlow Bay terminal"
+    (tmp_path / "story.toml").write_text('[story]\ntitle = "The Marlow Bay crane"\n', encoding="utf-8")
+    assert story_heading(load_alignment([str(tmp_path)], semantic=False)) == "The Marlow Bay crane"

@@ -24,6 +24,7 @@ Parquet (`--out x.parquet`, pyarrow): the same columns; `outlets` is a list of s
 
 from __future__ import annotations
 
+from retold.model.arrange import story_heading
 from retold.model.story import Alignment
 
 SCHEMA = "retold.batch/1"
@@ -36,7 +37,7 @@ def story_record(path: str, alignment: Alignment | None, seconds: float, worker:
         "worker": worker, "title": None, "groups": 0, "warnings": list(warnings or []), "outlets": [], "overlap": {},
     }
     if alignment is not None:
-        record["title"] = alignment.story_title or next((o.title for o in alignment.outlets if o.title), None)
+        record["title"] = story_heading(alignment)
         record["groups"] = len(alignment.groups)
         record["outlets"] = [
             {

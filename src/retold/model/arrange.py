@@ -174,3 +174,14 @@ def _verbatim(alignment: Alignment, outlet: Outlet, source: Outlet) -> bool:
         and _unmatched(alignment, outlet, source) == 0
         and _unmatched(alignment, source, outlet) == 0
     )
+
+
+def story_heading(alignment: Alignment) -> str | None:
+    """The story's title for a report: story.toml's, else the reference outlet's headline (the
+    earliest published, as the reader's first pane), else the first headline found. The first
+    outlet by name told a reader the story under a late feature's headline."""
+    if alignment.story_title:
+        return alignment.story_title
+    reference = arrangement_of(alignment).reference
+    titled = [o for o in alignment.outlets if o.title]
+    return next((o.title for o in titled if o.id == reference), titled[0].title if titled else None)

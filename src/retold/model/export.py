@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 
+from retold.model.arrange import story_heading
 from retold.model.safe import printable
 from retold.model.story import AGAINST, GLYPHS, POSSIBLE_GLYPH, STRONG, Alignment
 
@@ -93,7 +94,7 @@ def to_text(alignment: Alignment, color: bool = False) -> str:
         return f"{code}{text}{_RESET}" if color and code else text
 
     lines: list[str] = []
-    title = alignment.story_title or next((o.title for o in alignment.outlets if o.title), None)
+    title = story_heading(alignment)
     if title:
         lines.append(paint("bold", printable(title)))
     lines.append(f"{_count(len(alignment.outlets), 'outlet')}, {_count(len(alignment.groups), 'group')} of corresponding sentences")

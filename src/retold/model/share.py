@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from retold.model.arrange import story_heading
 from retold.model.published import readable_date
 from retold.model.share_escape import csv_text as _csv_text, html_marked as _marked, html_text as _e
 from retold.model.story import GLYPHS, POSSIBLE_GLYPH, STATUSES, STRONG, Alignment, Status
@@ -232,7 +233,7 @@ def _notes_section(notes: list[SharedNote]) -> list[str]:
 def to_html(alignment: Alignment, notes: list[SharedNote] | None = None) -> str:
     """The share page; `notes` (retold align --with-notes): a Notes section after the outlets."""
     outlets = alignment.outlets
-    title = alignment.story_title or next((o.title for o in outlets if o.title), None) or "retold comparison"
+    title = story_heading(alignment) or "retold comparison"
     language = next((o.meta.language for o in outlets if o.meta.language), None) or "en"
     out: list[str] = [
         "<!DOCTYPE html>",
