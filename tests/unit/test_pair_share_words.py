@@ -48,19 +48,19 @@ def test_a_translation_gives_its_counterparts_not_a_verbatim_share():
     credit = [("Aus dem Englischen übersetzt von Lena Quell.", "translator or editor credit")]
     verdict = _verdict(_pair(GERMAN, "de", range(4), published=(None, None), removed=credit))
     assert "share 0 %" not in verdict and "likely from Harbour Wire" in verdict
-    assert verdict.startswith("Harbour Wire and Island Times have counterparts for 100 % of their sentences (in two languages)")
+    assert verdict.startswith("Harbour Wire and Island Times have counterparts for 100 % of their 8 sentences (in two languages)")
 
 
 def test_a_rewrite_gives_both_figures():
     sentences = ENGLISH[:2] + REWORDED[2:]
     verdict = _verdict(_pair(sentences, "en", range(4)))
-    assert "share 50 % of sentences near word for word and have counterparts for 100 %" in verdict
+    assert "share 50 % of their 8 sentences near word for word and have counterparts for 100 %" in verdict
     assert verdict.endswith("no credit either way, and without one a claim needs 80 % near word for word")
 
 
 def test_a_copy_word_for_word_keeps_the_one_figure():
     verdict = _verdict(_pair(ENGLISH, "en", range(4), published=(None, None)))
-    assert verdict == "Harbour Wire and Island Times share 100 % of sentences; order unknown"
+    assert verdict == "Harbour Wire and Island Times share 100 % of their 8 sentences; order unknown"
 
 
 @given(st.lists(st.sampled_from(["same", "reworded", "german"]), min_size=4, max_size=4), st.sets(st.integers(0, 3), min_size=3))
@@ -73,7 +73,7 @@ def test_the_counterparts_figure_is_always_given_when_it_differs(kinds, paired):
         return  # too little shared for a line at all
     verdict = _verdict(result)
     told = f"{round(100 * len(paired) / 4)} %"
-    assert f"share {told} of sentences" in verdict or f"counterparts for {told}" in verdict
+    assert f"share {told} of their 8 sentences" in verdict or f"counterparts for {told}" in verdict
     if german:
         assert "share " not in verdict
 
@@ -84,7 +84,7 @@ def test_a_copy_reworded_sentence_by_sentence_gets_its_line():
     figures and the order, and still no claim."""
     result = _pair(REWORDED, "en", range(4))
     assert not result.edges
-    assert _verdict(result) == ("Harbour Wire and Island Times share 0 % of sentences near word for word and have counterparts "
+    assert _verdict(result) == ("Harbour Wire and Island Times share 0 % of their 8 sentences near word for word and have counterparts "
                                 "for 100 %; Harbour Wire published first, no credit either way, and without one a claim needs 80 % "
                                 "near word for word")
     # A pair with few counterparts still gets none.

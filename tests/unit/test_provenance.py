@@ -162,7 +162,7 @@ def test_shared_text_alone_makes_no_edge():
     b = make_outlet("b", WIRE_TEXT, name="Island Times")
     result = provenance(aligned(a, b))
     assert result.edges == ()
-    assert [p.verdict for p in result.pairs] == ["Island Times and Kelmouth Echo share 100 % of sentences; order unknown"]
+    assert [p.verdict for p in result.pairs] == ["Island Times and Kelmouth Echo share 100 % of their 10 sentences; order unknown"]
 
 
 def test_shared_text_and_a_known_order_is_only_possible():

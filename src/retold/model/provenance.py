@@ -11,7 +11,7 @@ A pure function of the finished alignment, the outlets' metadata and their credi
 - a translation credit: B says it is translated from A's language.
 
 Never more certain than the evidence. Shared text with no known order and no credit makes no edge,
-only a note ("A and B share 92 % of sentences; order unknown"). Two outlets that credit the same
+only a note ("A and B share 92 % of their 24 sentences; order unknown"). Two outlets that credit the same
 source share text because of it: no edge between them. "Likely" needs a credit or a kept dateline (or
 a translation credit) together with text that supports it, and no contradicting time; "possible" is
 text and order alone, or a credit the text or the times only partly support. "Likely" edges never
@@ -426,7 +426,7 @@ def provenance(alignment: Alignment) -> Provenance:
             common = sorted(set(credits_external[a.id]) & set(credits_external[b.id]))
             if not between and shared < NOTE_SHARE and told < TOLD_NOTE_SHARE:
                 continue
-            head = _pair_head(a, b, shared, told)
+            head = _pair_head(a, b, shared, told, total)
             if between:
                 verdict = "; ".join(e.sentence({**{o.id: o.name for o in outlets}, **external}) for e in between)
                 verdict = f"{head}: {verdict}"
@@ -445,17 +445,20 @@ def provenance(alignment: Alignment) -> Provenance:
     return Provenance(tuple(nodes), final_edges, tuple(pairs), credits)
 
 
-def _pair_head(a: Outlet, b: Outlet, verbatim: float, told: float) -> str:
+def _pair_head(a: Outlet, b: Outlet, verbatim: float, told: float, total: int) -> str:
     """What a pair shares, in figures that do not contradict each other: the near-verbatim share
     alone when every counterpart is word for word; else beside it the share with a counterpart in
-    any words; and for two languages (a translation is word for word nowhere) that share alone."""
+    any words; and for two languages (a translation is word for word nowhere) that share alone.
+    Shares of the two outlets' sentences together, and said so with their number: beside "6 of the
+    aggregator's 6 sentences" a bare "50 %" read as a contradiction."""
+    of = f"of their {total} sentences"
     language_a, language_b = ((o.meta.language or "").split("-")[0] for o in (a, b))
     if language_a and language_b and language_a != language_b:
-        return f"{a.name} and {b.name} have counterparts for {_percent(told)} of their sentences (in two languages)"
+        return f"{a.name} and {b.name} have counterparts for {_percent(told)} {of} (in two languages)"
     if _percent(told) != _percent(verbatim):
-        return (f"{a.name} and {b.name} share {_percent(verbatim)} of sentences near word for word"
+        return (f"{a.name} and {b.name} share {_percent(verbatim)} {of} near word for word"
                 f" and have counterparts for {_percent(told)}")
-    return f"{a.name} and {b.name} share {_percent(verbatim)} of sentences"
+    return f"{a.name} and {b.name} share {_percent(verbatim)} {of}"
 
 
 def _agency_like(credit: Credit) -> bool:
