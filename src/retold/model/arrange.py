@@ -14,7 +14,6 @@ from dataclasses import dataclass
 # The near-verbatim threshold lives with the story (the aligner's params take it from there):
 # importing it from retold.model.align loaded the whole aligner (~30 ms) on a reopened story.
 from retold.model.story import SHARED_SIMILARITY, Alignment, Outlet, Status
-from retold.model.worddiff import word_similarity
 
 
 def arrangement_of(alignment: Alignment) -> Arrangement:
@@ -101,6 +100,10 @@ def _unmatched(alignment: Alignment, outlet: Outlet, other: Outlet) -> int:
     group holds several sentences of one side (a split), the runs are compared whole."""
     spans = alignment.counterpart_spans(outlet.id, other.id)
     own = alignment.counterpart_spans(outlet.id, outlet.id)
+    # (rapidfuzz on first use: the reports of a story read from its cache entry, which keeps the
+    # arrangement, import this module for story_heading and never compare a sentence)
+    from retold.model.worddiff import word_similarity
+
     compared: dict[tuple[tuple[int, ...], tuple[int, ...]], bool] = {}
     count = 0
     for sentence, span, mine in zip(outlet.sentences, spans, own):
