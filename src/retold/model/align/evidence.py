@@ -170,6 +170,7 @@ class Judge:
         self._mass: dict[frozenset[str], float] = {}
         self._clues: dict[int, Clues] = {}  # id(Features) -> the clues, the opener settled
         self._raw_clues: dict[int, Clues] = {}  # id(Features) -> _clues() of its text
+        self._clue_rows: list[list[Clues] | None] = [None] * len(features)  # per outlet, per sentence: clues_of's answers (once the story's names are read)
         self._story_names: frozenset[str] | None = None
         self.statements: dict = {}  # id(Features) -> (statement words, their weight): statements.py's
         self._held: list[object] = []  # keeps the link lists whose id() keys _cells
@@ -180,6 +181,9 @@ class Judge:
     def clues_of(self, k: int, i: int) -> Clues:
         """The sentence's clues, its opening word a name when the story capitalises it
         elsewhere too ("Korrin warned …" beside "… said Korrin"; not "Shops in …")."""
+        row = self._clue_rows[k]
+        if row is not None:
+            return row[i]
         f = self.features[k][i]
         found = self._clues.get(id(f))  # one parse per distinct text (wire copies share it)
         if found is None:
@@ -190,6 +194,14 @@ class Judge:
                 found = Clues(found.words, names, found.opener, found.speakers, found.numbers, found.quoted, found.days)
             self._clues[id(f)] = found
         return found
+
+    def _settle_clue_rows(self) -> None:
+        """Every sentence's clues, by outlet and place: clues_of is asked of both sides of every
+        question (most of them more than once), and a list read by place spares it the two
+        lookups by parse. The same values clues_of settles one by one."""
+        self._clue_rows = [None] * len(self.features)  # (clues_of reads them one by one until all are settled)
+        rows = [[self.clues_of(k, i) for i in range(len(row))] for k, row in enumerate(self.features)]
+        self._clue_rows = rows
 
     def story_names(self) -> frozenset[str]:
         """Every name the story's sentences give (each distinct text read once: its clues are
@@ -203,6 +215,7 @@ class Judge:
                     if id(f) not in raw:
                         raw[id(f)] = _clues(text, f.words)
             self._story_names = frozenset(n for found in raw.values() for n in found.names)
+            self._settle_clue_rows()
         return self._story_names
 
     def features_of(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int]) -> list[float]:
@@ -479,8 +492,13 @@ class Judge:
             if not semantic:
                 found = self._sentence_content.get(pair)
                 if found is None:
-                    found = self._sentence_content[pair] = self.content(a, rows, b, cols)
-                return _weighed(*found, structure)
+                    logit, named = self.content(a, rows, b, cols)
+                    # ... with the verdict of the words alone beside them (most questions):
+                    # a frozen value, handed out again as it is.
+                    found = self._sentence_content[pair] = (logit, named, _weighed(logit, named, 0.0))
+                if structure == 0.0:
+                    return found[2]
+                return _weighed(found[0], found[1], structure)
         key = (a, tuple(rows), b, tuple(cols), semantic)
         found = self._content_cache.get(key)
         if found is None:

@@ -269,8 +269,10 @@ def _small_actor(words: tuple[str, ...], n: int, names: frozenset[str]) -> str |
     return _key(noun)
 
 
+@lru_cache(maxsize=100_000)
 def small_speakers(words: tuple[str, ...], names: frozenset[str]) -> frozenset[str]:
-    """Who speaks, written small: "the union said", "… said the union" at the end."""
+    """Who speaks, written small: "the union said", "… said the union" at the end. (A value
+    of one sentence, asked of it with each partner: read once.)"""
     if _SAYING.isdisjoint(words):
         return frozenset()
     found = set()
