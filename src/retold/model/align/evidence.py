@@ -38,7 +38,7 @@ from retold.model.align.clues import _DAY_WORDS, _DAYS, Clues, _clues, _merged, 
 from retold.model.align.answers import answers_differ
 from retold.model.align.features import feature_of
 from retold.model.align.facts import against as facts_against
-from retold.model.align.facts import counted_differ, small_actors_differ
+from retold.model.align.facts import against_none, counted_differ, counted_none, sheet, small_actors_differ, small_none
 from retold.model.align.factwords import counts, rounded_alike, word_key
 from retold.model.story import AGAINST as STORY_AGAINST
 from retold.model.story import SHARED_SIMILARITY as STORY_SHARED
@@ -171,6 +171,7 @@ class Judge:
         self._clues: dict[int, Clues] = {}  # id(Features) -> the clues, the opener settled
         self._raw_clues: dict[int, Clues] = {}  # id(Features) -> _clues() of its text
         self._clue_rows: list[list[Clues] | None] = [None] * len(features)  # per outlet, per sentence: clues_of's answers (once the story's names are read)
+        self._sheets: dict[int, object] = {}  # id() of each clues_of answer (held in _clue_rows) -> its facts.Sheet
         self._story_names: frozenset[str] | None = None
         self.statements: dict = {}  # id(Features) -> (statement words, their weight): statements.py's
         self._held: list[object] = []  # keeps the link lists whose id() keys _cells
@@ -202,6 +203,27 @@ class Judge:
         self._clue_rows = [None] * len(self.features)  # (clues_of reads them one by one until all are settled)
         rows = [[self.clues_of(k, i) for i in range(len(row))] for k, row in enumerate(self.features)]
         self._clue_rows = rows
+        sheets = self._sheets
+        for row in rows:
+            for c in row:
+                if id(c) not in sheets:
+                    sheets[id(c)] = sheet(c)
+
+    def _against(self, ca: Clues, cb: Clues) -> tuple[str, ...]:
+        """facts.against(ca, cb), unread where the two sentences' sheets show it gives nothing."""
+        sheets = self._sheets
+        sa, sb = sheets.get(id(ca)), sheets.get(id(cb))
+        if sa is not None and sb is not None and against_none(sa, sb):
+            return ()
+        return facts_against(ca, cb)
+
+    def _counted_differ(self, ca: Clues, cb: Clues) -> bool:
+        """facts.counted_differ of the two sentences (with their names and openers), unread where their sheets show it is False."""
+        sheets = self._sheets
+        sa, sb = sheets.get(id(ca)), sheets.get(id(cb))
+        if sa is not None and sb is not None and counted_none(sa, sb):
+            return False
+        return counted_differ(ca.words, _with_opener(ca), cb.words, _with_opener(cb), self.told_apart)
 
     def story_names(self) -> frozenset[str]:
         """Every name the story's sentences give (each distinct text read once: its clues are
@@ -226,7 +248,7 @@ class Judge:
         fb = self.features[b][cols[0]].feats if len(cols) == 1 else frozenset().union(*(self.features[b][j].feats for j in cols))
         ca = _merged([self.clues_of(a, i) for i in rows])
         cb = _merged([self.clues_of(b, j) for j in cols])
-        x = pair_features(fa, fb, ca, cb, self.weights, self._mass)
+        x = pair_features(fa, fb, ca, cb, self.weights, self._mass, self._against)
         if x[9] and not self.same_language(a, b):
             x[9] = 0.0  # a translated quote is in other words by nature: no sign it was changed
         return x, ca, cb
@@ -374,8 +396,8 @@ class Judge:
             said_logit = model[0] + sum(w * v for w, v in zip(model[1:], said + ([] if sem is None else [sem])))
             if said_logit > logit or self._attributed_alike(a, rows, b, cols, ca, cb):
                 x, logit = said, said_logit
-        named = name_evidence(x, sem) + [e for e in facts_against(ca, cb) if e not in ("numbers differ", "roles swapped")]
-        if not x[5] and self.same_language(a, b) and counted_differ(ca.words, _with_opener(ca), cb.words, _with_opener(cb), self.told_apart):
+        named = name_evidence(x, sem) + [e for e in self._against(ca, cb) if e not in ("numbers differ", "roles swapped")]
+        if not x[5] and self.same_language(a, b) and self._counted_differ(ca, cb):
             # The same count of two things the story tells apart: another count, as a number
             # that differs (the same weight).
             named.append("counted differ")
@@ -442,6 +464,10 @@ class Judge:
         """Another speaker or actor written small (facts.small_actors_differ), in one language
         and where neither sentence names who speaks."""
         if ca.speakers or cb.speakers or not self.same_language(a, b):
+            return None
+        sheets = self._sheets
+        sa, sb = sheets.get(id(ca)), sheets.get(id(cb))
+        if sa is not None and sb is not None and small_none(sa, sb):
             return None
         return small_actors_differ(ca.words, _with_opener(ca), cb.words, _with_opener(cb), self.told_apart)
 
@@ -511,7 +537,7 @@ class Judge:
             return VERBATIM
         ca, cb = self.clues_of(a, i), self.clues_of(b, j)
         if (ca.numbers == cb.numbers and ca.days == cb.days and ca.names == cb.names and Indel.normalized_similarity(ca.words, cb.words) >= NEAR_VERBATIM
-                and not facts_against(ca, cb) and not self.small_against(a, b, ca, cb)):
+                and not self._against(ca, cb) and not self.small_against(a, b, ca, cb)):
             return NEAR  # a word or two changed, the same numbers and actors in the same order
         return None
 
@@ -597,7 +623,10 @@ def name_evidence(x: Sequence[float], sem: float | None) -> list[str]:
     return named
 
 
-def pair_features(fa: frozenset[str], fb: frozenset[str], ca: Clues, cb: Clues, weights: dict[str, float], masses: dict | None = None) -> list[float]:
+def pair_features(fa: frozenset[str], fb: frozenset[str], ca: Clues, cb: Clues, weights: dict[str, float], masses: dict | None = None,
+                  against=facts_against) -> list[float]:
+    """`against`: facts.against, or what answers as it does (the judge's, which reads the two
+    sentences' facts sheets first)."""
     shared = fa & fb
     weight = weights.__getitem__  # every feature of the story has its weight
     masses = {} if masses is None else masses
@@ -635,7 +664,7 @@ def pair_features(fa: frozenset[str], fb: frozenset[str], ca: Clues, cb: Clues, 
     roles = 1.0 if ta and tb and ta == (tb[1], tb[0]) else 0.0
     # ... and the same, read around a verb both give, with titles or a dateline before the names;
     # a month or a number written out each gives and the other does not (retold.model.align.facts).
-    found = facts_against(ca, cb)
+    found = against(ca, cb)
     roles = roles or float("roles swapped" in found)
     numbers_differ = numbers_differ or float("numbers differ" in found)
     # Another speaker: each names who speaks, and neither names the other's speaker at all.

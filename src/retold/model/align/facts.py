@@ -28,11 +28,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import NamedTuple
 
 from retold.model.align.factwords import MONTHS as _MONTHS
-from retold.model.align.factwords import count_places, counts_differ
+from retold.model.align.factwords import _ranked, count_places, counts, counts_differ
 from retold.model.align.factwords import word_key as _key
-from retold.model.align.negation import negation_differs
+from retold.model.align.negation import _CLAIM_NOUNS, _negators, negation_differs
 from retold.model.normalize import STOPWORDS
 
 # Roles: verbs of saying open a reported clause ("Brask said Oskland had …": not agent and
@@ -345,3 +346,55 @@ def against(ca, cb) -> tuple[str, ...]:
     if negation_differs(ca.words, cb.words):
         found.append("negation differs")
     return tuple(found)
+
+
+# ---------------------------------------------------------------- one sentence's facts, read once
+
+class Sheet(NamedTuple):
+    """What one sentence's clues give the pair checks above before any pair is read: each
+    check opens with a test of one side alone (no ordinal, no count, fewer than two names, the
+    same number of negators …), and most pairs fail it. The judge keeps one sheet per sentence;
+    the `*_none` tests below are True only where the check itself gives nothing
+    (tests/unit/test_speed_equivalence_3.py holds them to the checks)."""
+
+    ranked: bool  # factwords._ranked: an ordinal that ranks something
+    counted: bool  # factwords.counts with its names: a month or a number written out
+    names: frozenset[str]  # _names(c): name keys with the opener, less weekdays and months
+    named: bool  # _names(c, opener=False) is not empty
+    claim: bool  # a claim noun ("allegations"): negation.claim_denied reads on
+    negators: int  # negation._negators
+    with_opener: frozenset[str]  # the names and the opener (the judge's _with_opener)
+    places: bool  # factwords.count_places with those: a count with its noun
+    speaks: bool  # small_speakers: who speaks, written small
+    small_actor: bool  # some word has an institution written small right before it (_small_actor)
+
+
+def sheet(c) -> Sheet:
+    """The sheet of one sentence's clues (evidence.Clues)."""
+    words = c.words
+    with_opener = frozenset(c.names) | ({c.opener} if c.opener else frozenset())
+    small_actor = not _ARTICLES.isdisjoint(words) and any(_small_actor(words, n, with_opener) for n in range(len(words)))
+    return Sheet(bool(_ranked(words)), bool(counts(words, frozenset(c.names))), _names(c), bool(_names(c, opener=False)),
+                 not _CLAIM_NOUNS.isdisjoint(words), _negators(words), with_opener, bool(count_places(words, with_opener)),
+                 bool(small_speakers(words, with_opener)), small_actor)
+
+
+def against_none(sa: Sheet, sb: Sheet) -> bool:
+    """True only where against() gives nothing: no two ordinals and no count written out or
+    month (counts_differ), fewer than two names both give (roles_swapped), a side without names
+    (actors_differ), and no claim noun and as many negators on each side (negation_differs)."""
+    return ((not sa.ranked or not sb.ranked) and not sa.counted and not sb.counted
+            and len(sa.names & sb.names) < 2
+            and (not sa.named or not sb.named)
+            and not sa.claim and not sb.claim and sa.negators == sb.negators)
+
+
+def counted_none(sa: Sheet, sb: Sheet) -> bool:
+    """True only where counted_differ() (with each side's names and opener) is False: a side gives no count with its noun."""
+    return not sa.places or not sb.places
+
+
+def small_none(sa: Sheet, sb: Sheet) -> bool:
+    """True only where small_actors_differ() (with each side's names and opener) gives None: not
+    both speak written small, and not both have an institution written small before some word."""
+    return (not sa.speaks or not sb.speaks) and (not sa.small_actor or not sb.small_actor)

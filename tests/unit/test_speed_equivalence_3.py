@@ -1,0 +1,119 @@
+"""The judge's facts sheets (facts.Sheet): a pair check skipped on what the two sentences' sheets
+show must be one that gives nothing, over sentences built from the words each check reads
+(ordinals, counts, months, names, negators, claims, institutions written small)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from retold.model.align import facts
+from retold.model.align.clues import clues
+
+PIECES = [
+    "the", "a", "union", "company", "said", "has", "rejected", "offer", "Aila", "Voss", "Brightwater", "Lines", "accused",
+    "warned", "second", "third", "train", "two", "three", "boats", "half", "of", "cost", "June", "July", "May", "in",
+    "not", "would", "appeal", "never", "denied", "claim", "allegations", "that", "2,500", "farmers", "police", "were",
+    "deployed", "drove", "40", "trucks", "jobs", "cut", "buy", "Monday", "by", "was", "fined", "and", "board", "court",
+]
+
+
+def _sentence(words: list[str]) -> str:
+    return " ".join(words) + "."
+
+
+# Pairs each check finds something in: edited at random, they give the near misses on either
+# side of each check's first test.
+TWINS = [
+    ("The second train derailed near the port", "The third train derailed near the port"),
+    ("Half of the cost was paid by the board", "A third of the cost was paid by the board"),
+    ("Union leader Aila Voss accused Brightwater Lines of lying", "Brightwater Lines accused union leader Aila Voss of lying"),
+    ("The union would appeal the ruling", "The union would not appeal the ruling"),
+    ("The board rejected a claim that ballots were counted twice", "Voss claimed that ballots were counted twice"),
+    ("2,500 police officers were deployed around the square", "2,500 farmers drove tractors into the square"),
+    ("The union said the offer was late", "The company said the offer was late"),
+    ("The offer was late said the union", "The offer was late said the company"),
+    ("The union rejected the offer in June", "The company rejected the offer in July"),
+    ("Aila Voss voted against the plan", "Brightwater chair Lines voted against the plan"),
+    ("two boats sank on Monday", "40 boats sank on Monday"),
+    ("3 boats sank on Monday", "three boats sank on Monday"),
+]
+
+
+def _edited(draw, text: str) -> str:
+    words = text.split()
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(words)))
+        edit = draw(st.sampled_from(["replace", "insert", "delete", "swap"]))
+        if edit == "insert" or not words:
+            words.insert(at, draw(st.sampled_from(PIECES)))
+        elif edit == "replace":
+            words[min(at, len(words) - 1)] = draw(st.sampled_from(PIECES))
+        elif edit == "delete" and len(words) > 1:
+            del words[min(at, len(words) - 1)]
+        elif edit == "swap":
+            other = draw(st.integers(0, len(words) - 1))
+            here = min(at, len(words) - 1)
+            words[here], words[other] = words[other], words[here]
+    return _sentence(words)
+
+
+@st.composite
+def pairs(draw) -> tuple[str, str]:
+    first, second = draw(st.sampled_from(TWINS))
+    if draw(st.booleans()):
+        first, second = second, first
+    return _edited(draw, first), _edited(draw, second)
+
+
+def _variant(text: str, opener_named: bool):
+    """The clues as the judge holds them: its opener among the names when the story says so."""
+    found = clues(text)
+    if opener_named and found.opener and found.opener not in found.names:
+        found = replace(found, names=(found.opener,) + found.names)
+    return found
+
+
+def _told_apart(_x: str, _y: str) -> bool:
+    return True  # the story tells every two things apart: the checks give the most they can
+
+
+@settings(max_examples=1500, deadline=None)
+@given(pairs(), st.booleans(), st.booleans())
+def test_a_skipped_pair_check_gives_nothing(pair, named_a, named_b):
+    text_a, text_b = pair
+    ca, cb = _variant(text_a, named_a), _variant(text_b, named_b)
+    sa, sb = facts.sheet(ca), facts.sheet(cb)
+    if facts.against_none(sa, sb):
+        assert facts.against(ca, cb) == ()
+    if facts.counted_none(sa, sb):
+        assert not facts.counted_differ(ca.words, sa.with_opener, cb.words, sb.with_opener, _told_apart)
+    if facts.small_none(sa, sb):
+        assert facts.small_actors_differ(ca.words, sa.with_opener, cb.words, sb.with_opener, _told_apart) is None
+
+
+# Pairs each check finds something in, with sheets that must not skip them.
+FOUND = [
+    ("The second train derailed.", "The third train derailed."),
+    ("Half of the cost was paid.", "A third of the cost was paid."),
+    ("Union leader Aila Voss accused Brightwater Lines of lying.", "Brightwater Lines accused union leader Aila Voss of lying."),
+    ("The union would appeal the ruling.", "The union would not appeal the ruling."),
+    ("The board rejected a claim that ballots were counted twice.", "Soll claimed that ballots were counted twice."),
+]
+
+
+def test_the_sheets_let_through_what_the_checks_find():
+    for text_a, text_b in FOUND:
+        ca, cb = clues(text_a), clues(text_b)
+        assert facts.against(ca, cb), (text_a, text_b)
+        assert not facts.against_none(facts.sheet(ca), facts.sheet(cb)), (text_a, text_b)
+    ca, cb = clues("2,500 police officers were deployed around the square."), clues("2,500 farmers drove tractors into the square.")
+    sa, sb = facts.sheet(ca), facts.sheet(cb)
+    assert facts.counted_differ(ca.words, sa.with_opener, cb.words, sb.with_opener, _told_apart)
+    assert not facts.counted_none(sa, sb)
+    ca, cb = clues("The union said the offer was late."), clues("The company said the offer was late.")
+    sa, sb = facts.sheet(ca), facts.sheet(cb)
+    assert facts.small_actors_differ(ca.words, sa.with_opener, cb.words, sb.with_opener, _told_apart)
+    assert not facts.small_none(sa, sb)
