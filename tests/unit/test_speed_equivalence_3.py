@@ -35,6 +35,7 @@ TWINS = [
     ("2,500 police officers were deployed around the square", "2,500 farmers drove tractors into the square"),
     ("The union said the offer was late", "The company said the offer was late"),
     ("The offer was late said the union", "The offer was late said the company"),
+    ("The union has said it is late", "The company would reject it"),
     ("The union rejected the offer in June", "The company rejected the offer in July"),
     ("Aila Voss voted against the plan", "Brightwater chair Lines voted against the plan"),
     ("two boats sank on Monday", "40 boats sank on Monday"),
@@ -117,3 +118,23 @@ def test_the_sheets_let_through_what_the_checks_find():
     sa, sb = facts.sheet(ca), facts.sheet(cb)
     assert facts.small_actors_differ(ca.words, sa.with_opener, cb.words, sb.with_opener, _told_apart)
     assert not facts.small_none(sa, sb)
+
+
+NEGATION_PIECES = ["not", "no", "never", "don't", "can’t", "won't", "isnt", "nothing", "appeal", "would", "n't", "tn't", "the"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(NEGATION_PIECES), max_size=10))
+def test_negators_counted_as_the_plain_sum(words):
+    from retold.model.align import negation
+
+    negation._negators.cache_clear()
+    assert negation._negators(tuple(words)) == sum(map(negation._is_negator, words))
+
+
+@settings(max_examples=800, deadline=None)
+@given(pairs(), st.booleans())
+def test_the_sheet_finds_an_institution_written_small_as_the_plain_search(pair, named):
+    found = _variant(pair[0], named)
+    plain = any(facts._small_actor(found.words, n, facts.sheet(found).with_opener) for n in range(len(found.words)))
+    assert facts.sheet(found).small_actor == plain

@@ -221,8 +221,10 @@ class Judge:
         """facts.counted_differ of the two sentences (with their names and openers), unread where their sheets show it is False."""
         sheets = self._sheets
         sa, sb = sheets.get(id(ca)), sheets.get(id(cb))
-        if sa is not None and sb is not None and counted_none(sa, sb):
-            return False
+        if sa is not None and sb is not None:
+            if counted_none(sa, sb):
+                return False
+            return counted_differ(ca.words, sa.with_opener, cb.words, sb.with_opener, self.told_apart)  # (their hashes known)
         return counted_differ(ca.words, _with_opener(ca), cb.words, _with_opener(cb), self.told_apart)
 
     def story_names(self) -> frozenset[str]:
@@ -467,8 +469,10 @@ class Judge:
             return None
         sheets = self._sheets
         sa, sb = sheets.get(id(ca)), sheets.get(id(cb))
-        if sa is not None and sb is not None and small_none(sa, sb):
-            return None
+        if sa is not None and sb is not None:
+            if small_none(sa, sb):
+                return None
+            return small_actors_differ(ca.words, sa.with_opener, cb.words, sb.with_opener, self.told_apart)
         return small_actors_differ(ca.words, _with_opener(ca), cb.words, _with_opener(cb), self.told_apart)
 
     def told_apart(self, ka: str, kb: str) -> bool:

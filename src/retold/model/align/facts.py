@@ -364,7 +364,7 @@ class Sheet(NamedTuple):
     claim: bool  # a claim noun ("allegations"): negation.claim_denied reads on
     negators: int  # negation._negators
     with_opener: frozenset[str]  # the names and the opener (the judge's _with_opener)
-    places: bool  # factwords.count_places with those: a count with its noun
+    values: frozenset[str]  # the values of factwords.count_places with those (the counts given with their nouns)
     speaks: bool  # small_speakers: who speaks, written small
     small_actor: bool  # some word has an institution written small right before it (_small_actor)
 
@@ -373,9 +373,12 @@ def sheet(c) -> Sheet:
     """The sheet of one sentence's clues (evidence.Clues)."""
     words = c.words
     with_opener = frozenset(c.names) | ({c.opener} if c.opener else frozenset())
-    small_actor = not _ARTICLES.isdisjoint(words) and any(_small_actor(words, n, with_opener) for n in range(len(words)))
+    # _small_actor(words, n) needs an article two words before n, or three with an auxiliary
+    # between: only the words after an article are asked.
+    small_actor = not _ARTICLES.isdisjoint(words) and any(
+        _small_actor(words, n, with_opener) for p, w in enumerate(words) if w in _ARTICLES for n in (p + 2, p + 3) if n < len(words))
     return Sheet(bool(_ranked(words)), bool(counts(words, frozenset(c.names))), _names(c), bool(_names(c, opener=False)),
-                 not _CLAIM_NOUNS.isdisjoint(words), _negators(words), with_opener, bool(count_places(words, with_opener)),
+                 not _CLAIM_NOUNS.isdisjoint(words), _negators(words), with_opener, frozenset(p[0] for p in count_places(words, with_opener)),
                  bool(small_speakers(words, with_opener)), small_actor)
 
 
@@ -390,8 +393,9 @@ def against_none(sa: Sheet, sb: Sheet) -> bool:
 
 
 def counted_none(sa: Sheet, sb: Sheet) -> bool:
-    """True only where counted_differ() (with each side's names and opener) is False: a side gives no count with its noun."""
-    return not sa.places or not sb.places
+    """True only where counted_differ() (with each side's names and opener) is False: no value
+    both give a count of with its noun (or a side gives none)."""
+    return sa.values.isdisjoint(sb.values)
 
 
 def small_none(sa: Sheet, sb: Sheet) -> bool:
