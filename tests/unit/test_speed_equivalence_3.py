@@ -10,13 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from retold.model.align import facts
+from retold.model.align.answers import answers_differ
 from retold.model.align.clues import clues
 
 PIECES = [
     "the", "a", "union", "company", "said", "has", "rejected", "offer", "Aila", "Voss", "Brightwater", "Lines", "accused",
     "warned", "second", "third", "train", "two", "three", "boats", "half", "of", "cost", "June", "July", "May", "in",
     "not", "would", "appeal", "never", "denied", "claim", "allegations", "that", "2,500", "farmers", "police", "were",
-    "deployed", "drove", "40", "trucks", "jobs", "cut", "buy", "Monday", "by", "was", "fined", "and", "board", "court",
+    "deployed", "drove", "40", "declined", "comment", "refused", "say", "no", "trucks", "jobs", "cut", "buy", "Monday", "by", "was", "fined", "and", "board", "court",
 ]
 
 
@@ -40,6 +41,7 @@ TWINS = [
     ("Aila Voss voted against the plan", "Brightwater chair Lines voted against the plan"),
     ("two boats sank on Monday", "40 boats sank on Monday"),
     ("3 boats sank on Monday", "three boats sank on Monday"),
+    ("The minister declined to comment on the report", "The minister said the report was wrong"),
 ]
 
 
@@ -77,6 +79,11 @@ def _variant(text: str, opener_named: bool):
     return found
 
 
+def _with_opener(c) -> frozenset[str]:
+    """The names and the opener, as the judge passes them to the checks."""
+    return frozenset(c.names) | ({c.opener} if c.opener else frozenset())
+
+
 def _told_apart(_x: str, _y: str) -> bool:
     return True  # the story tells every two things apart: the checks give the most they can
 
@@ -90,9 +97,10 @@ def test_a_skipped_pair_check_gives_nothing(pair, named_a, named_b):
     if facts.against_none(sa, sb):
         assert facts.against(ca, cb) == ()
     if facts.counted_none(sa, sb):
-        assert not facts.counted_differ(ca.words, sa.with_opener, cb.words, sb.with_opener, _told_apart)
+        assert not facts.counted_differ(ca.words, _with_opener(ca), cb.words, _with_opener(cb), _told_apart)
     if facts.small_none(sa, sb):
-        assert facts.small_actors_differ(ca.words, sa.with_opener, cb.words, sb.with_opener, _told_apart) is None
+        assert facts.small_actors_differ(ca.words, _with_opener(ca), cb.words, _with_opener(cb), _told_apart) is None
+    assert (sa.non_answer != sb.non_answer) == answers_differ(ca.words, cb.words)
 
 
 # Pairs each check finds something in, with sheets that must not skip them.
@@ -112,11 +120,11 @@ def test_the_sheets_let_through_what_the_checks_find():
         assert not facts.against_none(facts.sheet(ca), facts.sheet(cb)), (text_a, text_b)
     ca, cb = clues("2,500 police officers were deployed around the square."), clues("2,500 farmers drove tractors into the square.")
     sa, sb = facts.sheet(ca), facts.sheet(cb)
-    assert facts.counted_differ(ca.words, sa.with_opener, cb.words, sb.with_opener, _told_apart)
+    assert facts.counted_differ(ca.words, _with_opener(ca), cb.words, _with_opener(cb), _told_apart)
     assert not facts.counted_none(sa, sb)
     ca, cb = clues("The union said the offer was late."), clues("The company said the offer was late.")
     sa, sb = facts.sheet(ca), facts.sheet(cb)
-    assert facts.small_actors_differ(ca.words, sa.with_opener, cb.words, sb.with_opener, _told_apart)
+    assert facts.small_actors_differ(ca.words, _with_opener(ca), cb.words, _with_opener(cb), _told_apart)
     assert not facts.small_none(sa, sb)
 
 
@@ -136,5 +144,5 @@ def test_negators_counted_as_the_plain_sum(words):
 @given(pairs(), st.booleans())
 def test_the_sheet_finds_an_institution_written_small_as_the_plain_search(pair, named):
     found = _variant(pair[0], named)
-    plain = any(facts._small_actor(found.words, n, facts.sheet(found).with_opener) for n in range(len(found.words)))
+    plain = any(facts._small_actor(found.words, n, _with_opener(found)) for n in range(len(found.words)))
     assert facts.sheet(found).small_actor == plain

@@ -166,7 +166,7 @@ class Judge:
         numbers: dict[int, int] = {}
         self._parse_numbers = [[numbers.setdefault(id(f), len(numbers)) for f in row] for row in features]
         self._settled: dict[int, Verdict | None] = {}
-        self._sentence_content: dict[int, tuple[float, list[str]]] = {}
+        self._sentence_content: dict[int, tuple[float, Verdict]] = {}
         self._mass: dict[frozenset[str], float] = {}
         self._clues: dict[int, Clues] = {}  # id(Features) -> the clues, the opener settled
         self._raw_clues: dict[int, Clues] = {}  # id(Features) -> _clues() of its text
@@ -221,11 +221,17 @@ class Judge:
         """facts.counted_differ of the two sentences (with their names and openers), unread where their sheets show it is False."""
         sheets = self._sheets
         sa, sb = sheets.get(id(ca)), sheets.get(id(cb))
-        if sa is not None and sb is not None:
-            if counted_none(sa, sb):
-                return False
-            return counted_differ(ca.words, sa.with_opener, cb.words, sb.with_opener, self.told_apart)  # (their hashes known)
+        if sa is not None and sb is not None and counted_none(sa, sb):
+            return False
         return counted_differ(ca.words, _with_opener(ca), cb.words, _with_opener(cb), self.told_apart)
+
+    def _answers_differ(self, ca: Clues, cb: Clues) -> bool:
+        """answers.answers_differ of the two sentences, read off their sheets when both have one."""
+        sheets = self._sheets
+        sa, sb = sheets.get(id(ca)), sheets.get(id(cb))
+        if sa is not None and sb is not None:
+            return sa.non_answer != sb.non_answer
+        return answers_differ(ca.words, cb.words)
 
     def story_names(self) -> frozenset[str]:
         """Every name the story's sentences give (each distinct text read once: its clues are
@@ -237,7 +243,7 @@ class Judge:
                 for i, text in enumerate(row):
                     f = parses[i]
                     if id(f) not in raw:
-                        raw[id(f)] = _clues(text, f.words)
+                        raw[id(f)] = _clues.__wrapped__(text, f.words)  # (kept here: the lru cache would keep each for the process's life)
             self._story_names = frozenset(n for found in raw.values() for n in found.names)
             self._settle_clue_rows()
         return self._story_names
@@ -404,7 +410,7 @@ class Judge:
             # that differs (the same weight).
             named.append("counted differ")
             logit += model[6]
-        if self.same_language(a, b) and answers_differ(ca.words, cb.words):
+        if self.same_language(a, b) and self._answers_differ(ca, cb):
             # One reports that someone would not say, the other an answer (answers.py): two
             # acts, however alike their words about the question (the weight of roles swapped).
             named.append("answers differ")
@@ -469,10 +475,8 @@ class Judge:
             return None
         sheets = self._sheets
         sa, sb = sheets.get(id(ca)), sheets.get(id(cb))
-        if sa is not None and sb is not None:
-            if small_none(sa, sb):
-                return None
-            return small_actors_differ(ca.words, sa.with_opener, cb.words, sb.with_opener, self.told_apart)
+        if sa is not None and sb is not None and small_none(sa, sb):
+            return None
         return small_actors_differ(ca.words, _with_opener(ca), cb.words, _with_opener(cb), self.told_apart)
 
     def told_apart(self, ka: str, kb: str) -> bool:
@@ -522,13 +526,14 @@ class Judge:
             if not semantic:
                 found = self._sentence_content.get(pair)
                 if found is None:
+                    # Kept as the log-odds and the verdict of the words alone (most questions; a
+                    # frozen value, handed out again as it is), whose evidence is the named list
+                    # as a tuple: _weighed(logit, named, 0.0) always gives Verdict(sigmoid(logit), tuple(named)).
                     logit, named = self.content(a, rows, b, cols)
-                    # ... with the verdict of the words alone beside them (most questions):
-                    # a frozen value, handed out again as it is.
-                    found = self._sentence_content[pair] = (logit, named, _weighed(logit, named, 0.0))
+                    found = self._sentence_content[pair] = (logit, _weighed(logit, named, 0.0))
                 if structure == 0.0:
-                    return found[2]
-                return _weighed(found[0], found[1], structure)
+                    return found[1]
+                return _weighed(found[0], list(found[1].evidence), structure)
         key = (a, tuple(rows), b, tuple(cols), semantic)
         found = self._content_cache.get(key)
         if found is None:

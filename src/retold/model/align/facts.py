@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
+from retold.model.align.answers import non_answer
 from retold.model.align.factwords import MONTHS as _MONTHS
 from retold.model.align.factwords import _ranked, count_places, counts, counts_differ
 from retold.model.align.factwords import word_key as _key
@@ -352,42 +353,44 @@ def against(ca, cb) -> tuple[str, ...]:
 
 class Sheet(NamedTuple):
     """What one sentence's clues give the pair checks above before any pair is read: each
-    check opens with a test of one side alone (no ordinal, no count, fewer than two names, the
-    same number of negators …), and most pairs fail it. The judge keeps one sheet per sentence;
-    the `*_none` tests below are True only where the check itself gives nothing
-    (tests/unit/test_speed_equivalence_3.py holds them to the checks)."""
+    check opens with a test of one side alone (no ordinal, no count, no names, the same number
+    of negators …), and most pairs fail it. The judge keeps one sheet per sentence (small: a
+    big story holds tens of thousands); the `*_none` tests below are True only where the check
+    itself gives nothing (tests/unit/test_speed_equivalence_3.py holds them to the checks)."""
 
     ranked: bool  # factwords._ranked: an ordinal that ranks something
     counted: bool  # factwords.counts with its names: a month or a number written out
-    names: frozenset[str]  # _names(c): name keys with the opener, less weekdays and months
     named: bool  # _names(c, opener=False) is not empty
     claim: bool  # a claim noun ("allegations"): negation.claim_denied reads on
     negators: int  # negation._negators
-    with_opener: frozenset[str]  # the names and the opener (the judge's _with_opener)
-    values: frozenset[str]  # the values of factwords.count_places with those (the counts given with their nouns)
+    values: tuple[str, ...]  # the values of factwords.count_places with its names and opener (counts given with their nouns)
     speaks: bool  # small_speakers: who speaks, written small
     small_actor: bool  # some word has an institution written small right before it (_small_actor)
+    non_answer: bool  # answers.non_answer: it reports that someone would not say
 
 
 def sheet(c) -> Sheet:
     """The sheet of one sentence's clues (evidence.Clues)."""
     words = c.words
-    with_opener = frozenset(c.names) | ({c.opener} if c.opener else frozenset())
+    with_opener = frozenset(c.names) | ({c.opener} if c.opener else frozenset())  # as the judge passes them
     # _small_actor(words, n) needs an article two words before n, or three with an auxiliary
     # between: only the words after an article are asked.
     small_actor = not _ARTICLES.isdisjoint(words) and any(
         _small_actor(words, n, with_opener) for p, w in enumerate(words) if w in _ARTICLES for n in (p + 2, p + 3) if n < len(words))
-    return Sheet(bool(_ranked(words)), bool(counts(words, frozenset(c.names))), _names(c), bool(_names(c, opener=False)),
-                 not _CLAIM_NOUNS.isdisjoint(words), _negators(words), with_opener, frozenset(p[0] for p in count_places(words, with_opener)),
-                 bool(small_speakers(words, with_opener)), small_actor)
+    # (Each read through the plain function, not its lru cache: the sheet is made once per
+    # sentence, and the caches would keep every sentence's answer for the process's life.)
+    return Sheet(bool(_ranked.__wrapped__(words)), bool(counts.__wrapped__(words, frozenset(c.names))), bool(_names(c, opener=False)),
+                 not _CLAIM_NOUNS.isdisjoint(words), _negators.__wrapped__(words),
+                 tuple({p[0]: None for p in count_places.__wrapped__(words, with_opener)}),
+                 bool(small_speakers.__wrapped__(words, with_opener)), small_actor, non_answer.__wrapped__(words))
 
 
 def against_none(sa: Sheet, sb: Sheet) -> bool:
     """True only where against() gives nothing: no two ordinals and no count written out or
-    month (counts_differ), fewer than two names both give (roles_swapped), a side without names
-    (actors_differ), and no claim noun and as many negators on each side (negation_differs)."""
+    month (counts_differ), a side without names but its opener (actors_differ; and so fewer than
+    two names both give: roles_swapped), and no claim noun and as many negators on each side
+    (negation_differs)."""
     return ((not sa.ranked or not sb.ranked) and not sa.counted and not sb.counted
-            and len(sa.names & sb.names) < 2
             and (not sa.named or not sb.named)
             and not sa.claim and not sb.claim and sa.negators == sb.negators)
 
@@ -395,7 +398,7 @@ def against_none(sa: Sheet, sb: Sheet) -> bool:
 def counted_none(sa: Sheet, sb: Sheet) -> bool:
     """True only where counted_differ() (with each side's names and opener) is False: no value
     both give a count of with its noun (or a side gives none)."""
-    return sa.values.isdisjoint(sb.values)
+    return not sa.values or not sb.values or set(sa.values).isdisjoint(sb.values)
 
 
 def small_none(sa: Sheet, sb: Sheet) -> bool:
