@@ -146,3 +146,36 @@ def test_the_sheet_finds_an_institution_written_small_as_the_plain_search(pair, 
     found = _variant(pair[0], named)
     plain = any(facts._small_actor(found.words, n, _with_opener(found)) for n in range(len(found.words)))
     assert facts.sheet(found).small_actor == plain
+
+
+def _plain_best_hits(probe, l, span, here):
+    """candidates._best_hits as first written: every hit summed one by one, then the margin."""
+    from retold.model.align.candidates import _nearest
+    from retold.model.align.params import CANDIDATE_MARGIN, CANDIDATES_PER_OUTLET
+
+    hits: dict[int, float] = {}
+    for posted, w in probe:
+        for j in posted.get(l) or ():
+            hits[j] = hits.get(j, 0.0) + w
+    if len(hits) <= 1:
+        return list(hits)
+    bar = -max(hits.values()) * CANDIDATE_MARGIN
+    strong = [(-overlap, j) for j, overlap in hits.items() if -overlap <= bar]
+    if len(strong) == 1:
+        return [strong[0][1]]
+    top = min(strong)[0]
+    tier = [j for o, j in strong if o == top]
+    if len(tier) >= CANDIDATES_PER_OUTLET:
+        return _nearest(tier, span, here)
+    found = sorted([(o, abs(j / span - here), j) for o, j in strong])[:CANDIDATES_PER_OUTLET]
+    return [j for _o, _d, j in found]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.tuples(st.dictionaries(st.integers(0, 2), st.lists(st.integers(0, 12), unique=True), max_size=3),
+                          st.sampled_from([0.5, 1.0, 1.5, 2.0, 0.3, 0.7, 2.5])), max_size=6),
+       st.integers(0, 2), st.integers(1, 12), st.floats(0.0, 1.0))
+def test_best_hits_as_first_written(probe, l, span, here):
+    from retold.model.align.candidates import _best_hits
+
+    assert _best_hits(probe, l, span, here) == _plain_best_hits(probe, l, span, here)
