@@ -83,29 +83,35 @@ def _nearest(js, span: int, here: float) -> list[int]:
 
 def _best_hits(probe: Probe, l: int, span: int, here: float) -> list[int]:
     """Outlet l's sentences with the most probe weight in common (a repeated line: the nearest)."""
-    hits: dict[int, float] = {}
-    get = hits.get
+    hits: dict[int, float] | None = None
     for posted, w in probe:
         here_too = posted.get(l)
         if here_too:
+            if hits is None:
+                # The first list of hits, each at its weight (0.0 + w is w; an outlet's postings
+                # list a sentence once), in one call; the others added one by one.
+                hits = dict.fromkeys(here_too, w)
+                get = hits.get
+                continue
             for j in here_too:
                 hits[j] = get(j, 0.0) + w
-    if len(hits) <= 1:
-        return list(hits)
+    if hits is None or len(hits) <= 1:
+        return list(hits or ())
     # The runners-up only when they come close to the best: a copy's best candidate is plain,
     # and scoring its also-rans is most of the cost. (The best two of those within the margin
     # are the best two overall kept by the margin: the filter first spares most sorting.)
-    bar = -max(hits.values()) * CANDIDATE_MARGIN
+    # Equal overlaps (a repeated line) go to the nearest relative position. Sorted by (overlap,
+    # distance, index), the kept candidates are the nearest of the best overlap's when it has
+    # enough of them (a third of the probes of a big story): only those need their distance,
+    # and the others are not even sifted by the margin (the best overlap always passes it).
+    top = max(hits.values())
+    tier = [j for j, overlap in hits.items() if overlap == top]
+    if len(tier) >= CANDIDATES_PER_OUTLET:
+        return _nearest(tier, span, here)
+    bar = -top * CANDIDATE_MARGIN
     strong = [(-overlap, j) for j, overlap in hits.items() if -overlap <= bar]
     if len(strong) == 1:
         return [strong[0][1]]
-    # Equal overlaps (a repeated line) go to the nearest relative position. Sorted by (overlap,
-    # distance, index), the kept candidates are the nearest of the best overlap's when it has
-    # enough of them (a third of the probes of a big story): only those need their distance.
-    top = min(strong)[0]
-    tier = [j for o, j in strong if o == top]
-    if len(tier) >= CANDIDATES_PER_OUTLET:
-        return _nearest(tier, span, here)
     found = sorted([(o, abs(j / span - here), j) for o, j in strong])[:CANDIDATES_PER_OUTLET]
     return [j for _o, _d, j in found]
 

@@ -38,7 +38,7 @@ from retold.model.align.clues import _DAY_WORDS, _DAYS, Clues, _clues, _merged, 
 from retold.model.align.answers import answers_differ
 from retold.model.align.features import feature_of
 from retold.model.align.facts import against as facts_against
-from retold.model.align.facts import counted_differ, small_actors_differ
+from retold.model.align.facts import against_none, counted_differ, counted_none, sheet, small_actors_differ, small_none
 from retold.model.align.factwords import counts, rounded_alike, word_key
 from retold.model.story import AGAINST as STORY_AGAINST
 from retold.model.story import SHARED_SIMILARITY as STORY_SHARED
@@ -166,10 +166,12 @@ class Judge:
         numbers: dict[int, int] = {}
         self._parse_numbers = [[numbers.setdefault(id(f), len(numbers)) for f in row] for row in features]
         self._settled: dict[int, Verdict | None] = {}
-        self._sentence_content: dict[int, tuple[float, list[str]]] = {}
+        self._sentence_content: dict[int, tuple[float, Verdict]] = {}
         self._mass: dict[frozenset[str], float] = {}
         self._clues: dict[int, Clues] = {}  # id(Features) -> the clues, the opener settled
         self._raw_clues: dict[int, Clues] = {}  # id(Features) -> _clues() of its text
+        self._clue_rows: list[list[Clues] | None] = [None] * len(features)  # per outlet, per sentence: clues_of's answers (once the story's names are read)
+        self._sheets: dict[int, object] = {}  # id() of each clues_of answer (held in _clue_rows) -> its facts.Sheet
         self._story_names: frozenset[str] | None = None
         self.statements: dict = {}  # id(Features) -> (statement words, their weight): statements.py's
         self._held: list[object] = []  # keeps the link lists whose id() keys _cells
@@ -180,6 +182,9 @@ class Judge:
     def clues_of(self, k: int, i: int) -> Clues:
         """The sentence's clues, its opening word a name when the story capitalises it
         elsewhere too ("Korrin warned …" beside "… said Korrin"; not "Shops in …")."""
+        row = self._clue_rows[k]
+        if row is not None:
+            return row[i]
         f = self.features[k][i]
         found = self._clues.get(id(f))  # one parse per distinct text (wire copies share it)
         if found is None:
@@ -191,6 +196,43 @@ class Judge:
             self._clues[id(f)] = found
         return found
 
+    def _settle_clue_rows(self) -> None:
+        """Every sentence's clues, by outlet and place: clues_of is asked of both sides of every
+        question (most of them more than once), and a list read by place spares it the two
+        lookups by parse. The same values clues_of settles one by one."""
+        self._clue_rows = [None] * len(self.features)  # (clues_of reads them one by one until all are settled)
+        rows = [[self.clues_of(k, i) for i in range(len(row))] for k, row in enumerate(self.features)]
+        self._clue_rows = rows
+        sheets = self._sheets
+        for row in rows:
+            for c in row:
+                if id(c) not in sheets:
+                    sheets[id(c)] = sheet(c)
+
+    def _against(self, ca: Clues, cb: Clues) -> tuple[str, ...]:
+        """facts.against(ca, cb), unread where the two sentences' sheets show it gives nothing."""
+        sheets = self._sheets
+        sa, sb = sheets.get(id(ca)), sheets.get(id(cb))
+        if sa is not None and sb is not None and against_none(sa, sb):
+            return ()
+        return facts_against(ca, cb)
+
+    def _counted_differ(self, ca: Clues, cb: Clues) -> bool:
+        """facts.counted_differ of the two sentences (with their names and openers), unread where their sheets show it is False."""
+        sheets = self._sheets
+        sa, sb = sheets.get(id(ca)), sheets.get(id(cb))
+        if sa is not None and sb is not None and counted_none(sa, sb):
+            return False
+        return counted_differ(ca.words, _with_opener(ca), cb.words, _with_opener(cb), self.told_apart)
+
+    def _answers_differ(self, ca: Clues, cb: Clues) -> bool:
+        """answers.answers_differ of the two sentences, read off their sheets when both have one."""
+        sheets = self._sheets
+        sa, sb = sheets.get(id(ca)), sheets.get(id(cb))
+        if sa is not None and sb is not None:
+            return sa.non_answer != sb.non_answer
+        return answers_differ(ca.words, cb.words)
+
     def story_names(self) -> frozenset[str]:
         """Every name the story's sentences give (each distinct text read once: its clues are
         kept for clues_of)."""
@@ -201,8 +243,9 @@ class Judge:
                 for i, text in enumerate(row):
                     f = parses[i]
                     if id(f) not in raw:
-                        raw[id(f)] = _clues(text, f.words)
+                        raw[id(f)] = _clues.__wrapped__(text, f.words)  # (kept here: the lru cache would keep each for the process's life)
             self._story_names = frozenset(n for found in raw.values() for n in found.names)
+            self._settle_clue_rows()
         return self._story_names
 
     def features_of(self, a: int, rows: Sequence[int], b: int, cols: Sequence[int]) -> list[float]:
@@ -213,7 +256,7 @@ class Judge:
         fb = self.features[b][cols[0]].feats if len(cols) == 1 else frozenset().union(*(self.features[b][j].feats for j in cols))
         ca = _merged([self.clues_of(a, i) for i in rows])
         cb = _merged([self.clues_of(b, j) for j in cols])
-        x = pair_features(fa, fb, ca, cb, self.weights, self._mass)
+        x = pair_features(fa, fb, ca, cb, self.weights, self._mass, self._against)
         if x[9] and not self.same_language(a, b):
             x[9] = 0.0  # a translated quote is in other words by nature: no sign it was changed
         return x, ca, cb
@@ -361,13 +404,13 @@ class Judge:
             said_logit = model[0] + sum(w * v for w, v in zip(model[1:], said + ([] if sem is None else [sem])))
             if said_logit > logit or self._attributed_alike(a, rows, b, cols, ca, cb):
                 x, logit = said, said_logit
-        named = name_evidence(x, sem) + [e for e in facts_against(ca, cb) if e not in ("numbers differ", "roles swapped")]
-        if not x[5] and self.same_language(a, b) and counted_differ(ca.words, _with_opener(ca), cb.words, _with_opener(cb), self.told_apart):
+        named = name_evidence(x, sem) + [e for e in self._against(ca, cb) if e not in ("numbers differ", "roles swapped")]
+        if not x[5] and self.same_language(a, b) and self._counted_differ(ca, cb):
             # The same count of two things the story tells apart: another count, as a number
             # that differs (the same weight).
             named.append("counted differ")
             logit += model[6]
-        if self.same_language(a, b) and answers_differ(ca.words, cb.words):
+        if self.same_language(a, b) and self._answers_differ(ca, cb):
             # One reports that someone would not say, the other an answer (answers.py): two
             # acts, however alike their words about the question (the weight of roles swapped).
             named.append("answers differ")
@@ -430,6 +473,10 @@ class Judge:
         and where neither sentence names who speaks."""
         if ca.speakers or cb.speakers or not self.same_language(a, b):
             return None
+        sheets = self._sheets
+        sa, sb = sheets.get(id(ca)), sheets.get(id(cb))
+        if sa is not None and sb is not None and small_none(sa, sb):
+            return None
         return small_actors_differ(ca.words, _with_opener(ca), cb.words, _with_opener(cb), self.told_apart)
 
     def told_apart(self, ka: str, kb: str) -> bool:
@@ -479,8 +526,14 @@ class Judge:
             if not semantic:
                 found = self._sentence_content.get(pair)
                 if found is None:
-                    found = self._sentence_content[pair] = self.content(a, rows, b, cols)
-                return _weighed(*found, structure)
+                    # Kept as the log-odds and the verdict of the words alone (most questions; a
+                    # frozen value, handed out again as it is), whose evidence is the named list
+                    # as a tuple: _weighed(logit, named, 0.0) always gives Verdict(sigmoid(logit), tuple(named)).
+                    logit, named = self.content(a, rows, b, cols)
+                    found = self._sentence_content[pair] = (logit, _weighed(logit, named, 0.0))
+                if structure == 0.0:
+                    return found[1]
+                return _weighed(found[0], list(found[1].evidence), structure)
         key = (a, tuple(rows), b, tuple(cols), semantic)
         found = self._content_cache.get(key)
         if found is None:
@@ -493,7 +546,7 @@ class Judge:
             return VERBATIM
         ca, cb = self.clues_of(a, i), self.clues_of(b, j)
         if (ca.numbers == cb.numbers and ca.days == cb.days and ca.names == cb.names and Indel.normalized_similarity(ca.words, cb.words) >= NEAR_VERBATIM
-                and not facts_against(ca, cb) and not self.small_against(a, b, ca, cb)):
+                and not self._against(ca, cb) and not self.small_against(a, b, ca, cb)):
             return NEAR  # a word or two changed, the same numbers and actors in the same order
         return None
 
@@ -579,7 +632,10 @@ def name_evidence(x: Sequence[float], sem: float | None) -> list[str]:
     return named
 
 
-def pair_features(fa: frozenset[str], fb: frozenset[str], ca: Clues, cb: Clues, weights: dict[str, float], masses: dict | None = None) -> list[float]:
+def pair_features(fa: frozenset[str], fb: frozenset[str], ca: Clues, cb: Clues, weights: dict[str, float], masses: dict | None = None,
+                  against=facts_against) -> list[float]:
+    """`against`: facts.against, or what answers as it does (the judge's, which reads the two
+    sentences' facts sheets first)."""
     shared = fa & fb
     weight = weights.__getitem__  # every feature of the story has its weight
     masses = {} if masses is None else masses
@@ -617,7 +673,7 @@ def pair_features(fa: frozenset[str], fb: frozenset[str], ca: Clues, cb: Clues, 
     roles = 1.0 if ta and tb and ta == (tb[1], tb[0]) else 0.0
     # ... and the same, read around a verb both give, with titles or a dateline before the names;
     # a month or a number written out each gives and the other does not (retold.model.align.facts).
-    found = facts_against(ca, cb)
+    found = against(ca, cb)
     roles = roles or float("roles swapped" in found)
     numbers_differ = numbers_differ or float("numbers differ" in found)
     # Another speaker: each names who speaks, and neither names the other's speaker at all.

@@ -28,11 +28,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import NamedTuple
 
+from retold.model.align.answers import non_answer
 from retold.model.align.factwords import MONTHS as _MONTHS
-from retold.model.align.factwords import count_places, counts_differ
+from retold.model.align.factwords import _ranked, count_places, counts, counts_differ
 from retold.model.align.factwords import word_key as _key
-from retold.model.align.negation import negation_differs
+from retold.model.align.negation import _CLAIM_NOUNS, _negators, negation_differs
 from retold.model.normalize import STOPWORDS
 
 # Roles: verbs of saying open a reported clause ("Brask said Oskland had …": not agent and
@@ -269,8 +271,10 @@ def _small_actor(words: tuple[str, ...], n: int, names: frozenset[str]) -> str |
     return _key(noun)
 
 
+@lru_cache(maxsize=100_000)
 def small_speakers(words: tuple[str, ...], names: frozenset[str]) -> frozenset[str]:
-    """Who speaks, written small: "the union said", "… said the union" at the end."""
+    """Who speaks, written small: "the union said", "… said the union" at the end. (A value
+    of one sentence, asked of it with each partner: read once.)"""
     if _SAYING.isdisjoint(words):
         return frozenset()
     found = set()
@@ -343,3 +347,61 @@ def against(ca, cb) -> tuple[str, ...]:
     if negation_differs(ca.words, cb.words):
         found.append("negation differs")
     return tuple(found)
+
+
+# ---------------------------------------------------------------- one sentence's facts, read once
+
+class Sheet(NamedTuple):
+    """What one sentence's clues give the pair checks above before any pair is read: each
+    check opens with a test of one side alone (no ordinal, no count, no names, the same number
+    of negators …), and most pairs fail it. The judge keeps one sheet per sentence (small: a
+    big story holds tens of thousands); the `*_none` tests below are True only where the check
+    itself gives nothing (tests/unit/test_speed_equivalence_3.py holds them to the checks)."""
+
+    ranked: bool  # factwords._ranked: an ordinal that ranks something
+    counted: bool  # factwords.counts with its names: a month or a number written out
+    named: bool  # _names(c, opener=False) is not empty
+    claim: bool  # a claim noun ("allegations"): negation.claim_denied reads on
+    negators: int  # negation._negators
+    values: tuple[str, ...]  # the values of factwords.count_places with its names and opener (counts given with their nouns)
+    speaks: bool  # small_speakers: who speaks, written small
+    small_actor: bool  # some word has an institution written small right before it (_small_actor)
+    non_answer: bool  # answers.non_answer: it reports that someone would not say
+
+
+def sheet(c) -> Sheet:
+    """The sheet of one sentence's clues (evidence.Clues)."""
+    words = c.words
+    with_opener = frozenset(c.names) | ({c.opener} if c.opener else frozenset())  # as the judge passes them
+    # _small_actor(words, n) needs an article two words before n, or three with an auxiliary
+    # between: only the words after an article are asked.
+    small_actor = not _ARTICLES.isdisjoint(words) and any(
+        _small_actor(words, n, with_opener) for p, w in enumerate(words) if w in _ARTICLES for n in (p + 2, p + 3) if n < len(words))
+    # (Each read through the plain function, not its lru cache: the sheet is made once per
+    # sentence, and the caches would keep every sentence's answer for the process's life.)
+    return Sheet(bool(_ranked.__wrapped__(words)), bool(counts.__wrapped__(words, frozenset(c.names))), bool(_names(c, opener=False)),
+                 not _CLAIM_NOUNS.isdisjoint(words), _negators.__wrapped__(words),
+                 tuple({p[0]: None for p in count_places.__wrapped__(words, with_opener)}),
+                 bool(small_speakers.__wrapped__(words, with_opener)), small_actor, non_answer.__wrapped__(words))
+
+
+def against_none(sa: Sheet, sb: Sheet) -> bool:
+    """True only where against() gives nothing: no two ordinals and no count written out or
+    month (counts_differ), a side without names but its opener (actors_differ; and so fewer than
+    two names both give: roles_swapped), and no claim noun and as many negators on each side
+    (negation_differs)."""
+    return ((not sa.ranked or not sb.ranked) and not sa.counted and not sb.counted
+            and (not sa.named or not sb.named)
+            and not sa.claim and not sb.claim and sa.negators == sb.negators)
+
+
+def counted_none(sa: Sheet, sb: Sheet) -> bool:
+    """True only where counted_differ() (with each side's names and opener) is False: no value
+    both give a count of with its noun (or a side gives none)."""
+    return not sa.values or not sb.values or set(sa.values).isdisjoint(sb.values)
+
+
+def small_none(sa: Sheet, sb: Sheet) -> bool:
+    """True only where small_actors_differ() (with each side's names and opener) gives None: not
+    both speak written small, and not both have an institution written small before some word."""
+    return (not sa.speaks or not sb.speaks) and (not sa.small_actor or not sb.small_actor)

@@ -54,21 +54,28 @@ class _Evidence:
         # pair below the bar (the similarity is at most 2·min / (len_a + len_b)).
         fa, fb = self.features[link.outlet_a][link.rows[0]], self.features[link.outlet_b][link.cols[0]]
         la, lb = len(fa.words), len(fb.words)
+        # The link's verdict, asked once here for both differs() and judged() (the judge keeps
+        # it: asking again gives the same one).
+        verdict = self.judge.link_verdict(link) if self.judge is not None else None
         if (
             score < STATUS_SCORE_FLOOR
             or (best_words.get(node_a, 0.0) >= SHARED_SIMILARITY and best_words.get(node_b, 0.0) >= SHARED_SIMILARITY)
             or 2 * min(la, lb) < (SHARED_SIMILARITY - 1e-9) * (la + lb)
-            or self.differs(link)
+            or (verdict is not None and not AGAINST.isdisjoint(verdict.evidence))  # differs()
         ):
             words = 0.0  # too little shared weight to be near-verbatim: spare the edit distance
         else:
             words = self.scorer.sentence_words(fa, fb)
+        best_verdict = self.verdict
         for node in (node_a, node_b):
             if score > best_score.get(node, 0.0):
                 best_score[node] = score
             if words > best_words.get(node, 0.0):
                 best_words[node] = words
-        self.judged(link, (node_a, node_b))
+            if verdict is not None:  # judged()
+                found = best_verdict.get(node)
+                if found is None or verdict.confidence > found.confidence:
+                    best_verdict[node] = verdict
 
     def many(self, link: Link) -> None:
         nodes_a = [(link.outlet_a, i) for i in link.rows]

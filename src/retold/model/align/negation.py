@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import methodcaller
 
 from retold.model.align.factwords import word_key as _key
 from retold.model.normalize import STOPWORDS
@@ -41,10 +42,15 @@ def _negated(words: tuple[str, ...]) -> tuple[tuple[str | None, str], ...]:
     return tuple(found)
 
 
+_ENDS_NEGATED = methodcaller("endswith", ("n't", "n’t"))
+
+
 @lru_cache(maxsize=100_000)
 def _negators(words: tuple[str, ...]) -> int:
-    """How many negators the words give (asked of every pair: counted once per sentence)."""
-    return sum(map(_is_negator, words))
+    """How many negators the words give (asked of every pair: counted once per sentence): the
+    words _is_negator takes, counted without a call per word (those in _NEGATORS, then those
+    outside it that end in "n't")."""
+    return sum(map(_NEGATORS.__contains__, words)) + sum(1 for w in filter(_ENDS_NEGATED, words) if w not in _NEGATORS)
 
 
 def _states(words: tuple[str, ...], before: str | None, key: str) -> bool:

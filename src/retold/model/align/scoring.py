@@ -67,10 +67,15 @@ class Scorer:
         once its pass is done (another pair that shares a parse and asks again has it scored
         again, to the same value)."""
         numbers, cached = self._numbers, self._pairs
+        # Each side's numbers read once (not once per pair: a pair's hundreds of candidates
+        # share a few hundred sentences); a parse never numbered has no cached score.
+        pop = cached.pop
+        side_a = [numbers.get(id(f)) for f in fa]
+        side_b = [numbers.get(id(f)) for f in fb]
         for i, j in pairs:
-            na, nb = numbers.get(id(fa[i])), numbers.get(id(fb[j]))
+            na, nb = side_a[i], side_b[j]
             if na is not None and nb is not None:
-                cached.pop(na << 32 | nb, None)
+                pop(na << 32 | nb, None)
 
     def forget_pairs(self) -> None:
         """Drop the sentence-pair scores and the runs' unions, once every outlet pair is aligned:

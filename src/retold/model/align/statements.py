@@ -79,6 +79,41 @@ def different_statement(sides: PairSides, rows: tuple[int, ...], cols: tuple[int
     parallel = judge.parallel.get((sides.a, sides.b))
     if parallel and sides.basis == "lengths":
         return False  # parallel by its sentence lengths alone: a translation's rhythm, where few words meet by nature
+    if within is not None:
+        return _different(sides, rows, cols, parallel, within)
+    # What follows is a pure value of the two parses (the judge's clues and weights, the
+    # scorer's weights) and of the pair's kind (parallel, copies): a pair of parses the story
+    # meets again in another outlet pair (wire copies share their parse) is answered from the
+    # memo, kept beside the statement words (judge.statements, dropped with them). Keyed by one
+    # int, as the judge's own caches: the two parses' numbers and the kind's two bits.
+    numbers = judge._parse_numbers
+    key = (numbers[sides.a][rows[0]] << 32 | numbers[sides.b][cols[0]]) << 2 | bool(parallel) << 1 | bool(parallel and sides.copies)
+    memo = _pair_memo(sides)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _different(sides, rows, cols, parallel, None)
+    return found
+
+
+def _pair_memo(sides: PairSides) -> dict[int, bool]:
+    """different_statement's answers for one-to-one pairs, by parses and kind (see there)."""
+    memo = sides.judge.statements
+    if memo.get(None) is not sides.scorer.weights:
+        memo.clear()
+        memo[None] = sides.scorer.weights
+    found = memo.get(_PAIRS)
+    if found is None:
+        found = memo[_PAIRS] = {}
+    return found
+
+
+_PAIRS = "pairs"  # judge.statements' key for _pair_memo (its other keys are None and parse ids)
+
+
+def _different(sides: PairSides, rows: tuple[int, ...], cols: tuple[int, ...], parallel: bool | None,
+               within: tuple[frozenset[str], frozenset[str]] | None) -> bool:
+    """different_statement past its shortcuts."""
+    judge = sides.judge
     shared = judge.clues_of(sides.a, rows[0]).numbers & judge.clues_of(sides.b, cols[0]).numbers
     if any(not _topic(sides, n) for n in shared):
         # A number both give is the statement's own evidence ("a 310km link … in 2027" / "a
