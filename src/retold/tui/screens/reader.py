@@ -28,6 +28,7 @@ from retold.tui.view_actions import ViewActions
 from retold.tui.messages import Navigate, PaneClicked, PaneScrolled
 from retold.tui.state import Arrangement, PaneLayout, ReaderState, ViewModes
 from retold.tui.status_line import legend_line, status_line
+from retold.tui.textual_compat import OneLayoutScreen, hide_toast_rack_inline
 from retold.tui.widgets.key_bar import KeyBar
 from retold.tui.widgets.outlet_pane import OutletPane
 from retold.tui.widgets.pane_header import PaneHeader, RowDates, copy_badge
@@ -38,7 +39,7 @@ from retold.tui.widgets.text_line import TextLine
 MIN_PANE_WIDTH = 40  # columns: below this a pane is too narrow to read
 SCREEN_ROWS_BESIDE_PANES = 6  # pane header (3), status, legend and key bar
 
-class ReaderScreen(Screen):
+class ReaderScreen(OneLayoutScreen):
     """Every outlet of one story, side by side. The keys that move a pane's cursor are the
     pane's own (OutletPane.BINDINGS); the ones that move between panes are here."""
 
@@ -229,6 +230,7 @@ class ReaderScreen(Screen):
     # ---------------------------------------------------------------- events
 
     def on_mount(self) -> None:
+        hide_toast_rack_inline(self)  # before the first layout pass, not after the first frame
         self.query_one("#legend", SearchBar).set(legend_line())
         self.state = ReaderState.start(
             self.alignment,
