@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable
 
 from textual import _time
 from textual.binding import Binding
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widget import Widget
@@ -29,6 +31,7 @@ PRIVATE_NAMES = (
     (Screen, "_layout_required"),
     (Screen, "_on_layout"),
     (Screen, "_on_screen_resume"),
+    (Screen, "_screen_resized"),
     (Widget, "_layout_required"),
     (Widget, "_layout_updates"),
     (Widget, "_clear_arrangement_cache"),
@@ -83,13 +86,25 @@ class OneLayoutScreen(Screen):
     Here a whole pass first does for every pending request what the widget's idle handler would
     (Widget._check_refresh: the ancestors' arrangements marked stale) and then drops it, and a
     Layout message older than the latest whole pass is dropped too. A request made during or
-    after a pass (a scrollbar that appears) still gets its own."""
+    after a pass (a scrollbar that appears) still gets its own. On its first resume the screen is
+    neither styled nor painted a second time (see `_on_screen_resume`)."""
 
+    virtual_size = Reactive(Size(0, 0), layout=False, repaint=False)  # see virtual_size_without_layout
     _whole_pass_at = float("-inf")  # textual._time of the latest whole layout pass
+    _whole_pass_size = None  # the size it laid the screen out at
+
+    def _screen_resized(self, size) -> None:
+        # Textual sends a new screen two or three Resize events of the one size it already has
+        # (the app's first size, the driver's, the screen's own), each a whole layout pass.
+        # Laid out at this size already: whatever was asked for since gets its own pass.
+        if size == self._whole_pass_size:
+            return
+        super()._screen_resized(size)
 
     def _refresh_layout(self, size=None, scroll: bool = False) -> None:
         if not scroll and not self.app.is_inline and (size if size is not None else self.outer_size):
             self._whole_pass_at = _time.get_time()
+            self._whole_pass_size = size if size is not None else self.outer_size
             for widget in self.walk_children(Widget):
                 if widget._layout_required:
                     widget._layout_required = False
@@ -101,20 +116,49 @@ class OneLayoutScreen(Screen):
                         if not ancestor.styles.auto_dimensions:
                             break
             self._layout_required = False
+            super()._refresh_layout(size, scroll)
+            if self._first_resume and self.is_current:
+                self._painted_whole = True
+            return
         super()._refresh_layout(size, scroll)
 
     _resumed = False
+    _first_resume = False  # Screen._on_screen_resume is running for the first time
+    _painted_whole = False  # ... and its whole layout pass has painted the whole screen
 
     def _on_screen_resume(self, event) -> None:
         # Screen._on_screen_resume (which runs after this) styles every widget again
-        # (`refresh_styles`), as a screen coming back may find the app's styles changed. On its
-        # first resume the widgets were styled as they were mounted, just before, under the same
-        # stylesheet and theme: the same ~70 widgets styled twice before the first frame.
+        # (`refresh_styles`), lays the screen out when its size changed, and then repaints it
+        # whole (`refresh`), as a screen coming back may find the app's styles changed and its
+        # widgets stale. On its first resume the widgets were styled as they were mounted, just
+        # before, under the same stylesheet and theme, and the layout pass (the screen had no
+        # size yet) has just painted every one of them: the same ~70 widgets were styled twice
+        # before the first frame, and the whole screen painted again just after it (~10 ms).
         if not self._resumed:
             self._resumed = True
             event.refresh_styles = False
+            self._first_resume = True
+            self.call_next(self._first_resume_over)
+
+    def _first_resume_over(self) -> None:
+        self._first_resume = self._painted_whole = False
+
+    def refresh(self, *regions, repaint: bool = True, layout: bool = False, recompose: bool = False):
+        if self._painted_whole and not (regions or layout or recompose):
+            self._painted_whole = False  # the first resume's repaint of what its layout pass painted
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     async def _on_layout(self, message) -> None:
         if message.time < self._whole_pass_at:  # asked for before the latest whole pass: laid out by it
             message.stop()
             message.prevent_default()  # Screen._on_layout does not run
+
+
+def virtual_size_without_layout() -> Reactive:
+    """A `virtual_size` for a widget that scrolls nothing of its own (a line of text, a column,
+    the row of columns, a scrollbar): the same value, set by every layout pass, but without the
+    whole new layout pass Widget.virtual_size asks for each time it changes. Each widget's first
+    layout pass sets it (from 0 x 0): the reader's ~30 widgets asked for a second pass of the
+    whole screen just after its first frame, which laid out the very same thing."""
+    return Reactive(Size(0, 0), layout=False, repaint=False)

@@ -210,6 +210,7 @@ class ReaderScreen(OneLayoutScreen):
             self.update_status()
 
     _shown = False
+    _fitted_to = None  # (screen size, panes that fit) the state was last settled for
     _focus_requests: list[int]  # panes `apply` gave the focus to, not yet focused by Textual
     _sized_for = None
     _window_shown = None  # (first_visible, visible_count, column width) the row was scrolled for
@@ -239,6 +240,7 @@ class ReaderScreen(OneLayoutScreen):
             arrangement=self.state.arrangement,
         )
         self.notes_workflow.open()
+        self._fitted_to = (self.size, self._panes_that_fit(self.size.width))
         self._size_panes(self.state.visible_count)
         self.apply(self.state.settle(self.layouts))
         # The panes outside the window once the first frame is out (a key before then mounts them first).
@@ -251,6 +253,9 @@ class ReaderScreen(OneLayoutScreen):
         if not self._shown:
             return
         count = self._panes_that_fit(event.size.width)
+        if self._fitted_to == (self.size, count):
+            return  # settled at this size already (Textual sends a new screen its one size two or three times)
+        self._fitted_to = (self.size, count)
         self._size_panes(count)
         self.apply(self.state.resize(count, self.layouts))
 
@@ -302,7 +307,11 @@ class ReaderScreen(OneLayoutScreen):
             pane.focus(scroll_visible=False)
 
     def update_status(self) -> None:
-        if not self.is_mounted:
+        # The status line's own mount, not the screen's: the screen counts as mounted only once
+        # its on_mount is over, and a status set from there is the first frame's (it was left
+        # empty until a Resize event came after that frame).
+        status = getattr(self, "_status", None)
+        if status is None or not status.is_mounted:
             return
         state = self.state
         outlet = self.alignment.outlets[state.focused]

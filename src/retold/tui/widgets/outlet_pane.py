@@ -300,6 +300,12 @@ class OutletPane(ScrollView, can_focus=True):
             self.refresh()
 
     def on_resize(self) -> None:
+        if self._painted_at == (self.size, self._text_width()) and self._layout is not None:
+            # Textual's layout pass that gave the pane this size painted it at this size, with
+            # its layout at this width, before this event came: nothing is stale (the reader's
+            # first frame was followed by a repaint of every pane for nothing).
+            self._update_virtual_size()
+            return
         self._resized()
 
     def _resized(self) -> None:
@@ -471,6 +477,14 @@ class OutletPane(ScrollView, can_focus=True):
         size = Size(layout.width + GUTTER, len(layout.rows) + max(0, height - 1))
         if size != self.virtual_size:
             self.virtual_size = size
+        if not self.size and self.height_rows is not None:
+            # Not laid out yet: its scrollbar shown (or not) now, as Textual would decide once the
+            # pane has its height (Widget._refresh_scrollbars: overflow-y auto), so that its first
+            # layout pass places the bar; else that pass showed it, and asked for another pass.
+            show = size.height > self.height_rows
+            if show != self.show_vertical_scrollbar:
+                self.show_vertical_scrollbar = show
+                self.vertical_scrollbar.display = show
 
     in_window = False  # set by the screen: whether the pane is in the window of outlets on screen
 
@@ -479,12 +493,17 @@ class OutletPane(ScrollView, can_focus=True):
 
     def render_lines(self, crop):
         # Measured once a frame: scrollable_content_region resolves several styles per call.
-        self._frame_width = self.scrollable_content_region.width
+        width = self.scrollable_content_region.width
+        if width != self._frame_width:
+            self._strips.clear()  # each cached row is padded to the width it was drawn at
+        self._frame_width = width
         self._frame_layout = self.text_layout()
+        self._painted_at = (self.size, self._frame_layout.width)
         return super().render_lines(crop)
 
     _frame_width = 0
     _frame_layout: TextLayout | None = None
+    _painted_at: tuple | None = None  # (pane size, text width) of the latest render
 
     def render_line(self, y: int) -> Strip:
         if self._styles_stale:
