@@ -232,7 +232,11 @@ class Alignment:
         found = self._cache.get("doubting")
         if found is None:
             found = []
+            none: frozenset[str] = frozenset()
             for group in self.groups:
+                if not any(m.strength == "possible" for m in group.members):
+                    found.append(none)  # (most groups: no member is only possible)
+                    continue
                 by_outlet: dict[str, list[Member]] = {}
                 for m in group.members:
                     by_outlet.setdefault(m.outlet, []).append(m)
