@@ -65,3 +65,47 @@ def test_one_layout_pass_and_one_frame_show_the_whole_first_screen(tmp_path, mon
     bars, status = seen["frames"][0]
     assert bars and all(bars)  # every pane on screen scrolls (60 sentences): its bar is drawn
     assert "sentence 1/" in status
+
+
+def test_opening_a_story_hashes_its_texts_only_when_notes_filed_elsewhere_may_be_its_own(tmp_path, monkeypatch, sample_dir):
+    """The notes of a moved story are found by its texts' hashes (StoryNotes._moved_here): worked
+    out only when the database holds another story's notes to compare with (on opening a
+    20-outlet story with nothing to compare, hashing its texts cost ~15 ms before its first frame)."""
+    from retold.notes import service
+    from retold.notes.store import NoteStore
+
+    hashed = []
+    real = service.text_hash
+    monkeypatch.setattr(service, "text_hash", lambda text: hashed.append(1) or real(text))
+    alignment = load_alignment([str(sample_dir)])
+    store = NoteStore.open(tmp_path / "notes")
+    service.StoryNotes(store, alignment)
+    assert not hashed  # an empty database: nothing filed elsewhere
+    store.add(str(tmp_path / "gone"), "a note on a story no longer where its key says", story_id="elsewhere")
+    service.StoryNotes(store, alignment)
+    assert hashed  # now its texts are compared with that story's, as before
+
+
+def test_the_rest_of_the_columns_are_not_mounted_into_a_screen_that_is_going(tmp_path, monkeypatch):
+    """The columns outside the first window are filled 20 ms after the first frame: a timer that
+    fires as the app leaves mounts nothing into its detached columns (it raised MountError,
+    printed as a traceback on leaving)."""
+    story = make_story(tmp_path / "story", outlets=8, sentences=10, seed=4)
+    app = RetoldApp(load_alignment([str(story)]))
+    real = PaneRow.mount_rest
+    held = {"on": True}
+    monkeypatch.setattr(PaneRow, "mount_rest", lambda self, numbers=None: None if held["on"] else real(self, numbers))
+    rows = []
+
+    async def main():
+        async with app.run_test(size=(160, 45)) as pilot:
+            await pilot.pause()
+            rows.append(app.screen._row)
+            app.exit()
+
+    asyncio.run(main())
+    row = rows[0]
+    assert row._pending  # left before the rest were mounted
+    held["on"] = False
+    row.mount_rest()  # as the timer would, once the screen is gone
+    assert row._pending  # nothing mounted, nothing raised

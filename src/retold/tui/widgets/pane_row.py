@@ -60,6 +60,8 @@ class PaneRow(HorizontalScroll):
         one of `numbers` is among them (a window about to show it)."""
         if not self._pending or (numbers is not None and set(self._pending).isdisjoint(numbers)):
             return
+        if not all(self._columns[number].is_attached for number in self._pending):
+            return  # the screen is going (the app is leaving): nothing to mount into
         pending, self._pending = self._pending, []
         for number in pending:
             self._columns[number].mount(self.headers[number], self.panes[number])
