@@ -109,3 +109,48 @@ def test_the_rest_of_the_columns_are_not_mounted_into_a_screen_that_is_going(tmp
     held["on"] = False
     row.mount_rest()  # as the timer would, once the screen is gone
     assert row._pending  # nothing mounted, nothing raised
+
+
+def test_after_the_loading_screen_the_reader_is_painted_whole_once(tmp_path, monkeypatch):
+    """A story loaded behind the loading screen: the reader's first frame paints the whole
+    screen, and switching from the loading screen does not paint it whole again (Textual's
+    App._replace_screen asks for that repaint of what the first frame has just drawn)."""
+    from textual._compositor import Compositor
+
+    story = make_story(tmp_path / "story", outlets=4, sentences=40, seed=5)
+    seen: dict = {"whole": 0, "marked": False}
+
+    class Watched(RetoldApp):
+        CSS_PATH = str(Path(retold.tui.app.__file__).parent / RetoldApp.CSS_PATH)
+
+        def on_load_finished(self, message):  # (RetoldApp's own handler switches to the reader)
+            self.call_after_refresh(self.mark)
+
+        def mark(self):
+            if type(self.screen).__name__ != "ReaderScreen":
+                self.call_after_refresh(self.mark)
+                return
+            seen["marked"] = True
+
+    whole = Compositor.render_full_update
+
+    def counted(compositor, *args, **kwargs):
+        if type(app.screen).__name__ == "ReaderScreen" and not seen["marked"]:
+            seen["whole"] += 1
+        return whole(compositor, *args, **kwargs)
+
+    monkeypatch.setattr(Compositor, "render_full_update", counted)
+    monkeypatch.setattr(PaneRow, "warm_layouts", lambda self: None)  # its own pass, 50 ms later (above)
+    app = Watched(paths=[str(story)], loader=lambda paths, notice, progress: load_alignment(paths))
+    app.theme = "textual-dark"
+
+    async def main():
+        async with app.run_test(size=(160, 45)) as pilot:
+            for _ in range(300):
+                if seen["marked"]:
+                    break
+                await pilot.pause(0.01)
+
+    asyncio.run(main())
+    assert seen["marked"]
+    assert seen["whole"] == 1

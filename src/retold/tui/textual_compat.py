@@ -32,6 +32,8 @@ PRIVATE_NAMES = (
     (Screen, "_on_layout"),
     (Screen, "_on_screen_resume"),
     (Screen, "_screen_resized"),
+    (Screen, "_compositor_refresh"),
+    (Screen, "_on_screen_suspend"),
     (Widget, "_layout_required"),
     (Widget, "_layout_updates"),
     (Widget, "_clear_arrangement_cache"),
@@ -124,7 +126,7 @@ class OneLayoutScreen(Screen):
 
     _resumed = False
     _first_resume = False  # Screen._on_screen_resume is running for the first time
-    _painted_whole = False  # ... and its whole layout pass has painted the whole screen
+    _painted_whole = False  # its whole layout pass painted the whole screen, and nothing was painted since
 
     def _on_screen_resume(self, event) -> None:
         # Screen._on_screen_resume (which runs after this) styles every widget again
@@ -141,13 +143,26 @@ class OneLayoutScreen(Screen):
             self.call_next(self._first_resume_over)
 
     def _first_resume_over(self) -> None:
-        self._first_resume = self._painted_whole = False
+        self._first_resume = False
 
     def refresh(self, *regions, repaint: bool = True, layout: bool = False, recompose: bool = False):
-        if self._painted_whole and not (regions or layout or recompose):
-            self._painted_whole = False  # the first resume's repaint of what its layout pass painted
-            return self
+        if self._painted_whole and not (regions or recompose):
+            # A repaint of the whole screen, asked for before anything else was painted after the
+            # first resume's whole paint: Textual's own, on showing the screen (the resume's; on
+            # switching from the loading screen, App._replace_screen's and, once that screen is
+            # removed, the app's layout pass, whose reflow repaints whatever it moves), of what is
+            # on screen already.
+            if not layout:
+                return self
+            repaint = False
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def _compositor_refresh(self) -> None:
+        self._painted_whole = False  # a frame after the first: whole repaints are honoured again
+        super()._compositor_refresh()
+
+    def _on_screen_suspend(self) -> None:
+        self._painted_whole = False  # another screen goes over it: what it painted may be covered
 
     async def _on_layout(self, message) -> None:
         if message.time < self._whole_pass_at:  # asked for before the latest whole pass: laid out by it
