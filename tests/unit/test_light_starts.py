@@ -114,3 +114,29 @@ def test_installed_version_answers_as_importlib_metadata(tmp_path_factory, name,
     finally:
         sys.path[:] = saved
     assert got == expected
+
+
+READER_PROBE = (
+    "import sys, json\n"
+    "from retold.model.cache import AlignmentCache\n"
+    "from retold.model.pipeline import cached_alignment\n"
+    "import retold.tui.screens.reader\n"
+    "found = cached_alignment([{story!r}], AlignmentCache(with_sources=True), semantic=False)\n"
+    "print(json.dumps([found is not None and 'sources' in found._cache, sorted(sys.modules)]))\n"
+)
+
+
+def test_the_reader_opens_a_cached_story_without_rapidfuzz(sample_dir, tmp_path):
+    """What the reader imports and decodes to open a story from its cache entry (its screen, the
+    entry with its Sources) needs no rapidfuzz: the fuzzy matchers load when something is computed
+    (issue 19: ~6 ms of the reopened story's start)."""
+    env = dict(os.environ, RETOLD_CACHE_DIR=str(tmp_path / "cache"))
+    fill = ("from retold.model.cache import AlignmentCache\nfrom retold.model.offload import load_alignment_first\n"
+            f"_, finish = load_alignment_first([{str(sample_dir)!r}], cache=AlignmentCache(with_sources=True), semantic=False)\n"
+            "finish()\n")
+    subprocess.run([sys.executable, "-c", fill], check=True, env=env)
+    out = subprocess.run([sys.executable, "-c", READER_PROBE.format(story=str(sample_dir))],
+                         capture_output=True, text=True, check=True, env=env).stdout
+    hit, loaded = json.loads(out.strip().splitlines()[-1])
+    assert hit
+    assert not any(m.startswith("rapidfuzz") for m in loaded)

@@ -270,7 +270,7 @@ def _decoder(hint) -> Callable[[object], object]:
         # as it is when its type is exactly right; anything else goes through its decoder, which
         # says what is wrong. Positional: the stored fields are the constructor's, in order.
         kinds = [_plain_kinds(t) for _, t in fields]
-        return _record_decoder(hint, count, kinds, decoders)
+        return _record_decoder(hint, count, kinds, decoders, [t for _, t in fields])
     arms = _arms(hint)
     if arms is not None:
         if type(None) in arms and len(arms) == 2:
@@ -295,12 +295,13 @@ def _decoder(hint) -> Callable[[object], object]:
     if origin in (tuple, list, frozenset, set):
         item = _decoder(args[0])
         kind = _plain_kinds(args[0])
+        allowed = frozenset(kind)
 
         def sequence(data):
             if type(data) is not list:
                 raise EntryError(f"expected {hint}")
             if kind:  # plain items: checked, not decoded
-                if any(type(v) not in kind for v in data):
+                if not allowed.issuperset(map(type, data)):  # (one call: a hit checks thousands)
                     raise EntryError(f"expected {hint}")
                 return origin(data)
             return origin([item(v) for v in data])
@@ -316,18 +317,29 @@ def _decoder(hint) -> Callable[[object], object]:
     raise TypeError(f"the alignment cache cannot read a field of type {hint!r}")
 
 
-def _record_decoder(hint: type, count: int, kinds: list[tuple[type, ...]], decoders: list) -> Callable[[list], object]:
+def _record_decoder(hint: type, count: int, kinds: list[tuple[type, ...]], decoders: list, types_: list) -> Callable[[list], object]:
     """The decoder of one dataclass, written out as Python for its fields (a record is read once
     per sentence, member and group: a loop over the fields cost twice as much): a list of
     exactly `count` items, each plain item of exactly its type taken as it is, any other item
-    through its decoder (which converts it or raises EntryError), then the constructor."""
+    through its decoder (which converts it or raises EntryError; an enum member is looked up
+    here), then the constructor (or what it does, at once: `_built_directly`)."""
     names = {"hint": hint, "EntryError": EntryError, "message": f"expected {hint.__name__} ({count} fields)"}
     lines = ["def record(data):", "    if type(data) is not list or len(data) != count:", "        raise EntryError(message)"]
     if count:
         lines.append(f"    {', '.join(f'v{n}' for n in range(count))}, = data")
-    for number, (kind, decode) in enumerate(zip(kinds, decoders)):
+    for number, (kind, decode, field_type) in enumerate(zip(kinds, decoders, types_)):
         names[f"d{number}"] = decode
         value = f"v{number}"
+        if isinstance(field_type, type) and issubclass(field_type, enum.Enum):
+            names[f"e{number}"] = {member.value: member for member in field_type}
+            names[f"m{number}"] = f"not a {field_type.__name__}"
+            lines += [
+                "    try:",
+                f"        {value} = e{number}[{value}]",
+                "    except (KeyError, TypeError):",
+                f"        raise EntryError(m{number}) from None",
+            ]
+            continue
         if not kind:
             lines.append(f"    {value} = d{number}({value})")
             continue
@@ -340,10 +352,44 @@ def _record_decoder(hint: type, count: int, kinds: list[tuple[type, ...]], decod
                 tests.append(f"type({value}) is not k{number}_{arm}")
         lines.append(f"    if {' and '.join(tests)}:")
         lines.append(f"        {value} = d{number}({value})")
-    lines.append(f"    return hint({', '.join(f'v{n}' for n in range(count))})")
+    built = _built_directly(hint)
+    if built is None:
+        lines.append(f"    return hint({', '.join(f'v{n}' for n in range(count))})")
+    else:
+        # What the generated __init__ does (one object.__setattr__ per field, ~1 us a record with
+        # seven fields), in one step: a hit reads one record per sentence and per group member.
+        stored, derived = built
+        items = [f"{name!r}: v{n}" for n, name in enumerate(stored)]
+        for number, (name, factory) in enumerate(derived):
+            names[f"f{number}"] = factory
+            items.append(f"{name!r}: f{number}()")
+        names["new"], names["setattr"] = object.__new__, object.__setattr__
+        lines.append("    made = new(hint)")
+        lines.append(f"    setattr(made, '__dict__', {{{', '.join(items)}}})")
+        lines.append("    return made")
     names["count"] = count
     exec("\n".join(lines), names)  # noqa: S102 - code written here from field positions, no entry data
     return names["record"]
+
+
+def _built_directly(hint: type):
+    """(stored field names, [(derived field name, its default factory)]) when a record of `hint`
+    may be made without its constructor, by setting its attributes at once: a dataclass whose
+    __init__ is the one `dataclasses` generates and only sets its fields (no __post_init__, no
+    __slots__, a default factory for each field the constructor does not take); else None."""
+    init = hint.__init__
+    if (getattr(hint, "__post_init__", None) is not None or "__slots__" in vars(hint)
+            or getattr(getattr(init, "__code__", None), "co_filename", None) != "<string>"
+            or getattr(init, "__qualname__", None) != f"{hint.__qualname__}.__init__"):
+        return None
+    derived = []
+    for f in dataclasses.fields(hint):
+        if f.init:
+            continue
+        if f.default_factory is dataclasses.MISSING:
+            return None
+        derived.append((f.name, f.default_factory))
+    return [name for name, _ in _stored_fields(hint)], derived
 
 
 def encode_alignment(alignment) -> list:

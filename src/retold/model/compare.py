@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Indel
 
 from retold.model.story import Alignment
 from retold.model.worddiff import WordDiff, _words, word_diff
@@ -45,6 +44,8 @@ def compare(alignment: Alignment, outlet_id: str, index: int, reference: str | N
     chosen = next((c for c in candidates if c[0] == reference), None) if reference else None
     own = _language(alignment, outlet_id)
     if chosen is None:
+        from rapidfuzz.distance import Indel  # (here, not at the top: a story read from the cache needs no rapidfuzz)
+
         words = _words(text)[1]
         # Its own language first, then most words in common; ties go to the earlier outlet (story order).
         chosen = max(

@@ -28,7 +28,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import Indel
 
 from retold.model.credits import Credit, credits_of, language_code, names_match
 from retold.model.normalize import fold, tokens
@@ -119,6 +118,8 @@ def words_near_verbatim(wa: tuple[str, ...], wb: tuple[str, ...]) -> bool:
     """near_verbatim of two texts, given their words."""
     if not wa or not wb or 2 * min(len(wa), len(wb)) < SHARED_SIMILARITY * (len(wa) + len(wb)):
         return False  # the word counts alone keep the pair below the bar
+    from rapidfuzz.distance import Indel  # (here, not at the top: a story read from the cache needs no rapidfuzz)
+
     # A "sentence" of thousands of words is no prose; its opening decides, in bounded time.
     return Indel.normalized_similarity(wa[:MAX_WORDS_COMPARED], wb[:MAX_WORDS_COMPARED]) >= SHARED_SIMILARITY
 

@@ -27,8 +27,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel, LCSseq
 
 from retold.model.lazy_pattern import LazyPattern  # compiled on first use: a cached story needs none
 from retold.model.normalize import fold, tokens
@@ -378,6 +376,8 @@ def _pair_score(qa: Quote, qb: Quote, aligned: bool) -> float:
         if aligned and speaker:
             return 0.3 + 0.05 * min(_cognates(wa, wb), 4)
         return 0.0
+    from rapidfuzz.distance import Indel  # (here, not at the top: a story read from the cache needs no rapidfuzz)
+
     similarity = Indel.normalized_similarity(wa, wb)
     if _contiguous(wa, wb) or _contiguous(wb, wa):
         similarity = max(similarity, 0.9 if min(len(wa), len(wb)) >= 4 else similarity)
@@ -508,6 +508,8 @@ def _contained(quote: tuple[str, ...], sentence: tuple[str, ...]) -> float:
     n = len(quote)
     if not n:
         return 0.0
+    from rapidfuzz.distance import LCSseq  # (here, not at the top: a story read from the cache needs no rapidfuzz)
+
     width = n + 2
     best = 0
     for i in range(max(1, len(sentence) - width + 1)):
@@ -517,6 +519,8 @@ def _contained(quote: tuple[str, ...], sentence: tuple[str, ...]) -> float:
 
 def _locate(sentence: str, quote: str) -> tuple[int, int] | None:
     """The stretch of `sentence` (as printed) that best matches the quote's words."""
+    from rapidfuzz import fuzz  # (here, not at the top: a story read from the cache needs no rapidfuzz)
+
     match = fuzz.partial_ratio_alignment(fold(quote), fold(sentence))
     if match is None:
         return None
@@ -554,6 +558,8 @@ def _spelling_only(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     ("organisation"/"organization", "centre"/"center"). A short word changed ("not"/"now") is a change."""
     if len(a) != len(b):
         return False
+    from rapidfuzz.distance import Indel  # (here, not at the top: a story read from the cache needs no rapidfuzz)
+
     for x, y in zip(a, b):
         if x != y and (min(len(x), len(y)) < 5 or Indel.normalized_similarity(x, y) < 0.8):
             return False

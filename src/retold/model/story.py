@@ -179,11 +179,19 @@ class Alignment:
         """The sentences of `outlet_id` whose place in their group rests on thin evidence
         (`Member.strength` "possible"): the reader marks them apart from sure counterparts."""
         key = ("possible", outlet_id)
-        if key not in self._cache:
-            self._cache[key] = frozenset(
-                m.sentence for g in self.groups for m in g.members if m.outlet == outlet_id and m.strength == "possible"
-            )
-        return self._cache[key]
+        found = self._cache.get(key)
+        if found is None:
+            # Every outlet's at once, in one pass over the groups: the reader asks for each pane's.
+            by_outlet: dict[str, set[int]] = {outlet.id: set() for outlet in self.outlets}
+            by_outlet.setdefault(outlet_id, set())
+            for g in self.groups:
+                for m in g.members:
+                    if m.strength == "possible":
+                        by_outlet.setdefault(m.outlet, set()).add(m.sentence)
+            for outlet, sentences in by_outlet.items():
+                self._cache.setdefault(("possible", outlet), frozenset(sentences))
+            found = self._cache[key]
+        return found
 
     def possible_counterparts(self, outlet_id: str, index: int) -> tuple[Member, ...]:
         """The counterparts of sentence `index` of `outlet_id` that are only possible: members of
@@ -224,7 +232,11 @@ class Alignment:
         found = self._cache.get("doubting")
         if found is None:
             found = []
+            none: frozenset[str] = frozenset()
             for group in self.groups:
+                if not any(m.strength == "possible" for m in group.members):
+                    found.append(none)  # (most groups: no member is only possible)
+                    continue
                 by_outlet: dict[str, list[Member]] = {}
                 for m in group.members:
                     by_outlet.setdefault(m.outlet, []).append(m)

@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import Indel, Levenshtein
 
 from retold.model.lazy_pattern import LazyPattern
 from retold.model.normalize import fold
@@ -38,6 +37,8 @@ def word_similarity(a: str, b: str) -> float:
     """The word-level similarity `word_diff` reports, without the highlight spans."""
     if a == b:
         return 1.0
+    from rapidfuzz.distance import Indel  # (here, not at the top: a story read from the cache needs no rapidfuzz)
+
     return Indel.normalized_similarity(_word_keys(a), _word_keys(b))
 
 
@@ -49,6 +50,8 @@ def _word_keys(text: str) -> tuple[str, ...]:
 
 
 def word_diff(a: str, b: str) -> WordDiff:
+    from rapidfuzz.distance import Indel, Levenshtein  # (here, not at the top: a story read from the cache needs no rapidfuzz)
+
     spans_a, words_a = _words(a)
     spans_b, words_b = _words(b)
     similarity = Indel.normalized_similarity(words_a, words_b)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
 
 from retold.model.story import Outlet, Sentence
 from retold.notes.store import Note
@@ -96,6 +95,8 @@ def anchor(note: Note, outlet: Outlet | None) -> Anchor:
     # 3. Fuzzy: the quote against every sentence, then context and position for the best few.
     if not outlet.sentences:
         return Anchor("detached", None)
+    from rapidfuzz import fuzz, process  # (here, not at the top: only a note whose text moved needs it)
+
     quote = " ".join(note.exact.split())
     choices = [s.text for s in outlet.sentences]
     hits = process.extract(quote, choices, scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_QUOTE_MIN)

@@ -106,12 +106,14 @@ class StoryNotes:
         notes belong to this one: the same story.toml id; else (no id, or notes saved before
         it had one) an outlet text this story still has, by the content keys or by the texts
         sentence notes were made on."""
-        here = self.content_key
-        hashes = {text_hash(outlet.text) for outlet in self.alignment.outlets}
+        hashes = None  # this story's texts, hashed once a story elsewhere is to be compared (most opens: none)
         found = {}
         for key in self.store.stories():
             if key == self.story or _still_there(key):
                 continue  # a story still in place keeps its notes (a copy does not take them)
+            if hashes is None:
+                here = self.content_key
+                hashes = {text_hash(outlet.text) for outlet in self.alignment.outlets}
             group = self.store.for_story(key)
             ids = {n.story_id for n in group if n.story_id}
             named = {i for i in ids if i.startswith("id:")}  # story.toml ids: only the same id matches

@@ -28,6 +28,7 @@ from retold.tui.view_actions import ViewActions
 from retold.tui.messages import Navigate, PaneClicked, PaneScrolled
 from retold.tui.state import Arrangement, PaneLayout, ReaderState, ViewModes
 from retold.tui.status_line import legend_line, status_line
+from retold.tui.textual_compat import OneLayoutScreen, hide_toast_rack_inline
 from retold.tui.widgets.key_bar import KeyBar
 from retold.tui.widgets.outlet_pane import OutletPane
 from retold.tui.widgets.pane_header import PaneHeader, RowDates, copy_badge
@@ -38,7 +39,7 @@ from retold.tui.widgets.text_line import TextLine
 MIN_PANE_WIDTH = 40  # columns: below this a pane is too narrow to read
 SCREEN_ROWS_BESIDE_PANES = 6  # pane header (3), status, legend and key bar
 
-class ReaderScreen(Screen):
+class ReaderScreen(OneLayoutScreen):
     """Every outlet of one story, side by side. The keys that move a pane's cursor are the
     pane's own (OutletPane.BINDINGS); the ones that move between panes are here."""
 
@@ -209,6 +210,7 @@ class ReaderScreen(Screen):
             self.update_status()
 
     _shown = False
+    _fitted_to = None  # (screen size, panes that fit) the state was last settled for
     _focus_requests: list[int]  # panes `apply` gave the focus to, not yet focused by Textual
     _sized_for = None
     _window_shown = None  # (first_visible, visible_count, column width) the row was scrolled for
@@ -229,6 +231,7 @@ class ReaderScreen(Screen):
     # ---------------------------------------------------------------- events
 
     def on_mount(self) -> None:
+        hide_toast_rack_inline(self)  # before the first layout pass, not after the first frame
         self.query_one("#legend", SearchBar).set(legend_line())
         self.state = ReaderState.start(
             self.alignment,
@@ -237,6 +240,7 @@ class ReaderScreen(Screen):
             arrangement=self.state.arrangement,
         )
         self.notes_workflow.open()
+        self._fitted_to = (self.size, self._panes_that_fit(self.size.width))
         self._size_panes(self.state.visible_count)
         self.apply(self.state.settle(self.layouts))
         # The panes outside the window once the first frame is out (a key before then mounts them first).
@@ -249,6 +253,9 @@ class ReaderScreen(Screen):
         if not self._shown:
             return
         count = self._panes_that_fit(event.size.width)
+        if self._fitted_to == (self.size, count):
+            return  # settled at this size already (Textual sends a new screen its one size two or three times)
+        self._fitted_to = (self.size, count)
         self._size_panes(count)
         self.apply(self.state.resize(count, self.layouts))
 
@@ -300,7 +307,11 @@ class ReaderScreen(Screen):
             pane.focus(scroll_visible=False)
 
     def update_status(self) -> None:
-        if not self.is_mounted:
+        # The status line's own mount, not the screen's: the screen counts as mounted only once
+        # its on_mount is over, and a status set from there is the first frame's (it was left
+        # empty until a Resize event came after that frame).
+        status = getattr(self, "_status", None)
+        if status is None or not status.is_mounted:
             return
         state = self.state
         outlet = self.alignment.outlets[state.focused]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
+from retold.tui.textual_compat import virtual_size_without_layout
 
 
 HELP_ACTIONS = ("help", "app.help")  # the hint that stays when the line is too narrow for all
@@ -20,6 +21,8 @@ class KeyBar(Widget):
     order they are declared (the most used first); a click on a pair runs its action. A pair
     is shown whole or not at all, and the help key (`?`, which lists every binding) is always
     shown, last: "more keys" when some pairs did not fit."""
+
+    virtual_size = virtual_size_without_layout()  # no layout pass when it changes (textual_compat)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -67,9 +70,12 @@ class KeyBar(Widget):
             shown.append((help_hint[0], "More keys" if cut else help_hint[1], help_hint[2], help_hint[3]))
         return shown
 
+    _drawn_width: int | None = None  # the width the latest render fitted the hints to
+
     def render(self) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         self._spans = []
+        self._drawn_width = self.size.width
         for key, description, action, node in self.fitted(self.size.width):
             start = len(text)
             text.append(f" {key} ", "bold reverse")
@@ -79,7 +85,8 @@ class KeyBar(Widget):
         return text
 
     def on_resize(self) -> None:
-        self.refresh()
+        if self.size.width != self._drawn_width:  # (the layout pass that sized it may have drawn it already)
+            self.refresh()
 
     async def on_click(self, event) -> None:
         for start, end, action, node in self._spans:

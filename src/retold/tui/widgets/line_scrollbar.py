@@ -15,8 +15,14 @@ from textual.geometry import Region
 from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
+from retold.tui.textual_compat import virtual_size_without_layout
+
 
 class LineScrollBar(ScrollBar):
+    # A bar has no children and draws from its pane's sizes (window_virtual_size and the rest),
+    # never from a scrollable size of its own: Widget.virtual_size's layout pass on each change
+    # (a bar's first layout sets it) laid out the whole screen again after the reader's first frame.
+    virtual_size = virtual_size_without_layout()
     _drawn: tuple | None = None  # what the last render_lines drew (see refresh)
     _asked: tuple | None = None  # what the last repaint passed on to Textual was for
 

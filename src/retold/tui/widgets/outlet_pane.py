@@ -9,6 +9,7 @@ never through markup.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -63,11 +64,45 @@ class Row:
 _CHUNK = re.compile(r"\S+\s*|\s+")
 
 
+@functools.lru_cache(maxsize=32)
+def _ascii_line(width: int) -> re.Pattern[str]:
+    """One line of ASCII text at a line's start: as many characters as fit in `width` that end
+    at the end of a word (the furthest such end), and the spaces after it (the next line starts
+    at the next word)."""
+    return re.compile(r"[\s\S]{1,%d}(?<=\S)(?!\S)\s*" % width)
+
+
 def wrap_ranges(text: str, width: int) -> list[tuple[int, int]]:
     """Greedy word wrap into (start, end) ranges of `text`; words wider than a line are folded.
 
-    Far cheaper than rich's Text.wrap, which matters with hundreds of sentences per pane.
+    Far cheaper than rich's Text.wrap, which matters with hundreds of sentences per pane. ASCII
+    text whose every word fits a line is wrapped a line at a time (`_ascii_line`, the same
+    ranges as `_wrap_by_words`, about half the time); anything else word by word.
     """
+    if not text.isascii():
+        return _wrap_by_words(text, width)
+    size = len(text)
+    if len(text.rstrip()) <= width:  # the whole text on one line (leading spaces count)
+        return [(0, size)]
+    line = _ascii_line(width).match
+    lines: list[tuple[int, int]] = []
+    start = 0
+    while True:
+        found = line(text, start)
+        if found is None:  # a word wider than a line (or leading spaces that push one past it)
+            return _wrap_by_words(text, width)
+        end = found.end()
+        if end >= size:
+            lines.append((start, size))
+            return lines
+        lines.append((start, end))
+        start = end
+
+
+def _wrap_by_words(text: str, width: int) -> list[tuple[int, int]]:
+    """`wrap_ranges`, a word (a run of non-spaces and the spaces after it) at a time: a line
+    breaks before the first word whose end does not fit; a word wider than a line is folded
+    by characters."""
     lines: list[tuple[int, int]] = []
     line_start, column = 0, 0
     cell_len = len if text.isascii() else _cell_len  # ASCII: one cell per character
@@ -211,9 +246,12 @@ class OutletPane(ScrollView, can_focus=True):
 
     def place(self, top: int) -> None:
         """Scroll to `top` at once, as the navigation state says (no PaneScrolled)."""
+        # A pane just shown was sized by the screen, not laid out yet: its scroll range now, so
+        # that the layout pass that shows it shows its scrollbar too (else the first frame went
+        # out without scrollbars, and a second layout pass of every column followed it).
+        self._update_virtual_size()
         if round(self.scroll_y) == top and round(self.scroll_target_y) == top:
             return
-        self._update_virtual_size()  # a pane just shown was sized by the screen, not laid out yet
         self._placing = True
         try:
             self.scroll_to(y=top, animate=False, immediate=True, force=True)  # force: scrollbars may not be set up yet
@@ -262,6 +300,12 @@ class OutletPane(ScrollView, can_focus=True):
             self.refresh()
 
     def on_resize(self) -> None:
+        if self._painted_at == (self.size, self._text_width()) and self._layout is not None:
+            # Textual's layout pass that gave the pane this size painted it at this size, with
+            # its layout at this width, before this event came: nothing is stale (the reader's
+            # first frame was followed by a repaint of every pane for nothing).
+            self._update_virtual_size()
+            return
         self._resized()
 
     def _resized(self) -> None:
@@ -433,6 +477,14 @@ class OutletPane(ScrollView, can_focus=True):
         size = Size(layout.width + GUTTER, len(layout.rows) + max(0, height - 1))
         if size != self.virtual_size:
             self.virtual_size = size
+        if not self.size and self.height_rows is not None:
+            # Not laid out yet: its scrollbar shown (or not) now, as Textual would decide once the
+            # pane has its height (Widget._refresh_scrollbars: overflow-y auto), so that its first
+            # layout pass places the bar; else that pass showed it, and asked for another pass.
+            show = size.height > self.height_rows
+            if show != self.show_vertical_scrollbar:
+                self.show_vertical_scrollbar = show
+                self.vertical_scrollbar.display = show
 
     in_window = False  # set by the screen: whether the pane is in the window of outlets on screen
 
@@ -441,12 +493,17 @@ class OutletPane(ScrollView, can_focus=True):
 
     def render_lines(self, crop):
         # Measured once a frame: scrollable_content_region resolves several styles per call.
-        self._frame_width = self.scrollable_content_region.width
+        width = self.scrollable_content_region.width
+        if width != self._frame_width:
+            self._strips.clear()  # each cached row is padded to the width it was drawn at
+        self._frame_width = width
         self._frame_layout = self.text_layout()
+        self._painted_at = (self.size, self._frame_layout.width)
         return super().render_lines(crop)
 
     _frame_width = 0
     _frame_layout: TextLayout | None = None
+    _painted_at: tuple | None = None  # (pane size, text width) of the latest render
 
     def render_line(self, y: int) -> Strip:
         if self._styles_stale:

@@ -10,10 +10,13 @@ from textual.widget import Widget
 from retold.model.safe import printable
 from retold.model.story import STATUSES, Outlet
 from retold.tui.state import compact_date
+from retold.tui.textual_compat import virtual_size_without_layout
 
 
 class PaneHeader(Widget):
     """Outlet name, counts and headline. Focus is shown by repainting, never by a layout pass."""
+
+    virtual_size = virtual_size_without_layout()  # no layout pass when it changes (textual_compat)
 
     def __init__(self, outlet: Outlet, copies: list[tuple[str, str]] | None = None) -> None:
         super().__init__()

@@ -15,13 +15,24 @@ from collections.abc import Iterable
 from textual.app import ComposeResult
 from textual.containers import HorizontalScroll, Vertical
 
+from retold.tui.textual_compat import virtual_size_without_layout
 from retold.tui.widgets.outlet_pane import GUTTER, OutletPane
 from retold.tui.widgets.pane_header import PaneHeader
 
 PANE_DECORATION = 2  # columns of a pane's column that are not text area: the border and the scrollbar
 
 
+class Column(Vertical):
+    """One outlet's column: its header over its pane."""
+
+    virtual_size = virtual_size_without_layout()  # no layout pass when it changes (textual_compat)
+
+
 class PaneRow(HorizontalScroll):
+    # Its scrollable width is set by each layout pass and read by `show_window`; no scrollbar
+    # depends on it (overflow hidden), so no further pass either.
+    virtual_size = virtual_size_without_layout()
+
     def __init__(self, headers: list[PaneHeader], panes: list[OutletPane], first_window: Iterable[int] | None = None) -> None:
         """`first_window`: the outlets shown first; the other columns stay empty until
         `mount_rest` (None: every column whole from the start)."""
@@ -33,11 +44,11 @@ class PaneRow(HorizontalScroll):
         self._warm_generation = 0
         shown = set(range(len(panes)) if first_window is None else first_window)
         self._pending = [number for number in range(len(panes)) if number not in shown]  # columns still empty
-        self._columns: list[Vertical] = []
+        self._columns: list[Column] = []
 
     def compose(self) -> ComposeResult:
         for number, (header, pane) in enumerate(zip(self.headers, self.panes)):
-            column = Vertical(classes="column", id=f"column-{number}")
+            column = Column(classes="column", id=f"column-{number}")
             self._columns.append(column)
             with column:
                 if number not in self._pending:
@@ -49,6 +60,8 @@ class PaneRow(HorizontalScroll):
         one of `numbers` is among them (a window about to show it)."""
         if not self._pending or (numbers is not None and set(self._pending).isdisjoint(numbers)):
             return
+        if not all(self._columns[number].is_attached for number in self._pending):
+            return  # the screen is going (the app is leaving): nothing to mount into
         pending, self._pending = self._pending, []
         for number in pending:
             self._columns[number].mount(self.headers[number], self.panes[number])

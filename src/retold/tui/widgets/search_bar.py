@@ -14,11 +14,13 @@ from textual.message import Message
 from textual.widget import Widget
 
 from retold.model.safe import printable
+from retold.tui.textual_compat import virtual_size_without_layout
 
 HINT = "  enter searches every outlet · n / p step through matches · escape"
 
 
 class SearchBar(Widget):
+    virtual_size = virtual_size_without_layout()  # no layout pass when it changes (textual_compat)
 
     class Submitted(Message):
         def __init__(self, bar: SearchBar, value: str) -> None:
