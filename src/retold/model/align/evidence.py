@@ -209,28 +209,31 @@ class Judge:
                 if id(c) not in sheets:
                     sheets[id(c)] = sheet(c)
 
-    def _against(self, ca: Clues, cb: Clues) -> tuple[str, ...]:
-        """facts.against(ca, cb), unread where the two sentences' sheets show it gives nothing."""
+    def _both_sheets(self, ca: Clues, cb: Clues):
+        """The two sentences' facts sheets, or None when either has none (then the plain check runs)."""
         sheets = self._sheets
         sa, sb = sheets.get(id(ca)), sheets.get(id(cb))
-        if sa is not None and sb is not None and against_none(sa, sb):
+        return None if sa is None or sb is None else (sa, sb)
+
+    def _against(self, ca: Clues, cb: Clues) -> tuple[str, ...]:
+        """facts.against(ca, cb), unread where the two sentences' sheets show it gives nothing."""
+        both = self._both_sheets(ca, cb)
+        if both is not None and against_none(*both):
             return ()
         return facts_against(ca, cb)
 
     def _counted_differ(self, ca: Clues, cb: Clues) -> bool:
         """facts.counted_differ of the two sentences (with their names and openers), unread where their sheets show it is False."""
-        sheets = self._sheets
-        sa, sb = sheets.get(id(ca)), sheets.get(id(cb))
-        if sa is not None and sb is not None and counted_none(sa, sb):
+        both = self._both_sheets(ca, cb)
+        if both is not None and counted_none(*both):
             return False
         return counted_differ(ca.words, _with_opener(ca), cb.words, _with_opener(cb), self.told_apart)
 
     def _answers_differ(self, ca: Clues, cb: Clues) -> bool:
         """answers.answers_differ of the two sentences, read off their sheets when both have one."""
-        sheets = self._sheets
-        sa, sb = sheets.get(id(ca)), sheets.get(id(cb))
-        if sa is not None and sb is not None:
-            return sa.non_answer != sb.non_answer
+        both = self._both_sheets(ca, cb)
+        if both is not None:
+            return both[0].non_answer != both[1].non_answer
         return answers_differ(ca.words, cb.words)
 
     def story_names(self) -> frozenset[str]:
@@ -473,9 +476,8 @@ class Judge:
         and where neither sentence names who speaks."""
         if ca.speakers or cb.speakers or not self.same_language(a, b):
             return None
-        sheets = self._sheets
-        sa, sb = sheets.get(id(ca)), sheets.get(id(cb))
-        if sa is not None and sb is not None and small_none(sa, sb):
+        both = self._both_sheets(ca, cb)
+        if both is not None and small_none(*both):
             return None
         return small_actors_differ(ca.words, _with_opener(ca), cb.words, _with_opener(cb), self.told_apart)
 
