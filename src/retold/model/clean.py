@@ -394,6 +394,7 @@ def _is_page_date(text: str) -> bool:
     return has_date
 
 
+_YEAR = LazyPattern(r"\d{4}")
 # Weekdays of the languages whose month names retold.model.published reads.
 _FOREIGN_DAYS = frozenset(
     "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag "
@@ -407,10 +408,12 @@ def _is_foreign_date_line(text: str) -> bool:
     """A date line with its month named in another language ("Dienstag, 1. Februar 2022",
     "mardi 1 février 2022, 09:40"): a whole date (day, month, year) and around it only a weekday,
     a clock time and the words around dates."""
+    if not _YEAR.search(text):
+        return False  # most short lines: no year, no date line (read_date is not asked)
     from retold.model.published import read_date
 
     reading = read_date(text)
-    if reading is None or not re.search(r"\d{4}", reading.text):
+    if reading is None or not _YEAR.search(reading.text):
         return False
     rest = text.replace(reading.text, " ", 1)
     for word in re.split(r"[\s,|/–—-]+", rest):
