@@ -154,15 +154,72 @@ def test_a_merge_across_languages_loses_the_sentence_the_model_puts_among_the_un
     class Judge:
         vectors = [np.stack([e[0], (e[1] + e[2]) / 2 ** 0.5, e[3]]), np.stack([e[2], e[3]])]
 
+        verdicts: dict = {}
+
         @staticmethod
         def reference(a, b):
             return 0.1  # unrelated sentences of these two texts
 
+        @staticmethod
+        def link_verdict(link):
+            return ("the merge's verdict", link.rows, link.cols)
+
     # rows 0-1 beside col 0: row 1 tells col 0's statement (0.71), row 0 nothing of it (0.0)
     assert _model_trimmed(Judge, Link(0.5, 0, (0, 1), 1, (0,))) == Link(0.5, 0, (1,), 1, (0,))
+    assert Judge.verdicts[(0, (1,), 1, (0,))] == ("the merge's verdict", (0, 1), (0,))  # what is left keeps it
     # both near: kept whole
     Judge.vectors[0][0] = e[2]
     assert _model_trimmed(Judge, Link(0.5, 0, (0, 1), 1, (0,))) == Link(0.5, 0, (0, 1), 1, (0,))
     # the middle of three leaves: no run is left, so the link goes
     Judge.vectors[0] = np.stack([e[2], e[0], e[2]])
     assert _model_trimmed(Judge, Link(0.5, 0, (0, 1, 2), 1, (0,))) is None
+
+
+def test_a_weak_link_gives_way_only_to_a_pair_that_can_be_made():
+    """(A reviewer's case.) A weak link a0-b1 crosses the model's pair a0-b0, but b0 is held by a
+    link the words make (a2-b0): the pair cannot be made, so a0 keeps its link rather than lose it
+    for nothing. Where b0 is free, the weak link gives way and the pair is made."""
+    from retold.model.align import acrosslang
+    from retold.model.align.records import Link
+
+    class Features:
+        def __init__(self):
+            self.words = ("w",)
+
+    class Scorer:
+        @staticmethod
+        def pair(fa, fb):
+            return (0.5,)
+
+    class Judge:
+        parallel: dict = {}
+        verdicts: dict = {}
+        strong = {(2,): 0.9}
+
+        def __init__(self):
+            self.vectors = [np.eye(3, dtype=np.float32), np.eye(3, dtype=np.float32)]
+
+        def link_verdict(self, link):
+            return acrosslang.ev.Verdict(self.strong.get(link.rows, 0.3), ())
+
+        def verdict(self, a, rows, b, cols):
+            return acrosslang.ev.Verdict(0.1, ())
+
+    class Sides:
+        a, b, same_language = 0, 1, False
+        fa = fb = [Features(), Features(), Features()]
+        scorer = Scorer()
+
+    sides = Sides()
+    sides.judge = Judge()
+    weak, held = Link(0.3, 0, (0,), 1, (1,)), Link(0.9, 0, (2,), 1, (0,))
+    shown = [(0, 0)]
+    original = acrosslang._model_pairs
+    try:
+        acrosslang._model_pairs = lambda judge, a, b, cosines, sides_: shown
+        assert weak in acrosslang.cross_language_pairs(sides, [weak, held])
+        found = acrosslang.cross_language_pairs(sides, [weak])
+        assert weak not in found and any(l.rows == (0,) and l.cols == (0,) for l in found)
+    finally:
+        acrosslang._model_pairs = original
+

@@ -361,6 +361,10 @@ def test_a_consent_lines_last_button_does_not_name_the_outlet_and_a_masthead_in_
     assert article.site_name == "L'Écho du Littoral"
     article, _ = _one(text.replace("L'Écho du Littoral", "Der Kurier am Hafen"))
     assert article.site_name == "Der Kurier am Hafen"
+    # An English line of the same shape is no masthead: "The Press Conference" names no paper.
+    from retold.model.clean import _a_masthead
+
+    assert not _a_masthead("The Press Conference", at_end_only=True)
     # Without a masthead, no name rather than a button's.
     article, _ = _one(text.replace("L'Écho du Littoral\n", ""))
     assert article.site_name is None

@@ -382,6 +382,10 @@ def test_furniture_lines_in_more_languages_and_rows(line, reason):
     "1. Februar 2022: Der Rat tagt",
     "Mars 2030",
     "The bakers said we and our neighbours use cookies as gifts.",
+    # (a reviewer's: a caption's date after a comma is no newsroom byline; two credits of a film are no wire's)
+    "Hospital staff, 3 May 2026",
+    "Medical staff, 10:30 am",
+    "Produced by Netflix; produced by HBO.",
 ])
 def test_article_sentences_near_those_words_stay(line):
     from retold.model.clean import strong_reason

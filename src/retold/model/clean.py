@@ -326,18 +326,25 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     # A wire's credit line of several roles, each "… by" names and a place: "Reporting by Ana Kell in
     # Lusk; additional reporting by Joel Varga; editing by Nina Orr" (longer than one byline).
     ("byline", LazyPattern(
-        r"(?i)^\(?(?:(?:with )?(?:additional )?(?:reporting|writing|editing|research|compiled|produced|graphics|"
+        r"(?i)^\(?(?=(?:with )?(?:additional )?(?:reporting|writing|editing) by)"  # a newsroom's roles first: "Produced by Netflix; produced by HBO." is news
+        r"(?:(?:with )?(?:additional )?(?:reporting|writing|editing|research|compiled|produced|graphics|"
         r"fact-?checking|translation)\s+by\s+"
         # ... names and places only, capitalised (a sentence goes on in lower case)
         r"(?-i:[A-ZÀ-Þ][\w'’.-]*(?:,?\s+(?:[A-ZÀ-Þ][\w'’.-]*|in|and|de|del|da|van|von|der|la|le|al|bin|ben))*)"
         r"(?:;\s*(?:and\s+)?|\)?\.?$)){2,}$"), 40),
     # A newsroom signing as such, with the time after it: "Brief24 staff | 01.12.2026 12:30",
     # "Staff reporter | 4 May 2026".
-    # (A bar or a dot between, and a date or a time after it, or a comma and the date right after
-    # it, "Brief24 team, 14 Aug 2026 20:30": "Kitchen staff, 12 in all, walked out." is news.)
+    # (A bar or a dot between, and a date or a time after it: "Kitchen staff, 12 in all, walked
+    # out." is news.)
     ("byline", LazyPattern(
         r"(?i)^(?:[\w&.'’-]+\s+){0,3}(?:staff|staff reporter|staff writer|desk|newsroom|news team|team|redaktion|rédaction)"
-        r"(?:\s*[|·•–—]\s*[^|]{0,25}|,\s+)(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2}|\d{1,2}\.? [A-Za-z]{3,9}\.? \d{4})[^|.!?]{0,15}$"), 10),
+        r"\s*[|·•–—]\s*[^|]{0,25}(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2}|\d{1,2}\.? [A-Za-z]{3,9}\.? \d{4})[^|.!?]{0,15}$"), 10),
+    # ... or a comma, then a whole date and its clock time and nothing else: "Brief24 team, 14 Aug
+    # 2026 20:30" (a caption "Hospital staff, 3 May 2026" gives no time).
+    ("byline", LazyPattern(
+        r"(?i)^(?:[\w&.'’-]+\s+){0,3}(?:staff|staff reporter|staff writer|desk|newsroom|news team|team|redaktion|rédaction),\s+"
+        r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.? [A-Za-z]{3,9}\.? \d{4}),?\s+(?:at\s+|um\s+)?\d{1,2}[:.]\d{2}"
+        r"(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h|[A-Z]{2,5}))?$"), 10),
     # Who translated or edited the article, alone on its line, one credit or several: "Translated
     # from the English by Ada Roe.", "Aus dem Englischen übersetzt von …", "Traduit de l'anglais
     # par …", "Translation: …", "Edited by …", "Translated from the Norse by Ada Roe. Edited by
@@ -1223,9 +1230,9 @@ _PUBLICATION_WORDS = frozenset(
     "courrier depeche quotidien nouvelles republicain "
     "diario periodico noticias correo heraldo gazzetta corriere giornale stampa nieuws krant dagblad".split()
 )
-# Articles a name may open with ("L'Écho du Littoral", "Le Courrier de la Baie", "Der Kurier"):
-# the word after one may be the publication's word too.
-_NAME_ARTICLES = frozenset("the le la les l der die das el il lo het de".split())
+# Articles of other languages a name may open with ("L'Écho du Littoral", "Le Courrier de la
+# Baie", "Der Kurier"): the word after one may be the publication's word too.
+_NAME_ARTICLES = frozenset("le la les l der die das el il lo het de".split())  # (not "the": "The Press Conference" is no paper)
 
 
 def _masthead(lines: list[Line]) -> str | None:

@@ -268,7 +268,7 @@ def without_edition(name: str | None) -> str | None:
 
 # "Headline | Site" (also " – ", " — ", " :: "): the tail is the site's name.
 _TITLE_SITE = LazyPattern(r"^(?P<head>.+?)\s+(?:\||–|—|::)\s+(?P<site>[^|–—]{2,60})$")
-_TITLE_SITE_HYPHEN = LazyPattern(r"^(?P<head>.+)\s+-\s+(?P<site>[^|–—-]{2,60})$")
+_TITLE_SITE_HYPHEN = LazyPattern(r"^(?P<head>.+)\s-\s(?P<site>[^\s|–—-][^|–—-]{1,59})$")  # (the title's white space is collapsed first)
 
 
 def _copyright_names(markup: str, name: str) -> bool:

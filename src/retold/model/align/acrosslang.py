@@ -10,8 +10,9 @@ clearly above that outlet pair's typical cosine (CROSS_HEIGHT, as `Judge.semanti
 clearly ahead of the runner-up on both sides (CROSS_MARGIN); and the facts the judge reads in any
 language (numbers, who acts on whom, a count) do not speak against it. Such a pair is shown as
 "possible", never as a sure counterpart. Where the two texts are not judged parallel, a link the
-words do not make (a bead the programme made of lengths and places) that holds one sentence of
-such a pair without the other gives way to it.
+words do not make (one judged under the bar of the same statement) that holds one sentence of such
+a pair without the other gives way to it, when no link the words make holds the other; and a
+merge loses each sentence the model puts among the unrelated.
 
 Measured before it was built (mutual best pairs of an invented German rewrite of an English
 election story against each of five English outlets): at a height of 0.4 and a margin of 0.05,
@@ -30,9 +31,9 @@ from retold.model.align.records import Link, PairSides, new_link
 
 def cross_language_pairs(sides: PairSides, links: list[Link]) -> list[Link]:
     """`links` with the pairs the model shows between sentences of two languages: added where
-    the links leave both sentences free, and in place of a link the words do not make (a bead
-    of the programme that only the lengths and places made) that holds one of them without
-    the other."""
+    the links leave both sentences free, and, outside parallel text, in place of a link the words
+    do not make (judged under the bar of the same statement) that holds one of them without the
+    other."""
     judge, a, b = sides.judge, sides.a, sides.b
     if judge is None or sides.same_language or judge.vectors is None or judge.vectors[a] is None or judge.vectors[b] is None:
         return links
@@ -48,12 +49,20 @@ def cross_language_pairs(sides: PairSides, links: list[Link]) -> list[Link]:
     shown = _model_pairs(judge, a, b, va @ vb.T, sides)
     if not shown:
         return links
-    kept = []
-    for link in links:
-        crossed = not parallel and any((i in link.rows) != (j in link.cols) for i, j in shown)
-        if crossed and judge.link_verdict(link).confidence < ev.SAME_STATEMENT:
-            continue  # the lengths and places made it; the model shows each sentence's counterpart elsewhere
-        kept.append(link)
+
+    def weak(link: Link) -> bool:
+        # a link the words do not make (judged under the bar of the same statement): outside
+        # parallel text it gives way to the model's clear choice
+        return not parallel and judge.link_verdict(link).confidence < ev.SAME_STATEMENT
+
+    # The pairs that can be made: neither sentence held by a link that stays (a link whose words
+    # make it, or one in parallel text); only for those does a weak link give way, so no sentence
+    # loses its link without gaining the model's pair.
+    staying = [link for link in links if not weak(link)]
+    held_a = {i for link in staying for i in link.rows}
+    held_b = {j for link in staying for j in link.cols}
+    shown = [(i, j) for i, j in shown if i not in held_a and j not in held_b]
+    kept = [link for link in links if not (weak(link) and any((i in link.rows) != (j in link.cols) for i, j in shown))]
     linked_a = {i for link in kept for i in link.rows}
     linked_b = {j for link in kept for j in link.cols}
     for i, j in shown:
@@ -71,6 +80,9 @@ def _model_pairs(judge, a: int, b: int, cosines, sides: PairSides) -> list[tuple
     and that no fact the judge reads speaks against."""
     reference = judge.reference(a, b)
     scale = max(1e-3, 1.0 - reference)
+    cosines = cosines.copy()  # a sentence without words (a caption's figure) is nobody's closest
+    cosines[[n for n, f in enumerate(sides.fa) if not f.words], :] = -2.0
+    cosines[:, [n for n, f in enumerate(sides.fb) if not f.words]] = -2.0
     best_col = cosines.argmax(axis=1)
     best_row = cosines.argmax(axis=0)
     shown = []
@@ -92,7 +104,7 @@ def _model_pairs(judge, a: int, b: int, cosines, sides: PairSides) -> list[tuple
 
 
 def _model_trimmed(judge, link: Link) -> Link | None:
-    """A merge across languages less each sentence the model puts no nearer the other side than
+    """A merge across languages (however it was made) less each sentence the model puts no nearer the other side than
     unrelated sentences of the two texts are (its cosine to the other side's mean under the
     outlet pair's typical cosine): the lengths joined "Le musée restera fermé au moins jusqu'à
     jeudi." to the next sentence's hotline number, beside a sentence about the hotline alone.
@@ -113,4 +125,7 @@ def _model_trimmed(judge, link: Link) -> Link | None:
         return link
     if not rows or not cols or any(side[-1] - side[0] != len(side) - 1 for side in (rows, cols)):
         return None
+    # What is left is the part of the merge the verdict rested on: it keeps that verdict (read
+    # afresh without the merge's place it would fall under the bar and give way at once).
+    judge.verdicts[(a, rows, b, cols)] = judge.link_verdict(link)
     return Link(link.score, a, rows, b, cols, link.basis)
