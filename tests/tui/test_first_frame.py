@@ -19,6 +19,19 @@ from retold.tui.app import RetoldApp
 from retold.tui.widgets.pane_row import PaneRow
 
 
+def _run_until_marked(app, size, seen: dict, rounds: int) -> None:
+    """Run the app headless until the first-screen mark is seen (or `rounds` pauses of 10 ms)."""
+
+    async def main():
+        async with app.run_test(size=size) as pilot:
+            for _ in range(rounds):
+                if seen["marked"]:
+                    break
+                await pilot.pause(0.01)
+
+    asyncio.run(main())
+
+
 @pytest.mark.parametrize("size", [(160, 45), (100, 30)])
 def test_one_layout_pass_and_one_frame_show_the_whole_first_screen(tmp_path, monkeypatch, size):
     story = make_story(tmp_path / "story", outlets=4, sentences=60, seed=3)
@@ -51,14 +64,7 @@ def test_one_layout_pass_and_one_frame_show_the_whole_first_screen(tmp_path, mon
     app = Watched(load_alignment([str(story)]))
     app.theme = "textual-dark"
 
-    async def main():
-        async with app.run_test(size=size) as pilot:
-            for _ in range(200):
-                if seen["marked"]:
-                    break
-                await pilot.pause(0.01)
-
-    asyncio.run(main())
+    _run_until_marked(app, size, seen, rounds=200)
     assert seen["marked"]
     assert seen["passes"] == 1
     assert len(seen["frames"]) == 1
@@ -144,13 +150,6 @@ def test_after_the_loading_screen_the_reader_is_painted_whole_once(tmp_path, mon
     app = Watched(paths=[str(story)], loader=lambda paths, notice, progress: load_alignment(paths))
     app.theme = "textual-dark"
 
-    async def main():
-        async with app.run_test(size=(160, 45)) as pilot:
-            for _ in range(300):
-                if seen["marked"]:
-                    break
-                await pilot.pause(0.01)
-
-    asyncio.run(main())
+    _run_until_marked(app, (160, 45), seen, rounds=300)
     assert seen["marked"]
     assert seen["whole"] == 1
