@@ -415,7 +415,6 @@ def _write_stdout(text: str, end: str = "") -> None:
 
 def _shared_notes(alignment):
     """The story's notes as the share page shows them (None, said, when the notes cannot be read)."""
-    from retold.model.share import SharedNote
     from retold.notes.service import StoryNotes
     from retold.notes.store import NotesUnavailable, NoteStore
 
@@ -426,21 +425,7 @@ def _shared_notes(alignment):
         return None
     if store.notice:
         _notice(store.notice)
-    shared = []
-    for placed in StoryNotes(store, alignment).placed:
-        note = placed.note
-        if note.draft:
-            continue  # a draft is not for sharing
-        shared.append(SharedNote(
-            outlet=placed.outlet.name if placed.outlet is not None else note.outlet_name,
-            sentence=placed.anchor.sentence,
-            quote=None if note.on_story else placed.quote,
-            written=placed.written if placed.changed else None,
-            detached=placed.anchor.how == "detached",
-            body=note.body,
-            created=note.created,
-            updated=note.updated if note.updated != note.created else None,
-        ))
+    shared = StoryNotes(store, alignment).shared()
     if not shared:
         _notice("no notes on this story to include (drafts are left out)")
     return shared

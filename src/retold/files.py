@@ -65,6 +65,38 @@ def staging_file(folder: Path, prefix: str, suffix: str, data: bytes) -> Path:
     return Path(tmp)
 
 
+def write_new(folder: Path, stem: str, suffix: str, data: bytes) -> Path:
+    """`data` as a new file in `folder` named `stem` + `suffix`, or `stem-2` + `suffix`, `stem-3`, ...:
+    never over a file or link already there. The bytes are staged and linked in whole (a hard
+    link fails where the name is taken, so a name taken meanwhile is skipped, never replaced); a
+    reader sees the whole file or none."""
+    staged = staging_file(folder, f".{stem}.", ".tmp", data)
+    try:
+        for n in range(1, 1000):
+            path = folder / (f"{stem}{suffix}" if n == 1 else f"{stem}-{n}{suffix}")
+            try:
+                os.link(staged, path)
+            except FileExistsError:
+                continue
+            except OSError:
+                # No hard links on this file system: the first free name, created exclusively.
+                if os.path.lexists(path):
+                    continue
+                try:
+                    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666 & ~_UMASK)
+                except FileExistsError:
+                    continue
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            sync_folder(folder)
+            return path
+        raise FileExistsError(f"{folder / (stem + suffix)}: this name and 998 numbered ones are taken")
+    finally:
+        staged.unlink(missing_ok=True)
+
+
 def sync_folder(folder: Path) -> None:
     """Make a rename in `folder` durable (where the system allows opening a folder)."""
     try:

@@ -175,3 +175,22 @@ def test_cli_writes_csv_and_html_files(sample_dir, tmp_path):
     bad = subprocess.run([sys.executable, "-m", "retold", "align", str(sample_dir), "--format", "html", "-o",
                           str(tmp_path / "no-such-dir" / "x.html")], capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and bad.stderr.strip().count("\n") == 0 and "cannot write" in bad.stderr
+
+
+class TestPageStem:
+    @settings(max_examples=200, deadline=None)
+    @given(key=st.text(max_size=200), title=st.none() | st.text(max_size=80))
+    def test_a_stem_is_one_plain_file_name(self, key, title):
+        from retold.model.share import page_stem
+
+        stem = page_stem(Alignment(outlets=(), groups=(), story_title=title, story_key=key))
+        assert stem and len(stem) <= 60 and stem not in (".", "..")
+        assert all(c.isalnum() or c in "_.-" for c in stem), stem
+        assert "/" not in stem and "\\" not in stem and stem[0] not in ".-"
+
+    def test_the_folder_name_then_the_files_folder_then_the_title(self):
+        from retold.model.share import page_stem
+
+        assert page_stem(Alignment((), (), "T", "/x/harbour fire")) == "harbour-fire"
+        assert page_stem(Alignment((), (), "T", "/x/fire/a.txt|/x/fire/b.txt")) == "fire"
+        assert page_stem(Alignment((), (), "Dam \u202eopens", "")) == "Dam-opens"

@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from rapidfuzz import fuzz
 
@@ -228,6 +230,20 @@ def _notes_section(notes: list[SharedNote]) -> list[str]:
         out.append("".join(parts))
     out.append("</ol>")
     return out
+
+
+def page_stem(alignment: Alignment) -> str:
+    """A file name stem for the story's share page: its folder's name (the folder the files are
+    in, for a story of loose files), else its title; word characters, dots and dashes only (no
+    separator, control or bidi character reaches a file name), at most 60."""
+    parts = [part for part in alignment.story_key.split("|") if part]
+    base = ""
+    if len(parts) == 1:
+        base = PurePath(parts[0]).name
+    elif parts:
+        base = PurePath(parts[0]).parent.name
+    stem = re.sub(r"[^\w.-]+", "-", base or alignment.story_title or "").strip("-.")[:60].strip("-.")
+    return stem or "story"
 
 
 def to_html(alignment: Alignment, notes: list[SharedNote] | None = None) -> str:

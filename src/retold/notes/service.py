@@ -168,6 +168,29 @@ class StoryNotes:
             self.placed.append(placed)
         return note
 
+    def shared(self) -> list:
+        """The notes as the share page shows them (retold.model.share.SharedNote), drafts left
+        out: a draft is not for sharing. Used by `align --format html --with-notes` and the
+        reader's export alike."""
+        from retold.model.share import SharedNote
+
+        shared = []
+        for placed in self.placed:
+            note = placed.note
+            if note.draft:
+                continue
+            shared.append(SharedNote(
+                outlet=placed.outlet.name if placed.outlet is not None else note.outlet_name,
+                sentence=placed.anchor.sentence,
+                quote=None if note.on_story else placed.quote,
+                written=placed.written if placed.changed else None,
+                detached=placed.anchor.how == "detached",
+                body=note.body,
+                created=note.created,
+                updated=note.updated if note.updated != note.created else None,
+            ))
+        return shared
+
     def noted_sentences(self, outlet_id: str) -> set[int]:
         return {
             p.anchor.sentence for p in self.placed

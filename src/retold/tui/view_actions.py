@@ -1,5 +1,5 @@
 """The reader's view actions: word marks (d, R), furniture (r), the filter (f), copy (y), the
-overview (o) and the outlet panel (i). They change the screen's ViewModes and put them on the
+share page (e), the overview (o) and the outlet panel (i). They change the screen's ViewModes and put them on the
 panes and headers; the screen forwards its keys here."""
 
 from __future__ import annotations
@@ -95,6 +95,38 @@ class ViewActions:
         source = printable(outlet.name) + (f", {printable(outlet.meta.url)}" if outlet.meta.url else "")
         self.screen.app.copy_to_clipboard(f"{printable(outlet.sentences[cursor].text)}\n— {source}")
         self.screen.notify(f"Copied sentence {cursor + 1} of {printable(outlet.name)}.", timeout=3, markup=False)
+
+    def export_page(self) -> None:
+        """e: the share page (retold align --format html --with-notes: the outlets side by side,
+        the Sources, the notes but drafts) as a new file in the folder retold was started from.
+        Never over a file already there (a number is added); written on a thread, the reader
+        stays live; whatever goes wrong is said, the reader goes on."""
+        from pathlib import Path
+
+        from retold.model.share import page_stem
+
+        screen = self.screen
+        notes = screen.notes.shared() if screen.notes is not None else None
+        alignment, stem = screen.alignment, page_stem(screen.alignment)
+
+        def write() -> None:
+            from retold.files import write_new
+            from retold.model.share import to_html
+
+            folder = "the folder retold was started from"
+            try:
+                folder = str(Path.cwd())  # gone if that folder was removed meanwhile: said below
+                path = write_new(Path(folder), stem, ".retold.html", to_html(alignment, notes).encode("utf-8"))
+            except Exception as exc:  # a full disk, a folder not writable, ...: said, never a crash
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
+                message, severity = f"Share page not written in {printable(folder)}: {printable(reason)}", "error"
+            else:
+                left_out = "" if notes is not None else " (notes unavailable: not included)"
+                message, severity = f"Share page written: {printable(str(path))}{left_out}", "information"
+            screen.app.call_from_thread(screen.notify, message, severity=severity, timeout=8, markup=False)
+
+        screen.notify("Writing the share page …", timeout=2, markup=False)
+        screen.run_worker(write, thread=True, group="export", exit_on_error=False)
 
     def overview(self) -> None:
         from retold.tui.screens.overview import OverviewScreen

@@ -363,6 +363,9 @@ class ReaderScreen(OneLayoutScreen):
     def action_copy_sentence(self) -> None:
         self.views.copy_sentence()
 
+    def action_export(self) -> None:
+        self.views.export_page()
+
     def action_overview(self) -> None:
         self.views.overview()
 
