@@ -81,16 +81,37 @@ def content_tokens(words: list[str] | tuple[str, ...]) -> list[str]:
     return [stem(w) for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
 
 
-# Function words: the commonest words of each language, which every text in it is full of.
+# Function words: the commonest words of each language, which every text in it is full of. Each
+# list is whole, the words it shares with its neighbours included ("de", "la", "en" are Spanish as
+# much as French): a list without them hands its language's commonest words to the neighbour
+# (a Spanish text was read as French, a Polish one as Portuguese). A word of several languages is
+# shared out between them; the words of one language alone tell them apart.
 _FUNCTION_WORDS = {
-    "en": "the and of to is was with that for on are were this from by have has be it at which but not they their said",
-    "fr": "le la les des du et est une un dans pour que qui sur pas au aux avec ce sont été ont il elle ne se plus par "
-          "mais cette en à sa ses son fut était leur",
-    "de": "der die das und ist nicht mit den dem des ein eine zu von sich auf für auch wird wurde sie es im bei nach aus",
-    "es": "el los las y que un una es por con para del se no al lo su como pero fue está",
-    "it": "il gli di che è un una per con non del della sono nel alla ha anche dei delle come ma",
-    "pt": "os as do da em um uma para com não no na por mais dos das foi ao",
-    "nl": "het een van dat op te niet met voor zijn er aan ook als bij door werd naar maar",
+    "en": "the of and to a in is that it was for on are with as he be at by this had not but from have they "
+          "which his her were she an you or has their been would its will said one all there we who more also",
+    "fr": "de la le et les des en un une du que qui est dans pour pas au sur par plus ne se ce il elle sont "
+          "avec été a ont aux cette mais ou son sa ses leur nous vous était fut",
+    "de": "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es an werden "
+          "aus er hat dass sie nach wird bei einer um am sind noch wie einem über so zum war haben nur oder",
+    "es": "de la que el en y a los del se las por un para con no una su al lo como más pero sus le ya o fue "
+          "este ha porque esta entre cuando muy sin sobre también me hasta hay donde desde todo nos durante",
+    "it": "di e il la che in a per un è del non una da sono le si con i al della come anche dei ma più nel "
+          "alla ha gli delle lo ci questo essere fra degli nella sul",
+    "pt": "de a o que e do da em um para com não uma os no se na por mais as dos como mas foi ao ele das tem "
+          "à seu sua ou ser quando muito há nos já está também só pelo pela",
+    "nl": "de van het een en in is dat op te zijn met voor niet aan er ook als bij door om maar werd naar nog "
+          "dan wordt uit heeft hij ze zich",
+    "pl": "i w nie na się z że do to jest jak o a co ale tak po od przez dla jego już jej są być może który "
+          "która które tylko przy ze było bardzo oraz także",
+    "sv": "och i att det som en på är av för med till den har de inte om ett han men var jag sig från vi så "
+          "kan man när år",
+    "da": "og i at det en den til er som på de med han af for ikke der var mig sig men et har om vi fra",
+    "no": "og i det som på er en til av at med for den har de ikke om et han var seg fra men",
+    "fi": "ja on ei se että oli hän mutta kun niin myös joka ovat sen tai jos kuin vain olla",
+    "cs": "a se na je v to že do z s o jako by ale pro jsou tak jeho které který byl bylo již při",
+    "ro": "de și în a la cu nu că o pe din se mai un care este pentru sau fost",
+    "hu": "a az és hogy nem is egy van meg de ez csak már volt mint",
+    "tr": "ve bir bu da de için ile olarak daha çok gibi en olan ama kadar sonra",
 }
 _LANGUAGES_OF: dict[str, list[str]] = {}
 for _language, _words in _FUNCTION_WORDS.items():
@@ -98,20 +119,27 @@ for _language, _words in _FUNCTION_WORDS.items():
         _LANGUAGES_OF.setdefault(_word, []).append(_language)
 GUESS_LEAST = 10  # function words a text needs before its language is guessed
 GUESS_MARGIN = 2.0  # ... and how far the likeliest language must lead the next
+GUESS_COVER = 0.75  # ... and the share of all listed words its own list holds (a pure text: about 0.9)
 
 
 def guess_language(text: str) -> str | None:
     """The text's language from its function words, or None when they do not say clearly (a
     short text, a mixed one, a language not listed): a guess is only made where it is safe."""
     counts: dict[str, float] = {}
+    cover: dict[str, int] = {}
+    listed = 0  # words of any list
     for word in tokens(text[:200_000]):  # the opening of a long text says as much as the whole
         languages = _LANGUAGES_OF.get(word, ())
+        listed += bool(languages)
         for language in languages:  # a word of several languages ("de", "la") is shared out
             counts[language] = counts.get(language, 0.0) + 1 / len(languages)
+            cover[language] = cover.get(language, 0) + 1
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     if not ranked or ranked[0][1] < GUESS_LEAST:
         return None
     if len(ranked) > 1 and ranked[0][1] < GUESS_MARGIN * ranked[1][1]:
         return None
+    if cover[ranked[0][0]] < GUESS_COVER * listed:
+        return None  # another language's words stand beside it: a mixed text
     return ranked[0][0]
 

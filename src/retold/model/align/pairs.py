@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from retold.model.align.anchors import Anchor, best_partners, confident_pairs, increasing_chain, mutual_pairs, parallel_basis, placed_elsewhere, swapped_inside
 from retold.model.align.beads import Trimmed, crossed, each_part_shares, side_union, grow_by_lengths, length_supported, trim, trim_unsupported
+from retold.model.align.fused import split_fused
 from retold.model.align.gaps import Bead, gap_programme
 from retold.model.align.growth import attach_orphans, extend, names_more_than_actors
 from retold.model.align.lexicon import learned_lexicon
@@ -130,6 +131,20 @@ def _kept_bead(sides: PairSides, chain: list[Anchor], parallel: bool, floor: flo
         if len(rows) > 1 and len(cols) > 1 and crossed(sides, rows, cols):
             return None  # two statements swapped, not one statement re-cut: order-free pairs decide
     return rows, cols, sim
+
+
+def _kept_beads(sides: PairSides, chain: list[Anchor], parallel: bool, floor: float, beads: list[Bead], mutual: dict):
+    """The programme's beads as they become links: each kept (trimmed), and one that fuses
+    statements side by side (fused.py) as its 1:1 beads, each kept on its own terms."""
+    for bead in beads:
+        kept = _kept_bead(sides, chain, parallel, floor, bead, mutual)
+        if kept is None:
+            continue
+        parts = split_fused(sides, kept)
+        if len(parts) == 1:
+            yield kept
+        else:
+            yield from (_kept_bead(sides, chain, parallel, floor, part, mutual) for part in parts)
 
 
 def _each_part_says_more(sides: PairSides, rows: tuple[int, ...], cols: tuple[int, ...]) -> bool:
@@ -261,8 +276,7 @@ def _pair_pass(sides: PairSides, scores: Scores) -> list[Link]:
         beads = gap_programme(sides, rows, cols, ratio, soft,
                               skip=SKIP_COST if same_language else SKIP_COST_CROSS_LANGUAGE,
                               bonus=0.0 if same_language else ANCHOR_BONUS_CROSS_LANGUAGE)
-        for bead in beads:
-            kept = _kept_bead(sides, chain, parallel, floor, bead, mutual)
+        for kept in _kept_beads(sides, chain, parallel, floor, beads, mutual):
             if kept is not None:
                 # Between parallel texts a bead whose words alone would not make a link stands on
                 # the lengths and places of its sentences: say so.

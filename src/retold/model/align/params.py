@@ -31,6 +31,7 @@ NEIGHBOURS = 4  # closest outlets each outlet is aligned with in a big story: co
 
 # ---------------------------------------------------------------- confident pairs
 ALTERED_THRESHOLD = 0.40  # an order-free pair below this is not "the same statement"
+FUSED_APART = 0.15  # a k:k bead's sentences that share at most this with the other's partner are statements side by side (fused.py)
 ANCHOR_THRESHOLD = 0.55  # a confident pair: reciprocal best at least this similar
 ANCHOR_CROSS_LANGUAGE = 0.2  # across languages only names, numbers and cognates meet
 
