@@ -88,3 +88,32 @@ class TestNotesListClosing:
         (screen, focused), closed_from_list, closed_from_empty_box = drive(make_app([sample_dir]), script)
         assert isinstance(screen, NotesList) and isinstance(focused, OptionList)
         assert closed_from_list and closed_from_empty_box
+
+
+class TestNotesListReattachHint:
+    """`a` re-attaches the highlighted note to the reader's sentence: offered only where it would
+    move the note (a tester saw it offered for a note already on that very sentence)."""
+
+    def test_offered_for_a_note_elsewhere_not_for_one_already_here(self, sample_dir):
+        async def script(pilot, reader):
+            await pilot.press("m", *"on the first", "ctrl+s")
+            await pilot.press("j", "j", "m", *"on the third", "ctrl+s")  # the cursor stays here
+            await pilot.press("N")
+            notes = pilot.app.screen
+            option_list = notes.query_one(OptionList)
+            by_body = {p.note.body: str(p.note.id) for p in notes.placed}
+            hints = {}
+            for i in range(option_list.option_count):
+                option_list.highlighted = i
+                await pilot.pause()
+                body = next(b for b, nid in by_body.items() if nid == option_list.get_option_at_index(i).id)
+                hints[body] = str(notes.query_one("#notes-hint").render())
+            option_list.highlighted = [option_list.get_option_at_index(i).id for i in range(option_list.option_count)].index(by_body["on the third"])
+            await pilot.press("a")  # already here: nothing happens, the list stays open
+            stayed = pilot.app.screen is notes
+            return hints, stayed
+
+        hints, stayed = drive(make_app([sample_dir]), script)
+        assert "a re-attach" in hints["on the first"]
+        assert "a re-attach" not in hints["on the third"]
+        assert stayed

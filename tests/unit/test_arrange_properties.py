@@ -159,3 +159,30 @@ def test_the_readers_order_keeps_the_sources_computed_in_the_loading_thread(samp
     assert [o.id for o in state.alignment.outlets] != [o.id for o in alignment.outlets]  # reordered
     assert sources_of(state.alignment) is sources
     assert quote_marks_for(state.alignment) == quote_marks_for(alignment)
+
+
+def test_an_undated_wire_the_others_carry_is_the_reference_before_a_dated_copy():
+    """The wire's page gave no date; two outlets that retell it are dated, one to the minute. The
+    date cannot say the wire came later, the text says the others carry it: it is the reference
+    (before, the copy with a time was, and the wire's pane came last, off screen)."""
+    from retold.model.align import align
+    from retold.model.story import OutletMeta, Sentence
+
+    wire = ["Flood water closed the Tarrow bridge on Sunday morning.",
+            "The river rose by two metres overnight after a week of rain.",
+            "Police diverted traffic through the village of Embly.",
+            "Engineers will inspect the bridge piers on Monday.",
+            "Council leader Ruth Haskett said the bridge could stay shut for a week.",
+            "Residents were told to keep away from the river banks."]
+    first = wire[:4] + ["Shops in Embly reported a busy day.", "A school trip was cancelled."]
+    second = wire[1:] + ["Our reporter saw sandbags piled at the bridge."]
+
+    def outlet(oid, sentences, published):
+        meta = OutletMeta(id=oid, name=oid, source=f"{oid}.txt", published=published)
+        return Outlet(meta=meta, text="", title=None, removed=(),
+                      sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(sentences)))
+
+    alignment = align([outlet("wire", wire, None), outlet("herald", first, "2026-03-03T09:14:00Z"), outlet("post", second, "2026-03-03")])
+    assert arrange(alignment).reference == "wire"
+    dated_wire = align([outlet("wire", wire, "2026-03-03T10:00:00Z"), outlet("herald", first, "2026-03-03T09:14:00Z"), outlet("post", second, "2026-03-03")])
+    assert arrange(dated_wire).reference == "herald"  # a date the wire gives, later: the date decides

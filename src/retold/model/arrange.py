@@ -137,11 +137,14 @@ def arrange(alignment: Alignment) -> Arrangement:
     if not outlets:
         return Arrangement((), None)
     dated = [o for o in outlets if _published(o) is not None]
-    if dated:
-        reference = min(dated, key=lambda o: (_published(o), o.id))
-    else:
-        overlap = alignment.overlap()
-        reference = min(outlets, key=lambda o: (-sum(overlap[x.id][o.id] for x in outlets if x is not o), o.id))
+    # The outlet known to come first is the earliest dated; an outlet without a date may have come
+    # before it (a wire whose page gave no date had sorted after its copies). Among the two kinds,
+    # the one the others carry most: the text's own evidence of the source.
+    contenders = [min(dated, key=lambda o: (_published(o), o.id))] if dated else []
+    contenders += [o for o in outlets if o not in dated]
+    overlap = alignment.overlap() if len(contenders) > 1 else None
+    reference = contenders[0] if overlap is None else min(
+        contenders, key=lambda o: (-sum(overlap[x.id][o.id] for x in outlets if x is not o), o not in dated, o.id))
 
     def difference(outlet: Outlet) -> float:
         total = len(outlet.sentences) + len(reference.sentences)

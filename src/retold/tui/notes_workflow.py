@@ -155,7 +155,8 @@ class NotesWorkflow:
             elif action == "edit":
                 self._edit_existing(placed)
 
-        self.screen.app.push_screen(NotesList(title, notes.placed, here), done)
+        here_at = (pane.outlet.id, pane.cursor) if pane.outlet.sentences else None
+        self.screen.app.push_screen(NotesList(title, notes.placed, here, here_at), done)
 
     def _edit_existing(self, placed) -> None:
         notes = self.notes

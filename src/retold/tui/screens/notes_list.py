@@ -53,11 +53,14 @@ class NotesList(ModalScreen[tuple[str, int] | None]):
         Binding("o", "next_outlet", "Outlet", id="notes_outlet", tooltip="show one outlet's notes; again: the next outlet, then all"),
     ]
 
-    def __init__(self, title: str, placed: list[PlacedNote], reattach_target: str) -> None:
+    def __init__(self, title: str, placed: list[PlacedNote], reattach_target: str, target_at: tuple[str, int] | None = None) -> None:
+        """`reattach_target`: the reader's sentence as the hint names it; `target_at`: it as
+        (outlet id, index), None when the focused outlet has no sentence to attach to."""
         super().__init__()
         self.title_text = title
         self.placed = placed
         self.reattach_target = reattach_target
+        self.target_at = target_at
         self.query_text = ""
         self.outlet: str | None = None
         self.outlets = sorted({name for p in placed if (name := outlet_of(p)) is not None})
@@ -100,7 +103,7 @@ class NotesList(ModalScreen[tuple[str, int] | None]):
         keys = []
         if self.placed:
             keys += ["enter jump", "e edit", "x delete"]
-        if any(not p.note.on_story for p in self.placed):
+        if self._can_reattach(self._highlighted()):
             keys.append(f"a re-attach to {printable(self.reattach_target)}")
         if self.placed:
             keys.append("/ search")
@@ -165,6 +168,21 @@ class NotesList(ModalScreen[tuple[str, int] | None]):
             return None
         return int(option_list.get_option_at_index(option_list.highlighted).id)
 
+    def _highlighted(self) -> PlacedNote | None:
+        selected = self._selected() if self.is_mounted else (self.placed[0].note.id if self.placed else None)
+        return next((p for p in self.placed if p.note.id == selected), None)
+
+    def _can_reattach(self, placed: PlacedNote | None) -> bool:
+        """A sentence note not already on the reader's sentence (a story note has no sentence)."""
+        if placed is None or placed.note.on_story or self.target_at is None:
+            return False
+        here = placed.outlet is not None and (placed.outlet.id, placed.anchor.sentence) == self.target_at
+        return not here or placed.anchor.how == "detached"
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        for hint in self.query("#notes-hint"):
+            hint.update(Text(self.hint()))
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(("jump", int(event.option.id)))
 
@@ -172,6 +190,8 @@ class NotesList(ModalScreen[tuple[str, int] | None]):
         selected = self._selected()
         if selected is None:
             return
+        if action == "reattach" and not self._can_reattach(self._highlighted()):
+            return  # on the reader's sentence already, a story note, or no sentence to attach to
         if action != "delete":
             self.dismiss((action, selected))
             return
