@@ -78,12 +78,14 @@ def test_the_about_note_under_its_heading_stays_a_sentence_of_its_own():
     assert not any("About Brightwell" in line for line in body)
 
 
-def test_key_points_that_tell_the_article_are_its_text_each_its_own_line():
+
+def test_a_key_points_list_stays_out_of_the_article():
+    """The list is the outlet's summary, above its article: kept out, as the page's furniture.
+    (Kept as the outlet's text, a tester's story lost 0.15 pair recall: each item, a summary of
+    several statements, joined the lead's group and pulled the groups apart.)"""
     points = ["• Lighthouse guild accepts the pay offer", "• Night-shift pay rises nine percent from January"]
-    others = ["• Storm closes Brask harbour for two days", "• Ferry fares to the outer islands rise again"]
     top = ["The Harbour Courier", HEADLINE, "Dec 7, 2026 11:48 CET", "By Ines Varg", "", "Key points:"]
-    text = "\n".join(top + points) + "\n\n" + "\n\n".join(BODY) + "\n\nMore news:\n" + "\n".join(others) + "\n"
+    text = "\n".join(top + points) + "\n\n" + "\n\n".join(BODY) + "\n"
     [article] = clean_documents([doc(text)])
     assert article.title == HEADLINE
-    assert body_of(article, text) == points + BODY  # each item a paragraph; the other stories' list stays out
-    assert {r.text for r in article.removed} >= {"Key points:", *others}
+    assert body_of(article, text) == BODY

@@ -809,7 +809,6 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> tuple[list[Line], list[Li
         mark_page_voice(lines, block, _PAGE_END_REASONS - {"social / subscribe prompt"})
     _keep_inner_lines(lines, block)
     _keep_lead_ins(lines)  # after: a lead-in kept does not bound the article's inner lines
-    _keep_key_points(lines, block)
     mark_prose_islands(lines, _PAGE_END_REASONS)
     if line_per_sentence and _bare(lines):
         _keep_bare_lines(lines, (doc.meta.language or "en").split("-")[0])
@@ -900,30 +899,6 @@ def _keep_lead_ins(lines: list[Line]) -> None:
             and line.text.endswith(":") and len(line.text.split()) >= _LEAD_IN_WORDS
             and above.kind == "body" and ends_sentence(above.text)
         ):
-            line.kind, line.reason, line.weak = "body", "", False
-
-
-_KEY_POINT_TOLD = 0.5  # share of a list item's content words the article tells, for it to be the article's summary
-_KEY_POINT_WORDS = 4
-
-
-def _keep_key_points(lines: list[Line], block: tuple[int, int] | None) -> None:
-    """A list above the article whose items tell what the article tells ("Key points:" /
-    "• Brightwell recalls 214,000 heaters after 37 overheating reports") is the outlet's summary
-    of it: its text, kept as body (a list of other stories' headlines tells other things, and
-    stays out). Each item of four words or more, half of whose content words the article has."""
-    if block is None:
-        return
-    told = set()
-    for line in lines[block[0]:block[1] + 1]:
-        if line.kind == "body":
-            told |= set(content_tokens(tokens(line.text)))
-    for line in lines[:block[0]]:
-        if not (line.kind == "furniture" and line.weak and list_item(line.text)
-                and line.reason in ("short fragment", "headline-like line (no sentence end)")):
-            continue
-        words = set(content_tokens(tokens(line.text)))
-        if len(_WORD.findall(line.text)) >= _KEY_POINT_WORDS and words and len(words & told) >= _KEY_POINT_TOLD * len(words):
             line.kind, line.reason, line.weak = "body", "", False
 
 
