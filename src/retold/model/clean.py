@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
-from retold.model.clean_headline import headline_over_deck, headline_over_meta, headline_over_standfirst
+from retold.model.clean_headline import headline_over_deck, headline_over_meta, headline_over_standfirst, list_item
 from retold.model.clean_position import (
     lines_past_article_end, mark_author_bios, mark_prose_islands, mark_reader_prompts,
 )
@@ -250,6 +250,12 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"(?i)^(?:follow|join|find|connect with|like|subscribe to|add) (?!-).{0,120}?"
         r"(?:@\w|\b(?:on|at|via) (?:telegram|twitter|x|facebook|instagram|whatsapp|tiktok|youtube|threads|bluesky|linkedin|mastodon)\b)"), 40),
     ("teaser link", LazyPattern(r"(?i)^(?:" + _TEASER_LABELS + r")\s*[:|»>–—-]"), 30),
+    # A press release's boilerplate heading over its note on the company ("About Brightwell",
+    # "Über Norrvik AG", "À propos de Velmont"): a label, not a sentence (run into the note's first
+    # line it had become "About Brightwell Brightwell, founded in 1961, …").
+    ("boilerplate heading", LazyPattern(
+        r"^(?:(?:About|Über|Acerca de|Sobre|Informazioni su|Over) |[ÀA] propos d(?:e |'))"
+        r"(?:the )?[A-Z][\w&.'’-]*(?:,? (?:[A-Z0-9&][\w&.'’-]*|and|und|et|y|e|of|de|des|du|der|von|van))*\s*:?$"), 7),
     ("section heading", LazyPattern(
         r"(?i)^(?:top stories|top news|most read|most popular|most viewed|related(?: articles| stories| news| coverage| content| posts)?|"
         r"more (?:from|on|stories|news|in) ?[\w ]{0,30}|trending(?: now| stories)?|latest(?: news| stories| headlines)?|"
@@ -1008,7 +1014,7 @@ def _headline_above_main_block(lines: list[Line], block: tuple[int, int] | None,
     for line in reversed(lines[:first]):
         if (
             ((line.kind == "furniture" and line.weak) or (kept_by_place and line.kept_by_place and not line.text.endswith(":")))
-            and "|" not in line.text
+            and "|" not in line.text and not list_item(line.text)
             and _HEADLINE_WORD_RANGE[0] <= len(_WORD.findall(line.text)) <= _HEADLINE_WORD_RANGE[1]
         ):
             words = set(content_tokens(tokens(line.text)))
@@ -1017,7 +1023,7 @@ def _headline_above_main_block(lines: list[Line], block: tuple[int, int] | None,
     # A short headline ("Winter ferries", "Strike on the quay") only when every content word of it,
     # two at least, is in the run's opening: short lines above an article are mostly menu items.
     for line in reversed(lines[:first]):
-        if line.kind == "furniture" and line.weak and "|" not in line.text and len(_WORD.findall(line.text)) < _HEADLINE_WORD_RANGE[0]:
+        if line.kind == "furniture" and line.weak and "|" not in line.text and len(_WORD.findall(line.text)) < _HEADLINE_WORD_RANGE[0] and not list_item(line.text):
             words = set(content_tokens(tokens(line.text)))
             if len(words) >= 2 and words <= told:
                 return line
@@ -1073,7 +1079,7 @@ def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
     candidates = [
         line for line in lines[:first_body]
         if line.kind == "furniture" and line.weak and line.reason != "headline list" and 4 <= len(_WORD.findall(line.text)) <= 30
-        and "|" not in line.text and "…" not in line.text
+        and "|" not in line.text and "…" not in line.text and not list_item(line.text)
     ]
     if not candidates:
         # Only lines under a list heading above the body ("Latest news" in the menu): the one
@@ -1082,7 +1088,7 @@ def _pick_title(doc: RawDoc, lines: list[Line]) -> Line | None:
         for line in reversed(lines[:first_body]):
             if line.kind == "furniture" and not line.weak:
                 continue
-            if line.reason == "headline list" and 4 <= len(_WORD.findall(line.text)) <= 30 and "|" not in line.text:
+            if line.reason == "headline list" and 4 <= len(_WORD.findall(line.text)) <= 30 and "|" not in line.text and not list_item(line.text):
                 return line
             break
     def fitness(line: Line) -> tuple[float, int]:
@@ -1382,7 +1388,7 @@ def clean_documents(docs: list[RawDoc]) -> list[CleanArticle]:
                 # (testing the line, not the growing paragraph, keeps this linear).
                 if (
                     previous_body is not None and not line_per_sentence and not line.blank_before and not ends_sentence(previous_body.text)
-                    and _runs_on(previous_body.text)
+                    and _runs_on(previous_body.text) and not list_item(line.text)  # a list item starts its own
                 ):
                     paragraphs[-1] = (paragraphs[-1][0], line.end)
                 else:

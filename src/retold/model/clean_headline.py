@@ -31,6 +31,13 @@ _ARTICLE_META = frozenset({"page date", "byline"})
 _HEADLINE_SHAPES = ("short fragment", "headline-like line (no sentence end)", "headline list")
 _HEADLINE_WORDS = (2, 30)
 _WORD = LazyPattern(r"\w+")
+# A list item ("• Recall to cost about 31 million krona", "- Regulator opens review", "1) …"): a
+# page's "Key points" or "In brief" list, never its headline, however much it tells of the article.
+_LIST_ITEM = LazyPattern(r"^\s*(?:[•·▪▫◦‣⁃∙●○■□►▸▶▹➤➢✓✔☑*]|[-–—]\s|\d{1,2}[.)]\s)")
+
+
+def list_item(text: str) -> bool:
+    return bool(_LIST_ITEM.match(text))
 
 
 def headline_over_meta(lines: list[_Line], first: int) -> _Line | None:
@@ -54,6 +61,7 @@ def headline_over_meta(lines: list[_Line], first: int) -> _Line | None:
         line.kind == "furniture" and line.weak and line.reason in _HEADLINE_SHAPES
         and _HEADLINE_WORDS[0] <= words <= _HEADLINE_WORDS[1] and "|" not in line.text and not _a_name(line.text)
         and (line.blank_before or n == 0)  # set apart, as a heading is: a menu item runs on from the one above
+        and not list_item(line.text)
     ):
         return line
     return None
@@ -121,7 +129,7 @@ def _heading_above(lines: list[_Line], chosen: int, block: tuple[int, int] | Non
     if not (
         above.kind == "furniture" and above.weak and above.reason in _HEADLINE_SHAPES and "|" not in above.text
         and (above.blank_before or chosen == 1) and below.blank_before
-        and not _NOT_A_HEADLINE.search(above.text) and not above.text.isupper()
+        and not _NOT_A_HEADLINE.search(above.text) and not above.text.isupper() and not list_item(above.text)
         and sizes(len(_WORD.findall(above.text)), len(_WORD.findall(below.text)), above)
     ):
         return None
