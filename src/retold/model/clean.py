@@ -251,10 +251,11 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"(?:@\w|\b(?:on|at|via) (?:telegram|twitter|x|facebook|instagram|whatsapp|tiktok|youtube|threads|bluesky|linkedin|mastodon)\b)"), 40),
     ("teaser link", LazyPattern(r"(?i)^(?:" + _TEASER_LABELS + r")\s*[:|»>–—-]"), 30),
     # A press release's boilerplate heading over its note on the company ("About Brightwell",
-    # "Über Norrvik AG", "À propos de Velmont"): a label, not a sentence (run into the note's first
-    # line it had become "About Brightwell Brightwell, founded in 1961, …").
+    # "À propos de Velmont"): a label, not a sentence (run into the note's first line it had become
+    # "About Brightwell Brightwell, founded in 1961, …"). Not German "Über …": its nouns are
+    # capitals too ("Über Kohleausstieg, Kernkraftwerke und …" is a headline).
     ("boilerplate heading", LazyPattern(
-        r"^(?:(?:About|Über|Acerca de|Sobre|Informazioni su|Over) |[ÀA] propos d(?:e |'))"
+        r"^(?:(?:About|Acerca de|Sobre|Informazioni su|Over) |[ÀA] propos d(?:e |'))"
         r"(?:the )?[A-Z][\w&.'’-]*(?:,? (?:[A-Z0-9&][\w&.'’-]*|and|und|et|y|e|of|de|des|du|der|von|van))*\s*:?$"), 7),
     ("section heading", LazyPattern(
         r"(?i)^(?:top stories|top news|most read|most popular|most viewed|related(?: articles| stories| news| coverage| content| posts)?|"
