@@ -576,6 +576,21 @@ def one_sentence_per_line(text: str) -> bool:
 _WRAP_CHARS = 40  # a hard-wrapped line is near its wrap width: shorter, it was a line of its own
 
 
+_AFTER_DATE = LazyPattern(r"^\s*(?:[|·•–—]|-\s)")
+_DATE_LINE_WORDS = 12
+
+
+def _opens_with_date_and_byline(text: str) -> bool:
+    """A short line that opens with a whole date followed by a separator ("10 December 2026 |
+    Gazette staff", "3 March 2026 · 4 min read"): a page's date-and-byline line."""
+    if text.count(" ") >= _DATE_LINE_WORDS or not text[:1].isdigit():
+        return False
+    from retold.model.published import read_date
+
+    reading = read_date(text)
+    return reading is not None and text.startswith(reading.text) and bool(_AFTER_DATE.match(text[len(reading.text):]))
+
+
 def logical_lines(text: str, join_wrapped: bool = True) -> list[Line]:
     """Join hard-wrapped lines (a line without sentence end followed by a lowercase start)."""
     result: list[Line] = []
@@ -610,6 +625,7 @@ def logical_lines(text: str, join_wrapped: bool = True) -> list[Line]:
             and re.match(r"[a-z0-9(,;]", collapsed)
             and (words > _JOIN_CHECK_WORDS or strong_reason(" ".join(pieces)) is None)
             and strong_reason(collapsed) is None  # a date line under a headline is not its tail
+            and not _opens_with_date_and_byline(collapsed)  # ... nor "10 December 2026 | Gazette staff"
         ):
             previous.end = end
             pieces.append(collapsed)
