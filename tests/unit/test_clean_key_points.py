@@ -97,3 +97,21 @@ def test_an_ordinal_or_emphasis_at_the_start_is_no_list_item(headline):
     from retold.model.clean_headline import list_item
 
     assert not list_item(headline)
+
+
+@pytest.mark.parametrize("line", [
+    "Ostmere Wire is independent and funded by readers like you. If you value our reporting, please support Ostmere Wire with a donation today.",
+    "Please support the Harbour Courier with a donation.",
+    "We are funded by readers like you.",
+])
+def test_an_appeal_that_names_the_outlet_is_furniture(line):
+    assert strong_reason(line) == "fundraising appeal"
+
+
+@pytest.mark.parametrize("line", [
+    "The lifeboat charity is funded by people like you, its director said.",
+    "She urged residents to support the appeal with a donation to the lifeboat fund.",
+    "The council will support the harbour with a grant of 2 million krona.",
+])
+def test_news_about_an_appeal_is_not(line):
+    assert strong_reason(line) != "fundraising appeal"

@@ -376,10 +376,15 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"(?i)\bsupport (?:independent|quality|local|our|trusted|free) (?:journalism|reporting|news|media)\b|"
         r"\bdonate (?:now|today|to|here|once|monthly)\b|^donate\b|\bmake a (?:donation|contribution)\b|"
         r"\bbecome a (?:member|supporter|patron|subscriber)\b|\bsupport us\b|"
+        # The outlet named: "please support GDS with a donation today", "funded by readers like you".
+        # (in the reader's imperative, or unattributed: "… like you, its director said" is news)
+        r"\bplease support (?:[\w.&'’-]+ ){1,3}with a (?:donation|contribution|gift|subscription)\b|"
+        r"\b(?:funded|supported|paid for|made possible) by (?:readers|listeners|viewers|people|members|supporters) like you\b"
+        r"(?![^.!?]*\b(?:said|says|told|according)\b)|"
         # The ask in the reader's imperative, with no donation word: "give what you can".
         r"\bgive what you can\b|\bchip in (?:today|now)\b|"
         r"\b(?:every|any) (?:contribution|donation|gift),? (?:however (?:small|big|large),? )?(?:helps|counts|matters)\b"),
-        ("support ", "donate", "donation", "contribution", "become a ", "give what you can", "chip in ", "gift")), 40),
+        ("support ", "donate", "donation", "contribution", "become a ", "give what you can", "chip in ", "gift", " like you")), 40),
     # Agency notices run long: the phrases, not the length, decide.
     ("copyright", _Phrases(LazyPattern(
         r"(?i)^all rights reserved\b|\bmay not be (?:published|reproduced|copied),? (?:broadcast|distributed)|"
