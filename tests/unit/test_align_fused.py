@@ -12,13 +12,7 @@ from retold.model.align import align, feature_weights, sentence_features
 from retold.model.align.fused import split_fused
 from retold.model.align.records import PairSides
 from retold.model.align.scoring import Scorer
-from retold.model.story import Outlet, OutletMeta, Sentence
-
-
-def outlet(oid, sentences):
-    meta = OutletMeta(id=oid, name=oid, source=f"{oid}.txt")
-    return Outlet(meta=meta, text="", title=None, removed=(),
-                  sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(sentences)))
+from test_align import outlet
 
 COURIER = [
     "ARDOVAR, Dec 8 (Kellmark Press Agency) – Four miners were still missing on Tuesday evening after water burst into a deep gallery of the Saltmere potash mine in Ardovar, trapping 23 workers below ground.",

@@ -27,10 +27,10 @@ BULLETS = ["Guild accepts offer of nine percent on night shifts",
 
 
 @settings(max_examples=60, deadline=None)
-@given(mark=st.sampled_from(["•", "-", "–", "▪", "*", "►", "1."]), label=st.sampled_from(["Key points:", "In brief", "Highlights:", ""]),
+@given(mark=st.sampled_from(["•", "-", "–", "▪", "*", "►"]), label=st.sampled_from(["Key points:", "In brief", "Highlights:", ""]),
        count=st.integers(1, 3))
 def test_a_key_points_list_is_never_the_headline(mark, label, count):
-    bullets = [f"{mark} {b}" if mark != "1." else f"{n + 1}. {b}" for n, b in enumerate(BULLETS[:count])]
+    bullets = [f"{mark} {b}" for b in BULLETS[:count]]
     top = ["The Harbour Courier", "News  Sport  Business", HEADLINE, "Dec 7, 2026 11:48 CET", "By Ines Varg", ""]
     text = "\n".join(top + ([label] if label else []) + bullets) + "\n\n" + "\n\n".join(BODY) + "\n"
     [article] = clean_documents([doc(text)])
@@ -56,14 +56,15 @@ def test_a_german_date_line_under_the_headline_is_not_its_tail():
     assert any(r.text == "07.12.2026, 13:05 Uhr MEZ" and r.reason == "page date" for r in article.removed)
 
 
-@pytest.mark.parametrize("line", ["About Brightwell", "About the Harbour Trust", "About Norrvik AG:", "Über Norrvik AG",
+@pytest.mark.parametrize("line", ["About Brightwell", "About the Harbour Trust", "About Norrvik AG:",
                                   "À propos de Velmont", "About Ostmere Lighthouse Guild and Harbour Board"])
 def test_a_press_release_about_heading_is_furniture(line):
     assert strong_reason(line) == "boilerplate heading"
 
 
 @pytest.mark.parametrize("line", ["About 200 people gathered at the quay.", "About 200 people", "About us", "About the company",
-                                  "Over 200 Years", "About Brightwell. It makes heaters."])
+                                  "Over 200 Years", "About Brightwell. It makes heaters.",
+                                  "Über Kohleausstieg, Kernkraftwerke und Erneuerbare Energien"])
 def test_sentences_and_other_about_lines_are_not(line):
     assert strong_reason(line) != "boilerplate heading"
 
@@ -89,3 +90,28 @@ def test_a_key_points_list_stays_out_of_the_article():
     [article] = clean_documents([doc(text)])
     assert article.title == HEADLINE
     assert body_of(article, text) == BODY
+
+
+@pytest.mark.parametrize("headline", ["15. Zukunftsforum Ländliche Entwicklung", "*Ab Montag* 10000 Produkttester gesucht"])
+def test_an_ordinal_or_emphasis_at_the_start_is_no_list_item(headline):
+    from retold.model.clean_headline import list_item
+
+    assert not list_item(headline)
+
+
+@pytest.mark.parametrize("line", [
+    "Ostmere Wire is independent and funded by readers like you. If you value our reporting, please support Ostmere Wire with a donation today.",
+    "Please support the Harbour Courier with a donation.",
+    "We are funded by readers like you.",
+])
+def test_an_appeal_that_names_the_outlet_is_furniture(line):
+    assert strong_reason(line) == "fundraising appeal"
+
+
+@pytest.mark.parametrize("line", [
+    "The lifeboat charity is funded by people like you, its director said.",
+    "She urged residents to support the appeal with a donation to the lifeboat fund.",
+    "The council will support the harbour with a grant of 2 million krona.",
+])
+def test_news_about_an_appeal_is_not(line):
+    assert strong_reason(line) != "fundraising appeal"

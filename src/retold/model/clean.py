@@ -251,10 +251,11 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"(?:@\w|\b(?:on|at|via) (?:telegram|twitter|x|facebook|instagram|whatsapp|tiktok|youtube|threads|bluesky|linkedin|mastodon)\b)"), 40),
     ("teaser link", LazyPattern(r"(?i)^(?:" + _TEASER_LABELS + r")\s*[:|»>–—-]"), 30),
     # A press release's boilerplate heading over its note on the company ("About Brightwell",
-    # "Über Norrvik AG", "À propos de Velmont"): a label, not a sentence (run into the note's first
-    # line it had become "About Brightwell Brightwell, founded in 1961, …").
+    # "À propos de Velmont"): a label, not a sentence (run into the note's first line it had become
+    # "About Brightwell Brightwell, founded in 1961, …"). Not German "Über …": its nouns are
+    # capitals too ("Über Kohleausstieg, Kernkraftwerke und …" is a headline).
     ("boilerplate heading", LazyPattern(
-        r"^(?:(?:About|Über|Acerca de|Sobre|Informazioni su|Over) |[ÀA] propos d(?:e |'))"
+        r"^(?:(?:About|Acerca de|Sobre|Informazioni su|Over) |[ÀA] propos d(?:e |'))"
         r"(?:the )?[A-Z][\w&.'’-]*(?:,? (?:[A-Z0-9&][\w&.'’-]*|and|und|et|y|e|of|de|des|du|der|von|van))*\s*:?$"), 7),
     ("section heading", LazyPattern(
         r"(?i)^(?:top stories|top news|most read|most popular|most viewed|related(?: articles| stories| news| coverage| content| posts)?|"
@@ -375,10 +376,15 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"(?i)\bsupport (?:independent|quality|local|our|trusted|free) (?:journalism|reporting|news|media)\b|"
         r"\bdonate (?:now|today|to|here|once|monthly)\b|^donate\b|\bmake a (?:donation|contribution)\b|"
         r"\bbecome a (?:member|supporter|patron|subscriber)\b|\bsupport us\b|"
+        # The outlet named: "please support GDS with a donation today", "funded by readers like you".
+        # (in the reader's imperative, or unattributed: "… like you, its director said" is news)
+        r"\bplease support (?:[\w.&'’-]+ ){1,3}with a (?:donation|contribution|gift|subscription)\b|"
+        r"\b(?:funded|supported|paid for|made possible) by (?:readers|listeners|viewers|people|members|supporters) like you\b"
+        r"(?![^.!?]*\b(?:said|says|told|according)\b)|"
         # The ask in the reader's imperative, with no donation word: "give what you can".
         r"\bgive what you can\b|\bchip in (?:today|now)\b|"
         r"\b(?:every|any) (?:contribution|donation|gift),? (?:however (?:small|big|large),? )?(?:helps|counts|matters)\b"),
-        ("support ", "donate", "donation", "contribution", "become a ", "give what you can", "chip in ", "gift")), 40),
+        ("support ", "donate", "donation", "contribution", "become a ", "give what you can", "chip in ", "gift", " like you")), 40),
     # Agency notices run long: the phrases, not the length, decide.
     ("copyright", _Phrases(LazyPattern(
         r"(?i)^all rights reserved\b|\bmay not be (?:published|reproduced|copied),? (?:broadcast|distributed)|"
@@ -575,6 +581,21 @@ def one_sentence_per_line(text: str) -> bool:
 _WRAP_CHARS = 40  # a hard-wrapped line is near its wrap width: shorter, it was a line of its own
 
 
+_AFTER_DATE = LazyPattern(r"^\s*(?:[|·•–—]|-\s)")
+_DATE_LINE_WORDS = 12
+
+
+def _opens_with_date_and_byline(text: str) -> bool:
+    """A short line that opens with a whole date followed by a separator ("10 December 2026 |
+    Gazette staff", "3 March 2026 · 4 min read"): a page's date-and-byline line."""
+    if text.count(" ") >= _DATE_LINE_WORDS or not text[:1].isdigit():
+        return False
+    from retold.model.published import read_date
+
+    reading = read_date(text)
+    return reading is not None and text.startswith(reading.text) and bool(_AFTER_DATE.match(text[len(reading.text):]))
+
+
 def logical_lines(text: str, join_wrapped: bool = True) -> list[Line]:
     """Join hard-wrapped lines (a line without sentence end followed by a lowercase start)."""
     result: list[Line] = []
@@ -609,6 +630,7 @@ def logical_lines(text: str, join_wrapped: bool = True) -> list[Line]:
             and re.match(r"[a-z0-9(,;]", collapsed)
             and (words > _JOIN_CHECK_WORDS or strong_reason(" ".join(pieces)) is None)
             and strong_reason(collapsed) is None  # a date line under a headline is not its tail
+            and not _opens_with_date_and_byline(collapsed)  # ... nor "10 December 2026 | Gazette staff"
         ):
             previous.end = end
             pieces.append(collapsed)

@@ -31,9 +31,11 @@ _ARTICLE_META = frozenset({"page date", "byline"})
 _HEADLINE_SHAPES = ("short fragment", "headline-like line (no sentence end)", "headline list")
 _HEADLINE_WORDS = (2, 30)
 _WORD = LazyPattern(r"\w+")
-# A list item ("• Recall to cost about 31 million krona", "- Regulator opens review", "1) …"): a
-# page's "Key points" or "In brief" list, never its headline, however much it tells of the article.
-_LIST_ITEM = LazyPattern(r"^\s*(?:[•·▪▫◦‣⁃∙●○■□►▸▶▹➤➢✓✔☑*]|[-–—]\s|\d{1,2}[.)]\s)")
+# A list item ("• Recall to cost about 31 million krona", "- Regulator opens review"): a page's
+# "Key points" or "In brief" list, never its headline, however much it tells of the article. Not
+# a number ("15. Zukunftsforum …" is a German ordinal, a headline) nor "*" without a space after
+# it ("*Ab Montag* …" is emphasis): on trafilatura's pages both were headlines.
+_LIST_ITEM = LazyPattern(r"^\s*(?:[•·▪▫◦‣⁃∙●○■□►▸▶▹➤➢✓✔☑]|[*\-–—]\s)")
 
 
 def list_item(text: str) -> bool:

@@ -271,6 +271,16 @@ _TITLE_SITE = LazyPattern(r"^(?P<head>.+?)\s+(?:\||–|—|::)\s+(?P<site>[^|–
 _TITLE_SITE_HYPHEN = LazyPattern(r"^(?P<head>.+)\s-\s(?P<site>[^\s|–—-][^|–—-]{1,59})$")  # (the title's white space is collapsed first)
 
 
+def _a_day_the_page_gives(date: str | None, markup: str) -> str | None:
+    """The extractor's date, unless it is the first of January that the page never prints: its
+    guess from a year alone ("© 2026" in the footer became 2026-01-01, and a wire that printed
+    "10 December 2026, 17:42 UTC" in its byline was dated, and sorted, by it). Without it the
+    page's own date line dates the outlet (pipeline: page_date)."""
+    if date and date[4:10] == "-01-01" and date[:10] not in markup:
+        return None
+    return date
+
+
 def _copyright_names(markup: str, name: str) -> bool:
     """The page's copyright notice names `name`: "© 2026 Name", "Copyright (c) 2019-2026 Name"."""
     notice = r"(?:©|&copy;|&#169;|\(c\)|copyright)\s*(?:\(c\)\s*)?(?:\d{4}\s*(?:[-–]\s*\d{4}\s*)?)?(?:by\s+)?"
@@ -353,8 +363,8 @@ def page_meta(markup: str, deep: bool = False) -> PageMeta:
 
         found = trafilatura.extract_metadata(markup)
         if found is not None:
-            published = published or found.date
-            author = author or found.author
+            published = published or _a_day_the_page_gives(found.date, markup)
+            author = author or (found.author or "").rstrip(" ·•|–—-;,") or None
             site = site or found.sitename
             title = title or found.title
     return PageMeta(
