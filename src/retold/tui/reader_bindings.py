@@ -26,7 +26,7 @@ READER_BINDINGS = [
     Binding("m", "note", "Note", id="note", tooltip="write a note on this sentence"),
     Binding("N", "notes", "Notes", id="notes", tooltip="list this story's notes"),
     Binding("i", "outlet_info", "Outlet info", id="outlet_info", tooltip="this outlet's url, file, date, language, full headline, byline and counts"),
-    Binding("e", "export", "Export", id="export", tooltip="write the share page (the outlets side by side, Sources, notes) as a new HTML file in the folder retold was started from", show=False),
+    Binding("e", "export", "Export", id="export", tooltip="write the share page (the outlets side by side, who took what, the quotes, your notes) as a new HTML file in the folder retold was started from", show=False),
     Binding("y", "copy_sentence", "Copy", id="copy_sentence", tooltip="copy the cursor sentence, with the outlet's name and url, to the clipboard"),
     Binding("s", "toggle_sync", "Sync", id="toggle_sync", tooltip="scroll sync on / off"),
     Binding("r", "toggle_removed", "Furniture", id="toggle_removed", tooltip="show the removed site furniture, greyed, where it stood"),

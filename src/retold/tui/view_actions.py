@@ -98,7 +98,7 @@ class ViewActions:
 
     def export_page(self) -> None:
         """e: the share page (retold align --format html --with-notes: the outlets side by side,
-        the Sources, the notes but drafts) as a new file in the folder retold was started from.
+        who took what, the quotes, the notes but drafts) as a new file in the folder retold was started from.
         Never over a file already there (a number is added); written on a thread, the reader
         stays live; whatever goes wrong is said, the reader goes on."""
         from pathlib import Path

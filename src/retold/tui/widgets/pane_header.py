@@ -40,7 +40,8 @@ class PaneHeader(Widget):
     def render(self) -> Text:
         width = max(1, self.content_size.width)
         narrow = self.row_dates.narrow(width) if self.row_dates is not None else False
-        line = header_line(self.outlet, self._counts, self.focused, width, narrow_utc=narrow)
+        counted = self.row_dates.counted(width, narrow) if self.row_dates is not None else True
+        line = header_line(self.outlet, self._counts, self.focused, width, narrow_utc=narrow, counted=counted)
         line.append("\n")
         line.append_text(second_line(self.outlet.title, self.copies, self.note, width))
         return line
@@ -89,13 +90,16 @@ def _badges(copies: list[tuple[str, str]], width: int) -> list[str]:
 
 
 class RowDates:
-    """One UTC mark for a row of pane headers (their columns are one width): when any header
-    needs the narrow "15:05Z" to keep its name, every header writes it so, so that one row never
-    mixes "09:12 UTC" and "17:45Z"."""
+    """One UTC mark and one choice of counts for a row of pane headers (their columns are one
+    width): when any header needs the narrow "15:05Z" to keep its name, every header writes it
+    so, so that one row never mixes "09:12 UTC" and "17:45Z"; when any header gives its counts
+    up to keep its name and date, every header does (two testers saw a row where two headers
+    had "=10 ~10 +0" and two had none, and read it as two kinds of outlet)."""
 
     def __init__(self, headers: list[PaneHeader]) -> None:
         self.headers = headers
         self._narrow: dict[int, bool] = {}  # by width
+        self._counted: dict[tuple[int, bool], bool] = {}  # by width and UTC mark
 
     def narrow(self, width: int) -> bool:
         found = self._narrow.get(width)
@@ -103,9 +107,17 @@ class RowDates:
             found = self._narrow[width] = any(narrows_date(h.outlet, h._counts, width) for h in self.headers)
         return found
 
+    def counted(self, width: int, narrow_utc: bool) -> bool:
+        found = self._counted.get((width, narrow_utc))
+        if found is None:
+            found = self._counted[(width, narrow_utc)] = all(
+                keeps_counts(h.outlet, h._counts, width, narrow_utc) for h in self.headers)
+        return found
 
-def _header_tail(outlet: Outlet, counts: dict[str, int], width: int, narrow_utc: bool) -> tuple[str, list[str], bool]:
-    """The name, what follows it in the header at `width`, and whether its date is the narrow form."""
+
+def _header_tail(outlet: Outlet, counts: dict[str, int], width: int, narrow_utc: bool, counted: bool = True) -> tuple[str, list[str], bool]:
+    """The name, what follows it in the header at `width`, and whether its date is the narrow
+    form. `counted` False: the counts are left out (the row's other headers cannot keep theirs)."""
     name = printable(outlet.name)
     wide = printable(compact_date(outlet.meta.published))
     # The narrow UTC mark ("15:05Z") before the name is cut: an outlet's name is what a pane is.
@@ -117,7 +129,8 @@ def _header_tail(outlet: Outlet, counts: dict[str, int], width: int, narrow_utc:
     full = cell_len(name)
     # In order of preference: (what follows the name, the cells the name needs at least).
     choices = [([count_text, both], full), ([count_text, date], full), (["", date], full), (["", narrow], full), (["", narrow], 1)]
-    chosen = next((n for n, (t, least) in enumerate(choices) if _used(t) + least <= width), len(choices) - 1)
+    first = 0 if counted else 2
+    chosen = next((n for n, (t, least) in enumerate(choices) if n >= first and _used(t) + least <= width), len(choices) - 1)
     return name, choices[chosen][0], narrow != wide and (narrow_utc or chosen >= 3)
 
 
@@ -130,13 +143,18 @@ def narrows_date(outlet: Outlet, counts: dict[str, int], width: int) -> bool:
     return _header_tail(outlet, counts, width, False)[2]
 
 
-def header_line(outlet: Outlet, counts: dict[str, int], focused: bool, width: int, narrow_utc: bool = False) -> Text:
+def keeps_counts(outlet: Outlet, counts: dict[str, int], width: int, narrow_utc: bool) -> bool:
+    """Does the header at `width` keep its counts on its own?"""
+    return bool(_header_tail(outlet, counts, width, narrow_utc)[1][0])
+
+
+def header_line(outlet: Outlet, counts: dict[str, int], focused: bool, width: int, narrow_utc: bool = False, counted: bool = True) -> Text:
     """A pane header's first line: marker, name, counts, compact date and language, fitted to
     `width` by README's rule: the name comes first, then the date; the language gives way first,
     then the counts, then the date's " UTC" narrows to "Z", and only then is the name cut (with
     an ellipsis), the date still whole. `narrow_utc`: the "Z" form from the start (the row's
-    other headers need it: RowDates)."""
-    name, tail, _ = _header_tail(outlet, counts, width, narrow_utc)
+    other headers need it: RowDates); `counted` False: no counts (the row's others have none)."""
+    name, tail, _ = _header_tail(outlet, counts, width, narrow_utc, counted)
     room = max(1, width - _used(tail))
     if cell_len(name) > room:
         name = set_cell_size(name, room - 1) + "…"
