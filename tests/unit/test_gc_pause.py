@@ -15,6 +15,7 @@ from retold.model.pipeline import cyclic_gc_paused
 @pytest.fixture
 def collector():
     was_enabled = gc.isenabled()
+    gc.unfreeze()  # what an earlier test froze (the reader's tests freeze its objects): nothing frozen to begin with
     gc.enable()
     yield
     gc.unfreeze()
