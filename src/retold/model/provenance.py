@@ -118,10 +118,23 @@ def words_near_verbatim(wa: tuple[str, ...], wb: tuple[str, ...]) -> bool:
     """near_verbatim of two texts, given their words."""
     if not wa or not wb or 2 * min(len(wa), len(wb)) < SHARED_SIMILARITY * (len(wa) + len(wb)):
         return False  # the word counts alone keep the pair below the bar
-    from rapidfuzz.distance import Indel  # (here, not at the top: a story read from the cache needs no rapidfuzz)
-
+    similarity = _SIMILARITY[0] if _SIMILARITY else _similarity()
     # A "sentence" of thousands of words is no prose; its opening decides, in bounded time.
-    return Indel.normalized_similarity(wa[:MAX_WORDS_COMPARED], wb[:MAX_WORDS_COMPARED]) >= SHARED_SIMILARITY
+    return similarity(wa[:MAX_WORDS_COMPARED], wb[:MAX_WORDS_COMPARED]) >= SHARED_SIMILARITY
+
+
+_SIMILARITY: list = []  # rapidfuzz's Indel.normalized_similarity, once a first pair is compared
+
+
+def _similarity():
+    """Imported at the first comparison, not at the top (a story read from the cache needs no
+    rapidfuzz), and kept: an import statement in words_near_verbatim itself cost a tenth of
+    the Sources' text shares (a 40 x 1,000 story compares 270,000 pairs)."""
+    from rapidfuzz.distance import Indel
+
+    if not _SIMILARITY:
+        _SIMILARITY.append(Indel.normalized_similarity)
+    return _SIMILARITY[0]
 
 
 def near_verbatim(a: str, b: str) -> bool:

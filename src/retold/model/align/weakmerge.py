@@ -82,8 +82,23 @@ def _overlaps_cut(links: list[Link], judge: ev.Judge, languages: list[str]) -> l
     return out
 
 
+def _weighed(link: Link, languages: list[str]) -> bool:
+    """A merge whose pieces _told_apart_cut asks about: not one-to-one, within one language."""
+    a, b = link.outlet_a, link.outlet_b
+    return not ((len(link.rows) == 1 and len(link.cols) == 1) or (languages[a] and languages[b] and languages[a] != languages[b]))
+
+
+def _pieces(link: Link) -> tuple[int, tuple[int, ...]]:
+    """The merge's longer side: (outlet, its sentences), the pieces _told_apart reads."""
+    return (link.outlet_a, link.rows) if len(link.rows) > 1 else (link.outlet_b, link.cols)
+
+
 def _told_apart_cut(links: list[Link], judge: ev.Judge, languages: list[str]) -> list[Link]:
-    strong: dict[Node, dict[int, set[int]]] = {}  # sentence -> outlet -> its strong one-to-one partners there
+    # The strong partners are kept only for the sentences _told_apart reads them for: the pieces
+    # of the merges it weighs (a big story's every sentence, with a dict and a set each, was
+    # the peak of its memory).
+    asked = {(outlet, p) for link in links if _weighed(link, languages) for outlet, pieces in (_pieces(link),) for p in pieces}
+    strong: dict[Node, dict[int, set[int]]] = {}  # such a sentence -> outlet -> its strong one-to-one partners there
     # (outlet, i, j) -> what sentences i < j of one outlet are merged against (the other side of
     # each link that holds both)
     merged: dict[tuple[int, int, int], set[tuple[int, tuple[int, ...]]]] = {}
@@ -92,15 +107,17 @@ def _told_apart_cut(links: list[Link], judge: ev.Judge, languages: list[str]) ->
             for n, i in enumerate(side):
                 for j in side[n + 1:]:
                     merged.setdefault((outlet, i, j), set()).add(other)
-        if len(link.rows) == 1 and len(link.cols) == 1 and judge.link_verdict(link).confidence >= ev.STRONG:
+        if len(link.rows) == 1 and len(link.cols) == 1:
             x, y = (link.outlet_a, link.rows[0]), (link.outlet_b, link.cols[0])
-            strong.setdefault(x, {}).setdefault(y[0], set()).add(y[1])
-            strong.setdefault(y, {}).setdefault(x[0], set()).add(x[1])
+            if (x in asked or y in asked) and judge.link_verdict(link).confidence >= ev.STRONG:
+                if x in asked:
+                    strong.setdefault(x, {}).setdefault(y[0], set()).add(y[1])
+                if y in asked:
+                    strong.setdefault(y, {}).setdefault(x[0], set()).add(x[1])
     out = []
     for link in links:
         a, b = link.outlet_a, link.outlet_b
-        if ((len(link.rows) == 1 and len(link.cols) == 1) or (languages[a] and languages[b] and languages[a] != languages[b])
-                or not _told_apart(link, strong, merged, judge) or judge.link_verdict(link).confidence >= ev.STRONG):
+        if not _weighed(link, languages) or not _told_apart(link, strong, merged, judge) or judge.link_verdict(link).confidence >= ev.STRONG:
             out.append(link)
             continue
         confidence, rows, cols = max((judge.verdict(a, (i,), b, (j,)).confidence, (i,), (j,)) for i in link.rows for j in link.cols)
@@ -122,7 +139,7 @@ def _told_apart(link: Link, strong: dict[Node, dict[int, set[int]]], merged: dic
     said), and stands when each piece says something of it ("the course would go to local clubs
     and schools" beside "Hollund, who said the course would later be handed to local clubs and
     schools, told us: …")."""
-    outlet, pieces = (link.outlet_a, link.rows) if len(link.rows) > 1 else (link.outlet_b, link.cols)
+    outlet, pieces = _pieces(link)
     this_side = (link.outlet_b, link.cols) if outlet == link.outlet_a else (link.outlet_a, link.rows)
     this_pair = {link.outlet_a, link.outlet_b}
     twice: bool | None = None  # asked once: does a piece share only names with this sentence?
