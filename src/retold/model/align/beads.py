@@ -212,7 +212,7 @@ def crossed(sides: PairSides, rows: Rows, cols: Rows) -> bool:
     return best_col != sorted(best_col) or best_row != sorted(best_row)
 
 
-def _regions(sides: PairSides, links: list[Link], ends: bool) -> list[tuple[list[int], list[int]]]:
+def regions_between(sides: PairSides, links: list[Link], ends: bool) -> list[tuple[list[int], list[int]]]:
     """The free sentences of each side between consecutive links in order (the longest chain of
     them increasing in both texts); with `ends`, also before the first and after the last. (Not
     without: there an outlet may add its own, a rewrite's opening; and a translation's lead paired
@@ -260,9 +260,9 @@ def length_supported(sides: PairSides, links: list[Link]) -> list[Trimmed]:
     if not links and not sure:
         return []  # the texts' ends alone anchor nothing
     fa, fb, ratio = sides.fa, sides.fb, sides.length_ratio
-    held_a, held_b = _halves_left(sides, links)
+    held_a, held_b = halves_left(sides, links)
     found: list[Trimmed] = []
-    for rows, cols in _regions(sides, links, ends=sure):
+    for rows, cols in regions_between(sides, links, ends=sure):
         _cost, beads = length_alignment([fa[i].length for i in rows], [fb[j].length for j in cols], path=True, ratio=ratio)
         paired = [(tuple(rows[k] for k in r), tuple(cols[k] for k in c)) for r, c in beads if r and c]
         deltas = [length_delta(ratio * sum(fa[i].length for i in r), sum(fb[j].length for j in c)) for r, c in paired]
@@ -281,7 +281,7 @@ def length_supported(sides: PairSides, links: list[Link]) -> list[Trimmed]:
     return found
 
 
-def _halves_left(sides: PairSides, links: list[Link]) -> tuple[set[int], set[int]]:
+def halves_left(sides: PairSides, links: list[Link]) -> tuple[set[int], set[int]]:
     """Across languages, the free sentences beside a link whose lengths still disagree once
     grow_by_lengths had its say (two neighbours would complete it, so it took neither): one of
     them is the other half of a translator's merge or split, which the region beyond the link
@@ -293,8 +293,13 @@ def _halves_left(sides: PairSides, links: list[Link]) -> tuple[set[int], set[int
     for link in links:
         if _delta(sides, link.rows, link.cols) <= GROW_FROM:
             continue
-        held_a.update(i for i in (link.rows[0] - 1, link.rows[-1] + 1) if 0 <= i < len(sides.fa) and i not in sides.linked_a)
-        held_b.update(j for j in (link.cols[0] - 1, link.cols[-1] + 1) if 0 <= j < len(sides.fb) and j not in sides.linked_b)
+        rows, cols = link.rows, link.cols
+        # Only a neighbour that would complete it (their lengths together agree): a link whose
+        # lengths no neighbour mends is a free translation of one sentence, not half a merge.
+        held_a.update(i for i in (rows[0] - 1, rows[-1] + 1) if 0 <= i < len(sides.fa) and i not in sides.linked_a
+                      and _delta(sides, tuple(sorted(rows + (i,))), cols) <= LENGTH_AGREE)
+        held_b.update(j for j in (cols[0] - 1, cols[-1] + 1) if 0 <= j < len(sides.fb) and j not in sides.linked_b
+                      and _delta(sides, rows, tuple(sorted(cols + (j,)))) <= LENGTH_AGREE)
     return held_a, held_b
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import retold.model.align.evidence as ev
-from retold.model.align.acrosslang import cross_language_pairs
+from retold.model.align.acrosslang import cross_language_pairs, lengths_between_model_pairs
 from retold.model.align.candidates import candidate_pairs, outlet_pairs
 from retold.model.align.coherence import coherent
 from retold.model.align.features import feature_weights, sentence_features
@@ -56,6 +56,7 @@ def align(outlets: Sequence[Outlet], semantic: object | None = None) -> Alignmen
         if judge.vectors is not None:
             found += semantic_pairs(sides, found)
             found = cross_language_pairs(sides, found)
+            found = lengths_between_model_pairs(sides, found)
         found += frame_pairs(sides, found)
         found += said_pairs(sides, found)
         links += grow_splits(sides, found)
