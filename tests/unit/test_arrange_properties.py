@@ -186,3 +186,27 @@ def test_an_undated_wire_the_others_carry_is_the_reference_before_a_dated_copy()
     assert arrange(alignment).reference == "wire"
     dated_wire = align([outlet("wire", wire, "2026-03-03T10:00:00Z"), outlet("herald", first, "2026-03-03T09:14:00Z"), outlet("post", second, "2026-03-03")])
     assert arrange(dated_wire).reference == "herald"  # a date the wire gives, later: the date decides
+
+
+def test_an_outlet_that_credits_another_of_the_story_is_not_its_reference():
+    """A site republished the wire under its dateline ("TARNBY (Northline) - …") and gave its
+    page a time; the wire's page gave only the day. The credit says where the text came from:
+    the wire is the reference (review12 had opened on the copy, the wire folded under it)."""
+    from retold.model.align import align
+    from retold.model.story import OutletMeta, Sentence
+
+    wire = ["TARNBY (Northline) - Flood water closed the Tarrow bridge on Sunday morning, police said.",
+            "The river rose by two metres overnight after a week of rain.",
+            "Engineers will inspect the bridge piers on Monday.",
+            "Council leader Ruth Haskett said the bridge could stay shut for a week."]
+    copy = wire + ["Analysis: the bridge has been a worry for the council since 2019."]
+
+    def outlet(oid, name, sentences, published):
+        meta = OutletMeta(id=oid, name=name, source=f"{oid}.txt", published=published)
+        return Outlet(meta=meta, text="", title=None, removed=(),
+                      sentences=tuple(Sentence(index=i, paragraph=i, text=t, start=0, end=0) for i, t in enumerate(sentences)))
+
+    story = [outlet("northline", "Northline", wire, "2026-03-03"), outlet("site", "Harbour Business", copy, "2026-03-03T09:14:00Z")]
+    assert arrange(align(story)).reference == "northline"
+    later = [outlet("northline", "Northline", wire, "2026-03-04"), outlet("site", "Harbour Business", copy, "2026-03-03T09:14:00Z")]
+    assert arrange(align(later)).reference == "site"  # the wire dated a day later: the dates decide

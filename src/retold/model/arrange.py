@@ -71,6 +71,26 @@ def _published(outlet: Outlet) -> tuple[datetime.date, int, datetime.time] | Non
     return (moment.date(), 0, moment.time())
 
 
+_SOURCE_CREDITS = ("wire", "source", "first appeared", "byline", "agencies", "dateline")
+
+
+def _credited_source(outlet: Outlet, outlets: list[Outlet]) -> Outlet | None:
+    """The one other outlet of the story that `outlet`'s credit lines name as where its text
+    came from (retold.model.credits), or None."""
+    from retold.model.credits import credits_of, names_match
+
+    others = [o for o in outlets if o is not outlet]
+    found = {o.id: o for credit in credits_of(outlet, tuple(o.name for o in others))
+             if credit.kind in _SOURCE_CREDITS and not credit.own
+             for o in others if names_match(credit.source, o.name, o.meta.url)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _later_day(outlet: Outlet, than: Outlet) -> bool:
+    mine, theirs = _published(outlet), _published(than)
+    return mine is not None and theirs is not None and mine[0] > theirs[0]
+
+
 def _exact_time(outlet: Outlet) -> datetime.datetime | None:
     key = _published(outlet)
     if key is None or key[1]:
@@ -145,6 +165,11 @@ def arrange(alignment: Alignment) -> Arrangement:
     overlap = alignment.overlap() if len(contenders) > 1 else None
     reference = contenders[0] if overlap is None else min(
         contenders, key=lambda o: (-sum(overlap[x.id][o.id] for x in outlets if x is not o), o not in dated, o.id))
+    # ... and an outlet that credits another of the story as its source ("By Marketline staff
+    # with Nordwire") is not that source's reference, unless the source is dated to a later day.
+    credited = _credited_source(reference, outlets)
+    if credited is not None and not _later_day(credited, reference):
+        reference = credited
 
     def difference(outlet: Outlet) -> float:
         total = len(outlet.sentences) + len(reference.sentences)
