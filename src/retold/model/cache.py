@@ -40,6 +40,8 @@ import zlib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
+from retold.model.parse import load_json
+
 # Bump when what an alignment means changes without a change in retold.model's own source
 # (a dependency's behaviour pinned in code elsewhere, a new meaning of an option).
 ALIGNMENT_VERSION = 1
@@ -559,8 +561,8 @@ def unpack(data: bytes, key: str, max_bytes: int = MAX_BODY_BYTES, with_sources:
     if inflate.unconsumed_tail or not inflate.eof:
         raise EntryError("entry larger than the bound, or cut short")
     try:
-        whole = json.loads(body)
-    except (ValueError, RecursionError) as exc:
+        whole = load_json(body)
+    except ValueError as exc:
         raise EntryError(f"damaged entry ({type(exc).__name__})") from None
     if type(whole) is not list or len(whole) != 8:
         raise EntryError("not an entry of this layout")

@@ -17,6 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from retold.model.lazy_pattern import LazyPattern
+from retold.model.parse import load_toml
 from retold.model.safe import public_url
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
@@ -491,7 +492,7 @@ def read_manifest(directory: Path) -> tuple[str | None, dict[str, dict]]:
         pass  # read_regular_file says what is wrong
     raw = read_regular_file(manifest, MAX_MANIFEST_BYTES)
     try:
-        data = tomllib.loads(raw.decode("utf-8-sig"))
+        data = load_toml(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise InputError(f"{manifest}: not UTF-8 text (byte {exc.start}); story.toml must be UTF-8") from None
     except tomllib.TOMLDecodeError as exc:

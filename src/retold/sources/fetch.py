@@ -36,6 +36,7 @@ import httpx
 
 from retold import __version__
 from retold.files import real_folder, staging_file, write_atomic
+from retold.model.parse import load_toml
 from retold.model.safe import public_url
 from retold.model.story import MANIFEST_NAME, InputError, read_manifest
 
@@ -102,8 +103,8 @@ def append_entry(manifest: Path, entry: dict) -> None:
     )
     new = old + ("" if old.endswith("\n") else "\n") + "\n" + toml_entry(entry)
     try:
-        before = tomllib.loads(old).get("outlet", [])
-        after = tomllib.loads(new).get("outlet", [])
+        before = load_toml(old).get("outlet", [])
+        after = load_toml(new).get("outlet", [])
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{manifest}: not valid TOML ({exc}); not changed") from None
     if after[: len(before)] != before:

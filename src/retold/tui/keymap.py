@@ -20,6 +20,8 @@ from pathlib import Path
 
 from textual.binding import Binding
 
+from retold.model.parse import load_toml
+
 _KEY = re.compile(r"^[A-Za-z0-9_+\-]+$|^.$")  # a Textual key name (ctrl+o, question_mark, f1) or one character
 
 
@@ -30,7 +32,7 @@ def load_keymap(path: Path, known_ids: set[str] | None = None,
     clash with another action of the same screen are refused."""
     # (binding id -> "key,key", problems). A missing file is no problem: the defaults stand.
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        data = load_toml(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         return {}, []
     except (OSError, UnicodeDecodeError) as exc:
