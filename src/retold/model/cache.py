@@ -738,13 +738,18 @@ class AlignmentCache:
     def get(self, key: str, max_entry_bytes: int | None = None):
         """(alignment, notices) stored under `key`, or None (and a bad entry is removed); None
         too, the entry left as it is, when it is larger than `max_entry_bytes`."""
+        from retold.model.story import InputError, read_regular_file
+
         path = self.path_for(key)
+        limit = max_entry_bytes if max_entry_bytes is not None else max(self.max_bytes, MAX_BODY_BYTES)
         try:
-            if max_entry_bytes is not None and path.stat().st_size > max_entry_bytes:
+            if path.stat().st_size > limit:
                 self.last = "larger"
                 return None
-            data = path.read_bytes()
-        except OSError:
+            # A regular file only, opened without waiting: a FIFO or device at an entry's name
+            # is a miss and left as it is (the next store renames a file over it).
+            data = read_regular_file(path, limit)
+        except (OSError, InputError):
             self.last = "miss"
             return None
         try:

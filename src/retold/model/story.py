@@ -355,6 +355,19 @@ def _file_kind(mode: int) -> str:
     return "not a file"
 
 
+def not_a_file(path: Path | str) -> str | None:
+    """What stands at `path` instead of a regular file ("a FIFO", "a directory", "a device"...),
+    or None when it is one (a link to one is fine), or nothing is there, or it cannot be looked
+    at (whatever opens it then says why). The files retold keeps for itself (cache entries, the
+    notes database and its journal, the keymap, the sentence-vector cache) are opened only when
+    this is None: opening or reading a FIFO waits for a writer, forever."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    return None if stat.S_ISREG(mode) else _file_kind(mode)
+
+
 def decode_bytes(data: bytes, path: str) -> tuple[str, str, list[str]]:
     """Decode a file's bytes: UTF-8 (BOM or not), UTF-16 (BOM or not); else what
     charset-normalizer detects, with a warning that says what was decided."""

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from retold.model.story import not_a_file
+
 DB_NAME = "notes.db"
 LOCK_NAME = "notes.lock"
 ASIDE_MARK = ".damaged-"  # notes.db.damaged-20260326-101502-<pid>-<random>
@@ -137,6 +139,12 @@ class NoteStore:
         notices: list[str] = []
         with _repair_lock(directory):
             # Inside the lock: another retold starting now repairs once, or sees the repair done.
+            for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
+                # SQLite would open a FIFO there and wait on it forever; a directory is no damage.
+                kind = not_a_file(directory / name)
+                if kind is not None:
+                    raise NotesUnavailable(f"{directory / name} is {kind}, not a file; it was left as it is "
+                                           "(move it away to use notes)")
             wal = path.with_name(DB_NAME + "-wal")
             if path.exists() and _wal_damaged(wal):
                 # Copied, not moved: SQLite still reads what it can of it, and the copy keeps
