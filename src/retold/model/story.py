@@ -304,6 +304,15 @@ class Alignment:
 MAX_TEXT_BYTES = 10_000_000  # .txt / .md
 MAX_HTML_BYTES = 25_000_000  # a saved page carries markup, scripts and inline images
 MAX_MANIFEST_BYTES = 1_000_000
+# Bounds on the work a story can ask for, whatever its bytes: cleaning asks every line its rules
+# (4 million one-letter lines, 8 MB, took over 6 minutes) and the aligner's cost grows with the
+# outlets' pairs and the sentences (10,000 one-line files did not finish in 25 minutes). Each is
+# many times what any article or story holds (the largest benchmark story: 40 outlets of 1,000
+# sentences); beyond it the story is refused, the file or folder named, with the count and the limit.
+MAX_OUTLETS = 200  # article files in one story
+MAX_LINES = 50_000  # lines of one outlet's text (a saved page: of the article text taken from it)
+MAX_SENTENCES = 5_000  # sentences of one outlet
+MAX_STORY_SENTENCES = 50_000  # sentences of all the outlets of a story together
 
 
 def _megabytes(size: int) -> str:
@@ -610,6 +619,10 @@ def collect_files(paths: list[str], notice=None) -> tuple[list[tuple[Path, dict]
             continue
         seen.add(real)
         unique.append((path, entry))
+    if len(unique) > MAX_OUTLETS:
+        where = paths[0] if len(paths) == 1 else f"{len(paths)} paths"
+        raise InputError(f"{where}: {len(unique):,} article files; a story has at most {MAX_OUTLETS} outlets "
+                         "(an archive of stories? `retold batch` aligns each story folder in it)")
     root = roots[0] if len(set(roots)) == 1 else Path(".")
     return unique, story_title, root
 
@@ -634,6 +647,9 @@ def load_raw(path: Path, entry: dict) -> RawDoc:
             raise InputError(f"{path}: HTML without any article text")
         if len(text) > MAX_TEXT_BYTES:
             raise InputError(f"{path}: too large ({len(text):,} characters of article text; the limit is {_megabytes(MAX_TEXT_BYTES)})")
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        raise InputError(f"{path}: too many lines for an article ({lines:,}; the limit is {MAX_LINES:,})")
     meta = OutletMeta(
         id=outlet_id_for(path),
         name=str(entry.get("name") or _display_name(path)),
