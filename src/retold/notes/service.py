@@ -63,7 +63,10 @@ def _text_hashes(story_id: str) -> set[str]:
 def _still_there(story_key: str) -> bool:
     """True if the story a key names is where the key says (its folder, or all its files)."""
     parts = story_key.split("|")
-    return all(Path(part).exists() for part in parts)
+    try:
+        return all(Path(part).exists() for part in parts)
+    except ValueError:  # a NUL in a key another program wrote: no path at all
+        return False
 
 
 class StoryNotes:
