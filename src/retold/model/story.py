@@ -313,6 +313,10 @@ MAX_OUTLETS = 200  # article files in one story
 MAX_LINES = 50_000  # lines of one outlet's text (a saved page: of the article text taken from it)
 MAX_SENTENCES = 5_000  # sentences of one outlet
 MAX_STORY_SENTENCES = 50_000  # sentences of all the outlets of a story together
+# A saved page is parsed several times (page metadata, the extractor, the blocks it left out) at
+# about 100 us an element: 2.7 million "<p>x</p>" (24 MB) took 6 GB and over 5 minutes. A heavy
+# news page has some 30,000 elements, about twice as many '<'.
+MAX_HTML_TAGS = 200_000  # '<' in a saved page's markup
 
 
 def _megabytes(size: int) -> str:
@@ -636,6 +640,9 @@ def load_raw(path: Path, entry: dict) -> RawDoc:
     if is_html:
         from retold.model.html import extract_text, page_meta  # only when needed
 
+        tags = text.count("<")
+        if tags > MAX_HTML_TAGS:
+            raise InputError(f"{path}: too much markup for an article page ({tags:,} tags; the limit is {MAX_HTML_TAGS:,})")
         # What the page says about itself fills what story.toml leaves out (never the reverse).
         page = page_meta(text, deep=entry.get("published") is None)
         if not entry.get("name") and page.site_name:

@@ -346,8 +346,10 @@ def check_article(path: Path, entry: dict) -> None:
 
     try:
         doc = load_raw(path, entry)
-    except InputError:
-        raise FetchError("no article found in the page") from None
+    except InputError as exc:
+        # Why, without the name of the file it was checked under ("too much markup…").
+        reason = str(exc).removeprefix(f"{path}: ")
+        raise FetchError(f"no article found in the page ({reason})") from None
     [article] = clean_documents([doc])
     if not segment_article(doc.meta.id, doc.text, article.paragraphs, doc.meta.language):
         raise FetchError("no article found in the page (only site furniture)")
