@@ -25,6 +25,7 @@ from retold.batch.schema import SCHEMA, arrow_schema, from_arrow_row, story_reco
 from retold.batch.task import align_chunk, align_story  # noqa: F401 - align_story: the batch's unit, for callers
 from retold.files import write_atomic
 from retold.model.parse import load_json
+from retold.model.safe import json_inert
 from retold.model.story import ARTICLE_SUFFIXES, MANIFEST_NAME
 
 
@@ -117,7 +118,9 @@ class JsonlOutput:
         return self
 
     def write(self, records: list[dict]) -> None:
-        self.handle.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+        # Same JSON values; C1 controls, bidi overrides and lone surrogates (a folder name's
+        # undecodable bytes, which UTF-8 cannot even write) as \u escapes, as `align --format json`.
+        self.handle.write("".join(json_inert(json.dumps(r, ensure_ascii=False)) + "\n" for r in records))
         self.handle.flush()
 
     def __exit__(self, *exc) -> None:
