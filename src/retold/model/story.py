@@ -317,6 +317,24 @@ MAX_STORY_SENTENCES = 50_000  # sentences of all the outlets of a story together
 # about 100 us an element: 2.7 million "<p>x</p>" (24 MB) took 6 GB and over 5 minutes. A heavy
 # news page has some 30,000 elements, about twice as many '<'.
 MAX_HTML_TAGS = 200_000  # '<' in a saved page's markup
+# The parsers' attribute handling is quadratic in one element's attributes (libxml2 checks each
+# against the others): one <p> of 100,000 attributes (1.6 MB) took 57 s, 1,000,000 over 5 minutes.
+MAX_ATTRIBUTES = 1_000  # attributes of one element
+_QUOTED = LazyPattern(r"\"[^\"]*\"|'[^']*'")
+
+
+def _most_attributes(markup: str) -> int:
+    """The most attributes any one tag of `markup` holds, roughly (its words outside quotes): each
+    character is looked at once or twice. Tags too short to hold MAX_ATTRIBUTES are passed over.
+    A '>' inside a quoted value ends the tag here (a parser would read on): such a tag's attributes
+    after it go uncounted, so this bounds the plain case, not a page written to slip past it."""
+    most = 0
+    for piece in markup.split(">"):
+        start = piece.rfind("<")
+        if start < 0 or len(piece) - start <= 2 * MAX_ATTRIBUTES:
+            continue
+        most = max(most, len(_QUOTED.sub(" ", piece[start:]).split()) - 1)
+    return most
 
 
 def _megabytes(size: int) -> str:
@@ -643,6 +661,10 @@ def load_raw(path: Path, entry: dict) -> RawDoc:
         tags = text.count("<")
         if tags > MAX_HTML_TAGS:
             raise InputError(f"{path}: too much markup for an article page ({tags:,} tags; the limit is {MAX_HTML_TAGS:,})")
+        attributes = _most_attributes(text)
+        if attributes > MAX_ATTRIBUTES:
+            raise InputError(f"{path}: an element with {attributes:,} attributes (the limit is {MAX_ATTRIBUTES:,}); "
+                             "not an article page")
         # What the page says about itself fills what story.toml leaves out (never the reverse).
         page = page_meta(text, deep=entry.get("published") is None)
         if not entry.get("name") and page.site_name:
