@@ -706,7 +706,7 @@ def _max_bytes_from_env() -> int:
     value = os.environ.get(MAX_BYTES_ENV)
     try:
         return max(1, int(float(value) * 1024 * 1024)) if value else DEFAULT_MAX_BYTES
-    except ValueError:
+    except (ValueError, OverflowError):  # not a number, nan; inf or 1e400
         return DEFAULT_MAX_BYTES
 
 
