@@ -264,10 +264,75 @@ def _with_command(argv: list[str]) -> list[str]:
     return ["read", *argv]
 
 
+class _OutputLost(Exception):
+    """Writing to the standard output failed: the reader of a pipe left, a full disk."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+class _Stdout:
+    """sys.stdout while a command that prints runs (not the reader, which owns the terminal): a
+    failed write or flush raises _OutputLost, which main reports once, instead of a traceback
+    from wherever the print happened to be."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as exc:
+            raise _OutputLost(exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            raise _OutputLost(exc) from None
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+def _output_lost(stream, error: OSError) -> int:
+    """Exit 1; the reason on stderr unless the pipe's reader left (`retold align … | head`: it
+    has what it wanted). What is still buffered goes nowhere, so the exit adds no traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (AttributeError, OSError, ValueError):  # no descriptor (a test's capture)
+        pass
+    if not isinstance(error, BrokenPipeError):
+        print(f"retold: error: cannot write to the standard output ({error.strerror or error})", file=sys.stderr)
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _tolerant_streams()
     argv = _with_command(argv)
+    if argv[:1] == ["read"]:
+        return _run(argv)
+    stdout = sys.stdout
+    sys.stdout = _Stdout(stdout)
+    try:
+        try:
+            code = _run(argv)
+        except SystemExit:  # argparse's --help or usage message
+            sys.stdout.flush()
+            raise
+        sys.stdout.flush()
+        return code
+    except _OutputLost as lost:
+        return _output_lost(stdout, lost.error)
+    finally:
+        sys.stdout = stdout
+
+
+def _run(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "align":

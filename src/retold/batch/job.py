@@ -24,6 +24,8 @@ from retold.batch.noise import is_killed_worker
 from retold.batch.schema import SCHEMA, arrow_schema, from_arrow_row, story_record, to_arrow_row
 from retold.batch.task import align_chunk, align_story  # noqa: F401 - align_story: the batch's unit, for callers
 from retold.files import write_atomic
+from retold.model.parse import load_json
+from retold.model.safe import json_inert
 from retold.model.story import ARTICLE_SUFFIXES, MANIFEST_NAME
 
 
@@ -93,7 +95,7 @@ class JsonlOutput:
         records = []
         for number, line in enumerate(complete.splitlines(), 1):
             try:
-                record = json.loads(line)
+                record = load_json(line)
             except ValueError:
                 raise ValueError(f"{self.path}:{number}: not a JSON line; not a retold batch output? "
                                  "(nothing was changed)") from None
@@ -104,7 +106,7 @@ class JsonlOutput:
 
     def drop(self, paths: set[str]) -> None:
         """Remove the records of `paths` (for --retry-failed), atomically."""
-        kept = [line for line in self.path.read_bytes().splitlines(keepends=True) if json.loads(line)["path"] not in paths]
+        kept = [line for line in self.path.read_bytes().splitlines(keepends=True) if load_json(line)["path"] not in paths]
         write_atomic(self.path, b"".join(kept))
 
     def __enter__(self):
@@ -116,7 +118,9 @@ class JsonlOutput:
         return self
 
     def write(self, records: list[dict]) -> None:
-        self.handle.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+        # Same JSON values; C1 controls, bidi overrides and lone surrogates (a folder name's
+        # undecodable bytes, which UTF-8 cannot even write) as \u escapes, as `align --format json`.
+        self.handle.write("".join(json_inert(json.dumps(r, ensure_ascii=False)) + "\n" for r in records))
         self.handle.flush()
 
     def __exit__(self, *exc) -> None:

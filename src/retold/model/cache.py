@@ -40,6 +40,8 @@ import zlib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
+from retold.model.parse import load_json
+
 # Bump when what an alignment means changes without a change in retold.model's own source
 # (a dependency's behaviour pinned in code elsewhere, a new meaning of an option).
 ALIGNMENT_VERSION = 1
@@ -559,8 +561,8 @@ def unpack(data: bytes, key: str, max_bytes: int = MAX_BODY_BYTES, with_sources:
     if inflate.unconsumed_tail or not inflate.eof:
         raise EntryError("entry larger than the bound, or cut short")
     try:
-        whole = json.loads(body)
-    except (ValueError, RecursionError) as exc:
+        whole = load_json(body)
+    except ValueError as exc:
         raise EntryError(f"damaged entry ({type(exc).__name__})") from None
     if type(whole) is not list or len(whole) != 8:
         raise EntryError("not an entry of this layout")
@@ -704,7 +706,7 @@ def _max_bytes_from_env() -> int:
     value = os.environ.get(MAX_BYTES_ENV)
     try:
         return max(1, int(float(value) * 1024 * 1024)) if value else DEFAULT_MAX_BYTES
-    except ValueError:
+    except (ValueError, OverflowError):  # not a number, nan; inf or 1e400
         return DEFAULT_MAX_BYTES
 
 
@@ -736,13 +738,18 @@ class AlignmentCache:
     def get(self, key: str, max_entry_bytes: int | None = None):
         """(alignment, notices) stored under `key`, or None (and a bad entry is removed); None
         too, the entry left as it is, when it is larger than `max_entry_bytes`."""
+        from retold.model.story import InputError, read_regular_file
+
         path = self.path_for(key)
+        limit = max_entry_bytes if max_entry_bytes is not None else max(self.max_bytes, MAX_BODY_BYTES)
         try:
-            if max_entry_bytes is not None and path.stat().st_size > max_entry_bytes:
+            if path.stat().st_size > limit:
                 self.last = "larger"
                 return None
-            data = path.read_bytes()
-        except OSError:
+            # A regular file only, opened without waiting: a FIFO or device at an entry's name
+            # is a miss and left as it is (the next store renames a file over it).
+            data = read_regular_file(path, limit)
+        except (OSError, InputError):
             self.last = "miss"
             return None
         try:

@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from retold.model.lazy_pattern import LazyPattern
-from retold.model.story import Alignment, InputError, Outlet, collect_files, load_raw, unique_ids
+from retold.model.story import (
+    MAX_SENTENCES, MAX_STORY_SENTENCES, Alignment, InputError, Outlet, collect_files, load_raw, unique_ids,
+)
 
 if TYPE_CHECKING:
     from retold.model.cache import AlignmentCache
@@ -206,6 +208,9 @@ def _align_files(paths, files, story_title, root, say, step, semantic=True, vect
             if guessed:
                 doc.meta = replace(doc.meta, language=guessed)
         sentences = segment_article(doc.meta.id, doc.text, article.paragraphs, doc.meta.language, article.line_per_sentence)
+        if len(sentences) > MAX_SENTENCES:
+            raise InputError(f"{doc.meta.source}: too many sentences for an article ({len(sentences):,}; "
+                             f"the limit is {MAX_SENTENCES:,})")
         if not sentences:
             say(f"{doc.meta.source}: no article sentences found (every line looked like site furniture)")
         outlets.append(Outlet(
@@ -214,6 +219,10 @@ def _align_files(paths, files, story_title, root, say, step, semantic=True, vect
         ))
     if not any(outlet.sentences for outlet in outlets):
         raise InputError(f"{paths[0]}: no readable article text in any file")
+    total = sum(len(outlet.sentences) for outlet in outlets)
+    if total > MAX_STORY_SENTENCES:
+        raise InputError(f"{paths[0]}: too many sentences for one story ({total:,} in {len(outlets)} outlets; "
+                         f"the limit is {MAX_STORY_SENTENCES:,})")
     step("aligning", 0, 1)
     return replace(
         align_outlets(outlets, semantic, say, step, vector_cache),

@@ -17,6 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from retold.model.lazy_pattern import LazyPattern
+from retold.model.parse import load_toml
 from retold.model.safe import public_url
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
@@ -303,6 +304,37 @@ class Alignment:
 MAX_TEXT_BYTES = 10_000_000  # .txt / .md
 MAX_HTML_BYTES = 25_000_000  # a saved page carries markup, scripts and inline images
 MAX_MANIFEST_BYTES = 1_000_000
+# Bounds on the work a story can ask for, whatever its bytes: cleaning asks every line its rules
+# (4 million one-letter lines, 8 MB, took over 6 minutes) and the aligner's cost grows with the
+# outlets' pairs and the sentences (10,000 one-line files did not finish in 25 minutes). Each is
+# many times what any article or story holds (the largest benchmark story: 40 outlets of 1,000
+# sentences); beyond it the story is refused, the file or folder named, with the count and the limit.
+MAX_OUTLETS = 200  # article files in one story
+MAX_LINES = 50_000  # lines of one outlet's text (a saved page: of the article text taken from it)
+MAX_SENTENCES = 5_000  # sentences of one outlet
+MAX_STORY_SENTENCES = 50_000  # sentences of all the outlets of a story together
+# A saved page is parsed several times (page metadata, the extractor, the blocks it left out) at
+# about 100 us an element: 2.7 million "<p>x</p>" (24 MB) took 6 GB and over 5 minutes. A heavy
+# news page has some 30,000 elements, about twice as many '<'.
+MAX_HTML_TAGS = 200_000  # '<' in a saved page's markup
+# The parsers' attribute handling is quadratic in one element's attributes (libxml2 checks each
+# against the others): one <p> of 100,000 attributes (1.6 MB) took 57 s, 1,000,000 over 5 minutes.
+MAX_ATTRIBUTES = 1_000  # attributes of one element
+_QUOTED = LazyPattern(r"\"[^\"]*\"|'[^']*'")
+
+
+def _most_attributes(markup: str) -> int:
+    """The most attributes any one tag of `markup` holds, roughly (its words outside quotes): each
+    character is looked at once or twice. Tags too short to hold MAX_ATTRIBUTES are passed over.
+    A '>' inside a quoted value ends the tag here (a parser would read on): such a tag's attributes
+    after it go uncounted, so this bounds the plain case, not a page written to slip past it."""
+    most = 0
+    for piece in markup.split(">"):
+        start = piece.rfind("<")
+        if start < 0 or len(piece) - start <= 2 * MAX_ATTRIBUTES:
+            continue
+        most = max(most, len(_QUOTED.sub(" ", piece[start:]).split()) - 1)
+    return most
 
 
 def _megabytes(size: int) -> str:
@@ -352,6 +384,19 @@ def _file_kind(mode: int) -> str:
     if stat.S_ISSOCK(mode):
         return "a socket"
     return "not a file"
+
+
+def not_a_file(path: Path | str) -> str | None:
+    """What stands at `path` instead of a regular file ("a FIFO", "a directory", "a device"...),
+    or None when it is one (a link to one is fine), or nothing is there, or it cannot be looked
+    at (whatever opens it then says why). The files retold keeps for itself (cache entries, the
+    notes database and its journal, the keymap, the sentence-vector cache) are opened only when
+    this is None: opening or reading a FIFO waits for a writer, forever."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    return None if stat.S_ISREG(mode) else _file_kind(mode)
 
 
 def decode_bytes(data: bytes, path: str) -> tuple[str, str, list[str]]:
@@ -491,7 +536,7 @@ def read_manifest(directory: Path) -> tuple[str | None, dict[str, dict]]:
         pass  # read_regular_file says what is wrong
     raw = read_regular_file(manifest, MAX_MANIFEST_BYTES)
     try:
-        data = tomllib.loads(raw.decode("utf-8-sig"))
+        data = load_toml(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise InputError(f"{manifest}: not UTF-8 text (byte {exc.start}); story.toml must be UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
@@ -596,6 +641,10 @@ def collect_files(paths: list[str], notice=None) -> tuple[list[tuple[Path, dict]
             continue
         seen.add(real)
         unique.append((path, entry))
+    if len(unique) > MAX_OUTLETS:
+        where = paths[0] if len(paths) == 1 else f"{len(paths)} paths"
+        raise InputError(f"{where}: {len(unique):,} article files; a story has at most {MAX_OUTLETS} outlets "
+                         "(an archive of stories? `retold batch` aligns each story folder in it)")
     root = roots[0] if len(set(roots)) == 1 else Path(".")
     return unique, story_title, root
 
@@ -609,6 +658,13 @@ def load_raw(path: Path, entry: dict) -> RawDoc:
     if is_html:
         from retold.model.html import extract_text, page_meta  # only when needed
 
+        tags = text.count("<")
+        if tags > MAX_HTML_TAGS:
+            raise InputError(f"{path}: too much markup for an article page ({tags:,} tags; the limit is {MAX_HTML_TAGS:,})")
+        attributes = _most_attributes(text)
+        if attributes > MAX_ATTRIBUTES:
+            raise InputError(f"{path}: an element with {attributes:,} attributes (the limit is {MAX_ATTRIBUTES:,}); "
+                             "not an article page")
         # What the page says about itself fills what story.toml leaves out (never the reverse).
         page = page_meta(text, deep=entry.get("published") is None)
         if not entry.get("name") and page.site_name:
@@ -620,6 +676,9 @@ def load_raw(path: Path, entry: dict) -> RawDoc:
             raise InputError(f"{path}: HTML without any article text")
         if len(text) > MAX_TEXT_BYTES:
             raise InputError(f"{path}: too large ({len(text):,} characters of article text; the limit is {_megabytes(MAX_TEXT_BYTES)})")
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        raise InputError(f"{path}: too many lines for an article ({lines:,}; the limit is {MAX_LINES:,})")
     meta = OutletMeta(
         id=outlet_id_for(path),
         name=str(entry.get("name") or _display_name(path)),

@@ -36,8 +36,7 @@ def _collect(store: NoteStore, path: str | None) -> list[tuple[str, str | None, 
         return [(alignment.story_key, alignment.story_title, notes.placed)]
     stories = []
     for key in store.stories():
-        folder = Path(key)
-        if folder.is_dir():
+        if _story_folder(key):
             try:
                 alignment = load_alignment([key], _say)
             except Exception as exc:  # noqa: BLE001 - one story's failure stays its own
@@ -49,6 +48,16 @@ def _collect(store: NoteStore, path: str | None) -> list[tuple[str, str | None, 
         placed = [PlacedNote(n, Anchor("story" if n.on_story else "detached", None), None) for n in store.for_story(key)]
         stories.append((key, None, placed))
     return stories
+
+
+def _story_folder(key: str) -> bool:
+    """A story key names a folder to open: retold files notes under absolute paths; any other
+    key (another program's: '' or a relative path would open the current folder) is listed with
+    its notes detached."""
+    try:
+        return Path(key).is_absolute() and Path(key).is_dir()
+    except (OSError, ValueError):  # a NUL in the key
+        return False
 
 
 def _say_moved(notes: StoryNotes) -> None:

@@ -164,7 +164,7 @@ def to_annotations(stories: list[tuple[str, str | None, list[PlacedNote]]]) -> l
                 "retold:draft": note.draft,
             }
             if note.on_story:
-                item["target"] = {"source": Path(key).as_uri() if Path(key).is_absolute() else key}
+                item["target"] = {"source": _file_uri(key)}
                 item["retold:anchor"] = "exact"  # the story itself is always there
             else:
                 if p.anchor.how in ("exact", "fuzzy") and p.outlet is not None:
@@ -177,7 +177,7 @@ def to_annotations(stories: list[tuple[str, str | None, list[PlacedNote]]]) -> l
                 # The article's URL when story.toml or the page gives one (the file stays in
                 # retold:file); the selectors count in the text retold read from that file.
                 meta = p.outlet.meta if p.outlet is not None else None
-                file_uri = Path(note.source).as_uri()
+                file_uri = _file_uri(note.source)
                 item["target"] = {
                     "source": meta.url if meta is not None and meta.url else file_uri,
                     "selector": [
@@ -201,3 +201,9 @@ def to_annotations(stories: list[tuple[str, str | None, list[PlacedNote]]]) -> l
 def to_json(stories) -> str:
     """The same JSON value with C1 controls, bidi overrides and lone surrogates as \\u escapes."""
     return json_inert(json.dumps(to_annotations(stories), ensure_ascii=False, indent=2))
+
+
+def _file_uri(path: str) -> str:
+    """A file:// URI for an absolute path; a path stored otherwise (a database another program
+    wrote) as it is."""
+    return Path(path).as_uri() if Path(path).is_absolute() else path

@@ -6,6 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from retold.model.parse import load_toml
 from retold.model.story import MANIFEST_NAME, Alignment, Outlet
 from retold.notes.anchor import Anchor, anchor, selectors_for, text_hash
 from retold.notes.store import Note, NoteConflict, NotesUnavailable, NoteStore
@@ -47,7 +48,7 @@ def story_content_key(alignment: Alignment) -> str:
     folder = Path(alignment.story_key)
     if "|" not in alignment.story_key:
         try:
-            story = tomllib.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8-sig")).get("story", {})
+            story = load_toml((folder / MANIFEST_NAME).read_text(encoding="utf-8-sig")).get("story", {})
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
             story = {}
         if isinstance(story, dict) and isinstance(story.get("id"), str) and story["id"].strip():
@@ -62,7 +63,10 @@ def _text_hashes(story_id: str) -> set[str]:
 def _still_there(story_key: str) -> bool:
     """True if the story a key names is where the key says (its folder, or all its files)."""
     parts = story_key.split("|")
-    return all(Path(part).exists() for part in parts)
+    try:
+        return all(Path(part).exists() for part in parts)
+    except ValueError:  # a NUL in a key another program wrote: no path at all
+        return False
 
 
 class StoryNotes:

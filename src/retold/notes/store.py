@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from retold.model.story import not_a_file
+
 DB_NAME = "notes.db"
 LOCK_NAME = "notes.lock"
 ASIDE_MARK = ".damaged-"  # notes.db.damaged-20260326-101502-<pid>-<random>
@@ -137,6 +139,12 @@ class NoteStore:
         notices: list[str] = []
         with _repair_lock(directory):
             # Inside the lock: another retold starting now repairs once, or sees the repair done.
+            for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
+                # SQLite would open a FIFO there and wait on it forever; a directory is no damage.
+                kind = not_a_file(directory / name)
+                if kind is not None:
+                    raise NotesUnavailable(f"{directory / name} is {kind}, not a file; it was left as it is "
+                                           "(move it away to use notes)")
             wal = path.with_name(DB_NAME + "-wal")
             if path.exists() and _wal_damaged(wal):
                 # Copied, not moved: SQLite still reads what it can of it, and the copy keeps
@@ -376,8 +384,10 @@ class NoteStore:
         return self._remember(_note(row))
 
     def for_story(self, story: str) -> list[Note]:
-        rows = self.db.execute("SELECT * FROM notes WHERE story = ? ORDER BY id", (story,)).fetchall()
-        return [self._remember(_note(r)) for r in rows]
+        # A story stored as something else than text (see _note) is found by its text too.
+        rows = self.db.execute("SELECT * FROM notes WHERE story = ? OR typeof(story) != 'text' ORDER BY id",
+                               (story,)).fetchall()
+        return [self._remember(note) for note in map(_note, rows) if note.story == story]
 
     def all_notes(self) -> list[Note]:
         return [_note(r) for r in self.db.execute("SELECT * FROM notes ORDER BY id")]
@@ -396,21 +406,45 @@ class NoteStore:
         return note
 
     def stories(self) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT DISTINCT story FROM notes ORDER BY story")]
+        return sorted({_text(r[0]) for r in self.db.execute("SELECT DISTINCT story FROM notes")})
 
     def count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM notes").fetchone()[0]
 
 
 def _note(row: sqlite3.Row) -> Note:
+    """A row as a Note, whatever its columns hold. SQLite stores any value in any column (another
+    program, a hand edit, a damaged page that still reads): a text column's bytes are decoded
+    (what is not UTF-8 replaced), a number written out; a position that is not a whole number
+    from 0 up is 0 (the note is then placed by its quote). The row itself is never changed."""
+    keys = row.keys()
     return Note(
-        id=row["id"], story=row["story"], source=row["source"], outlet_name=row["outlet_name"],
-        exact=row["exact"], prefix=row["prefix"], suffix=row["suffix"], start=row["start"], end=row["end"],
-        text_hash=row["text_hash"], body=row["body"], draft=bool(row["draft"]),
-        created=row["created"], updated=row["updated"],
-        version=row["version"] if "version" in row.keys() else 1,
-        story_id=row["story_id"] if "story_id" in row.keys() else None,
+        id=row["id"], story=_text(row["story"]), source=_text_or_none(row["source"]),
+        outlet_name=_text_or_none(row["outlet_name"]), exact=_text(row["exact"]), prefix=_text(row["prefix"]),
+        suffix=_text(row["suffix"]), start=_position(row["start"]), end=_position(row["end"]),
+        text_hash=_text_or_none(row["text_hash"]), body=_text(row["body"]), draft=_flag(row["draft"]),
+        created=_text(row["created"]), updated=_text(row["updated"]),
+        version=row["version"] if "version" in keys and type(row["version"]) is int else 1,
+        story_id=_text_or_none(row["story_id"]) if "story_id" in keys else None,
     )
+
+
+def _text(value: object) -> str:
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return "" if value is None else str(value)
+
+
+def _text_or_none(value: object) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _position(value: object) -> int:
+    return value if type(value) is int and value >= 0 else 0
+
+
+def _flag(value: object) -> bool:
+    return value not in (0, None, "", b"", "0")
 
 
 def _migrate(db: sqlite3.Connection) -> None:

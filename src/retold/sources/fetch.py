@@ -17,8 +17,10 @@ choose names and update story.toml one at a time, under a lock on the folder.
 from __future__ import annotations
 
 import codecs
+import ipaddress
 import os
 import re
+import socket
 import threading
 import time
 import tomllib
@@ -36,6 +38,7 @@ import httpx
 
 from retold import __version__
 from retold.files import real_folder, staging_file, write_atomic
+from retold.model.parse import load_toml
 from retold.model.safe import public_url
 from retold.model.story import MANIFEST_NAME, InputError, read_manifest
 
@@ -102,8 +105,8 @@ def append_entry(manifest: Path, entry: dict) -> None:
     )
     new = old + ("" if old.endswith("\n") else "\n") + "\n" + toml_entry(entry)
     try:
-        before = tomllib.loads(old).get("outlet", [])
-        after = tomllib.loads(new).get("outlet", [])
+        before = load_toml(old).get("outlet", [])
+        after = load_toml(new).get("outlet", [])
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{manifest}: not valid TOML ({exc}); not changed") from None
     if after[: len(before)] != before:
@@ -211,14 +214,58 @@ class _DeadlineBackend(httpcore.SyncBackend):
         return _DeadlineStream(super().connect_tcp(host, port, _until_deadline(timeout), local_address, socket_options))
 
 
+def _addresses(host: str, port: int) -> list[str]:
+    """The IP addresses `host` stands for (itself when it is one); [] when it does not resolve."""
+    try:
+        return [ipaddress.ip_address(host.strip("[]")).compressed]
+    except ValueError:
+        pass
+    try:
+        return list(dict.fromkeys(str(info[4][0]) for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)))
+    except (OSError, UnicodeError, ValueError):
+        return []
+
+
+def _is_local(address: str) -> bool:
+    """An address of this machine or a private network (loopback, RFC 1918, link-local such as
+    the cloud metadata service 169.254.169.254, unique local, reserved, multicast)."""
+    ip = ipaddress.ip_address(address.split("%")[0])
+    if ip.version == 6 and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved or ip.is_multicast or ip.is_unspecified
+
+
+class _GuardedBackend(_DeadlineBackend):
+    """The direct connections (not a proxy's): a page whose URL is public may not lead, by
+    redirects, to an address on this machine or its private network (a hostile server sending
+    retold to a router's admin page or a cloud metadata service). A URL the user gives on such an
+    address is fetched as asked. The address checked is the one connected to: no second lookup."""
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        if getattr(_deadline, "local_ok", True):
+            return super().connect_tcp(host, port, timeout, local_address, socket_options)
+        addresses = _addresses(host, port)
+        local = next((address for address in addresses if _is_local(address)), None)
+        if local is not None:
+            raise FetchError(f"redirected to an address on this machine or its private network ({local}); not followed")
+        failure: Exception | None = None
+        for address in addresses or [host]:
+            try:
+                return super().connect_tcp(address, port, timeout, local_address, socket_options)
+            except httpcore.ConnectError as exc:
+                failure = exc
+        raise failure
+
+
 def _with_deadlines(client: httpx.Client) -> httpx.Client:
     """Every connection of the client's transports (the direct one and any proxy from the
     environment) under the thread's deadline. httpx does not let a backend be given, so it is
     set on the pools it made; were that to change, the per-read timeouts still hold."""
-    for transport in [getattr(client, "_transport", None), *getattr(client, "_mounts", {}).values()]:
+    direct = getattr(client, "_transport", None)
+    for transport in [direct, *getattr(client, "_mounts", {}).values()]:
         pool = getattr(transport, "_pool", None)
         if pool is not None and isinstance(getattr(pool, "_network_backend", None), httpcore.SyncBackend):
-            pool._network_backend = _DeadlineBackend()
+            pool._network_backend = _GuardedBackend() if transport is direct else _DeadlineBackend()
     return client
 
 
@@ -274,6 +321,12 @@ def download(client: httpx.Client, url: str, options: FetchOptions) -> tuple[byt
     whole = WHOLE_REQUEST * options.timeout
     _deadline.at = deadline = time.monotonic() + whole
     try:
+        origin = urlsplit(url)
+        # A URL on this machine or a private network was asked for: its redirects may stay there.
+        _deadline.local_ok = any(_is_local(a) for a in _addresses(origin.hostname or "", origin.port or 443)) or not origin.hostname
+    except ValueError:
+        _deadline.local_ok = True
+    try:
         with client.stream("GET", url) as response:
             if response.status_code >= 400:
                 raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
@@ -312,6 +365,7 @@ def download(client: httpx.Client, url: str, options: FetchOptions) -> tuple[byt
         raise FetchError(f"download failed ({type(exc).__name__}: {_reason(exc)})") from None
     finally:
         _deadline.at = None
+        _deadline.local_ok = True
 
 
 def _reason(exc: Exception) -> str:
@@ -345,8 +399,10 @@ def check_article(path: Path, entry: dict) -> None:
 
     try:
         doc = load_raw(path, entry)
-    except InputError:
-        raise FetchError("no article found in the page") from None
+    except InputError as exc:
+        # Why, without the name of the file it was checked under ("too much markup…").
+        reason = str(exc).removeprefix(f"{path}: ")
+        raise FetchError(f"no article found in the page ({reason})") from None
     [article] = clean_documents([doc])
     if not segment_article(doc.meta.id, doc.text, article.paragraphs, doc.meta.language):
         raise FetchError("no article found in the page (only site furniture)")

@@ -20,6 +20,9 @@ from pathlib import Path
 
 from textual.binding import Binding
 
+from retold.model.parse import load_toml
+from retold.model.story import MAX_MANIFEST_BYTES, InputError, read_regular_file
+
 _KEY = re.compile(r"^[A-Za-z0-9_+\-]+$|^.$")  # a Textual key name (ctrl+o, question_mark, f1) or one character
 
 
@@ -29,10 +32,13 @@ def load_keymap(path: Path, known_ids: set[str] | None = None,
     active together, by where: retold.tui.binding_ids.binding_scopes()): when given, keys that
     clash with another action of the same screen are refused."""
     # (binding id -> "key,key", problems). A missing file is no problem: the defaults stand.
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
+    if not path.exists():
         return {}, []
+    try:
+        # A regular file of at most 1 MB, opened without waiting (a FIFO there never hangs the start).
+        data = load_toml(read_regular_file(path, MAX_MANIFEST_BYTES).decode("utf-8-sig"))
+    except InputError as exc:
+        return {}, [f"cannot read the keymap: {exc}; using the default keys"]
     except (OSError, UnicodeDecodeError) as exc:
         return {}, [f"{path}: cannot read the keymap ({exc}); using the default keys"]
     except tomllib.TOMLDecodeError as exc:

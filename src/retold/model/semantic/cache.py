@@ -16,6 +16,8 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from retold.model.story import not_a_file
+
 FORMAT = "retold.vectors/1"
 FILE_NAME = "vectors.sqlite3"
 MAX_ROWS = 40_000  # ~60 MB of 384-dim float32 vectors: a few hundred stories' sentences
@@ -69,6 +71,10 @@ class VectorCache:
 
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            kind = not_a_file(self.path.with_name(self.path.name + suffix))
+            if kind is not None:  # SQLite would wait on a FIFO forever: off for this run, left as it is
+                raise OSError(f"{self.path.name + suffix} is {kind}, not a file")
         db = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
         try:
             db.executescript(_SCHEMA)
