@@ -29,7 +29,7 @@ def _in_generation(obj: object, generation: int) -> bool:
 
 def test_what_a_paused_burst_made_is_in_the_oldest_generation_and_nothing_stays_frozen(collector):
     with cyclic_gc_paused():
-        made = [[n] for n in range(1000)]
+        made = [[n] for n in range(150_000)]
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0
     assert _in_generation(made, 2)
@@ -55,3 +55,12 @@ def test_a_collector_switched_off_stays_off(collector):
     with cyclic_gc_paused():
         pass
     assert not gc.isenabled()
+
+
+def test_a_small_burst_is_left_to_the_collector_and_never_asks_what_is_frozen(collector, monkeypatch):
+    """Asking walks every frozen object: after a small burst it is not asked."""
+    asked = []
+    monkeypatch.setattr(gc, "get_freeze_count", lambda: asked.append(1) or 0)
+    with cyclic_gc_paused():
+        made = [[n] for n in range(1000)]
+    assert not asked and gc.isenabled() and made
