@@ -165,8 +165,8 @@ def arrange(alignment: Alignment) -> Arrangement:
     overlap = alignment.overlap() if len(contenders) > 1 else None
     reference = contenders[0] if overlap is None else min(
         contenders, key=lambda o: (-sum(overlap[x.id][o.id] for x in outlets if x is not o), o not in dated, o.id))
-    # ... and an outlet that credits another of the story as its source ("By Marketline staff
-    # with Nordwire") is not that source's reference, unless the source is dated to a later day.
+    # ... and an outlet whose credit lines name another of the story as its source (its dateline's
+    # "TARNHOLM (Nordwire) -") is not that source's reference, unless the source is dated to a later day.
     credited = _credited_source(reference, outlets)
     if credited is not None and not _later_day(credited, reference):
         reference = credited
