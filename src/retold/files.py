@@ -86,10 +86,14 @@ def write_new(folder: Path, stem: str, suffix: str, data: bytes) -> Path:
                     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666 & ~_UMASK)
                 except FileExistsError:
                     continue
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                    handle.flush()
-                    os.fsync(handle.fileno())
+                try:
+                    with os.fdopen(fd, "wb") as handle:
+                        handle.write(data)
+                        handle.flush()
+                        os.fsync(handle.fileno())
+                except BaseException:
+                    os.unlink(path)  # half a file under the name is never left (a full disk)
+                    raise
             sync_folder(folder)
             return path
         raise FileExistsError(f"{folder / (stem + suffix)}: this name and 998 numbered ones are taken")

@@ -111,3 +111,15 @@ def test_the_cli_refuses_each_bound_just_crossed(tmp_path):
     (long / "a.txt").write_text(sentences(MAX_SENTENCES + 1))
     (long / "b.txt").write_text(OTHER)
     assert_refused(align(long), str(long / "a.txt"), "too many sentences", f"{MAX_SENTENCES + 1:,}", f"{MAX_SENTENCES:,}")
+
+
+def test_lone_carriage_returns_count_as_lines(tmp_path):
+    """The cleaner breaks lines at "\\r" too: a file of lone "\\r" breaks is held to the same bound."""
+    import pytest
+
+    from retold.model.story import MAX_LINES, InputError, load_raw
+
+    page = tmp_path / "cr.txt"
+    page.write_bytes(b"x\r" * (MAX_LINES + 10))
+    with pytest.raises(InputError, match="too many lines"):
+        load_raw(page, {})

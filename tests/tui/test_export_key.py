@@ -73,3 +73,32 @@ def test_write_new_takes_the_next_free_name(tmp_path):
     assert path == tmp_path / "s-3.html" and path.read_bytes() == b"new"
     assert (tmp_path / "s.html").read_bytes() == b"old" and not (tmp_path / "elsewhere").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["s-2.html", "s-3.html", "s.html"]  # no staged file left
+
+
+def test_write_new_without_hard_links_leaves_no_half_file(tmp_path, monkeypatch):
+    """Where the file system has no hard links the page is written under its name directly; a
+    write that fails (a full disk) removes what it began."""
+    import errno
+
+    import pytest
+
+    def no_link(*_args, **_kwargs):
+        raise OSError(errno.EPERM, "no hard links here")
+
+    monkeypatch.setattr(os, "link", no_link)
+    real_fsync = os.fsync
+
+    calls = []
+
+    def full_disk(fd):  # the staged copy is written; the copy under the name fails
+        calls.append(fd)
+        if len(calls) > 1:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(OSError):
+        write_new(tmp_path, "s", ".html", b"0123456789")
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    assert len(calls) == 2  # the fallback's own write was reached
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -115,3 +115,12 @@ def test_an_appeal_that_names_the_outlet_is_furniture(line):
 ])
 def test_news_about_an_appeal_is_not(line):
     assert strong_reason(line) != "fundraising appeal"
+
+
+def test_an_attribution_before_the_phrase_keeps_the_sentence():
+    assert strong_reason("Its director said the station is made possible by listeners like you.") != "fundraising appeal"
+
+
+def test_a_word_after_the_clock_is_no_zone():
+    reading = read_date("10. Dezember 2026, 13:05 Uhr von Anna Berg")
+    assert reading.text == "10. Dezember 2026, 13:05 Uhr" and reading.offset is None

@@ -47,3 +47,11 @@ def test_a_date_and_byline_line_under_a_pasted_headline_is_not_its_tail(tmp_path
     outlet = alignment.outlet("gazette")
     assert outlet.title == "Guild accuses port board over quay damage in Ostmere"
     assert outlet.meta.published == "2026-12-10"
+
+
+def test_a_first_of_january_printed_in_words_stays():
+    from retold.model.html import _a_day_the_page_gives
+
+    assert _a_day_the_page_gives("2026-01-01", "<p>Published 1 January 2026</p>") == "2026-01-01"
+    assert _a_day_the_page_gives("2026-01-01", "<p>January 1, 2026</p>") == "2026-01-01"
+    assert _a_day_the_page_gives("2026-01-01", "<footer>© 2026</footer>") is None

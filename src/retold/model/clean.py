@@ -379,8 +379,8 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         # The outlet named: "please support GDS with a donation today", "funded by readers like you".
         # (in the reader's imperative, or unattributed: "… like you, its director said" is news)
         r"\bplease support (?:[\w.&'’-]+ ){1,3}with a (?:donation|contribution|gift|subscription)\b|"
-        r"\b(?:funded|supported|paid for|made possible) by (?:readers|listeners|viewers|people|members|supporters) like you\b"
-        r"(?![^.!?]*\b(?:said|says|told|according)\b)|"
+        r"^(?!.*\b(?:said|says|told|according)\b).*?\b(?:funded|supported|paid for|made possible) by "
+        r"(?:readers|listeners|viewers|people|members|supporters) like you\b|"
         # The ask in the reader's imperative, with no donation word: "give what you can".
         r"\bgive what you can\b|\bchip in (?:today|now)\b|"
         r"\b(?:every|any) (?:contribution|donation|gift),? (?:however (?:small|big|large),? )?(?:helps|counts|matters)\b"),

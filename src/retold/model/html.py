@@ -281,9 +281,16 @@ def _a_day_the_page_gives(date: str | None, markup: str) -> str | None:
     guess from a year alone ("© 2026" in the footer became 2026-01-01, and a wire that printed
     "10 December 2026, 17:42 UTC" in its byline was dated, and sorted, by it). Without it the
     page's own date line dates the outlet (pipeline: page_date)."""
-    if date and date[4:10] == "-01-01" and date[:10] not in markup:
+    if date and date[4:10] == "-01-01" and date[:10] not in markup and not _NEW_YEARS_DAY.search(
+            markup.replace("&nbsp;", " ").replace("\xa0", " ")):
         return None
     return date
+
+
+# The first of January printed in words or digits ("1 January 2026", "January 1, 2026", "01.01.2026").
+_NEW_YEARS_DAY = re.compile(
+    r"(?i)\b0?1(?:st)?\.?\s*(?:january|jan\.?|januar|janvier|enero|gennaio|janeiro|januari)\b|"
+    r"\b(?:january|jan\.?)\s+0?1(?:st)?\b|\b0?1[./]0?1[./](?:19|20)\d\d\b")
 
 
 def _copyright_names(markup: str, name: str) -> bool:

@@ -69,7 +69,9 @@ _DATE_FORMS = (
 )
 # "13:05 Uhr": the German clock's word is part of the time, not a zone (read as one, it hid "MEZ" after it).
 _CLOCK_CORE = r"(\d{1,2})(?:[:.h](\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*uhr(?![^\W_]))?"
-_ZONE_CORE = r"(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|UTC|GMT|Z|[A-Z]{3,5}"
+# An abbreviation is capitals as printed ("CET", "MEZ"): read case-blind, any short word after a
+# clock was one ("13:05 Uhr von Anna Berg" gave "von").
+_ZONE_CORE = r"(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|UTC|GMT|Z|(?-i:[A-Z]{3,5})"
 _ZONE = rf"(?:\s*\(?\s*({_ZONE_CORE})(?![^\W_]|[+-])\)?)?"
 # A clock after the date: "…2026, 18:10", "…2026 at 4:05 pm CET", "2026-03-03T16:05:00+01:00",
 # "… 2026 | 17:05", "14/10/2026 21h40".

@@ -676,7 +676,8 @@ def load_raw(path: Path, entry: dict) -> RawDoc:
             raise InputError(f"{path}: HTML without any article text")
         if len(text) > MAX_TEXT_BYTES:
             raise InputError(f"{path}: too large ({len(text):,} characters of article text; the limit is {_megabytes(MAX_TEXT_BYTES)})")
-    lines = text.count("\n") + 1
+    # Counted as the cleaner breaks lines: "\r\n", "\r" or "\n" (a file of lone "\r" breaks is as many lines).
+    lines = text.count("\n") + text.count("\r") - text.count("\r\n") + 1
     if lines > MAX_LINES:
         raise InputError(f"{path}: too many lines for an article ({lines:,}; the limit is {MAX_LINES:,})")
     meta = OutletMeta(
