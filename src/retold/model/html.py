@@ -288,7 +288,7 @@ def _a_day_the_page_gives(date: str | None, markup: str) -> str | None:
 
 
 # The first of January printed in words or digits ("1 January 2026", "January 1, 2026", "01.01.2026").
-_NEW_YEARS_DAY = re.compile(
+_NEW_YEARS_DAY = LazyPattern(
     r"(?i)\b0?1(?:st)?\.?\s*(?:january|jan\.?|januar|janvier|enero|gennaio|janeiro|januari)\b|"
     r"\b(?:january|jan\.?)\s+0?1(?:st)?\b|\b0?1[./]0?1[./](?:19|20)\d\d\b")
 
