@@ -80,3 +80,50 @@ def test_local_and_private_addresses_count_as_local(address):
 @given(st.one_of(st.ip_addresses(network="8.8.0.0/16"), st.ip_addresses(network="2a00:1450::/32")))
 def test_public_addresses_do_not(address):
     assert not fetch._is_local(str(address))
+
+
+def test_a_name_that_resolves_to_nothing_is_not_connected_to_by_name(server, monkeypatch):
+    """The check's lookup answers nothing, so nothing was checked: connecting by the name would
+    look it up again, and that answer (here localhost's 127.0.0.1) was never judged."""
+    import httpcore
+
+    port = int(server.rsplit(":", 1)[1])
+    monkeypatch.setattr(fetch, "_addresses", lambda host, port: [])
+    monkeypatch.setattr(fetch._deadline, "local_ok", False, raising=False)
+    with pytest.raises(httpcore.ConnectError, match="does not resolve"):
+        fetch._GuardedBackend().connect_tcp("localhost", port, timeout=5)
+
+
+class ProxyHandler(BaseHTTPRequestHandler):
+    """A forward proxy that answers itself: the public page redirects to the cloud metadata
+    address, and any request for that address is recorded (it must never come)."""
+    asked: list[str] = []
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        ProxyHandler.asked.append(self.path)
+        if self.path.startswith("http://news.example/"):
+            self.send_response(302)
+            self.send_header("Location", "http://169.254.169.254/latest/meta-data/")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(PAGE)))
+        self.end_headers()
+        self.wfile.write(PAGE)
+
+
+def test_through_a_proxy_a_redirect_to_a_private_address_is_refused(tmp_path, monkeypatch):
+    no_proxy_env(monkeypatch)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    ProxyHandler.asked = []
+    with serving(ProxyHandler) as proxy:
+        monkeypatch.setenv("HTTP_PROXY", proxy)
+        [result] = fetch_into(["http://news.example/story"], tmp_path, FetchOptions(timeout=5, max_bytes=1_000_000))
+    assert ProxyHandler.asked == ["http://news.example/story"], ProxyHandler.asked
+    assert result.status == "failed" and "private network (169.254.169.254)" in result.error, result

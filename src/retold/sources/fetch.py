@@ -248,13 +248,30 @@ class _GuardedBackend(_DeadlineBackend):
         local = next((address for address in addresses if _is_local(address)), None)
         if local is not None:
             raise FetchError(f"redirected to an address on this machine or its private network ({local}); not followed")
+        if not addresses:
+            # Connecting by name would look it up again, unchecked: the second answer could be
+            # this machine (a name that answers nothing, then 127.0.0.1).
+            raise httpcore.ConnectError(f"the name {host!r} does not resolve to an address")
         failure: Exception | None = None
-        for address in addresses or [host]:
+        for address in addresses:
             try:
                 return super().connect_tcp(address, port, timeout, local_address, socket_options)
             except httpcore.ConnectError as exc:
                 failure = exc
         raise failure
+
+
+def _refuse_local_hop(request: httpx.Request) -> None:
+    """Every request, redirects included, before it is sent: under a public URL, a hop whose host
+    is this machine or a private network is refused. Through a proxy this is the only check (the
+    proxy connects, not retold); a name that does not resolve here is the proxy's to resolve.
+    Direct connections are checked again on the address connected to (`_GuardedBackend`)."""
+    if getattr(_deadline, "local_ok", True):
+        return
+    host = request.url.host
+    local = next((a for a in _addresses(host, request.url.port or 443) if _is_local(a)), None)
+    if local is not None or host.lower().rstrip(".") == "localhost":
+        raise FetchError(f"redirected to an address on this machine or its private network ({local or host}); not followed")
 
 
 def _with_deadlines(client: httpx.Client) -> httpx.Client:
@@ -563,6 +580,7 @@ def fetch_into(
         with _with_deadlines(httpx.Client(
             follow_redirects=True,
             max_redirects=options.max_redirects,
+            event_hooks={"request": [_refuse_local_hop]},
             timeout=httpx.Timeout(options.timeout),
             headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml",
                      "Accept-Encoding": ACCEPT_ENCODING},
