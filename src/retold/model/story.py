@@ -320,20 +320,40 @@ MAX_HTML_TAGS = 200_000  # '<' in a saved page's markup
 # The parsers' attribute handling is quadratic in one element's attributes (libxml2 checks each
 # against the others): one <p> of 100,000 attributes (1.6 MB) took 57 s, 1,000,000 over 5 minutes.
 MAX_ATTRIBUTES = 1_000  # attributes of one element
-_QUOTED = LazyPattern(r"\"[^\"]*\"|'[^']*'")
+# Inside a tag, what ends it ('>') or opens a quoted value (a quote right after '=', as the
+# HTML tokenizer reads it: an apostrophe elsewhere in a tag is an ordinary character).
+_TAG_STOP = LazyPattern(r"""=[ \t\n\f\r]*(["'])|>""")
+# What the tokenizer reads as a tag or a comment: '<' then a letter, or '<!--'. A script's
+# "i<n" opens a tag too, so the raw-text elements are passed over whole (below).
+_TAG_OPEN = LazyPattern(r"<(?:([A-Za-z][^\s/>]*)|!--)")
+_RAW_TEXT = frozenset({"script", "style"})  # raw text in libxml2's parser and the HTML standard alike
 
 
 def _most_attributes(markup: str) -> int:
-    """The most attributes any one tag of `markup` holds, roughly (its words outside quotes): each
-    character is looked at once or twice. Tags too short to hold MAX_ATTRIBUTES are passed over.
-    A '>' inside a quoted value ends the tag here (a parser would read on): such a tag's attributes
-    after it go uncounted, so this bounds the plain case, not a page written to slip past it."""
-    most = 0
-    for piece in markup.split(">"):
-        start = piece.rfind("<")
-        if start < 0 or len(piece) - start <= 2 * MAX_ATTRIBUTES:
+    """The most attributes any one tag of `markup` holds, roughly (its words outside quoted
+    values). Each tag is read as the parsers read it, a '>' inside a quoted value included, so
+    a page cannot hide a tag's attributes behind one; comments and the text of scripts and
+    styles are not tags. Each character is looked at about once. Tags too short to hold
+    MAX_ATTRIBUTES are not counted."""
+    most, at, size = 0, 0, len(markup)
+    while (opening := _TAG_OPEN.search(markup, at)) is not None:
+        if opening.group(1) is None:  # a comment runs to its '-->'
+            close = markup.find("-->", opening.end())
+            at = size if close < 0 else close + 3
             continue
-        most = max(most, len(_QUOTED.sub(" ", piece[start:]).split()) - 1)
+        words, piece_from, at = 0, opening.end(), opening.end()
+        while (stop := _TAG_STOP.search(markup, at)) is not None and stop.group(1):
+            words += len(markup[piece_from:stop.start()].split())  # names so far; the quoted value adds none
+            close = markup.find(stop.group(1), stop.end())
+            at = piece_from = size if close < 0 else close + 1  # an unclosed value runs to the end
+        end = size if stop is None else stop.start()
+        if end - opening.start() > 2 * MAX_ATTRIBUTES:
+            most = max(most, words + len(markup[piece_from:end].split()))
+        at = end + 1
+        name = opening.group(1).lower()
+        if name in _RAW_TEXT:  # its text is not markup, up to its end tag
+            close = re.compile("</" + name, re.IGNORECASE).search(markup, at)
+            at = size if close is None else close.start()
     return most
 
 
