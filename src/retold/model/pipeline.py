@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from retold.model.lazy_pattern import LazyPattern
 from retold.model.story import (
     MAX_SENTENCES, MAX_STORY_SENTENCES, Alignment, InputError, Outlet, collect_files, load_raw, unique_ids,
+    unique_names,
 )
 
 if TYPE_CHECKING:
@@ -227,6 +228,10 @@ def _align_files(paths, files, story_title, root, say, step, semantic=True, vect
         ))
     if not any(outlet.sentences for outlet in outlets):
         raise InputError(f"{paths[0]}: no readable article text in any file")
+    # Every name is settled (story.toml, the page, the text, the file): panes a reader cannot
+    # tell apart get their file's name.
+    outlets = [o if o.meta is meta else replace(o, meta=meta)
+               for o, meta in zip(outlets, unique_names([o.meta for o in outlets]))]
     total = sum(len(outlet.sentences) for outlet in outlets)
     if total > MAX_STORY_SENTENCES:
         raise InputError(f"{paths[0]}: too many sentences for one story ({total:,} in {len(outlets)} outlets; "

@@ -715,6 +715,27 @@ def load_raw(path: Path, entry: dict) -> RawDoc:
     return RawDoc(meta=meta, text=text, encoding=encoding, warnings=warnings, forced_furniture=forced)
 
 
+def _name_as_read(name: str) -> str:
+    """A name as a reader tells it from another: invisible format characters (a zero-width
+    space, a soft hyphen) and case and spacing do not count."""
+    return " ".join("".join(c for c in name if unicodedata.category(c) != "Cf").split()).casefold()
+
+
+def unique_names(metas: list[OutletMeta]) -> list[OutletMeta]:
+    """Two outlets whose names read the same ("Gazette" twice, or "Gaz\u200bette" beside it: two
+    articles of one site, or a name made to pass for another) would be two panes no one can
+    tell apart: each of them is shown with its file's name after it, "Gazette (update.html)"."""
+    by_name: dict[str, list[int]] = {}
+    for number, meta in enumerate(metas):
+        by_name.setdefault(_name_as_read(meta.name), []).append(number)
+    named = list(metas)
+    for same in by_name.values():
+        if len(same) > 1:
+            for number in same:
+                named[number] = replace(metas[number], name=f"{metas[number].name} ({Path(metas[number].source).name})")
+    return named
+
+
 def unique_ids(docs: list[RawDoc]) -> list[RawDoc]:
     """Two files may share a stem (a.txt, a.html): make ids distinct, independent of order."""
     seen: dict[str, int] = {}
