@@ -46,3 +46,16 @@ class TestOutletInfo:
         first, second = drive(make_app([story]), script)
         assert "Ada Quill" in first and "(add url to story.toml)" in first
         assert "(none found)" in second and "\x1b" not in second
+
+
+def test_a_time_without_a_zone_is_not_labelled_utc(tmp_path):
+    """Two reviews: the `i` panel's "in UTC" row read "18/11/2026 17:45 (zone unknown)"."""
+    from retold.model.pipeline import load_alignment
+    from retold.tui.screens.outlet_info import source_info
+
+    for name, line in (("local.txt", "Published 12 March 2026, 09:40"), ("zoned.txt", "Published 12 March 2026, 09:40 GMT")):
+        (tmp_path / name).write_text(f"Ferry to run all night\n\n{line}\n\nThe ferry will run all night from July, the harbour said.\n")
+    alignment = load_alignment([str(tmp_path)], semantic=False)
+    rows = {outlet.id: dict(source_info(alignment, outlet)) for outlet in alignment.outlets}
+    assert rows["local"]["as printed"].endswith("(zone unknown)") and "in UTC" not in rows["local"]
+    assert rows["zoned"]["in UTC"].startswith("12 Mar 2026 09:40 UTC") and "as printed" not in rows["zoned"]

@@ -231,9 +231,13 @@ def test_the_author_is_the_name_in_the_byline_not_the_job(tmp_path, byline):
     assert load_alignment([str(folder)]).outlet("paper").meta.author == "Tamsin Crowe"
 
 
-@pytest.mark.parametrize("line, day", [("Published 12 March 2026, 09:40", "2026-03-12"), ("May 4, 2026", "2026-05-04"),
-                                       ("Updated: 2026-05-04 10:00", "2026-05-04"), ("Sunday 31 February 2026", None)])
+@pytest.mark.parametrize("line, day", [("Published 12 March 2026, 09:40", "2026-03-12T09:40"), ("May 4, 2026", "2026-05-04"),
+                                       ("Updated: 2026-05-04 10:00", "2026-05-04T10:00"), ("Sunday 31 February 2026", None),
+                                       ("7 dicembre 2026 - 16:05", "2026-12-07T16:05"),
+                                       ("Published 12 March 2026, 09:40 GMT", "2026-03-12T09:40:00+00:00")])
 def test_the_page_date_line_gives_the_published_day(tmp_path, line, day):
+    """The day, and the time as printed when the line prints one (without a zone: no offset,
+    never a guessed instant; two users saw "16:05" dropped from the headers and the JSON)."""
     folder = tmp_path / "story"
     folder.mkdir()
     (folder / "paper.txt").write_text(f"Ferry to run all night\n\n{line}\n\nThe ferry will run all night from July, the harbour said.\n", encoding="utf-8")

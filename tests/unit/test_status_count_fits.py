@@ -1,6 +1,7 @@
 """Review 4: at 100 columns a "?" sentence's status line lost its counterpart count
 ("… │ ? possible │ outlets 1-2/6 (1 folded)") although README promises the short form
-`in 4/5: …` when it fits, and "in 5/5" alone would have. The count is shown, in its shortest
+`in 4/5: …` when it fits, and "in 5/5" alone would have (now "in 4 of 5: …", "in 5 of 5": two users
+ found "3/4" cryptic beside "3 of 4 others"). The count is shown, in its shortest
 form at least, whenever the line has room for it: for every status, at every width."""
 
 from __future__ import annotations
@@ -36,8 +37,8 @@ def shortest_count(alignment, outlet, index) -> str:
     member = alignment.member(outlet.id, index)
     doubtful = () if member is not None and member.strength == "possible" else alignment.possible_counterparts(outlet.id, index)
     if doubtful:
-        return f"in {found - len(doubtful)}/{others} +{len(doubtful)}{POSSIBLE_GLYPH}"
-    return f"in {found}/{others}"
+        return f"in {found - len(doubtful)} of {others} +{len(doubtful)}{POSSIBLE_GLYPH}"
+    return f"in {found} of {others}"
 
 
 def check(state: ReaderState, modes: ViewModes, width: int, noted: bool = False) -> bool:

@@ -81,7 +81,7 @@ def _possible_members(story: str = "brenholt-port"):
 
 def test_a_possible_pairs_count_and_evidence_share_one_short_part_where_both_long_ones_do_not_fit():
     """Review: at 100 columns a possible pair's status line showed the counterpart count or the
-    evidence, never both. Where one short part ("in 1/4: names, lexical") fits, it shows both; a
+    evidence, never both. Where one short part ("in 1 of 4: names, lexical") fits, it shows both; a
     line that still shows only one of them had no room for the short part either."""
     from pathlib import Path
 
@@ -90,7 +90,7 @@ def test_a_possible_pairs_count_and_evidence_share_one_short_part_where_both_lon
     checked = 0
     for _outlet, _index, found, others, evidence, state in _possible_members():
         long_count, long_evidence = f"counterpart in {found} of {others} others", f"evidence: {evidence}"
-        short = f"in {found}/{others}: {evidence}"
+        short = f"in {found} of {others}: {evidence}"
         for width in range(60, 201, 4):
             line = status_line(state, ViewModes(), width).plain
             assert cell_len(line) <= width - 2, (line, width)
@@ -107,7 +107,7 @@ def test_a_possible_pairs_count_and_evidence_share_one_short_part_where_both_lon
     lantern = next(n for n, o in enumerate(alignment.outlets) if o.name == "Lantern Wire")
     index = min(alignment.possible(alignment.outlets[lantern].id))
     state = replace(opened, focused=lantern, cursors=tuple(index if n == lantern else 0 for n in range(len(opened.cursors))))
-    assert "│ ? possible │ in 1/4: names, lexical, numbers │" in status_line(state, ViewModes(), 100).plain
+    assert "│ ? possible │ in 1 of 4: names, lexical, numbers │" in status_line(state, ViewModes(), 100).plain
 
 
 def test_a_possible_pairs_evidence_outranks_where_the_panes_are():
@@ -119,7 +119,7 @@ def test_a_possible_pairs_evidence_outranks_where_the_panes_are():
 
     checked = 0
     for outlet, index, found, others, evidence, state in _possible_members():
-        least = " │ ".join([outlet.name, f"sentence {index + 1}/{len(outlet.sentences)}", "? possible", f"in {found}/{others}: {evidence}"])
+        least = " │ ".join([outlet.name, f"sentence {index + 1}/{len(outlet.sentences)}", "? possible", f"in {found} of {others}: {evidence}"])
         for width in range(60, 201, 2):
             if cell_len(least) > width - 2:
                 continue

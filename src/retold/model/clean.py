@@ -1439,10 +1439,13 @@ def page_date(lines: list[str]) -> str | None:
     """The date (YYYY-MM-DD) of the first of a page's date lines ("Published 12 March 2026,
     09:40", "May 4, 2026", "2026-05-04", "By Ana Veldt | 03.03.2026, 17:05") that names a real
     day, or None; the instant in UTC ("2026-08-14T14:40:00+00:00") where the line names a time
-    and its zone ("14 August 2026, 16:40 CEST"). A time without a zone is local somewhere: the day
-    as printed then, never a guessed instant (retold.model.published reads the rest where it
-    compares). With the day only, a wire that printed its minute sorted after a copy whose page
-    markup gave one."""
+    and its zone ("14 August 2026, 16:40 CEST"). A time without a zone is local somewhere: the
+    time as printed, without an offset ("2026-12-07T16:05"), never a guessed instant
+    (retold.model.published reads it as a window of the day's zones, as it reads story.toml's).
+    With the day only, a wire that printed its minute sorted after a copy whose page markup gave
+    one; and two users saw the printed time dropped from the headers and the JSON."""
+    import datetime as dt
+
     from retold.model.published import parse_date_line, read_date
 
     for text in lines:
@@ -1451,6 +1454,8 @@ def page_date(lines: list[str]) -> str | None:
             line = parse_date_line(text)
             if line is not None and line.exact:
                 return line.earliest.isoformat()
+            if reading.clock is not None:
+                return dt.datetime.combine(reading.day, reading.clock).isoformat(timespec="minutes")
             return reading.day.isoformat()
     return None
 

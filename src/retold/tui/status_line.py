@@ -55,7 +55,7 @@ def status_line(
             parts.append((70, f"{POSSIBLE_GLYPH} possible", POSSIBLE_STYLE))
             count_at = len(parts)
             parts.append((30, f"counterpart in {found} of {others} others", ""))
-            shorter = [f"in {found}/{others}"]
+            shorter = [f"in {found} of {others}"]
             if member.evidence:
                 evidence = printable(", ".join(member.evidence))
                 evidence_at = len(parts)
@@ -64,7 +64,7 @@ def status_line(
                 # others" and could not tell that the pair rested on a name and its place alone.
                 parts.append((EVIDENCE_WEIGHT, "evidence: " + evidence, POSSIBLE_STYLE))
                 # Where the two long parts do not both fit, one short part may still hold both.
-                short = (EVIDENCE_WEIGHT, f"in {found}/{others}: {evidence}", POSSIBLE_STYLE)  # "in 2/4: names, lexical"
+                short = (EVIDENCE_WEIGHT, f"in {found} of {others}: {evidence}", POSSIBLE_STYLE)  # "in 2 of 4: names, lexical"
         else:
             parts.append((70, str(sentence.status), STATUS_STYLE[sentence.status]))
             count_at = len(parts)
@@ -77,7 +77,7 @@ def status_line(
                 # "… , possibly 2 more": a new user read "in 1 of 5 others, 2 possible" as one count
                 # contradicting the other.
                 parts.append((30, f"in {sure} of {others} others, possibly {len(doubtful)} more", ""))
-                shorter = [f"in {sure}/{others}, possibly {len(doubtful)} more", f"in {sure}/{others} +{len(doubtful)}{POSSIBLE_GLYPH}"]
+                shorter = [f"in {sure} of {others}, possibly {len(doubtful)} more", f"in {sure} of {others} +{len(doubtful)}{POSSIBLE_GLYPH}"]
                 against = sorted({e for m in doubtful for e in m.evidence if e in AGAINST})
                 if against:
                     # What speaks against the doubtful counterpart, and whose it is.
@@ -87,7 +87,7 @@ def status_line(
                     parts.append((35, f"{POSSIBLE_GLYPH} {whose}: {printable(', '.join(against))}", POSSIBLE_STYLE))
             else:
                 parts.append((30, f"in {found} of {others} others", ""))
-                shorter = [f"in {found}/{others}"]
+                shorter = [f"in {found} of {others}"]
         if noted:
             parts.append((68, f"{NOTE_MARK} note", "bold"))  # the reader's own: before a "?"'s evidence
         if quote:

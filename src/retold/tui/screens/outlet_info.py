@@ -35,7 +35,9 @@ def source_info(alignment: Alignment | None, outlet: Outlet, pending: bool = Fal
     credits = sources.credits(outlet.id)
     published = outlet_published(outlet)
     rows = [
-        ("in UTC", published.describe() + (f", read from “{published.text}”" if published.exact else "") if published else "unknown"),
+        # "in UTC" only over a time that is one: a review read "in UTC" over "17:45 (zone unknown)".
+        ("in UTC" if published and published.exact else "as printed",
+         published.describe() + (f", read from “{published.text}”" if published.exact else "") if published else "unknown"),
         ("credits", "\n".join(f"{c.describe()}: “{c.text}”" for c in credits) or "(none found)"),
     ]
     names = sources.provenance.names()

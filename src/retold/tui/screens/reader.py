@@ -20,7 +20,8 @@ from textual.widget import Widget
 from retold.model.search import SearchResult
 from retold.model.sources import quote_marks_for
 from retold.model.story import Alignment
-from retold.notes.service import StoryNotes
+from retold.notes.places import Place, load_place, save_place, sentence_again
+from retold.notes.service import StoryNotes, source_key
 from retold.tui.notes_workflow import NotesWorkflow
 from retold.tui.reader_bindings import READER_BINDINGS
 from retold.tui.search_workflow import ReaderSearch
@@ -243,8 +244,39 @@ class ReaderScreen(OneLayoutScreen):
         self._fitted_to = (self.size, self._panes_that_fit(self.size.width))
         self._size_panes(self.state.visible_count)
         self.apply(self.state.settle(self.layouts))
+        # Once the screen is up and Textual has given the focus (a pane focused before then loses it to the first).
+        self.call_after_refresh(self._reopen_where_left)
         # The panes outside the window once the first frame is out (a key before then mounts them first).
         self.call_after_refresh(lambda: self.set_timer(0.02, self._row.mount_rest))
+
+    def _reopen_where_left(self) -> None:
+        """The story reopens where the reader left it: the same outlet focused, its cursor on
+        the same sentence (found by its text if the outlet changed), the others level with it.
+        Not once the reader has moved (a key typed ahead of the first frame wins)."""
+        if not self.state.at_open or self.state.focused != 0:
+            return
+        try:
+            place = load_place(self.alignment.story_key)
+        except Exception:  # noqa: BLE001 - a place is a convenience: without one the story opens at its start
+            return
+        number = next((n for n, o in enumerate(self.alignment.outlets) if place and source_key(o) == place.source), None)
+        if number is None or not self.alignment.outlets[number].sentences:
+            return
+        index = sentence_again([s.text for s in self.alignment.outlets[number].sentences], place)
+        if (number, index) != (0, 0):
+            self.go_to(number, index)
+
+    def on_unmount(self) -> None:
+        """Leaving the story: remember where the reader was (`_where_left`)."""
+        number = self.state.focused
+        outlet = self.alignment.outlets[number]
+        if not outlet.sentences:
+            return
+        index = min(self.state.cursors[number], len(outlet.sentences) - 1)
+        try:
+            save_place(self.alignment.story_key, Place(source_key(outlet), index, outlet.sentences[index].text))
+        except Exception:  # noqa: BLE001 - a full disk or a read-only folder costs the place, never the exit
+            pass
 
     def _panes_that_fit(self, width: int) -> int:
         return max(1, min(len(self.alignment.outlets), width // MIN_PANE_WIDTH))
