@@ -160,7 +160,7 @@ def test_a_date_in_the_byline_is_the_outlets_date():
     """Sarvenia Business Daily prints its date only in its byline ("By Rasmus Ferl | 19.11.2026,
     18:10"): the pane header's date and provenance's time come from it, the time without a zone."""
     outlet = load_alignment([str(SAMPLE / "brenholt-port")], semantic=False).outlet("business-daily")
-    assert outlet.meta.published == "2026-11-19"
+    assert outlet.meta.published == "2026-11-19T18:10"  # as printed, without an offset
     published = outlet_published(outlet)
     assert published is not None and published.precision == "time, zone unknown"
     assert published.earliest < dt.datetime(2026, 11, 19, 18, 10, tzinfo=dt.UTC) < published.latest
@@ -198,11 +198,12 @@ def test_a_wire_that_prints_its_minute_and_zone_opens_the_reader_before_a_later_
     alignment = load_alignment([str(tmp_path)], semantic=False)
     assert alignment.outlet("wire").meta.published == "2026-10-14T14:40:00+00:00"
     assert arrange(alignment).order[0] == "wire"
-    # Without a zone the time is local somewhere: the day as printed, and the copy's instant first.
+    # Without a zone the time is local somewhere: the time as printed, with no offset (a window
+    # of zones, never a guessed instant).
     (tmp_path / "wire.txt").write_text(f"Crane falls at Marlow Bay terminal\nBy Ana Veldt\n14 October 2026, 16:40\n{body}",
                                        encoding="utf-8")
     alignment = load_alignment([str(tmp_path)], semantic=False)
-    assert alignment.outlet("wire").meta.published == "2026-10-14"
+    assert alignment.outlet("wire").meta.published == "2026-10-14T16:40"
 
 
 def test_a_story_without_a_title_is_told_under_the_earliest_outlets_headline(tmp_path):

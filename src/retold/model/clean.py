@@ -133,7 +133,8 @@ _LIST_LABELS = (
     r"recommended|must read|don'?t miss|"
     r"lesen sie auch|lies auch|auch interessant|mehr zum thema|"
     r"lea (?:también|más)|lee (?:también|más)|(?:le|te) puede interesar|"
-    r"(?:à )?lire aussi|veja também|leia também|czytaj (?:też|także)"
+    r"(?:à )?lire aussi|veja também|leia também|czytaj (?:też|także)|"
+    r"leggi anche|vedi anche|(?:ti )?potrebbe (?:anche )?interessare|lees ook|zie ook"
 )
 # Before a separator only: alone, "Watch" or "Listen" may be a line of dialogue, and "Read more"
 # is the link that ends a teaser, not a heading over a list.
@@ -284,7 +285,8 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("share buttons", LazyPattern(r"(?i)^(?:" + _SHARE_LABELS + r")\s*[:!]?$"), 6),
     # The same label followed by its buttons' names only, the icons lost: "Share: Facebook X
     # Email", "Teilen mit: Facebook Twitter E-Mail", "Partager : Facebook Twitter E-mail".
-    ("share buttons", LazyPattern(r"(?i)^(?:" + _SHARE_LABELS + r"|share|teilen|share on|teilen auf|partager sur)\s*[:!|»>–—-]?\s*"
+    ("share buttons", LazyPattern(r"(?i)^(?:" + _SHARE_LABELS + r"|share|teilen|share on|teilen auf|partager sur|condividi su|"
+                                 r"compartir en|compartilhe(?: no)?|partilhar(?: no)?|delen op|deel op|udostępnij(?: na)?)\s*[:!|»>–—-]?\s*"
                                  + _SHARE_BUTTONS + r"$"), 14),
     # Links to the neighbouring posts: "Previous article: …", "Nächster Beitrag …", "← Older post".
     ("previous / next link", LazyPattern(
@@ -320,7 +322,12 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"\bwir (?:verwenden|nutzen) cookies|\b(?:seite|website|webseite) (?:verwendet|nutzt) cookies|\bcookie-einstellungen|"
         r"\bnous utilisons (?:des )?cookies|\bce site utilise (?:des )?cookies|\butilizamos cookies|"
         r"\b(?:este sitio|esta web|este sitio web) utiliza cookies|\butilizziamo (?:i )?cookie|\bwij gebruiken cookies|"
-        r"\bdeze website gebruikt cookies"), 40),
+        r"\bdeze website gebruikt cookies|"
+        # the consent a banner asks for: "Questo sito utilizza cookie tecnici …", "… acconsenti all'uso dei cookie",
+        # "… aceptas el uso de cookies", "… vous acceptez l'utilisation des cookies"
+        r"\bquesto sito (?:web )?(?:utilizza|usa) (?:i )?cookie|\bacconsenti all['’]uso dei cookie|\bcookie (?:tecnici|di profilazione)|"
+        r"\bacept(?:a|as|ar) (?:el )?uso de (?:las )?cookies|\bacceptez l['’]utilisation (?:des|de) cookies|"
+        r"\bstimmen sie der (?:verwendung|nutzung) von cookies|\bthis (?:site|website) uses cookies|\bo uso de cookies"), 40),
     # "copyright" alone is a word news uses; with a © or a year it is a notice.
     ("copyright", LazyPattern(r"(?i)©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\))?\s*\d{4}|all rights reserved"), 25),
     ("photo caption / credit", LazyPattern(
@@ -414,6 +421,9 @@ def _is_page_date(text: str) -> bool:
 
 
 _YEAR = LazyPattern(r"\d{4}")
+# The heading over a block of paid links ("Sponsored", "Promoted stories"), not the one-spot
+# "Advertisement" marker a page prints between paragraphs.
+_SPONSORED_HEADING = LazyPattern(r"(?i)^(?:sponsored|promoted)(?: content| stories| links)?[\s.:]*$")
 # Weekdays of the languages whose month names retold.model.published reads.
 _FOREIGN_DAYS = frozenset(
     "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag "
@@ -421,6 +431,14 @@ _FOREIGN_DAYS = frozenset(
     "lunes martes miércoles jueves viernes sábado domingo "
     "lunedì martedì mercoledì giovedì venerdì sabato domenica "
     "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag".split())
+
+
+# Around a whole date read in another language, the verb and the little words of its line:
+# "Publié le 18 novembre 2026 à 18h10", "Pubblicato il 7 dicembre 2026 alle ore 16:05". (Here
+# only, beside a whole date: "De 2019 a 2023." is prose.)
+_FOREIGN_DATE_WORDS = frozenset(
+    "le à il alle ore el la am den op om às em "
+    "pubblicato aggiornato gepubliceerd bijgewerkt publicada atualizado modifié actualisé mise".split())
 
 
 def _is_foreign_date_line(text: str) -> bool:
@@ -437,7 +455,8 @@ def _is_foreign_date_line(text: str) -> bool:
     rest = text.replace(reading.text, " ", 1)
     for word in re.split(r"[\s,|/–—-]+", rest):
         word = word.lower().strip(".,:_*()")
-        if word and word not in _DATE_WORDS and word not in _FOREIGN_DAYS and not re.fullmatch(r"\d{1,2}[:.h]\d{2}", word):
+        if (word and word not in _DATE_WORDS and word not in _FOREIGN_DAYS and word not in _FOREIGN_DATE_WORDS
+                and not re.fullmatch(r"\d{1,2}[:.h]\d{2}", word)):
             return False
     return True
 
@@ -785,8 +804,8 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> tuple[list[Line], list[Li
             reason = "teaser link"  # "Read more" alone: the label of the link under it
         if reason == "teaser link" and _TEASER_LABEL_ALONE.match(text):
             teaser_above = True
-        if reason == "section heading":
-            in_list = True
+        if reason == "section heading" or (reason == "advertisement" and _SPONSORED_HEADING.match(text)):
+            in_list = True  # (under "Sponsored" too: its ads are headlines; "Advertisement" marks one spot)
         if reason:
             line.kind, line.reason = "furniture", reason
             continue
@@ -1148,11 +1167,15 @@ _TITLE_SITE = LazyPattern(r"\s[|–—-]\s*([^|–—-][^|]{1,60}?)\s*$")
 _COPYRIGHT_SITE = LazyPattern(r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(.{2,60}?)[\s.,]*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[\s.,]*(?:all rights reserved\b.*)?\s*$")
 
 
+_FIRST_SENTENCE = LazyPattern(r".*?(?:(?<=[a-z]{2})\.(?=\s+[A-Z])|$)", re.DOTALL)
+
 # The company's legal form after a publication's name in its copyright line ("© 2026 The Lorvan
 # Chronicle Ltd"): the reader knows the paper by its name alone.
 _LEGAL_FORM = LazyPattern(r"(?i),?\s+(?:ltd|limited|plc|inc|llc|gmbh|ag|s\.?a|s\.?l|b\.?v|n\.?v|sarl|s\.?p\.?a|pty)\.?$")
 
-_NAME_JOINERS = {"of", "the", "and", "&", "for", "on", "de", "du", "des", "la", "le", "el", "der", "die", "das", "y", "et", "und", "am", "an", "im", "in", "at"}
+_NAME_JOINERS = {"of", "the", "and", "&", "for", "on", "de", "du", "des", "la", "le", "el", "der", "die", "das", "y", "et", "und", "am", "an", "im", "in", "at",
+                 # "Il Corriere di Sorvania", "Diário do Norte", "Het Nieuws van Lier"
+                 "di", "del", "della", "dello", "dei", "degli", "delle", "da", "do", "dos", "van", "het", "e"}
 
 
 def _looks_like_a_name(text: str) -> bool:
@@ -1222,14 +1245,32 @@ def site_name(lines: list[Line]) -> str | None:
         return _as_the_page_writes_it(masthead, lines)
     for line in reversed(lines):
         if line.kind == "furniture" and line.reason == "copyright":
-            match = _COPYRIGHT_SITE.match(line.text)
+            # The notice's first sentence: "© 2026 NewsPulse Media Ltd. Content from third-party
+            # publishers remains …" names its owner before the full stop.
+            match = _COPYRIGHT_SITE.match(_FIRST_SENTENCE.match(line.text).group(0))
             if (
                 match and match.group(1) and len(match.group(1).split()) <= 6 and _looks_like_a_name(match.group(1))
                 and not re.search(r"(?i)rights|reserved", match.group(1))
                 and not re.search(r"[:/]", match.group(1))  # a photo credit: "© Foto: Name/Agency"
             ):
-                return without_edition(_LEGAL_FORM.sub("", match.group(1)).strip())
+                return _short_form_on_top(without_edition(_LEGAL_FORM.sub("", match.group(1)).strip()), lines)
     return None
+
+
+def _short_form_on_top(owner: str, lines: list[Line]) -> str:
+    """The name the page's first line gives, where the copyright's owner is that name and a
+    company word: "NewsPulse" on top, "© 2026 NewsPulse Media Ltd" at the foot."""
+    first = next((line.text.strip() for line in lines if line.text.strip()), "")
+    words, owned = first.split(), owner.split()
+    if (0 < len(words) < len(owned) and [w.casefold() for w in owned[:len(words)]] == [w.casefold() for w in words]
+            and all(_plain(w) in _COMPANY_WORDS for w in owned[len(words):])):
+        return first
+    return owner
+
+
+# Words a company adds to its publication's name in a copyright line.
+_COMPANY_WORDS = frozenset("media group publishing publishers holdings company co corporation corp network networks "
+                           "news digital ventures verlag mediengruppe editore editorial editions éditions".split())
 
 
 def _as_the_page_writes_it(name: str, lines: list[Line]) -> str:

@@ -249,6 +249,10 @@ def _line_credits(
             for part in re.split(r"\s*(?:,|/|\band\b|\bet\b|\bund\b|\by\b|\be\b|\ben\b)\s*", name):
                 if part:
                     add("wire", part)
+        elif any(names_match(name, other) for other in other_names):
+            # "By Courier staff, with Nordwire": not an agency the world knows, but an outlet of
+            # this story, credited as the copy's source.
+            add("source", name)
     if reason == "byline" or (where == "removed" and _BYLINE.match(text)):
         byline = _BYLINE.match(text)
         if byline and not _REPORTING.search(text):

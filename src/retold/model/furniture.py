@@ -190,13 +190,14 @@ LINE_RULES: list[tuple[str, re.Pattern[str], tuple[str, ...], int]] = [
     ("author bio", LazyPattern(
         r"(?i)^(?:about the author|über den autor|über die autorin|sobre el autor|à propos de l'auteur)\b"),
         ("about the author", "ber den autor", "ber die autorin", "sobre el autor", "propos de l'auteur"), 40),
-    # Bylines beyond English: "Von Mara Quell", "Par Loïc Brenn | 31.10.23", "Por Ana Ruiz y Tomas Brenn".
+    # Bylines beyond English: "Von Mara Quell", "Par Loïc Brenn | 31.10.23", "Por Ana Ruiz y Tomas Brenn",
+    # "di Giulia Ferraro", "Av Kari Lund".
     # The name's words are capitalised and lower case after their first letter ("POR ESO …" is a
     # shouted headline), and nothing after them ends a sentence.
     ("byline", LazyPattern(
-        r"^(?:[Vv]on|[Pp]or|[Pp]ar|[Dd]oor|[Bb]y)\s*:?\s+" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3}"
+        r"^(?:[Vv]on|[Pp]or|[Pp]ar|[Dd]oor|[Bb]y|[Dd]i|[Aa]v|[Aa]f)\s*:?\s+" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3}"
         r"(?:\s*(?:[|,/•·–—-]|\bund\b|\band\b|\by\b|\bet\b|\bam\b|\bon\b|\bel\b|\ble\b)\s*.*?)?(?<![.!?])$"),
-        ("von", "por", "par", "door", "by"), 14),
+        ("von", "por", "par", "door", "by", "di", "av", "af"), 14),
     # A byline by job title, alone or with the outlet: "Staff Writer | Harbour Daily", "Our
     # Correspondent", "News Desk, Harbour Daily", "Redaktion | Seeblatt".
     ("byline", LazyPattern(

@@ -254,10 +254,15 @@ _WORDS_BEFORE_DATE = 2  # "Published", "Posted on", a weekday: a label, not a he
 
 
 def _opens_with_date(line: str) -> bool:
+    """A short line that opens with a date, or one of whose parts between separators does:
+    "Source: NSB News · Dec 7, 2026 · 20:31" (an aggregator's credit, then its date)."""
     if len(line.split()) > _HEAD_LINE_WORDS:
         return False
-    reading = read_date(line)
-    return reading is not None and len(line[:line.find(reading.text)].split()) <= _WORDS_BEFORE_DATE
+    for part in re.split(r"\s[|·•]\s", line):
+        reading = read_date(part)
+        if reading is not None and len(part[:part.find(reading.text)].split()) <= _WORDS_BEFORE_DATE:
+            return True
+    return False
 
 
 def _dates_an_update(line: str) -> bool:
@@ -325,6 +330,7 @@ def outlet_published(outlet: Outlet) -> Published | None:
         if line is None:
             continue
         if from_meta is None or (from_meta.earliest <= line.earliest and line.latest <= from_meta.latest):
-            if from_meta is None or line.latest - line.earliest < from_meta.latest - from_meta.earliest:
+            # (as narrow, the line: it keeps the words the page printed, "3 March 2026, 17:05")
+            if from_meta is None or line.latest - line.earliest <= from_meta.latest - from_meta.earliest:
                 return line
     return from_meta

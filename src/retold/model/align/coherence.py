@@ -81,9 +81,12 @@ def _split(members: list[Node], own: list[int], numbered: _Links, languages: lis
         return [members]  # two outlets: their link is the whole evidence, judged already
     confidences = [numbered.confidence(n) for n in own]
     strong = [n for n, c in zip(own, confidences) if c >= ev.STRONG]
-    if len(strong) == len(own) or len(_components(members, strong, numbered.links)) == 1:
+    strong_pieces = _components(members, strong, numbered.links)
+    if len(strong) == len(own) or len(strong_pieces) == 1:
         return [members]  # the weak links only repeat what strong ones already join
-    if (_joined(members, own, numbered.links) and _supported(members, own, confidences, numbered, languages)
+    if (not _told_apart(strong_pieces, [n for n, c in zip(own, confidences) if c < ev.STRONG], numbered, languages)
+            and _joined(members, own, numbered.links)
+            and _supported(members, own, confidences, numbered, languages)
             and not _contradicted(members, own, numbered, languages)):
         return [members]
     # The weakest link; of equal confidence, the first in the order (outlet_a, rows, outlet_b,
@@ -99,6 +102,64 @@ def _split(members: list[Node], own: list[int], numbered: _Links, languages: lis
             inside = set(piece)
             pieces += _split(piece, [n for n in rest if _first(numbered.links[n]) in inside], numbered, languages)
     return pieces
+
+
+def _told_apart(strong_pieces: list[list[Node]], weak: list[int], numbered: _Links, languages: list[str]) -> bool:
+    """Two statements, each confirmed by strong links between outlets, in both of which one outlet
+    has a sentence (that outlet tells them apart), joined only by weak links across languages: a
+    translation's one sentence read, on a name or two and its place, as the merge of a wire's two.
+    Across languages the words cannot confirm such a merge; a group held so is split at its
+    weak links, never kept whole by them. (In one language a weak merge is judged on its words
+    as any group is: a rewrite that merges two sentences two copies keep apart; and across
+    languages a merge that carries each half's own numbers or names, "48.906 zu 48.694 Stimmen
+    bei einer Wahlbeteiligung von 61,4 Prozent" beside the tally and the turnout.)"""
+    links = numbered.links
+    piece_of: dict[Node, int] = {}
+    holding: dict[int, list[int]] = {}  # outlet -> the confirmed pieces holding one of its sentences
+    apart: set[frozenset[int]] = set()
+    for p, piece in enumerate(strong_pieces):
+        outlets = {k for k, _ in piece}
+        if len(outlets) < 2:
+            continue
+        for node in piece:
+            piece_of[node] = p
+        for k in outlets:
+            apart.update(frozenset((q, p)) for q in holding.get(k, ()))
+            holding.setdefault(k, []).append(p)
+    if not apart:
+        return False
+    # A sentence the words link, in its own language, into two statements told apart merges
+    # them where the words can judge it (a rewrite's "An estimated 11,500 people rely on private
+    # wells, which …" beside two copies' two sentences): then the group is judged as any is.
+    reaches: dict[Node, set[int]] = {}
+    for n in weak:
+        link = links[n]
+        if not _one_language(languages, link.outlet_a, link.outlet_b) and not _covers_each_half(link, numbered.judge):
+            continue  # (an outlet of no known language may be in either's)
+        nodes = _nodes(link)
+        touched = {piece_of[x] for x in nodes if x in piece_of}
+        for x in nodes:
+            reaches.setdefault(x, set()).update(touched)
+    return not any(frozenset((a, b)) in apart for pieces in reaches.values() for a in pieces for b in pieces if a < b)
+
+
+def _covers_each_half(link, judge: ev.Judge) -> bool:
+    """A merge link (one sentence against two or more) whose one sentence carries, for each of
+    the others, a number or a name that one has and the rest of them do not."""
+    if len(link.rows) > 1 and len(link.cols) == 1:
+        one, halves = (link.outlet_b, link.cols[0]), [(link.outlet_a, i) for i in link.rows]
+    elif len(link.cols) > 1 and len(link.rows) == 1:
+        one, halves = (link.outlet_a, link.rows[0]), [(link.outlet_b, j) for j in link.cols]
+    else:
+        return False
+
+    def marks(node: Node) -> set[str]:
+        found = judge.clues_of(*node)
+        return set(found.numbers) | set(found.names)
+
+    merged = marks(one)
+    own = [marks(half) for half in halves]
+    return all((mine - set().union(*(other for m, other in enumerate(own) if m != n))) & merged for n, mine in enumerate(own))
 
 
 def _joined(members: list[Node], own: list[int], links: list) -> bool:

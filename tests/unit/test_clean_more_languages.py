@@ -1,0 +1,79 @@
+"""Furniture, names and dates a user's Italian and English copies carried (review 15), as classes
+in our own invented lines: a cookie banner asking consent, a share row "Condividi su …", a teaser
+"LEGGI ANCHE:", an Italian byline "di …", a date line with the little words of its language, an
+aggregator's "Source: X · date", a copyright naming the owner before a full stop, a masthead of
+the "Il Corriere di …" shape, and the paid links under a "Sponsored" heading."""
+
+from __future__ import annotations
+
+import pytest
+
+from retold.model.clean import strong_reason
+from retold.model.pipeline import load_alignment
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Questo sito utilizza cookie tecnici e di profilazione. Chiudendo il banner acconsenti all'uso dei cookie.", "cookie notice"),
+    ("Al continuar navegando aceptas el uso de cookies.", "cookie notice"),
+    ("Condividi su Facebook Twitter WhatsApp", "share buttons"),
+    ("LEGGI ANCHE: Nebbia fitta sul lago, chiuso il porto", "teaser link"),
+    ("di Marta Colleoni", "byline"),
+    ("Publié le 3 mars 2026 à 18h10", "page date"),
+    ("Pubblicato il 3 marzo 2026 alle ore 16:05", "page date"),
+])
+def test_the_line_is_furniture_of_its_class(line, reason):
+    assert strong_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", ["di cui si parla da anni", "Le 3 mars 2026 il a dit oui", "Condividi il dolore delle famiglie."])
+def test_prose_of_the_same_words_is_not(line):
+    assert strong_reason(line) is None
+
+
+def _outlet(tmp_path, text, name="page.txt"):
+    folder = tmp_path / "story"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    return load_alignment([str(folder)], semantic=False).outlets[0]
+
+
+def test_an_italian_page_copy_keeps_its_article_its_name_headline_byline_and_time(tmp_path):
+    outlet = _outlet(tmp_path, "Il Giornale di Vessano\nHome\nCronaca\nSport\n"
+                     "Questo sito utilizza cookie tecnici. Chiudendo questo banner acconsenti all'uso dei cookie.\n"
+                     "HomeCronacaNebbia sul lago: chiuso il porto di Vessano\ndi Marta Colleoni\n3 marzo 2026 - 16:05\n"
+                     "Condividi su Facebook Twitter WhatsApp\n\n"
+                     "Il porto di Vessano è rimasto chiuso tutta la mattina per la nebbia fitta sul lago.\n\n"
+                     "LEGGI ANCHE: Maltempo, allerta gialla sulla costa\n\n"
+                     "I traghetti sono ripartiti nel primo pomeriggio, ha detto la capitaneria.\n")
+    assert outlet.name == "Il Giornale di Vessano"
+    assert outlet.title == "Nebbia sul lago: chiuso il porto di Vessano"
+    assert (outlet.meta.author, outlet.meta.published) == ("Marta Colleoni", "2026-03-03T16:05")
+    assert [s.text[:12] for s in outlet.sentences] == ["Il porto di ", "I traghetti "]
+
+
+def test_an_aggregators_copy_names_itself_dates_itself_and_drops_its_paid_links(tmp_path):
+    outlet = _outlet(tmp_path, "LakeBrief\nTop Stories\nWorld\n\nFog closes Vessano port for a morning\n"
+                     "Source: Vessano Radio · Mar 3, 2026 · 17:40\n\n"
+                     "Fog closed the port of Vessano for the whole morning, the harbour office said.\n\n"
+                     "Ferries sailed again in the early afternoon.\n\nSponsored\n"
+                     "This one kitchen trick will change your mornings\nLocals are switching to heat pumps - here's why\n\n"
+                     "© 2026 LakeBrief Media Ltd. Stories from partner outlets remain the property of their owners.\n",
+                     name="lakebrief.txt")
+    assert outlet.name == "LakeBrief" and outlet.meta.published == "2026-03-03T17:40"
+    assert [s.text[:10] for s in outlet.sentences] == ["Fog closed", "Ferries sa"]
+
+
+def test_a_copy_crediting_another_outlet_of_the_story_with_with_names_its_source(tmp_path):
+    """"By Courier staff, with Nordwire": Nordwire is no agency the world knows, but an outlet of
+    this story; before, the credit was not read and the Sources said "no claim"."""
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "nordwire.txt").write_text("Nordwire\n\nThe harbour board approved the new ferry pier on Monday after a long debate.\n")
+    (folder / "courier.txt").write_text("Ferry pier approved\nPublished: 18/11/2026 17:45 | By Courier staff, with Nordwire\n\n"
+                                        "The harbour board approved the new ferry pier on Monday after a long debate.\n")
+    from retold.model.credits import credits_of
+
+    alignment = load_alignment([str(folder)], semantic=False)
+    courier = next(o for o in alignment.outlets if o.id == "courier")
+    credits = credits_of(courier, tuple(o.name for o in alignment.outlets if o.id != "courier"))
+    assert [(c.kind, c.source) for c in credits if c.source == "Nordwire"] == [("source", "Nordwire")], credits
