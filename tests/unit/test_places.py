@@ -42,3 +42,11 @@ def test_a_fifo_where_the_places_file_goes_is_left_alone(tmp_path):
     os.mkfifo(tmp_path / "places.json")
     save_place("/stories/s", Place("/stories/s/a.txt", 1, "x"), tmp_path)  # returns, never waits on it
     assert load_place("/stories/s", tmp_path) is None
+
+
+def test_a_places_file_nested_too_deep_is_moved_aside_never_a_traceback(tmp_path):
+    (tmp_path / "places.json").write_text("[" * 100_000 + "]" * 100_000)
+    assert load_place("/stories/s", tmp_path) is None
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("places.json.damaged-")]
+    save_place("/stories/s", Place("/stories/s/a.txt", 1, "x"), tmp_path)
+    assert load_place("/stories/s", tmp_path) == Place("/stories/s/a.txt", 1, "x")

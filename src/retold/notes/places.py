@@ -17,6 +17,7 @@ from pathlib import Path
 
 from retold.config import data_dir
 from retold.files import write_atomic
+from retold.model.parse import load_json
 from retold.model.story import not_a_file
 
 PLACES_NAME = "places.json"
@@ -56,10 +57,10 @@ def _read(path: Path) -> dict[str, dict] | None:
     try:
         if len(data) > MAX_BYTES:
             raise ValueError("too big")
-        value = json.loads(data.decode("utf-8"))
+        value = load_json(data.decode("utf-8"))
         if not isinstance(value, dict) or not isinstance(value.get("places"), dict):
             raise ValueError("not a places file")
-    except (ValueError, RecursionError):
+    except ValueError:  # (UnicodeDecodeError and nesting too deep among them)
         from retold.notes.store import NotesUnavailable, _move_aside
 
         try:

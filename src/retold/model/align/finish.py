@@ -127,10 +127,8 @@ def _finished_outlets(outlets: Sequence[Outlet], canonical: list[int], groups: l
     return finished, group_members
 
 
-def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[Node]], links: list[Link], features: list[list[Features]], scorer: Scorer, judge: Judge | None = None) -> Alignment:
-    if judge is not None:
-        languages = [(outlets[n].meta.language or "").split("-")[0].lower() for n in canonical]
-        groups = peer_supported(groups, links, judge, languages)
+def _weighed(groups: list[list[Node]], links: list[Link], features: list[list[Features]], scorer: Scorer,
+             judge: Judge | None) -> _Evidence:
     group_of: dict[Node, int] = {}
     for number, members in enumerate(groups):
         for node in members:
@@ -141,6 +139,29 @@ def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[No
             evidence.one_to_one(link)
         else:
             evidence.many(link)
+    return evidence
+
+
+def _against_only(evidence: _Evidence) -> set[Node]:
+    """The sentences whose best verdict in their group names evidence against and none for it
+    beyond their place (confidence ~0.03 with "numbers differ, position")."""
+    return {node for node, verdict in evidence.verdict.items()
+            if not AGAINST.isdisjoint(verdict.evidence) and set(verdict.evidence) <= AGAINST | {"position"}}
+
+
+def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[Node]], links: list[Link], features: list[list[Features]], scorer: Scorer, judge: Judge | None = None) -> Alignment:
+    if judge is not None:
+        languages = [(outlets[n].meta.language or "").split("-")[0].lower() for n in canonical]
+        groups = peer_supported(groups, links, judge, languages)
+    evidence = _weighed(groups, links, features, scorer, judge)
+    unsupported = _against_only(evidence)
+    if unsupported:
+        # A sentence whose every link in its group names nothing for it but its place, and
+        # something against it ("numbers differ"), is no counterpart: out of the group, and the
+        # group weighed again without it (its partners may have had no other link).
+        groups = [kept for kept in ([node for node in members if node not in unsupported] for members in groups)
+                  if len({k for k, _ in kept}) > 1]
+        evidence = _weighed(groups, links, features, scorer, judge)
     finished, group_members = _finished_outlets(outlets, canonical, groups, evidence)
     position = {outlet.id: n for n, outlet in enumerate(outlets)}  # members listed in story order
     result_groups = tuple(

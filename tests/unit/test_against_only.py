@@ -1,0 +1,41 @@
+"""A sentence whose every link in its group names nothing for it but its place and something
+against it ("numbers differ, position", confidence 0.03) is no counterpart (issue 16: no pair
+from position alone). A held-out user's French outlet had its fine of 450,000 grouped with a
+live blog's "sentenced to six years" on exactly that."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import retold.model.align.finish as finish
+from retold.model.align.evidence import AGAINST, Verdict
+from retold.model.pipeline import load_alignment
+
+NAMES = sorted(AGAINST) + ["position", "lexical", "names", "numbers", "semantic", "run"]
+
+
+@given(st.sets(st.sampled_from(NAMES), max_size=4))
+def test_a_sentence_is_out_exactly_when_its_evidence_is_against_and_place_only(names):
+    evidence = finish._Evidence({}, [], None)
+    evidence.verdict[(0, 1)] = Verdict(0.03, tuple(sorted(names)))
+    out = finish._against_only(evidence)
+    assert (out == {(0, 1)}) == (bool(names & AGAINST) and names <= AGAINST | {"position"})
+
+
+def test_the_sentence_leaves_its_group_and_a_group_of_one_outlet_is_no_group(tmp_path, monkeypatch):
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text("The harbour council approved the new ferry budget on Monday after a long debate.\n"
+                                     "The mayor thanked the ferry crews for their work during the storms.\n")
+    told = finish._against_only
+
+    def b_second_against(evidence):
+        found = told(evidence)
+        b = next(node for node in evidence.verdict if node[1] == 1)  # one outlet's second sentence
+        return found | {b}
+
+    monkeypatch.setattr(finish, "_against_only", b_second_against)
+    alignment = load_alignment([str(tmp_path)], semantic=False)
+    second = [g for g in alignment.groups if any(m.sentence == 1 for m in g.members)]
+    assert len(second) == 1 and len(second[0].members) == 2  # two of three outlets still tell it
+    assert sum(o.sentences[1].status == "unique" for o in alignment.outlets) == 1
