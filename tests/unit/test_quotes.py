@@ -121,6 +121,17 @@ def test_speaker_differs():
     assert {m.quote.outlet: m.flags for m in group.members} == {"a": (), "b": (SPEAKER_DIFFERS,), "c": ()}
 
 
+def test_a_quote_and_its_denial_are_two_quotes_never_one_shortened():
+    """A review: the defendant's "never betrayed the public" was listed as the judge's words and
+    another wire's quote of the judge, "betrayed the public", as those words shortened."""
+    a = make_outlet("a", ['"You betrayed the harbour that trusted you," Judge Ada Brook told him.',
+                          'Tom Vale said he had "never betrayed the harbour".'])
+    b = make_outlet("b", ['The judge said he had "betrayed the harbour".', "Vale denies any wrongdoing."])
+    groups = quote_groups(aligned(a, b))
+    denial = next(g for g in groups if any("never" in m.quote.text for m in g.members))
+    assert "betrayed the harbour" not in {m.quote.text for m in denial.members}, denial
+
+
 def test_unrelated_quotes_of_one_speaker_stay_apart():
     a = make_outlet("a", ['"The budget is balanced for the first time," said Ada Brook.'])
     b = make_outlet("b", ['"Our ferries will run on time this summer," said Ada Brook.'])
