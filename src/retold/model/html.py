@@ -336,6 +336,18 @@ def _clean(value: str | None, limit: int = 200) -> str | None:
     return value[:limit] or None
 
 
+def _people(authors: str, site: str | None) -> str:
+    """The people of an author list the extractor split at commas ("By Tomas Reyer, NSB News,
+    Altavessa" became "Tomas Reyer; NSB News; Altavessa"): the outlet's own name and, beside a
+    person's full name, a lone word (the place the byline ends with) are not authors."""
+    parts = [part.strip() for part in authors.split(";") if part.strip()]
+    own = " ".join((site or "").split()).casefold()
+    parts = [part for part in parts if not own or " ".join(part.split()).casefold() not in (own, own.removeprefix("the "))]
+    if any(len(part.split()) >= 2 for part in parts):
+        parts = [part for part in parts if len(part.split()) >= 2]
+    return "; ".join(parts)
+
+
 def page_meta(markup: str, deep: bool = False) -> PageMeta:
     """The page's title, site name, date, author and language.
 
@@ -376,8 +388,8 @@ def page_meta(markup: str, deep: bool = False) -> PageMeta:
         found = trafilatura.extract_metadata(markup)
         if found is not None:
             published = published or _a_day_the_page_gives(found.date, markup)
-            author = author or (found.author or "").rstrip(" ·•|–—-;,") or None
             site = site or found.sitename
+            author = author or _people((found.author or "").rstrip(" ·•|–—-;,"), site) or None
             title = title or found.title
     return PageMeta(
         title=_clean(first("title") or title), site_name=without_edition(_clean(site, 100)), published=_clean(published, 40),
