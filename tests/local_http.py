@@ -31,3 +31,18 @@ def no_proxy_env(monkeypatch) -> None:
     """Requests go straight to 127.0.0.1, whatever proxy the machine running the tests has."""
     for name in PROXY_VARIABLES:
         monkeypatch.delenv(name, raising=False)
+
+
+def send_redirect(handler: BaseHTTPRequestHandler, location: str, status: int = 302) -> None:
+    handler.send_response(status)
+    handler.send_header("Location", location)
+    handler.send_header("Content-Length", "0")
+    handler.end_headers()
+
+
+def send_page(handler: BaseHTTPRequestHandler, page: bytes) -> None:
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html; charset=utf-8")
+    handler.send_header("Content-Length", str(len(page)))
+    handler.end_headers()
+    handler.wfile.write(page)

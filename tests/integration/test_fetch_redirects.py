@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler
 import pytest
 
 from retold.sources.fetch import FetchOptions, fetch_into
-from local_http import serving, no_proxy_env
+from local_http import no_proxy_env, send_page, send_redirect, serving
 
 LIMIT = 5  # the documented redirect limit (README: `retold fetch`)
 
@@ -32,16 +32,9 @@ class Hops(BaseHTTPRequestHandler):
         # /chain<name>/<n>: n more redirects to go, then the page.
         _, chain, left = self.path.split("/")
         if int(left) > 0:
-            self.send_response(302)
-            self.send_header("Location", f"/{chain}/{int(left) - 1}")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
+            send_redirect(self, f"/{chain}/{int(left) - 1}")
             return
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(PAGE)))
-        self.end_headers()
-        self.wfile.write(PAGE)
+        send_page(self, PAGE)
 
 
 @pytest.fixture(autouse=True)

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from retold.sources import fetch
 from retold.sources.fetch import FetchOptions, fetch_into
-from tests.local_http import no_proxy_env, serving
+from tests.local_http import no_proxy_env, send_page, send_redirect, serving
 
 PAGE = ("<html><head><title>Sea wall | Site</title></head><body><article><h1>Sea wall approved</h1>"
         + "".join(f"<p>The council approved the sea wall number {i} on Monday after a long debate.</p>" for i in range(6))
@@ -34,16 +34,9 @@ class Handler(BaseHTTPRequestHandler):
         port = self.server.server_address[1]
         targets = {"/to-local": f"http://127.0.0.2:{port}/page", "/to-self": f"http://127.0.0.1:{port}/page"}
         if self.path in targets:
-            self.send_response(302)
-            self.send_header("Location", targets[self.path])
-            self.send_header("Content-Length", "0")
-            self.end_headers()
+            send_redirect(self, targets[self.path])
             return
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(PAGE)))
-        self.end_headers()
-        self.wfile.write(PAGE)
+        send_page(self, PAGE)
 
 
 @pytest.fixture()
@@ -105,16 +98,9 @@ class ProxyHandler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         ProxyHandler.asked.append(self.path)
         if self.path.startswith("http://news.example/"):
-            self.send_response(302)
-            self.send_header("Location", "http://169.254.169.254/latest/meta-data/")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
+            send_redirect(self, "http://169.254.169.254/latest/meta-data/")
             return
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(PAGE)))
-        self.end_headers()
-        self.wfile.write(PAGE)
+        send_page(self, PAGE)
 
 
 def test_through_a_proxy_a_redirect_to_a_private_address_is_refused(tmp_path, monkeypatch):
