@@ -144,9 +144,26 @@ def _weighed(groups: list[list[Node]], links: list[Link], features: list[list[Fe
 
 def _against_only(evidence: _Evidence) -> set[Node]:
     """The sentences whose best verdict in their group names evidence against and none for it
-    beyond their place (confidence ~0.03 with "numbers differ, position")."""
-    return {node for node, verdict in evidence.verdict.items()
-            if not AGAINST.isdisjoint(verdict.evidence) and set(verdict.evidence) <= AGAINST | {"position"}}
+    beyond their place (confidence ~0.03 with "numbers differ, position"), unless an outlet of
+    their language the group holds is parallel to theirs: there the place is the evidence (a
+    figure written otherwise in a machine translation is still that sentence: Text+Berg)."""
+    found = {node for node, verdict in evidence.verdict.items()
+             if not AGAINST.isdisjoint(verdict.evidence) and set(verdict.evidence) <= AGAINST | {"position"}}
+    if not found or evidence.judge is None:
+        return found
+    parallel, languages = evidence.judge.parallel, evidence.judge.languages
+
+    def placed_by_parallel_text(k: int, l: int) -> bool:
+        # (one language only: a French paper and an English live blog read as "parallel" on a
+        # few names is no translation whose order carries its sentences)
+        same = languages is None or not (languages[k] and languages[l] and languages[k] != languages[l])
+        return same and bool(parallel.get((min(k, l), max(k, l))) or parallel.get((max(k, l), min(k, l))))
+
+    outlets_of: dict[int, set[int]] = {}
+    for (k, _), group in evidence.group_of.items():
+        outlets_of.setdefault(group, set()).add(k)
+    return {(k, i) for k, i in found
+            if not any(placed_by_parallel_text(k, l) for l in outlets_of[evidence.group_of[(k, i)]] if l != k)}
 
 
 def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[Node]], links: list[Link], features: list[list[Features]], scorer: Scorer, judge: Judge | None = None) -> Alignment:
