@@ -59,3 +59,17 @@ def test_a_time_without_a_zone_is_not_labelled_utc(tmp_path):
     rows = {outlet.id: dict(source_info(alignment, outlet)) for outlet in alignment.outlets}
     assert rows["local"]["as printed"].endswith("(zone unknown)") and "in UTC" not in rows["local"]
     assert rows["zoned"]["in UTC"].startswith("12 Mar 2026 09:40 UTC") and "as printed" not in rows["zoned"]
+
+
+def test_the_panel_says_when_the_page_says_it_was_updated(tmp_path):
+    """A review: a broadcaster's page printed "Updated 7 December, 19:45" above a later toll, and
+    retold showed it nowhere; the `i` panel now has an "updated" row, only where a page says so."""
+    from retold.model.pipeline import load_alignment
+    from retold.tui.screens.outlet_info import source_info
+
+    body = "The ferry will run all night from July, the harbour said.\nThe fares stay as they are.\n"
+    (tmp_path / "radio.txt").write_text(f"Ferry to run all night\nPublished 12 March 2026, 09:40 | Updated 12 March 2026, 19:45\n\n{body}")
+    (tmp_path / "paper.txt").write_text(f"Ferry to run all night\nPublished 12 March 2026, 09:40\n\n{body}")
+    alignment = load_alignment([str(tmp_path)], semantic=False)
+    rows = {outlet.id: dict(source_info(alignment, outlet)) for outlet in alignment.outlets}
+    assert rows["radio"]["updated"] == "12 March 2026, 19:45 (zone unknown)" and "updated" not in rows["paper"]

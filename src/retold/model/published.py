@@ -265,6 +265,27 @@ def _opens_with_date(line: str) -> bool:
     return False
 
 
+def outlet_updated(outlet: Outlet) -> Published | None:
+    """When the page says the article was last updated ("Updated 7 December 2026, 19:45"), from
+    a date line above its body; None when it says nothing of it."""
+    body_start = outlet.sentences[0].start if outlet.sentences else None
+    for removed in outlet.removed:
+        if body_start is not None and removed.start >= body_start:
+            continue  # below the article's first sentence: another article's, a list's
+        if len(removed.text.split()) > _UPDATE_LINE_WORDS:
+            continue
+        # The words after the update word ("… Published 7 December 2026, 15:10 Updated 7
+        # December 2026, 19:45": one line of a saved page's header).
+        for match in _UPDATED.finditer(removed.text):
+            line = parse_date_line(removed.text[match.end():].lstrip(" :·|-–—"))
+            if line is not None:
+                return line
+    return None
+
+
+_UPDATE_LINE_WORDS = 30
+
+
 def _dates_an_update(line: str) -> bool:
     """The line's date is an update's: an update word stands before it ("Updated 3 March 2026"),
     not only after ("3 March 2026, 09:40 · Updated 2 hours ago" dates the publication)."""

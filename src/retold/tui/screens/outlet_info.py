@@ -27,7 +27,7 @@ def source_info(alignment: Alignment | None, outlet: Outlet, pending: bool = Fal
         return []
     from retold.model.sources import has_sources, sources_of
 
-    from retold.model.published import outlet_published
+    from retold.model.published import outlet_published, outlet_updated
 
     if pending and not has_sources(alignment):
         return [("credits", PENDING), ("text from", PENDING)]
@@ -40,6 +40,9 @@ def source_info(alignment: Alignment | None, outlet: Outlet, pending: bool = Fal
          published.describe() + (f", read from “{published.text}”" if published.exact else "") if published else "unknown"),
         ("credits", "\n".join(f"{c.describe()}: “{c.text}”" for c in credits) or "(none found)"),
     ]
+    updated = outlet_updated(outlet)
+    if updated is not None:  # a later figure may be the update's: say when the page says it changed
+        rows.insert(1, ("updated", updated.describe() + (f", read from “{updated.text}”" if updated.exact else "")))
     names = sources.provenance.names()
     edges = sources.provenance.edges_into(outlet.id)
     taken = [f"{e.confidence} from {names[e.source]}: " + "; ".join(ev.detail for ev in e.evidence) for e in edges]
