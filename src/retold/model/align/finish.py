@@ -143,12 +143,13 @@ def _weighed(groups: list[list[Node]], links: list[Link], features: list[list[Fe
 
 
 def _against_only(evidence: _Evidence) -> set[Node]:
-    """The sentences whose best verdict in their group names evidence against and none for it
-    beyond their place (confidence ~0.03 with "numbers differ, position"), unless an outlet of
+    """The sentences whose best verdict in their group names no evidence at all (a review's
+    governor and deputy governor paired at 0.05, "evidence: none named"), or evidence against
+    and none for it beyond their place (~0.03, "numbers differ, position"), unless an outlet of
     their language the group holds is parallel to theirs: there the place is the evidence (a
     figure written otherwise in a machine translation is still that sentence: Text+Berg)."""
     found = {node for node, verdict in evidence.verdict.items()
-             if not AGAINST.isdisjoint(verdict.evidence) and set(verdict.evidence) <= AGAINST | {"position"}}
+             if not verdict.evidence or (not AGAINST.isdisjoint(verdict.evidence) and set(verdict.evidence) <= AGAINST | {"position"})}
     if not found or evidence.judge is None:
         return found
     parallel, languages = evidence.judge.parallel, evidence.judge.languages
