@@ -77,3 +77,44 @@ def test_a_copy_crediting_another_outlet_of_the_story_with_with_names_its_source
     courier = next(o for o in alignment.outlets if o.id == "courier")
     credits = credits_of(courier, tuple(o.name for o in alignment.outlets if o.id != "courier"))
     assert [(c.kind, c.source) for c in credits if c.source == "Nordwire"] == [("source", "Nordwire")], credits
+
+
+# ---- review16: breadcrumbs in other languages, a chart's caption, a blog's comment thread,
+# its filing line's author, a masthead "… Online", and a date line above the article first.
+
+@pytest.mark.parametrize("glued, headline", [
+    ("StartseiteFinanzenVessano: Notenbank lässt Leitzins unverändert", "Vessano: Notenbank lässt Leitzins unverändert"),
+    ("InicioMercadosEl puerto de Vessano cierra por la niebla", "El puerto de Vessano cierra por la niebla"),
+    ("AccueilÉconomieLa banque centrale maintient son taux", "La banque centrale maintient son taux"),
+])
+def test_a_breadcrumb_glued_to_the_headline_is_split_off_in_other_languages(glued, headline):
+    from retold.model.clean import _glued_prefix
+
+    cut, reason = _glued_prefix(glued)
+    assert (glued[cut:], reason) == (headline, "navigation")
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Chart: Vessano's policy rate and inflation, 2022-2026. Source: Lake Bank", "photo caption / credit"),
+    ("Grafik: Leitzins und Inflation seit 2022", "photo caption / credit"),
+    ("3 comments on “No rate cut yet”", "comment form"),
+    ("Marta K. says:", "comment form"),
+])
+def test_captions_and_comment_threads_are_furniture(line, reason):
+    assert strong_reason(line) == reason
+
+
+def test_a_blog_post_names_its_author_drops_the_bio_and_the_comments_and_is_dated_by_its_own_line(tmp_path):
+    outlet = _outlet(tmp_path, "Nordwirtschaft Online\nHome\nSavings\n\nNo rate cut yet: what it means for your mortgage\n"
+                     "Posted on March 4, 2026 by Oskar Lund\n\n"
+                     "The lake bank decided on Thursday not to change its interest rate, so it stays at 6.25%.\n\n"
+                     "If you have a variable-rate mortgage, your monthly payment will stay the same for now.\n\n"
+                     "Prices are still going up, but more slowly: inflation was 4.8% in February.\n\n"
+                     "The next decision comes on April 28, so that is the date to watch.\n\n"
+                     "My advice: do not lock in a fixed rate in a panic, but do build a bit of extra savings.\n\n"
+                     "About the author\nOskar Lund is a former bank clerk who writes about household budgets.\n"
+                     "2 comments on “No rate cut yet”\nMarta K. says:\nMarch 4, 2026 at 9:12 am\n"
+                     "Thanks, this was really clear and it helped me a lot.\nReply\n", name="blog.txt")
+    assert (outlet.name, outlet.meta.author, outlet.meta.published) == ("Nordwirtschaft Online", "Oskar Lund", "2026-03-04")
+    assert [s.text[:12] for s in outlet.sentences] == ["The lake ban", "If you have ", "Prices are s", "The next dec",
+                                                       "My advice: d"]

@@ -22,8 +22,15 @@ class Judge:
     """Confidences as given: per link (outlet_a, rows, outlet_b, cols), else `default`; a value
     may be (confidence, evidence named)."""
 
+    parallel: dict = {}  # no outlet pair judged parallel
+
     def __init__(self, confidences, default=0.2):
         self.confidences, self.default = confidences, default
+
+    def clues_of(self, k, i):  # no numbers or names: a translation's merge stands on them (test_translation_cut)
+        from retold.model.align.clues import Clues
+
+        return Clues((), (), None, frozenset(), frozenset(), ())
 
     def _verdict(self, a, rows, b, cols):
         found = self.confidences.get((a, tuple(rows), b, tuple(cols)), self.default)

@@ -265,7 +265,9 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"what to read next|read next|up next|more headlines|breaking news|headlines|" + _RELATED_HEADINGS + r"|"
         + _LIST_LABELS + r")\s*(?::|!|…|\.\.\.)?$"), 8),  # "Das könnte Sie auch interessieren …"
     ("comment form", LazyPattern(
-        r"(?i)please enter your (?:comment|name|email)|^leave a (?:reply|comment)|^post (?:a )?comment|"
+        # a blog's comment thread: "3 comments on “…”", each comment headed "Marta K. says:"
+        r"(?i)^\d+ (?:comments?|responses?|replies|thoughts?) (?:on|to)\b|^(?:[\w.'’-]+ ){1,3}(?:says|said|writes|wrote)\s*:$|"
+        r"please enter your (?:comment|name|email)|^leave a (?:reply|comment)|^post (?:a )?comment|"
         r"entered an incorrect email|save my name,? email|^\d+ comments?$|^comments?(?: \(\d+\))?$|"
         r"log ?in to (?:comment|reply)|be the first to comment|^cancel reply$|^reply$|"
         r"comments (?:are|have been) (?:closed|disabled|turned off)|^have your say\W*$|^join the (?:conversation|discussion|debate)\W*$|"
@@ -333,7 +335,9 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("photo caption / credit", LazyPattern(
         r"(?i)\((?:photo|image|picture|file photo|photograph|video|illustration)\b[^)]*\)\s*$|"
         r"\b(?:photo|photograph|image|picture|illustration)s?\s*(?::|by\s|credit)|^credit\s*:|"
-        r"/\s*(?:getty images|afp|reuters|ap photo|epa|anadolu)\b"), 40),
+        r"/\s*(?:getty images|afp|reuters|ap photo|epa|anadolu)\b|"
+        # a chart's or a map's caption, with its source: "Chart: Policy rate and inflation, 2022-2026. Source: …"
+        r"^(?:chart|graph|graphic|infographic|map|table|grafik|grafiken|karte|gráfico|infografía|graphique|carte|grafico|mappa)\s*:"), 40),
     ("byline", LazyPattern(
         r"(?i)^\(?(?:by|written by|writing by|reporting by|reported by|editing by|edited by|words by|"
         r"(?:with )?additional reporting by|with reporting by)\s+\S.*?(?<![.!?\"”])\)?$"), 14),
@@ -674,8 +678,10 @@ _MD_HEADING = LazyPattern(r"^#{1,6}\s+")
 _CJK = LazyPattern(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")  # kana and ideographs
 
 
-_GLUE = LazyPattern(r"(?<=[a-z])(?=[A-Z])")  # "JazeeraChina": two words whose space was lost
-_BREADCRUMB_START = LazyPattern(r"^Home(?=[A-Z])")
+_GLUE = LazyPattern(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")  # "JazeeraChina": two words whose space was lost
+# The first crumb, "Home" in the languages whose pages retold reads: "StartseiteFinanzen…",
+# "InicioMercados…", "AccueilÉconomie…".
+_BREADCRUMB_START = LazyPattern(r"^(?:Home|Startseite|Inicio|Portada|Accueil|Início|Voorpagina|Forside|Etusivu)(?=[A-ZÀ-Þ])")
 _CRUMB_MIN_LETTERS = 4  # "News", "World", "Jazeera"; not "You" of YouTube or "Pay" of PayPal
 _CRUMB_MAX_CHARS = 160
 
@@ -688,8 +694,8 @@ def _glued_prefix(text: str) -> tuple[int, str] | None:
     if _BREADCRUMB_START.match(text):
         cut = None
         for match in _GLUE.finditer(text, 0, _CRUMB_MAX_CHARS):  # a breadcrumb is short: bounded, never quadratic
-            left = re.search(r"[A-Za-z]+$", text[:match.start()])
-            if " " in text[:match.start()] and not re.search(r"[A-Z]", text[text.rfind(" ", 0, match.start()) + 1:match.start()]):
+            left = re.search(r"[A-Za-zÀ-ÿ]+$", text[:match.start()])
+            if " " in text[:match.start()] and not re.search(r"[A-ZÀ-Þ]", text[text.rfind(" ", 0, match.start()) + 1:match.start()]):
                 break  # past the run: a word with no capital
             if left and len(left.group()) >= _CRUMB_MIN_LETTERS:
                 cut = match.start()
@@ -1293,7 +1299,7 @@ _PUBLICATION_WORDS = frozenset(
     "post times gazette herald courier chronicle tribune journal standard observer daily news express "
     "mail mirror record echo argus advertiser press telegraph guardian star globe examiner sentinel "
     "bulletin register ledger dispatch wire radio television tv weekly monitor messenger reporter "
-    "recorder leader clarion banner beacon inquirer enquirer newswire agency "
+    "recorder leader clarion banner beacon inquirer enquirer newswire agency online "
     # ... in the languages whose pages retold reads (accents stripped, as _a_masthead compares)
     "zeitung rundschau anzeiger kurier blatt nachrichten tagblatt tageblatt presse "
     "courrier depeche quotidien nouvelles republicain "

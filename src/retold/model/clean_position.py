@@ -73,6 +73,8 @@ def mark_reader_prompts(lines: list[_Line], block: tuple[int, int]) -> None:
 # The name in a byline: "By Ana Veldt", "Von Mara Quell | 3. Mai", "Par Loïc Brenn et …".
 _BYLINE_NAME = LazyPattern(
     r"(?i:^\(?(?:by|written by|von|par|por|door|di|av|af)\s*:?\s+)((?:[A-ZÀ-Þ][\w'’.-]+)(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,2})"
+    # ... or a blog's filing line that ends with it: "Posted on December 4, 2026 by Oskar Dahl"
+    r"|(?i:^(?:posted|published|written)\b.{0,40}\b(?:by|von|par|por|di)\s+)((?:[A-ZÀ-Þ][\w'’.-]+)(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,2})\s*$"
 )
 _BIO_WORDS = 100
 
@@ -90,7 +92,7 @@ def mark_author_bios(lines: list[_Line], block: tuple[int, int]) -> None:
     for line in lines[:start]:
         match = _BYLINE_NAME.match(line.text) if len(line.text.split()) <= 12 else None
         if match:
-            names.add(" ".join(match.group(1).split()[:2]))
+            names.add(" ".join((match.group(1) or match.group(2)).split()[:2]))
     if not names:
         return
     for n in range(start, len(lines)):

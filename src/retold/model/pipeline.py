@@ -200,6 +200,11 @@ def _align_files(paths, files, story_title, root, say, step, semantic=True, vect
                 # "By Tamsin Crowe, Local Affairs Reporter": the name, not the job.
                 author = _JOB_TITLE.sub("", _BYLINE.sub("", byline)).strip()
                 doc.meta = replace(doc.meta, author=author)
+            else:
+                # A blog's "Posted on December 4, 2026 by Oskar Dahl": the name at the line's end.
+                ending = next((m for r in article.removed if r.reason == "byline" and (m := _BYLINE_AT_END.search(r.text))), None)
+                if ending:
+                    doc.meta = replace(doc.meta, author=ending.group(1))
         if doc.meta.published is None:
             # Neither story.toml nor the page's markup gives a date: the page's date line does.
             # (A byline may carry it: "By Rasmus Ferl | 19.11.2026, 18:10".)
@@ -348,6 +353,7 @@ def __getattr__(name: str):
 
 
 _BYLINE = LazyPattern(r"(?i)^(?:by|written by|words by|von|par|por|door|di)\s+")  # an author's line, not an editing credit ("Von Kathrin Albers", "Par …")
+_BYLINE_AT_END = LazyPattern(r"(?i:\b(?:by|von|par|por|di))\s+([A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,3})\s*$")
 _DIST_NAME_SEPARATORS = LazyPattern(r"[-_.]+")  # a distribution's name, normalised as importlib.metadata does
 _JOB_TITLE = LazyPattern(r"\s*(?:,|\s[|–—-]\s).*$")  # what follows the name: ", Local Affairs Reporter", " - Staff"
 

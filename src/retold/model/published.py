@@ -242,11 +242,14 @@ def date_lines(removed, updates: bool = False, body_start: int | None = None) ->
     where the article's body starts) any short line above the body that opens with a date
     ("November 17, 2026 4:12 PM UTC · Updated 2 hours ago", set aside for its shape), minus lines
     that date an update rather than the publication (unless `updates`)."""
-    lines = [r.text for r in removed if r.reason == "page date"] + [r.text for r in removed if r.reason == "byline"]
+    found = [r for r in removed if r.reason == "page date"] + [r for r in removed if r.reason == "byline"]
     if body_start is not None:
-        lines += [r.text for r in removed
+        found += [r for r in removed
                   if r.start < body_start and r.reason not in ("page date", "byline") and _opens_with_date(r.text)]
-    return [line for line in lines if updates or not _dates_an_update(line)]
+        # Above the article first: a date line under it is a comment's or a teaser's ("December 4,
+        # 2026 at 9:12 am" under "Marta K. says:" had dated a blog post by its first comment).
+        found.sort(key=lambda r: r.start >= body_start)
+    return [r.text for r in found if updates or not _dates_an_update(r.text)]
 
 
 _HEAD_LINE_WORDS = 16  # a header's date line is short; a longer line is a teaser or a sentence

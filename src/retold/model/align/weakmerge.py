@@ -35,7 +35,43 @@ def weak_merges_cut(links: list[Link], judge: ev.Judge, languages: list[str]) ->
     overlaps a stronger one (_overlaps_cut) kept to the pieces that one does not hold."""
     if all(len(link.rows) == 1 and len(link.cols) == 1 for link in links):
         return links  # no merge to weigh: spare judging every pair (most outlet pairs of a big story)
-    return _overlaps_cut(_told_apart_cut(links, judge, languages), judge, languages)
+    return _overlaps_cut(_told_apart_cut(_translation_cut(links, judge, languages), judge, languages), judge, languages)
+
+
+def _translation_cut(links: list[Link], judge: ev.Judge, languages: list[str]) -> list[Link]:
+    """A thin merge across languages keeps only the pieces whose own numbers or names the one
+    sentence carries, when another piece has its own that it does not: "The bank thinks the
+    economy will grow only 1.4% this year instead of 1.9%" beside a German outlet's "this year it
+    expects 5.3 percent on average." and "the growth forecast for 2026 was cut to 1.4 from 1.9
+    percent." is the second alone (the first had joined the growth figure's group). A merge whose
+    pieces name nothing of their own stands: a translator's merges are thin in words by nature."""
+    out = []
+    for link in links:
+        a, b = link.outlet_a, link.outlet_b
+        if ((len(link.rows) == 1) == (len(link.cols) == 1) or not (languages[a] and languages[b] and languages[a] != languages[b])
+                or judge.parallel.get((a, b)) or judge.parallel.get((b, a))  # a translation's own merge: its lengths hold it
+                or judge.link_verdict(link).confidence >= ev.STRONG):
+            out.append(link)
+            continue
+        outlet, pieces = _pieces(link)
+        one = (b, link.cols[0]) if outlet == a else (a, link.rows[0])
+
+        def marks(node: Node) -> set[str]:
+            found = judge.clues_of(*node)
+            return set(found.numbers) | set(found.names)
+
+        carried = marks(one)
+        own = [marks((outlet, p)) for p in pieces]
+        own = [mine - set().union(*(other for m, other in enumerate(own) if m != n)) for n, mine in enumerate(own)]
+        covered = [n for n, mine in enumerate(own) if mine & carried]
+        if not covered or not any(mine and not mine & carried for mine in own):
+            out.append(link)
+            continue
+        run = pieces[covered[0]:covered[-1] + 1]  # consecutive, as a merge's pieces are
+        if len(run) != len(covered):
+            run = (pieces[max(covered, key=lambda n: len(own[n] & carried))],)
+        out.append(Link(link.score, a, run, b, link.cols, link.basis) if outlet == a else Link(link.score, a, link.rows, b, run, link.basis))
+    return out
 
 
 def _overlaps_cut(links: list[Link], judge: ev.Judge, languages: list[str]) -> list[Link]:
