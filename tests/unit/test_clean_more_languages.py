@@ -118,3 +118,44 @@ def test_a_blog_post_names_its_author_drops_the_bio_and_the_comments_and_is_date
     assert (outlet.name, outlet.meta.author, outlet.meta.published) == ("Nordwirtschaft Online", "Oskar Lund", "2026-03-04")
     assert [s.text[:12] for s in outlet.sentences] == ["The lake ban", "If you have ", "Prices are s", "The next dec",
                                                        "My advice: d"]
+
+
+# ---- review17: Portuguese consent, share buttons each with its label, a press release's legal
+# notice, a blog's donation ask, a name with an elided particle, thousands set apart by spaces.
+
+@pytest.mark.parametrize("line, reason", [
+    ("Este site utiliza cookies.", "cookie notice"),
+    ("Ao continuar a navegar, aceita a utilização de cookies.", "cookie notice"),
+    ("Partager sur Facebook Partager sur X Envoyer par e-mail", "share buttons"),
+    ("This press release contains forward-looking statements about the timing of approvals.", "press release disclaimer"),
+    ("Actual results may differ materially from those described here.", "press release disclaimer"),
+    ("Lakeward undertakes no obligation to update any statement.", "press release disclaimer"),
+    ("If you value independent science writing, please consider supporting this blog.", "fundraising appeal"),
+    ("Donate via Ko-fi.", "fundraising appeal"),
+])
+def test_more_furniture_of_its_class(line, reason):
+    assert strong_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", ["The ministry said it would consider supporting the farmers' blog.",
+                                  "Investors fear that actual results may differ from the forecasts, analysts said."])
+def test_news_in_the_same_words_is_not(line):
+    assert strong_reason(line) is None
+
+
+def test_a_masthead_with_an_elided_particle_names_the_outlet(tmp_path):
+    outlet = _outlet(tmp_path, "Le Courrier d'Ostrana - Le quotidien de la vallée\nAccueil\nSanté\n\n"
+                     "Le vaccin est efficace à 83 %\n\nLe laboratoire a annoncé lundi que son vaccin avait empêché 83 % des infections.\n",
+                     name="courrier.txt")
+    assert outlet.name == "Le Courrier d'Ostrana"
+
+
+@pytest.mark.parametrize("text, numbers", [
+    ("L'essai a porté sur 28 400 adultes dans 61 centres.", {"28400", "61"}),
+    ("Le budget est de 1\u00a0200\u00a0000 euros.", {"1200000"}),
+    ("En 2024 300 personnes sont venues.", {"2024", "300"}),  # a year, then a count: not one number
+])
+def test_thousands_set_apart_by_spaces_are_one_number(text, numbers):
+    from retold.model.align.clues import clues
+
+    assert set(clues(text).numbers) == numbers

@@ -311,6 +311,11 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
     ("share buttons", _Phrases(LazyPattern(
         r"(?i)^(?:teile|teilt) (?:diesen|den|die)\b.{0,30}\b(?:beitrag|artikel|seite)\b|\bjetzt teilen\b|^diesen (?:artikel|beitrag) teilen\b"),
         ("teile", "teilt")), 12),
+    # Each button with its own label: "Partager sur Facebook Partager sur X Envoyer par e-mail",
+    # "Share on Facebook Share on X".
+    ("share buttons", LazyPattern(
+        r"(?i)^(?:(?:share on|share via|partager sur|partager par|envoyer par|teilen auf|per|condividi su|compartir en|"
+        r"compartilhar no|enviar por|send by)\s+(?:" + _SHARE_BUTTON_NAMES + r")[\s,|•·/]*){2,}$"), 16),
     # A row of share buttons whose icons the scraper dropped: "Facebook Twitter WhatsApp Email".
     ("share buttons", LazyPattern(r"(?i)^(?:(?:share|" + _SHARE_BUTTON_NAMES + r")[\s,|•·/]*){2,}$"), 12),
     # ... under a question and a prompt to the reader: "Like this? Share it: Facebook · X · WhatsApp".
@@ -329,7 +334,8 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         # "… aceptas el uso de cookies", "… vous acceptez l'utilisation des cookies"
         r"\bquesto sito (?:web )?(?:utilizza|usa) (?:i )?cookie|\bacconsenti all['’]uso dei cookie|\bcookie (?:tecnici|di profilazione)|"
         r"\bacept(?:a|as|ar) (?:el )?uso de (?:las )?cookies|\bacceptez l['’]utilisation (?:des|de) cookies|"
-        r"\bstimmen sie der (?:verwendung|nutzung) von cookies|\bthis (?:site|website) uses cookies|\bo uso de cookies"), 40),
+        r"\bstimmen sie der (?:verwendung|nutzung) von cookies|\bthis (?:site|website) uses cookies|\bo uso de cookies|"
+        r"\beste (?:site|sítio|website) (?:utiliza|usa) cookies|\baceita a utiliza[cç][aã]o de cookies|\bacceptez l['’]utilisation des cookies"), 40),
     # "copyright" alone is a word news uses; with a © or a year it is a notice.
     ("copyright", LazyPattern(r"(?i)©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\))?\s*\d{4}|all rights reserved"), 25),
     ("photo caption / credit", LazyPattern(
@@ -394,8 +400,18 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"(?:readers|listeners|viewers|people|members|supporters) like you\b|"
         # The ask in the reader's imperative, with no donation word: "give what you can".
         r"\bgive what you can\b|\bchip in (?:today|now)\b|"
-        r"\b(?:every|any) (?:contribution|donation|gift),? (?:however (?:small|big|large),? )?(?:helps|counts|matters)\b"),
-        ("support ", "donate", "donation", "contribution", "become a ", "give what you can", "chip in ", "gift", " like you")), 40),
+        r"\b(?:every|any) (?:contribution|donation|gift),? (?:however (?:small|big|large),? )?(?:helps|counts|matters)\b|"
+        # A blog's: "please consider supporting this blog", "Donate via Ko-fi", "Buy me a coffee"
+        r"\bplease consider supporting (?:this|our|my) (?:blog|site|work|newsletter|podcast|journalism|writing)\b|"
+        r"\b(?:via|on) (?:ko-?fi|patreon|liberapay|buy ?me ?a ?coffee)\b|^buy me a coffee\b"),
+        ("support ", "donate", "donation", "contribution", "become a ", "give what you can", "chip in ", "gift", " like you",
+         "supporting", "ko-fi", "kofi", "patreon", "liberapay", "coffee")), 40),
+    # A press release's legal notice: "This press release contains forward-looking statements …",
+    # "Actual results may differ materially …", "… undertakes no obligation to update …".
+    ("press release disclaimer", _Phrases(LazyPattern(
+        r"(?i)\bcontains? forward-looking statements\b|^forward-looking statements?\b|\bactual results (?:may|could) differ materially\b|"
+        r"\bundertakes? no obligation to (?:publicly )?(?:update|revise)\b|\bsafe harbor provisions?\b"),
+        ("forward-looking", "actual results", "no obligation", "safe harbor")), 60),
     # Agency notices run long: the phrases, not the length, decide.
     ("copyright", _Phrases(LazyPattern(
         r"(?i)^all rights reserved\b|\bmay not be (?:published|reproduced|copied),? (?:broadcast|distributed)|"
@@ -1184,6 +1200,10 @@ _NAME_JOINERS = {"of", "the", "and", "&", "for", "on", "de", "du", "des", "la", 
                  "di", "del", "della", "dello", "dei", "degli", "delle", "da", "do", "dos", "van", "het", "e"}
 
 
+# A particle elided onto a capitalised word: "Le Courrier d'Ostrana", "Il Corriere dell'Alto".
+_ELIDED_NAME = LazyPattern(r"^(?:d|l|dell|dall|all|nell|sull)['’][A-ZÀ-Þ]")
+
+
 def _looks_like_a_name(text: str) -> bool:
     """A publication's name is capitalised ("The Harbour Daily", "Al Jazeera", "RT"), or a domain;
     a section label is not ("Russia-Ukraine conflict", "World news")."""
@@ -1197,7 +1217,7 @@ def _looks_like_a_name(text: str) -> bool:
     if not words or re.search(r"\.[a-z]{2,}$", text.strip()):
         return bool(words)
     return words[0][:1].isupper() or words[0][:1].isdigit() if len(words) == 1 else all(
-        w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_JOINERS for w in words
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_JOINERS or _ELIDED_NAME.match(w) for w in words
     ) and not all(w.lower() in _NAME_JOINERS for w in words)
 
 

@@ -78,7 +78,16 @@ def cross_language_pairs(sides: PairSides, links: list[Link]) -> list[Link]:
     kept = [link for link in links if not (weak(link) and any((i in link.rows) != (j in link.cols) for i, j in shown))]
     linked_a = {i for link in kept for i in link.rows}
     linked_b = {j for link in kept for j in link.cols}
+    exact = {(link.rows[0], link.cols[0]) for link in kept if len(link.rows) == 1 and len(link.cols) == 1}
     for i, j in shown:
+        if (i, j) in exact:
+            # The model's clear pair is a link already (a bead the words named nothing for): it
+            # now names the model, as a new pair would (else it stood on no evidence at all).
+            verdict = judge.link_verdict(new_link(0.0, a, (i,), b, (j,)))
+            if "semantic" not in verdict.evidence:
+                named = tuple(e for e in verdict.evidence if e not in ev.AGAINST) + ("semantic",)
+                judge.verdicts[(a, (i,), b, (j,))] = ev.Verdict(max(verdict.confidence, CROSS_CONFIDENCE), named)
+            continue
         if i in linked_a or j in linked_b:
             continue
         verdict = judge.verdict(a, (i,), b, (j,))
@@ -166,6 +175,7 @@ def lengths_between_model_pairs(sides: PairSides, links: list[Link]) -> list[Lin
     _halves_joined(sides, links)
     for rows, cols, score in confirmed_length_beads(sides, links):
         links.append(new_link(score, a, rows, b, cols, "length+order"))
+        judge.model_length_beads.add((a, rows, b, cols))  # confirmed by the model where the lengths put it
         sides.linked_a.update(rows)
         sides.linked_b.update(cols)
     return links

@@ -49,6 +49,22 @@ def clues(text: str, words: tuple[str, ...] | None = None) -> Clues:
     return _clues(text, tuple(tokens(text)) if words is None else words)
 
 
+# Thousands set apart by a space, as French, Polish or Swedish write them ("28 400", "1 200 000",
+# a no-break or narrow no-break space alike): one number, not two.
+_SPACED_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d]|[.,]\d)")
+
+
+def _spaced_thousands(text: str, keys: list[str]) -> list[str]:
+    """`keys` with each spaced number's pieces ("28", "400") replaced by its own key ("28400")."""
+    for match in _SPACED_THOUSANDS.finditer(text):
+        pieces = [number_key(piece) for piece in match.group().split()]
+        if all(piece in keys for piece in pieces):
+            for piece in pieces:
+                keys.remove(piece)
+            keys.append(number_key(re.sub(r"\s", "", match.group())))
+    return keys
+
+
 @lru_cache(maxsize=100_000)
 def _clues(text: str, words: tuple[str, ...]) -> Clues:
     names: list[str] = []
@@ -80,7 +96,10 @@ def _clues(text: str, words: tuple[str, ...]) -> Clues:
     numbers = _NO_WORDS
     with_digits = [w for w in words if w[0].isdigit()]
     if with_digits:
-        numbers = frozenset([number_key(_NUMBER.match(w).group().rstrip(".,")) for w in with_digits])  # "310km" is 310
+        keys = [number_key(_NUMBER.match(w).group().rstrip(".,")) for w in with_digits]  # "310km" is 310
+        if " " in text or "\u00a0" in text or "\u202f" in text:
+            keys = _spaced_thousands(text, keys)
+        numbers = frozenset(keys)
     days = _NO_WORDS
     if not _DAY_WORDS.isdisjoint(words):
         # The day something was said ("said on Monday", "told reporters Tuesday") is when it was

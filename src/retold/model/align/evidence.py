@@ -153,6 +153,9 @@ class Judge:
                 factor = 1.0 - (1.0 - TOPIC_FLOOR) * (df - TOPIC_DF_FULL) / (TOPIC_DF_NONE - TOPIC_DF_FULL)
             self.weights[feat] = weight * factor
         self.parallel: dict[tuple[int, int], bool] = {}  # outlet pair -> judged parallel by the aligner
+        # (outlet_a, rows, outlet_b, cols) of the beads the lengths placed between the sentence
+        # model's pairs, each confirmed by the model (acrosslang.lengths_between_model_pairs)
+        self.model_length_beads: set[tuple] = set()
         self.verdicts: dict[tuple, Verdict] = {}
         self._cells: dict[int, list] = {}  # id(links) -> [links seen, their cells]
         self._content_cache: dict[tuple, tuple[float, list[str]]] = {}

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from retold.model.align.coherence import peer_supported
 from retold.model.align.evidence import AGAINST, Judge, Verdict
-from retold.model.align.params import SHARED_SIMILARITY, STATUS_SCORE_FLOOR
+from retold.model.align.params import LONG_PARALLEL, SHARED_SIMILARITY, STATUS_SCORE_FLOOR
 from retold.model.align.records import Features, Link, new_member, with_status
 from retold.model.align.scoring import Scorer
 from retold.model.story import Alignment, Group, Member, Outlet, Sentence, Status
@@ -142,29 +142,53 @@ def _weighed(groups: list[list[Node]], links: list[Link], features: list[list[Fe
     return evidence
 
 
-def _against_only(evidence: _Evidence) -> set[Node]:
-    """The sentences whose best verdict in their group names no evidence at all (a review's
-    governor and deputy governor paired at 0.05, "evidence: none named"), or evidence against
-    and none for it beyond their place (~0.03, "numbers differ, position"), unless an outlet of
-    their language the group holds is parallel to theirs: there the place is the evidence (a
-    figure written otherwise in a machine translation is still that sentence: Text+Berg)."""
-    found = {node for node, verdict in evidence.verdict.items()
-             if not verdict.evidence or (not AGAINST.isdisjoint(verdict.evidence) and set(verdict.evidence) <= AGAINST | {"position"})}
-    if not found or evidence.judge is None:
-        return found
-    parallel, languages = evidence.judge.parallel, evidence.judge.languages
+def _placed_by_lengths(link: Link, judge: Judge | None) -> bool:
+    """A length+order bead that a translation's lengths hold: between texts judged parallel, long
+    enough for that to mean a translation; or one the lengths placed between the sentence model's
+    pairs and the model confirmed (`acrosslang.lengths_between_model_pairs`). Ten-sentence texts
+    read as "parallel" on two names hold nothing (review17), nor a bead of texts not judged
+    parallel that the model did not confirm (review16's governor and deputy at 0.05)."""
+    if judge is None:
+        return True
+    a, b = link.outlet_a, link.outlet_b
+    if not (judge.parallel.get((a, b)) or judge.parallel.get((b, a))):
+        return (a, link.rows, b, link.cols) in getattr(judge, "model_length_beads", ())
+    return min(len(judge.features[a]), len(judge.features[b])) >= LONG_PARALLEL
 
-    def placed_by_parallel_text(k: int, l: int) -> bool:
-        # (one language only: a French paper and an English live blog read as "parallel" on a
-        # few names is no translation whose order carries its sentences)
+
+def _against_only(evidence: _Evidence, placed: set[Node] = frozenset()) -> set[Node]:
+    """The sentences whose best verdict in their group names no evidence at all (a review's
+    governor and deputy governor paired at 0.05, "evidence: none named"), unless the group holds
+    an outlet judged parallel to theirs (a translation's bead: its place is the evidence); or
+    evidence against and none for it beyond their place (~0.03, "numbers differ, position"),
+    unless that parallel outlet is of their language (a figure written otherwise in a machine
+    translation is still that sentence: Text+Berg)."""
+    if evidence.judge is None:
+        return set()
+    # (a sentence no link of its group holds at all, left there when the group was cut, has no verdict)
+    unnamed = {node for node in evidence.group_of
+               if node not in placed and ((verdict := evidence.verdict.get(node)) is None or not verdict.evidence)}
+    against = {node for node, verdict in evidence.verdict.items()
+               if node not in unnamed and not AGAINST.isdisjoint(verdict.evidence)
+               and set(verdict.evidence) <= AGAINST | {"position"}}
+    if not unnamed and not against:
+        return set()
+    parallel, languages, features = evidence.judge.parallel, evidence.judge.languages, evidence.judge.features
+
+    def placed_by_parallel_text(k: int, l: int, one_language: bool) -> bool:
+        # (against a fact, one language only: a French paper and an English live blog read as
+        # "parallel" on a few names is no translation whose order outweighs another number; and
+        # across languages, only texts long enough for "parallel" to mean a translation)
         same = languages is None or not (languages[k] and languages[l] and languages[k] != languages[l])
-        return same and bool(parallel.get((min(k, l), max(k, l))) or parallel.get((max(k, l), min(k, l))))
+        if not (same or (not one_language and min(len(features[k]), len(features[l])) >= LONG_PARALLEL)):
+            return False
+        return bool(parallel.get((min(k, l), max(k, l))) or parallel.get((max(k, l), min(k, l))))
 
     outlets_of: dict[int, set[int]] = {}
     for (k, _), group in evidence.group_of.items():
         outlets_of.setdefault(group, set()).add(k)
-    return {(k, i) for k, i in found
-            if not any(placed_by_parallel_text(k, l) for l in outlets_of[evidence.group_of[(k, i)]] if l != k)}
+    return {(k, i) for k, i in unnamed | against
+            if not any(placed_by_parallel_text(k, l, (k, i) in against) for l in outlets_of[evidence.group_of[(k, i)]] if l != k)}
 
 
 def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[Node]], links: list[Link], features: list[list[Features]], scorer: Scorer, judge: Judge | None = None) -> Alignment:
@@ -172,7 +196,11 @@ def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[No
         languages = [(outlets[n].meta.language or "").split("-")[0].lower() for n in canonical]
         groups = peer_supported(groups, links, judge, languages)
     evidence = _weighed(groups, links, features, scorer, judge)
-    unsupported = _against_only(evidence)
+    # (a bead the lengths placed between the sentence model's pairs, `acrosslang`, is placed by
+    # evidence the words do not name: not "unnamed")
+    placed = {node for link in links if link.basis == "length+order" and _placed_by_lengths(link, judge)
+              for node in [(link.outlet_a, i) for i in link.rows] + [(link.outlet_b, j) for j in link.cols]}
+    unsupported = _against_only(evidence, placed)
     if unsupported:
         # A sentence whose every link in its group names nothing for it but its place, and
         # something against it ("numbers differ"), is no counterpart: out of the group, and the

@@ -24,6 +24,7 @@ nature). Within one language only (the judge reads one).
 from __future__ import annotations
 
 import retold.model.align.evidence as ev
+from retold.model.align.params import LONG_PARALLEL
 from retold.model.align.records import Link, new_link
 
 Node = tuple[int, int]  # (outlet, sentence)
@@ -38,6 +39,15 @@ def weak_merges_cut(links: list[Link], judge: ev.Judge, languages: list[str]) ->
     return _overlaps_cut(_told_apart_cut(_translation_cut(links, judge, languages), judge, languages), judge, languages)
 
 
+def _long_parallel(judge: ev.Judge, a: int, b: int) -> bool:
+    """The two outlets are judged parallel and long enough for that to mean a translation: on
+    short texts a few names in order make "parallel" by chance (review17: a Portuguese outlet
+    and an English blog of ten sentences each, on two names)."""
+    if not (judge.parallel.get((a, b)) or judge.parallel.get((b, a))):
+        return False
+    return min(len(judge.features[a]), len(judge.features[b])) >= LONG_PARALLEL
+
+
 def _translation_cut(links: list[Link], judge: ev.Judge, languages: list[str]) -> list[Link]:
     """A thin merge across languages keeps only the pieces whose own numbers or names the one
     sentence carries, when another piece has its own that it does not: "The bank thinks the
@@ -49,10 +59,12 @@ def _translation_cut(links: list[Link], judge: ev.Judge, languages: list[str]) -
     for link in links:
         a, b = link.outlet_a, link.outlet_b
         if ((len(link.rows) == 1) == (len(link.cols) == 1) or not (languages[a] and languages[b] and languages[a] != languages[b])
-                or judge.parallel.get((a, b)) or judge.parallel.get((b, a))  # a translation's own merge: its lengths hold it
+                or _long_parallel(judge, a, b)  # a translation's own merge: its lengths hold it
                 or judge.link_verdict(link).confidence >= ev.STRONG):
             out.append(link)
             continue
+        if set(judge.link_verdict(link).evidence) == {"position"}:
+            continue  # its place alone made it: no merge of two statements on that (review17's release tail)
         outlet, pieces = _pieces(link)
         one = (b, link.cols[0]) if outlet == a else (a, link.rows[0])
 
