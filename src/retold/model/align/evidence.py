@@ -35,11 +35,13 @@ from rapidfuzz.distance import Indel
 
 # A sentence's clues live in clues.py; the names other phases read here stay importable from here.
 from retold.model.align.clues import _DAY_WORDS, _DAYS, Clues, _clues, _merged, _who_to_whom, clues, reported_clause  # noqa: F401
+from retold.model.align.acts import _PARTICLE, FAMILY
 from retold.model.align.answers import answers_differ
 from retold.model.align.features import feature_of
 from retold.model.align.facts import against as facts_against
 from retold.model.align.facts import _TIME_KEYS, against_none, counted_differ, counted_none, sheet, small_actors_differ, small_none
 from retold.model.align.factwords import counts, not_years, rounded_alike, word_key
+from retold.model.align.params import FRAME_AFTER, FRAME_BEFORE
 from retold.model.story import AGAINST as STORY_AGAINST
 from retold.model.story import SHARED_SIMILARITY as STORY_SHARED
 from retold.model.story import STRONG as STORY_STRONG
@@ -582,9 +584,6 @@ def _addressed(ca: Clues, cb: Clues) -> bool:
 def _addressees(c: Clues) -> frozenset[str]:
     """The names whom an act of a frame family is done to, right after its verb, that are not
     named just before it."""
-    from retold.model.align.frames import _PARTICLE, FAMILY  # (frames reads this module)
-    from retold.model.align.params import FRAME_AFTER, FRAME_BEFORE
-
     words = c.words
     if FAMILY.keys().isdisjoint(words):
         return frozenset()
