@@ -148,9 +148,6 @@ _OPENING_TITLE = re.compile(r"^\W*(?:[A-Z][\w'’.-]*\s+)*" + _TITLE_RUN + "(?="
 _SAID_TITLE = re.compile(r"\b(?:said|says|told|added|according\s+to)\s+(?:(?:the|a|an)\s+)?" + _TITLE_RUN + "(?=" + _FULL_NAME + ")")
 _APPOSITION = re.compile(_FULL_NAME + r",\s+(?:(?:a|an|the)\s+)?((?:[a-z][\w'’-]*\s+){1,4}?)(?:at|of|from|for|with|in|on|who|which)\b")
 # ... or the whole apposition between commas: "Ottilie Brask, the culture minister, visited …"
-# ... or an opening description set before the name between commas: "The summit host, Ellandian
-# Prime Minister Jonas Brekke, appealed …", "Its chair, Ana Brell, said …": who acts, not what is said.
-_OPENING_APPOSITION = re.compile(r"^\W*(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+((?:[\w'’-]+\s+){0,2}[a-z][\w'’-]*),\s+(?:[A-Z][\w'’.-]*\s+)*" + _FULL_NAME + ",")
 _APPOSITION_CLOSED = re.compile(_FULL_NAME + r",\s+(?:a|an|the)\s+((?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*),")
 
 
@@ -159,7 +156,7 @@ def title_words(text: str) -> tuple[str, ...]:
     tokens are), or ()."""
     found: list[str] = []
     runs = [m.group(1) for m in (_OPENING_TITLE.match(text),) if m]
-    runs += [m.group(1) for pattern in (_SAID_TITLE, _APPOSITION, _APPOSITION_CLOSED, _OPENING_APPOSITION) for m in pattern.finditer(text)]
+    runs += [m.group(1) for pattern in (_SAID_TITLE, _APPOSITION, _APPOSITION_CLOSED) for m in pattern.finditer(text)]
     for run in runs:
         words = tuple(tokens(run))
         if not any(w in STOPWORDS or w in _SAYING or w.endswith("ed") or w[0].isdigit() or w in NUMBER_WORDS for w in words):
