@@ -40,7 +40,7 @@ from retold.model.align.answers import answers_differ
 from retold.model.align.features import feature_of
 from retold.model.align.facts import against as facts_against
 from retold.model.align.facts import _TIME_KEYS, against_none, counted_differ, counted_none, sheet, small_actors_differ, small_none
-from retold.model.align.factwords import counts, not_years, rounded_alike, word_key
+from retold.model.align.factwords import counts, rounded_alike, word_key
 from retold.model.align.params import FRAME_AFTER, FRAME_BEFORE
 from retold.model.story import AGAINST as STORY_AGAINST
 from retold.model.story import SHARED_SIMILARITY as STORY_SHARED
@@ -704,7 +704,7 @@ def pair_features(fa: frozenset[str], fb: frozenset[str], ca: Clues, cb: Clues, 
         run, run_contained = common / max(la, lb), common / min(la, lb)
     else:
         run = run_contained = 0.0
-    numbers = 1.0 if not_years(ca.numbers & cb.numbers, ca.words, cb.words) else 0.0  # a year both give is when, not what
+    numbers = 1.0 if ca.numbers & cb.numbers else 0.0
     if not numbers and (ca.numbers or cb.numbers) and (ca.numbers & counts(cb.words) or cb.numbers & counts(ca.words)):
         numbers = 1.0  # one figure, in digits and in words ("6 a.m." / "six in the morning", "1 km" / "one kilometre")
     # A number or a day each gives and the other does not: another count, another day.
