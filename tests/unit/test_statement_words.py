@@ -184,3 +184,35 @@ def test_short_sides_meet_on_the_weight_of_what_they_share():
     assert _meet(short, long | {"harm"}, weights, mass(short), mass(long | {"harm"}))
     heavy = dict(weights, patie=1.5)
     assert _meet(short, long, heavy, sum(heavy[w] for w in short), sum(heavy[w] for w in long))
+
+
+def test_a_name_the_story_gives_everywhere_is_not_a_thing_named_beyond_who_acts():
+    """A short quote and an act of its speaker stay apart though both name, past their opening
+    words, the story's subject (issue 16, a user's summit story: the prime minister's "will not be
+    bullied" quote paired with her airport promise through "the Compact"). A name most of the
+    story's sentences give is topic, as the actors' names are; a court named once still meets
+    (test_short_sentences_that_meet_on_what_is_said_are_left_to_the_judge)."""
+    from retold.model.align.statements import _topic, different_statement
+
+    quoted = 'Lena Osk said at the meeting that the Board "will not be bullied".'
+    promised = "Lena Osk returned from Millbrook on Tuesday promising that the Board would repair the spillway."
+    sides = _sides(quoted, promised, parallel=False)
+    assert _topic(sides, "board")  # the story's subject, in most of its sentences
+    assert different_statement(sides, (0,), (0,))
+    assert different_statement(_sides(promised, quoted, parallel=False), (0,), (0,))
+
+
+def test_a_year_both_give_does_not_make_two_statements_one():
+    """A year is when, not what is said: two acts of one year ("invited … to resume the talks
+    suspended since 2024" / "walked out of the talks in 2024") are judged on their statement
+    words (the year one of them, weighed as they are), not spared by it; a count both give (test_a_number_both_give_is_never_another_statement)
+    still is the statement's own evidence."""
+    from retold.model.align.statements import different_statement
+
+    warned = ("The regional water board warned farmers on Tuesday against pumping, irrigating or selling water from the "
+              "Harrow Valley reservoir in 2024.")
+    accused = "Farmers accused the regional water board on Tuesday of hiding cracks, leaks and damage to the Harrow Valley reservoir in 2024."
+    assert different_statement(_sides(accused, warned, parallel=False), (0,), (0,))
+    counted = ("The regional water board warned 2,400 farmers on Tuesday against pumping water from the Harrow Valley reservoir.",
+               "Farmers, 2,400 of them, accused the regional water board on Tuesday of hiding damage to the Harrow Valley reservoir.")
+    assert not different_statement(_sides(*counted, parallel=False), (0,), (0,))

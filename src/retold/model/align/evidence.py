@@ -35,11 +35,13 @@ from rapidfuzz.distance import Indel
 
 # A sentence's clues live in clues.py; the names other phases read here stay importable from here.
 from retold.model.align.clues import _DAY_WORDS, _DAYS, Clues, _clues, _merged, _who_to_whom, clues, reported_clause  # noqa: F401
+from retold.model.align.acts import _PARTICLE, FAMILY
 from retold.model.align.answers import answers_differ
 from retold.model.align.features import feature_of
 from retold.model.align.facts import against as facts_against
-from retold.model.align.facts import against_none, counted_differ, counted_none, sheet, small_actors_differ, small_none
+from retold.model.align.facts import _TIME_KEYS, against_none, counted_differ, counted_none, sheet, small_actors_differ, small_none
 from retold.model.align.factwords import counts, rounded_alike, word_key
+from retold.model.align.params import FRAME_AFTER, FRAME_BEFORE
 from retold.model.story import AGAINST as STORY_AGAINST
 from retold.model.story import SHARED_SIMILARITY as STORY_SHARED
 from retold.model.story import STRONG as STORY_STRONG
@@ -416,6 +418,12 @@ class Judge:
             # that differs (the same weight).
             named.append("counted differ")
             logit += model[6]
+        if "roles swapped" not in named and self.same_language(a, b) and (ca.speakers or cb.speakers) and spoken_to(ca, cb):
+            # Who speaks in one is, in the other, only whom an act is done to ("Vastoria says its
+            # troops … are on exercises" / "The leaders urged Vastoria to withdraw the troops …"):
+            # the answer and the demand, the denial and the accusation, are two acts.
+            named.append("roles swapped")
+            logit += model[6]
         if self.same_language(a, b) and self._answers_differ(ca, cb):
             # One reports that someone would not say, the other an answer (answers.py): two
             # acts, however alike their words about the question (the weight of roles swapped).
@@ -554,6 +562,46 @@ class Judge:
                 and not self._against(ca, cb) and not self.small_against(a, b, ca, cb)):
             return NEAR  # a word or two changed, the same numbers and actors in the same order
         return None
+
+
+_ADDRESS_SKIP = frozenset("the a an its their on to".split())  # between an act and whom it is done to ("urged the Halden Alliance", "called on Velmont")
+
+
+def spoken_to(ca: Clues, cb: Clues) -> bool:
+    """One sentence's speaker is named in the other only as whom an act of a frame family (warn,
+    urge, call on, accuse, blame …: frames.FAMILY) is done to, right after the verb, and is no
+    speaker there nor named before that verb; nor is it whom such an act is done to in the
+    first ("the group criticizing Schwarzenegger, the League …, said" / "The League …, the group
+    criticizing Schwarzenegger, said": the same roles). A day or a month is nobody."""
+    return _addressed(ca, cb) or _addressed(cb, ca)
+
+
+def _addressed(ca: Clues, cb: Clues) -> bool:
+    speakers = ca.speakers - cb.speakers - _TIME_KEYS
+    if not speakers:
+        return False
+    whom = _addressees(cb) & speakers
+    return bool(whom) and not whom <= _addressees(ca)
+
+
+def _addressees(c: Clues) -> frozenset[str]:
+    """The names whom an act of a frame family is done to, right after its verb, that are not
+    named just before it."""
+    words = c.words
+    if FAMILY.keys().isdisjoint(words):
+        return frozenset()
+    found = set()
+    for n, word in enumerate(words):
+        if word not in FAMILY:
+            continue
+        particle = _PARTICLE.get(word)
+        if particle is not None and words[n + 1:n + 2] != (particle,):
+            continue  # "call" and "appeal" name the act only with their particle ("called on Velmont")
+        after = [w[:5] for w in words[n + 1:n + 1 + FRAME_AFTER] if w not in _ADDRESS_SKIP]
+        whom = next((k for k in after if k in c.names and k not in _TIME_KEYS), None)
+        if whom is not None and whom not in {w[:5] for w in words[max(0, n - FRAME_BEFORE):n]}:
+            found.add(whom)
+    return frozenset(found)
 
 
 # Words that join two things in a list ("the union and the company"), in the languages whose

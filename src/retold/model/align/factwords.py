@@ -228,6 +228,21 @@ def _is_year(word: str) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def years(words: tuple[str, ...]) -> frozenset[str]:
+    """The keys of the years the words give (four digits, no separator: "2024", not "2,024")."""
+    return frozenset(w for w in words if w[:1].isdigit() and _is_year(w))
+
+
+def not_years(shared: frozenset[str], words_a: tuple[str, ...], words_b: tuple[str, ...]) -> frozenset[str]:
+    """The numbers of `shared` that are not a year in both sentences: a year both give is when,
+    not what ("suspended since 2024" / "walked out of talks in 2024": two acts of one year)."""
+    if not shared:
+        return shared
+    both = years(words_a) & years(words_b)
+    return shared - both if both else shared
+
+
+@lru_cache(maxsize=100_000)
 def count_places(words: tuple[str, ...], names: frozenset[str]) -> tuple[tuple[str, str, str | None, frozenset[str], frozenset[str]], ...]:
     """Each count the words give with the noun it counts written out: (its value; the key of that
     noun, the word right after the count and its scale word; the key of the content word before

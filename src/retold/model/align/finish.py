@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from retold.model.align.coherence import peer_supported
 from retold.model.align.evidence import AGAINST, Judge, Verdict
+from retold.model.align.factwords import counts
 from retold.model.align.params import LONG_PARALLEL, SHARED_SIMILARITY, STATUS_SCORE_FLOOR
 from retold.model.align.records import Features, Link, new_member, with_status
 from retold.model.align.scoring import Scorer
@@ -33,7 +34,25 @@ class _Evidence:
         for node in nodes:
             found = self.verdict.get(node)
             if found is None or verdict.confidence > found.confidence:
-                self.verdict[node] = verdict
+                self.verdict[node] = self._own(verdict, link, node)
+
+    def _own(self, verdict: Verdict, link: Link, node: Node) -> Verdict:
+        """A merge's verdict as one of its sentences carries it: the quoted words and the numbers
+        are named only for a sentence that gives some ("The summit host, Prime Minister Jonas
+        Brekke, appealed for help." beside the next sentence's quote, against one sentence that
+        holds both, was shown with `quote`)."""
+        side = link.rows if node[0] == link.outlet_a else link.cols
+        if len(side) == 1 or not ("quote" in verdict.evidence or "numbers" in verdict.evidence):
+            return verdict
+        clues = self.judge.clues_of(*node)
+        drop = set()
+        if not clues.quoted:
+            drop.add("quote")
+        if not clues.numbers and not counts(clues.words):
+            drop.add("numbers")
+        if not drop.intersection(verdict.evidence):
+            return verdict
+        return Verdict(verdict.confidence, tuple(e for e in verdict.evidence if e not in drop))
 
     def differs(self, link: Link) -> bool:
         """The link's words name a fact told otherwise (another number or month, roles swapped,

@@ -41,24 +41,7 @@ import retold.model.align.evidence as ev
 from retold.model.align.params import FRAME_AFTER, FRAME_BEFORE, FRAME_EVIDENCE
 from retold.model.align.records import Link, PairSides, new_link
 
-# Families of verbs that name one kind of speech act, in the forms news writes them.
-_FAMILIES = {
-    "warn": "warn warns warned warning urge urges urged urging caution cautions cautioned cautioning "
-            "call calls called calling appeal appeals appealed appealing",
-    "accuse": "accuse accuses accused accusing blame blames blamed blaming fault faults faulted faulting "
-              "rebuke rebukes rebuked rebuking criticise criticises criticised criticising criticize "
-              "criticizes criticized criticizing condemn condemns condemned condemning denounce "
-              "denounces denounced denouncing",
-    "deny": "deny denies denied denying reject rejects rejected rejecting dismiss dismisses dismissed "
-            "dismissing rebuff rebuffs rebuffed",
-    "promise": "promise promises promised promising pledge pledges pledged pledging vow vows vowed vowing",
-    "threaten": "threaten threatens threatened threatening",
-}
-FAMILY = {verb: family for family, verbs in _FAMILIES.items() for verb in verbs.split()}
-_VERBS = frozenset(FAMILY)
-# "call" and "appeal" name the act only with their particle ("called on Velmont", "appealed to").
-_PARTICLE = {"call": "on", "calls": "on", "called": "on", "calling": "on",
-             "appeal": "to", "appeals": "to", "appealed": "to", "appealing": "to"}
+from retold.model.align.acts import _PARTICLE, _VERBS, FAMILY  # noqa: F401 (FAMILY: read by name elsewhere)
 
 _DAY_KEYS = frozenset(day[:5] for day in ev._DAY_WORDS)
 

@@ -82,6 +82,27 @@ def names_more_than_actors(sides: PairSides, side: str, x: int, other: frozenset
     return not own or len(own & other) >= SPLIT_STATEMENT_LEAST  # a line of names only ("Chief: A. Roth;") says nothing more
 
 
+_BACK = frozenset("he she they his her him their them".split())  # words that refer back to who speaks
+
+
+def other_voice(sides: PairSides, rows: tuple[int, ...], cols: tuple[int, ...], side: str, n: int) -> bool:
+    """In one language, both sides of the pair report one speaker's words (a name both give as
+    who speaks), and neighbour n (of `side`) neither names that speaker nor refers back to a
+    speaker ("he said", "her office"): the words of someone or something else beside the
+    speaker's ("The declaration itself describes the jamming as 'a hybrid attack on the
+    airspace'." beside "Solbeck told reporters the alliance would 'not be intimidated'.")."""
+    judge = sides.judge
+    if judge is None or not sides.same_language:
+        return False
+    speakers_a = frozenset().union(*(judge.clues_of(sides.a, i).speakers for i in rows))
+    speakers_b = frozenset().union(*(judge.clues_of(sides.b, j).speakers for j in cols))
+    shared = speakers_a & speakers_b
+    if not shared:
+        return False
+    clues = judge.clues_of(sides.a if side == "a" else sides.b, n)
+    return not (shared & (set(clues.names) | clues.speakers | {clues.opener})) and _BACK.isdisjoint(clues.words)
+
+
 def _has_free_neighbour(sides: PairSides, rows: tuple[int, ...], cols: tuple[int, ...]) -> bool:
     before_a, after_a, before_b, after_b = rows[0] - 1, rows[-1] + 1, cols[0] - 1, cols[-1] + 1
     return not (
@@ -119,6 +140,8 @@ def extend(sides: PairSides, link: Link) -> Link:
                 continue
             if vetoed(sides, (n,) if side == "a" else rows, cols if side == "a" else (n,)):
                 continue  # its words name another number or day, another speaker, roles swapped: another statement
+            if other_voice(sides, rows, cols, side, n):
+                continue  # someone else's words beside the speaker's: not the other half of the speaker's statement
             if not names_more_than_actors(sides, side, n, other):
                 continue  # only who speaks is found across ("… said Secretary-General Ada Roth"): a sentence of its own
             if dice is None:

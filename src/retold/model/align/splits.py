@@ -17,6 +17,7 @@ from retold.model.align.beads import bead_dice, bead_score, side_union
 from retold.model.align.evidence import PLACE_VETO, POSITION_CEILING, SAME_STATEMENT, Verdict
 from retold.model.align.params import SPLIT_REST_SHARE, SPLIT_STATEMENT_LEAST, SPLIT_STRONG, TRIM_MARGIN
 from retold.model.align.records import Link, PairSides, new_link
+from retold.model.align.growth import other_voice
 from retold.model.align.statements import statement_words
 
 Rows = tuple[int, ...]
@@ -62,6 +63,8 @@ def _candidate(sides: PairSides, rows: Rows, cols: Rows, side: str, x: int) -> t
     share, statement = rest_share(sides, outlet, x, rest)
     if share < SPLIT_REST_SHARE or statement < SPLIT_STATEMENT_LEAST:
         return None  # its words are the story's topic, or what the paired half says already
+    if other_voice(sides, rows, cols, side, x):
+        return None  # someone else's words beside the speaker's (growth.other_voice)
     alone = judge.verdict(a, half[0], b, half[1])
     grown = judge.verdict(a, new_rows, b, new_cols)
     if PLACE_VETO & (set(alone.evidence) | set(grown.evidence)):

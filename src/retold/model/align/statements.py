@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from retold.model.align.clues import title_words
 from retold.model.align.evidence import SAME_STATEMENT
+from retold.model.align.factwords import not_years
 from retold.model.align.features import feature_of
 from retold.model.align.params import STATEMENT_LEAST, STATEMENT_SHARE, STATEMENT_TOPIC
 from retold.model.align.records import PairSides
@@ -114,7 +115,8 @@ def _different(sides: PairSides, rows: tuple[int, ...], cols: tuple[int, ...], p
                within: tuple[frozenset[str], frozenset[str]] | None) -> bool:
     """different_statement past its shortcuts."""
     judge = sides.judge
-    shared = judge.clues_of(sides.a, rows[0]).numbers & judge.clues_of(sides.b, cols[0]).numbers
+    ca, cb = judge.clues_of(sides.a, rows[0]), judge.clues_of(sides.b, cols[0])
+    shared = not_years(ca.numbers & cb.numbers, ca.words, cb.words)  # a year both give is when, not what is said
     if any(not _topic(sides, n) for n in shared):
         # A number both give is the statement's own evidence ("a 310km link … in 2027" / "a
         # 310-kilometre connection … in 2027") — unless the story gives it everywhere (the year
@@ -159,7 +161,10 @@ def _short_and_apart(sides: PairSides, row: int, col: int) -> bool:
     ca, cb = sides.judge.clues_of(sides.a, row), sides.judge.clues_of(sides.b, col)
     if ca.quoted and cb.quoted:
         return False
-    return not (_named_beyond_actors(ca) & _named_beyond_actors(cb))
+    # ... a thing named, not the story's subject: a name most of its sentences give (the alliance
+    # of a summit story, "… that the Compact 'will not be bullied'" / "… would host part of the
+    # Compact's mission") is topic, as the names of who acts are.
+    return not any(not _topic(sides, n) for n in _named_beyond_actors(ca) & _named_beyond_actors(cb))
 
 
 _OPENING_WORDS = 6  # who acts is named in a sentence's first words ("The Ostrand health minister Clara Oslund spoke …")
