@@ -151,7 +151,12 @@ _RELATED_HEADINGS = (
     r"also of interest|of interest|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|"
     r"das könnte (?:sie|dich) auch interessieren|beliebte beiträge(?: zum thema)?|ähnliche (?:artikel|beiträge)|"
     r"weitere (?:artikel|beiträge|nachrichten|news)|noticias relacionadas|artículos relacionados|sur le même sujet|"
-    r"articles? similaires?|dans la même rubrique"
+    r"articles? similaires?|dans la même rubrique|"
+    # ... and more of the languages the evaluation pages use most: "NOTAS RELACIONADAS", "Lo más
+    # leído", "Meistgelesen", "Mehr zum Thema auf Hafenblatt.de", "Latest on"
+    r"notas relacionadas|contenido relacionado|más noticias|lo más (?:leído|visto)|(?:las )?más leídas|mais lidas|les plus lus|"
+    r"meistgelesene?(?: artikel| beiträge| nachrichten)?|weitere meldungen|latest on|"
+    r"mehr (?:zum thema|kolumnen|artikel|beiträge|nachrichten|news|videos|rezepte|tipps)(?: (?:auf|von|bei|aus|im) \S+(?: \S+)?)?"
 )
 
 # A teaser's label alone on its line ("Read more", "Also read:", "See also –"): the link's

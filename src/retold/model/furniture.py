@@ -219,6 +219,41 @@ LINE_RULES: list[tuple[str, re.Pattern[str], tuple[str, ...], int]] = [
     ("social / subscribe prompt", LazyPattern(
         r"(?i)^(?:folge|folgt|folgen sie) (?:uns|mir)\b|^(?:síguenos|siguenos|suivez-nous|siga-nos|seguici)\b"),
         ("folg", "guenos", "suivez-nous", "siga-nos", "seguici"), 20),
+    # The page asking about itself, in a question put to the reader: "Was this article helpful?",
+    # "Hat Ihnen dieser Artikel gefallen?", "Möchten Sie weiterlesen?", "Gefällt dir unser Magazin?".
+    # The article named with its article, and the reader or a judging word in the line: "Did the
+    # council like the post?" names no reader and stays.
+    ("reader prompt", LazyPattern(
+        r"(?i)^(?:(?=[^?]*(?:\b(?:you|your|ihnen|dir|euch|du|vous|usted|te)\b|(?-i:\bSie\b)|\b(?:helpful|useful|nützlich|hilfreich|utile|útil)\b))"
+        r"[^.!?]{0,60}\b(?:this|the|dieser|diesen|dieses|der|den|cet|cette|ce|este|esta|el)\s+(?:article|story|post|artikel|beitrag|artículo)\b"
+        r"[^.!?]{0,60}\?|"
+        r"(?:möchten sie|wollen sie|willst du|möchtest du|do you want to|want to|would you like to)\s+"
+        r"(?:weiterlesen|mehr lesen|keep reading|continue reading|read on)\s*\?|"
+        r"(?:gefällt|gefallen) (?:ihnen|dir|euch) (?:unser|unsere)\b(?:[^.!?]|\.(?=\w)){0,40}\?|"
+        r"(?:sie lesen|liest du|lesen sie) gerne? (?:[^.!?]|\.(?=\w)){0,40}\?)"),
+        ("article", "story", "post", "artikel", "beitrag", "artículo", "weiterlesen", "mehr lesen", "reading", "read on", "gef", "gern"), 30),
+    # An embedded post, video or map the page will not show without consent: "Externer Inhalt",
+    # "Klicken Sie auf den Button, um den Inhalt von Kartendienst zu laden.", "Wir stellen ohne
+    # dein Einverständnis keine Verbindung zu Twitter her."
+    ("embedded content", LazyPattern(
+        r"(?i)^(?:externer inhalt|externe inhalte|external content|inhalt laden|load content|contenido externo|contenu externe)\s*$|"
+        r"\b(?:klicken sie|klicke|click|tap)\b.{0,60}\b(?:um|to)\b.{0,40}\b(?:inhalte?|content|video|tweet|karte|map)\b.{0,60}"
+        r"\b(?:zu laden|anzuzeigen|zu sehen)\b|"
+        r"\b(?:click|tap)\b.{0,60}\bto (?:load|view|display|show|see|watch)\b.{0,30}\b(?:content|video|tweet|map|post)\b|"
+        r"\bkeine verbindung zu \S+ her\b"),
+        ("externe", "external", "inhalt", "content", "contenido", "contenu", "klick", "click", "tap", "verbindung"), 40),
+    # Asked to subscribe, in the reader's imperative, however long the line: "Abonnieren Sie
+    # kostenlos den Newsletter und bleiben Sie …", "Melde dich hier für unseren Newsletter an!",
+    # and the promise of the reader's inbox beyond English ("… in deinen Posteingang liefern").
+    ("social / subscribe prompt", LazyPattern(
+        r"(?i)(?:^|[.!?:]\s+)(?:abonnieren sie|abonniere|abonniert|subscribe to|sign up for|melde dich|melden sie sich|"
+        r"suscríbete|suscríbase|abonnez-vous|inscrivez-vous)\b.{0,60}\bnewsletters?\b|"
+        r"\bin (?:deinen|ihren|euren) posteingang\b|\bdans votre boîte (?:mail|e-mail|de réception)\b|\ben tu bandeja de entrada\b|"
+        # an app to download, and push notifications: "… download the Harbour News apps for iOS
+        # and Android", "Harbour Daily would like to send you push notifications."
+        r"\bdownload (?:the|our) (?:[\w.&'’-]+ ){0,3}apps? for (?:ios|android|iphone)\b|\bsend you (?:push )?notifications\b|^benachrichtigungen? aktivieren\b"),
+        ("abonn", "subscribe", "sign up", "melde", "suscr", "inscrivez", "posteingang", "boîte", "bandeja", "download", "send you",
+         "benachrichtigung"), 40),
     # Menu words alone on a line, beyond English: "Startseite", "Anmelden", "Inicio", "Accueil".
     ("navigation", LazyPattern(
         r"(?i)^(?:anmelden|abmelden|einloggen|registrieren|mein konto|benutzerkonto erstellen|konto erstellen|suche|startseite|"
