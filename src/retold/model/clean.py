@@ -1028,6 +1028,25 @@ def _main_block(lines: list[Line]) -> tuple[int, int] | None:
     return (best[1], best[2]) if best else None
 
 
+_ASKS = LazyPattern(r"[?!][\"'”’»)\]]*$")
+_INNER_END = LazyPattern(r"[.!?…][\"'”’»)\]]*\s+\S")
+_SENTENCE_HEADLINE_WORDS = 20
+
+
+def _headline_as_sentence(lines: list[Line], n: int) -> bool:
+    """A headline that asks or exclaims ("Can the ferries run all winter?", "Crews win their
+    fight!"): one sentence of at most 20 words, set apart by blank lines as a heading is, above
+    the article. Read as a sentence, it was body; it may be the headline when it tells what the
+    article's opening tells (the caller asks)."""
+    line = lines[n]
+    return (
+        line.kind == "body" and not line.kept_by_place and line.blank_before
+        and (n + 1 == len(lines) or lines[n + 1].blank_before)
+        and bool(_ASKS.search(line.text)) and not _INNER_END.search(line.text)
+        and len(line.text.split()) <= _SENTENCE_HEADLINE_WORDS
+    )
+
+
 def _headline_above_main_block(lines: list[Line], block: tuple[int, int] | None, kept_by_place: bool = False) -> Line | None:
     """The nearest headline-like line above the article's main run that tells what the run's
     opening tells; with `kept_by_place`, short lines kept as body only for standing between
@@ -1038,9 +1057,19 @@ def _headline_above_main_block(lines: list[Line], block: tuple[int, int] | None,
     told: set[str] = set()
     for line in [line for line in lines[first:last + 1] if line.kind == "body"][:_BLOCK_OPENING]:
         told |= set(content_tokens(tokens(line.text)))
-    for line in reversed(lines[:first]):
+    # The run may open with a headline that asks or exclaims: it tells what the lines under it tell.
+    if first < last and _headline_as_sentence(lines, first):
+        rest: set[str] = set()
+        for line in [line for line in lines[first + 1:last + 1] if line.kind == "body"][:_BLOCK_OPENING]:
+            rest |= set(content_tokens(tokens(line.text)))
+        words = set(content_tokens(tokens(lines[first].text)))
+        if words and len(words & rest) / len(words) >= _NEAR_HEADLINE_OVERLAP:
+            return lines[first]
+    for n in range(first - 1, -1, -1):
+        line = lines[n]
         if (
-            ((line.kind == "furniture" and line.weak) or (kept_by_place and line.kept_by_place and not line.text.endswith(":")))
+            ((line.kind == "furniture" and line.weak) or (kept_by_place and line.kept_by_place and not line.text.endswith(":"))
+             or _headline_as_sentence(lines, n))
             and "|" not in line.text and not list_item(line.text)
             and _HEADLINE_WORD_RANGE[0] <= len(_WORD.findall(line.text)) <= _HEADLINE_WORD_RANGE[1]
         ):
