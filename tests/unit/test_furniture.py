@@ -220,6 +220,9 @@ LINE_RULE_PIECES = [
     "Was this article helpful", "?", "Hat Ihnen dieser Artikel gefallen", "Möchten Sie weiterlesen", "Gefällt dir unser ", "Sie lesen gern ",
     "Externer Inhalt", "Klicken Sie auf den Button, um den Inhalt zu laden", "keine Verbindung zu Kurzpost her", "Abonnieren Sie den Newsletter",
     "in deinen Posteingang", "download the ", "Harbour ", "apps", "send you push notifications", "Benachrichtigung aktivieren",
+    "Sie müssen sich einloggen", "Kommentar", "Die Kommentarfunktion ist geschlossen", "Zeilenumbrüche und Absätze werden automatisch",
+    "Mit Freunden teilen", "Flattr this", "Zurück zur Übersicht", "< ", "(Noch keine Bewertungen)", "Bewerten Sie diesen Artikel",
+    "13 Besucher sind online", "5 users online",
 ]
 
 
@@ -434,6 +437,22 @@ def test_article_sentences_near_those_words_stay(line):
     ("Meistgelesen", "section heading", "Meistgelesen wurde im Hafen der Fahrplan, sagte der Hafenmeister."),
     ("Mehr zum Thema auf Hafenblatt.de:", "section heading", "Mehr zum Thema Fähren sagte der Hafenmeister nicht."),
     ("Latest on:", "section heading", "Latest figures show more passengers on the night ferries."),
+    ("Sie müssen sich einloggen, um sich an der Diskussion zu beteiligen.", "comment form",
+     "Der Rat will die Diskussion über die Fähren erst im Mai beginnen, sagte er."),
+    ("Um den Beitrag kommentieren zu können, müssen Sie angemeldet sein.", "comment form",
+     "Die Reederei hat sich beim Hafenamt angemeldet, sagte der Sprecher."),
+    ("Die Kommentarfunktion ist geschlossen.", "comment form", "Die Fährverbindung ist geschlossen, sagte der Hafenmeister."),
+    ("Zeilenumbrüche und Absätze werden automatisch erzeugt.", "comment form", "Die Fahrpläne werden automatisch erzeugt, sagte er."),
+    ("Lines and paragraphs break automatically.", "comment form", "The old mooring lines break easily in winter, the crews said."),
+    ("Mit Freunden teilen", "share buttons", "Crews teilen sich die Kabinen mit Freunden, sagte der Kapitän."),
+    ("Teilen Sie dies mit:", "share buttons", "Teilen Sie dies mit dem Rat, sagte die Gewerkschaft."),
+    ("Den Artikel mit anderen teilen/diskutieren:", "share buttons", "Den Artikel will der Rat mit anderen Häfen teilen."),
+    ("Zurück zur Übersicht", "navigation", "Zurück zur Normalität"),
+    ("< ZURÜCK / Fähren", "navigation", "Zurück im Hafen: die Fähre Nordlicht"),
+    ("Back to all news", "navigation", "Back to the quay: crews return after the strike"),
+    ("(Noch keine Bewertungen)", "share buttons", "Noch keine Bewertungen der Fähre liegen vor, sagte das Amt."),
+    ("Bewerten Sie diesen Artikel", "share buttons", "Bewerten Sie diesen Plan der Reederei, fragte der Rat die Crews."),
+    ("13 Besucher sind online", "navigation", "13 Besucher sind online für die Fähre registriert, sagte das Amt."),
 ])
 def test_the_page_asking_about_itself_embeds_and_subscribe_asks_have_a_reason(line, reason, sentence):
     assert strong_reason(line) == reason

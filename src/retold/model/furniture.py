@@ -254,6 +254,40 @@ LINE_RULES: list[tuple[str, re.Pattern[str], tuple[str, ...], int]] = [
         r"\bdownload (?:the|our) (?:[\w.&'’-]+ ){0,3}apps? for (?:ios|android|iphone)\b|\bsend you (?:push )?notifications\b|^benachrichtigungen? aktivieren\b"),
         ("abonn", "subscribe", "sign up", "melde", "suscr", "inscrivez", "posteingang", "boîte", "bandeja", "download", "send you",
          "benachrichtigung"), 40),
+    # The comment form beyond English: logging in to comment ("Sie müssen sich einloggen, um sich an
+    # der Diskussion zu beteiligen."), comments closed, and the help text a CMS prints under its
+    # comment box ("Zeilenumbrüche und Absätze werden automatisch erzeugt.", "Lines and paragraphs
+    # break automatically.").
+    ("comment form", LazyPattern(
+        r"(?i)\b(?:einloggen|eingeloggt sein|angemeldet sein|anmelden)\b.{0,60}\b(?:kommentar\w*|kommentieren|diskussion)\b|"
+        r"\b(?:kommentar\w*|kommentieren|diskussion)\b.{0,60}\b(?:einloggen|eingeloggt sein|angemeldet sein)\b|"
+        r"^die kommentarfunktion ist (?:geschlossen|deaktiviert|abgeschaltet)|"
+        r"\bzeilenumbrüche und absätze werden automatisch\b|\blines and paragraphs break automatically\b|"
+        r"\bpour créer des paragraphes, laissez\b|\b(?:web page|e-?mail) addresses (?:and e-?mail addresses )?turn into links\b"),
+        ("einlogg", "eingeloggt", "angemeldet", "anmelden", "kommentarfunktion", "zeilenumbr", "paragraphs break", "paragraphes",
+         "turn into links"), 30),
+    # A share row's label beyond English: "Mit Freunden teilen", "Teilen Sie dies mit:", "Den Artikel
+    # mit anderen teilen:", "Podziel się", "Flattr this:".
+    ("share buttons", LazyPattern(
+        r"(?i)^(?:mit freunden teilen|teilen sie dies mit|teilen senden|(?:news|seite) teilen|podziel się|flattr this|"
+        r"(?:den |diesen )?(?:artikel|beitrag) mit (?:anderen|freunden) teilen(?:/diskutieren)?)\s*:?$"),
+        ("teilen", "podziel", "flattr"), 8),
+    # A link back to the list the article was opened from: "Zurück zur Übersicht", "< Zurück",
+    # "Back to all news", "Retour à la liste" (a headline "Zurück zur Normalität" names no list).
+    ("navigation", LazyPattern(
+        r"(?i)^(?:[<«←]\s*)?(?:zurück|back|retour|volver)(?:\s+(?:zur|zum|zu den|to(?: the)?(?: all)?|à la|au|aux|a la|al)\s+"
+        r"(?:übersicht|liste|startseite|newsroom|suche|suchergebnissen|archiv|blog|news|nachrichten|home|homepage|overview|list|"
+        r"results|search|index|articles|liste des articles|accueil|inicio|listado))?(?:\s*[/|»>]\s*\S+)?\s*$"),
+        ("zur", "back", "retour", "volver"), 6),
+    # A rating widget: "(Noch keine Bewertungen)", "Bewerten Sie dieses Produkt", "Rate this article".
+    ("share buttons", LazyPattern(
+        r"(?i)^\(?noch keine bewertungen?\)?$|^(?:bewerten sie|bewerte) (?:diesen|dieses|diese|den|das|die)\s+\w+\s*[:!]?$|"
+        r"^rate this (?:article|post|story|recipe|product)\s*[:!]?$"),
+        ("bewert", "rate this"), 6),
+    # The forum's or blog's visitor counter: "13 Besucher sind online", "5 users online".
+    ("navigation", LazyPattern(
+        r"(?i)^\d+\s+(?:besucher|gäste|mitglieder|users|visitors|guests|members)\s+(?:sind\s+|are\s+)?online\s*(?:\([^()]*\))?\s*\.?$"),
+        ("online",), 20),
     # Menu words alone on a line, beyond English: "Startseite", "Anmelden", "Inicio", "Accueil".
     ("navigation", LazyPattern(
         r"(?i)^(?:anmelden|abmelden|einloggen|registrieren|mein konto|benutzerkonto erstellen|konto erstellen|suche|startseite|"
