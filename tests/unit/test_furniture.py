@@ -223,6 +223,9 @@ LINE_RULE_PIECES = [
     "Sie müssen sich einloggen", "Kommentar", "Die Kommentarfunktion ist geschlossen", "Zeilenumbrüche und Absätze werden automatisch",
     "Mit Freunden teilen", "Flattr this", "Zurück zur Übersicht", "< ", "(Noch keine Bewertungen)", "Bewerten Sie diesen Artikel",
     "13 Besucher sind online", "5 users online",
+    "Ihr Beitrag hilft, unsere ", "Unterstütze Hafenblatt mit 2", "nur unter Namensnennung", "n'engagent que leurs auteurs",
+    "The views expressed are those of the author", "Zum Vergrößern auf das Bild klicken", "Vergrößern", "Subscription will auto renew",
+    "Sie sind nicht verbunden",
 ]
 
 
@@ -453,6 +456,19 @@ def test_article_sentences_near_those_words_stay(line):
     ("(Noch keine Bewertungen)", "share buttons", "Noch keine Bewertungen der Fähre liegen vor, sagte das Amt."),
     ("Bewerten Sie diesen Artikel", "share buttons", "Bewerten Sie diesen Plan der Reederei, fragte der Rat die Crews."),
     ("13 Besucher sind online", "navigation", "13 Besucher sind online für die Fähre registriert, sagte das Amt."),
+    ("Ihr Beitrag hilft, unsere Berichterstattung über den Hafen weiter auszubauen.", "fundraising appeal",
+     "Ihr Beitrag hilft der Reederei nicht, sagte der Rat zu den Crews."),
+    ("Unterstütze Hafenblatt bereits mit 2,50!", "fundraising appeal", "Unterstütze die Crews, rief der Sprecher am Kai."),
+    ("Verwendung und Weitergabe der Inhalte nur unter Namensnennung. Danke.", "copyright",
+     "Die Nutzung der Kais ist nur mit Genehmigung des Hafenamts erlaubt, sagte der Rat."),
+    ("Les opinions exprimées dans ce blog n'engagent que leurs auteurs.", "copyright",
+     "Les opinions des équipages ont été entendues par le conseil lundi."),
+    ("The views expressed are those of the author.", "copyright", "The views expressed by the crews were heard by the council."),
+    ("Zum Vergrößern auf das Bild klicken", "photo caption / credit", "Der Rat will den Hafen vergrößern, sagte er."),
+    ("Vergrößern Die neue Fähre am Nordkai.", "photo caption / credit", "Vergrößern Sie den Fahrplan, rät das Amt."),
+    ("Subscription will auto renew annually.", "paywall prompt", "The crews' contract will renew annually, the union said."),
+    ("Sie sind nicht verbunden. Loggen Sie sich ein oder registrieren Sie sich", "navigation",
+     "Die Inseln sind nicht verbunden, seit die Fähre ausfällt."),
 ])
 def test_the_page_asking_about_itself_embeds_and_subscribe_asks_have_a_reason(line, reason, sentence):
     assert strong_reason(line) == reason

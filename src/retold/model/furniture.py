@@ -288,6 +288,35 @@ LINE_RULES: list[tuple[str, re.Pattern[str], tuple[str, ...], int]] = [
     ("navigation", LazyPattern(
         r"(?i)^\d+\s+(?:besucher|gäste|mitglieder|users|visitors|guests|members)\s+(?:sind\s+|are\s+)?online\s*(?:\([^()]*\))?\s*\.?$"),
         ("online",), 20),
+    # The outlet asking for support beyond English: "Ihr Beitrag hilft, unsere Berichterstattung
+    # auszubauen", "Unterstütze Hafenblatt bereits mit 2,50!".
+    ("fundraising appeal", LazyPattern(
+        r"(?i)\b(?:ihr|dein|jeder) (?:beitrag|spende|unterstützung)\b.{0,20}\bhilft\b.{0,20}\b(?:unsere?|uns)\b|"
+        r"^unterstütze\b.{0,40}\bmit (?:nur |bereits |schon )?\d"),
+        ("hilft", "unterst"), 40),
+    # The terms of reuse and the blog's disclaimer: "Verwendung und Weitergabe der Inhalte nur unter
+    # Namensnennung", "Les opinions exprimées … n'engagent que leurs auteurs", "The views expressed
+    # are those of the author".
+    ("copyright", LazyPattern(
+        r"(?i)\b(?:verwendung|vervielfältigung|weitergabe|nutzung)\b.{0,40}\b(?:inhalte|texte|bilder|fotos|beiträge|materials)\b"
+        r".{0,40}\bnur (?:mit|unter|nach)\b.{0,40}"
+        r"\b(?:genehmigung|namensnennung|zustimmung|quellenangabe)\b|"
+        r"\bn['’]engagent que (?:leurs?|son|ses) auteurs?\b|"
+        r"\b(?:views|opinions) expressed (?:here |in this \w+ )?are (?:those of the author|the author['’]s own|solely those)\b"),
+        ("nur ", "engagent", "expressed"), 40),
+    # The picture's enlarge link before or in its caption: "Zum Vergrößern auf das Bild klicken",
+    # "Vergrößern Die neue Fähre am Kai", "Click to enlarge".
+    ("photo caption / credit", LazyPattern(
+        r"(?i)\bzum vergrößern (?:auf (?:das|die) (?:bild|grafik|foto) )?klicken\b|^(?:bild )?vergrößern\b(?!\s+sie\b)|"
+        r"\bclick (?:here )?to (?:enlarge|zoom)\b"),
+        ("vergrößern", "to enlarge", "to zoom"), 40),
+    # The rest behind a subscription: "Subscription will auto renew annually."
+    ("paywall prompt", LazyPattern(r"(?i)\bsubscription will (?:automatically |auto[- ]?)renew\b"), ("subscription",), 40),
+    # The reader not logged in: "Sie sind nicht verbunden. Loggen Sie sich ein oder registrieren Sie sich".
+    ("navigation", LazyPattern(
+        r"(?i)^sie sind nicht (?:angemeldet|eingeloggt|verbunden)\b|\bloggen sie sich ein oder registrieren\b|"
+        r"^you are not (?:logged|signed) in\b"),
+        ("sie sind nicht", "loggen sie", "you are not"), 20),
     # Menu words alone on a line, beyond English: "Startseite", "Anmelden", "Inicio", "Accueil".
     ("navigation", LazyPattern(
         r"(?i)^(?:anmelden|abmelden|einloggen|registrieren|mein konto|benutzerkonto erstellen|konto erstellen|suche|startseite|"
