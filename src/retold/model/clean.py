@@ -20,7 +20,7 @@ from rapidfuzz.distance import Indel
 
 from retold.model.clean_headline import headline_over_deck, headline_over_meta, headline_over_standfirst, list_item
 from retold.model.clean_position import (
-    lines_past_article_end, mark_author_bios, mark_prose_islands, mark_reader_prompts,
+    lines_past_article_end, mark_author_bios, mark_prose_islands, mark_reader_prompts, mark_teaser_excerpts,
 )
 from retold.model.clean_voice import mark_page_voice
 from retold.model.furniture import ARTICLE_END_REASONS, LINE_RULES, mark_after_article_end
@@ -832,6 +832,7 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> tuple[list[Line], list[Li
     # of its own) a closing question to the reader is its author's.
     if block is not None and not _bare(lines):
         mark_reader_prompts(lines, block)
+        mark_teaser_excerpts(lines, block)
         mark_author_bios(lines, block)
         mark_page_voice(lines, block, _PAGE_END_REASONS - {"social / subscribe prompt"})
     _keep_inner_lines(lines, block)
