@@ -282,3 +282,20 @@ def test_short_sentences_in_the_article_stay():
     assert short in body_texts(text)
     text = "Ferry crews end their strike\n" + short + "\n\n" + ARTICLE
     assert short in body_texts(text)
+
+
+@pytest.mark.parametrize("excerpt", [
+    "Nachdem die Reederei im Frühjahr zwei Fähren verkauft hatte, fragten sich die Crews, wie es im Winter weitergehe...",
+    "The council's plan for the north quay drew a crowd of two hundred to the town hall on Thursday, where the mayor…",
+    "Les équipages du port ont voté lundi pour une grève de deux jours, a dit le syndicat, qui demande …",
+])
+def test_an_excerpt_cut_off_by_an_ellipsis_below_the_article_is_a_teaser(excerpt):
+    # Under the article, a related story's excerpt; and the headline list kept above it for
+    # standing between the article and that excerpt goes with it.
+    teaser = "Night ferries to run again from June"
+    kept = body_texts(STORY + "\nMore from the harbour\n\nPhoto: Harbour Authority\n" + teaser + "\n3 May 2026\n\n" + excerpt + "\n")
+    assert excerpt not in kept and teaser not in kept and kept[-1].startswith("The harbour master said")
+    # Within the article, a line that trails off is the article's own.
+    trailing = "The last crew to leave the quay said only this: we will be back in June…"
+    text = STORY.replace("\nThe old rota", "\n" + trailing + "\n\nThe old rota")
+    assert trailing in body_texts(text)

@@ -556,3 +556,20 @@ def test_a_date_after_a_bar_is_no_name(stamp):
             "The strike would begin on 3 December, the union said.\n\n© 2026 Harbour Radio International\n")
     [article] = clean_documents([doc(text)])
     assert article.site_name == "Harbour Radio International"
+
+
+@pytest.mark.parametrize("headline", [
+    "Will the crews strike over the winter rosters?",
+    "Crews vote to strike over winter rosters!",
+])
+def test_a_headline_that_asks_or_exclaims_set_apart_above_the_article_is_the_headline(headline):
+    # (a menu above it, no date or byline under it: the question tells what the opening tells),
+    # right above the article or with a picture's lines between
+    for between in ("", "Share\n\nThe north quay at dawn\n\nPhoto archive\n\n"):
+        text = "Harbour Daily\n\nNews\nSport\nWeather\n\n" + headline + "\n\n" + between + STORY + STORY.replace("3 December", "4 December")
+        article, body = _one(text)
+        assert article.title == headline and headline not in body
+    # A question set apart above the article that tells something else is no headline: it stays.
+    text = "Harbour Daily\n\nNews\nSport\nWeather\n\nWho reads the timetable at night anyway?\n\n" + STORY
+    article, body = _one(text)
+    assert article.title != "Who reads the timetable at night anyway?"

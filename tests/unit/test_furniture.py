@@ -217,6 +217,15 @@ LINE_RULE_PIECES = [
     "Diese Website verwendet Akismet", "There are 0 comments", "Folge uns", "Síguenos", "Startseite", "Abmelden", "ABMELDEN", "Accueil",
     "Von ", "Mara ", "Quell", "Par ", "Veröffentlicht am ", "Posted on ", " by ", " von ", "5 min read", "Lesezeit: ", "3 Minuten", "Topics: ", "Kategorie:", "1.2k shares", " views", "About the author", "Über die Autorin",
     "é", "K", "\u212a", "ſ", " ", "x",
+    "Was this article helpful", "?", "Hat Ihnen dieser Artikel gefallen", "Möchten Sie weiterlesen", "Gefällt dir unser ", "Sie lesen gern ",
+    "Externer Inhalt", "Klicken Sie auf den Button, um den Inhalt zu laden", "keine Verbindung zu Kurzpost her", "Abonnieren Sie den Newsletter",
+    "in deinen Posteingang", "download the ", "Harbour ", "apps", "send you push notifications", "Benachrichtigung aktivieren",
+    "Sie müssen sich einloggen", "Kommentar", "Die Kommentarfunktion ist geschlossen", "Zeilenumbrüche und Absätze werden automatisch",
+    "Mit Freunden teilen", "Flattr this", "Zurück zur Übersicht", "< ", "(Noch keine Bewertungen)", "Bewerten Sie diesen Artikel",
+    "13 Besucher sind online", "5 users online",
+    "Ihr Beitrag hilft, unsere ", "Unterstütze Hafenblatt mit 2", "nur unter Namensnennung", "n'engagent que leurs auteurs",
+    "The views expressed are those of the author", "Zum Vergrößern auf das Bild klicken", "Vergrößern", "Subscription will auto renew",
+    "Sie sind nicht verbunden",
 ]
 
 
@@ -391,3 +400,85 @@ def test_article_sentences_near_those_words_stay(line):
     from retold.model.clean import strong_reason
 
     assert strong_reason(line) is None
+
+
+# ------------------------------------------------ the page asking about itself, embeds, subscribe asks (issue 16 item 5, round 4)
+
+
+# Each furniture line beside a news sentence that shares its words: the rule takes the one and
+# leaves the other.
+@pytest.mark.parametrize("line, reason, sentence", [
+    ("Was this article helpful?", "reader prompt", "Was the article in the harbour bylaws ever enforced?"),
+    ("Did you enjoy this story? Share it with a friend.", "reader prompt", "Did the council like the post? Its members would not say."),
+    ("War der Artikel hilfreich?", "reader prompt", "Hat der Rat den Artikel des Gesetzes geändert?"),
+    ("Hat Ihnen dieser Beitrag gefallen? Dann empfehlen Sie ihn weiter", "reader prompt",
+     "Hat dem Rat der Beitrag der Reederei gefallen?"),
+    ("Möchten Sie den Artikel teilen?", "reader prompt", "Will der Rat den Artikel teilen?"),
+    ("Möchten Sie weiterlesen?", "reader prompt", "Crews who want to keep reading the rosters can ask the union for a copy."),
+    ("Gefällt dir unser Hafenmagazin?", "reader prompt", "Gefällt dem Rat unser Vorschlag nicht, sagte die Gewerkschaft."),
+    ("Sie lesen gern Hafenblatt.de?", "reader prompt", "Die Crews lesen gern Seekarten, sagte der Kapitän."),
+    ("Externer Inhalt", "embedded content", "Externer Inhalt wurde im Bericht des Rates nicht genannt."),
+    ("Klicken Sie auf den Button unten, um den Inhalt von Kartenwerk zu laden.", "embedded content",
+     "Der Kapitän klickte auf die Karte, um die Route zu prüfen, sagte er."),
+    ("Click the button below to load the video from Streamhaus.", "embedded content",
+     "The council said it would click through the new timetable with the crews on Friday."),
+    ("Wir stellen ohne dein Einverständnis keine Verbindung zu Kurzpost her.", "embedded content",
+     "Die Fähre stellt ab Montag eine Verbindung zu den Inseln her."),
+    ("Nichts mehr verpassen aus dem Hafen: Abonnieren Sie kostenlos den Hafenblatt-Newsletter und bleiben Sie über alle "
+     "Neuigkeiten rund um Fähren, Werften und Kais auf dem Laufenden.", "social / subscribe prompt",
+     "The union's newsletter said crews would subscribe to the new pension fund, its editor told members in a long letter on Friday evening."),
+    ("Lust auf mehr? Lass dir die besten Geschichten jede Woche in deinen Posteingang liefern.", "social / subscribe prompt",
+     "Betrüger schicken gefälschte Rechnungen, die in Ihrem Posteingang landen, warnte die Hafenpolizei am Freitag."),
+    ("Nos derniers reportages dans votre boîte mail.", "social / subscribe prompt",
+     "La lettre du conseil est arrivée dans la boîte aux lettres du syndicat lundi."),
+    ("For breaking news from the quay download the Harbour Daily apps for iOS and Android.", "social / subscribe prompt",
+     "Scam emails landed in your inbox, the harbour police warned, and asked people to download the official app only."),
+    ("Harbour Daily would like to send you push notifications.", "social / subscribe prompt",
+     "The ferry company will send passengers notifications by text when a crossing is cancelled."),
+    ("NOTAS RELACIONADAS", "section heading", "Las notas relacionadas con la huelga llegaron al consejo el lunes."),
+    ("Lo más leído", "section heading", "Lo más leído en la biblioteca del puerto fue el horario de invierno."),
+    ("Meistgelesen", "section heading", "Meistgelesen wurde im Hafen der Fahrplan, sagte der Hafenmeister."),
+    ("Mehr zum Thema auf Hafenblatt.de:", "section heading", "Mehr zum Thema Fähren sagte der Hafenmeister nicht."),
+    ("Latest on:", "section heading", "Latest figures show more passengers on the night ferries."),
+    ("Sie müssen sich einloggen, um sich an der Diskussion zu beteiligen.", "comment form",
+     "Der Rat will die Diskussion über die Fähren erst im Mai beginnen, sagte er."),
+    ("Um den Beitrag kommentieren zu können, müssen Sie angemeldet sein.", "comment form",
+     "Die Reederei hat sich beim Hafenamt angemeldet, sagte der Sprecher."),
+    ("Die Kommentarfunktion ist geschlossen.", "comment form", "Die Fährverbindung ist geschlossen, sagte der Hafenmeister."),
+    ("Zeilenumbrüche und Absätze werden automatisch erzeugt.", "comment form", "Die Fahrpläne werden automatisch erzeugt, sagte er."),
+    ("Lines and paragraphs break automatically.", "comment form", "The old mooring lines break easily in winter, the crews said."),
+    ("Mit Freunden teilen", "share buttons", "Crews teilen sich die Kabinen mit Freunden, sagte der Kapitän."),
+    ("Teilen Sie dies mit:", "share buttons", "Teilen Sie dies mit dem Rat, sagte die Gewerkschaft."),
+    ("Den Artikel mit anderen teilen/diskutieren:", "share buttons", "Den Artikel will der Rat mit anderen Häfen teilen."),
+    ("Zurück zur Übersicht", "navigation", "Zurück zur Normalität"),
+    ("< ZURÜCK / Fähren", "navigation", "Zurück im Hafen: die Fähre Nordlicht"),
+    ("Back to all news", "navigation", "Back to the quay: crews return after the strike"),
+    ("(Noch keine Bewertungen)", "share buttons", "Noch keine Bewertungen der Fähre liegen vor, sagte das Amt."),
+    ("Bewerten Sie diesen Artikel", "share buttons", "Bewerten Sie diesen Plan der Reederei, fragte der Rat die Crews."),
+    ("13 Besucher sind online", "navigation", "13 Besucher sind online für die Fähre registriert, sagte das Amt."),
+    ("Ihr Beitrag hilft, unsere Berichterstattung über den Hafen weiter auszubauen.", "fundraising appeal",
+     "Ihr Beitrag hilft der Reederei nicht, sagte der Rat zu den Crews."),
+    ("Unterstütze Hafenblatt bereits mit 2,50!", "fundraising appeal", "Unterstütze die Crews, rief der Sprecher am Kai."),
+    ("Verwendung und Weitergabe der Inhalte nur unter Namensnennung. Danke.", "copyright",
+     "Die Nutzung der Kais ist nur mit Genehmigung des Hafenamts erlaubt, sagte der Rat."),
+    ("Les opinions exprimées dans ce blog n'engagent que leurs auteurs.", "copyright",
+     "Les opinions des équipages ont été entendues par le conseil lundi."),
+    ("The views expressed are those of the author.", "copyright", "The views expressed by the crews were heard by the council."),
+    ("Zum Vergrößern auf das Bild klicken", "photo caption / credit", "Der Rat will den Hafen vergrößern, sagte er."),
+    ("Vergrößern Die neue Fähre am Nordkai.", "photo caption / credit", "Vergrößern Sie den Fahrplan, rät das Amt."),
+    ("Subscription will auto renew annually.", "paywall prompt", "The crews' contract will renew annually, the union said."),
+    ("Sie sind nicht verbunden. Loggen Sie sich ein oder registrieren Sie sich", "navigation",
+     "Die Inseln sind nicht verbunden, seit die Fähre ausfällt."),
+])
+def test_the_page_asking_about_itself_embeds_and_subscribe_asks_have_a_reason(line, reason, sentence):
+    assert strong_reason(line) == reason
+    assert strong_reason(sentence) is None
+
+
+def test_a_related_heading_in_spanish_takes_the_teasers_under_it():
+    text = (ARTICLE_TEXT + "NOTAS RELACIONADAS\n\nHuelga en los ferris del norte termina tras dos días de paro\n\n"
+            "Jueves 21 abril, 2026\n\nEl consejo del puerto firmó el jueves un nuevo acuerdo con las tripulaciones de los ferris.\n\n"
+            "Las tripulaciones votan el nuevo horario de invierno en el muelle norte\n\nLunes 18 abril, 2026\n\n"
+            "La votación se hará el viernes en la sede del sindicato, dijo su portavoz a los periodistas.\n")
+    _, body = clean(text)
+    assert "Huelga en los ferris" not in body and all(sentence in body for sentence in ARTICLE)

