@@ -39,7 +39,12 @@ def _render(words: list[str]) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-def make_story(directory: Path, outlets: int = 20, sentences: int = 400, seed: int = 1) -> Path:
+def make_story(directory: Path, outlets: int = 20, sentences: int = 400, seed: int = 1,
+               truth: dict[str, list[tuple[str, int | None]]] | None = None) -> Path:
+    """Write the story's outlet files under `directory` and return it. `truth`, when given, is
+    filled with each outlet file's body sentences in order: (text, the wire sentence it retells,
+    or None for the outlet's own): what bench/synthetic_gold.py scores the aligner against. The
+    files are the same with or without it."""
     rng = random.Random(seed)
     vocabulary = [_word(rng) for _ in range(6000)]
     synonyms = {w: _word(rng) for w in vocabulary}
@@ -52,6 +57,7 @@ def make_story(directory: Path, outlets: int = 20, sentences: int = 400, seed: i
             i, j = rng.randrange(len(order)), rng.randrange(len(order))
             order[i], order[j] = order[j], order[i]
         lines = ["Skip to content", "Home", "World", f"Synthetic story retold by outlet {n}", ""]
+        told: list[tuple[str, int | None]] = []
         for paragraph in order:
             out = []
             for index in paragraph:
@@ -66,8 +72,10 @@ def make_story(directory: Path, outlets: int = 20, sentences: int = 400, seed: i
                 else:
                     words = [synonyms.get(w, w) if rng.random() < 0.3 else w for w in words]  # reworded
                 out.append(_render(words))
+                told.append((out[-1], index))
             if rng.random() < 0.15:
                 out.append(_render(_sentence(rng, vocabulary)))  # the outlet's own sentence
+                told.append((out[-1], None))
             if out:
                 lines.append(" ".join(out))
                 lines.append("")
@@ -75,6 +83,8 @@ def make_story(directory: Path, outlets: int = 20, sentences: int = 400, seed: i
                 lines += [rng.choice(_FURNITURE), ""]
         lines += ["Top stories", "Another story entirely here", f"© 2026 Synthetic Outlet {n}. All rights reserved."]
         (directory / f"outlet_{n:02d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        if truth is not None:
+            truth[f"outlet_{n:02d}.txt"] = told
     return directory
 
 

@@ -23,6 +23,8 @@ The alignment is built in phases, each a pure function of the one before, each i
    chain (moved paragraphs) stay as links of their own;
    `lone` then drops a lone "possible" pair between two outlets that share nothing else when it
    would join two groups other links hold (two statements chained through one thin pair);
+   in a story of more outlets than every pair is aligned for, `rescue` first gives each
+   sentence no pair linked a look in the outlets its own was not aligned with;
 6. `grouping` — pairwise links merged into N-way groups with union-find in descending score,
    refusing a merge that would make an outlet's members of a group non-consecutive;
 7. `finish` — statuses (shared when near-verbatim with another outlet's part of the group) and a

@@ -26,8 +26,13 @@ PROBE_PER_OUTLET = 4
 PROBE_LEAST = 8
 CANDIDATES_PER_OUTLET = 2  # best candidates kept per sentence and other outlet
 CANDIDATE_MARGIN = 0.6  # ... when their probe overlap is at least this share of the best one
-ALL_PAIRS_UP_TO = 8  # outlets; a bigger story aligns each outlet with its NEIGHBOURS closest
-NEIGHBOURS = 4  # closest outlets each outlet is aligned with in a big story: cost grows with N, not N²
+ALL_PAIRS_UP_TO = 8  # outlets; a bigger story aligns each outlet with NEIGHBOURS others (candidates.outlet_pairs)
+NEIGHBOURS = 4  # partners each outlet has at least in a big story (its closest, then the next closest): cost grows with N, not N²
+# A sentence no pair linked in a big story looks in this many of the closest outlets its own was
+# not aligned with (rescue.py), and is linked in this many of them at most: enough to join its
+# group (union-find needs one link; a second is support for the coherence check).
+RESCUE_TRIES = 16
+RESCUE_LINKS = 2
 
 # ---------------------------------------------------------------- confident pairs
 ALTERED_THRESHOLD = 0.40  # an order-free pair below this is not "the same statement"

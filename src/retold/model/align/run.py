@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import retold.model.align.evidence as ev
 from retold.model.align.acrosslang import cross_language_pairs, lengths_between_model_pairs
-from retold.model.align.candidates import candidate_pairs, outlet_pairs
+from retold.model.align.candidates import candidate_pairs, outlet_pairs, outlet_ranking
 from retold.model.align.coherence import coherent
 from retold.model.align.features import feature_weights, sentence_features
 from retold.model.align.finish import finish
@@ -16,8 +16,10 @@ from retold.model.align.grouping import group_links
 from retold.model.align.lone import lone_pairs_dropped
 from retold.model.align.weakmerge import weak_merges_cut
 from retold.model.align.pairs import pair_links
+from retold.model.align.params import ALL_PAIRS_UP_TO
 from retold.model.align.paraphrase import semantic_pairs
 from retold.model.align.records import Link, PairSides
+from retold.model.align.rescue import rescued
 from retold.model.align.said import said_pairs
 from retold.model.align.scoring import Scorer
 from retold.model.align.splits import grow_splits
@@ -42,7 +44,8 @@ def align(outlets: Sequence[Outlet], semantic: object | None = None) -> Alignmen
     texts = [[s.text for s in outlet.sentences] for outlet in ordered]
     languages = [_language(o) for o in ordered]
     judge = ev.Judge(texts, features, weights, ev.embed_rows(semantic, texts) if semantic is not None else None, languages)
-    pairs = outlet_pairs(features, scorer)
+    ranked = outlet_ranking(features, scorer) if len(features) > ALL_PAIRS_UP_TO else None
+    pairs = outlet_pairs(features, scorer, ranked)
     candidates = candidate_pairs(features, weights, scorer, pairs)
     links: list[Link] = []
     for a, b in sorted(pairs):
@@ -62,6 +65,7 @@ def align(outlets: Sequence[Outlet], semantic: object | None = None) -> Alignmen
         links += grow_splits(sides, found)
         scorer.forget_scored(features[a], features[b], scores)  # and their scores in the scorer
         judge.forget_cells()  # and the cells of its link lists, never asked about again
+    links += rescued(features, weights, scorer, judge, pairs, ranked, links, judge.same_language)
     scorer.forget_pairs()
     judge.forget_pairs()
     links = weak_merges_cut(links, judge, languages)
