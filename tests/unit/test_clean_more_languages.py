@@ -159,3 +159,49 @@ def test_thousands_set_apart_by_spaces_are_one_number(text, numbers):
     from retold.model.align.clues import clues
 
     assert set(clues(text).numbers) == numbers
+
+
+# ---- review18 and review19: Polish and Dutch pages, betting ads, a press office's contact line,
+# a podcast's chapter list, a blocked page's notice, a wire's credit and source lines.
+
+@pytest.mark.parametrize("line, reason", [
+    ("Używamy plików cookies. Korzystając ze strony, zgadzasz się na ich użycie.", "cookie notice"),
+    ("BET £10 GET £30 IN FREE BETS - 18+ New customers only.", "advertisement"),
+    ("BeGambleAware.org", "advertisement"),
+    ("Media contact: press@lakebank.example", "contact line"),
+    ("00:04 The ban", "chapter marks"),
+    ("12:30 What it means for the club", "chapter marks"),
+    ("Please enable JavaScript.", "page notice"),
+    ("Door Joost van Ameide", "byline"),
+    ("Additional reporting by Continental Press Agency.", "byline"),
+    ("Source: Lorvanian Electoral Commission.", "source credit"),
+    ("Źródło: Meridian Sports Wire, oprac. własne", "source credit"),
+])
+def test_furniture_of_these_classes(line, reason):
+    assert strong_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", ["14:32 The court sentenced Koskel to six years.", "Source: the ministry said nothing.",
+                                  "The suspect said he had been checking your browser history."])
+def test_a_live_entry_or_a_sentence_is_not(line):
+    assert strong_reason(line) is None
+
+
+@pytest.mark.parametrize("glued, headline", [
+    ("Strona głównaLekkoatletykaWrzos z brązowym medalem", "Wrzos z brązowym medalem"),
+    ("Home›Lorvania›Referendum 2026Lorvania votes to lower the voting age", "Lorvania votes to lower the voting age"),
+])
+def test_more_breadcrumbs_are_split_off(glued, headline):
+    from retold.model.clean import _glued_prefix
+
+    cut, _reason = _glued_prefix(glued)
+    assert glued[cut:] == headline
+
+
+def test_a_polish_date_line_dates_the_outlet_and_ds_does_not_end_a_sentence(tmp_path):
+    outlet = _outlet(tmp_path, "Biegowo.pl\nStart\nWyniki\n\nHadrava zawieszona na cztery lata\nAnna Kowalczyk | 3 grudnia 2026, 17:05\n\n"
+                     "Zawodniczka została zawieszona w czwartek na cztery lata po dwóch pozytywnych testach, które przeprowadzono w marcu i w czerwcu.\n\n"
+                     "Jej pełnomocnik zapowiedział odwołanie do Trybunału Arbitrażowego ds. Sportu (CSA). Trener powiedział nam, że to dla niej bardzo smutny dzień.\n",
+                     name="biegowo.txt")
+    assert (outlet.meta.language, outlet.meta.published) == ("pl", "2026-12-03T17:05")
+    assert [s.text[:20] for s in outlet.sentences] == ["Zawodniczka została ", "Jej pełnomocnik zapo", "Trener powiedział na"]

@@ -340,7 +340,8 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"\bquesto sito (?:web )?(?:utilizza|usa) (?:i )?cookie|\bacconsenti all['’]uso dei cookie|\bcookie (?:tecnici|di profilazione)|"
         r"\bacept(?:a|as|ar) (?:el )?uso de (?:las )?cookies|\bacceptez l['’]utilisation (?:des|de) cookies|"
         r"\bstimmen sie der (?:verwendung|nutzung) von cookies|\bthis (?:site|website) uses cookies|\bo uso de cookies|"
-        r"\beste (?:site|sítio|website) (?:utiliza|usa) cookies|\baceita a utiliza[cç][aã]o de cookies|\bacceptez l['’]utilisation des cookies"), 40),
+        r"\beste (?:site|sítio|website) (?:utiliza|usa) cookies|\baceita a utiliza[cç][aã]o de cookies|\bacceptez l['’]utilisation des cookies|"
+        r"\bu[żz]ywamy (?:plik[óo]w )?cookies|\bzgadzasz si[ęe] na (?:ich )?u[żz]ycie"), 40),
     # "copyright" alone is a word news uses; with a © or a year it is a notice.
     ("copyright", LazyPattern(r"(?i)©|\(c\)\s*\d{4}|\bcopyright\s*(?:©|\(c\))?\s*\d{4}|all rights reserved"), 25),
     ("photo caption / credit", LazyPattern(
@@ -351,7 +352,13 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"^(?:chart|graph|graphic|infographic|map|table|grafik|grafiken|karte|gráfico|infografía|graphique|carte|grafico|mappa)\s*:"), 40),
     ("byline", LazyPattern(
         r"(?i)^\(?(?:by|written by|writing by|reporting by|reported by|editing by|edited by|words by|"
-        r"(?:with )?additional reporting by|with reporting by)\s+\S.*?(?<![.!?\"”])\)?$"), 14),
+        r"(?:with )?additional reporting by|with reporting by)\s+\S.*?(?<![.!?\"”])\)?$|"
+        # a wire's credit ends with a full stop too: "Additional reporting by Continental Press Agency."
+        r"^\(?(?:(?:with )?additional reporting by|reporting by|editing by)\s+(?-i:[A-ZÀ-Þ][\w'’.-]*(?:,?\s+(?:[A-ZÀ-Þ][\w'’.-]*|and|in|de|van|von))*)\.\)?$"), 14),
+    # The article's source named alone on its line: "Source: Lorvanian Electoral Commission."
+    ("source credit", LazyPattern(
+        r"^(?i:source|sources|quelle|fuente|fonte|bron|źródło)\s*:\s*(?-i:[A-ZÀ-ÞŁŚŻŹ][\w&.'’-]*(?:,?\s+(?:[A-ZÀ-ÞŁŚŻŹ][\w&.'’-]*|of|for|and|de|des|der|du))*)"
+        r"(?i:\s*,\s*(?:oprac\.?\s*własne|own (?:editing|reporting)))?\s*\.?$"), 10),
     # A wire's credit line of several roles, each "… by" names and a place: "Reporting by Ana Kell in
     # Lusk; additional reporting by Joel Varga; editing by Nina Orr" (longer than one byline).
     ("byline", LazyPattern(
@@ -411,6 +418,19 @@ _STRONG_RULES: list[tuple[str, re.Pattern[str], int]] = [
         r"\b(?:via|on) (?:ko-?fi|patreon|liberapay|buy ?me ?a ?coffee)\b|^buy me a coffee\b"),
         ("support ", "donate", "donation", "contribution", "become a ", "give what you can", "chip in ", "gift", " like you",
          "supporting", "ko-fi", "kofi", "patreon", "liberapay", "coffee")), 40),
+    # A betting ad's small print: "BET £10 GET £30 IN FREE BETS - 18+ New customers only.", "BeGambleAware.org".
+    ("advertisement", _Phrases(LazyPattern(
+        r"(?i)\bnew customers only\b|\bbegambleaware\b|\bgamble responsibly\b|\bt&cs apply\b|\bin free bets\b|^18\+"),
+        ("new customers", "gambleaware", "gamble respons", "t&cs", "free bets", "18+")), 20),
+    # A press office's contact line: "Media contact: press@example.org", "Pressekontakt: …".
+    ("contact line", LazyPattern(
+        r"(?i)^(?:media|press|news ?room|pr) contacts?\s*:|^(?:pressekontakt|kontakt für medien|contact presse|contacto de prensa|kontakt dla mediów)\s*:"), 12),
+    # A podcast's or a video's chapter list: "00:04 The ban", "12:30 The appeal" (a time, a short title, no sentence).
+    ("chapter marks", LazyPattern(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}\s+[^.!?]{1,60}$"), 8),
+    # What a blocked or scripted page shows instead of the article.
+    ("page notice", LazyPattern(
+        r"(?i)^(?:please )?enable javascript\b|\bjavascript (?:is )?(?:required|disabled)\b|^access denied\.?$|"
+        r"^checking your browser\b|^you have been blocked\b|^(?:please )?turn off your ad ?blocker\b"), 12),
     # A press release's legal notice: "This press release contains forward-looking statements …",
     # "Actual results may differ materially …", "… undertakes no obligation to update …".
     ("press release disclaimer", _Phrases(LazyPattern(
@@ -699,10 +719,10 @@ _MD_HEADING = LazyPattern(r"^#{1,6}\s+")
 _CJK = LazyPattern(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")  # kana and ideographs
 
 
-_GLUE = LazyPattern(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")  # "JazeeraChina": two words whose space was lost
+_GLUE = LazyPattern(r"(?<=[a-zß-ÿąćęłńóśźż0-9])(?=[A-ZÀ-ÞĄĆĘŁŃÓŚŹŻ])")  # "JazeeraChina", "2026Lorvania": two words whose space was lost
 # The first crumb, "Home" in the languages whose pages retold reads: "StartseiteFinanzen…",
 # "InicioMercados…", "AccueilÉconomie…".
-_BREADCRUMB_START = LazyPattern(r"^(?:Home|Startseite|Inicio|Portada|Accueil|Início|Voorpagina|Forside|Etusivu)(?=[A-ZÀ-Þ])")
+_BREADCRUMB_START = LazyPattern(r"^(?:Home|Startseite|Inicio|Portada|Accueil|Início|Voorpagina|Forside|Etusivu|Strona główna)[›>»/|]?(?=[A-ZÀ-ÞĄĆĘŁŃÓŚŹŻ])")
 _CRUMB_MIN_LETTERS = 4  # "News", "World", "Jazeera"; not "You" of YouTube or "Pay" of PayPal
 _CRUMB_MAX_CHARS = 160
 
@@ -712,12 +732,16 @@ def _glued_prefix(text: str) -> tuple[int, str] | None:
     whose separators were lost ("HomeNewsWorld" run straight into the headline: it ends at the
     last join of two words whose left one has 4 letters or more), or a run of icon names before
     the text ("icon shareicon mail Ferry crews…")."""
-    if _BREADCRUMB_START.match(text):
+    home = _BREADCRUMB_START.match(text)
+    if home:
         cut = None
-        for match in _GLUE.finditer(text, 0, _CRUMB_MAX_CHARS):  # a breadcrumb is short: bounded, never quadratic
-            left = re.search(r"[A-Za-zÀ-ÿ]+$", text[:match.start()])
-            if " " in text[:match.start()] and not re.search(r"[A-ZÀ-Þ]", text[text.rfind(" ", 0, match.start()) + 1:match.start()]):
-                break  # past the run: a word with no capital
+        # (from the home word's end: "Strona główna" has a word without a capital of its own)
+        for match in _GLUE.finditer(text, home.end() - 1, _CRUMB_MAX_CHARS):  # a breadcrumb is short: bounded, never quadratic
+            left = re.search(r"[A-Za-zÀ-ÿąćęłńóśźżĄĆĘŁŃÓŚŹŻ]+$|(?<![\w,.])\d{4}$", text[:match.start()])
+            crumbs = text[home.end():match.start()]
+            last = crumbs[max(crumbs.rfind(" "), crumbs.rfind("›"), crumbs.rfind(">")) + 1:]
+            if " " in crumbs and not re.search(r"[A-ZÀ-ÞĄĆĘŁŃÓŚŹŻ0-9]", last):
+                break  # past the run: a word with no capital (a year is a crumb's: "Referendum 2026")
             if left and len(left.group()) >= _CRUMB_MIN_LETTERS:
                 cut = match.start()
         if cut and len(text[cut:].split()) >= 3:

@@ -149,8 +149,10 @@ _REPORTING = PhrasedPattern(
 )
 # "Source: Northwire", "Quelle: dpa", "Sources: AFP, Reuters": the page names where its text came from.
 _SOURCE_LINE = LazyPattern(
-    rf"(?i)^\s*(?:source|sources|quelle|quellen|fuente|fuentes|fonte|fontes|bron|via)\s*:\s*"
-    rf"(?-i:((?:{_NAME}|dpa|epd|kna|apa)(?:\s*(?:,|/|;|and|und|et|y|e)\s*(?:{_NAME}|dpa|epd|kna|apa))*))\s*\.?\s*$"
+    rf"(?i)^\s*(?:source|sources|quelle|quellen|fuente|fuentes|fonte|fontes|bron|via|źródło|źródła|kilde|källa|fonti)\s*:\s*"
+    rf"(?-i:((?:{_NAME}|dpa|epd|kna|apa)(?:\s*(?:,|/|;|and|und|et|y|e)\s*(?:{_NAME}|dpa|epd|kna|apa))*))"
+    # ... and the outlet's own hand in it: "Źródło: Meridian Sports Wire, oprac. własne"
+    rf"(?i:\s*,\s*(?:oprac\.?\s*własne|own (?:editing|reporting)|eigene bearbeitung|elaboración propia))?\s*\.?\s*$"
 )
 _FIELD_SEPARATOR = LazyPattern(r"\s+[|•·]\s+")  # a meta row's fields: "01.12.2026 17:20 | Source: X | Translated from …"
 _BYLINE = LazyPattern(rf"(?i)^\s*(?:by|von|par|por|di|door)\s+(?-i:({_NAME}))\s*(?:[,|–—-].*)?$")

@@ -195,7 +195,8 @@ LINE_RULES: list[tuple[str, re.Pattern[str], tuple[str, ...], int]] = [
     # The name's words are capitalised and lower case after their first letter ("POR ESO …" is a
     # shouted headline), and nothing after them ends a sentence.
     ("byline", LazyPattern(
-        r"^(?:[Vv]on|[Pp]or|[Pp]ar|[Dd]oor|[Bb]y|[Dd]i|[Aa]v|[Aa]f)\s*:?\s+" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3}"
+        r"^(?:[Vv]on|[Pp]or|[Pp]ar|[Dd]oor|[Bb]y|[Dd]i|[Aa]v|[Aa]f)\s*:?\s+" + _NAME_WORD
+        + r"(?:\s+(?:(?:van|von|de|der|den|da|di|du|del|della|dos|le|la|ter|ten)\s+)*" + _NAME_WORD + r"){0,3}"
         r"(?:\s*(?:[|,/•·–—-]|\bund\b|\band\b|\by\b|\bet\b|\bam\b|\bon\b|\bel\b|\ble\b)\s*.*?)?(?<![.!?])$"),
         ("von", "por", "par", "door", "by", "di", "av", "af"), 14),
     # A byline by job title, alone or with the outlet: "Staff Writer | Harbour Daily", "Our

@@ -31,18 +31,18 @@ _MONTHS = {
     name: n
     for n, names in enumerate(
         [
-            ("january", "jan", "januar", "janvier", "enero", "gennaio", "janeiro", "januari"),
-            ("february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari"),
-            ("march", "mar", "märz", "marz", "mars", "marzo", "março", "maart"),
-            ("april", "apr", "avril", "abril", "aprile"),
-            ("may", "mai", "mayo", "maggio", "maio", "mei"),
-            ("june", "jun", "juni", "juin", "junio", "giugno", "junho"),
-            ("july", "jul", "juli", "juillet", "julio", "luglio", "julho"),
-            ("august", "aug", "août", "aout", "agosto", "augustus"),
-            ("september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro"),
-            ("october", "oct", "oktober", "octobre", "octubre", "ottobre", "outubro"),
-            ("november", "nov", "novembre", "noviembre", "novembro"),
-            ("december", "dec", "dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro"),
+            ("january", "jan", "januar", "janvier", "enero", "gennaio", "janeiro", "januari", "stycznia", "styczeń"),
+            ("february", "feb", "februar", "février", "fevrier", "febrero", "febbraio", "fevereiro", "februari", "lutego", "luty"),
+            ("march", "mar", "märz", "marz", "mars", "marzo", "março", "maart", "marca", "marzec"),
+            ("april", "apr", "avril", "abril", "aprile", "kwietnia", "kwiecień"),
+            ("may", "mai", "mayo", "maggio", "maio", "mei", "maja", "maj"),
+            ("june", "jun", "juni", "juin", "junio", "giugno", "junho", "czerwca", "czerwiec"),
+            ("july", "jul", "juli", "juillet", "julio", "luglio", "julho", "lipca", "lipiec"),
+            ("august", "aug", "août", "aout", "agosto", "augustus", "sierpnia", "sierpień"),
+            ("september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro", "września", "wrzesień"),
+            ("october", "oct", "oktober", "octobre", "octubre", "ottobre", "outubro", "października", "październik"),
+            ("november", "nov", "novembre", "noviembre", "novembro", "listopada", "listopad"),
+            ("december", "dec", "dezember", "décembre", "decembre", "diciembre", "dicembre", "dezembro", "grudnia", "grudzień"),
         ],
         start=1,
     )
@@ -52,7 +52,7 @@ _WEEKDAYS = (
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
     "montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche"
 ).split()
-_MONTH = r"([A-Za-zÀ-ÿ]{3,10})\.?"
+_MONTH = r"([A-Za-zÀ-ÿąćęłńóśźżĄĆĘŁŃÓŚŹŻ]{3,12})\.?"
 _ORDINAL = r"(?:st|nd|rd|th|er|e)?"
 # Where a date sits in a line: "3 March 2026", "3rd of March 2026", "3. März 2026", "March 3, 2026",
 # "Mar. 3rd 2026", "2026-03-03", "03.03.2026", "14/10/2026". Every form is tried; the first in the

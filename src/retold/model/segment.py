@@ -21,6 +21,13 @@ _LETTER = LazyPattern(r"[^\W\d_]")
 _TAIL = 80
 _FIND_SLACK = 1024
 _GLUE_NEXT = LazyPattern(r"^(?:No|Nos|Art|St|Dr|Mr|Mrs|Ms|Prof|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt|Jr|Sr|vs|[A-Z])\.$")
+# Abbreviations the splitter does not know in a language, after which a capital goes on with
+# the sentence ("Trybunału Arbitrażowego ds. Sportu": "ds." is "for matters of").
+_ABBREVIATIONS = {
+    "pl": frozenset("ds np tzw ul al godz im św płk gen prof dr mgr inż ok wg zob tj".split()),
+    "de": frozenset("bzw ca nr vgl zb".split()),
+    "nl": frozenset("o.a dhr mevr ca".split()),
+}
 # A time's "a.m."/"p.m." before the day or the zone it belongs to ("at 2:40 a.m. Wednesday,
 # when …", "at 9 p.m. GMT"): one sentence. Before any other capitalised word ("… at 6 a.m. The
 # union said …", "… at 6 a.m. June Harris said …": months are names too) the splitter's cut stands.
@@ -66,6 +73,7 @@ def split_sentences(text: str, language: str = "en") -> list[tuple[int, int]]:
             if (
                 not _LETTER.search(piece)
                 or _GLUE_NEXT.match(tail.split()[-1])
+                or tail.split()[-1].rstrip(".").lower() in _ABBREVIATIONS.get(language, ())
                 or piece[:1].islower()
                 or (_TIME_END.search(tail) and _TIME_GOES_ON.match(piece))
                 or (p_end - p_start <= _TAIL and _DATELINE_ONLY.match(tail))
