@@ -1,5 +1,5 @@
-"""A thin merge across languages keeps only the pieces whose own numbers or names the one
-sentence carries, when another piece has its own that it does not (review16: a blog's "the
+"""A thin merge across languages keeps only the pieces whose own numbers the one sentence
+carries (names are spelt otherwise across languages), when another piece has its own that it does not (review16: a blog's "the
 economy will grow only 1.4% this year instead of 1.9%" beside a German outlet's "this year 5.3
 percent" and "growth cut to 1.4 from 1.9 percent" put the 5.3 % sentence in the growth group).
 Not in a translation judged parallel (its lengths hold its merges: Text+Berg de-fr lost 0.02
@@ -51,7 +51,7 @@ def test_short_texts_judged_parallel_do_not_hold_it_and_a_merge_on_its_place_alo
     assert _translation_cut([MERGE], Judge({}, parallel=True, evidence=("position",)), ["en", "de"]) == [MERGE]
 
 
-@given(st.sets(st.sampled_from(["7", "12", "Castel", "Brenna"]), max_size=3))
-def test_a_merge_whose_pieces_name_nothing_of_their_own_stands(carried):
-    marks = {(0, 6): carried, (1, 5): {"Brenna"}, (1, 6): {"Brenna"}}
+@given(st.sets(st.sampled_from(["7", "12", "40"]), max_size=3))
+def test_a_merge_whose_pieces_give_no_number_of_their_own_stands(carried):
+    marks = {(0, 6): carried, (1, 5): {"40"}, (1, 6): {"40"}}
     assert _translation_cut([MERGE], Judge(marks), ["en", "de"]) == [MERGE]

@@ -244,6 +244,7 @@ def _halves_joined(sides: PairSides, links: list[Link]) -> None:
                 continue
             link = links[number]
             links[number] = new_link(link.score, a, rows, b, cols, link.basis)
+            judge.model_length_beads.add((a, rows, b, cols))  # the lengths and the model agree on the half
             linked.add(x)
             owner[x] = number
 

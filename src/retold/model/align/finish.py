@@ -168,10 +168,12 @@ def _placed_by_lengths(link: Link, judge: Judge | None) -> bool:
     read as "parallel" on two names hold nothing (review17), nor a bead of texts not judged
     parallel that the model did not confirm (review16's governor and deputy at 0.05)."""
     if judge is None:
-        return True
+        return link.basis == "length+order"
     a, b = link.outlet_a, link.outlet_b
-    if not (judge.parallel.get((a, b)) or judge.parallel.get((b, a))):
-        return (a, link.rows, b, link.cols) in getattr(judge, "model_length_beads", ())
+    if (a, link.rows, b, link.cols) in getattr(judge, "model_length_beads", ()):
+        return True  # (a half the lengths and the model joined to a link of any basis too)
+    if link.basis != "length+order" or not (judge.parallel.get((a, b)) or judge.parallel.get((b, a))):
+        return False
     return min(len(judge.features[a]), len(judge.features[b])) >= LONG_PARALLEL
 
 
@@ -217,7 +219,7 @@ def finish(outlets: Sequence[Outlet], canonical: list[int], groups: list[list[No
     evidence = _weighed(groups, links, features, scorer, judge)
     # (a bead the lengths placed between the sentence model's pairs, `acrosslang`, is placed by
     # evidence the words do not name: not "unnamed")
-    placed = {node for link in links if link.basis == "length+order" and _placed_by_lengths(link, judge)
+    placed = {node for link in links if _placed_by_lengths(link, judge)
               for node in [(link.outlet_a, i) for i in link.rows] + [(link.outlet_b, j) for j in link.cols]}
     unsupported = _against_only(evidence, placed)
     if unsupported:

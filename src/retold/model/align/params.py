@@ -47,7 +47,7 @@ PARALLEL_COVER = 0.5  # ... or covering this share of the shorter text
 TRANSLATION_COUNT = 0.8  # a translation keeps at least this share of its original's sentence count,
 TRANSLATION_LENGTH = 0.7  # ... of its length,
 TRANSLATION_PLACE = 0.05  # ... and its confident pairs sit this near the same relative place
-LONG_PARALLEL = 16  # sentences each side needs for a "parallel" judgement to hold a thin merge across languages (as LENGTH_ORDER_LEAST: on fewer, order falls in place by chance)
+LONG_PARALLEL = 12  # sentences each side needs for a "parallel" judgement to hold a thin merge or an unnamed bead across languages: on fewer, order falls in place by chance (LENGTH_ORDER_LEAST measured 11 % of unrelated pairs at 12 sentences; review17 10-sentence outlets on two names); Text+Berg de-fr pieces of 13-16 sentences are translations and lost recall at 16
 TRANSLATION_ANCHORS = 2  # two such pairs at least: one alone may be a rewrite's copied opening
 
 # ---------------------------------------------------------------- the gap programme

@@ -40,7 +40,7 @@ def weak_merges_cut(links: list[Link], judge: ev.Judge, languages: list[str]) ->
 
 
 def _long_parallel(judge: ev.Judge, a: int, b: int) -> bool:
-    """The two outlets are judged parallel and long enough for that to mean a translation: on
+    """The two outlets are judged parallel and long enough for that to mean a translation (LONG_PARALLEL): on
     short texts a few names in order make "parallel" by chance (review17: a Portuguese outlet
     and an English blog of ten sentences each, on two names)."""
     if not (judge.parallel.get((a, b)) or judge.parallel.get((b, a))):
@@ -49,8 +49,8 @@ def _long_parallel(judge: ev.Judge, a: int, b: int) -> bool:
 
 
 def _translation_cut(links: list[Link], judge: ev.Judge, languages: list[str]) -> list[Link]:
-    """A thin merge across languages keeps only the pieces whose own numbers or names the one
-    sentence carries, when another piece has its own that it does not: "The bank thinks the
+    """A thin merge across languages keeps only the pieces whose own numbers the one sentence
+    carries, when another piece has its own that it does not: "The bank thinks the
     economy will grow only 1.4% this year instead of 1.9%" beside a German outlet's "this year it
     expects 5.3 percent on average." and "the growth forecast for 2026 was cut to 1.4 from 1.9
     percent." is the second alone (the first had joined the growth figure's group). A merge whose
@@ -72,13 +72,20 @@ def _translation_cut(links: list[Link], judge: ev.Judge, languages: list[str]) -
             found = judge.clues_of(*node)
             return set(found.numbers) | set(found.names)
 
+        def own_of(marked: list[set[str]]) -> list[set[str]]:
+            return [mine - set().union(*(other for m, other in enumerate(marked) if m != n)) for n, mine in enumerate(marked)]
+
         carried = marks(one)
-        own = [marks((outlet, p)) for p in pieces]
-        own = [mine - set().union(*(other for m, other in enumerate(own) if m != n)) for n, mine in enumerate(own)]
+        own = own_of([marks((outlet, p)) for p in pieces])
         covered = [n for n, mine in enumerate(own) if mine & carried]
-        if not covered or not any(mine and not mine & carried for mine in own):
+        # Left out only for a number of its own the sentence does not give: a name is spelt
+        # otherwise in another language ("Genf", "Genève": Text+Berg's German and French pieces
+        # lost merges that were right when a name alone decided).
+        numbers = own_of([set(judge.clues_of(outlet, p).numbers) for p in pieces])
+        if not covered or not any(mine and not mine & carried for mine in numbers):
             out.append(link)
             continue
+        covered = [n for n in range(len(pieces)) if n in covered or not (numbers[n] and not numbers[n] & carried)]
         run = pieces[covered[0]:covered[-1] + 1]  # consecutive, as a merge's pieces are
         if len(run) != len(covered):
             run = (pieces[max(covered, key=lambda n: len(own[n] & carried))],)
