@@ -205,3 +205,19 @@ def test_a_polish_date_line_dates_the_outlet_and_ds_does_not_end_a_sentence(tmp_
                      name="biegowo.txt")
     assert (outlet.meta.language, outlet.meta.published) == ("pl", "2026-12-03T17:05")
     assert [s.text[:20] for s in outlet.sentences] == ["Zawodniczka została ", "Jej pełnomocnik zapo", "Trener powiedział na"]
+
+
+def test_a_blocked_page_tells_no_story_and_names_none(tmp_path):
+    """Review19: a saved page of "Access denied" and "Please enable JavaScript." became an outlet
+    with that sentence, and its title the story's."""
+    from retold.model.arrange import story_heading
+
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text("The council approved the sea wall on Monday after a long debate.\n")
+    (folder / "blocked.html").write_text("<html><head><title>Access denied</title></head><body><nav>Home</nav>"
+                                         "<p>Please enable JavaScript.</p></body></html>")
+    alignment = load_alignment([str(folder)], semantic=False)
+    assert not alignment.outlet("blocked").sentences
+    assert story_heading(alignment) != "Access denied"

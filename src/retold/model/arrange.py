@@ -214,5 +214,5 @@ def story_heading(alignment: Alignment) -> str | None:
     if alignment.story_title:
         return alignment.story_title
     reference = arrangement_of(alignment).reference
-    titled = [o for o in alignment.outlets if o.title]
+    titled = [o for o in alignment.outlets if o.title and o.sentences]  # (a blocked page's "Access denied" tells no story)
     return next((o.title for o in titled if o.id == reference), titled[0].title if titled else None)
