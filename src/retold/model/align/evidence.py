@@ -41,7 +41,7 @@ from retold.model.align.features import feature_of
 from retold.model.align.facts import against as facts_against
 from retold.model.align.facts import _TIME_KEYS, against_none, counted_differ, counted_none, sheet, small_actors_differ, small_none
 from retold.model.align.factwords import counts, rounded_alike, word_key
-from retold.model.align.params import FRAME_AFTER, FRAME_BEFORE
+from retold.model.align.params import FRAME_AFTER, FRAME_BEFORE, LONG_PARALLEL
 from retold.model.story import AGAINST as STORY_AGAINST
 from retold.model.story import SHARED_SIMILARITY as STORY_SHARED
 from retold.model.story import STRONG as STORY_STRONG
@@ -126,6 +126,18 @@ NEAR = Verdict(0.99, ("verbatim", "run"))
 
 def sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
+
+
+def judged_parallel(judge, a: int, b: int) -> bool:
+    """The aligner judged outlets `a` and `b` parallel (stored under one order of the two)."""
+    return bool(judge.parallel.get((a, b)) or judge.parallel.get((b, a)))
+
+
+def long_parallel(judge, a: int, b: int) -> bool:
+    """Judged parallel, and long enough for that to mean a translation (LONG_PARALLEL sentences a
+    side): on short texts a few names in order make "parallel" by chance (review17: a Portuguese
+    outlet and an English blog of ten sentences each, on two names)."""
+    return judged_parallel(judge, a, b) and min(len(judge.features[a]), len(judge.features[b])) >= LONG_PARALLEL
 
 
 class Judge:

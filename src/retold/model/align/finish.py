@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from retold.model.align.coherence import peer_supported
-from retold.model.align.evidence import AGAINST, Judge, Verdict
+from retold.model.align.evidence import AGAINST, Judge, Verdict, judged_parallel, long_parallel
 from retold.model.align.factwords import counts
-from retold.model.align.params import LONG_PARALLEL, SHARED_SIMILARITY, STATUS_SCORE_FLOOR
+from retold.model.align.params import SHARED_SIMILARITY, STATUS_SCORE_FLOOR
 from retold.model.align.records import Features, Link, new_member, with_status
 from retold.model.align.scoring import Scorer
 from retold.model.story import Alignment, Group, Member, Outlet, Sentence, Status
@@ -172,9 +172,7 @@ def _placed_by_lengths(link: Link, judge: Judge | None) -> bool:
     a, b = link.outlet_a, link.outlet_b
     if (a, link.rows, b, link.cols) in getattr(judge, "model_length_beads", ()):
         return True  # (a half the lengths and the model joined to a link of any basis too)
-    if link.basis != "length+order" or not (judge.parallel.get((a, b)) or judge.parallel.get((b, a))):
-        return False
-    return min(len(judge.features[a]), len(judge.features[b])) >= LONG_PARALLEL
+    return link.basis == "length+order" and long_parallel(judge, a, b)
 
 
 def _against_only(evidence: _Evidence, placed: set[Node] = frozenset()) -> set[Node]:
@@ -194,16 +192,15 @@ def _against_only(evidence: _Evidence, placed: set[Node] = frozenset()) -> set[N
                and set(verdict.evidence) <= AGAINST | {"position"}}
     if not unnamed and not against:
         return set()
-    parallel, languages, features = evidence.judge.parallel, evidence.judge.languages, evidence.judge.features
+    judge, languages = evidence.judge, evidence.judge.languages
 
     def placed_by_parallel_text(k: int, l: int, one_language: bool) -> bool:
         # (against a fact, one language only: a French paper and an English live blog read as
         # "parallel" on a few names is no translation whose order outweighs another number; and
         # across languages, only texts long enough for "parallel" to mean a translation)
-        same = languages is None or not (languages[k] and languages[l] and languages[k] != languages[l])
-        if not (same or (not one_language and min(len(features[k]), len(features[l])) >= LONG_PARALLEL)):
-            return False
-        return bool(parallel.get((min(k, l), max(k, l))) or parallel.get((max(k, l), min(k, l))))
+        if languages is None or not (languages[k] and languages[l] and languages[k] != languages[l]):
+            return judged_parallel(judge, k, l)
+        return not one_language and long_parallel(judge, k, l)
 
     outlets_of: dict[int, set[int]] = {}
     for (k, _), group in evidence.group_of.items():

@@ -24,7 +24,6 @@ nature). Within one language only (the judge reads one).
 from __future__ import annotations
 
 import retold.model.align.evidence as ev
-from retold.model.align.params import LONG_PARALLEL
 from retold.model.align.records import Link, new_link
 
 Node = tuple[int, int]  # (outlet, sentence)
@@ -39,15 +38,6 @@ def weak_merges_cut(links: list[Link], judge: ev.Judge, languages: list[str]) ->
     return _overlaps_cut(_told_apart_cut(_translation_cut(links, judge, languages), judge, languages), judge, languages)
 
 
-def _long_parallel(judge: ev.Judge, a: int, b: int) -> bool:
-    """The two outlets are judged parallel and long enough for that to mean a translation (LONG_PARALLEL): on
-    short texts a few names in order make "parallel" by chance (review17: a Portuguese outlet
-    and an English blog of ten sentences each, on two names)."""
-    if not (judge.parallel.get((a, b)) or judge.parallel.get((b, a))):
-        return False
-    return min(len(judge.features[a]), len(judge.features[b])) >= LONG_PARALLEL
-
-
 def _translation_cut(links: list[Link], judge: ev.Judge, languages: list[str]) -> list[Link]:
     """A thin merge across languages keeps only the pieces whose own numbers the one sentence
     carries, when another piece has its own that it does not: "The bank thinks the
@@ -59,7 +49,7 @@ def _translation_cut(links: list[Link], judge: ev.Judge, languages: list[str]) -
     for link in links:
         a, b = link.outlet_a, link.outlet_b
         if ((len(link.rows) == 1) == (len(link.cols) == 1) or not (languages[a] and languages[b] and languages[a] != languages[b])
-                or _long_parallel(judge, a, b)  # a translation's own merge: its lengths hold it
+                or ev.long_parallel(judge, a, b)  # a translation's own merge: its lengths hold it
                 or judge.link_verdict(link).confidence >= ev.STRONG):
             out.append(link)
             continue
